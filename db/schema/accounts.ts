@@ -1,0 +1,40 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** Timestamps are ISO-8601 UTC strings: sortable, readable in exports and the dossier. */
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  /** Always stored lowercased; login compares lowercased input. */
+  email: text("email").notNull(),
+  name: text("name").notNull(),
+  /** argon2id PHC string; null until an invited user sets a password. */
+  passwordHash: text("password_hash"),
+  createdAt: text("created_at").notNull(),
+}, (t) => [uniqueIndex("users_email_uq").on(t.email)]);
+
+/** Server-side sessions. `id` is the SHA-256 of the cookie token, so a leaked table does not leak sessions. */
+export const sessions = sqliteTable("sessions", {
+  id: text("id").primaryKey(),
+  userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  createdAt: text("created_at").notNull(),
+  expiresAt: text("expires_at").notNull(),
+}, (t) => [index("sessions_user_idx").on(t.userId)]);
+
+/** Every login attempt, for rate limiting across restarts and for the security log. */
+export const loginAttempts = sqliteTable("login_attempts", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull(),
+  ip: text("ip").notNull(),
+  success: integer("success", { mode: "boolean" }).notNull(),
+  at: text("at").notNull(),
+}, (t) => [index("login_attempts_email_idx").on(t.email, t.at), index("login_attempts_ip_idx").on(t.ip, t.at)]);
+
+/** One-time invitation links with which a new member sets a password. */
+export const invitations = sqliteTable("invitations", {
+  /** SHA-256 of the token in the link. */
+  id: text("id").primaryKey(),
+  userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  workspaceId: text("workspace_id").notNull(),
+  createdAt: text("created_at").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
+});

@@ -1,0 +1,56 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { csrf } from "hono/csrf";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppDeps, AppEnv } from "./context.ts";
+import { ApiError, handleError } from "./http/errors.ts";
+import { validationHook } from "./http/router.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { authRoutes, meRoutes } from "./routes/auth.ts";
+import { workspaceRoutes } from "./routes/workspaces.ts";
+
+/** Largest JSON body the API accepts. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Builds the HTTP app. It never listens: server/main.ts serves it, tests call `app.request()`.
+ * Static client files are added by main.ts, so the API can be tested without a build.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.onError(handleError);
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use("*", secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"], connectSrc: ["'self'", "ws:", "wss:"], imgSrc: ["'self'", "data:"],
+      styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], frameAncestors: ["'none'"],
+    },
+  }));
+  // Cross-site form posts are refused by Origin; JSON bodies from other sites need CORS, which we never grant.
+  app.use("/api/*", csrf());
+  app.use("/api/*", bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => { throw new ApiError("PAYLOAD_TOO_LARGE", `Het verzoek is groter dan ${MAX_BODY_BYTES / 1024} kB.`); },
+  }));
+
+  // Each resource is a sub-app; mounting on the OpenAPIHono app merges their OpenAPI documents.
+  for (const routes of [healthRoutes, authRoutes, meRoutes, workspaceRoutes]) app.route("/api", routes);
+
+  app.notFound((c) => c.json(new ApiError("NOT_FOUND", "Dit adres bestaat niet.").toBody(), 404));
+
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "OOGO Werkruimte API",
+      version: "1.0.0",
+      description: "Fouten hebben altijd de vorm { error: { code, message, field? } } met een stabiele code.",
+    },
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

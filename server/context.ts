@@ -1,0 +1,54 @@
+import type { Database } from "../db/client.ts";
+import type { EventBus } from "./events.ts";
+import type { Role } from "../shared/domain/roles.ts";
+
+/** What the app needs from the outside world; tests build their own. */
+export interface AppDeps {
+  database: Database;
+  events: EventBus;
+  config: AppConfig;
+  /** Reads a document's durable content (used for text hashes and exports); provided by the sync layer. */
+  documents: DocumentReader;
+}
+
+export interface AppConfig {
+  production: boolean;
+  /** Set the Secure flag on the session cookie (true behind HTTPS). */
+  secureCookies: boolean;
+  /** Public origin used in invitation links, e.g. "https://oogo.example.nl". */
+  publicOrigin: string;
+  sessionTtlHours: number;
+}
+
+export interface DocumentReader {
+  /** The ProseMirror JSON of a document's durable state (an empty doc when it never existed). */
+  readJson(docName: string): Promise<unknown>;
+}
+
+/** The authenticated caller, resolved once per request by server/auth. */
+export interface Caller {
+  userId: string;
+  email: string;
+  name: string;
+  sessionId: string;
+}
+
+/** The caller's membership at one tafel. */
+export interface MembershipContext {
+  membershipId: string;
+  workspaceId: string;
+  userId: string;
+  role: Role;
+  partyId: string | null;
+  partyName: string | null;
+  partyKind: "swv" | "gemeente" | null;
+  title: string | null;
+  userName: string;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    caller: Caller;
+  };
+};

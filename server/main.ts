@@ -1,0 +1,39 @@
+/**
+ * Production entry point: reads the environment, starts the server, prints the demo accounts.
+ * Configuration (see README): PORT, HOST, DATABASE_URL, DATABASE_AUTH_TOKEN, NODE_ENV,
+ * PUBLIC_ORIGIN, COOKIE_SECURE, DEMO.
+ */
+import { DEFAULT_DATABASE_URL } from "../db/client.ts";
+import { startServer } from "./server.ts";
+import { demoBanner } from "./demo/seedDemo.ts";
+
+const env = process.env;
+const production = env.NODE_ENV === "production";
+const port = Number(env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is geen geldig poortnummer: ${env.PORT}`);
+
+const running = await startServer({
+  port,
+  host: env.HOST ?? "0.0.0.0",
+  databaseUrl: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+  databaseAuthToken: env.DATABASE_AUTH_TOKEN,
+  production,
+  demo: env.DEMO !== "0",
+  staticRoot: "dist",
+  publicOrigin: env.PUBLIC_ORIGIN,
+  secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === "1" : undefined,
+});
+
+if (running.seeded) console.log(demoBanner(running.port));
+console.log(`OOGO Werkruimte draait op http://localhost:${running.port} (database: ${running.deps.database.url})`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("Afsluiten: openstaande wijzigingen worden opgeslagen…");
+    await running.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,98 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { Context } from "hono";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { eq } from "drizzle-orm";
+import { users } from "../../db/schema/index.ts";
+import { AcceptInvitationInput, LoginInput, MeView, UserView } from "../../shared/schemas/auth.ts";
+import type { AppEnv } from "../context.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
+import { ApiError } from "../http/errors.ts";
+import { verifyPassword } from "../auth/password.ts";
+import { createSession, deleteSession, resolveSession, SESSION_COOKIE } from "../auth/sessions.ts";
+import { recordLoginAttempt, retryAfterSeconds } from "../auth/loginThrottle.ts";
+import { requireCaller } from "../auth/middleware.ts";
+import { getMe } from "../services/workspaces/getMe.ts";
+import { acceptInvitation } from "../services/members/acceptInvitation.ts";
+
+function clientIp(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? "onbekend";
+  } catch {
+    return "onbekend"; // app.request() in tests has no socket
+  }
+}
+
+async function startSession(c: Context<AppEnv>, userId: string) {
+  const { config, database } = c.var.deps;
+  const session = await createSession(database.db, userId, config.sessionTtlHours);
+  setCookie(c, SESSION_COOKIE, session.token, {
+    httpOnly: true, sameSite: "Lax", secure: config.secureCookies, path: "/", expires: session.expiresAt,
+  });
+}
+
+const Ok = z.object({ ok: z.literal(true) });
+
+export const authRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "post", path: "/auth/login", tags: ["Inloggen"], summary: "Inloggen met e-mail en wachtwoord",
+      description: "Zet een httpOnly sessiecookie. Herhaalde mislukte pogingen worden vertraagd (429 met Retry-After) en gelogd.",
+      request: { body: jsonBody(LoginInput) },
+      responses: { 200: jsonResponse("Ingelogd", z.object({ user: UserView })), ...errorResponses(400, 401, 413, 429) },
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid("json");
+      const { db } = c.var.deps.database;
+      const ip = clientIp(c);
+      const wait = await retryAfterSeconds(db, email, ip);
+      if (wait > 0) {
+        c.header("Retry-After", String(wait));
+        throw new ApiError("RATE_LIMITED", `Te veel mislukte pogingen. Probeer het over ${wait} seconden opnieuw.`);
+      }
+      const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+      const ok = await verifyPassword(user?.passwordHash ?? null, password);
+      await recordLoginAttempt(db, email, ip, ok);
+      if (!ok || !user) throw new ApiError("INVALID_CREDENTIALS", "E-mailadres of wachtwoord klopt niet.");
+      await startSession(c, user.id);
+      return c.json({ user: { id: user.id, email: user.email, name: user.name } }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/auth/logout", tags: ["Inloggen"], summary: "Uitloggen",
+      responses: { 200: jsonResponse("Uitgelogd (ook als er geen sessie was)", Ok) },
+    }),
+    async (c) => {
+      const { database, events } = c.var.deps;
+      const caller = await resolveSession(database.db, getCookie(c, SESSION_COOKIE));
+      if (caller) {
+        await deleteSession(database.db, caller.sessionId);
+        events.emit("session.ended", { sessionId: caller.sessionId, userId: caller.userId });
+      }
+      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      return c.json({ ok: true as const }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/auth/invitation", tags: ["Inloggen"], summary: "Uitnodiging aannemen en wachtwoord kiezen",
+      request: { body: jsonBody(AcceptInvitationInput) },
+      responses: { 200: jsonResponse("Wachtwoord gezet en ingelogd", Ok), ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const userId = await acceptInvitation(c.var.deps.database.db, c.req.valid("json"));
+      await startSession(c, userId);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+export const meRoutes = createRouter();
+meRoutes.use("/me", requireCaller);
+meRoutes.openapi(
+  createRoute({
+    method: "get", path: "/me", tags: ["Inloggen"], summary: "De ingelogde gebruiker met zijn lidmaatschappen",
+    responses: { 200: jsonResponse("Gebruiker", MeView), ...errorResponses(401) },
+  }),
+  async (c) => c.json(await getMe(c.var.deps.database.db, c.var.caller), 200),
+);

@@ -1,0 +1,98 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { Id } from "../../shared/schemas/common.ts";
+import {
+  ChangeMemberInput, InviteMemberInput, MemberView, WorkspaceSummary, WorkspaceView,
+} from "../../shared/schemas/workspace.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
+import { requireCaller } from "../auth/middleware.ts";
+import { requireMembership } from "../auth/access.ts";
+import { listWorkspaces } from "../services/workspaces/listWorkspaces.ts";
+import { getWorkspace } from "../services/workspaces/getWorkspace.ts";
+import { listMembers } from "../services/members/listMembers.ts";
+import { inviteMember } from "../services/members/inviteMember.ts";
+import { changeMember, revokeMember } from "../services/members/changeMember.ts";
+import { verifyLog } from "../services/audit/verifyLog.ts";
+
+const WorkspaceParams = z.object({ id: Id });
+const MemberParams = z.object({ id: Id, memberId: Id });
+const tags = ["Tafels"];
+
+export const workspaceRoutes = createRouter();
+workspaceRoutes.use("/workspaces", requireCaller);
+workspaceRoutes.use("/workspaces/*", requireCaller);
+
+workspaceRoutes
+  .openapi(
+    createRoute({
+      method: "get", path: "/workspaces", tags, summary: "Mijn OOGO-tafels",
+      responses: { 200: jsonResponse("De tafels waar de gebruiker deelnemer is", z.object({ workspaces: z.array(WorkspaceSummary) })), ...errorResponses(401) },
+    }),
+    async (c) => c.json({ workspaces: await listWorkspaces(c.var.deps.database.db, c.var.caller) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get", path: "/workspaces/{id}", tags, summary: "Eén OOGO-tafel met partijen, thema's en mijn rol",
+      request: { params: WorkspaceParams },
+      responses: { 200: jsonResponse("De tafel", WorkspaceView), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => c.json(await getWorkspace(c.var.deps.database.db, c.var.caller, c.req.valid("param").id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get", path: "/workspaces/{id}/members", tags, summary: "Deelnemers en hun rollen",
+      request: { params: WorkspaceParams },
+      responses: { 200: jsonResponse("Deelnemers", z.object({ members: z.array(MemberView) })), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => c.json({ members: await listMembers(c.var.deps.database.db, c.var.caller, c.req.valid("param").id) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/workspaces/{id}/members", tags, summary: "Deelnemer uitnodigen (beheerder)",
+      request: { params: WorkspaceParams, body: jsonBody(InviteMemberInput) },
+      responses: {
+        201: jsonResponse("Uitgenodigd", z.object({ member: MemberView, invitationUrl: z.string().nullable() })),
+        ...errorResponses(400, 401, 403, 404, 409, 413),
+      },
+    }),
+    async (c) => c.json(await inviteMember(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 201),
+  )
+  .openapi(
+    createRoute({
+      method: "patch", path: "/workspaces/{id}/members/{memberId}", tags, summary: "Rol of partij van een deelnemer wijzigen (beheerder)",
+      description: "Werkt direct: open verbindingen van deze deelnemer worden gesloten (close code 4001) en opnieuw geautoriseerd.",
+      request: { params: MemberParams, body: jsonBody(ChangeMemberInput) },
+      responses: { 200: jsonResponse("Gewijzigd", z.object({ ok: z.literal(true) })), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => {
+      const { id, memberId } = c.req.valid("param");
+      await changeMember(c.var.deps, c.var.caller, id, memberId, c.req.valid("json"));
+      return c.json({ ok: true as const }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete", path: "/workspaces/{id}/members/{memberId}", tags, summary: "Deelnemer verwijderen (beheerder)",
+      request: { params: MemberParams },
+      responses: { 200: jsonResponse("Verwijderd", z.object({ ok: z.literal(true) })), ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { id, memberId } = c.req.valid("param");
+      await revokeMember(c.var.deps, c.var.caller, id, memberId);
+      return c.json({ ok: true as const }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get", path: "/workspaces/{id}/log/verify", tags: ["Logboek"], summary: "De hashketen van het logboek narekenen",
+      request: { params: WorkspaceParams },
+      responses: {
+        200: jsonResponse("Uitslag", z.object({ valid: z.boolean(), events: z.number(), firstBrokenAt: z.number().nullable(), headHash: z.string() })),
+        ...errorResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      await requireMembership(c.var.deps.database.db, c.var.caller, id);
+      return c.json(await verifyLog(c.var.deps.database.db, id), 200);
+    },
+  );

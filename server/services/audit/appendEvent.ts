@@ -1,0 +1,62 @@
+import { desc, eq } from "drizzle-orm";
+import type { Db } from "../../../db/client.ts";
+import { auditEvents } from "../../../db/schema/index.ts";
+import { eventHash, GENESIS_HASH } from "../../../shared/domain/auditChain.ts";
+import { canonicalJson } from "../../../shared/domain/textHash.ts";
+import type { MembershipContext } from "../../context.ts";
+
+/** A transaction handle or the database itself: appends join the caller's transaction. */
+export type DbOrTx = Pick<Db, "select" | "insert" | "update" | "delete">;
+
+export interface EventInput {
+  workspaceId: string;
+  type: string;
+  entityType: string;
+  entityId: string;
+  /** The member who acted; omit for system events (e.g. a term that ran out). */
+  actor?: MembershipContext | null;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  reasoning?: string | null;
+  textHash?: string | null;
+  data?: Record<string, unknown>;
+  at?: string;
+}
+
+/**
+ * Appends one event to a tafel's hash-chained log. Call it inside the same transaction as the
+ * change it records, so the change and its event commit together or not at all. Write
+ * transactions are serialised by the database (BEGIN IMMEDIATE), and a unique (tafel, seq)
+ * index makes a racing second writer fail rather than fork the chain.
+ */
+export async function appendEvent(tx: DbOrTx, input: EventInput) {
+  const [last] = await tx
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(eq(auditEvents.workspaceId, input.workspaceId))
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  const actor = input.actor ?? null;
+  const content = {
+    workspaceId: input.workspaceId,
+    seq: (last?.seq ?? 0) + 1,
+    at: input.at ?? new Date().toISOString(),
+    type: input.type,
+    actorUserId: actor?.userId ?? null,
+    actorName: actor?.userName ?? "Systeem",
+    actorRole: actor?.role ?? null,
+    actorPartyId: actor?.partyId ?? null,
+    actorPartyName: actor?.partyName ?? null,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    fromStatus: input.fromStatus ?? null,
+    toStatus: input.toStatus ?? null,
+    reasoning: input.reasoning ?? null,
+    textHash: input.textHash ?? null,
+    data: canonicalJson(input.data ?? {}),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const row = { ...content, hash: eventHash(content) };
+  await tx.insert(auditEvents).values(row);
+  return row;
+}

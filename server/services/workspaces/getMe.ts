@@ -1,0 +1,26 @@
+import type { Db } from "../../../db/client.ts";
+import { capabilitiesOf } from "../../../shared/domain/roles.ts";
+import type { MeView } from "../../../shared/schemas/auth.ts";
+import type { Caller } from "../../context.ts";
+import { listWorkspaces } from "./listWorkspaces.ts";
+import { eq } from "drizzle-orm";
+import { memberships } from "../../../db/schema/index.ts";
+
+export async function getMe(db: Db, caller: Caller): Promise<MeView> {
+  const tafels = await listWorkspaces(db, caller);
+  const titles = new Map(
+    (await db.select({ ws: memberships.workspaceId, title: memberships.title }).from(memberships).where(eq(memberships.userId, caller.userId)))
+      .map((r) => [r.ws, r.title]),
+  );
+  return {
+    user: { id: caller.userId, email: caller.email, name: caller.name },
+    memberships: tafels.map((t) => ({
+      workspaceId: t.id,
+      workspaceName: t.name,
+      role: t.role,
+      party: t.party,
+      title: titles.get(t.id) ?? null,
+      capabilities: capabilitiesOf(t.role),
+    })),
+  };
+}

@@ -1,0 +1,25 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../../../db/client.ts";
+import { memberships, organisations, workspaces } from "../../../db/schema/index.ts";
+import type { WorkspaceSummary } from "../../../shared/schemas/workspace.ts";
+import type { Caller } from "../../context.ts";
+
+/** The tafels the caller is a member of, with their role there. */
+export async function listWorkspaces(db: Db, caller: Caller): Promise<WorkspaceSummary[]> {
+  const rows = await db
+    .select({ ws: workspaces, role: memberships.role, party: organisations })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(memberships.userId, caller.userId))
+    .orderBy(asc(workspaces.name));
+  return rows.map(({ ws, role, party }) => ({
+    id: ws.id,
+    name: ws.name,
+    planType: ws.planType,
+    planTitle: ws.planTitle,
+    period: { start: ws.periodStart, end: ws.periodEnd },
+    role,
+    party: party ? { id: party.id, name: party.name, kind: party.kind } : null,
+  }));
+}

@@ -1,0 +1,89 @@
+/**
+ * Test helpers: every test file gets its own real libSQL database file in a temp folder,
+ * migrated like production, optionally with the demo tafel. No mocks.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDb, migrateDb, type Database } from "../../db/client.ts";
+import { createApp, type App } from "../app.ts";
+import type { AppDeps } from "../context.ts";
+import { EventBus } from "../events.ts";
+import { stateToJson } from "../documents/prosemirror.ts";
+import { LibsqlDocumentStore } from "../sync/libsqlStore.ts";
+import { seedDemo, type DemoContext } from "../demo/seedDemo.ts";
+import { DEMO_PASSWORD } from "../demo/demoAccounts.ts";
+import { SESSION_COOKIE } from "../auth/sessions.ts";
+
+export function tempDatabaseUrl(prefix = "oogo-test-"): { url: string; dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { url: `file:${join(dir, "test.db")}`, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function createTestDatabase(): Promise<Database & { cleanup(): void }> {
+  const tmp = tempDatabaseUrl();
+  const database = await createDb(tmp.url);
+  await migrateDb(database);
+  return Object.assign(database, { cleanup: () => { database.close(); tmp.cleanup(); } });
+}
+
+export interface TestContext {
+  deps: AppDeps;
+  app: App;
+  store: LibsqlDocumentStore;
+  demo: DemoContext;
+  /** Logs in a (demo) user and returns the Cookie header value. */
+  login(email: string, password?: string): Promise<string>;
+  /** app.request with JSON body and an optional session cookie. */
+  request(path: string, init?: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> }): Promise<Response>;
+  cleanup(): void;
+}
+
+/** A fresh database with the demo tafel and an in-process app (no network). */
+export async function createTestContext(): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const store = new LibsqlDocumentStore(database);
+  const deps: AppDeps = {
+    database,
+    events: new EventBus(),
+    config: { production: false, secureCookies: false, publicOrigin: "http://localhost", sessionTtlHours: 12 },
+    documents: { readJson: async (name) => stateToJson(await store.load(name)) },
+  };
+  const demo = await seedDemo(deps, store);
+  const app = createApp(deps);
+
+  const request: TestContext["request"] = (path, init = {}) => {
+    const headers: Record<string, string> = { ...(init.headers ?? {}) };
+    if (init.cookie) headers.cookie = init.cookie;
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      headers["content-type"] ??= "application/json";
+      body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+    }
+    return Promise.resolve(app.request(path, { method: init.method ?? (body ? "POST" : "GET"), headers, body }));
+  };
+
+  const login = async (email: string, password = DEMO_PASSWORD) => {
+    const res = await request("/api/auth/login", { body: { email, password } });
+    if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
+    const cookie = res.headers.get("set-cookie") ?? "";
+    const match = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(cookie);
+    if (!match) throw new Error("no session cookie");
+    return `${SESSION_COOKIE}=${match[1]}`;
+  };
+
+  return { deps, app, store, demo, login, request, cleanup: database.cleanup };
+}
+
+/** The demo e-mail addresses, for readable tests. */
+export const DEMO = {
+  swvTrekker: "swv.medewerker@demo.oogo.test",
+  swvBestuurder: "swv.bestuurder@demo.oogo.test",
+  groningenTrekker: "ambtenaar.groningen@demo.oogo.test",
+  groningenWethouder: "wethouder.groningen@demo.oogo.test",
+  tynaarloTrekker: "ambtenaar.tynaarlo@demo.oogo.test",
+  tynaarloWethouder: "wethouder.tynaarlo@demo.oogo.test",
+  secretaris: "secretaris@demo.oogo.test",
+  waarnemer: "waarnemer@demo.oogo.test",
+  beheerder: "beheerder@demo.oogo.test",
+} as const;

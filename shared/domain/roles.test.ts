@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { CAPABILITIES, ROLES, can, capabilitiesOf, isRole, requiresParty } from "./roles.ts";
+
+/** The expected table, written out independently of the implementation's matrix. */
+const EXPECTED: Record<string, string[]> = {
+  ambtenaar: ["workspace.read", "text.edit", "point.manage", "minutes.edit", "oplegger.export"],
+  trekker: ["workspace.read", "text.edit", "point.manage", "stance.record", "minutes.edit", "oplegger.export"],
+  bestuurder: ["workspace.read", "point.signoff", "point.decide", "oplegger.export"],
+  secretaris: [
+    "workspace.read", "text.edit", "point.manage", "point.administer", "meeting.manage", "minutes.edit",
+    "minutes.approve", "procedure.manage", "dossier.build", "oplegger.export",
+  ],
+  waarnemer: ["workspace.read", "oplegger.export"],
+  beheerder: ["workspace.read", "members.manage"],
+};
+
+describe("roles table", () => {
+  it("has an expectation for every role", () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ROLES].sort());
+  });
+
+  for (const role of ROLES) {
+    for (const capability of CAPABILITIES) {
+      const expected = EXPECTED[role]!.includes(capability);
+      it(`${role} ${expected ? "may" : "may not"} ${capability}`, () => {
+        expect(can(role, capability)).toBe(expected);
+      });
+    }
+  }
+
+  it("lists a role's capabilities in table order", () => {
+    for (const role of ROLES) expect(capabilitiesOf(role).sort()).toEqual([...EXPECTED[role]!].sort());
+  });
+
+  it.each([
+    ["admin", "workspace.read"], ["", "workspace.read"], [null, "workspace.read"], [undefined, "text.edit"],
+    ["Ambtenaar", "text.edit"], [42, "text.edit"], ["ambtenaar", "delete.everything"], ["ambtenaar", ""],
+    ["secretaris", null], ["beheerder", "__proto__"], ["constructor", "workspace.read"],
+  ])("denies unknown role/capability %j × %j", (role, capability) => {
+    expect(can(role, capability)).toBe(false);
+  });
+
+  it("recognises roles exactly", () => {
+    expect(isRole("trekker")).toBe(true);
+    expect(isRole("toString")).toBe(false);
+  });
+
+  it("requires a party for roles that act on behalf of one", () => {
+    expect(ROLES.filter(requiresParty)).toEqual(["ambtenaar", "trekker", "bestuurder"]);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * Roles and capabilities: the ONE table every permission question reads.
+ *
+ * Server code enforces it (`assertCan` in server/auth), the client reads the same
+ * table only to enable or disable controls. Never compare role names elsewhere.
+ */
+
+export const ROLES = ["ambtenaar", "trekker", "bestuurder", "secretaris", "waarnemer", "beheerder"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CAPABILITIES = [
+  /** See the tafel, its documents, points, meetings and log. */
+  "workspace.read",
+  /** Co-edit prose: the spiegelparagraaf and the text of overeenstemmingspunten. */
+  "text.edit",
+  /** Create overeenstemmingspunten and change their title, scope, term and links. */
+  "point.manage",
+  /** Record the ambtelijk position (stance) of one's own party. */
+  "stance.record",
+  /** Sign an overeenstemmingspunt on behalf of one's own party (wethouder / SWV bestuurder). */
+  "point.signoff",
+  /** Declare that no agreement was reached, refer back, or start a dispute (bestuurlijk). */
+  "point.decide",
+  /** Move a point through the secretariat steps (agenda, recording outcomes, vastleggen). */
+  "point.administer",
+  /** Plan meetings, keep attendance, agenda and decisions. */
+  "meeting.manage",
+  /** Co-edit meeting minutes and the procedure document. */
+  "minutes.edit",
+  /** Approve minutes and amend approved minutes. */
+  "minutes.approve",
+  /** Keep the agreed OOGO procedure and its checklist of steps. */
+  "procedure.manage",
+  /** Produce the dossier for the Geschillencommissie OOGO. */
+  "dossier.build",
+  /** Download the oplegger (summary of agreements). */
+  "oplegger.export",
+  /** Invite members, change and revoke roles. */
+  "members.manage",
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** Human labels (Dutch) for the UI. */
+export const ROLE_LABELS: Record<Role, string> = {
+  ambtenaar: "Ambtenaar (werkgroep)",
+  trekker: "Ambtelijk trekker",
+  bestuurder: "Bestuurder / wethouder",
+  secretaris: "Secretaris",
+  waarnemer: "Waarnemer",
+  beheerder: "Beheerder",
+};
+
+const R = true;
+const _ = false;
+
+/**
+ * Rows are capabilities, columns are roles in the order of ROLES:
+ * ambtenaar, trekker, bestuurder, secretaris, waarnemer, beheerder.
+ */
+const TABLE: Record<Capability, readonly [boolean, boolean, boolean, boolean, boolean, boolean]> = {
+  //                   amb trk bes sec wrn beh
+  "workspace.read":   [R, R, R, R, R, R],
+  "text.edit":        [R, R, _, R, _, _],
+  "point.manage":     [R, R, _, R, _, _],
+  "stance.record":    [_, R, _, _, _, _],
+  "point.signoff":    [_, _, R, _, _, _],
+  "point.decide":     [_, _, R, _, _, _],
+  "point.administer": [_, _, _, R, _, _],
+  "meeting.manage":   [_, _, _, R, _, _],
+  "minutes.edit":     [R, R, _, R, _, _],
+  "minutes.approve":  [_, _, _, R, _, _],
+  "procedure.manage": [_, _, _, R, _, _],
+  "dossier.build":    [_, _, _, R, _, _],
+  "oplegger.export":  [R, R, R, R, R, _],
+  "members.manage":   [_, _, _, _, _, R],
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+export function isCapability(value: unknown): value is Capability {
+  return typeof value === "string" && (CAPABILITIES as readonly string[]).includes(value);
+}
+
+/** True when `role` holds `capability`. Unknown roles or capabilities are always denied. */
+export function can(role: unknown, capability: unknown): boolean {
+  if (!isRole(role) || !isCapability(capability)) return false;
+  const row = TABLE[capability];
+  return row[ROLES.indexOf(role)] === true;
+}
+
+/** Every capability of a role, for presenting abilities to the client. */
+export function capabilitiesOf(role: Role): Capability[] {
+  return CAPABILITIES.filter((c) => can(role, c));
+}
+
+/** Roles that act on behalf of a party and therefore need one. */
+export const PARTY_ROLES: readonly Role[] = ["ambtenaar", "trekker", "bestuurder"];
+export const requiresParty = (role: Role) => PARTY_ROLES.includes(role);

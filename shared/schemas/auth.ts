@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { Email } from "./common.ts";
+import { ROLES, CAPABILITIES } from "../domain/roles.ts";
+
+export const LoginInput = z.object({
+  email: Email,
+  password: z.string().min(1, "Vul uw wachtwoord in").max(200),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const AcceptInvitationInput = z.object({
+  token: z.string().min(20).max(128),
+  password: z.string().min(8, "Kies een wachtwoord van minstens 8 tekens").max(200),
+});
+export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInput>;
+
+export const UserView = z.object({ id: z.string(), email: z.string(), name: z.string() });
+
+export const PartyRef = z.object({ id: z.string(), name: z.string(), kind: z.enum(["swv", "gemeente"]) });
+
+export const MembershipView = z.object({
+  workspaceId: z.string(),
+  workspaceName: z.string(),
+  role: z.enum(ROLES),
+  party: PartyRef.nullable(),
+  title: z.string().nullable(),
+  capabilities: z.array(z.enum(CAPABILITIES)),
+});
+
+export const MeView = z.object({ user: UserView, memberships: z.array(MembershipView) });
+export type MeView = z.infer<typeof MeView>;

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { ROLES, CAPABILITIES } from "../domain/roles.ts";
+import { PLAN_TYPES } from "../domain/parties.ts";
+import { Email, Id } from "./common.ts";
+import { PartyRef } from "./auth.ts";
+
+export const PartyView = z.object({
+  id: z.string(),
+  kind: z.enum(["swv", "gemeente"]),
+  name: z.string(),
+  swvCode: z.string().nullable(),
+  sector: z.enum(["po", "vo"]).nullable(),
+  cbsCode: z.string().nullable(),
+  coverageNote: z.string().nullable(),
+  color: z.string(),
+});
+export type PartyView = z.infer<typeof PartyView>;
+
+export const ThemeView = z.object({ key: z.string(), label: z.string(), description: z.string(), standard: z.boolean() });
+export type ThemeView = z.infer<typeof ThemeView>;
+
+export const WorkspaceSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  planType: z.enum(PLAN_TYPES),
+  planTitle: z.string(),
+  period: z.object({ start: z.number(), end: z.number() }),
+  role: z.enum(ROLES),
+  party: PartyRef.nullable(),
+});
+export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
+
+export const WorkspaceView = WorkspaceSummary.extend({
+  planVersion: z.string(),
+  level: z.enum(["regionaal", "lokaal"]),
+  parties: z.array(PartyView),
+  themes: z.array(ThemeView),
+  capabilities: z.array(z.enum(CAPABILITIES)),
+  /** Name of the spiegelparagraaf's Yjs document on the sync endpoint. */
+  spiegelparagraafDocument: z.string(),
+  /** Name of the agreed-procedure Yjs document. */
+  procedureDocument: z.string(),
+});
+export type WorkspaceView = z.infer<typeof WorkspaceView>;
+
+export const MemberView = z.object({
+  id: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  party: PartyRef.nullable(),
+  title: z.string().nullable(),
+  /** True while the invited person has not yet set a password. */
+  invitationPending: z.boolean(),
+});
+export type MemberView = z.infer<typeof MemberView>;
+
+export const InviteMemberInput = z.object({
+  email: Email,
+  name: z.string().trim().min(2, "Vul een naam in").max(120),
+  role: z.enum(ROLES, { message: "Kies een geldige rol" }),
+  partyId: Id.nullable().optional(),
+  title: z.string().trim().max(120).nullable().optional(),
+});
+export type InviteMemberInput = z.infer<typeof InviteMemberInput>;
+
+export const ChangeMemberInput = z.object({
+  role: z.enum(ROLES, { message: "Kies een geldige rol" }),
+  partyId: Id.nullable().optional(),
+  title: z.string().trim().max(120).nullable().optional(),
+});
+export type ChangeMemberInput = z.infer<typeof ChangeMemberInput>;
