@@ -11,6 +11,11 @@ export interface DomainEvents {
   "session.ended": { sessionId: string; userId: string };
   /** Something visible at a tafel changed (point status, stance, sign-off, meeting …): clients refresh that entity. */
   "workspace.changed": { workspaceId: string; entity: string; entityId: string; type: string };
+  /**
+   * Whether a document may be written changed for everyone (e.g. a point was put on a formal
+   * agenda and its text is locked, or minutes were approved): its sockets re-authorise.
+   */
+  "document.accessChanged": { docName: string };
   /** New updates of a document were durably stored (fired after the commit). */
   "document.stored": { docName: string };
 }

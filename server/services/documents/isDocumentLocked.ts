@@ -1,0 +1,20 @@
+import type { Db } from "../../../db/client.ts";
+import type { ParsedDocumentName } from "../../../shared/collab/protocol.ts";
+
+/**
+ * Whether a document's text is frozen for everyone regardless of role, with the reason shown
+ * to users. The sync server asks this when a socket connects (and again after a
+ * `document.accessChanged` event). Each document kind owns one branch.
+ */
+export async function isDocumentLocked(_db: Db, doc: ParsedDocumentName): Promise<{ locked: boolean; reason?: string }> {
+  switch (doc.kind) {
+    case "point":
+      // Points feature: locked while geagendeerd (the text version discussed is fixed).
+      return { locked: false };
+    case "minutes":
+      // Meetings feature: locked once the minutes are approved (changes only by logged amendment).
+      return { locked: false };
+    default:
+      return { locked: false };
+  }
+}
