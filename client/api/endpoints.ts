@@ -1,0 +1,25 @@
+/** Typed calls for the foundation endpoints. Feature folders add their own files next to this one. */
+import type { MeView } from "../../shared/schemas/auth.ts";
+import type { MemberView, WorkspaceSummary, WorkspaceView, InviteMemberInput, ChangeMemberInput } from "../../shared/schemas/workspace.ts";
+import { api } from "./http.ts";
+
+export const authApi = {
+  login: (email: string, password: string) => api.post<{ user: { id: string; name: string; email: string } }>("/api/auth/login", { email, password }),
+  logout: () => api.post<{ ok: true }>("/api/auth/logout"),
+  me: () => api.get<MeView>("/api/me"),
+  acceptInvitation: (token: string, password: string) => api.post<{ ok: true }>("/api/auth/invitation", { token, password }),
+};
+
+export const workspaceApi = {
+  list: () => api.get<{ workspaces: WorkspaceSummary[] }>("/api/workspaces").then((r) => r.workspaces),
+  get: (id: string) => api.get<WorkspaceView>(`/api/workspaces/${encodeURIComponent(id)}`),
+  members: (id: string) => api.get<{ members: MemberView[] }>(`/api/workspaces/${encodeURIComponent(id)}/members`).then((r) => r.members),
+  invite: (id: string, input: InviteMemberInput) =>
+    api.post<{ member: MemberView; invitationUrl: string | null }>(`/api/workspaces/${encodeURIComponent(id)}/members`, input),
+  changeMember: (id: string, memberId: string, input: ChangeMemberInput) =>
+    api.patch<{ ok: true }>(`/api/workspaces/${encodeURIComponent(id)}/members/${encodeURIComponent(memberId)}`, input),
+  revokeMember: (id: string, memberId: string) =>
+    api.delete<{ ok: true }>(`/api/workspaces/${encodeURIComponent(id)}/members/${encodeURIComponent(memberId)}`),
+  verifyLog: (id: string) =>
+    api.get<{ valid: boolean; events: number; firstBrokenAt: number | null; headHash: string }>(`/api/workspaces/${encodeURIComponent(id)}/log/verify`),
+};

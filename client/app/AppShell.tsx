@@ -1,0 +1,60 @@
+import { A, useLocation, useNavigate, type RouteSectionProps } from "@solidjs/router";
+import { createEffect, onCleanup, Show } from "solid-js";
+import { onUnauthenticated } from "../api/http.ts";
+import { useSession } from "./session.tsx";
+import { Loading } from "../ui/feedback.tsx";
+
+const PUBLIC_PATHS = ["/inloggen", "/uitnodiging"];
+
+/** Page frame (NL Design System page layout), plus the login guard for every non-public page. */
+export function AppShell(props: RouteSectionProps) {
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const isPublic = () => PUBLIC_PATHS.includes(location.pathname);
+
+  const toLogin = () => {
+    if (isPublic()) return;
+    navigate(`/inloggen?terug=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+  };
+  createEffect(() => {
+    if (session.me.state === "ready" && session.me() === null) toLogin();
+  });
+  // Another request found the session gone (expired, logged out elsewhere): re-check it once.
+  onCleanup(onUnauthenticated(() => session.me() && void session.refresh()));
+
+  const logout = async () => {
+    await session.logout();
+    navigate("/inloggen", { replace: true });
+  };
+
+  return (
+    <div class="utrecht-page-layout oogo-page">
+      <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">Naar de inhoud</a>
+      <header class="utrecht-page-header oogo-header">
+        <div class="oogo-header__inner">
+          <A href="/" class="oogo-logo">
+            <span class="oogo-logo__mark">OOGO</span>
+            <span class="oogo-logo__text">Werkruimte</span>
+          </A>
+          <Show when={session.me()}>
+            {(me) => (
+              <div class="oogo-header__user">
+                <span>Ingelogd als <strong>{me().user.name}</strong></span>
+                <button type="button" class="utrecht-button utrecht-button--subtle oogo-header__logout" onClick={() => void logout()}>Uitloggen</button>
+              </div>
+            )}
+          </Show>
+        </div>
+      </header>
+      <main id="main" class="utrecht-page-body oogo-main" tabindex="-1">
+        <Show when={isPublic() || session.me()} fallback={<Loading label="Sessie controleren…" />}>
+          {props.children}
+        </Show>
+      </main>
+      <footer class="utrecht-page-footer oogo-footer">
+        <p>OOGO Werkruimte — op overeenstemming gericht overleg tussen samenwerkingsverbanden passend onderwijs en gemeenten.</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import { PageTitle } from "../../ui/PageTitle.tsx";
+
+// PLACEHOLDER: replaced by the feature's own page.
+export default function PointPage() {
+  return <PageTitle>PointPage</PageTitle>;
+}

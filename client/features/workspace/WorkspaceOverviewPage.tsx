@@ -1,0 +1,95 @@
+import { createResource, For } from "solid-js";
+import { workspaceApi } from "../../api/endpoints.ts";
+import { PLAN_TYPE_LABELS } from "../../../shared/domain/parties.ts";
+import { ROLE_LABELS } from "../../../shared/domain/roles.ts";
+import { PageTitle } from "../../ui/PageTitle.tsx";
+import { Loaded } from "../../ui/feedback.tsx";
+import { useWorkspace } from "./WorkspaceContext.tsx";
+
+/** A tafel at a glance: the plan, the parties, who takes part in which role, and the themes. */
+export default function WorkspaceOverviewPage() {
+  const ws = useWorkspace();
+  const w = () => ws.workspace()!;
+  const [members, { refetch }] = createResource(() => ws.id(), workspaceApi.members);
+  ws.onLive((e) => e.entity === "members" && void refetch());
+
+  return (
+    <>
+      <PageTitle>Overzicht</PageTitle>
+      <section aria-labelledby="plan-heading" class="oogo-section">
+        <h2 class="utrecht-heading-2" id="plan-heading">Het plan</h2>
+        <dl class="oogo-facts">
+          <div><dt>Plan</dt><dd>{PLAN_TYPE_LABELS[w().planType]}: {w().planTitle}</dd></div>
+          <div><dt>Versie in bespreking</dt><dd>{w().planVersion}</dd></div>
+          <div><dt>Periode</dt><dd>{w().period.start}–{w().period.end}</dd></div>
+          <div><dt>Niveau</dt><dd>{w().level === "regionaal" ? "Regionaal OOGO (alle gemeenten samen)" : "Lokaal OOGO"}</dd></div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="parties-heading" class="oogo-section">
+        <h2 class="utrecht-heading-2" id="parties-heading">Partijen</h2>
+        <ul class="oogo-party-list">
+          <For each={w().parties}>
+            {(p) => (
+              <li class="oogo-party" style={{ "--oogo-party-color": p.color }}>
+                <span class="oogo-party__swatch" aria-hidden="true" />
+                <span class="oogo-party__name">{p.name}</span>
+                <span class="oogo-party__meta">
+                  {p.kind === "swv" ? `Samenwerkingsverband ${p.sector?.toUpperCase() ?? ""} · code ${p.swvCode ?? "onbekend"}` : `Gemeente · CBS-code ${p.cbsCode ?? "onbekend"}`}
+                  {p.coverageNote ? ` · ${p.coverageNote}` : ""}
+                </span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+
+      <section aria-labelledby="members-heading" class="oogo-section">
+        <h2 class="utrecht-heading-2" id="members-heading">Deelnemers en rollen</h2>
+        <Loaded when={members} label="Deelnemers laden…">
+          {(list) => (
+            <div class="utrecht-table-container">
+              <table class="utrecht-table utrecht-table--html-table">
+                <caption class="utrecht-table__caption oogo-visually-hidden">Deelnemers aan deze tafel met hun rol en partij</caption>
+                <thead class="utrecht-table__header">
+                  <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">Naam</th>
+                    <th class="utrecht-table__header-cell" scope="col">Functie</th>
+                    <th class="utrecht-table__header-cell" scope="col">Partij</th>
+                    <th class="utrecht-table__header-cell" scope="col">Rol</th>
+                  </tr>
+                </thead>
+                <tbody class="utrecht-table__body">
+                  <For each={list}>
+                    {(m) => (
+                      <tr class="utrecht-table__row">
+                        <td class="utrecht-table__cell">{m.name}</td>
+                        <td class="utrecht-table__cell">{m.title ?? "—"}</td>
+                        <td class="utrecht-table__cell">{m.party?.name ?? "Secretariaat / tafel"}</td>
+                        <td class="utrecht-table__cell">{ROLE_LABELS[m.role]}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Loaded>
+      </section>
+
+      <section aria-labelledby="themes-heading" class="oogo-section">
+        <h2 class="utrecht-heading-2" id="themes-heading">Thema's</h2>
+        <ul class="oogo-theme-list">
+          <For each={w().themes}>
+            {(t) => (
+              <li>
+                <strong>{t.label}</strong>
+                {t.standard ? "" : " (eigen thema van deze tafel)"} — {t.description}
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+    </>
+  );
+}

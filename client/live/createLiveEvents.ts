@@ -1,0 +1,35 @@
+import { onCleanup } from "solid-js";
+
+/** One change at a tafel, as the server's event stream sends it (see server/routes/events.ts). */
+export interface LiveEvent {
+  entity: string;
+  entityId: string;
+  type: string;
+}
+
+/**
+ * Subscribes to the tafel's live event stream (Server-Sent Events) for the lifetime of the
+ * calling component. EventSource reconnects by itself; `onReconnect` lets callers refetch
+ * what they may have missed while disconnected.
+ */
+export function createLiveEvents(workspaceId: () => string, onEvent: (e: LiveEvent) => void, onReconnect?: () => void) {
+  let source: EventSource | undefined;
+  let wasOpen = false;
+  const open = () => {
+    source?.close();
+    source = new EventSource(`/api/workspaces/${encodeURIComponent(workspaceId())}/events`, { withCredentials: true });
+    source.addEventListener("change", (msg) => {
+      try {
+        onEvent(JSON.parse((msg as MessageEvent<string>).data) as LiveEvent);
+      } catch {
+        /* a malformed event is ignored; the next refetch corrects the view */
+      }
+    });
+    source.addEventListener("open", () => {
+      if (wasOpen) onReconnect?.();
+      wasOpen = true;
+    });
+  };
+  open();
+  onCleanup(() => source?.close());
+}

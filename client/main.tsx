@@ -1,0 +1,51 @@
+import { render } from "solid-js/web";
+import { Route, Router } from "@solidjs/router";
+import { lazy } from "solid-js";
+import "@utrecht/design-tokens/dist/index.css";
+import "@utrecht/component-library-css/dist/index.css";
+import "./styles/app.css";
+import { SessionProvider } from "./app/session.tsx";
+import { AppShell } from "./app/AppShell.tsx";
+import { WorkspaceLayout } from "./features/workspace/WorkspaceLayout.tsx";
+
+// Pages are split per route so the editor (Tiptap, Yjs) loads only where it is used.
+const LoginPage = lazy(() => import("./routes/LoginPage.tsx"));
+const InvitationPage = lazy(() => import("./routes/InvitationPage.tsx"));
+const WorkspaceListPage = lazy(() => import("./routes/WorkspaceListPage.tsx"));
+const NotFoundPage = lazy(() => import("./routes/NotFoundPage.tsx"));
+const WorkspaceOverviewPage = lazy(() => import("./features/workspace/WorkspaceOverviewPage.tsx"));
+const MembersPage = lazy(() => import("./features/members/MembersPage.tsx"));
+const SpiegelparagraafPage = lazy(() => import("./features/spiegelparagraaf/SpiegelparagraafPage.tsx"));
+const AgreementBoardPage = lazy(() => import("./features/points/AgreementBoardPage.tsx"));
+const PointPage = lazy(() => import("./features/points/PointPage.tsx"));
+const ToSignPage = lazy(() => import("./features/points/ToSignPage.tsx"));
+const MeetingsPage = lazy(() => import("./features/meetings/MeetingsPage.tsx"));
+const MeetingPage = lazy(() => import("./features/meetings/MeetingPage.tsx"));
+const ProcedurePage = lazy(() => import("./features/meetings/ProcedurePage.tsx"));
+const DossierPage = lazy(() => import("./features/meetings/DossierPage.tsx"));
+
+render(
+  () => (
+    <SessionProvider>
+      <Router root={AppShell}>
+        <Route path="/inloggen" component={LoginPage} />
+        <Route path="/uitnodiging" component={InvitationPage} />
+        <Route path="/" component={WorkspaceListPage} />
+        <Route path="/tafels/:id" component={WorkspaceLayout}>
+          <Route path="/" component={WorkspaceOverviewPage} />
+          <Route path="/spiegelparagraaf" component={SpiegelparagraafPage} />
+          <Route path="/overeenstemming" component={AgreementBoardPage} />
+          <Route path="/punten/:pointId" component={PointPage} />
+          <Route path="/te-ondertekenen" component={ToSignPage} />
+          <Route path="/vergaderingen" component={MeetingsPage} />
+          <Route path="/vergaderingen/:meetingId" component={MeetingPage} />
+          <Route path="/procedure" component={ProcedurePage} />
+          <Route path="/dossier" component={DossierPage} />
+          <Route path="/deelnemers" component={MembersPage} />
+        </Route>
+        <Route path="*" component={NotFoundPage} />
+      </Router>
+    </SessionProvider>
+  ),
+  document.getElementById("app")!,
+);

@@ -1,0 +1,11 @@
+import { startHarness } from "./e2e/harness.ts";
+const h = await startHarness();
+const ctx = await h.browser.newContext({ baseURL: h.baseUrl });
+const page = await ctx.newPage();
+page.on("console", m => console.log("console:", m.text()));
+page.on("pageerror", e => console.log("pageerror:", e.message));
+await page.goto("/");
+await new Promise(r => setTimeout(r, 3000));
+console.log(page.url());
+console.log((await page.content()).slice(0, 1500));
+await h.close();

@@ -1,0 +1,58 @@
+/**
+ * Rules for the dossier to the Landelijke Geschillencommissie OOGO and the oplegger
+ * (domain brief §2 "No agreement", §6). Pure: the server composes, the client labels.
+ */
+import type { PlanType, Sector } from "./parties.ts";
+
+/** What a party may ask the Geschillencommissie OOGO (Stichting Onderwijsgeschillen). */
+export const DOSSIER_ROUTES = ["advies", "bindend_advies", "arbitrage"] as const;
+export type DossierRoute = (typeof DOSSIER_ROUTES)[number];
+
+export const DOSSIER_ROUTE_LABELS: Record<DossierRoute, string> = {
+  advies: "Advies",
+  bindend_advies: "Bindend advies",
+  arbitrage: "Arbitrage",
+};
+
+export const DOSSIER_ROUTE_DESCRIPTIONS: Record<DossierRoute, string> = {
+  advies: "Partijen vragen de commissie om een niet-bindend advies over de geschilpunten.",
+  bindend_advies: "Partijen vragen de commissie om een advies dat zij vooraf als bindend aanvaarden.",
+  arbitrage: "Partijen leggen de geschilpunten voor aan arbitrage; de uitspraak is bindend.",
+};
+
+/** Point statuses a dossier may be built for: the dispute must actually exist. */
+export const DISPUTABLE_STATUSES = ["geen_overeenstemming", "in_geschil"] as const;
+export const isDisputable = (status: string) => (DISPUTABLE_STATUSES as readonly string[]).includes(status);
+
+/** Point statuses that count as agreed, listed in the dossier to keep the dispute narrow. */
+export const AGREED_STATUSES = ["overeenstemming", "vastgelegd", "in_uitvoering", "geevalueerd"] as const;
+export const isAgreed = (status: string) => (AGREED_STATUSES as readonly string[]).includes(status);
+
+/**
+ * The statutory basis of the OOGO. The SWV's duty sits in the sector law of each SWV at the
+ * tafel (po → WPO, vo → WVO); for the gemeente's jeugdplan it is the Jeugdwet.
+ */
+export function legalBasis(planType: PlanType, swvSectors: readonly Sector[]): string[] {
+  if (planType === "jeugdplan") {
+    return ["Artikel 2.2 van de Jeugdwet (op overeenstemming gericht overleg over het beleidsplan jeugd met de samenwerkingsverbanden)"];
+  }
+  const out: string[] = [];
+  if (swvSectors.includes("po")) out.push("Artikel 18a, negende lid, van de Wet op het primair onderwijs (WPO)");
+  if (swvSectors.includes("vo")) out.push("Artikel 17a, negende lid, van de Wet op het voortgezet onderwijs (WVO)");
+  return out;
+}
+
+/**
+ * Log events that only record that someone exported a view of the log. The integrity appendix
+ * cites the chain up to the last event that is NOT one of these, so building a dossier (itself
+ * logged) does not change the next dossier built from the same data.
+ */
+export const EXPORT_EVENT_TYPES = ["dossier.generated", "oplegger.generated"] as const;
+export const isExportEvent = (type: string) => (EXPORT_EVENT_TYPES as readonly string[]).includes(type);
+
+/** Formats a dossier or oplegger is produced in. */
+export const EXPORT_FORMATS = ["pdf", "docx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Most points one dossier may cover (a dispute is narrow by design). */
+export const MAX_DOSSIER_POINTS = 50;

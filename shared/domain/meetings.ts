@@ -1,0 +1,192 @@
+/**
+ * OOGO meetings, their minutes and the agreed procedure's checklist (domain brief §2, §7.1).
+ * Pure rules shared by the server (the authority) and the client (to enable controls).
+ */
+
+/** The kinds of meeting in an OOGO, from preparation to the formal bestuurlijk consultation. */
+export const MEETING_TYPES = ["ambtelijke_werkgroep", "proef_oogo", "formeel_oogo", "tussentijds_overleg"] as const;
+export type MeetingType = (typeof MEETING_TYPES)[number];
+
+export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
+  ambtelijke_werkgroep: "Ambtelijke werkgroep",
+  proef_oogo: "Proef-OOGO",
+  formeel_oogo: "Formeel bestuurlijk OOGO",
+  tussentijds_overleg: "Tussentijds overleg",
+};
+
+export const isMeetingType = (value: unknown): value is MeetingType =>
+  typeof value === "string" && (MEETING_TYPES as readonly string[]).includes(value);
+
+/**
+ * Placing a point on the agenda of a formal OOGO fixes the text version discussed: the point
+ * moves to `geagendeerd` (its text is locked) and the agenda item keeps the exact text.
+ * Other meetings discuss a point without freezing it (the version shown is still recorded).
+ */
+export const fixesTextVersion = (type: MeetingType): boolean => type === "formeel_oogo";
+
+export const MEETING_STATUSES = ["gepland", "gehouden", "geannuleerd"] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+  gepland: "Gepland",
+  gehouden: "Gehouden",
+  geannuleerd: "Geannuleerd",
+};
+
+/**
+ * Minutes lifecycle: `concept` (co-edited live) → `vastgesteld` (approved by the secretaris,
+ * frozen, hash recorded) → `in_wijziging` (a logged amendment re-opened them) → `vastgesteld`
+ * again with a new hash.
+ */
+export const MINUTES_STATUSES = ["concept", "vastgesteld", "in_wijziging"] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+export const MINUTES_STATUS_LABELS: Record<MinutesStatus, string> = {
+  concept: "Concept",
+  vastgesteld: "Vastgesteld",
+  in_wijziging: "Wijziging loopt",
+};
+
+/** The minutes text may be written only while it is not approved. */
+export const minutesLocked = (status: MinutesStatus): boolean => status === "vastgesteld";
+
+/**
+ * What a meeting decided about an agenda item. For an item about an overeenstemmingspunt a
+ * decision may move the point: {@link decisionTargetStatus}.
+ */
+export const AGENDA_DECISIONS = [
+  "overeenstemming",
+  "geen_overeenstemming",
+  "terugverwezen",
+  "in_geschil",
+  "aangehouden",
+  "besproken",
+] as const;
+export type AgendaDecision = (typeof AGENDA_DECISIONS)[number];
+
+export const AGENDA_DECISION_LABELS: Record<AgendaDecision, string> = {
+  overeenstemming: "Overeenstemming bereikt",
+  geen_overeenstemming: "Geen overeenstemming",
+  terugverwezen: "Terugverwezen naar de ambtelijke werkgroep",
+  in_geschil: "Voorgelegd aan de Geschillencommissie OOGO",
+  aangehouden: "Aangehouden tot een volgend overleg",
+  besproken: "Besproken, geen besluit",
+};
+
+/**
+ * The point status a decision leads to, or null when the decision leaves the point's status
+ * alone. The points workflow decides whether that move is allowed for the point and the actor.
+ */
+export function decisionTargetStatus(decision: AgendaDecision): string | null {
+  switch (decision) {
+    case "overeenstemming": return "overeenstemming";
+    case "geen_overeenstemming": return "geen_overeenstemming";
+    case "terugverwezen": return "in_bespreking";
+    case "in_geschil": return "in_geschil";
+    case "aangehouden":
+    case "besproken": return null;
+  }
+}
+
+/** The reason a meeting's agenda and decisions can no longer change, or null when they can. */
+export function agendaFrozenReason(meeting: { status: MeetingStatus; minutesStatus: MinutesStatus }): string | null {
+  if (meeting.status === "geannuleerd") return "Deze vergadering is geannuleerd.";
+  if (meeting.minutesStatus !== "concept") return "De notulen van deze vergadering zijn vastgesteld; de agenda en de besluiten liggen vast.";
+  return null;
+}
+
+/**
+ * The reason the meeting record itself (date, place, attendance) can no longer change, or
+ * null. While an amendment is open the record may be corrected; the re-approval logs it.
+ */
+export function meetingFrozenReason(meeting: { minutesStatus: MinutesStatus }): string | null {
+  return meeting.minutesStatus === "vastgesteld"
+    ? "De notulen van deze vergadering zijn vastgesteld. Wijzigen kan alleen via een gelogde wijziging van de notulen."
+    : null;
+}
+
+/** A meeting decides and approves its minutes only once it has taken place (on its date or later). */
+export function meetingHasStarted(startsAt: string, today: string, timeZone = OOGO_TIME_ZONE): boolean {
+  return dateInZone(new Date(startsAt), timeZone) <= today;
+}
+
+// ── The agreed procedure's checklist ────────────────────────────────────────
+
+export const PROCEDURE_STEP_STATES = ["gedaan", "te_laat", "binnenkort", "gepland"] as const;
+export type ProcedureStepState = (typeof PROCEDURE_STEP_STATES)[number];
+
+export const PROCEDURE_STEP_STATE_LABELS: Record<ProcedureStepState, string> = {
+  gedaan: "Gedaan",
+  te_laat: "Te laat",
+  binnenkort: "Binnenkort",
+  gepland: "Gepland",
+};
+
+/** A step is "binnenkort" (due) when its date falls within this many days from today. */
+export const DUE_SOON_DAYS = 14;
+
+/**
+ * Done, late, due or planned. Dates are calendar dates ("YYYY-MM-DD") in Dutch time: a step
+ * due today is due, not late; it becomes late the day after.
+ */
+export function procedureStepState(
+  step: { dueDate: string | null; doneOn: string | null },
+  today: string,
+  dueSoonDays = DUE_SOON_DAYS,
+): ProcedureStepState {
+  if (step.doneOn) return "gedaan";
+  if (!step.dueDate) return "gepland";
+  if (step.dueDate < today) return "te_laat";
+  if (step.dueDate <= addDays(today, dueSoonDays)) return "binnenkort";
+  return "gepland";
+}
+
+/** Days a late step is overdue (0 when not late). */
+export function daysLate(step: { dueDate: string | null; doneOn: string | null }, today: string): number {
+  if (step.doneOn || !step.dueDate || step.dueDate >= today) return 0;
+  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${step.dueDate}T00:00:00Z`)) / 86_400_000);
+}
+
+// ── Dates ───────────────────────────────────────────────────────────────────
+
+/** OOGO-tafels are Dutch: calendar dates are taken in this zone. */
+export const OOGO_TIME_ZONE = "Europe/Amsterdam";
+
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a real calendar date written as YYYY-MM-DD. */
+export function isCalendarDate(value: string): boolean {
+  if (!DATE_PATTERN.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
+export function dateInZone(instant: Date, timeZone = OOGO_TIME_ZONE): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+/** Today's date in Dutch time. */
+export const todayInNl = (now: Date = new Date()) => dateInZone(now, OOGO_TIME_ZONE);
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+/** "3 maart 2023" for a YYYY-MM-DD date. */
+export function formatDateNl(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+/** "3 maart 2023, 14.30 uur" for an instant, in Dutch time. */
+export function formatDateTimeNl(instant: string, timeZone = OOGO_TIME_ZONE): string {
+  const at = new Date(instant);
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "00";
+  return `${formatDateNl(dateInZone(at, timeZone))}, ${get("hour")}.${get("minute")} uur`;
+}
