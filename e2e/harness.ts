@@ -10,6 +10,8 @@ import { tempDatabaseUrl } from "../server/testing/testContext.ts";
 import { DEMO_PASSWORD } from "../server/demo/demoAccounts.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** The built client to serve; E2E_DIST lets parallel developers build into their own folder. */
+const DIST = process.env.E2E_DIST ?? "dist";
 
 export interface Harness {
   server: RunningServer;
@@ -21,10 +23,10 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  if (!existsSync("dist/index.html")) throw new Error("dist/ ontbreekt: voer eerst `npm run build` uit (npm test doet dat).");
+  if (!existsSync(`${DIST}/index.html`)) throw new Error(`${DIST}/ ontbreekt: voer eerst \`npm run build\` uit (npm test doet dat).`);
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium niet gevonden op ${CHROMIUM_PATH} (apt-get install chromium).`);
   const db = tempDatabaseUrl("oogo-e2e-");
-  const server = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: db.url, demo: true, staticRoot: "dist" });
+  const server = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: db.url, demo: true, staticRoot: DIST });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
