@@ -30,8 +30,15 @@ export function createApp(deps: AppDeps) {
       styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], frameAncestors: ["'none'"],
     },
   }));
-  // Cross-site form posts are refused by Origin; JSON bodies from other sites need CORS, which we never grant.
-  app.use("/api/*", csrf());
+  // CSRF: a browser always sends Origin or Sec-Fetch-Site with a state-changing request; hono's
+  // csrf() refuses cross-site ones that a form could send. JSON bodies from other sites need CORS,
+  // which we never grant. Requests with neither header come from non-browser API clients, which
+  // cannot carry a victim's cookie by accident, so they pass (see docs/adr/0003-csrf.md).
+  const browserCsrf = csrf({
+    origin: (origin, c) => origin === new URL(c.req.url).origin || origin === deps.config.publicOrigin,
+  });
+  app.use("/api/*", (c, next) =>
+    c.req.header("origin") === undefined && c.req.header("sec-fetch-site") === undefined ? next() : browserCsrf(c, next));
   app.use("/api/*", bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => { throw new ApiError("PAYLOAD_TOO_LARGE", `Het verzoek is groter dan ${MAX_BODY_BYTES / 1024} kB.`); },
