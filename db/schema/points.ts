@@ -59,3 +59,16 @@ export const signoffs = sqliteTable("signoffs", {
   pointVersion: integer("point_version").notNull(),
   signedAt: text("signed_at").notNull(),
 }, (t) => [index("signoffs_point_idx").on(t.pointId)]);
+
+/**
+ * The exact text of a point at every hash an event referred to (a stance, a sign-off, the
+ * agenda lock, a transition, a logged text change), so the dossier can print the text each
+ * party agreed to. Insert-only: one row per (point, hash); `json` is the canonical ProseMirror
+ * JSON whose SHA-256 is `textHash`.
+ */
+export const pointTextVersions = sqliteTable("point_text_versions", {
+  pointId: text("point_id").notNull().references(() => points.id, { onDelete: "cascade" }),
+  textHash: text("text_hash").notNull(),
+  json: text("json").notNull(),
+  createdAt: text("created_at").notNull(),
+}, (t) => [primaryKey({ columns: [t.pointId, t.textHash] })]);
