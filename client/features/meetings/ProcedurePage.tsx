@@ -1,6 +1,35 @@
+import { createResource, onCleanup, Show } from "solid-js";
+import { procedureApi } from "../../api/meetings.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
+import { Loaded } from "../../ui/feedback.tsx";
+import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
+import { EditorSlot } from "./EditorSlot.tsx";
+import { OpleggerDownload } from "./ExportButtons.tsx";
+import { ProcedureChecklist } from "./ProcedureChecklist.tsx";
+import "./meetings.css";
 
-// PLACEHOLDER: replaced by the feature's own page.
+/** The OOGO procedure the parties agreed: its text (co-edited) and the checklist of steps the secretaris keeps. */
 export default function ProcedurePage() {
-  return <PageTitle>ProcedurePage</PageTitle>;
+  const ws = useWorkspace();
+  const [procedure, { refetch }] = createResource(() => ws.id(), procedureApi.get);
+  onCleanup(ws.onLive((e) => (e.entity === "*" || e.entity.startsWith("procedure")) && void refetch()));
+  const manage = () => ws.can("procedure.manage");
+  return (
+    <>
+      <PageTitle lead="De procedure die het samenwerkingsverband en de colleges samen afspraken, en hoe ver die is gevolgd.">Procedure</PageTitle>
+      <section class="oogo-section" aria-labelledby="procedure-text-heading">
+        <h2 class="utrecht-heading-2" id="procedure-text-heading">Afgesproken procedure</h2>
+        <Show when={ws.workspace()}>
+          {(w) => (
+            <EditorSlot documentName={w().procedureDocument} label="Tekst van de afgesproken OOGO-procedure" readOnly={!manage()}
+              readOnlyReason={manage() ? undefined : "Alleen de secretaris past de afgesproken procedure aan."} />
+          )}
+        </Show>
+      </section>
+      <Loaded when={procedure} label="Stappen laden…">
+        {() => <ProcedureChecklist procedure={procedure()!} canManage={manage()} onChange={() => void refetch()} />}
+      </Loaded>
+      <OpleggerDownload />
+    </>
+  );
 }

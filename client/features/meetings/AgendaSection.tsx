@@ -1,0 +1,213 @@
+import { createMemo, createResource, createSignal, For, Show } from "solid-js";
+import { A } from "@solidjs/router";
+import {
+  AGENDA_DECISIONS, AGENDA_DECISION_LABELS, decisionTargetStatus, fixesTextVersion, formatDateTimeNl,
+  meetingHasStarted, todayInNl, type AgendaDecision,
+} from "../../../shared/domain/meetings.ts";
+import { shortHash } from "../../../shared/domain/textHash.ts";
+import type { AgendaItemView, MeetingView } from "../../../shared/schemas/meetings.ts";
+import { meetingsApi, pointsLookupApi } from "../../api/meetings.ts";
+import { ErrorAlert } from "../../ui/feedback.tsx";
+import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
+import { createAction, inputError } from "./createAction.ts";
+import { Field } from "./Field.tsx";
+import { pointStatusLabel, themeLabel } from "./labels.ts";
+import { Badge } from "./StatusBadge.tsx";
+
+/**
+ * The agenda: overeenstemmingspunten (and other items) put before the meeting, each with the
+ * decision taken. On a formal OOGO each point's text version is fixed when it is put on the agenda.
+ */
+export function AgendaSection(props: { meeting: MeetingView; canManage: boolean; onChange(m: MeetingView): void }) {
+  const formal = () => fixesTextVersion(props.meeting.type);
+  const frozen = () => props.meeting.agendaFrozenReason;
+  return (
+    <section class="oogo-section" aria-labelledby="agenda-heading">
+      <h2 class="utrecht-heading-2" id="agenda-heading">Agenda en besluiten</h2>
+      <Show when={formal()}>
+        <p class="utrecht-paragraph">
+          Dit is een formeel bestuurlijk OOGO: een overeenstemmingspunt op deze agenda ligt vast in de tekstversie die hier wordt
+          besproken (de code achter <em>tekstversie</em> is de vingerafdruk van die tekst).
+        </p>
+      </Show>
+      <Show when={props.meeting.agenda.length > 0} fallback={<p class="utrecht-paragraph">De agenda is nog leeg.</p>}>
+        <ol class="oogo-agenda">
+          <For each={props.meeting.agenda}>
+            {(item, i) => (
+              <AgendaItem meeting={props.meeting} item={item} number={i() + 1} canManage={props.canManage && !frozen()} onChange={props.onChange} />
+            )}
+          </For>
+        </ol>
+      </Show>
+      <Show when={props.canManage}>
+        <Show when={!frozen()} fallback={<p class="utrecht-paragraph oogo-loading">{frozen()}</p>}>
+          <AddAgendaItemForm meeting={props.meeting} onChange={props.onChange} />
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number: number; canManage: boolean; onChange(m: MeetingView): void }) {
+  const ws = useWorkspace();
+  const remove = createAction();
+  const item = () => props.item;
+  const headingId = () => `agenda-item-${item().id}`;
+  const pointHref = () => item().point && `/tafels/${encodeURIComponent(ws.id())}/punten/${encodeURIComponent(item().point!.id)}`;
+  const removeItem = async () => {
+    const updated = await remove.run(() => meetingsApi.removeAgendaItem(props.meeting.id, item().id));
+    if (updated) props.onChange(updated);
+  };
+  return (
+    <li class="oogo-agenda__item" aria-labelledby={headingId()}>
+      <h3 class="utrecht-heading-3" id={headingId()}>
+        <span class="oogo-visually-hidden">Agendapunt </span>{props.number}. {item().title}
+      </h3>
+      <Show when={item().point}>
+        {(point) => (
+          <p class="oogo-agenda__facts">
+            <span>Thema: {themeLabel(ws.workspace(), point().theme)}</span>
+            <span>Status van het punt: {pointStatusLabel(point().status)}</span>
+            <Show when={item().textHash}>
+              {(hash) => <span>Tekstversie: <code class="oogo-hash" title={hash()}>{shortHash(hash())}</code></span>}
+            </Show>
+            <A class="utrecht-link" href={pointHref()!}>Punt openen<span class="oogo-visually-hidden">: {point().title}</span></A>
+          </p>
+        )}
+      </Show>
+      <Show when={item().textChangedSince}>
+        <p class="utrecht-paragraph">
+          <Badge tone="warning" icon="alert">Tekst gewijzigd</Badge>{" "}
+          De huidige tekst van dit punt is niet meer de versie die op de agenda stond.
+        </p>
+      </Show>
+      <Show when={item().decision} fallback={
+        <Show when={props.canManage}>
+          <DecisionForm meeting={props.meeting} item={item()} onChange={props.onChange} />
+          <div class="oogo-form-actions">
+            <button type="button" class="utrecht-button utrecht-button--subtle" disabled={remove.busy()} onClick={() => void removeItem()}>
+              Van de agenda halen<span class="oogo-visually-hidden">: {item().title}</span>
+            </button>
+          </div>
+          <Show when={remove.error()}><ErrorAlert error={remove.error()} title="Van de agenda halen mislukt" /></Show>
+        </Show>
+      }>
+        {(decision) => (
+          <div class="oogo-agenda__decision">
+            <p><strong>Besluit:</strong> {AGENDA_DECISION_LABELS[decision()]}</p>
+            <Show when={item().decisionNote}><p>{item().decisionNote}</p></Show>
+            <Show when={item().pointStatusBefore && item().pointStatusAfter}>
+              <p>Status van het punt: {pointStatusLabel(item().pointStatusBefore!)} → {pointStatusLabel(item().pointStatusAfter!)}</p>
+            </Show>
+            <Show when={item().decidedAt}>
+              <p class="oogo-loading">Vastgelegd door {item().decidedBy ?? "onbekend"} op {formatDateTimeNl(item().decidedAt!)}</p>
+            </Show>
+          </div>
+        )}
+      </Show>
+    </li>
+  );
+}
+
+function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onChange(m: MeetingView): void }) {
+  const action = createAction();
+  const started = () => meetingHasStarted(props.meeting.startsAt, todayInNl());
+  // A decision that would move a point's status only makes sense for an item about a point.
+  const options = () => AGENDA_DECISIONS.filter((d) => props.item.point || decisionTargetStatus(d) === null);
+  const [decision, setDecision] = createSignal<AgendaDecision | "">("");
+  const base = () => `decision-${props.item.id}`;
+  const hint = () => {
+    const target = decision() ? decisionTargetStatus(decision() as AgendaDecision) : null;
+    return target && props.item.point ? `Het punt krijgt de status: ${pointStatusLabel(target)}.` : undefined;
+  };
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const note = String(new FormData(form).get("note") ?? "");
+    const updated = await action.run(() => {
+      if (!decision()) throw inputError("Kies een besluit.");
+      return meetingsApi.decide(props.meeting.id, props.item.id, {
+        decision: decision() as AgendaDecision, note, expectedVersion: props.item.point?.version,
+      });
+    });
+    if (updated) props.onChange(updated);
+  };
+  return (
+    <Show when={started()} fallback={<p class="utrecht-paragraph oogo-loading">Besluiten worden vastgelegd vanaf de vergaderdatum.</p>}>
+      <form class="oogo-panel oogo-panel--muted" onSubmit={submit} aria-label={`Besluit vastleggen: ${props.item.title}`}>
+        <Show when={action.error()}><ErrorAlert error={action.error()} title="Besluit vastleggen mislukt" /></Show>
+        <div class="oogo-form-grid">
+          <Field id={`${base()}-decision`} label="Besluit" hint={hint()}>
+            <select id={`${base()}-decision`} required class="utrecht-select utrecht-select--html-select" value={decision()}
+              aria-describedby={hint() ? `${base()}-decision-hint` : undefined}
+              onChange={(e) => setDecision(e.currentTarget.value as AgendaDecision | "")}>
+              <option value="">Kies een besluit</option>
+              <For each={options()}>{(d) => <option value={d}>{AGENDA_DECISION_LABELS[d]}</option>}</For>
+            </select>
+          </Field>
+          <div class="oogo-span-all">
+            <Field id={`${base()}-note`} label="Toelichting (komt in het logboek en het dossier)">
+              <textarea id={`${base()}-note`} name="note" required minLength={3} maxLength={4000} rows={3}
+                class="utrecht-textarea utrecht-textarea--html-textarea" />
+            </Field>
+          </div>
+        </div>
+        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()}>
+          {action.busy() ? "Bezig met vastleggen…" : "Besluit vastleggen"}
+        </button>
+      </form>
+    </Show>
+  );
+}
+
+function AddAgendaItemForm(props: { meeting: MeetingView; onChange(m: MeetingView): void }) {
+  const ws = useWorkspace();
+  const action = createAction();
+  const [points, { refetch }] = createResource(() => ws.id(), pointsLookupApi.list);
+  const [pointId, setPointId] = createSignal("");
+  const [title, setTitle] = createSignal("");
+  const available = createMemo(() => {
+    const onAgenda = new Set(props.meeting.agenda.map((a) => a.point?.id).filter(Boolean));
+    return (points() ?? []).filter((p) => !onAgenda.has(p.id));
+  });
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const updated = await action.run(() => meetingsApi.addAgendaItem(props.meeting.id, {
+      ...(pointId() ? { pointId: pointId() } : {}),
+      ...(title().trim() ? { title: title().trim() } : {}),
+    }));
+    if (updated) {
+      setPointId("");
+      setTitle("");
+      props.onChange(updated);
+      void refetch();
+    }
+  };
+  return (
+    <form class="oogo-panel" onSubmit={submit} aria-labelledby="add-agenda-heading">
+      <h3 class="utrecht-heading-3" id="add-agenda-heading">Agendapunt toevoegen</h3>
+      <Show when={action.error()}><ErrorAlert error={action.error()} title="Toevoegen mislukt" /></Show>
+      <Show when={points.error}><ErrorAlert error={points.error} title="De overeenstemmingspunten konden niet worden geladen" /></Show>
+      <div class="oogo-form-grid">
+        <Field id="agenda-point" label="Overeenstemmingspunt"
+          hint={fixesTextVersion(props.meeting.type) ? "Op een formeel OOGO wordt de huidige tekstversie van het punt vastgelegd." : undefined}>
+          <select id="agenda-point" class="utrecht-select utrecht-select--html-select" value={pointId()}
+            aria-describedby={fixesTextVersion(props.meeting.type) ? "agenda-point-hint" : undefined}
+            onChange={(e) => setPointId(e.currentTarget.value)}>
+            <option value="">Geen punt (ander onderwerp)</option>
+            <For each={available()}>
+              {(p) => <option value={p.id}>{p.title} — {themeLabel(ws.workspace(), p.theme)} ({pointStatusLabel(p.status)})</option>}
+            </For>
+          </select>
+        </Field>
+        <Field id="agenda-title" label={pointId() ? "Titel op de agenda (optioneel)" : "Titel op de agenda"}>
+          <input id="agenda-title" class="utrecht-textbox utrecht-textbox--html-input" maxLength={200} required={!pointId()} minLength={3}
+            value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+        </Field>
+      </div>
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()}>
+        {action.busy() ? "Bezig met toevoegen…" : "Op de agenda zetten"}
+      </button>
+    </form>
+  );
+}

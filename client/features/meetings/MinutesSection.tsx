@@ -1,0 +1,187 @@
+import { createSignal, For, Show } from "solid-js";
+import {
+  formatDateTimeNl, meetingHasStarted, minutesLocked, todayInNl,
+} from "../../../shared/domain/meetings.ts";
+import { shortHash } from "../../../shared/domain/textHash.ts";
+import type { AmendmentView, MeetingView } from "../../../shared/schemas/meetings.ts";
+import { meetingsApi } from "../../api/meetings.ts";
+import { ErrorAlert, InfoAlert } from "../../ui/feedback.tsx";
+import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
+import { createAction } from "./createAction.ts";
+import { EditorSlot } from "./EditorSlot.tsx";
+import { Field } from "./Field.tsx";
+import { MinutesStatusBadge } from "./StatusBadge.tsx";
+
+/**
+ * The minutes: co-edited live while concept; approved by the secretaris (text hash recorded);
+ * after approval read-only, changed only through a logged amendment with a reason.
+ */
+export function MinutesSection(props: { meeting: MeetingView; onChange(m: MeetingView): void }) {
+  const ws = useWorkspace();
+  const m = () => props.meeting;
+  const locked = () => minutesLocked(m().minutesStatus);
+  const cancelled = () => m().status === "geannuleerd";
+  const readOnly = () => locked() || cancelled() || !ws.can("minutes.edit");
+  const readOnlyReason = () => {
+    if (locked()) return "De notulen zijn vastgesteld. Wijzigen kan alleen via een amendement van de secretaris.";
+    if (cancelled()) return "Deze vergadering is geannuleerd.";
+    if (!ws.can("minutes.edit")) return "U kunt de notulen lezen, maar met uw rol niet bewerken.";
+    return undefined;
+  };
+  const openAmendment = () => m().amendments.find((a) => !a.closedAt);
+
+  return (
+    <section class="oogo-section" aria-labelledby="minutes-heading">
+      <h2 class="utrecht-heading-2" id="minutes-heading">Notulen</h2>
+      <p class="utrecht-paragraph"><MinutesStatusBadge status={m().minutesStatus} /></p>
+
+      <Show when={locked() && m().minutesApproval}>
+        {(approval) => (
+          <InfoAlert type="ok">
+            <p class="utrecht-paragraph">
+              <strong>Vastgesteld</strong> op {formatDateTimeNl(approval().approvedAt)} door {approval().approvedBy}.
+              De notulen zijn alleen-lezen; wijzigen kan alleen via een gelogd amendement.
+            </p>
+            <p class="utrecht-paragraph">
+              Tekstversie: <code class="oogo-hash" title={approval().textHash}>{shortHash(approval().textHash)}</code>
+            </p>
+          </InfoAlert>
+        )}
+      </Show>
+      <Show when={m().minutesStatus === "in_wijziging" && openAmendment()}>
+        {(a) => (
+          <InfoAlert type="warning">
+            <p class="utrecht-paragraph">
+              <strong>Amendement {a().seq} loopt</strong> (geopend door {a().openedBy} op {formatDateTimeNl(a().openedAt)}).
+              Reden: {a().reason}
+            </p>
+            <p class="utrecht-paragraph">De notulen zijn weer te bewerken. Stel ze opnieuw vast om het amendement af te sluiten.</p>
+          </InfoAlert>
+        )}
+      </Show>
+
+      <EditorSlot documentName={m().minutesDocument} label={`Notulen: ${m().title}`} readOnly={readOnly()} readOnlyReason={readOnlyReason()} />
+
+      <Show when={ws.can("minutes.approve") && !cancelled()}>
+        <Show when={locked()} fallback={<ApproveMinutes meeting={m()} onChange={props.onChange} />}>
+          <AmendMinutes meeting={m()} onChange={props.onChange} />
+        </Show>
+      </Show>
+
+      <Show when={m().amendments.length > 0}>
+        <h3 class="utrecht-heading-3">Amendementen (logboek)</h3>
+        <ol class="oogo-amendments">
+          <For each={m().amendments}>{(a) => <AmendmentEntry amendment={a} />}</For>
+        </ol>
+      </Show>
+    </section>
+  );
+}
+
+function ApproveMinutes(props: { meeting: MeetingView; onChange(m: MeetingView): void }) {
+  const action = createAction();
+  const [confirming, setConfirming] = createSignal(false);
+  const started = () => meetingHasStarted(props.meeting.startsAt, todayInNl());
+  const again = () => props.meeting.minutesStatus === "in_wijziging";
+  let confirmButton: HTMLButtonElement | undefined;
+  let startButton: HTMLButtonElement | undefined;
+
+  const approve = async () => {
+    const updated = await action.run(async () => {
+      // Approve exactly the text stored now: the server refuses (409) if it changes in between.
+      const fresh = await meetingsApi.get(props.meeting.id);
+      return meetingsApi.approveMinutes(props.meeting.id, { textHash: fresh.minutesHash });
+    });
+    if (updated) {
+      setConfirming(false);
+      props.onChange(updated);
+    }
+  };
+  return (
+    <div class="oogo-panel">
+      <Show when={started()} fallback={<p class="utrecht-paragraph oogo-loading">De notulen kunnen worden vastgesteld vanaf de vergaderdatum.</p>}>
+        <Show when={action.error()}><ErrorAlert error={action.error()} title="Vaststellen mislukt" /></Show>
+        <Show when={confirming()} fallback={
+          <button type="button" ref={startButton} class="utrecht-button utrecht-button--primary-action"
+            onClick={() => { setConfirming(true); queueMicrotask(() => confirmButton?.focus()); }}>
+            {again() ? "Notulen opnieuw vaststellen" : "Notulen vaststellen"}
+          </button>
+        }>
+          <p class="utrecht-paragraph" id="approve-warning">
+            Na vaststellen zijn de notulen alleen-lezen. De tekst wordt vastgelegd met een vingerafdruk (hash) in het logboek;
+            wijzigen kan daarna alleen via een amendement met reden.
+          </p>
+          <div class="oogo-form-actions">
+            <button type="button" ref={confirmButton} class="utrecht-button utrecht-button--primary-action" aria-describedby="approve-warning"
+              disabled={action.busy()} onClick={() => void approve()}>
+              {action.busy() ? "Bezig met vaststellen…" : "Ja, notulen vaststellen"}
+            </button>
+            <button type="button" class="utrecht-button utrecht-button--subtle"
+              onClick={() => { setConfirming(false); queueMicrotask(() => startButton?.focus()); }}>Annuleren</button>
+          </div>
+        </Show>
+      </Show>
+    </div>
+  );
+}
+
+function AmendMinutes(props: { meeting: MeetingView; onChange(m: MeetingView): void }) {
+  const action = createAction();
+  const [open, setOpen] = createSignal(false);
+  let openButton: HTMLButtonElement | undefined;
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const reason = String(new FormData(e.currentTarget as HTMLFormElement).get("reason") ?? "");
+    const updated = await action.run(() => meetingsApi.amendMinutes(props.meeting.id, { reason }));
+    if (updated) {
+      setOpen(false);
+      props.onChange(updated);
+    }
+  };
+  return (
+    <div class="oogo-panel">
+      <Show when={open()} fallback={
+        <button type="button" ref={openButton} class="utrecht-button utrecht-button--secondary-action"
+          onClick={() => { setOpen(true); queueMicrotask(() => document.getElementById("amend-reason")?.focus()); }}>Amendement</button>
+      }>
+        <form onSubmit={submit} aria-labelledby="amend-heading">
+          <h3 class="utrecht-heading-3" id="amend-heading">Amendement op vastgestelde notulen</h3>
+          <Show when={action.error()}><ErrorAlert error={action.error()} title="Amendement openen mislukt" /></Show>
+          <Field id="amend-reason" label="Reden van de wijziging (verplicht, komt in het logboek)">
+            <textarea id="amend-reason" name="reason" required minLength={10} maxLength={2000} rows={3}
+              class="utrecht-textarea utrecht-textarea--html-textarea" />
+          </Field>
+          <div class="oogo-form-actions">
+            <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()}>
+              {action.busy() ? "Bezig…" : "Amendement openen"}
+            </button>
+            <button type="button" class="utrecht-button utrecht-button--subtle"
+              onClick={() => { setOpen(false); queueMicrotask(() => openButton?.focus()); }}>Annuleren</button>
+          </div>
+        </form>
+      </Show>
+    </div>
+  );
+}
+
+function AmendmentEntry(props: { amendment: AmendmentView }) {
+  const a = () => props.amendment;
+  return (
+    <li>
+      <p><strong>Amendement {a().seq}</strong> — geopend door {a().openedBy} op {formatDateTimeNl(a().openedAt)}</p>
+      <p>Reden: {a().reason}</p>
+      <p>
+        Van tekstversie <code class="oogo-hash" title={a().fromHash}>{shortHash(a().fromHash)}</code>
+        <Show when={a().toHash} fallback={<> — nog niet opnieuw vastgesteld</>}>
+          {(to) => <> naar <code class="oogo-hash" title={to()}>{shortHash(to())}</code>, vastgesteld door {a().closedBy} op {formatDateTimeNl(a().closedAt!)}</>}
+        </Show>
+      </p>
+      <Show when={a().changes && (a().changes!.removed.length > 0 || a().changes!.added.length > 0)}>
+        <ul>
+          <For each={a().changes!.removed}>{(t) => <li class="oogo-diff-removed"><span class="oogo-visually-hidden">Verwijderd: </span><span aria-hidden="true">− </span><del>{t}</del></li>}</For>
+          <For each={a().changes!.added}>{(t) => <li class="oogo-diff-added"><span class="oogo-visually-hidden">Toegevoegd: </span><span aria-hidden="true">+ </span><ins>{t}</ins></li>}</For>
+        </ul>
+      </Show>
+    </li>
+  );
+}

@@ -1,0 +1,101 @@
+import { createSignal, For, Show } from "solid-js";
+import { useNavigate } from "@solidjs/router";
+import { MEETING_TYPES, MEETING_TYPE_LABELS, todayInNl, type MeetingType } from "../../../shared/domain/meetings.ts";
+import { meetingsApi } from "../../api/meetings.ts";
+import { ErrorAlert } from "../../ui/feedback.tsx";
+import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
+import { createAction, inputError } from "./createAction.ts";
+import { nlLocalToInstant } from "./dates.ts";
+import { Field } from "./Field.tsx";
+
+/** The secretary plans a meeting: type, title, date and time (Dutch time), place, invited parties. */
+export function PlanMeetingForm(props: { onCancel(): void }) {
+  const ws = useWorkspace();
+  const navigate = useNavigate();
+  const action = createAction();
+  const [type, setType] = createSignal<MeetingType>("formeel_oogo");
+  const [title, setTitle] = createSignal(MEETING_TYPE_LABELS.formeel_oogo);
+  // Follow the chosen type in the title until the secretary writes a title of their own.
+  const [titleTouched, setTitleTouched] = createSignal(false);
+  const parties = () => ws.workspace()?.parties ?? [];
+  const [invited, setInvited] = createSignal<Set<string>>(new Set(parties().map((p) => p.id)));
+
+  const chooseType = (t: MeetingType) => {
+    setType(t);
+    if (!titleTouched()) setTitle(MEETING_TYPE_LABELS[t]);
+  };
+  const toggleParty = (id: string, on: boolean) => {
+    const next = new Set(invited());
+    if (on) next.add(id); else next.delete(id);
+    setInvited(next);
+  };
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget as HTMLFormElement);
+    const date = String(form.get("date") ?? "");
+    const time = String(form.get("time") ?? "");
+    const created = await action.run(() => {
+      if (invited().size === 0) throw inputError("Nodig ten minste één partij uit.");
+      return meetingsApi.create(ws.id(), {
+        type: type(),
+        title: title(),
+        startsAt: nlLocalToInstant(date, time),
+        place: String(form.get("place") ?? ""),
+        invitedPartyIds: parties().map((p) => p.id).filter((id) => invited().has(id)),
+      });
+    });
+    if (created) navigate(`/tafels/${encodeURIComponent(ws.id())}/vergaderingen/${encodeURIComponent(created.id)}`);
+  };
+
+  return (
+    <form class="oogo-panel" onSubmit={submit} aria-labelledby="plan-heading">
+      <h2 class="utrecht-heading-2" id="plan-heading">Vergadering plannen</h2>
+      <Show when={action.error()}>
+        <ErrorAlert error={action.error()} title="Plannen mislukt" />
+      </Show>
+      <div class="oogo-form-grid">
+        <Field id="plan-type" label="Soort overleg">
+          <select id="plan-type" class="utrecht-select utrecht-select--html-select" value={type()}
+            onChange={(e) => chooseType(e.currentTarget.value as MeetingType)}>
+            <For each={[...MEETING_TYPES]}>{(t) => <option value={t}>{MEETING_TYPE_LABELS[t]}</option>}</For>
+          </select>
+        </Field>
+        <Field id="plan-title" label="Titel">
+          <input id="plan-title" name="title" required minLength={3} maxLength={200} class="utrecht-textbox utrecht-textbox--html-input"
+            value={title()} onInput={(e) => { setTitle(e.currentTarget.value); setTitleTouched(true); }} />
+        </Field>
+        <Field id="plan-date" label="Datum">
+          <input id="plan-date" name="date" type="date" required value={todayInNl()} class="utrecht-textbox utrecht-textbox--html-input" />
+        </Field>
+        <Field id="plan-time" label="Aanvang (Nederlandse tijd)">
+          <input id="plan-time" name="time" type="time" required value="14:00" class="utrecht-textbox utrecht-textbox--html-input" />
+        </Field>
+        <div class="oogo-span-all">
+          <Field id="plan-place" label="Plaats">
+            <input id="plan-place" name="place" required minLength={2} maxLength={200} autocomplete="off"
+              class="utrecht-textbox utrecht-textbox--html-input" placeholder="bijv. Stadhuis Groningen, raadzaal" />
+          </Field>
+        </div>
+      </div>
+      <fieldset class="oogo-fieldset">
+        <legend>Uitgenodigde partijen</legend>
+        <For each={parties()}>
+          {(p) => (
+            <div class="oogo-checkbox-row">
+              <input type="checkbox" id={`plan-party-${p.id}`} checked={invited().has(p.id)}
+                onChange={(e) => toggleParty(p.id, e.currentTarget.checked)} />
+              <label for={`plan-party-${p.id}`}>{p.name}</label>
+            </div>
+          )}
+        </For>
+      </fieldset>
+      <div class="oogo-form-actions">
+        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()} aria-disabled={action.busy()}>
+          {action.busy() ? "Bezig met plannen…" : "Vergadering plannen"}
+        </button>
+        <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => props.onCancel()}>Annuleren</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,161 @@
+import { createSignal, For, Show } from "solid-js";
+import { formatDateNl } from "../../../shared/domain/meetings.ts";
+import type { ProcedureStepView, ProcedureView } from "../../../shared/schemas/meetings.ts";
+import { procedureApi } from "../../api/meetings.ts";
+import { ErrorAlert } from "../../ui/feedback.tsx";
+import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
+import { createAction } from "./createAction.ts";
+import { Field } from "./Field.tsx";
+import { StepStateBadge } from "./StatusBadge.tsx";
+
+/**
+ * The agreed procedure as a checklist: each step with its due date and the date it was done.
+ * Done / late / due are shown as text with an icon, not by colour alone.
+ */
+export function ProcedureChecklist(props: { procedure: ProcedureView; canManage: boolean; onChange(): void }) {
+  const counts = () => {
+    const c = { gedaan: 0, te_laat: 0, binnenkort: 0, gepland: 0 };
+    for (const s of props.procedure.steps) c[s.state] += 1;
+    return c;
+  };
+  return (
+    <section class="oogo-section" aria-labelledby="steps-heading">
+      <h2 class="utrecht-heading-2" id="steps-heading">Stappen van de procedure</h2>
+      <p class="utrecht-paragraph">
+        {counts().gedaan} van {props.procedure.steps.length} stappen gedaan
+        {counts().te_laat > 0 ? `, ${counts().te_laat} te laat` : ""}
+        {counts().binnenkort > 0 ? `, ${counts().binnenkort} binnenkort` : ""}. Stand per {formatDateNl(props.procedure.today)}.
+      </p>
+      <Show when={props.procedure.steps.length > 0} fallback={<p class="utrecht-paragraph">Er zijn nog geen stappen vastgelegd.</p>}>
+        <div class="utrecht-table-container">
+          <table class="utrecht-table utrecht-table--html-table oogo-steps-table">
+            <caption class="utrecht-table__caption oogo-visually-hidden">Stappen van de OOGO-procedure met datums en stand</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">Stap</th>
+                <th class="utrecht-table__header-cell" scope="col">Uiterlijk</th>
+                <th class="utrecht-table__header-cell" scope="col">Gedaan op</th>
+                <th class="utrecht-table__header-cell" scope="col">Stand</th>
+                <Show when={props.canManage}><th class="utrecht-table__header-cell" scope="col">Bijwerken</th></Show>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              <For each={props.procedure.steps}>
+                {(step, i) => <StepRow step={step} number={i() + 1} today={props.procedure.today} canManage={props.canManage} onChange={props.onChange} />}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+      <Show when={props.canManage}><AddStepForm onChange={props.onChange} /></Show>
+    </section>
+  );
+}
+
+function StepRow(props: { step: ProcedureStepView; number: number; today: string; canManage: boolean; onChange(): void }) {
+  const ws = useWorkspace();
+  const action = createAction();
+  const [editing, setEditing] = createSignal(false);
+  const s = () => props.step;
+  const stateText = () => (s().state === "te_laat" ? `Te laat (${s().daysLate} ${s().daysLate === 1 ? "dag" : "dagen"})` : undefined);
+  const change = async (input: Parameters<typeof procedureApi.changeStep>[2]) => {
+    const ok = await action.run(() => procedureApi.changeStep(ws.id(), s().id, { ...input, expectedVersion: s().version }));
+    if (ok) {
+      setEditing(false);
+      props.onChange();
+    }
+  };
+  const saveDates = (e: SubmitEvent) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget as HTMLFormElement);
+    const due = String(f.get("due") ?? "");
+    const done = String(f.get("done") ?? "");
+    void change({ dueDate: due || null, doneOn: done || null });
+  };
+  return (
+    <tr class="utrecht-table__row">
+      <td class="utrecht-table__cell">
+        <span class="oogo-step-title">{props.number}. {s().title}</span>
+        <Show when={s().note}><p class="oogo-step-note">{s().note}</p></Show>
+        <Show when={action.error()}><ErrorAlert error={action.error()} title="Bijwerken mislukt" /></Show>
+      </td>
+      <td class="utrecht-table__cell">{s().dueDate ? formatDateNl(s().dueDate!) : "—"}</td>
+      <td class="utrecht-table__cell">{s().doneOn ? formatDateNl(s().doneOn!) : "—"}</td>
+      <td class="utrecht-table__cell"><StepStateBadge state={s().state} label={stateText()} /></td>
+      <Show when={props.canManage}>
+        <td class="utrecht-table__cell">
+          <Show when={editing()} fallback={
+            <div class="oogo-form-actions">
+              <Show when={!s().doneOn} fallback={
+                <button type="button" class="utrecht-button utrecht-button--subtle" disabled={action.busy()}
+                  onClick={() => void change({ doneOn: null })}>Heropenen<span class="oogo-visually-hidden">: {s().title}</span></button>
+              }>
+                <button type="button" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()}
+                  onClick={() => void change({ doneOn: props.today })}>Afvinken<span class="oogo-visually-hidden">: {s().title}</span></button>
+              </Show>
+              <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => setEditing(true)}>
+                Datums wijzigen<span class="oogo-visually-hidden">: {s().title}</span>
+              </button>
+            </div>
+          }>
+            <form onSubmit={saveDates} aria-label={`Datums van ${s().title}`}>
+              <Field id={`step-due-${s().id}`} label="Uiterlijk">
+                <input id={`step-due-${s().id}`} name="due" type="date" value={s().dueDate ?? ""} class="utrecht-textbox utrecht-textbox--html-input" />
+              </Field>
+              <Field id={`step-done-${s().id}`} label="Gedaan op (leeg = open)">
+                <input id={`step-done-${s().id}`} name="done" type="date" value={s().doneOn ?? ""} max={props.today} class="utrecht-textbox utrecht-textbox--html-input" />
+              </Field>
+              <div class="oogo-form-actions">
+                <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()}>Opslaan</button>
+                <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => setEditing(false)}>Annuleren</button>
+              </div>
+            </form>
+          </Show>
+        </td>
+      </Show>
+    </tr>
+  );
+}
+
+function AddStepForm(props: { onChange(): void }) {
+  const ws = useWorkspace();
+  const action = createAction();
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const f = new FormData(form);
+    const due = String(f.get("due") ?? "");
+    const ok = await action.run(() => procedureApi.addStep(ws.id(), {
+      title: String(f.get("title") ?? ""),
+      dueDate: due || null,
+      note: String(f.get("note") ?? ""),
+    }));
+    if (ok) {
+      form.reset();
+      props.onChange();
+    }
+  };
+  return (
+    <form class="oogo-panel" onSubmit={submit} aria-labelledby="add-step-heading">
+      <h3 class="utrecht-heading-3" id="add-step-heading">Stap toevoegen</h3>
+      <Show when={action.error()}><ErrorAlert error={action.error()} title="Stap toevoegen mislukt" /></Show>
+      <div class="oogo-form-grid">
+        <Field id="step-title" label="Omschrijving">
+          <input id="step-title" name="title" required minLength={3} maxLength={200} class="utrecht-textbox utrecht-textbox--html-input"
+            placeholder="bijv. Instemming OPR gevraagd" />
+        </Field>
+        <Field id="step-due" label="Uiterlijk (optioneel)">
+          <input id="step-due" name="due" type="date" class="utrecht-textbox utrecht-textbox--html-input" />
+        </Field>
+        <div class="oogo-span-all">
+          <Field id="step-note" label="Toelichting (optioneel)">
+            <input id="step-note" name="note" maxLength={2000} class="utrecht-textbox utrecht-textbox--html-input" />
+          </Field>
+        </div>
+      </div>
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()}>
+        {action.busy() ? "Bezig met toevoegen…" : "Stap toevoegen"}
+      </button>
+    </form>
+  );
+}
