@@ -8,6 +8,7 @@ import { validationHook } from "./http/router.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authRoutes, meRoutes } from "./routes/auth.ts";
 import { workspaceRoutes } from "./routes/workspaces.ts";
+import { meetingRoutes } from "./routes/meetings.ts";
 
 /** Largest JSON body the API accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -45,7 +46,7 @@ export function createApp(deps: AppDeps) {
   }));
 
   // Each resource is a sub-app; mounting on the OpenAPIHono app merges their OpenAPI documents.
-  for (const routes of [healthRoutes, authRoutes, meRoutes, workspaceRoutes]) app.route("/api", routes);
+  for (const routes of [healthRoutes, authRoutes, meRoutes, workspaceRoutes, meetingRoutes]) app.route("/api", routes);
 
   app.notFound((c) => c.json(new ApiError("NOT_FOUND", "Dit adres bestaat niet.").toBody(), 404));
 

@@ -1,5 +1,6 @@
 import type { Db } from "../../../db/client.ts";
 import type { ParsedDocumentName } from "../../../shared/collab/protocol.ts";
+import { isMinutesLocked } from "../meetings/isMinutesLocked.ts";
 
 /**
  * Whether a document's text is frozen for everyone regardless of role, with the reason shown
@@ -13,7 +14,7 @@ export async function isDocumentLocked(_db: Db, doc: ParsedDocumentName): Promis
       return { locked: false };
     case "minutes":
       // Meetings feature: locked once the minutes are approved (changes only by logged amendment).
-      return { locked: false };
+      return isMinutesLocked(_db, doc);
     default:
       return { locked: false };
   }

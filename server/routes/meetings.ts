@@ -1,0 +1,179 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { Id } from "../../shared/schemas/common.ts";
+import {
+  AddAgendaItemInput, AddProcedureStepInput, AmendMinutesInput, ApproveMinutesInput, ChangeProcedureStepInput,
+  CreateMeetingInput, DecisionInput, MeetingSummary, MeetingView, ProcedureStepView, ProcedureView, ReorderAgendaInput,
+  SetAttendanceInput, UpdateMeetingInput,
+} from "../../shared/schemas/meetings.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
+import { requireCaller } from "../auth/middleware.ts";
+import { listMeetings } from "../services/meetings/listMeetings.ts";
+import { createMeeting } from "../services/meetings/createMeeting.ts";
+import { getMeeting } from "../services/meetings/getMeeting.ts";
+import { updateMeeting } from "../services/meetings/updateMeeting.ts";
+import { setAttendance } from "../services/meetings/setAttendance.ts";
+import { addAgendaItem } from "../services/meetings/addAgendaItem.ts";
+import { removeAgendaItem } from "../services/meetings/removeAgendaItem.ts";
+import { reorderAgenda } from "../services/meetings/reorderAgenda.ts";
+import { decideAgendaItem } from "../services/meetings/decideAgendaItem.ts";
+import { approveMinutes } from "../services/meetings/approveMinutes.ts";
+import { amendMinutes } from "../services/meetings/amendMinutes.ts";
+import { listProcedure } from "../services/procedure/listProcedure.ts";
+import { addProcedureStep } from "../services/procedure/addProcedureStep.ts";
+import { changeProcedureStep } from "../services/procedure/changeProcedureStep.ts";
+
+const WorkspaceParams = z.object({ id: Id });
+const MeetingParams = z.object({ id: Id });
+const ItemParams = z.object({ id: Id, itemId: Id });
+const StepParams = z.object({ id: Id, stepId: Id });
+const tags = ["Vergaderingen"];
+const procedureTags = ["Procedure"];
+const meetingResponse = (description: string) => jsonResponse(description, MeetingView);
+
+export const meetingRoutes = createRouter();
+meetingRoutes.use("/workspaces/:id/meetings", requireCaller);
+meetingRoutes.use("/workspaces/:id/procedure", requireCaller);
+meetingRoutes.use("/workspaces/:id/procedure/*", requireCaller);
+meetingRoutes.use("/meetings/*", requireCaller);
+
+meetingRoutes
+  .openapi(
+    createRoute({
+      method: "get", path: "/workspaces/{id}/meetings", tags, summary: "Vergaderingen van een tafel",
+      request: { params: WorkspaceParams },
+      responses: { 200: jsonResponse("Vergaderingen op datum", z.object({ meetings: z.array(MeetingSummary) })), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => c.json({ meetings: await listMeetings(c.var.deps, c.var.caller, c.req.valid("param").id) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/workspaces/{id}/meetings", tags, summary: "Vergadering plannen (secretaris)",
+      description: "Zonder invitedPartyIds worden alle partijen van de tafel uitgenodigd.",
+      request: { params: WorkspaceParams, body: jsonBody(CreateMeetingInput) },
+      responses: { 201: meetingResponse("Gepland"), ...errorResponses(400, 401, 403, 404, 413) },
+    }),
+    async (c) => c.json(await createMeeting(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 201),
+  )
+  .openapi(
+    createRoute({
+      method: "get", path: "/meetings/{id}", tags, summary: "Eén vergadering met presentie, agenda, besluiten en notulen",
+      request: { params: MeetingParams },
+      responses: { 200: meetingResponse("De vergadering"), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => c.json(await getMeeting(c.var.deps, c.var.caller, c.req.valid("param").id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "patch", path: "/meetings/{id}", tags, summary: "Titel, datum, plaats, status of genodigden wijzigen (secretaris)",
+      description: "Geweigerd (409) zodra de notulen zijn vastgesteld. Met expectedVersion: 409 VERSION_CONFLICT als iemand anders intussen wijzigde.",
+      request: { params: MeetingParams, body: jsonBody(UpdateMeetingInput) },
+      responses: { 200: meetingResponse("Gewijzigd"), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => c.json(await updateMeeting(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "put", path: "/meetings/{id}/attendance", tags, summary: "Presentielijst vervangen (secretaris)",
+      description: "De volledige lijst: per aanwezige de partij (of null), naam, hoedanigheid en of hij/zij aanwezig was.",
+      request: { params: MeetingParams, body: jsonBody(SetAttendanceInput) },
+      responses: { 200: meetingResponse("Opgeslagen"), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => c.json(await setAttendance(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/meetings/{id}/agenda", tags, summary: "Agendapunt toevoegen (secretaris)",
+      description: "Een overeenstemmingspunt op de agenda van een formeel OOGO legt de besproken tekstversie vast: het punt moet ambtelijk akkoord zijn en wordt geagendeerd (tekst op slot).",
+      request: { params: MeetingParams, body: jsonBody(AddAgendaItemInput) },
+      responses: { 201: meetingResponse("Toegevoegd"), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => c.json(await addAgendaItem(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 201),
+  )
+  .openapi(
+    createRoute({
+      method: "put", path: "/meetings/{id}/agenda/order", tags, summary: "Agenda herordenen (secretaris)",
+      request: { params: MeetingParams, body: jsonBody(ReorderAgendaInput) },
+      responses: { 200: meetingResponse("Herordend"), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => c.json(await reorderAgenda(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "delete", path: "/meetings/{id}/agenda/{itemId}", tags, summary: "Agendapunt verwijderen (secretaris, alleen zonder besluit)",
+      request: { params: ItemParams },
+      responses: { 200: meetingResponse("Verwijderd"), ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { id, itemId } = c.req.valid("param");
+      return c.json(await removeAgendaItem(c.var.deps, c.var.caller, id, itemId), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/meetings/{id}/agenda/{itemId}/decision", tags, summary: "Besluit over een agendapunt vastleggen (secretaris)",
+      description: "Voor een overeenstemmingspunt zet het besluit de status van het punt via de workflow van punten (gebeurtenis met verwijzing naar deze vergadering). Weigert de workflow, dan wordt niets vastgelegd.",
+      request: { params: ItemParams, body: jsonBody(DecisionInput) },
+      responses: { 200: meetingResponse("Vastgelegd"), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => {
+      const { id, itemId } = c.req.valid("param");
+      return c.json(await decideAgendaItem(c.var.deps, c.var.caller, id, itemId, c.req.valid("json")), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/meetings/{id}/minutes/approve", tags, summary: "Notulen vaststellen (secretaris)",
+      description: "Legt de hash van de duurzame tekst vast en zet het notulendocument op slot. Met textHash: 409 TEXT_CHANGED als de tekst sindsdien veranderde. Sluit ook een lopende wijziging af.",
+      request: { params: MeetingParams, body: jsonBody(ApproveMinutesInput) },
+      responses: { 200: meetingResponse("Vastgesteld"), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => c.json(await approveMinutes(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/meetings/{id}/minutes/amendments", tags, summary: "Gelogde wijziging van vastgestelde notulen openen (secretaris)",
+      description: "Logt de reden en de vastgestelde hash, en opent het document weer voor bewerking. De volgende vaststelling sluit de wijziging af met de nieuwe hash en wat er veranderde.",
+      request: { params: MeetingParams, body: jsonBody(AmendMinutesInput) },
+      responses: { 201: meetingResponse("Wijziging geopend"), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => c.json(await amendMinutes(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 201),
+  )
+  .openapi(
+    createRoute({
+      method: "get", path: "/workspaces/{id}/procedure", tags: procedureTags, summary: "Afgesproken OOGO-procedure: tekstdocument en stappen",
+      request: { params: WorkspaceParams },
+      responses: { 200: jsonResponse("De procedure", ProcedureView), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => c.json(await listProcedure(c.var.deps, c.var.caller, c.req.valid("param").id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get", path: "/workspaces/{id}/procedure/steps", tags: procedureTags, summary: "Stappen van de procedure met gedaan / binnenkort / te laat",
+      request: { params: WorkspaceParams },
+      responses: { 200: jsonResponse("Stappen", z.object({ today: z.string(), steps: z.array(ProcedureStepView) })), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { today, steps } = await listProcedure(c.var.deps, c.var.caller, c.req.valid("param").id);
+      return c.json({ today, steps }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/workspaces/{id}/procedure/steps", tags: procedureTags, summary: "Stap toevoegen (secretaris)",
+      request: { params: WorkspaceParams, body: jsonBody(AddProcedureStepInput) },
+      responses: { 201: jsonResponse("Toegevoegd", ProcedureStepView), ...errorResponses(400, 401, 403, 404, 413) },
+    }),
+    async (c) => c.json(await addProcedureStep(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 201),
+  )
+  .openapi(
+    createRoute({
+      method: "patch", path: "/workspaces/{id}/procedure/steps/{stepId}", tags: procedureTags, summary: "Stap wijzigen of afvinken (secretaris)",
+      description: "doneOn: de datum waarop de stap gedaan is (null heropent). Met expectedVersion: 409 bij gelijktijdige wijziging.",
+      request: { params: StepParams, body: jsonBody(ChangeProcedureStepInput) },
+      responses: { 200: jsonResponse("Gewijzigd", ProcedureStepView), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => {
+      const { id, stepId } = c.req.valid("param");
+      return c.json(await changeProcedureStep(c.var.deps, c.var.caller, id, stepId, c.req.valid("json")), 200);
+    },
+  );

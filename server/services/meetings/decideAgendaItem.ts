@@ -1,0 +1,81 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { agendaItems, meetings } from "../../../db/schema/index.ts";
+import {
+  AGENDA_DECISION_LABELS, agendaFrozenReason, decisionTargetStatus, fixesTextVersion, meetingHasStarted, todayInNl,
+} from "../../../shared/domain/meetings.ts";
+import type { DecisionInput, MeetingView } from "../../../shared/schemas/meetings.ts";
+import type { AppDeps, Caller } from "../../context.ts";
+import { assertCan } from "../../auth/access.ts";
+import { ApiError, notFound } from "../../http/errors.ts";
+import { appendEvent } from "../audit/appendEvent.ts";
+import { bumpMeetingVersion, findMeeting, loadMeetingFor } from "./meetingRecord.ts";
+import { movePoint, readPoint, readPointText } from "./pointWorkflow.ts";
+import { presentMeeting } from "./presentMeeting.ts";
+
+/**
+ * Records what a meeting decided about an agenda item (secretaris). For a point the decision
+ * is carried out first through the points workflow (status event referencing this meeting); only
+ * when that succeeds is the decision stored, so a refused move records nothing. On a formal
+ * OOGO the point's text must still be the version put on the agenda.
+ */
+export async function decideAgendaItem(deps: AppDeps, caller: Caller, meetingId: string, itemId: string, input: DecisionInput): Promise<MeetingView> {
+  const { db } = deps.database;
+  const { meeting, actor } = await loadMeetingFor(db, caller, meetingId);
+  assertCan(actor, "meeting.manage", "Alleen de secretaris legt besluiten vast.");
+  const frozen = agendaFrozenReason(meeting);
+  if (frozen) throw new ApiError("CONFLICT", frozen);
+  if (!meetingHasStarted(meeting.startsAt, todayInNl())) {
+    throw new ApiError("CONFLICT", "Een besluit kan pas worden vastgelegd op of na de datum van de vergadering.");
+  }
+  const [item] = await db.select().from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meeting.id))).limit(1);
+  if (!item) throw notFound("Dit agendapunt");
+  if (item.decision) throw new ApiError("CONFLICT", "Over dit agendapunt is al besloten.");
+
+  let statusBefore: string | null = null;
+  let statusAfter: string | null = null;
+  if (item.pointId) {
+    const point = await readPoint(db, item.pointId);
+    if (!point) throw notFound("Het overeenstemmingspunt van dit agendapunt");
+    if (input.expectedVersion !== undefined && input.expectedVersion !== point.version) {
+      throw new ApiError("VERSION_CONFLICT", "Dit punt is intussen gewijzigd. Laad de vergadering opnieuw en kijk het besluit na.", "expectedVersion");
+    }
+    if (fixesTextVersion(meeting.type) && item.textHash) {
+      const text = await readPointText(deps, point);
+      if (text.hash !== item.textHash) {
+        throw new ApiError("TEXT_CHANGED", "De tekst van dit punt is gewijzigd sinds het op de agenda kwam; een besluit over de besproken versie kan niet meer worden vastgelegd.");
+      }
+    }
+    statusBefore = point.status;
+    const target = decisionTargetStatus(input.decision);
+    if (target && target !== point.status) {
+      const moved = await movePoint(deps, actor, point.id, {
+        to: target,
+        reason: `${AGENDA_DECISION_LABELS[input.decision]} in "${meeting.title}": ${input.note}`,
+        expectedVersion: input.expectedVersion ?? point.version,
+        meetingId: meeting.id,
+      });
+      statusAfter = moved.status;
+    } else {
+      statusAfter = point.status;
+    }
+  }
+
+  const now = new Date().toISOString();
+  await db.transaction(async (tx) => {
+    const updated = await tx.update(agendaItems).set({
+      decision: input.decision, decisionNote: input.note, decidedAt: now, decidedBy: actor.userId,
+      pointStatusBefore: statusBefore, pointStatusAfter: statusAfter,
+    }).where(and(eq(agendaItems.id, item.id), isNull(agendaItems.decision))).returning({ id: agendaItems.id });
+    if (updated.length === 0) throw new ApiError("CONFLICT", "Over dit agendapunt is intussen al besloten.");
+    await bumpMeetingVersion(tx, meeting.id, undefined, now);
+    if (meeting.status === "gepland") await tx.update(meetings).set({ status: "gehouden" }).where(eq(meetings.id, meeting.id));
+    await appendEvent(tx, {
+      workspaceId: meeting.workspaceId, type: "meeting.decision_recorded", entityType: "meeting", entityId: meeting.id, actor, at: now,
+      fromStatus: statusBefore, toStatus: statusAfter, reasoning: input.note, textHash: item.textHash,
+      data: { agendaItemId: item.id, title: item.title, pointId: item.pointId, decision: input.decision },
+    });
+  });
+  deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: "meeting.decision_recorded" });
+  if (item.pointId) deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "point", entityId: item.pointId, type: "meeting.decision_recorded" });
+  return presentMeeting(deps, (await findMeeting(db, meeting.id))!);
+}

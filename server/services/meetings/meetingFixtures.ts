@@ -1,0 +1,100 @@
+/**
+ * Test fixtures for the meetings and exports features: a second tafel (to prove isolation)
+ * and a way to put a member into it. Only tests import this file.
+ */
+import * as Y from "yjs";
+import { memberships, organisations, points, users, workspaceParties, workspaces } from "../../../db/schema/index.ts";
+import { documentNames } from "../../../shared/collab/protocol.ts";
+import { textHash } from "../../../shared/domain/textHash.ts";
+import type { MembershipContext } from "../../context.ts";
+import { hashPassword } from "../../auth/password.ts";
+import { newId } from "../../auth/tokens.ts";
+import { DEMO_PASSWORD } from "../../demo/demoAccounts.ts";
+import { jsonToUpdate } from "../../documents/prosemirror.ts";
+import type { TestContext } from "../../testing/testContext.ts";
+import { DOCUMENT_FIELD } from "../../../shared/editor/extensions.ts";
+
+export const OTHER_SECRETARY = "secretaris@andere-tafel.test";
+export const OUTSIDER = "buitenstaander@andere-tafel.test";
+
+/** A second tafel (SWV PO with one gemeente) with its own secretaris; also creates a user without any membership. */
+export async function createOtherTafel(ctx: TestContext): Promise<{ workspaceId: string; swvId: string; gemeenteId: string; secretary: MembershipContext }> {
+  const { db } = ctx.deps.database;
+  const now = new Date().toISOString();
+  const workspaceId = newId();
+  const swvId = newId();
+  const gemeenteId = newId();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const userId = newId();
+  const membershipId = newId();
+  await db.transaction(async (tx) => {
+    await tx.insert(organisations).values([
+      { id: swvId, kind: "swv", name: "Samenwerkingsverband PO Voorbeeldregio", swvCode: "PO 99.01", sector: "po", cbsCode: null, createdAt: now },
+      { id: gemeenteId, kind: "gemeente", name: "Gemeente Voorbeeld", swvCode: null, sector: null, cbsCode: "GM9999", createdAt: now },
+    ]);
+    await tx.insert(workspaces).values({
+      id: workspaceId, name: "Andere tafel", planType: "ondersteuningsplan", planTitle: "Ondersteuningsplan PO Voorbeeldregio",
+      planVersion: "concept 0.1", periodStart: 2024, periodEnd: 2028, level: "lokaal", createdAt: now,
+    });
+    await tx.insert(workspaceParties).values([
+      { workspaceId, organisationId: swvId, position: 0, coverageNote: null },
+      { workspaceId, organisationId: gemeenteId, position: 1, coverageNote: null },
+    ]);
+    await tx.insert(users).values([
+      { id: userId, email: OTHER_SECRETARY, name: "Secretaris Andere Tafel", passwordHash, createdAt: now },
+      { id: newId(), email: OUTSIDER, name: "Iemand Zonder Tafel", passwordHash, createdAt: now },
+    ]);
+    await tx.insert(memberships).values({
+      id: membershipId, workspaceId, userId, organisationId: null, role: "secretaris", title: "secretaris", createdAt: now, updatedAt: now,
+    });
+  });
+  return {
+    workspaceId, swvId, gemeenteId,
+    secretary: {
+      membershipId, workspaceId, userId, role: "secretaris", partyId: null, partyName: null, partyKind: null,
+      title: "secretaris", userName: "Secretaris Andere Tafel",
+    },
+  };
+}
+
+const p = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+export const minutesJson = (...paragraphs: string[]) => ({ type: "doc", content: paragraphs.map(p) });
+
+/** Writes a first text into a document, the way the demo seed does. */
+export async function seedDocument(ctx: TestContext, docName: string, json: unknown): Promise<void> {
+  await ctx.store.append(docName, [jsonToUpdate(json)]);
+}
+
+/** Appends a paragraph to a stored document as a real Yjs edit (what an editor would send). */
+export async function appendParagraph(ctx: TestContext, docName: string, text: string): Promise<void> {
+  const doc = new Y.Doc();
+  const state = await ctx.store.load(docName);
+  if (state) Y.applyUpdate(doc, state);
+  const before = Y.encodeStateVector(doc);
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  doc.getXmlFragment(DOCUMENT_FIELD).push([paragraph]);
+  await ctx.store.append(docName, [Y.encodeStateAsUpdate(doc, before)]);
+  doc.destroy();
+}
+
+/**
+ * Inserts a point row with its text document, bypassing the points workflow. Only for tests
+ * that need a point in a given state without walking the workflow there.
+ */
+export async function insertPoint(
+  ctx: TestContext,
+  input: { workspaceId: string; theme: string; title: string; status: string; text: string[] },
+): Promise<{ id: string; textHash: string }> {
+  const id = newId();
+  const json = minutesJson(...input.text);
+  await seedDocument(ctx, documentNames.point(input.workspaceId, id), json);
+  const doc = await ctx.deps.documents.readJson(documentNames.point(input.workspaceId, id));
+  const hash = textHash(doc);
+  const now = new Date().toISOString();
+  await ctx.deps.database.db.insert(points).values({
+    id, workspaceId: input.workspaceId, theme: input.theme, title: input.title, status: input.status, version: 1,
+    textHash: hash, createdAt: now, updatedAt: now,
+  });
+  return { id, textHash: hash };
+}

@@ -1,0 +1,75 @@
+/**
+ * Helpers every meeting verb shares: load a meeting for a caller, check the tafel's parties,
+ * and bump the meeting's version inside the verb's transaction.
+ */
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../../db/client.ts";
+import { meetingParties, meetings, workspaceParties, organisations } from "../../../db/schema/index.ts";
+import type { MeetingStatus, MeetingType, MinutesStatus } from "../../../shared/domain/meetings.ts";
+import type { Caller, MembershipContext } from "../../context.ts";
+import { requireMembership } from "../../auth/access.ts";
+import { ApiError, notFound } from "../../http/errors.ts";
+import type { DbOrTx } from "../audit/appendEvent.ts";
+
+export type MeetingRow = typeof meetings.$inferSelect & {
+  type: MeetingType;
+  status: MeetingStatus;
+  minutesStatus: MinutesStatus;
+};
+
+export async function findMeeting(db: DbOrTx, meetingId: string): Promise<MeetingRow | null> {
+  const [row] = await db.select().from(meetings).where(eq(meetings.id, meetingId)).limit(1);
+  return (row as MeetingRow | undefined) ?? null;
+}
+
+/** The meeting and the caller's membership at its tafel: 404 for an unknown meeting, 403 for a non-member. */
+export async function loadMeetingFor(db: Db, caller: Caller, meetingId: string): Promise<{ meeting: MeetingRow; actor: MembershipContext }> {
+  const meeting = await findMeeting(db, meetingId);
+  if (!meeting) throw notFound("Deze vergadering");
+  const actor = await requireMembership(db, caller, meeting.workspaceId);
+  return { meeting, actor };
+}
+
+/** The parties of a tafel, in their fixed order. */
+export async function tafelParties(db: DbOrTx, workspaceId: string): Promise<Array<{ id: string; name: string; kind: "swv" | "gemeente" }>> {
+  return db
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+    .from(workspaceParties)
+    .innerJoin(organisations, eq(organisations.id, workspaceParties.organisationId))
+    .where(eq(workspaceParties.workspaceId, workspaceId))
+    .orderBy(asc(workspaceParties.position));
+}
+
+/** Refuses (400) party ids that are not parties of this tafel; returns them in tafel order. */
+export async function assertTafelParties(db: DbOrTx, workspaceId: string, partyIds: readonly string[], field: string): Promise<string[]> {
+  if (new Set(partyIds).size !== partyIds.length) throw new ApiError("VALIDATION_FAILED", "Elke partij mag maar één keer voorkomen.", field);
+  const parties = await tafelParties(db, workspaceId);
+  const known = new Set(parties.map((p) => p.id));
+  const unknown = partyIds.find((id) => !known.has(id));
+  if (unknown) throw new ApiError("VALIDATION_FAILED", "Deze partij zit niet aan deze OOGO-tafel.", field);
+  return parties.map((p) => p.id).filter((id) => partyIds.includes(id));
+}
+
+/**
+ * Increments the meeting's version inside the caller's transaction. With `expectedVersion`
+ * the update only matches that version, so of two concurrent editors the second gets 409.
+ */
+export async function bumpMeetingVersion(tx: DbOrTx, meetingId: string, expectedVersion: number | undefined, at: string): Promise<number> {
+  const where = expectedVersion === undefined
+    ? eq(meetings.id, meetingId)
+    : and(eq(meetings.id, meetingId), eq(meetings.version, expectedVersion));
+  const rows = await tx.update(meetings).set({ version: sql`${meetings.version} + 1`, updatedAt: at }).where(where).returning({ version: meetings.version });
+  if (rows.length === 0) {
+    throw new ApiError("VERSION_CONFLICT", "Deze vergadering is intussen door iemand anders gewijzigd. Laad haar opnieuw en probeer het nog eens.");
+  }
+  return rows[0]!.version;
+}
+
+/** Invited party ids per meeting. */
+export async function invitedPartyIds(db: DbOrTx, meetingIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (meetingIds.length === 0) return out;
+  const rows = await db.select().from(meetingParties).where(inArray(meetingParties.meetingId, meetingIds));
+  for (const r of rows) out.set(r.meetingId, [...(out.get(r.meetingId) ?? []), r.organisationId]);
+  return out;
+}

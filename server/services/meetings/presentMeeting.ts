@@ -1,0 +1,128 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../../db/client.ts";
+import {
+  agendaItems, meetingAttendance, meetingParties, minutesAmendments, organisations, points, users, workspaceParties,
+} from "../../../db/schema/index.ts";
+import { documentNames } from "../../../shared/collab/protocol.ts";
+import {
+  MEETING_TYPE_LABELS, agendaFrozenReason, meetingFrozenReason, type AgendaDecision,
+} from "../../../shared/domain/meetings.ts";
+import { textHash } from "../../../shared/domain/textHash.ts";
+import type { AgendaItemView, AmendmentView, MeetingSummary, MeetingView } from "../../../shared/schemas/meetings.ts";
+import type { AppDeps } from "../../context.ts";
+import type { MeetingRow } from "./meetingRecord.ts";
+
+export function presentSummary(meeting: MeetingRow, agendaCount: number): MeetingSummary {
+  return {
+    id: meeting.id,
+    type: meeting.type,
+    typeLabel: MEETING_TYPE_LABELS[meeting.type],
+    title: meeting.title,
+    startsAt: meeting.startsAt,
+    place: meeting.place,
+    status: meeting.status,
+    minutesStatus: meeting.minutesStatus,
+    version: meeting.version,
+    agendaCount,
+  };
+}
+
+/** The full meeting as the API shows it, read fresh (including the minutes' current hash). */
+export async function presentMeeting(deps: AppDeps, meeting: MeetingRow): Promise<MeetingView> {
+  const db: Db = deps.database.db;
+  const invited = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(meetingParties)
+    .innerJoin(organisations, eq(organisations.id, meetingParties.organisationId))
+    .where(eq(meetingParties.meetingId, meeting.id));
+  const order = await partyOrder(db, meeting.workspaceId);
+  invited.sort((a, b) => (order.get(a.id) ?? 99) - (order.get(b.id) ?? 99));
+
+  const attendance = await db
+    .select({ row: meetingAttendance, partyName: organisations.name })
+    .from(meetingAttendance)
+    .leftJoin(organisations, eq(organisations.id, meetingAttendance.organisationId))
+    .where(eq(meetingAttendance.meetingId, meeting.id))
+    .orderBy(asc(meetingAttendance.position));
+
+  const agenda = await listAgenda(db, meeting.id);
+  const amendments = await db.select().from(minutesAmendments).where(eq(minutesAmendments.meetingId, meeting.id)).orderBy(asc(minutesAmendments.seq));
+  const approver = meeting.minutesApprovedBy
+    ? (await db.select({ name: users.name }).from(users).where(eq(users.id, meeting.minutesApprovedBy)).limit(1))[0]?.name ?? "Onbekend"
+    : null;
+  const minutesDocument = documentNames.minutes(meeting.workspaceId, meeting.id);
+
+  return {
+    ...presentSummary(meeting, agenda.length),
+    workspaceId: meeting.workspaceId,
+    invitedParties: invited,
+    attendance: attendance.map(({ row, partyName }) => ({
+      id: row.id,
+      party: row.organisationId ? { id: row.organisationId, name: partyName ?? "" } : null,
+      name: row.name,
+      capacity: row.capacity,
+      present: row.present,
+    })),
+    agenda,
+    minutesDocument,
+    minutesHash: textHash(await deps.documents.readJson(minutesDocument)),
+    minutesApproval: meeting.minutesApprovedAt && meeting.minutesApprovedHash
+      ? { approvedAt: meeting.minutesApprovedAt, approvedBy: approver ?? "Onbekend", textHash: meeting.minutesApprovedHash }
+      : null,
+    amendments: amendments.map(presentAmendment),
+    agendaFrozenReason: agendaFrozenReason(meeting),
+    recordFrozenReason: meetingFrozenReason(meeting),
+  };
+}
+
+export function presentAmendment(a: typeof minutesAmendments.$inferSelect): AmendmentView {
+  return {
+    id: a.id,
+    seq: a.seq,
+    reason: a.reason,
+    openedBy: a.openedByName,
+    openedAt: a.openedAt,
+    fromHash: a.fromHash,
+    closedBy: a.closedByName,
+    closedAt: a.closedAt,
+    toHash: a.toHash,
+    changes: a.changes ? (JSON.parse(a.changes) as AmendmentView["changes"]) : null,
+  };
+}
+
+export async function listAgenda(db: Db, meetingId: string): Promise<AgendaItemView[]> {
+  const rows = await db
+    .select({ item: agendaItems, deciderName: users.name })
+    .from(agendaItems)
+    .leftJoin(users, eq(users.id, agendaItems.decidedBy))
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position));
+  const pointIds = rows.map((r) => r.item.pointId).filter((id): id is string => !!id);
+  const pointRows = pointIds.length
+    ? await db.select({ id: points.id, title: points.title, theme: points.theme, status: points.status, version: points.version, textHash: points.textHash })
+      .from(points).where(inArray(points.id, pointIds))
+    : [];
+  const byId = new Map(pointRows.map((p) => [p.id, p]));
+  return rows.map(({ item, deciderName }) => {
+    const point = item.pointId ? byId.get(item.pointId) ?? null : null;
+    return {
+      id: item.id,
+      position: item.position,
+      title: item.title,
+      point,
+      textHash: item.textHash,
+      textChangedSince: !!(point && item.textHash && point.textHash !== item.textHash),
+      decision: (item.decision as AgendaDecision | null) ?? null,
+      decisionNote: item.decisionNote,
+      decidedAt: item.decidedAt,
+      decidedBy: item.decidedBy ? deciderName ?? "Onbekend" : null,
+      pointStatusBefore: item.pointStatusBefore,
+      pointStatusAfter: item.pointStatusAfter,
+    };
+  });
+}
+
+async function partyOrder(db: Db, workspaceId: string): Promise<Map<string, number>> {
+  const rows = await db.select().from(workspaceParties).where(eq(workspaceParties.workspaceId, workspaceId));
+  return new Map(rows.map((r) => [r.organisationId, r.position]));
+}

@@ -1,0 +1,37 @@
+import { eq } from "drizzle-orm";
+import { agendaItems } from "../../../db/schema/index.ts";
+import { agendaFrozenReason } from "../../../shared/domain/meetings.ts";
+import type { MeetingView, ReorderAgendaInput } from "../../../shared/schemas/meetings.ts";
+import type { AppDeps, Caller } from "../../context.ts";
+import { assertCan } from "../../auth/access.ts";
+import { ApiError } from "../../http/errors.ts";
+import { appendEvent } from "../audit/appendEvent.ts";
+import { bumpMeetingVersion, findMeeting, loadMeetingFor } from "./meetingRecord.ts";
+import { presentMeeting } from "./presentMeeting.ts";
+
+/** Puts the agenda in a new order; the list must name every item exactly once. */
+export async function reorderAgenda(deps: AppDeps, caller: Caller, meetingId: string, input: ReorderAgendaInput): Promise<MeetingView> {
+  const { db } = deps.database;
+  const { meeting, actor } = await loadMeetingFor(db, caller, meetingId);
+  assertCan(actor, "meeting.manage", "Alleen de secretaris stelt de agenda op.");
+  const frozen = agendaFrozenReason(meeting);
+  if (frozen) throw new ApiError("CONFLICT", frozen);
+  const now = new Date().toISOString();
+  await db.transaction(async (tx) => {
+    // Compared inside the transaction, so an item added meanwhile makes the list incomplete (400).
+    const current = await tx.select({ id: agendaItems.id, position: agendaItems.position }).from(agendaItems).where(eq(agendaItems.meetingId, meeting.id));
+    const ids = new Set(current.map((c) => c.id));
+    if (input.itemIds.length !== ids.size || new Set(input.itemIds).size !== input.itemIds.length || input.itemIds.some((id) => !ids.has(id))) {
+      throw new ApiError("VALIDATION_FAILED", "Noem elk agendapunt van deze vergadering precies één keer.", "itemIds");
+    }
+    const before = [...current].sort((a, b) => a.position - b.position).map((c) => c.id);
+    await bumpMeetingVersion(tx, meeting.id, undefined, now);
+    for (const [position, id] of input.itemIds.entries()) await tx.update(agendaItems).set({ position }).where(eq(agendaItems.id, id));
+    await appendEvent(tx, {
+      workspaceId: meeting.workspaceId, type: "meeting.agenda_reordered", entityType: "meeting", entityId: meeting.id, actor, at: now,
+      data: { from: before, to: input.itemIds },
+    });
+  });
+  deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: "meeting.agenda_reordered" });
+  return presentMeeting(deps, (await findMeeting(db, meeting.id))!);
+}

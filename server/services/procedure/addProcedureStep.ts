@@ -1,0 +1,38 @@
+import { and, asc, eq } from "drizzle-orm";
+import { procedureSteps } from "../../../db/schema/index.ts";
+import { todayInNl } from "../../../shared/domain/meetings.ts";
+import type { AddProcedureStepInput, ProcedureStepView } from "../../../shared/schemas/meetings.ts";
+import type { AppDeps, Caller } from "../../context.ts";
+import { assertCan, requireMembership } from "../../auth/access.ts";
+import { newId } from "../../auth/tokens.ts";
+import { appendEvent } from "../audit/appendEvent.ts";
+import { presentStep } from "./presentStep.ts";
+
+/** Adds a step to the procedure checklist (secretaris), at the end or at a given place. */
+export async function addProcedureStep(deps: AppDeps, caller: Caller, workspaceId: string, input: AddProcedureStepInput): Promise<ProcedureStepView> {
+  const { db } = deps.database;
+  const actor = await requireMembership(db, caller, workspaceId);
+  assertCan(actor, "procedure.manage", "Alleen de secretaris houdt de procedure bij.");
+  const id = newId();
+  const now = new Date().toISOString();
+  await db.transaction(async (tx) => {
+    const existing = await tx.select({ id: procedureSteps.id }).from(procedureSteps)
+      .where(eq(procedureSteps.workspaceId, workspaceId)).orderBy(asc(procedureSteps.position));
+    const position = Math.min(input.position ?? existing.length, existing.length);
+    // Shift the steps from `position` on, so positions stay dense and unique.
+    for (let i = existing.length - 1; i >= position; i--) {
+      await tx.update(procedureSteps).set({ position: i + 1 }).where(and(eq(procedureSteps.id, existing[i]!.id)));
+    }
+    await tx.insert(procedureSteps).values({
+      id, workspaceId, position, title: input.title, dueDate: input.dueDate ?? null, doneAt: null, note: input.note ?? "",
+      meetingId: null, version: 1, createdAt: now, updatedAt: now,
+    });
+    await appendEvent(tx, {
+      workspaceId, type: "procedure.step_added", entityType: "procedure_step", entityId: id, actor, at: now,
+      data: { title: input.title, dueDate: input.dueDate ?? null, position, note: input.note ?? "" },
+    });
+  });
+  deps.events.emit("workspace.changed", { workspaceId, entity: "procedure", entityId: id, type: "procedure.step_added" });
+  const [row] = await db.select().from(procedureSteps).where(eq(procedureSteps.id, id)).limit(1);
+  return presentStep(row!, todayInNl());
+}

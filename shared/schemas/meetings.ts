@@ -1,0 +1,201 @@
+import { z } from "zod";
+import {
+  AGENDA_DECISIONS, MEETING_STATUSES, MEETING_TYPES, MINUTES_STATUSES, PROCEDURE_STEP_STATES, isCalendarDate,
+} from "../domain/meetings.ts";
+import { Id } from "./common.ts";
+
+const trimmed = (min: number, max: number, what: string) =>
+  z.string().trim().min(min, min > 1 ? `${what} is te kort (minstens ${min} tekens)` : `Vul ${what} in`).max(max, `${what} is te lang (hoogstens ${max} tekens)`);
+
+/** An instant with an explicit offset, e.g. "2023-03-07T14:00:00+01:00". */
+export const Instant = z.string().datetime({ offset: true, message: "Geef een datum en tijd met tijdzone (ISO 8601)" });
+/** A calendar date YYYY-MM-DD. */
+export const CalendarDate = z.string().refine(isCalendarDate, "Geef een datum als JJJJ-MM-DD");
+/** Client-supplied optimistic-concurrency version. */
+export const ExpectedVersion = z.number().int().positive();
+
+// ── Meetings ────────────────────────────────────────────────────────────────
+
+export const CreateMeetingInput = z.object({
+  type: z.enum(MEETING_TYPES, { message: "Kies een geldig soort overleg" }),
+  title: trimmed(3, 200, "de titel"),
+  startsAt: Instant,
+  place: trimmed(2, 200, "de plaats"),
+  /** Invited parties; omitted = every party of the tafel. */
+  invitedPartyIds: z.array(Id).min(1, "Nodig ten minste één partij uit").max(50).optional(),
+}).strict();
+export type CreateMeetingInput = z.infer<typeof CreateMeetingInput>;
+
+export const UpdateMeetingInput = z.object({
+  title: trimmed(3, 200, "de titel").optional(),
+  startsAt: Instant.optional(),
+  place: trimmed(2, 200, "de plaats").optional(),
+  status: z.enum(MEETING_STATUSES, { message: "Kies een geldige status" }).optional(),
+  invitedPartyIds: z.array(Id).min(1, "Nodig ten minste één partij uit").max(50).optional(),
+  expectedVersion: ExpectedVersion.optional(),
+}).strict().refine((v) => Object.keys(v).some((k) => k !== "expectedVersion"), "Geef ten minste één wijziging op");
+export type UpdateMeetingInput = z.infer<typeof UpdateMeetingInput>;
+
+export const AttendeeInput = z.object({
+  /** The party the attendee represents; null for e.g. the secretaris or an independent chair. */
+  partyId: Id.nullable(),
+  name: trimmed(2, 120, "de naam"),
+  capacity: trimmed(2, 160, "de hoedanigheid"),
+  present: z.boolean(),
+}).strict();
+export const SetAttendanceInput = z.object({
+  attendees: z.array(AttendeeInput).max(100, "Hoogstens 100 aanwezigen"),
+  expectedVersion: ExpectedVersion.optional(),
+}).strict();
+export type SetAttendanceInput = z.infer<typeof SetAttendanceInput>;
+
+export const AddAgendaItemInput = z.object({
+  /** Required for an item that is not about a point; defaults to the point's title. */
+  title: trimmed(3, 200, "de titel").optional(),
+  pointId: Id.optional(),
+}).strict().refine((v) => v.title !== undefined || v.pointId !== undefined, { message: "Geef een titel of een overeenstemmingspunt op", path: ["title"] });
+export type AddAgendaItemInput = z.infer<typeof AddAgendaItemInput>;
+
+export const ReorderAgendaInput = z.object({
+  itemIds: z.array(Id).min(1).max(200),
+}).strict();
+export type ReorderAgendaInput = z.infer<typeof ReorderAgendaInput>;
+
+export const DecisionInput = z.object({
+  decision: z.enum(AGENDA_DECISIONS, { message: "Kies een geldig besluit" }),
+  note: trimmed(3, 4000, "de toelichting"),
+  /** The point's version the secretary saw (optimistic concurrency on the point). */
+  expectedVersion: ExpectedVersion.optional(),
+}).strict();
+export type DecisionInput = z.infer<typeof DecisionInput>;
+
+export const ApproveMinutesInput = z.object({
+  /** Hash of the minutes text the secretary read; refused (409) when the text changed since. */
+  textHash: z.string().regex(/^[0-9a-f]{64}$/, "Ongeldige tekst-hash").optional(),
+}).strict();
+export type ApproveMinutesInput = z.infer<typeof ApproveMinutesInput>;
+
+export const AmendMinutesInput = z.object({
+  reason: trimmed(10, 2000, "de reden"),
+}).strict();
+export type AmendMinutesInput = z.infer<typeof AmendMinutesInput>;
+
+const PartyName = z.object({ id: z.string(), name: z.string() });
+
+export const AttendeeView = z.object({
+  id: z.string(),
+  party: PartyName.nullable(),
+  name: z.string(),
+  capacity: z.string(),
+  present: z.boolean(),
+});
+export type AttendeeView = z.infer<typeof AttendeeView>;
+
+export const AgendaItemView = z.object({
+  id: z.string(),
+  position: z.number(),
+  title: z.string(),
+  point: z.object({ id: z.string(), title: z.string(), theme: z.string(), status: z.string(), version: z.number(), textHash: z.string() }).nullable(),
+  /** The text version put before the meeting (fixed for a formal OOGO). */
+  textHash: z.string().nullable(),
+  /** True when the point's current text is no longer the version on the agenda. */
+  textChangedSince: z.boolean(),
+  decision: z.enum(AGENDA_DECISIONS).nullable(),
+  decisionNote: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  pointStatusBefore: z.string().nullable(),
+  pointStatusAfter: z.string().nullable(),
+});
+export type AgendaItemView = z.infer<typeof AgendaItemView>;
+
+export const AmendmentView = z.object({
+  id: z.string(),
+  seq: z.number(),
+  reason: z.string(),
+  openedBy: z.string(),
+  openedAt: z.string(),
+  fromHash: z.string(),
+  closedBy: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  toHash: z.string().nullable(),
+  changes: z.object({ removed: z.array(z.string()), added: z.array(z.string()) }).nullable(),
+});
+export type AmendmentView = z.infer<typeof AmendmentView>;
+
+export const MeetingSummary = z.object({
+  id: z.string(),
+  type: z.enum(MEETING_TYPES),
+  typeLabel: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  place: z.string(),
+  status: z.enum(MEETING_STATUSES),
+  minutesStatus: z.enum(MINUTES_STATUSES),
+  version: z.number(),
+  agendaCount: z.number(),
+});
+export type MeetingSummary = z.infer<typeof MeetingSummary>;
+
+export const MeetingView = MeetingSummary.extend({
+  workspaceId: z.string(),
+  invitedParties: z.array(PartyName),
+  attendance: z.array(AttendeeView),
+  agenda: z.array(AgendaItemView),
+  /** Yjs document of the minutes on the sync endpoint. */
+  minutesDocument: z.string(),
+  /** Hash of the minutes' current durable text. */
+  minutesHash: z.string(),
+  minutesApproval: z.object({ approvedAt: z.string(), approvedBy: z.string(), textHash: z.string() }).nullable(),
+  amendments: z.array(AmendmentView),
+  /** Why the agenda/decisions or the record can no longer change (null when they can). */
+  agendaFrozenReason: z.string().nullable(),
+  recordFrozenReason: z.string().nullable(),
+});
+export type MeetingView = z.infer<typeof MeetingView>;
+
+// ── Procedure ───────────────────────────────────────────────────────────────
+
+export const AddProcedureStepInput = z.object({
+  title: trimmed(3, 200, "de omschrijving"),
+  dueDate: CalendarDate.nullable().optional(),
+  note: z.string().trim().max(2000).optional(),
+  /** 0-based place in the list; omitted = at the end. */
+  position: z.number().int().min(0).max(500).optional(),
+}).strict();
+export type AddProcedureStepInput = z.infer<typeof AddProcedureStepInput>;
+
+export const ChangeProcedureStepInput = z.object({
+  title: trimmed(3, 200, "de omschrijving").optional(),
+  dueDate: CalendarDate.nullable().optional(),
+  /** The date the step was done; null re-opens it. */
+  doneOn: CalendarDate.nullable().optional(),
+  note: z.string().trim().max(2000).optional(),
+  position: z.number().int().min(0).max(500).optional(),
+  meetingId: Id.nullable().optional(),
+  expectedVersion: ExpectedVersion.optional(),
+}).strict().refine((v) => Object.keys(v).some((k) => k !== "expectedVersion"), "Geef ten minste één wijziging op");
+export type ChangeProcedureStepInput = z.infer<typeof ChangeProcedureStepInput>;
+
+export const ProcedureStepView = z.object({
+  id: z.string(),
+  position: z.number(),
+  title: z.string(),
+  dueDate: z.string().nullable(),
+  doneOn: z.string().nullable(),
+  note: z.string(),
+  meetingId: z.string().nullable(),
+  state: z.enum(PROCEDURE_STEP_STATES),
+  stateLabel: z.string(),
+  daysLate: z.number(),
+  version: z.number(),
+});
+export type ProcedureStepView = z.infer<typeof ProcedureStepView>;
+
+export const ProcedureView = z.object({
+  /** The co-edited procedure text (Yjs document on the sync endpoint). */
+  document: z.string(),
+  today: z.string(),
+  steps: z.array(ProcedureStepView),
+});
+export type ProcedureView = z.infer<typeof ProcedureView>;
