@@ -1,6 +1,42 @@
+import { Show } from "solid-js";
+import { ROLE_LABELS } from "../../../shared/domain/roles.ts";
+import { PLAN_TYPE_LABELS } from "../../../shared/domain/parties.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
+import { CollaborativeEditor } from "../../editor/CollaborativeEditor.tsx";
+import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
+import "./spiegelparagraaf.css";
 
-// PLACEHOLDER: replaced by the feature's own page.
+/** The spiegelparagraaf: one shared text per tafel, a section (h2) per theme, written together live. */
 export default function SpiegelparagraafPage() {
-  return <PageTitle>SpiegelparagraafPage</PageTitle>;
+  const ws = useWorkspace();
+  const w = () => ws.workspace()!;
+  const canEdit = () => ws.can("text.edit");
+
+  return (
+    <>
+      <PageTitle lead="De afspraken die het plan van het samenwerkingsverband en het jeugdbeleid van de gemeenten op elkaar afstemmen, per thema.">
+        Spiegelparagraaf
+      </PageTitle>
+      <div class="oogo-spiegel__intro">
+        <p class="utrecht-paragraph">
+          Iedereen uit de ambtelijke werkgroep schrijft hier tegelijk aan dezelfde tekst. U ziet wie er meeschrijft en waar
+          anderen typen. Elke wijziging wordt direct op de server opgeslagen; zonder verbinding blijft uw werk op dit
+          apparaat bewaard tot de verbinding terug is.
+        </p>
+        <p class="utrecht-paragraph oogo-spiegel__plan">
+          Hoort bij: {PLAN_TYPE_LABELS[w().planType]} <cite>{w().planTitle}</cite> ({w().period.start}–{w().period.end})
+        </p>
+      </div>
+      <Show when={w().spiegelparagraafDocument}>
+        {(name) => (
+          <CollaborativeEditor
+            documentName={name()}
+            label="Tekst van de spiegelparagraaf"
+            readOnly={!canEdit()}
+            readOnlyReason={`U kunt dit document lezen maar niet bewerken (rol: ${ROLE_LABELS[w().role].toLowerCase()}).`}
+          />
+        )}
+      </Show>
+    </>
+  );
 }

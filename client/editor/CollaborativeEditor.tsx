@@ -1,0 +1,200 @@
+/**
+ * The collaborative editor every page embeds (spiegelparagraaf, overeenstemmingspunt, notulen):
+ * toolbar + Tiptap on a Yjs document + presence + save state. It connects on mount, follows the
+ * server's close codes, and releases everything on unmount or when `documentName` changes.
+ *
+ * Usage:
+ *   <CollaborativeEditor documentName={w.spiegelparagraafDocument} label="Tekst van de spiegelparagraaf"
+ *     readOnly={!ws.can("text.edit")} readOnlyReason="U kunt dit document lezen maar niet bewerken (rol: waarnemer)." />
+ */
+import { createEffect, createMemo, createSignal, onCleanup, onMount, Show, untrack, type Accessor } from "solid-js";
+import { useNavigate, useLocation } from "@solidjs/router";
+import type { AwarenessUser } from "../../shared/collab/protocol.ts";
+import { authApi } from "../api/endpoints.ts";
+import { useSession } from "../app/session.tsx";
+import { useWorkspace } from "../features/workspace/WorkspaceContext.tsx";
+import { createCollabSession, type CollabProblem, type CollabSession } from "../collab/createCollabSession.ts";
+import type { SaveState } from "../collab/saveState.ts";
+import { createTiptapEditor, type TiptapHandle } from "./createTiptapEditor.ts";
+import { EditorToolbar } from "./EditorToolbar.tsx";
+import { PresenceList } from "./PresenceList.tsx";
+import { SaveStateIndicator } from "./SaveStateIndicator.tsx";
+import "./editor.css";
+
+export type { SaveState } from "../collab/saveState.ts";
+
+export interface CollaborativeEditorProps {
+  /** Yjs document name on the sync endpoint, e.g. `tafel.<id>.spiegelparagraaf` (shared/collab/protocol.ts). */
+  documentName: string;
+  /** Accessible name of the text area, e.g. "Tekst van de spiegelparagraaf". */
+  label: string;
+  /** The caller's verdict (role, locked text). The server enforces it independently. */
+  readOnly: boolean;
+  /** Full sentence shown when readOnly; default: "U kunt dit document lezen maar niet bewerken." */
+  readOnlyReason?: string;
+  onSaveStateChange?: (state: SaveState) => void;
+}
+
+const DEFAULT_READ_ONLY = "U kunt dit document lezen maar niet bewerken.";
+const FALLBACK_COLOR = "#3d3d3d";
+
+export function CollaborativeEditor(props: CollaborativeEditorProps) {
+  // A new document name is a new session: remount rather than re-point a live provider.
+  return (
+    <Show when={props.documentName} keyed>
+      {(name) => <EditorSession {...props} documentName={name} />}
+    </Show>
+  );
+}
+
+function EditorSession(props: CollaborativeEditorProps) {
+  const session = useSession();
+  const ws = useWorkspace();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  const user: Accessor<AwarenessUser> = createMemo(() => {
+    const w = ws.workspace();
+    const party = w?.party ? w.parties.find((p) => p.id === w.party!.id) : undefined;
+    return {
+      name: session.me()?.user.name ?? "Onbekend",
+      partyName: w?.party?.name ?? "",
+      color: party?.color ?? FALLBACK_COLOR,
+    };
+  });
+
+  const collab = createCollabSession({
+    documentName: props.documentName,
+    userId: untrack(() => session.me()?.user.id ?? "anoniem"),
+    user,
+    readOnly: () => props.readOnly,
+    async reauthorize() {
+      const me = await authApi.me().catch(() => null);
+      ws.refetch(); // the page's readOnly prop follows the fresh capabilities
+      if (!me) {
+        void session.refresh(); // no session: the app shell sends the user to the login page
+        return false;
+      }
+      return me.memberships.some((m) => m.workspaceId === ws.id());
+    },
+    sessionEnded() {
+      void session.refresh().then(() => {
+        if (!session.me()) navigate(`/inloggen?terug=${encodeURIComponent(location.pathname)}`, { replace: true });
+      });
+    },
+    connectFailing() {
+      // The upgrade may have been refused (401/403): let the session and rights catch up.
+      void session.refresh();
+      ws.refetch();
+    },
+  });
+
+  createEffect(() => props.onSaveStateChange?.(collab.saveState()));
+
+  return (
+    <div class="oogo-collab" aria-busy={collab.ready() ? "false" : "true"}>
+      <div class="oogo-collab__bar">
+        <SaveStateIndicator state={collab.saveState} />
+        <PresenceList people={collab.presence} />
+      </div>
+      <Notices collab={collab} readOnly={props.readOnly} readOnlyReason={props.readOnlyReason} />
+      <Show when={collab.ready()} fallback={<NotReady collab={collab} />}>
+        <EditorSurface collab={collab} label={props.label} user={user} />
+      </Show>
+    </div>
+  );
+}
+
+function EditorSurface(props: { collab: CollabSession; label: string; user: Accessor<AwarenessUser> }) {
+  let host!: HTMLDivElement;
+  // The editor needs its host element, so it exists only after mount.
+  const [editorHandle, setEditorHandle] = createSignal<TiptapHandle>();
+  onMount(() => {
+    setEditorHandle(createTiptapEditor({
+      element: host,
+      session: props.collab,
+      user: untrack(props.user),
+      label: props.label,
+      editable: !untrack(props.collab.readOnly),
+    }));
+  });
+  createEffect(() => {
+    const h = editorHandle();
+    if (!h) return;
+    h.setEditable(!props.collab.readOnly());
+  });
+  createEffect(() => {
+    const h = editorHandle();
+    const u = props.user();
+    if (h && !h.editor.isDestroyed) h.editor.commands.updateUser(u);
+  });
+  onCleanup(() => editorHandle()?.editor.destroy());
+
+  return (
+    <div class="oogo-editor" classList={{ "oogo-editor--readonly": props.collab.readOnly() }}>
+      <Show when={editorHandle() && !props.collab.readOnly()}>
+        <EditorToolbar editor={editorHandle()!.editor} label={`Opmaak voor ${props.label.toLowerCase()}`} />
+      </Show>
+      <div class="oogo-editor__host" ref={host} />
+    </div>
+  );
+}
+
+function Notices(props: { collab: CollabSession; readOnly: boolean; readOnlyReason?: string }) {
+  const problem = () => props.collab.problem();
+  return (
+    <>
+      <Show when={props.readOnly && !problem()}>
+        <div class="utrecht-alert utrecht-alert--info oogo-collab__notice" role="note">
+          <div class="utrecht-alert__content"><p class="utrecht-paragraph">{props.readOnlyReason ?? DEFAULT_READ_ONLY}</p></div>
+        </div>
+      </Show>
+      <Show when={props.collab.reauthorizing()}>
+        <div class="utrecht-alert utrecht-alert--info oogo-collab__notice" role="status">
+          <div class="utrecht-alert__content"><p class="utrecht-paragraph">Uw rechten bij deze tafel zijn gewijzigd. Ze worden opnieuw gecontroleerd…</p></div>
+        </div>
+      </Show>
+      <Show when={problem()}>{(p) => <ProblemAlert problem={p()} />}</Show>
+    </>
+  );
+}
+
+function ProblemAlert(props: { problem: CollabProblem }) {
+  const text = (): { type: "error" | "warning"; title: string; body: string } => {
+    const p = props.problem;
+    switch (p.kind) {
+      case "loadFailed":
+        return { type: "error", title: "Het document kon niet worden geladen", body: `De server kon de tekst niet ophalen. We proberen het over ${p.retryInSeconds} ${p.retryInSeconds === 1 ? "seconde" : "seconden"} opnieuw.` };
+      case "accessRevoked":
+        return { type: "error", title: "Uw toegang is ingetrokken", body: "U bent geen deelnemer meer aan deze tafel. U kunt dit document niet meer bewerken; de kopie op dit apparaat is verwijderd." };
+      case "permissionDenied":
+        return { type: "warning", title: "Alleen lezen", body: "De server heeft uw wijziging geweigerd: u mag dit document lezen maar niet bewerken. Wijzigingen die u nu nog maakt, worden niet opgeslagen." };
+      case "tooBig":
+        return { type: "error", title: "Wijziging te groot", body: "Uw laatste wijziging is te groot om op te slaan. Maak haar ongedaan en voeg de tekst in kleinere delen toe." };
+    }
+  };
+  return (
+    <div class={`utrecht-alert utrecht-alert--${text().type} oogo-collab__notice`} role="alert">
+      <div class="utrecht-alert__content">
+        <p class="utrecht-paragraph"><strong>{text().title}</strong></p>
+        <p class="utrecht-paragraph">{text().body}</p>
+      </div>
+    </div>
+  );
+}
+
+function NotReady(props: { collab: CollabSession }) {
+  return (
+    <Show
+      when={props.collab.offline() && !props.collab.problem()}
+      fallback={<p class="utrecht-paragraph oogo-loading" role="status">Document laden…</p>}
+    >
+      <div class="utrecht-alert utrecht-alert--warning oogo-collab__notice" role="status">
+        <div class="utrecht-alert__content">
+          <p class="utrecht-paragraph"><strong>Geen verbinding</strong></p>
+          <p class="utrecht-paragraph">Dit document staat nog niet op dit apparaat. Zodra er verbinding is, wordt het geladen.</p>
+        </div>
+      </div>
+    </Show>
+  );
+}

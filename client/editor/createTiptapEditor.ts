@@ -1,0 +1,71 @@
+import { Editor } from "@tiptap/core";
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import type { AwarenessUser } from "../../shared/collab/protocol.ts";
+import { DOCUMENT_FIELD, editorExtensions } from "../../shared/editor/extensions.ts";
+import type { CollabSession } from "../collab/createCollabSession.ts";
+
+export interface TiptapOptions {
+  element: HTMLElement;
+  session: CollabSession;
+  user: AwarenessUser;
+  /** Accessible name of the text area. */
+  label: string;
+  editable: boolean;
+}
+
+/**
+ * A Tiptap editor bound to the session's Y.Doc. The editor is given no `content`: what it shows
+ * comes only from Yjs (server or local copy), so mounting never writes to the document.
+ */
+export interface TiptapHandle {
+  editor: Editor;
+  /** Switches editing on or off, keeping aria-readonly in step. */
+  setEditable(value: boolean): void;
+}
+
+export function createTiptapEditor(opts: TiptapOptions): TiptapHandle {
+  let editable = opts.editable;
+  const editor = new Editor({
+    element: opts.element,
+    editable,
+    extensions: [
+      ...editorExtensions(),
+      Collaboration.configure({ document: opts.session.doc, field: DOCUMENT_FIELD }),
+      CollaborationCaret.configure({ provider: opts.session.provider, user: opts.user, render: renderCaret }),
+    ],
+    editorProps: {
+      attributes: () => ({
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-label": opts.label,
+        "aria-readonly": String(!editable),
+        class: "oogo-editor__content",
+        spellcheck: "true",
+        lang: "nl",
+      }),
+    },
+  });
+  return {
+    editor,
+    setEditable(value) {
+      if (value === editable) return;
+      editable = value; // read by the attributes function when the view re-renders
+      editor.setEditable(value, false);
+    },
+  };
+}
+
+/** Another person's caret: a coloured bar with their name. Hidden from screen readers (the presence list says who is here). */
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const caret = document.createElement("span");
+  caret.className = "collaboration-carets__caret";
+  caret.setAttribute("aria-hidden", "true");
+  const color = typeof user.color === "string" ? user.color : "#3d3d3d";
+  caret.style.setProperty("--oogo-caret-color", color);
+  const label = document.createElement("span");
+  label.className = "collaboration-carets__label";
+  label.textContent = typeof user.name === "string" ? user.name : "Onbekend";
+  caret.append(label);
+  return caret;
+}
