@@ -12,7 +12,7 @@ import { EventBus } from "./events.ts";
 import { stateToJson } from "./documents/prosemirror.ts";
 import { LibsqlDocumentStore } from "./sync/libsqlStore.ts";
 import type { DocumentStore } from "./sync/storage.ts";
-import { attachSync, type SyncServer } from "./sync/index.ts";
+import { attachSync, type SyncOptions, type SyncServer } from "./sync/index.ts";
 import { isDatabaseEmpty, seedDemo } from "./demo/seedDemo.ts";
 
 export interface StartOptions {
@@ -27,6 +27,8 @@ export interface StartOptions {
   staticRoot?: string;
   publicOrigin?: string;
   secureCookies?: boolean;
+  /** Sync server tunables (tests shorten idle-unload and compaction thresholds). */
+  sync?: Partial<SyncOptions>;
 }
 
 export interface RunningServer {
@@ -79,7 +81,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? "0.0.0.0" }, () => resolveListen(s));
   });
   const port = (server.address() as AddressInfo).port;
-  const sync = attachSync(server as Server, deps, store);
+  const sync = attachSync(server as Server, deps, store, options.sync);
 
   return {
     url: `http://127.0.0.1:${port}`,

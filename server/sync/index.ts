@@ -1,19 +1,68 @@
+/**
+ * The sync endpoint: the y-websocket protocol at `/sync/<documentName>` on the app's HTTP
+ * server, with role enforcement and durable save acknowledgements (docs/sync-protocol.md).
+ *
+ * Layers: upgrade.ts (HTTP: route, cookie, authorizeDocument) → SyncCore (documents, sockets,
+ * persistence; no HTTP, no SQL) → DocumentStore (storage.ts; libsqlStore.ts in production).
+ */
 import type { Server } from "node:http";
 import type { AppDeps } from "../context.ts";
+import { CLOSE_CODES } from "../../shared/collab/protocol.ts";
+import { SESSION_COOKIE } from "../auth/sessions.ts";
+import { authorizeDocument } from "./authorizeDocument.ts";
+import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from "./options.ts";
 import type { DocumentStore } from "./storage.ts";
+import { SyncCore, type SyncStats } from "./SyncCore.ts";
+import { createUpgradeHandler } from "./upgrade.ts";
+
+export type { SyncOptions } from "./options.ts";
+export type { SyncStats } from "./SyncCore.ts";
+export type { DocumentStore } from "./storage.ts";
 
 export interface SyncServer {
-  /** Flushes pending writes and closes every socket. */
+  /** Flushes pending writes, closes every socket (SERVER_SHUTDOWN) and unloads all documents. */
   close(): Promise<void>;
+  /** Resolves when every update applied so far is committed. */
+  flush(): Promise<void>;
+  /** Counters for tests, benchmarks and health checks. */
+  stats(): SyncStats;
 }
 
-/**
- * Attaches the y-websocket sync endpoint (`/sync/<documentName>`) to the HTTP server.
- * PLACEHOLDER until the sync server lands: refuses every upgrade.
- */
-export function attachSync(server: Server, _deps: AppDeps, _store: DocumentStore): SyncServer {
-  server.on("upgrade", (_req, socket) => {
-    socket.end("HTTP/1.1 503 Service Unavailable\r\n\r\n");
+/** Attaches the y-websocket sync endpoint (`/sync/<documentName>`) to the HTTP server. */
+export function attachSync(server: Server, deps: AppDeps, store: DocumentStore, options: Partial<SyncOptions> = {}): SyncServer {
+  const opts: SyncOptions = { ...DEFAULT_SYNC_OPTIONS, ...options };
+  const core = new SyncCore(store, opts, (docName) => deps.events.emit("document.stored", { docName }));
+  void store.open?.().catch((error) => opts.log("storage writer failed to start", error));
+
+  const onUpgrade = createUpgradeHandler({
+    core,
+    authorize: (token, docName) => authorizeDocument(deps.database.db, token, docName),
+    sessionCookie: SESSION_COOKIE,
+    checkOrigin: deps.config.production,
+    publicOrigin: deps.config.publicOrigin,
+    maxMessageBytes: opts.maxMessageBytes,
+    log: opts.log,
   });
-  return { close: async () => {} };
+  server.on("upgrade", onUpgrade);
+
+  // Access is decided at connect; these events make affected sockets reconnect and re-decide.
+  const unsubscribe = [
+    deps.events.on("membership.changed", ({ workspaceId, userId }) =>
+      core.revoke((doc, connUser) => doc.workspaceId === workspaceId && connUser === userId, CLOSE_CODES.ACCESS_CHANGED)),
+    deps.events.on("session.ended", ({ sessionId }) =>
+      core.revoke((_doc, _user, connSession) => connSession === sessionId, CLOSE_CODES.SESSION_ENDED)),
+    deps.events.on("document.accessChanged", ({ docName }) =>
+      core.revoke((doc) => doc.name === docName, CLOSE_CODES.ACCESS_CHANGED)),
+  ];
+
+  return {
+    async close() {
+      for (const off of unsubscribe) off();
+      await core.close();
+      server.off("upgrade", onUpgrade);
+      await store.close?.();
+    },
+    flush: () => core.flush(),
+    stats: () => core.stats(),
+  };
 }

@@ -1,0 +1,216 @@
+import * as Y from "yjs";
+import * as decoding from "lib0/decoding";
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
+import type { WebSocket } from "ws";
+import {
+  CLOSE_CODES, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC,
+} from "../../shared/collab/protocol.ts";
+import {
+  PERMISSION_DENIED_FRAME, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, awarenessFrame, saveAckFrame, syncStep2Frame,
+} from "./frames.ts";
+import type { SyncDocument } from "./SyncDocument.ts";
+
+/** What the upgrade decided about a socket; the core only compares these values. */
+export interface Grant {
+  access: "write" | "read";
+  userId: string;
+  sessionId: string;
+  workspaceId: string;
+}
+
+/** What a connection needs from the core (kept narrow so Connection stays a protocol handler). */
+export interface ConnectionHost {
+  readonly maxBufferedBytes: number;
+  detached(conn: Connection): void;
+}
+
+/** Message events of every socket share these functions (no closures per connection). */
+const CONN = Symbol("syncConnection");
+type TaggedSocket = WebSocket & { [CONN]?: Connection };
+
+function onMessage(this: TaggedSocket, data: Buffer) {
+  this[CONN]?.receive(data);
+}
+function onPong(this: TaggedSocket) {
+  const conn = this[CONN];
+  if (conn) conn.alive = true;
+}
+function onClose(this: TaggedSocket) {
+  this[CONN]?.detach();
+}
+/** ws reports protocol errors (oversize frame → 1009, bad framing) here and then closes; nothing to add. */
+function onError() {}
+
+const SEND_OPTIONS = { binary: true, compress: false } as const;
+/** One decoder reused for every incoming frame: handling is synchronous and never re-entrant. */
+const decoder = decoding.createDecoder(new Uint8Array(0) as Uint8Array<ArrayBufferLike>);
+
+/**
+ * One client socket on one document: speaks y-websocket (sync, awareness, query-awareness, auth)
+ * plus the save acknowledgement. Kept small (target ≤ 4 KB heap per idle connection with ws):
+ * a handful of scalar fields, shared handler functions, awareness ids only when published.
+ */
+export class Connection {
+  alive = true;
+  closed = false;
+  /** Read-only members get one permission-denied answer per connection, not one per keystroke. */
+  deniedSent = false;
+  /** Update-bearing messages (sync step 2 / update) accepted from this connection. */
+  received = 0;
+  /** `received` at the moment this connection's latest batch was sealed. */
+  sealedSeq = 0;
+  inQueued = false;
+  inSealed = false;
+  /** Awareness client ids this socket published (usually one). */
+  awarenessIds: number[] | null = null;
+  readonly writable: boolean;
+  readonly userId: string;
+  readonly sessionId: string;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly doc: SyncDocument,
+    grant: Grant,
+    readonly saveAck: boolean,
+    private readonly host: ConnectionHost,
+  ) {
+    this.writable = grant.access === "write";
+    this.userId = grant.userId;
+    this.sessionId = grant.sessionId;
+    const tagged = ws as TaggedSocket;
+    tagged[CONN] = this;
+    ws.on("message", onMessage);
+    ws.on("pong", onPong);
+    ws.on("close", onClose);
+    ws.on("error", onError);
+  }
+
+  send(frame: Buffer): void {
+    const ws = this.ws;
+    if (this.closed || ws.readyState !== 1) return;
+    ws.send(frame, SEND_OPTIONS);
+    if (ws.bufferedAmount > this.host.maxBufferedBytes) this.close(CLOSE_CODES.TOO_SLOW, "te traag");
+  }
+
+  /** Closes with an application code; the socket leaves the document at once. */
+  close(code: number, reason = ""): void {
+    if (this.closed) return;
+    this.detach();
+    try {
+      this.ws.close(code, reason);
+    } catch {
+      this.ws.terminate();
+    }
+    // A client that stopped reading never completes the closing handshake; don't wait ws's 30 s.
+    setTimeout(() => this.ws.terminate(), 5000).unref();
+  }
+
+  terminate(): void {
+    this.detach();
+    this.ws.terminate();
+  }
+
+  /** Leaves the document (idempotent): awareness of this socket is removed for everyone else. */
+  detach(): void {
+    if (this.closed) return;
+    this.closed = true;
+    const doc = this.doc;
+    doc.conns.delete(this);
+    const ids = this.awarenessIds;
+    if (ids) {
+      // Only ids this socket still owns: after a quick reconnect the same client id may already
+      // be published through the new socket.
+      const mine = ids.filter((id) => doc.awarenessOwners.get(id) === this);
+      for (const id of mine) doc.awarenessOwners.delete(id);
+      if (mine.length > 0) doc.removeAwareness(mine);
+    }
+    this.host.detached(this);
+  }
+
+  receive(data: Buffer): void {
+    if (this.closed) return;
+    this.alive = true;
+    decoder.arr = data as Uint8Array<ArrayBuffer>;
+    decoder.pos = 0;
+    try {
+      switch (decoding.readVarUint(decoder)) {
+        case MESSAGE_SYNC:
+          this.#sync();
+          break;
+        case MESSAGE_AWARENESS: {
+          const update = decoding.readVarUint8Array(decoder);
+          applyAwarenessUpdate(this.doc.awareness, update, this);
+          // Forward the client's own bytes: no re-encoding, one buffer for all subscribers.
+          // The sender gets it too: y-websocket clients count it as a sign of life.
+          this.doc.broadcast(decoder.pos === data.length ? data : data.subarray(0, decoder.pos), null);
+          break;
+        }
+        case MESSAGE_QUERY_AWARENESS: {
+          const awareness = this.doc.awareness;
+          this.send(awarenessFrame(encodeAwarenessUpdate(awareness, Array.from(awareness.getStates().keys()))));
+          break;
+        }
+        case MESSAGE_AUTH:
+          // Clients have nothing to say in the auth sub-protocol; ignore like y-websocket does.
+          break;
+        default:
+          throw new Error("unknown message type");
+      }
+    } catch {
+      this.close(CLOSE_CODES.MALFORMED_MESSAGE, "ongeldig bericht");
+    } finally {
+      decoder.arr = EMPTY;
+    }
+  }
+
+  #sync(): void {
+    const doc = this.doc;
+    const type = decoding.readVarUint(decoder);
+    if (type === SYNC_STEP1) {
+      const sv = decoding.readVarUint8Array(decoder);
+      if (sv.length === 1 && sv[0] === 0) {
+        this.send((doc.fullStateFrame ??= syncStep2Frame(Y.encodeStateAsUpdate(doc.ydoc))));
+      } else {
+        this.send(syncStep2Frame(Y.encodeStateAsUpdate(doc.ydoc, sv)));
+      }
+      return;
+    }
+    if (type !== SYNC_STEP2 && type !== SYNC_UPDATE) throw new Error("unknown sync message");
+    const update = decoding.readVarUint8Array(decoder);
+    if (!this.writable) {
+      // Dropped: never applied, stored or broadcast.
+      if (!this.deniedSent) {
+        this.deniedSent = true;
+        this.send(PERMISSION_DENIED_FRAME);
+      }
+      return;
+    }
+    this.received++;
+    doc.changedByApply = false;
+    // Whatever Yjs integrates is stored and broadcast from the document's 'update' event, even
+    // when the update turns out malformed halfway (Yjs emits the integrated part in a finally):
+    // memory, log and peers stay identical, and the throw below closes this connection.
+    Y.applyUpdate(doc.ydoc, update, this);
+    if (this.saveAck) this.#afterApply(doc.changedByApply);
+  }
+
+  /** Arranges the save acknowledgement that covers the message just handled. */
+  #afterApply(changed: boolean): void {
+    const doc = this.doc;
+    if (changed) {
+      if (!this.inQueued) {
+        this.inQueued = true;
+        doc.queuedWaiters.push(this);
+      }
+    } else if (this.inQueued) {
+      // The pending batch's acknowledgement will cover this message too.
+    } else if (this.inSealed) {
+      // Nothing to store; the batch in flight holds everything before it.
+      this.sealedSeq = this.received;
+    } else {
+      this.send(saveAckFrame(doc.durableSv, this.received));
+    }
+  }
+}
+
+const EMPTY = new Uint8Array(0);

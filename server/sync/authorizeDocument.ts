@@ -1,0 +1,72 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { meetings, points, workspaces } from "../../db/schema/index.ts";
+import { parseDocumentName, type DocumentKind, type ParsedDocumentName } from "../../shared/collab/protocol.ts";
+import { can, type Capability } from "../../shared/domain/roles.ts";
+import { findMembership } from "../auth/access.ts";
+import { resolveSession } from "../auth/sessions.ts";
+import { isDocumentLocked } from "../services/documents/isDocumentLocked.ts";
+
+/** Which capability lets a member change the text of each kind of document. */
+export const WRITE_CAPABILITY: Record<DocumentKind, Capability> = {
+  spiegelparagraaf: "text.edit",
+  point: "text.edit",
+  minutes: "minutes.edit",
+  procedure: "procedure.manage",
+};
+
+export type DocumentAuthorization =
+  | {
+      access: "write" | "read";
+      /** Why the socket is read-only (for logs and tests); absent for write access. */
+      readOnlyBecause?: "role" | "locked";
+      userId: string;
+      sessionId: string;
+      document: ParsedDocumentName;
+    }
+  | { deny: 401 | 403 | 404 };
+
+/**
+ * The ONE decision about a sync socket, made when it connects: who is it (session cookie),
+ * which document (name → tafel), may they read it (member of that tafel) and may they write it
+ * (role capability for the document kind AND the document is not locked). Membership changes
+ * afterwards arrive as events that close the socket, so the client comes back here.
+ *
+ * Order matters: without a session nothing about documents is revealed (401 before 404).
+ */
+export async function authorizeDocument(db: Db, sessionToken: string | undefined, docName: string): Promise<DocumentAuthorization> {
+  const caller = await resolveSession(db, sessionToken);
+  if (!caller) return { deny: 401 };
+  const document = parseDocumentName(docName);
+  if (!document) return { deny: 404 };
+
+  const membership = await findMembership(db, caller.userId, document.workspaceId);
+  if (!membership) {
+    const [tafel] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, document.workspaceId)).limit(1);
+    return { deny: tafel ? 403 : 404 };
+  }
+  if (!can(membership.role, "workspace.read")) return { deny: 403 };
+  if (!(await documentExists(db, document))) return { deny: 404 };
+
+  const base = { userId: caller.userId, sessionId: caller.sessionId, document };
+  if (!can(membership.role, WRITE_CAPABILITY[document.kind])) return { ...base, access: "read", readOnlyBecause: "role" };
+  const lock = await isDocumentLocked(db, document);
+  if (lock.locked) return { ...base, access: "read", readOnlyBecause: "locked" };
+  return { ...base, access: "write" };
+}
+
+/** Point and minutes documents exist only for a point or meeting of that same tafel. */
+async function documentExists(db: Db, document: ParsedDocumentName): Promise<boolean> {
+  const { kind, workspaceId, entityId } = document;
+  if (kind === "point") {
+    const [row] = await db.select({ id: points.id }).from(points)
+      .where(and(eq(points.id, entityId!), eq(points.workspaceId, workspaceId))).limit(1);
+    return !!row;
+  }
+  if (kind === "minutes") {
+    const [row] = await db.select({ id: meetings.id }).from(meetings)
+      .where(and(eq(meetings.id, entityId!), eq(meetings.workspaceId, workspaceId))).limit(1);
+    return !!row;
+  }
+  return true;
+}
