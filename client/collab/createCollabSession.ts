@@ -21,16 +21,12 @@ import {
   type AwarenessUser,
 } from "../../shared/collab/protocol.ts";
 import { DOCUMENT_FIELD } from "../../shared/editor/extensions.ts";
-import { coversStateVector, mergeStateVectors, type StateVector } from "./stateVector.ts";
+import { SaveTracker, updateBearingKind } from "./saveTracker.ts";
 import { deriveSaveState, warnsBeforeUnload, type SaveState, type SaveStateInput } from "./saveState.ts";
 import { localCopyName, rememberLocalCopy, trackUnsaved } from "./localCopies.ts";
+import { presenceFrom, type PresenceEntry } from "./presence.ts";
 
-/**
- * Root map a client writes a tiny marker into after a local change that only deleted text.
- * Deletions do not advance a Yjs state vector, so without a marker a state-vector ack could
- * never tell whether a deletion is durable. Servers and exports ignore this map.
- */
-export const SAVE_MARKER_MAP = "saveMarkers";
+export type { PresenceEntry } from "./presence.ts";
 
 export type CollabProblem =
   /** The server could not load the document; we retry with backoff. */
@@ -41,14 +37,6 @@ export type CollabProblem =
   | { kind: "permissionDenied"; reason: string }
   /** A change was larger than the server accepts. */
   | { kind: "tooBig" };
-
-export interface PresenceEntry {
-  clientId: number;
-  name: string;
-  partyName: string;
-  color: string;
-  self: boolean;
-}
 
 export interface CollabSessionOptions {
   documentName: string;
@@ -99,9 +87,21 @@ const MAX_RETRY_SECONDS = 30;
 export function createCollabSession(opts: CollabSessionOptions): CollabSession {
   const doc = new Y.Doc();
   const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
+  const tracker = new SaveTracker();
+  /** Counts the update-bearing frames each socket sends, to match the ack's message counter. */
+  class CountingWebSocket extends WebSocket {
+    override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+      super.send(data);
+      if (data instanceof Uint8Array && this === provider.ws) {
+        const kind = updateBearingKind(data);
+        if (kind) tracker.sent(kind === "step2");
+      }
+    }
+  }
   const provider = new WebsocketProvider(opts.serverUrl ?? syncServerUrl(), opts.documentName, doc, {
     connect: false,
     params: { [SAVE_ACK_PARAM]: "1" },
+    WebSocketPolyfill: CountingWebSocket,
     shouldReconnect: (event) => onServerClose(event.code),
   });
 
@@ -124,15 +124,12 @@ export function createCollabSession(opts: CollabSessionOptions): CollabSession {
   };
 
   // ---- save acknowledgement -------------------------------------------------------------
-  let durable: StateVector = new Map();
-  let markerPending = false;
-  const recomputeCovered = () => {
-    const local = Y.decodeStateVector(Y.encodeStateVector(doc));
-    setCovered(!markerPending && coversStateVector(durable, local));
-  };
+  const recomputeCovered = () => setCovered(tracker.covered);
   provider.messageHandlers[MESSAGE_SAVE_ACK] = (_encoder, decoder) => {
     try {
-      durable = mergeStateVectors(durable, Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
+      const durable = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+      const durableMessages = decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : undefined;
+      tracker.ack(durable, durableMessages);
     } catch {
       return; // a malformed ack proves nothing; keep the previous knowledge
     }
@@ -141,22 +138,16 @@ export function createCollabSession(opts: CollabSessionOptions): CollabSession {
   provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
     authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => setProblem({ kind: "permissionDenied", reason }));
   };
-
-  let markerCounter = 0;
-  const onAfterTransaction = (tr: Y.Transaction) => {
-    // Only our own edits; remote and IndexedDB transactions are applied with local=false.
-    if (!tr.local || tr.origin === SAVE_MARKER_MAP) return;
-    const advanced = (tr.afterState.get(doc.clientID) ?? 0) !== (tr.beforeState.get(doc.clientID) ?? 0);
-    if (advanced || tr.deleteSet.clients.size === 0 || markerPending) return;
-    markerPending = true;
-    later(MARKER_DELAY_MS, () => {
-      doc.transact(() => doc.getMap<number>(SAVE_MARKER_MAP).set(String(doc.clientID), ++markerCounter), SAVE_MARKER_MAP);
-      markerPending = false;
-      recomputeCovered();
-    });
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    // The provider applies server (and other tabs') content with itself as origin.
+    if (origin !== provider) {
+      // The provider sends a local update right away only under this same condition.
+      const willBeSent = provider.wsconnected && provider.ws?.readyState === WebSocket.OPEN && origin !== persistence;
+      tracker.localUpdate(update, willBeSent);
+    }
+    recomputeCovered();
   };
-  doc.on("afterTransaction", onAfterTransaction);
-  doc.on("update", recomputeCovered);
+  doc.on("update", onUpdate);
 
   // ---- connection -----------------------------------------------------------------------
   let failuresBeforeOpen = 0;
@@ -166,6 +157,8 @@ export function createCollabSession(opts: CollabSessionOptions): CollabSession {
     if (status === "connected") failuresBeforeOpen = 0;
   };
   const onConnectionClose = (event: CloseEvent | null) => {
+    tracker.socketClosed();
+    recomputeCovered();
     setAttemptFailed(true);
     if (event && !everSynced() && event.code === 1006 && ++failuresBeforeOpen % 3 === 0) opts.connectFailing?.();
   };
@@ -273,8 +266,7 @@ export function createCollabSession(opts: CollabSessionOptions): CollabSession {
     provider.off("status", onStatus);
     provider.off("connection-close", onConnectionClose);
     provider.off("sync", onSync);
-    doc.off("afterTransaction", onAfterTransaction);
-    doc.off("update", recomputeCovered);
+    doc.off("update", onUpdate);
     provider.destroy(); // also tells the others we left (awareness null)
     void persistence?.destroy();
     doc.destroy();
@@ -283,28 +275,4 @@ export function createCollabSession(opts: CollabSessionOptions): CollabSession {
   const offline = () => !connected() && (everSynced() || attemptFailed());
 
   return { doc, provider, fragment, ready, connected, offline, reauthorizing, readOnly, saveState, unsaved, problem, presence };
-}
-
-const COLOR = /^#[0-9a-f]{6}$/i;
-const text = (v: unknown, max: number) => (typeof v === "string" ? v.trim().slice(0, max) : "");
-
-/** Remote awareness is untrusted input: keep only well-formed users, one entry per person. */
-export function presenceFrom(states: Map<number, Record<string, unknown>>, selfId: number): PresenceEntry[] {
-  const byPerson = new Map<string, PresenceEntry>();
-  for (const [clientId, state] of states) {
-    const user = state?.user as Partial<AwarenessUser> | undefined;
-    const name = text(user?.name, 80);
-    if (!name) continue;
-    const entry: PresenceEntry = {
-      clientId,
-      name,
-      partyName: text(user?.partyName, 120),
-      color: typeof user?.color === "string" && COLOR.test(user.color) ? user.color : "#3d3d3d",
-      self: clientId === selfId,
-    };
-    const key = `${entry.name}\u0000${entry.partyName}`;
-    const seen = byPerson.get(key);
-    if (!seen || entry.self) byPerson.set(key, { ...entry, self: entry.self || !!seen?.self });
-  }
-  return [...byPerson.values()].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, "nl"));
 }
