@@ -37,23 +37,6 @@ export const procedureApi = {
     api.patch<ProcedureStepView>(`${ws(workspaceId)}/procedure/steps/${encodeURIComponent(stepId)}`, input),
 };
 
-/**
- * The few fields of an overeenstemmingspunt these screens need (agenda picker, dossier
- * selection). The points feature owns the full shape; this keeps the two features apart.
- */
-export interface PointListItem {
-  id: string;
-  title: string;
-  theme: string;
-  status: string;
-  version?: number;
-}
-
-export const pointsLookupApi = {
-  list: (workspaceId: string) =>
-    api.get<{ points: PointListItem[] } | PointListItem[]>(`${ws(workspaceId)}/points`).then((r) => (Array.isArray(r) ? r : r.points)),
-};
-
 export const exportsApi = {
   oplegger: (workspaceId: string, format: ExportFormat) =>
     download("GET", `${ws(workspaceId)}/oplegger?format=${format}`, undefined, `oplegger.${format}`),

@@ -6,7 +6,8 @@ import {
 } from "../../../shared/domain/meetings.ts";
 import { shortHash } from "../../../shared/domain/textHash.ts";
 import type { AgendaItemView, MeetingView } from "../../../shared/schemas/meetings.ts";
-import { meetingsApi, pointsLookupApi } from "../../api/meetings.ts";
+import { meetingsApi } from "../../api/meetings.ts";
+import { pointsApi } from "../../api/points.ts";
 import { ErrorAlert } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { createAction, inputError } from "./createAction.ts";
@@ -163,7 +164,7 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
 function AddAgendaItemForm(props: { meeting: MeetingView; onChange(m: MeetingView): void }) {
   const ws = useWorkspace();
   const action = createAction();
-  const [points, { refetch }] = createResource(() => ws.id(), pointsLookupApi.list);
+  const [points, { refetch }] = createResource(() => ws.id(), (id: string) => pointsApi.list(id));
   const [pointId, setPointId] = createSignal("");
   const [title, setTitle] = createSignal("");
   const available = createMemo(() => {
@@ -189,17 +190,19 @@ function AddAgendaItemForm(props: { meeting: MeetingView; onChange(m: MeetingVie
       <Show when={action.error()}><ErrorAlert error={action.error()} title="Toevoegen mislukt" /></Show>
       <Show when={points.error}><ErrorAlert error={points.error} title="De overeenstemmingspunten konden niet worden geladen" /></Show>
       <div class="oogo-form-grid">
-        <Field id="agenda-point" label="Overeenstemmingspunt"
-          hint={fixesTextVersion(props.meeting.type) ? "Op een formeel OOGO wordt de huidige tekstversie van het punt vastgelegd." : undefined}>
-          <select id="agenda-point" class="utrecht-select utrecht-select--html-select" value={pointId()}
-            aria-describedby={fixesTextVersion(props.meeting.type) ? "agenda-point-hint" : undefined}
-            onChange={(e) => setPointId(e.currentTarget.value)}>
-            <option value="">Geen punt (ander onderwerp)</option>
-            <For each={available()}>
-              {(p) => <option value={p.id}>{p.title} — {themeLabel(ws.workspace(), p.theme)} ({pointStatusLabel(p.status)})</option>}
-            </For>
-          </select>
-        </Field>
+        <div class="oogo-span-all">
+          <Field id="agenda-point" label="Overeenstemmingspunt"
+            hint={fixesTextVersion(props.meeting.type) ? "Op een formeel OOGO wordt de huidige tekstversie van het punt vastgelegd." : undefined}>
+            <select id="agenda-point" class="utrecht-select utrecht-select--html-select" value={pointId()}
+              aria-describedby={fixesTextVersion(props.meeting.type) ? "agenda-point-hint" : undefined}
+              onChange={(e) => setPointId(e.currentTarget.value)}>
+              <option value="">Geen punt (ander onderwerp)</option>
+              <For each={available()}>
+                {(p) => <option value={p.id}>{p.title} — {themeLabel(ws.workspace(), p.theme)} ({pointStatusLabel(p.status)})</option>}
+              </For>
+            </select>
+          </Field>
+        </div>
         <Field id="agenda-title" label={pointId() ? "Titel op de agenda (optioneel)" : "Titel op de agenda"}>
           <input id="agenda-title" class="utrecht-textbox utrecht-textbox--html-input" maxLength={200} required={!pointId()} minLength={3}
             value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />

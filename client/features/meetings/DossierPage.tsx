@@ -2,7 +2,8 @@ import { createEffect, createMemo, createResource, createSignal, For, on, onClea
 import {
   DOSSIER_ROUTES, DOSSIER_ROUTE_DESCRIPTIONS, DOSSIER_ROUTE_LABELS, isDisputable, type DossierRoute, type ExportFormat,
 } from "../../../shared/domain/dossier.ts";
-import { exportsApi, pointsLookupApi } from "../../api/meetings.ts";
+import { exportsApi } from "../../api/meetings.ts";
+import { pointsApi } from "../../api/points.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ErrorAlert, InfoAlert, Loaded } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
@@ -34,7 +35,7 @@ export default function DossierPage() {
 
 function DossierForm() {
   const ws = useWorkspace();
-  const [points, { refetch }] = createResource(() => ws.id(), pointsLookupApi.list);
+  const [points, { refetch }] = createResource(() => ws.id(), (id: string) => pointsApi.list(id));
   onCleanup(ws.onLive((e) => (e.entity === "*" || e.entity.startsWith("point")) && void refetch()));
   const disputed = createMemo(() => (points() ?? []).filter((p) => isDisputable(p.status)));
   const [selected, setSelected] = createSignal<Set<string>>(new Set());
@@ -73,8 +74,8 @@ function DossierForm() {
   };
 
   return (
-    <form onSubmit={submit} aria-busy={action.busy()} aria-describedby="dossier-contents">
-      <div class="oogo-panel oogo-panel--muted" id="dossier-contents">
+    <form onSubmit={submit} aria-busy={action.busy()} aria-label="Dossier samenstellen">
+      <div class="oogo-panel oogo-panel--muted">
         <p class="utrecht-paragraph"><strong>Het dossier bevat</strong></p>
         <ul class="utrecht-unordered-list">
           <li>een voorblad met de partijen en hun vertegenwoordigers, het plan en de versie, de wettelijke grondslag, de afgesproken procedure en de gevraagde route;</li>

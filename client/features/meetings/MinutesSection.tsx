@@ -7,7 +7,7 @@ import type { AmendmentView, MeetingView } from "../../../shared/schemas/meeting
 import { meetingsApi } from "../../api/meetings.ts";
 import { ErrorAlert, InfoAlert } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
-import { createAction } from "./createAction.ts";
+import { createAction, inputError } from "./createAction.ts";
 import { EditorSlot } from "./EditorSlot.tsx";
 import { Field } from "./Field.tsx";
 import { MinutesStatusBadge } from "./StatusBadge.tsx";
@@ -29,6 +29,9 @@ export function MinutesSection(props: { meeting: MeetingView; onChange(m: Meetin
     return undefined;
   };
   const openAmendment = () => m().amendments.find((a) => !a.closedAt);
+  // The editor reports whether every local edit is durably stored; approving before that would
+  // fix a text without the last words the secretary typed.
+  const [saveState, setSaveState] = createSignal<string>("connecting");
 
   return (
     <section class="oogo-section" aria-labelledby="minutes-heading">
@@ -60,10 +63,11 @@ export function MinutesSection(props: { meeting: MeetingView; onChange(m: Meetin
         )}
       </Show>
 
-      <EditorSlot documentName={m().minutesDocument} label={`Notulen: ${m().title}`} readOnly={readOnly()} readOnlyReason={readOnlyReason()} />
+      <EditorSlot documentName={m().minutesDocument} label={`Notulen: ${m().title}`} readOnly={readOnly()} readOnlyReason={readOnlyReason()}
+        onSaveStateChange={setSaveState} />
 
       <Show when={ws.can("minutes.approve") && !cancelled()}>
-        <Show when={locked()} fallback={<ApproveMinutes meeting={m()} onChange={props.onChange} />}>
+        <Show when={locked()} fallback={<ApproveMinutes meeting={m()} saveState={saveState()} onChange={props.onChange} />}>
           <AmendMinutes meeting={m()} onChange={props.onChange} />
         </Show>
       </Show>
@@ -78,7 +82,7 @@ export function MinutesSection(props: { meeting: MeetingView; onChange(m: Meetin
   );
 }
 
-function ApproveMinutes(props: { meeting: MeetingView; onChange(m: MeetingView): void }) {
+function ApproveMinutes(props: { meeting: MeetingView; saveState: string; onChange(m: MeetingView): void }) {
   const action = createAction();
   const [confirming, setConfirming] = createSignal(false);
   const started = () => meetingHasStarted(props.meeting.startsAt, todayInNl());
@@ -88,6 +92,9 @@ function ApproveMinutes(props: { meeting: MeetingView; onChange(m: MeetingView):
 
   const approve = async () => {
     const updated = await action.run(async () => {
+      if (props.saveState === "unsaved" || props.saveState === "offline") {
+        throw inputError("De laatste wijzigingen in de notulen zijn nog niet opgeslagen. Wacht tot er ‘Opgeslagen’ staat en probeer het opnieuw.");
+      }
       // Approve exactly the text stored now: the server refuses (409) if it changes in between.
       const fresh = await meetingsApi.get(props.meeting.id);
       return meetingsApi.approveMinutes(props.meeting.id, { textHash: fresh.minutesHash });

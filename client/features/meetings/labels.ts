@@ -1,28 +1,10 @@
-/**
- * Labels these screens show for data owned by other features. Point statuses are the points
- * feature's; until its shared labels exist, statuses are shown in readable Dutch from the key.
- */
+/** Labels these screens show for data owned by other features (points, themes). */
+import { isPointStatus, statusLabel } from "../../../shared/domain/pointStatus.ts";
 import type { WorkspaceView } from "../../../shared/schemas/workspace.ts";
 
-const POINT_STATUS_FALLBACK: Record<string, string> = {
-  concept: "Concept",
-  in_bespreking: "In bespreking",
-  ambtelijk_akkoord: "Ambtelijk akkoord",
-  geagendeerd: "Geagendeerd",
-  overeenstemming: "Overeenstemming",
-  geen_overeenstemming: "Geen overeenstemming",
-  doorgeschoven: "Doorgeschoven",
-  in_geschil: "In geschil",
-  afgesloten_zonder_overeenstemming: "Afgesloten zonder overeenstemming",
-  vastgelegd: "Vastgelegd",
-  in_uitvoering: "In uitvoering",
-  geevalueerd: "Geëvalueerd",
-  herzien: "Herzien",
-  vervallen: "Vervallen",
-};
-
+/** Dutch label of a point status; an unknown status (newer server) is shown readably from its key. */
 export function pointStatusLabel(status: string): string {
-  return POINT_STATUS_FALLBACK[status] ?? status.replaceAll("_", " ");
+  return isPointStatus(status) ? statusLabel(status) : status.replaceAll("_", " ");
 }
 
 export function themeLabel(workspace: WorkspaceView | undefined, key: string): string {
