@@ -8,6 +8,8 @@ import { validationHook } from "./http/router.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authRoutes, meRoutes } from "./routes/auth.ts";
 import { workspaceRoutes } from "./routes/workspaces.ts";
+import { pointRoutes } from "./routes/points.ts";
+import { eventRoutes } from "./routes/events.ts";
 import { meetingRoutes } from "./routes/meetings.ts";
 
 /** Largest JSON body the API accepts. */
@@ -46,7 +48,7 @@ export function createApp(deps: AppDeps) {
   }));
 
   // Each resource is a sub-app; mounting on the OpenAPIHono app merges their OpenAPI documents.
-  for (const routes of [healthRoutes, authRoutes, meRoutes, workspaceRoutes, meetingRoutes]) app.route("/api", routes);
+  for (const routes of [healthRoutes, authRoutes, meRoutes, workspaceRoutes, meetingRoutes, pointRoutes, eventRoutes]) app.route("/api", routes);
 
   app.notFound((c) => c.json(new ApiError("NOT_FOUND", "Dit adres bestaat niet.").toBody(), 404));
 

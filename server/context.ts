@@ -23,6 +23,8 @@ export interface AppConfig {
 export interface DocumentReader {
   /** The ProseMirror JSON of a document's durable state (an empty doc when it never existed). */
   readJson(docName: string): Promise<unknown>;
+  /** Durably appends Yjs updates (seeding a new document, e.g. a point's opening text). Live edits go through the sync server. */
+  append(docName: string, updates: Uint8Array[]): Promise<void>;
 }
 
 /** The authenticated caller, resolved once per request by server/auth. */

@@ -14,6 +14,7 @@ import { LibsqlDocumentStore } from "./sync/libsqlStore.ts";
 import type { DocumentStore } from "./sync/storage.ts";
 import { attachSync, type SyncOptions, type SyncServer } from "./sync/index.ts";
 import { isDatabaseEmpty, seedDemo } from "./demo/seedDemo.ts";
+import { watchPointTexts } from "./services/points/watchPointTexts.ts";
 
 export interface StartOptions {
   port: number;
@@ -58,9 +59,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     database,
     events: new EventBus(),
     config,
-    documents: { readJson: async (name) => stateToJson(await store.load(name)) },
+    documents: { readJson: async (name) => stateToJson(await store.load(name)), append: (name, updates) => store.append(name, updates) },
   };
 
+  const pointTexts = watchPointTexts(deps);
   let seeded = false;
   if (options.demo && !production && (await isDatabaseEmpty(deps))) {
     await seedDemo(deps, store);
@@ -91,6 +93,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     sync,
     seeded,
     async close() {
+      pointTexts.stop();
       await sync.close();
       await new Promise<void>((r) => server.close(() => r()));
       database.close();

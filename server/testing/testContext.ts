@@ -14,6 +14,7 @@ import { LibsqlDocumentStore } from "../sync/libsqlStore.ts";
 import { seedDemo, type DemoContext } from "../demo/seedDemo.ts";
 import { DEMO_PASSWORD } from "../demo/demoAccounts.ts";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
+import { watchPointTexts } from "../services/points/watchPointTexts.ts";
 
 export function tempDatabaseUrl(prefix = "oogo-test-"): { url: string; dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -47,8 +48,9 @@ export async function createTestContext(): Promise<TestContext> {
     database,
     events: new EventBus(),
     config: { production: false, secureCookies: false, publicOrigin: "http://localhost", sessionTtlHours: 12 },
-    documents: { readJson: async (name) => stateToJson(await store.load(name)) },
+    documents: { readJson: async (name) => stateToJson(await store.load(name)), append: (name, updates) => store.append(name, updates) },
   };
+  const pointTexts = watchPointTexts(deps);
   const demo = await seedDemo(deps, store);
   const app = createApp(deps);
 
@@ -72,7 +74,7 @@ export async function createTestContext(): Promise<TestContext> {
     return `${SESSION_COOKIE}=${match[1]}`;
   };
 
-  return { deps, app, store, demo, login, request, cleanup: database.cleanup };
+  return { deps, app, store, demo, login, request, cleanup: () => { pointTexts.stop(); database.cleanup(); } };
 }
 
 /** The demo e-mail addresses, for readable tests. */

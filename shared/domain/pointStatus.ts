@@ -86,7 +86,7 @@ export const statusLabel = (status: PointStatus) => POINT_STATUS_INFO[status].la
 export const TEXT_LOCKED_STATUSES: readonly PointStatus[] = [
   "geagendeerd", "in_geschil", "afgesloten_zonder_overeenstemming", "vastgelegd", "in_uitvoering", "geevalueerd", "vervallen",
 ];
-export const isTextLocked = (status: PointStatus) => TEXT_LOCKED_STATUSES.includes(status);
+export const isTextLocked = (status: unknown): boolean => isPointStatus(status) && TEXT_LOCKED_STATUSES.includes(status);
 
 /** Statuses in which trekkers record stances: the ambtelijk phase. */
 export const STANCE_STATUSES: readonly PointStatus[] = ["in_bespreking", "ambtelijk_akkoord"];

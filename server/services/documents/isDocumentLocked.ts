@@ -1,6 +1,7 @@
 import type { Db } from "../../../db/client.ts";
 import type { ParsedDocumentName } from "../../../shared/collab/protocol.ts";
 import { isMinutesLocked } from "../meetings/isMinutesLocked.ts";
+import { isPointTextLocked } from "../points/isPointTextLocked.ts";
 
 /**
  * Whether a document's text is frozen for everyone regardless of role, with the reason shown
@@ -10,8 +11,8 @@ import { isMinutesLocked } from "../meetings/isMinutesLocked.ts";
 export async function isDocumentLocked(_db: Db, doc: ParsedDocumentName): Promise<{ locked: boolean; reason?: string }> {
   switch (doc.kind) {
     case "point":
-      // Points feature: locked while geagendeerd (the text version discussed is fixed).
-      return { locked: false };
+      // Points feature: locked while geagendeerd, in geschil or after vastleggen.
+      return isPointTextLocked(_db, doc);
     case "minutes":
       // Meetings feature: locked once the minutes are approved (changes only by logged amendment).
       return isMinutesLocked(_db, doc);

@@ -1,0 +1,190 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createMiddleware } from "hono/factory";
+import { Id } from "../../shared/schemas/common.ts";
+import {
+  BoardView, CreatePointInput, ListPointsQuery, PointDetail, PointEventView, PointSummary, RecordStanceInput, SignOffInput, SignoffView,
+  TextHash, TextVersionSummary, TextVersionView, ToSignItem, TransitionInput, UpdatePointInput,
+} from "../../shared/schemas/points.ts";
+import type { AppEnv } from "../context.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
+import { requireCaller } from "../auth/middleware.ts";
+import { requireMembership } from "../auth/access.ts";
+import { createPoint } from "../services/points/createPoint.ts";
+import { getBoard } from "../services/points/getBoard.ts";
+import { getPointDetail } from "../services/points/getPointDetail.ts";
+import { getTextVersion } from "../services/points/getTextVersion.ts";
+import { listPointHistory } from "../services/points/listPointHistory.ts";
+import { listPoints } from "../services/points/listPoints.ts";
+import { listTextVersions } from "../services/points/listTextVersions.ts";
+import { listToSign } from "../services/points/listToSign.ts";
+import { recordStance } from "../services/points/recordStance.ts";
+import { requirePointMember } from "../services/points/requirePointMember.ts";
+import { signOffPoint } from "../services/points/signOffPoint.ts";
+import { transitionPoint } from "../services/points/transitionPoint.ts";
+import { updatePoint } from "../services/points/updatePoint.ts";
+import { toSignoffView } from "../services/points/presentPoint.ts";
+import { tafelParties } from "../services/points/pointRecords.ts";
+
+const WorkspaceParams = z.object({ id: Id });
+const PointParams = z.object({ id: Id });
+const VersionParams = z.object({ id: Id, hash: TextHash });
+const tags = ["Overeenstemmingspunten"];
+
+/** requireCaller, unless an earlier router's middleware already resolved the caller for this request. */
+const caller = createMiddleware<AppEnv>(async (c, next) => (c.get("caller") ? next() : requireCaller(c, next)));
+
+export const pointRoutes = createRouter();
+for (const path of ["/points/*", "/workspaces/:id/points", "/workspaces/:id/board", "/workspaces/:id/to-sign"]) pointRoutes.use(path, caller);
+
+pointRoutes
+  .openapi(
+    createRoute({
+      method: "get", path: "/workspaces/{id}/points", tags, summary: "Overeenstemmingspunten van een tafel",
+      description: "Filter op thema, status en gemeente (punten waarvan de scope die gemeente omvat).",
+      request: { params: WorkspaceParams, query: ListPointsQuery },
+      responses: { 200: jsonResponse("De punten", z.object({ points: z.array(PointSummary) })), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      await requireMembership(c.var.deps.database.db, c.var.caller, id);
+      return c.json({ points: await listPoints(c.var.deps, id, c.req.valid("query")) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/workspaces/{id}/points", tags, summary: "Overeenstemmingspunt aanmaken (status concept)",
+      request: { params: WorkspaceParams, body: jsonBody(CreatePointInput) },
+      responses: { 201: jsonResponse("Aangemaakt", PointDetail), ...errorResponses(400, 401, 403, 404, 413) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const membership = await requireMembership(c.var.deps.database.db, c.var.caller, id);
+      const { point } = await createPoint(c.var.deps, membership, id, c.req.valid("json"));
+      return c.json(await getPointDetail(c.var.deps, point.id, membership), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get", path: "/workspaces/{id}/board", tags, summary: "Overeenstemmingsbord: thema's × status en per partij",
+      request: { params: WorkspaceParams },
+      responses: { 200: jsonResponse("Het bord", BoardView), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      await requireMembership(c.var.deps.database.db, c.var.caller, id);
+      return c.json(await getBoard(c.var.deps, id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get", path: "/workspaces/{id}/to-sign", tags, summary: "Te ondertekenen (bestuurders en wethouders)",
+      request: { params: WorkspaceParams },
+      responses: { 200: jsonResponse("Punten die op de handtekening van mijn partij wachten", z.object({ items: z.array(ToSignItem) })), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const membership = await requireMembership(c.var.deps.database.db, c.var.caller, id);
+      return c.json({ items: await listToSign(c.var.deps, membership) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get", path: "/points/{id}", tags, summary: "Eén punt: tekst-hash, standpunten, handtekeningen en wat ik mag",
+      request: { params: PointParams },
+      responses: { 200: jsonResponse("Het punt", PointDetail), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { point, membership } = await requirePointMember(c.var.deps.database.db, c.var.caller, c.req.valid("param").id);
+      return c.json(await getPointDetail(c.var.deps, point.id, membership), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch", path: "/points/{id}", tags, summary: "Titel, scope, looptijd of paragraaf wijzigen",
+      request: { params: PointParams, body: jsonBody(UpdatePointInput) },
+      responses: { 200: jsonResponse("Gewijzigd", PointDetail), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => {
+      const { point, membership } = await requirePointMember(c.var.deps.database.db, c.var.caller, c.req.valid("param").id);
+      await updatePoint(c.var.deps, membership, point.id, c.req.valid("json"));
+      return c.json(await getPointDetail(c.var.deps, point.id, membership), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/points/{id}/stances", tags, summary: "Standpunt van mijn partij vastleggen (ambtelijk trekker)",
+      description: "Het standpunt geldt voor de huidige tekst. Toelichting verplicht bij voorbehoud of niet akkoord.",
+      request: { params: PointParams, body: jsonBody(RecordStanceInput) },
+      responses: { 200: jsonResponse("Vastgelegd", PointDetail), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => {
+      const { point, membership } = await requirePointMember(c.var.deps.database.db, c.var.caller, c.req.valid("param").id);
+      await recordStance(c.var.deps, membership, point.id, c.req.valid("json"));
+      return c.json(await getPointDetail(c.var.deps, point.id, membership), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/points/{id}/transitions", tags, summary: "Status wijzigen",
+      description: "403 wanneer uw rol deze stap nooit mag zetten; 409 ILLEGAL_TRANSITION met de reden wanneer de stap niet bestaat of de voorwaarde niet geldt; 409 VERSION_CONFLICT bij een verouderde expectedVersion.",
+      request: { params: PointParams, body: jsonBody(TransitionInput) },
+      responses: { 200: jsonResponse("Gewijzigd", PointDetail), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => {
+      const { point, membership } = await requirePointMember(c.var.deps.database.db, c.var.caller, c.req.valid("param").id);
+      await transitionPoint(c.var.deps, membership, point.id, c.req.valid("json"));
+      return c.json(await getPointDetail(c.var.deps, point.id, membership), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/points/{id}/signoffs", tags, summary: "Ondertekenen namens mijn partij (bestuurder of wethouder)",
+      description: "Alleen geldig voor de huidige duurzame tekst: een andere textHash geeft 409 TEXT_CHANGED.",
+      request: { params: PointParams, body: jsonBody(SignOffInput) },
+      responses: {
+        201: jsonResponse("Ondertekend", z.object({ signoff: SignoffView, point: PointDetail })),
+        ...errorResponses(400, 401, 403, 404, 409, 413),
+      },
+    }),
+    async (c) => {
+      const { deps } = c.var;
+      const { point, membership } = await requirePointMember(deps.database.db, c.var.caller, c.req.valid("param").id);
+      const { signoff } = await signOffPoint(deps, membership, point.id, c.req.valid("json"));
+      const detail = await getPointDetail(deps, point.id, membership);
+      return c.json({ signoff: toSignoffView(signoff, await tafelParties(deps.database.db, point.workspaceId), detail.textHash), point: detail }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get", path: "/points/{id}/history", tags, summary: "Tijdlijn van het punt uit het logboek",
+      request: { params: PointParams },
+      responses: { 200: jsonResponse("Gebeurtenissen, oudste eerst", z.object({ events: z.array(PointEventView) })), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { point } = await requirePointMember(c.var.deps.database.db, c.var.caller, c.req.valid("param").id);
+      return c.json({ events: await listPointHistory(c.var.deps, point) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get", path: "/points/{id}/versions", tags, summary: "Tekstversies waarnaar het logboek verwijst",
+      request: { params: PointParams },
+      responses: { 200: jsonResponse("Versies", z.object({ versions: z.array(TextVersionSummary) })), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { point } = await requirePointMember(c.var.deps.database.db, c.var.caller, c.req.valid("param").id);
+      return c.json({ versions: await listTextVersions(c.var.deps, point.id) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get", path: "/points/{id}/versions/{hash}", tags, summary: "De exacte tekst bij een hash (ProseMirror JSON)",
+      request: { params: VersionParams },
+      responses: { 200: jsonResponse("De tekst", TextVersionView), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { id, hash } = c.req.valid("param");
+      const { point } = await requirePointMember(c.var.deps.database.db, c.var.caller, id);
+      return c.json(await getTextVersion(c.var.deps, point.id, hash), 200);
+    },
+  );

@@ -1,0 +1,67 @@
+import { POINT_STATUSES, SIGNABLE_STATUSES, type PointStatus } from "../../../shared/domain/pointStatus.ts";
+import { STANCES, type Stance } from "../../../shared/domain/stances.ts";
+import type { BoardView } from "../../../shared/schemas/points.ts";
+import type { AppDeps } from "../../context.ts";
+import { listThemes } from "../workspaces/getWorkspace.ts";
+import { loadAllPointStates, tafelParties } from "./pointRecords.ts";
+
+const zeroStatuses = () => Object.fromEntries(POINT_STATUSES.map((s) => [s, 0])) as Record<PointStatus, number>;
+const zeroStances = () => Object.fromEntries(STANCES.map((s) => [s, 0])) as Record<Stance, number>;
+
+/**
+ * The agreement board in one answer: status counts per theme (rows) and in total, per party the
+ * status counts of the points in its scope (also split by theme), its effective stances and
+ * signatures on the current texts, and the compact list of points behind every cell.
+ */
+export async function getBoard(deps: AppDeps, workspaceId: string): Promise<BoardView> {
+  const { db } = deps.database;
+  const [themes, parties, states] = [await listThemes(db, workspaceId), await tafelParties(db, workspaceId), await loadAllPointStates(db, workspaceId)];
+
+  const totals = zeroStatuses();
+  const themeRows = themes.map((t) => ({ key: t.key, label: t.label, total: 0, counts: zeroStatuses() }));
+  const partyRows = parties.map((p) => ({
+    id: p.id, name: p.name, kind: p.kind, total: 0, counts: zeroStatuses(), stances: zeroStances(), signed: 0, awaitingSignature: 0,
+    themes: themes.map((t) => ({ key: t.key, counts: zeroStatuses() })),
+  }));
+
+  for (const { point, facts } of states) {
+    const status = point.status as PointStatus;
+    totals[status] += 1;
+    let row = themeRows.find((t) => t.key === point.theme);
+    if (!row) {
+      // A theme removed from the tafel still shows its points.
+      row = { key: point.theme, label: point.theme, total: 0, counts: zeroStatuses() };
+      themeRows.push(row);
+      for (const pr of partyRows) pr.themes.push({ key: point.theme, counts: zeroStatuses() });
+    }
+    row.total += 1;
+    row.counts[status] += 1;
+    for (const fact of facts.parties) {
+      const pr = partyRows.find((p) => p.id === fact.partyId);
+      if (!pr) continue;
+      pr.total += 1;
+      pr.counts[status] += 1;
+      pr.themes.find((t) => t.key === point.theme)!.counts[status] += 1;
+      pr.stances[fact.stance] += 1;
+      if (fact.signed) pr.signed += 1;
+      else if (SIGNABLE_STATUSES.includes(status)) pr.awaitingSignature += 1;
+    }
+  }
+
+  return {
+    statuses: [...POINT_STATUSES],
+    totals,
+    themes: themeRows,
+    parties: partyRows,
+    points: states.map(({ point, parties: inScope, facts, signoffs }) => ({
+      id: point.id,
+      theme: point.theme,
+      title: point.title,
+      status: point.status as PointStatus,
+      version: point.version,
+      partyIds: inScope.map((p) => p.id),
+      perParty: facts.parties.map((f) => ({ partyId: f.partyId, stance: f.stance, signed: f.signed })),
+      verouderdeSignoffs: signoffs.filter((s) => s.textHash !== point.textHash).length,
+    })),
+  };
+}

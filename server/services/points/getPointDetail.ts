@@ -1,0 +1,76 @@
+import {
+  DETAILS_EDITABLE_STATUSES, SIGNABLE_STATUSES, isTextLocked, statusLabel, transitionOptions, type PointStatus,
+} from "../../../shared/domain/pointStatus.ts";
+import { can } from "../../../shared/domain/roles.ts";
+import { checkStance } from "../../../shared/domain/stances.ts";
+import type { PointDetail } from "../../../shared/schemas/points.ts";
+import type { AppDeps, MembershipContext } from "../../context.ts";
+import { loadPointState, pointDocumentName, requirePoint, tafelParties, type PointState } from "./pointRecords.ts";
+import { toSignoffView, toStanceView, toSummary, userNames } from "./presentPoint.ts";
+
+type Ability = { ok: boolean; reason?: string };
+const yes: Ability = { ok: true };
+const no = (reason: string): Ability => ({ ok: false, reason });
+
+function abilitiesFor(viewer: MembershipContext | null, state: PointState): PointDetail["abilities"] {
+  const status = state.point.status as PointStatus;
+  if (!viewer) {
+    const none = no("Geen deelnemer.");
+    return { editText: none, manage: none, recordStance: none, signOff: none };
+  }
+  const inScope = viewer.partyId !== null && state.parties.some((p) => p.id === viewer.partyId);
+  const editText = !can(viewer.role, "text.edit") ? no("Uw rol kan de tekst alleen lezen.")
+    : isTextLocked(status) ? no(`De tekst ligt vast: het punt is ${statusLabel(status).toLowerCase()}.`) : yes;
+  const manage = !can(viewer.role, "point.manage") ? no("Uw rol kan titel en scope niet wijzigen.")
+    : !DETAILS_EDITABLE_STATUSES.includes(status) ? no(`In de status ${statusLabel(status)} liggen titel en scope vast.`) : yes;
+  const stanceCheck = checkStance({
+    role: viewer.role, actorPartyId: viewer.partyId, partiesInScope: state.parties.map((p) => p.id), status, stance: "akkoord", reasoning: "",
+  });
+  const recordStance = stanceCheck.ok ? yes : no(stanceCheck.reason);
+  const signedAlready = state.signoffs.some((s) => s.organisationId === viewer.partyId && s.textHash === state.point.textHash);
+  const signOff = !can(viewer.role, "point.signoff") ? no("Alleen een bestuurder of wethouder ondertekent.")
+    : !inScope ? no("Uw partij valt buiten de scope van dit punt.")
+    : !SIGNABLE_STATUSES.includes(status) ? no(`In de status ${statusLabel(status)} kan niet worden ondertekend.`)
+    : signedAlready ? no("Uw partij heeft deze tekst al ondertekend.") : yes;
+  return { editText, manage, recordStance, signOff };
+}
+
+/**
+ * Everything the point page needs in one answer. With a `viewer` (the caller's membership) it
+ * includes what that member may do now and why not; without one (the dossier) those are empty.
+ * Access is checked by the caller (route: requirePointMember).
+ */
+export async function getPointDetail(deps: AppDeps, pointId: string, viewer: MembershipContext | null = null): Promise<PointDetail> {
+  const { db } = deps.database;
+  const point = await requirePoint(db, pointId);
+  const state = await loadPointState(db, point);
+  const allParties = await tafelParties(db, point.workspaceId);
+  const names = await userNames(db, state.stances.map((s) => s.recordedBy));
+  const stances = state.parties
+    .map((p) => state.stances.find((s) => s.organisationId === p.id))
+    .filter((s) => s !== undefined)
+    .map((s) => toStanceView(s, allParties, names, point.textHash));
+  const signoffViews = state.signoffs.map((s) => toSignoffView(s, allParties, point.textHash));
+  const transitions = viewer
+    ? transitionOptions(point.status as PointStatus, { role: viewer.role, partyId: viewer.partyId, partyKind: viewer.partyKind }, state.facts)
+    : [];
+  return {
+    ...toSummary(state),
+    documentName: pointDocumentName(point),
+    textLocked: isTextLocked(point.status),
+    createdAt: point.createdAt,
+    parties: state.parties.map((p, i) => ({
+      id: p.id,
+      name: p.name,
+      kind: p.kind,
+      effectiveStance: state.facts.parties[i]!.stance,
+      stance: stances.find((s) => s.partyId === p.id) ?? null,
+      signoff: signoffViews.find((s) => s.partyId === p.id && !s.verouderd) ?? null,
+    })),
+    stances,
+    signoffs: signoffViews,
+    transitions,
+    allowedTransitions: transitions.filter((t) => t.ok).map((t) => t.to),
+    abilities: abilitiesFor(viewer, state),
+  };
+}

@@ -1,0 +1,37 @@
+import { SIGNABLE_STATUSES, type PointStatus } from "../../../shared/domain/pointStatus.ts";
+import type { ToSignItem } from "../../../shared/schemas/points.ts";
+import type { AppDeps, MembershipContext } from "../../context.ts";
+import { assertCan, requireParty } from "../../auth/access.ts";
+import { loadAllPointStates, pointDocumentName } from "./pointRecords.ts";
+
+/**
+ * "Te ondertekenen": the points of the tafel in a signable status, in the scope of the caller's
+ * party, that the party has not validly signed (including points whose earlier signature went
+ * verouderd, with that signature so the UI can show what changed).
+ */
+export async function listToSign(deps: AppDeps, actor: MembershipContext): Promise<ToSignItem[]> {
+  assertCan(actor, "point.signoff", "Alleen bestuurders en wethouders hebben iets te ondertekenen.");
+  const party = requireParty(actor);
+  const states = await loadAllPointStates(deps.database.db, actor.workspaceId);
+  const items: ToSignItem[] = [];
+  for (const { point, parties, signoffs } of states) {
+    if (!SIGNABLE_STATUSES.includes(point.status as PointStatus)) continue;
+    if (!parties.some((p) => p.id === party.id)) continue;
+    const mine = signoffs.filter((s) => s.organisationId === party.id);
+    if (mine.some((s) => s.textHash === point.textHash)) continue;
+    const previous = mine.at(-1) ?? null;
+    items.push({
+      pointId: point.id,
+      title: point.title,
+      theme: point.theme,
+      status: point.status as PointStatus,
+      version: point.version,
+      textHash: point.textHash,
+      documentName: pointDocumentName(point),
+      partiesInScope: parties.length,
+      partiesSigned: parties.filter((p) => signoffs.some((s) => s.organisationId === p.id && s.textHash === point.textHash)).length,
+      previousSignature: previous ? { textHash: previous.textHash, signedAt: previous.signedAt, signerName: previous.signerName } : null,
+    });
+  }
+  return items;
+}

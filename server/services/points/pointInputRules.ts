@@ -1,0 +1,29 @@
+/** Validation of point input against the tafel: its themes and its gemeenten. */
+import { and, eq } from "drizzle-orm";
+import { workspaceThemes } from "../../../db/schema/index.ts";
+import { standardTheme } from "../../../shared/domain/themes.ts";
+import { ApiError } from "../../http/errors.ts";
+import type { DbOrTx } from "../audit/appendEvent.ts";
+import { tafelParties } from "./pointRecords.ts";
+
+/** A standard theme or one of the tafel's own; 400 naming `field` otherwise. */
+export async function assertThemeOfTafel(db: DbOrTx, workspaceId: string, key: string, field: string): Promise<void> {
+  if (standardTheme(key)) return;
+  const [own] = await db.select({ key: workspaceThemes.key }).from(workspaceThemes)
+    .where(and(eq(workspaceThemes.workspaceId, workspaceId), eq(workspaceThemes.key, key))).limit(1);
+  if (!own) throw new ApiError("VALIDATION_FAILED", `${field}: dit thema bestaat niet aan deze tafel.`, field);
+}
+
+/**
+ * Normalises a scope: null/[] → [] (all gemeenten). Every id must be a gemeente of the tafel;
+ * SWVs are always in scope and cannot be named.
+ */
+export async function normaliseScope(db: DbOrTx, workspaceId: string, scope: readonly string[] | null | undefined): Promise<string[]> {
+  if (!scope || scope.length === 0) return [];
+  const gemeenten = (await tafelParties(db, workspaceId)).filter((p) => p.kind === "gemeente");
+  const unknown = scope.filter((id) => !gemeenten.some((g) => g.id === id));
+  if (unknown.length > 0) {
+    throw new ApiError("VALIDATION_FAILED", "scope: noem alleen gemeenten van deze tafel (samenwerkingsverbanden vallen altijd binnen de scope).", "scope");
+  }
+  return [...scope];
+}

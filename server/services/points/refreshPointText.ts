@@ -1,0 +1,88 @@
+import { and, eq } from "drizzle-orm";
+import { points } from "../../../db/schema/index.ts";
+import { writeTransaction, type WriteTx } from "../../../db/writeLock.ts";
+import { isTextLocked, statusAfterTextChange } from "../../../shared/domain/pointStatus.ts";
+import type { AppDeps } from "../../context.ts";
+import { appendEvent } from "../audit/appendEvent.ts";
+import {
+  advanceVersion, changeStatus, loadPoint, loadPointState, publishOutcome, readDurableText, saveTextVersion, settleAutomatic,
+  type AuditRow, type DurableText, type PointOutcome, type PointRow,
+} from "./pointRecords.ts";
+
+export interface TextRefresh extends PointOutcome {
+  /** The durable hash differed from the cached one. */
+  changed: boolean;
+  /** The change voided something or moved the status, so it was logged. */
+  logged: boolean;
+  text: DurableText;
+}
+
+/**
+ * Brings a point's cached `textHash` in line with its durable Yjs text, inside the caller's
+ * write transaction. A change that voids something is a logged system event
+ * (`point.text_changed`: stances on the old text stop counting, signatures on it become
+ * verouderd, both stay on record) and sends an agreement back to `in_bespreking`.
+ *
+ * A change that voids nothing (typing in a point nobody has taken a position on) only updates
+ * the cache: the Yjs update log already keeps every edit, and logging each keystroke burst
+ * would bury the workflow in the audit log. See docs/adr/0002-point-workflow.md.
+ */
+export async function applyDurableText(tx: WriteTx, deps: AppDeps, point: PointRow): Promise<TextRefresh> {
+  const text = await readDurableText(deps, point);
+  const events: AuditRow[] = [];
+  if (text.hash === point.textHash) return { point, events, textLockChanged: false, changed: false, logged: false, text };
+
+  const state = await loadPointState(tx, point);
+  const staleStances = state.stances.filter((s) => s.textHash === point.textHash && s.stance !== "geen_standpunt");
+  const voided = state.signoffs.filter((s) => s.textHash === point.textHash);
+  const target = statusAfterTextChange(point.status);
+  const whileLocked = isTextLocked(point.status);
+
+  if (staleStances.length === 0 && voided.length === 0 && !target && !whileLocked) {
+    await tx.update(points).set({ textHash: text.hash, updatedAt: new Date().toISOString() })
+      .where(and(eq(points.id, point.id), eq(points.version, point.version)));
+    return { point: { ...point, textHash: text.hash }, events, textLockChanged: false, changed: true, logged: false, text };
+  }
+
+  const lockedBefore = whileLocked;
+  await saveTextVersion(tx, point.id, text);
+  events.push(await appendEvent(tx, {
+    workspaceId: point.workspaceId, type: "point.text_changed", entityType: "point", entityId: point.id, actor: null,
+    reasoning: voided.length > 0
+      ? "De tekst is gewijzigd: eerdere ondertekeningen zijn verouderd en tellen niet meer."
+      : "De tekst is gewijzigd: eerdere standpunten tellen niet meer.",
+    textHash: text.hash,
+    data: {
+      previousTextHash: point.textHash,
+      staleStances: staleStances.map((s) => s.organisationId),
+      verouderdeSignoffs: voided.map((s) => s.id),
+      // An edit that reached durable storage while the text was locked (a socket that had not
+      // yet been re-authorised): recorded, never hidden.
+      whileLocked,
+    },
+  }) as AuditRow);
+  let next = await advanceVersion(tx, point, { textHash: text.hash });
+  if (target) {
+    next = await changeStatus(tx, next, target, null, {
+      reason: "Automatisch: de tekst is gewijzigd, dus eerdere standpunten en ondertekeningen tellen niet meer.",
+      text, data: { automatic: true, trigger: "point.text_changed" },
+    }, events);
+  }
+  next = await settleAutomatic(tx, next, text, "point.text_changed", events);
+  return { point: next, events, textLockChanged: lockedBefore !== isTextLocked(next.status), changed: true, logged: true, text };
+}
+
+/**
+ * Recomputes a point's text hash from the durable state and applies the consequences in its
+ * own transaction; publishes what changed. Called by the text watcher after `document.stored`,
+ * by every verb before it acts, and by tests. Unknown points are ignored (null).
+ */
+export async function refreshPointText(deps: AppDeps, pointId: string): Promise<TextRefresh | null> {
+  const outcome = await writeTransaction(deps.database, async (tx) => {
+    const point = await loadPoint(tx, pointId);
+    return point ? applyDurableText(tx, deps, point) : null;
+  });
+  // Silent hash updates publish nothing: clients refetch only when something was voided or moved.
+  if (outcome) publishOutcome(deps, outcome);
+  return outcome;
+}
