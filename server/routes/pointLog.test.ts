@@ -1,0 +1,74 @@
+/**
+ * Tampering with the log directly in the database: the verify endpoint must say where the chain
+ * breaks. This file drops the append-only triggers, so it has its own database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
+import { createPoint } from "../services/points/createPoint.ts";
+import { recordStance } from "../services/points/recordStance.ts";
+import { transitionPoint } from "../services/points/transitionPoint.ts";
+
+let ctx: TestContext;
+let ws: string;
+let cookie: string;
+
+const verify = async () => (await ctx.request(`/api/workspaces/${ws}/log/verify`, { cookie })).json();
+const seqOf = async (type: string, pointId: string) => {
+  const rs = await ctx.deps.database.client.execute({
+    sql: "SELECT seq FROM audit_events WHERE workspace_id = ? AND entity_id = ? AND type = ? ORDER BY seq LIMIT 1", args: [ws, pointId, type],
+  });
+  return Number(rs.rows[0]!.seq);
+};
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  ws = ctx.demo.workspaceId;
+  cookie = await ctx.login(DEMO.waarnemer);
+});
+afterAll(() => ctx?.cleanup());
+
+describe("log tampering is detected by GET /api/workspaces/:id/log/verify", () => {
+  let pointId: string;
+
+  beforeAll(async () => {
+    const m = ctx.demo.members;
+    const { point } = await createPoint(ctx.deps, m[DEMO.swvTrekker]!, ws, { theme: "leerplicht_thuiszitters", title: "Casusoverleg binnen tien schooldagen" });
+    pointId = point.id;
+    await transitionPoint(ctx.deps, m[DEMO.swvTrekker]!, pointId, { to: "in_bespreking", reason: "Start", expectedVersion: 1 });
+    await recordStance(ctx.deps, m[DEMO.groningenTrekker]!, pointId, { stance: "niet_akkoord", reasoning: "Tien schooldagen is te kort voor onze leerplichtafdeling." });
+    await recordStance(ctx.deps, m[DEMO.swvTrekker]!, pointId, { stance: "akkoord" });
+  });
+
+  it("is valid before anyone tampers", async () => {
+    const v = await verify();
+    expect(v).toMatchObject({ valid: true, firstBrokenAt: null });
+    expect(v.events).toBeGreaterThanOrEqual(5);
+  });
+
+  it("reports a forged row appended with raw SQL at its seq", async () => {
+    const { events } = await verify();
+    await ctx.deps.database.client.execute({
+      sql: `INSERT INTO audit_events (workspace_id, seq, at, type, actor_user_id, actor_name, actor_role, actor_party_id, actor_party_name,
+              entity_type, entity_id, from_status, to_status, reasoning, text_hash, data, prev_hash, hash)
+            VALUES (?, ?, ?, 'point.signed', NULL, 'Vervalser', 'bestuurder', NULL, 'Gemeente Groningen', 'point', ?, NULL, NULL, NULL, NULL, '{}', ?, ?)`,
+      args: [ws, events + 1, new Date().toISOString(), pointId, "0".repeat(64), "1".repeat(64)],
+    });
+    expect(await verify()).toMatchObject({ valid: false, events: events + 1, firstBrokenAt: events + 1 });
+  });
+
+  it("reports a deleted row (once the delete trigger is dropped) at the first event after the gap", async () => {
+    const seq = await seqOf("point.stance_recorded", pointId);
+    await ctx.deps.database.client.execute("DROP TRIGGER audit_events_no_delete");
+    await ctx.deps.database.client.execute({ sql: "DELETE FROM audit_events WHERE workspace_id = ? AND seq = ?", args: [ws, seq + 1] });
+    expect(await verify()).toMatchObject({ valid: false, firstBrokenAt: seq + 2 });
+  });
+
+  it("reports a rewritten reasoning (once the update trigger is dropped) at that event", async () => {
+    const seq = await seqOf("point.stance_recorded", pointId);
+    await ctx.deps.database.client.execute("DROP TRIGGER audit_events_no_update");
+    await ctx.deps.database.client.execute({
+      sql: "UPDATE audit_events SET reasoning = 'Akkoord, geen bezwaren.' WHERE workspace_id = ? AND seq = ?", args: [ws, seq],
+    });
+    expect(await verify()).toMatchObject({ valid: false, firstBrokenAt: seq });
+  });
+});
