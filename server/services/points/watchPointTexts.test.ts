@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentNames } from "../../../shared/collab/protocol.ts";
+import { textHash } from "../../../shared/domain/textHash.ts";
+import { createTestContext, DEMO, type TestContext } from "../../testing/testContext.ts";
+import type { AppDeps } from "../../context.ts";
+import { EventBus } from "../../events.ts";
+import { createPoint } from "./createPoint.ts";
+import { getPointDetail } from "./getPointDetail.ts";
+import { paragraphEdit } from "./paragraphEdit.ts";
+import { recordStance } from "./recordStance.ts";
+import { transitionPoint } from "./transitionPoint.ts";
+import { watchPointTexts } from "./watchPointTexts.ts";
+
+let ctx: TestContext;
+beforeAll(async () => { ctx = await createTestContext(); });
+afterAll(() => ctx?.cleanup());
+
+/** Deps with their own event bus (so the context's watcher stays out) that count durable reads per document. */
+function isolatedDeps() {
+  const reads = new Map<string, number>();
+  const deps: AppDeps = {
+    ...ctx.deps,
+    events: new EventBus(),
+    documents: {
+      ...ctx.deps.documents,
+      readJson: (name) => { reads.set(name, (reads.get(name) ?? 0) + 1); return ctx.deps.documents.readJson(name); },
+    },
+  };
+  return { deps, reads };
+}
+
+async function pointWithStance() {
+  const m = ctx.demo.members;
+  const { point } = await createPoint(ctx.deps, m[DEMO.swvTrekker]!, ctx.demo.workspaceId, { theme: "jeugdhulp", title: "Watcher", text: "Begin." });
+  await transitionPoint(ctx.deps, m[DEMO.swvTrekker]!, point.id, { to: "in_bespreking", reason: "Start", expectedVersion: 1 });
+  await recordStance(ctx.deps, m[DEMO.swvTrekker]!, point.id, { stance: "akkoord" });
+  return { id: point.id, docName: documentNames.point(ctx.demo.workspaceId, point.id), hash: point.textHash };
+}
+
+const edit = async (docName: string, text: string) => ctx.store.append(docName, [paragraphEdit(await ctx.store.load(docName), text)]);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("watchPointTexts", () => {
+  it("recomputes after the debounce, once for a burst of stored updates", async () => {
+    const { deps, reads } = isolatedDeps();
+    const watcher = watchPointTexts(deps, { debounceMs: 400 });
+    try {
+      const p = await pointWithStance();
+      for (let i = 0; i < 5; i++) {
+        await edit(p.docName, `Regel ${i}`);
+        deps.events.emit("document.stored", { docName: p.docName });
+        await sleep(30);
+      }
+      expect(reads.get(p.docName) ?? 0).toBe(0);
+      expect((await getPointDetail(ctx.deps, p.id)).textHash).toBe(p.hash);
+      await sleep(450);
+      await watcher.idle();
+      expect(reads.get(p.docName)).toBe(1);
+      const after = await getPointDetail(ctx.deps, p.id);
+      expect(after.textHash).not.toBe(p.hash);
+      expect(after.textHash).toBe(textHash(await ctx.deps.documents.readJson(p.docName)));
+      expect(after.parties[0]!.stance!.isCurrent).toBe(false);
+    } finally {
+      watcher.stop();
+    }
+  });
+
+  it("ignores other documents and unknown points, and stops listening when stopped", async () => {
+    const { deps, reads } = isolatedDeps();
+    const watcher = watchPointTexts(deps, { debounceMs: 20 });
+    const p = await pointWithStance();
+    deps.events.emit("document.stored", { docName: documentNames.spiegelparagraaf(ctx.demo.workspaceId) });
+    deps.events.emit("document.stored", { docName: "geen-document" });
+    deps.events.emit("document.stored", { docName: documentNames.point(ctx.demo.workspaceId, "bestaatniet") });
+    await sleep(60);
+    await watcher.idle();
+    expect(reads.get(documentNames.spiegelparagraaf(ctx.demo.workspaceId)) ?? 0).toBe(0);
+    watcher.stop();
+    await edit(p.docName, "Na het stoppen.");
+    deps.events.emit("document.stored", { docName: p.docName });
+    await sleep(60);
+    expect(reads.get(p.docName) ?? 0).toBe(0);
+    expect((await getPointDetail(ctx.deps, p.id)).textHash).toBe(p.hash);
+  });
+});
