@@ -1,0 +1,507 @@
+/**
+ * The measurements of `npm run bench`, each written once and run against every server
+ * through a `Target` (see peerClient.ts). Times are performance.now() in the load generator:
+ * send and receive are stamped by the same clock.
+ */
+import * as Y from "yjs";
+import type { ServerChild } from "../peers/spawnServer.ts";
+import { BenchWriter, EDIT_CHARS } from "./benchWriter.ts";
+import { busyPct, readCoreTimes } from "./cpuLoad.ts";
+import { closeAll, connectAll, PeerClient, updateHeader, type Target } from "./peerClient.ts";
+import { Samples, sleep, summarize, type Summary } from "./percentiles.ts";
+
+export interface ChildStats { cpuUs: number; wallMs: number; eldP50Ms: number; eldP99Ms: number; eldMaxMs: number; heapUsed: number; rss: number }
+
+const yieldToIo = () => new Promise<void>((r) => setImmediate(r));
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms); })]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// ─── Fan-out ──────────────────────────────────────────────────────────────────────────────
+
+export interface FanoutPoint {
+  observers: number;
+  rate: number;
+  durationMs: number;
+  sent: number;
+  /** sent × observers: every observer should get every edit. */
+  expected: number;
+  /** (observer, edit) pairs that arrived before the drain deadline. */
+  delivered: number;
+  latencyMs: Summary;
+  serverCpuUsPerDelivery: number | null;
+  serverCpuPct: number;
+  serverEldP99Ms: number;
+  /** Load-generator CPU over the window: near 100 % means the client side limits the point. */
+  loadgenCpuPct: number;
+  /** Busy % of the server core not caused by the server (other processes on a shared machine). */
+  otherLoadOnServerCorePct: number | null;
+  /** 2 when the first attempt was disturbed by other load and the point was measured again. */
+  attempts: number;
+  actualRate: number;
+}
+
+/**
+ * Tracks which benchmark edits each observer has. An edit is the writer's clock range
+ * [s·EDIT_CHARS, (s+1)·EDIT_CHARS); a single-edit update is recognised from its header, anything
+ * else (initial sync, batched or merged broadcasts) through Y.parseUpdateMeta.
+ */
+class FanoutTracker {
+  writerClient = -1;
+  sendTimes = new Float64Array(1 << 15);
+  lastSeq = new Int32Array(0);
+  recording = false;
+  firstSeq = 0;
+  samples = new Samples();
+  delivered = 0;
+  lastActivity = 0;
+
+  ensureObservers(n: number) {
+    if (this.lastSeq.length >= n) return;
+    const bigger = new Int32Array(n).fill(-1);
+    bigger.set(this.lastSeq);
+    this.lastSeq = bigger;
+  }
+
+  setSendTime(seq: number, at: number) {
+    if (seq >= this.sendTimes.length) {
+      const bigger = new Float64Array(Math.max(seq + 1, this.sendTimes.length * 2));
+      bigger.set(this.sendTimes);
+      this.sendTimes = bigger;
+    }
+    this.sendTimes[seq] = at;
+  }
+
+  onUpdate(observer: number, payload: Uint8Array, at: number) {
+    this.lastActivity = at;
+    if (this.writerClient < 0) return;
+    const h = updateHeader(payload);
+    if (!h) return;
+    let first: number;
+    let last: number;
+    if (h.groups === 1 && h.structs === 1 && h.client === this.writerClient && h.clock % EDIT_CHARS === 0) {
+      first = last = h.clock / EDIT_CHARS;
+    } else {
+      const meta = Y.parseUpdateMeta(payload);
+      const to = meta.to.get(this.writerClient);
+      if (to === undefined) return;
+      first = Math.floor((meta.from.get(this.writerClient) ?? 0) / EDIT_CHARS);
+      last = Math.floor(to / EDIT_CHARS) - 1;
+    }
+    const prev = this.lastSeq[observer]!;
+    if (last <= prev) return;
+    if (this.recording) {
+      for (let s = Math.max(prev + 1, first, this.firstSeq); s <= last; s++) {
+        this.samples.push(at - this.sendTimes[s]!);
+        this.delivered++;
+      }
+    }
+    this.lastSeq[observer] = last;
+  }
+}
+
+export interface FanoutOptions {
+  observerCounts: number[];
+  rates: number[];
+  durationMs: number;
+  drainMs: number;
+  /** Called after each point (progress output). */
+  onPoint?(point: FanoutPoint): void;
+  /** Skip points whose observer × rate product exceeds this (time budget). */
+  maxDeliveriesPerSecond?: number;
+  /** Core the server runs on (for the interference reading). */
+  serverCore?: number;
+  /** Measure a point again once when other processes took more than this % of the server core. */
+  retryAboveOtherLoadPct?: number;
+}
+
+/**
+ * One writer types at a fixed rate (open loop: a late timer sends immediately, so a slow
+ * server cannot slow the offered load down); N observers of the same document receive.
+ * Observers are added between points (1 → 10 → 100 …) and stay connected.
+ */
+export async function fanoutSweep(target: Target, child: ServerChild, docName: string, opts: FanoutOptions): Promise<FanoutPoint[]> {
+  const tracker = new FanoutTracker();
+  const writer = new BenchWriter(target, docName, { saveAck: false });
+  await writer.connect();
+  tracker.writerClient = writer.doc.clientID;
+  const observers: PeerClient[] = [];
+  const points: FanoutPoint[] = [];
+  try {
+    for (const count of opts.observerCounts) {
+      tracker.ensureObservers(count);
+      const fresh: PeerClient[] = [];
+      for (let i = observers.length; i < count; i++) {
+        const index = i;
+        fresh.push(new PeerClient(target, docName, { events: { onUpdate: (payload, _step2, at) => tracker.onUpdate(index, payload, at) }, timeoutMs: 60_000 }));
+      }
+      await connectAll(fresh, 25);
+      observers.push(...fresh);
+      await quiesce(tracker, 200, 10_000);
+      for (const rate of opts.rates) {
+        if (opts.maxDeliveriesPerSecond && count * rate > opts.maxDeliveriesPerSecond) continue;
+        let point = await runPoint(tracker, writer, child, count, rate, opts.durationMs, opts.drainMs, opts.serverCore ?? 0);
+        if (opts.retryAboveOtherLoadPct !== undefined && (point.otherLoadOnServerCorePct ?? 0) > opts.retryAboveOtherLoadPct) {
+          await quiesce(tracker, 300, 30_000);
+          await sleep(1000);
+          const again = await runPoint(tracker, writer, child, count, rate, opts.durationMs, opts.drainMs, opts.serverCore ?? 0);
+          again.attempts = 2;
+          if ((again.otherLoadOnServerCorePct ?? 0) < (point.otherLoadOnServerCorePct ?? 0)) point = again;
+          else point.attempts = 2;
+        }
+        points.push(point);
+        opts.onPoint?.(point);
+        await quiesce(tracker, 300, 30_000);
+      }
+    }
+  } finally {
+    await closeAll([writer.client, ...observers]);
+  }
+  return points;
+}
+
+async function quiesce(tracker: FanoutTracker, quietMs: number, capMs: number) {
+  const start = performance.now();
+  tracker.lastActivity = Math.max(tracker.lastActivity, start);
+  while (performance.now() - tracker.lastActivity < quietMs && performance.now() - start < capMs) await sleep(25);
+}
+
+async function runPoint(tracker: FanoutTracker, writer: BenchWriter, child: ServerChild, observers: number, rate: number, durationMs: number, drainMs: number, serverCore: number): Promise<FanoutPoint> {
+  const total = Math.max(1, Math.round((rate * durationMs) / 1000));
+  tracker.samples = new Samples(observers * total + 16);
+  tracker.delivered = 0;
+  tracker.firstSeq = Y.getState(writer.doc.store, writer.doc.clientID) / EDIT_CHARS;
+  tracker.recording = true;
+  await child.rpc("resetStats");
+  const cores0 = readCoreTimes();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const interval = 1000 / rate;
+  for (let k = 0; k < total; k++) {
+    const wait = t0 + k * interval - performance.now();
+    if (wait >= 1) await sleep(wait);
+    else await yieldToIo();
+    const edit = writer.edit();
+    tracker.setSendTime(edit.start / EDIT_CHARS, edit.sentAt);
+  }
+  const sendEnd = performance.now();
+  const expected = total * observers;
+  while (tracker.delivered < expected && performance.now() - sendEnd < drainMs) await sleep(10);
+  const stats = await child.rpc<ChildStats>("stats");
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cores = busyPct(cores0, readCoreTimes());
+  tracker.recording = false;
+  const serverCpuPct = (stats.cpuUs / 1000 / stats.wallMs) * 100;
+  return {
+    observers, rate, durationMs, sent: total, expected, delivered: tracker.delivered,
+    latencyMs: tracker.samples.summary(),
+    serverCpuUsPerDelivery: tracker.delivered > 0 ? stats.cpuUs / tracker.delivered : null,
+    serverCpuPct,
+    serverEldP99Ms: stats.eldP99Ms,
+    loadgenCpuPct: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
+    otherLoadOnServerCorePct: cores ? Math.max(0, (cores[serverCore] ?? 0) - serverCpuPct) : null,
+    attempts: 1,
+    actualRate: total / ((sendEnd - t0) / 1000),
+  };
+}
+
+// ─── Edit → acknowledgement ───────────────────────────────────────────────────────────────
+
+export interface AckResult { latencyMs: Summary; edits: number; unacknowledged: number; durable: boolean; signal: string }
+
+/** A writer types at `rate` edits/s (open loop); each edit's acknowledgement latency is recorded. */
+export async function saveAckRun(target: Target, docName: string, edits: number, rate: number): Promise<AckResult> {
+  const writer = new BenchWriter(target, docName);
+  await writer.connect();
+  const samples = new Samples(edits);
+  const waits: Promise<unknown>[] = [];
+  const t0 = performance.now();
+  for (let k = 0; k < edits; k++) {
+    const wait = t0 + (k * 1000) / rate - performance.now();
+    if (wait >= 1) await sleep(wait);
+    const edit = writer.edit();
+    waits.push(edit.acked.then((at) => samples.push(at - edit.sentAt)));
+  }
+  await Promise.race([Promise.all(waits), sleep(10_000)]);
+  await writer.close();
+  return {
+    latencyMs: samples.summary(), edits, unacknowledged: edits - samples.length, durable: target.ack === "saveAck",
+    signal: { saveAck: "type-100 save ack (durable)", syncStatus: "SyncStatus reply (in memory)", syncStep2: "sync step 2 reply (in memory)" }[target.ack],
+  };
+}
+
+// ─── Loading a big document ───────────────────────────────────────────────────────────────
+
+/**
+ * Tells when a client holds the whole stored document: the union of the state vectors of
+ * what it received covers the seeded update's. While receiving, only bytes are counted (a
+ * cheap hint, so 50 clients in a storm are not slowed by parsing); the exact check runs after.
+ */
+class LoadWatcher {
+  messages: Array<{ payload: Uint8Array; at: number }> = [];
+  private bytes = 0;
+  hinted: Promise<void>;
+  private hint!: () => void;
+
+  constructor(private readonly expected: Map<number, number>, private readonly expectedBytes: number) {
+    this.hinted = new Promise((r) => (this.hint = r));
+  }
+
+  onUpdate = (payload: Uint8Array, _step2: boolean, at: number) => {
+    this.messages.push({ payload, at });
+    this.bytes += payload.length;
+    if (this.bytes >= this.expectedBytes / 2) this.hint();
+  };
+
+  /** Arrival time of the message that completed the document, or null. */
+  completedAt(): number | null {
+    const have = new Map<number, number>();
+    for (const m of this.messages) {
+      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(m.payload))) {
+        if ((have.get(client) ?? 0) < clock) have.set(client, clock);
+      }
+      let complete = true;
+      for (const [client, clock] of this.expected) if ((have.get(client) ?? 0) < clock) complete = false;
+      if (complete) return m.at;
+    }
+    return null;
+  }
+}
+
+export interface BigDocument { update: Uint8Array; stateVector: Map<number, number> }
+
+/** ms from connect() to the message that completed the document (client already connecting). */
+async function loadFully(client: PeerClient, watcher: LoadWatcher, timeoutMs: number): Promise<number> {
+  await withTimeout(watcher.hinted, timeoutMs, `${client.target.kind}: full document ${client.docName}`);
+  for (let waited = 0; ; waited += 25) {
+    const at = watcher.completedAt();
+    if (at !== null) return at - client.startedAt;
+    if (waited > 2000) throw new Error(`${client.target.kind}: ${client.docName} never arrived complete`);
+    await sleep(25);
+  }
+}
+
+/** Sequential cold loads, each of its own never-opened copy of the big document. */
+export async function coldLoadRun(target: Target, docNames: string[], big: BigDocument): Promise<Summary> {
+  const samples = new Samples(docNames.length);
+  for (const name of docNames) {
+    const watcher = new LoadWatcher(big.stateVector, big.update.length);
+    const client = new PeerClient(target, name, { events: { onUpdate: watcher.onUpdate } });
+    await client.connect();
+    samples.push(await loadFully(client, watcher, 20_000));
+    await client.close();
+    await sleep(50);
+  }
+  return samples.summary();
+}
+
+export interface StormResult { latencyMs: Summary; storms: number; clients: number; failed: number }
+
+/** `clients` connect at once to one never-opened copy of the big document, once per name. */
+export async function joinStormRun(target: Target, docNames: string[], clients: number, big: BigDocument): Promise<StormResult> {
+  const samples = new Samples(docNames.length * clients);
+  let failed = 0;
+  for (const name of docNames) {
+    const watchers = Array.from({ length: clients }, () => new LoadWatcher(big.stateVector, big.update.length));
+    const storm = watchers.map((w) => new PeerClient(target, name, { events: { onUpdate: w.onUpdate }, timeoutMs: 30_000 }));
+    const connected = storm.map((c) => c.connect());
+    await Promise.allSettled(connected.map((c, i) => c.then(() => withTimeout(watchers[i]!.hinted, 30_000, "storm"))));
+    for (let i = 0; i < storm.length; i++) {
+      try {
+        samples.push(await loadFully(storm[i]!, watchers[i]!, 1_000));
+      } catch {
+        failed++;
+      }
+    }
+    await closeAll(storm);
+    await sleep(200);
+  }
+  return { latencyMs: samples.summary(), storms: docNames.length, clients, failed };
+}
+
+// ─── Memory ───────────────────────────────────────────────────────────────────────────────
+
+export interface HeapResult {
+  perConnectionBytes: number;
+  perIdleDocumentBytes: number;
+  perDocumentAfterUnloadBytes: number;
+  unloadWaitedMs: number;
+  perBigDocumentBytes: number;
+  connections: number;
+  documents: number;
+  bigDocuments: number;
+}
+
+/**
+ * heapUsed deltas in the server child after full GCs (--expose-gc):
+ *  - per idle connection: N extra synced sockets on one loaded document;
+ *  - per idle loaded document: M small documents with one socket each, minus a socket;
+ *  - after unload: the same M documents once every socket closed and the server reports them
+ *    unloaded (waiting up to unloadWaitMs);
+ *  - per big document: B copies of the ~120 KB document, one socket each, minus a socket.
+ * Every code path is exercised once before measuring (warm-up documents and sockets), so
+ * compiled code and type feedback are not counted as per-document memory.
+ */
+export async function heapRun(target: Target, child: ServerChild, names: { conn: string; warm: string[]; docs: string[]; big: string[] }, opts: { connections: number; unloadWaitMs: number; big: BigDocument }): Promise<HeapResult> {
+  const heap = () => child.rpc<number>("heap");
+  const loaded = () => child.rpc<number>("loaded");
+  const waitUnloaded = async (count: number) => {
+    const t = performance.now();
+    while ((await loaded()) > count && performance.now() - t < opts.unloadWaitMs) await sleep(250);
+    return performance.now() - t;
+  };
+  const baseline = await loaded();
+  const warm = Array.from({ length: 20 }, () => new PeerClient(target, names.conn));
+  await connectAll(warm);
+  const warmDocs = names.warm.map((n) => new PeerClient(target, n));
+  await connectAll(warmDocs);
+  await closeAll([...warm, ...warmDocs]);
+  await waitUnloaded(baseline);
+
+  const anchor = new PeerClient(target, names.conn);
+  await anchor.connect();
+  await sleep(200);
+  const h0 = await heap();
+  const conns = Array.from({ length: opts.connections }, () => new PeerClient(target, names.conn));
+  await connectAll(conns, 25);
+  await sleep(300);
+  const h1 = await heap();
+  const perConnection = (h1 - h0) / opts.connections;
+  await closeAll(conns);
+  await sleep(500);
+
+  const before = await loaded();
+  const h2 = await heap();
+  const docClients = names.docs.map((n) => new PeerClient(target, n));
+  await connectAll(docClients, 25);
+  await sleep(300);
+  const h3 = await heap();
+  const perIdleDocument = (h3 - h2) / names.docs.length - perConnection;
+  await closeAll(docClients);
+  const unloadWaitedMs = await waitUnloaded(before);
+  await sleep(200);
+  const h4 = await heap();
+
+  const bigClients = names.big.map((n) => {
+    const w = new LoadWatcher(opts.big.stateVector, opts.big.update.length);
+    return { w, c: new PeerClient(target, n, { events: { onUpdate: w.onUpdate } }) };
+  });
+  for (const { w, c } of bigClients) {
+    await c.connect();
+    await loadFully(c, w, 20_000);
+  }
+  for (const { w } of bigClients) w.messages = [];
+  await sleep(300);
+  const h6 = await heap();
+  const perBig = (h6 - h4) / names.big.length - perConnection;
+  await closeAll(bigClients.map((b) => b.c));
+  await anchor.close();
+  return {
+    perConnectionBytes: perConnection, perIdleDocumentBytes: perIdleDocument,
+    perDocumentAfterUnloadBytes: (h4 - h2) / names.docs.length, unloadWaitedMs,
+    perBigDocumentBytes: perBig, connections: opts.connections, documents: names.docs.length, bigDocuments: names.big.length,
+  };
+}
+
+// ─── kill -9 torture ──────────────────────────────────────────────────────────────────────
+
+export interface TortureResult {
+  cycles: number;
+  editsAcknowledged: number;
+  acknowledgedLost: number;
+  unacknowledged: number;
+  /** kill → the standby process is listening on the same file. */
+  restartMs: Summary;
+  /** Fresh editor: connect + initial sync, and last edit sent → acknowledged (first after a restart). */
+  connectMs: Summary;
+  ackMs: Summary;
+  cycleMs: Summary;
+  durableSignal: boolean;
+}
+
+export interface TortureHooks {
+  /** A warmed-up standby server child (already spawned). */
+  takeStandby(): ServerChild;
+  /** Starts a child on the torture database; returns the target to talk to it. */
+  go(child: ServerChild): Promise<Target>;
+}
+
+/**
+ * Each cycle: connect a fresh editor, type `editsPerCycle` edits, wait until the server has
+ * acknowledged all of them (its own signal), kill -9 the server at that moment (the editor is
+ * still connected), start the standby on the same file, and check with a fresh reader that
+ * every edit ever acknowledged is there. Lost = acknowledged but missing after a restart.
+ */
+export async function tortureRun(docName: string, cycles: number, editsPerCycle: number, first: { child: ServerChild; target: Target }, hooks: TortureHooks): Promise<TortureResult> {
+  let child = first.child;
+  let target = first.target;
+  const acked: Array<{ client: number; end: number; lost: boolean }> = [];
+  let unacknowledged = 0;
+  const restart = new Samples(cycles);
+  const connectTimes = new Samples(cycles);
+  const ackTimes = new Samples(cycles);
+  const cycleTimes = new Samples(cycles);
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    const c0 = performance.now();
+    const writer = new BenchWriter(target, docName, { timeoutMs: 10_000 });
+    await writer.connect();
+    connectTimes.push(performance.now() - c0);
+    const edits = Array.from({ length: editsPerCycle }, () => writer.edit());
+    const ackedNow: boolean[] = edits.map(() => false);
+    edits.forEach((e, i) => e.acked.then(() => (ackedNow[i] = true)));
+    const all = await Promise.race([Promise.all(edits.map((e) => e.acked)), sleep(5_000).then(() => null)]);
+    if (all) ackTimes.push(Math.max(...all) - edits.at(-1)!.sentAt);
+    // kill -9 in the same macrotask the last acknowledgement arrived in: the editor is still connected.
+    child.proc.kill("SIGKILL");
+    edits.forEach((e, i) => {
+      if (ackedNow[i]) acked.push({ client: writer.doc.clientID, end: e.end, lost: false });
+      else unacknowledged++;
+    });
+    await child.kill9();
+    writer.client.ws.terminate();
+
+    const r0 = performance.now();
+    child = hooks.takeStandby();
+    target = await hooks.go(child);
+    restart.push(performance.now() - r0);
+
+    const have = await readStateVector(target, docName, acked);
+    for (const a of acked) if (!a.lost && (have.get(a.client) ?? 0) < a.end) a.lost = true;
+    cycleTimes.push(performance.now() - c0);
+  }
+  await child.stop();
+  return {
+    cycles, editsAcknowledged: acked.length, acknowledgedLost: acked.filter((a) => a.lost).length, unacknowledged,
+    restartMs: restart.summary(), connectMs: connectTimes.summary(), ackMs: ackTimes.summary(), cycleMs: cycleTimes.summary(), durableSignal: first.target.ack === "saveAck",
+  };
+}
+
+/** What a fresh reader gets; waits a little for servers that deliver stored state after their reply. */
+async function readStateVector(target: Target, docName: string, acked: Array<{ client: number; end: number; lost: boolean }>): Promise<Map<number, number>> {
+  const have = new Map<number, number>();
+  const reader = new PeerClient(target, docName, {
+    timeoutMs: 10_000,
+    events: {
+      onUpdate: (payload) => {
+        for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(payload))) {
+          if ((have.get(client) ?? 0) < clock) have.set(client, clock);
+        }
+      },
+    },
+  });
+  await reader.connect();
+  const complete = () => acked.every((a) => a.lost || (have.get(a.client) ?? 0) >= a.end);
+  const graceMs = target.loadsBeforeReply ? 0 : 1000;
+  for (let waited = 0; !complete() && waited < graceMs; waited += 20) await sleep(20);
+  await reader.close();
+  return have;
+}
+
+export { summarize };

@@ -1,0 +1,407 @@
+/**
+ * `npm run bench`: our sync server, Hocuspocus 3.x and the reference y-websocket server, one
+ * after the other on loopback, each persisting to its own libSQL file, each driven by the same
+ * raw-protocol load generator. The server child is pinned to core 0, this process (the load
+ * generator) to core 1. Prints one table; writes bench/results/latest.json and latest.svg.
+ *
+ *   BENCH_QUICK=1            short smoke run (fewer points, fewer cycles)
+ *   BENCH_SERVERS=a,b        subset of: ours, hocuspocus, y-websocket
+ *   BENCH_PROFILE=0|1        CPU profile of our server at one heavy point (default: on in the full run)
+ *   BENCH_TORTURE_CYCLES=n   override the kill -9 cycle count
+ *   BENCH_OUT=path.json      write results elsewhere (the svg goes next to it)
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { dirname, resolve } from "node:path";
+import { spawnSync } from "node:child_process";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../server/demo/demoAccounts.ts";
+import { summarizeCpuProfile, type ProfileSummary } from "./lib/cpuProfile.ts";
+import { loadFixtureDocument, smallDocumentUpdate, type FixtureDocument } from "./lib/fixtureDocument.ts";
+import type { Target } from "./lib/peerClient.ts";
+import type { Summary } from "./lib/percentiles.ts";
+import {
+  coldLoadRun, fanoutSweep, heapRun, joinStormRun, saveAckRun, tortureRun,
+  type AckResult, type FanoutPoint, type HeapResult, type StormResult, type TortureResult,
+} from "./lib/scenarios.ts";
+import { fanoutChart } from "./lib/svgChart.ts";
+import { buildChildren, hasTaskset, pinSelf, REPO, ServerChild, TMP, type ServerKind, type Started } from "./peers/spawnServer.ts";
+
+const QUICK = process.env.BENCH_QUICK === "1";
+const CONFIG = QUICK
+  ? {
+    observerCounts: [10, 100, 500], rates: [50, 200], durationMs: 2000, drainMs: 1500,
+    ackEdits: 100, ackRate: 50, coldLoads: 8, storms: 1, stormClients: 50,
+    heapConnections: 100, heapDocs: 50, heapBig: 2, unloadWaitMs: 10_000,
+    tortureCycles: 20, editsPerCycle: 3, profile: process.env.BENCH_PROFILE === "1",
+  }
+  : {
+    observerCounts: [1, 10, 100, 250, 500, 1000], rates: [50, 200], durationMs: 4000, drainMs: 2000,
+    ackEdits: 300, ackRate: 50, coldLoads: 30, storms: 3, stormClients: 50,
+    heapConnections: 500, heapDocs: 200, heapBig: 4, unloadWaitMs: 10_000,
+    tortureCycles: 200, editsPerCycle: 3, profile: process.env.BENCH_PROFILE !== "0",
+  };
+if (process.env.BENCH_TORTURE_CYCLES) CONFIG.tortureCycles = Number(process.env.BENCH_TORTURE_CYCLES);
+const PROFILE_POINT = { observers: QUICK ? 100 : 500, rate: 200, durationMs: 4000 };
+
+const ALL: ServerKind[] = ["ours", "hocuspocus", "y-websocket"];
+const SERVERS = (process.env.BENCH_SERVERS?.split(",").map((s) => s.trim()) ?? ALL) as ServerKind[];
+for (const s of SERVERS) if (!ALL.includes(s)) throw new Error(`BENCH_SERVERS: unknown server ${s} (use ${ALL.join(", ")})`);
+
+const version = (pkg: string) => (JSON.parse(readFileSync(resolve(REPO, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+const LABEL: Record<ServerKind, string> = {
+  ours: "OOGO sync (ours)",
+  hocuspocus: `Hocuspocus ${version("@hocuspocus/server")}`,
+  "y-websocket": `@y/websocket-server ${version("@y/websocket-server")}`,
+};
+const COLOR: Record<ServerKind, string> = { ours: "#01689b", hocuspocus: "#e17000", "y-websocket": "#39870c" };
+/** The demo member the load generator logs in as (a trekker: may edit). */
+const EDITOR = DEMO_ACCOUNTS.find((a) => a.role === "trekker")!;
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const runId = new Date().toISOString().replace(/[:.]/g, "-");
+const dbFile = (name: string) => resolve(TMP, `${name}-${runId}.db`);
+
+// ─── Targets ────────────────────────────────────────────────────────────────────────────
+
+function makeTarget(kind: ServerKind, port: number, headers: Record<string, string> = {}): Target {
+  const base = `ws://127.0.0.1:${port}`;
+  switch (kind) {
+    case "ours":
+      return {
+        kind, label: LABEL[kind], framing: "plain", ack: "saveAck", port, headers, loadsBeforeReply: true,
+        url: (name, o) => `${base}/sync/${encodeURIComponent(name)}${o?.saveAck ? "?saveAck=1" : ""}`,
+      };
+    case "hocuspocus":
+      // One socket per document, as HocuspocusProvider does by default; the name travels in every frame.
+      return { kind, label: LABEL[kind], framing: "hocuspocus", ack: "syncStatus", port, headers, loadsBeforeReply: true, url: () => `${base}/` };
+    case "y-websocket":
+      return { kind, label: LABEL[kind], framing: "plain", ack: "syncStep2", port, headers, loadsBeforeReply: false, url: (name) => `${base}/${encodeURIComponent(name)}` };
+  }
+}
+
+/** Logs in as a demo editor like the browser does; returns the Cookie header. */
+async function loginOurs(started: Started): Promise<Record<string, string>> {
+  const base = `http://127.0.0.1:${started.port}`;
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: EDITOR.email, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login as ${EDITOR.email} failed: HTTP ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const ws = await fetch(`${base}/api/workspaces/${String(started.info.workspaceId)}`, { headers: { cookie } });
+  if (!ws.ok) throw new Error(`GET /api/workspaces/:id with the session failed: HTTP ${ws.status}`);
+  return { Cookie: cookie };
+}
+
+async function startTarget(child: ServerChild, kind: ServerKind, dbPath: string, headers?: Record<string, string>) {
+  const started = await child.go(dbPath);
+  const h = headers ?? (kind === "ours" ? await loginOurs(started) : {});
+  return { started, target: makeTarget(kind, started.port, h), headers: h };
+}
+
+// ─── Per server ─────────────────────────────────────────────────────────────────────────
+
+interface ServerResult {
+  label: string;
+  durableAck: boolean;
+  heap?: HeapResult;
+  coldLoadMs?: Summary;
+  joinStorm?: StormResult;
+  saveAck?: AckResult;
+  fanout?: FanoutPoint[];
+  torture?: TortureResult;
+  errors: string[];
+  elapsedS?: number;
+}
+
+const range = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+
+async function attempt<T>(result: ServerResult, what: string, fn: () => Promise<T>): Promise<T | undefined> {
+  const t = performance.now();
+  try {
+    const value = await fn();
+    log(`  ${what}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    return value;
+  } catch (error) {
+    const message = `${what}: ${(error as Error).message}`;
+    log(`  FAILED ${message}`);
+    result.errors.push(message);
+    return undefined;
+  }
+}
+
+async function seedDocs(child: ServerChild, names: string[], update: Uint8Array) {
+  for (let i = 0; i < names.length; i += 8) {
+    await child.rpc("seed", { docs: names.slice(i, i + 8).map((name) => ({ name, update })) });
+  }
+}
+
+async function benchServer(kind: ServerKind, fixture: FixtureDocument | null): Promise<ServerResult> {
+  const t0 = performance.now();
+  const result: ServerResult = { label: LABEL[kind], durableAck: kind === "ours", errors: [] };
+  log(`${LABEL[kind]}`);
+  const child = new ServerChild(kind, { core: 0 });
+  try {
+    const { target } = await startTarget(child, kind, dbFile(kind));
+    const keys = {
+      fanout: ["fanout"], saveack: ["saveack"], heapconn: ["heapconn"], heapwarm: range(20, "heapwarm"), heapdocs: range(CONFIG.heapDocs, "heapdoc"),
+      heapbig: fixture ? range(CONFIG.heapBig, "heapbig") : [], cold: fixture ? range(CONFIG.coldLoads, "cold") : [],
+      storm: fixture ? range(CONFIG.storms, "storm") : [],
+    };
+    const flat = Object.values(keys).flat();
+    const names = await child.rpc<string[]>("prepareDocs", { keys: flat });
+    const nameOf = new Map(flat.map((k, i) => [k, names[i]!]));
+    const n = (ks: string[]) => ks.map((k) => nameOf.get(k)!);
+    const small = smallDocumentUpdate("Benchmarktekst voor de spiegelparagraaf.");
+    await seedDocs(child, n([...keys.fanout, ...keys.saveack, ...keys.heapconn, ...keys.heapwarm, ...keys.heapdocs]), small);
+    if (fixture) await seedDocs(child, n([...keys.heapbig, ...keys.cold, ...keys.storm]), fixture.update);
+
+    const big = fixture ? { update: fixture.update, stateVector: fixture.stateVector } : null;
+    if (big) {
+      result.heap = await attempt(result, "heap", () => heapRun(target, child, { conn: n(keys.heapconn)[0]!, warm: n(keys.heapwarm), docs: n(keys.heapdocs), big: n(keys.heapbig) }, { connections: CONFIG.heapConnections, unloadWaitMs: CONFIG.unloadWaitMs, big }));
+      result.coldLoadMs = await attempt(result, "cold load", () => coldLoadRun(target, n(keys.cold), big));
+      result.joinStorm = await attempt(result, "join storm", () => joinStormRun(target, n(keys.storm), CONFIG.stormClients, big));
+    }
+    result.saveAck = await attempt(result, "save ack", () => saveAckRun(target, n(keys.saveack)[0]!, CONFIG.ackEdits, CONFIG.ackRate));
+    result.fanout = await attempt(result, "fan-out sweep", () => fanoutSweep(target, child, n(keys.fanout)[0]!, {
+      observerCounts: CONFIG.observerCounts, rates: CONFIG.rates, durationMs: CONFIG.durationMs, drainMs: CONFIG.drainMs,
+      serverCore: 0, retryAboveOtherLoadPct: 20,
+      onPoint: (p) => log(`    ${String(p.observers).padStart(4)} obs × ${String(p.rate).padStart(3)}/s  p50 ${fmt(p.latencyMs.p50)}  p99 ${fmt(p.latencyMs.p99)}  max ${fmt(p.latencyMs.max)} ms  delivered ${pct(p.delivered, p.expected)}  server ${p.serverCpuPct.toFixed(0)}% cpu, ${fmt(p.serverCpuUsPerDelivery)} µs/upd  loadgen ${p.loadgenCpuPct.toFixed(0)}%  other load on core 0: ${fmt(p.otherLoadOnServerCorePct, 0)}%${p.attempts > 1 ? " (measured twice)" : ""}`),
+    }));
+  } catch (error) {
+    result.errors.push((error as Error).message);
+    log(`  FAILED ${(error as Error).message}`);
+  } finally {
+    await child.stop();
+  }
+  if (!result.errors.some((e) => /refused with HTTP/.test(e))) {
+    result.torture = await attempt(result, `kill -9 torture (${CONFIG.tortureCycles} cycles)`, () => torture(kind));
+  }
+  result.elapsedS = (performance.now() - t0) / 1000;
+  return result;
+}
+
+async function torture(kind: ServerKind): Promise<TortureResult> {
+  const dbPath = dbFile(`${kind}-torture`);
+  // Standbys load their modules unpinned (the load core is idle between cycles), then are
+  // pinned to the server core before they open the database.
+  const pool: ServerChild[] = [];
+  const spawnStandby = () => pool.push(new ServerChild(kind, { core: null, logName: `${kind}-torture` }));
+  const first = new ServerChild(kind, { core: 0, logName: `${kind}-torture` });
+  const { started, target, headers } = await startTarget(first, kind, dbPath);
+  const [docName] = await first.rpc<string[]>("prepareDocs", { keys: ["torture"] });
+  await first.rpc("seed", { docs: [{ name: docName!, update: smallDocumentUpdate("Torture.") }] });
+  void started;
+  spawnStandby();
+  spawnStandby();
+  try {
+    return await tortureRun(docName!, CONFIG.tortureCycles, CONFIG.editsPerCycle, { child: first, target }, {
+      takeStandby() {
+        const next = pool.shift()!;
+        spawnStandby();
+        return next;
+      },
+      async go(child) {
+        await child.ready;
+        if (hasTaskset()) spawnSync("taskset", ["-a", "-p", "-c", "0", String(child.pid)], { stdio: "ignore" });
+        return (await startTarget(child, kind, dbPath, headers)).target;
+      },
+    });
+  } finally {
+    await Promise.all(pool.map((c) => c.stop(2000)));
+  }
+}
+
+async function profileOurs(): Promise<(ProfileSummary & { point: string; file: string }) | { error: string }> {
+  const dir = resolve(TMP, `prof-${runId}`);
+  mkdirSync(dir, { recursive: true });
+  const child = new ServerChild("ours", { core: 0, nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${dir}`], logName: "ours-profile" });
+  const dummy: ServerResult = { label: "", durableAck: true, errors: [] };
+  try {
+    const { target } = await startTarget(child, "ours", dbFile("ours-profile"));
+    const [doc] = await child.rpc<string[]>("prepareDocs", { keys: ["fanout"] });
+    await child.rpc("seed", { docs: [{ name: doc!, update: smallDocumentUpdate("Profiel.") }] });
+    await attempt(dummy, "profile point", () => fanoutSweep(target, child, doc!, {
+      observerCounts: [PROFILE_POINT.observers], rates: [PROFILE_POINT.rate], durationMs: PROFILE_POINT.durationMs, drainMs: CONFIG.drainMs,
+    }));
+  } catch (error) {
+    dummy.errors.push((error as Error).message);
+  } finally {
+    await child.stop();
+  }
+  const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+  if (!file || dummy.errors.length) return { error: dummy.errors.join("; ") || "no .cpuprofile written" };
+  return { ...summarizeCpuProfile(resolve(dir, file)), point: `${PROFILE_POINT.observers} observers × ${PROFILE_POINT.rate}/s`, file: resolve(dir, file) };
+}
+
+// ─── Reporting ──────────────────────────────────────────────────────────────────────────
+
+function fmt(v: number | null | undefined, digits = 1): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return "–";
+  if (Math.abs(v) >= 1000) return v.toFixed(0);
+  if (Math.abs(v) >= 100) return v.toFixed(0);
+  return v.toFixed(digits);
+}
+const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(a === b ? 0 : 1)}%` : "–");
+const kb = (bytes: number | undefined) => (bytes === undefined ? "–" : `${(bytes / 1024).toFixed(1)} KB`);
+
+interface TargetCheck { target: string; value: string; ok: boolean | null; note?: string }
+
+function checkTargets(results: Partial<Record<ServerKind, ServerResult>>): TargetCheck[] {
+  const ours = results.ours;
+  const checks: TargetCheck[] = [];
+  const point = (r: ServerResult | undefined, o: number, rate: number) => r?.fanout?.find((p) => p.observers === o && p.rate === rate);
+  const le = (v: number | null | undefined, limit: number) => (v === null || v === undefined ? null : v <= limit);
+  if (!ours || !ours.fanout) {
+    checks.push({ target: "all targets", value: "no results for our server", ok: null, note: ours?.errors.join("; ") });
+    return checks;
+  }
+  const behind: string[] = [];
+  let compared = 0;
+  for (const p of ours.fanout) {
+    const peers = (["hocuspocus", "y-websocket"] as const).map((k) => point(results[k], p.observers, p.rate)?.latencyMs.p99).filter((v): v is number => typeof v === "number");
+    if (peers.length) compared++;
+    if (peers.length && p.latencyMs.p99 !== null && p.latencyMs.p99 > Math.min(...peers)) behind.push(`${p.observers}×${p.rate} (${fmt(p.latencyMs.p99)} vs ${fmt(Math.min(...peers))} ms)`);
+    if (p.delivered < p.expected) behind.push(`${p.observers}×${p.rate} delivered ${pct(p.delivered, p.expected)}`);
+  }
+  checks.push({
+    target: "fan-out p99 ≤ better peer at every point",
+    value: compared === 0 ? "no peer results to compare with" : behind.length ? `behind at ${behind.join(", ")}` : `at all ${compared} points`,
+    ok: compared === 0 ? null : behind.length === 0,
+  });
+  const p100 = point(ours, 100, 50);
+  checks.push({ target: "fan-out p99 ≤ 8 ms at 100 × 50/s", value: `${fmt(p100?.latencyMs.p99)} ms`, ok: le(p100?.latencyMs.p99, 8) });
+  const p1000 = point(ours, 1000, 50);
+  checks.push({ target: "fan-out p99 ≤ 25 ms at 1,000 × 50/s", value: `${fmt(p1000?.latencyMs.p99)} ms`, ok: le(p1000?.latencyMs.p99, 25) });
+  const heavy = ours.fanout.filter((p) => p.observers >= 100 && p.serverCpuUsPerDelivery !== null);
+  const worstCpu = heavy.length ? Math.max(...heavy.map((p) => p.serverCpuUsPerDelivery!)) : null;
+  checks.push({ target: "CPU per delivered update ≤ 8 µs (points with ≥ 100 observers)", value: `worst ${fmt(worstCpu, 2)} µs; ${heavy.map((p) => `${p.observers}×${p.rate}: ${fmt(p.serverCpuUsPerDelivery, 2)}`).join(", ")}`, ok: le(worstCpu, 8) });
+  const ack = ours.saveAck?.latencyMs;
+  checks.push({ target: "save ack p50 ≤ 3 ms", value: `${fmt(ack?.p50, 2)} ms`, ok: le(ack?.p50, 3) });
+  checks.push({ target: "save ack p99 ≤ 10 ms", value: `${fmt(ack?.p99, 2)} ms`, ok: le(ack?.p99, 10) });
+  const t = ours.torture;
+  checks.push({ target: "0 acknowledged edits lost (kill -9)", value: t ? `${t.acknowledgedLost} of ${t.editsAcknowledged} in ${t.cycles} cycles` : "–", ok: t ? t.acknowledgedLost === 0 && t.editsAcknowledged > 0 : null });
+  const h = ours.heap;
+  checks.push({ target: "heap per idle connection ≤ 4 KB", value: kb(h?.perConnectionBytes), ok: le(h?.perConnectionBytes, 4096) });
+  checks.push({ target: "~120 KB document ≤ 1.2 MB loaded", value: h ? `${(h.perBigDocumentBytes / 1024 / 1024).toFixed(2)} MB` : "–", ok: le(h?.perBigDocumentBytes, 1.2 * 1024 * 1024) });
+  // GC noise over M documents is tens of bytes; call anything under 64 B per document zero.
+  checks.push({ target: "0 bytes per idle document after unload", value: h ? `${fmt(h.perDocumentAfterUnloadBytes, 0)} B (waited ${fmt(h.unloadWaitedMs / 1000)} s)` : "–", ok: le(h?.perDocumentAfterUnloadBytes, 64) });
+  checks.push({ target: "cold load p99 ≤ 25 ms", value: `${fmt(ours.coldLoadMs?.p99)} ms`, ok: le(ours.coldLoadMs?.p99, 25) });
+  checks.push({ target: "join storm (50) p99 ≤ 100 ms", value: `${fmt(ours.joinStorm?.latencyMs.p99)} ms`, ok: le(ours.joinStorm?.latencyMs.p99, 100) });
+  return checks;
+}
+
+function table(results: Partial<Record<ServerKind, ServerResult>>, kinds: ServerKind[]): string {
+  const rows: string[][] = [];
+  const head = ["", ...kinds.map((k) => LABEL[k])];
+  const section = (title: string) => rows.push([title, ...kinds.map(() => "")]);
+  const row = (label: string, cell: (r: ServerResult) => string) => rows.push([label, ...kinds.map((k) => (results[k] ? cell(results[k]!) : "–"))]);
+
+  section("Fan-out (1 writer, N observers of one document)");
+  for (const observers of CONFIG.observerCounts) {
+    for (const rate of CONFIG.rates) {
+      const at = (r: ServerResult) => r.fanout?.find((p) => p.observers === observers && p.rate === rate);
+      row(`  ${observers} × ${rate}/s  p50 / p99 / max ms`, (r) => { const p = at(r); return p ? `${fmt(p.latencyMs.p50)} / ${fmt(p.latencyMs.p99)} / ${fmt(p.latencyMs.max)}` : "–"; });
+      row(`      delivered · CPU µs/upd · loop p99`, (r) => { const p = at(r); return p ? `${pct(p.delivered, p.expected)} · ${fmt(p.serverCpuUsPerDelivery, 2)} · ${fmt(p.serverEldP99Ms)} ms` : "–"; });
+    }
+  }
+  section("Edit → acknowledgement");
+  row("  p50 / p99 ms", (r) => (r.saveAck ? `${fmt(r.saveAck.latencyMs.p50, 2)} / ${fmt(r.saveAck.latencyMs.p99, 2)}` : "–"));
+  row("  signal", (r) => (r.saveAck ? (r.saveAck.durable ? "save ack, DURABLE" : `${r.saveAck.signal.split(" (")[0]}, NOT durable`) : "–"));
+  section("Memory (server heapUsed after GC)");
+  row("  per idle connection", (r) => kb(r.heap?.perConnectionBytes));
+  row("  per idle loaded document", (r) => kb(r.heap?.perIdleDocumentBytes));
+  row("  per document after all left", (r) => (r.heap ? `${fmt(r.heap.perDocumentAfterUnloadBytes, 0)} B` : "–"));
+  row("  per loaded ~120 KB document", (r) => (r.heap ? `${(r.heap.perBigDocumentBytes / 1024 / 1024).toFixed(2)} MB` : "–"));
+  section("Loading the ~120 KB document from libSQL");
+  row("  cold load p50 / p99 ms", (r) => (r.coldLoadMs ? `${fmt(r.coldLoadMs.p50)} / ${fmt(r.coldLoadMs.p99)}` : "–"));
+  row(`  join storm (${CONFIG.stormClients}) p50 / p99 ms`, (r) => (r.joinStorm ? `${fmt(r.joinStorm.latencyMs.p50)} / ${fmt(r.joinStorm.latencyMs.p99)}${r.joinStorm.failed ? ` (${r.joinStorm.failed} failed)` : ""}` : "–"));
+  section("kill -9 torture");
+  row("  acknowledged edits lost", (r) => (r.torture ? `${r.torture.acknowledgedLost} of ${r.torture.editsAcknowledged}` : "–"));
+  row("  cycles · restart p50 ms", (r) => (r.torture ? `${r.torture.cycles} · ${fmt(r.torture.restartMs.p50)}` : "–"));
+
+  const widths = head.map((_, i) => Math.max(head[i]!.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(head), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+// ─── Main ───────────────────────────────────────────────────────────────────────────────
+
+async function main() {
+  const started = performance.now();
+  mkdirSync(TMP, { recursive: true });
+  const pinned = pinSelf(1);
+  if (!hasTaskset()) log("taskset (util-linux) not found: running UNPINNED — server and load generator share cores.");
+  else if (!pinned) log("taskset could not pin the load generator to core 1: results are unpinned.");
+  log(`${QUICK ? "QUICK smoke run" : "full run"}; servers: ${SERVERS.join(", ")}; load generator on core 1, servers on core 0`);
+
+  const loaded = loadFixtureDocument();
+  const fixture = "missing" in loaded ? null : loaded;
+  if ("missing" in loaded) log(`${loaded.missing}\n[bench] Skipping heap-per-big-document, cold load and join storm.`);
+  else log(`fixture: ${loaded.characters} characters, ${loaded.blocks} blocks → Yjs update of ${(loaded.update.length / 1024).toFixed(0)} KB`);
+
+  await buildChildren(SERVERS);
+  const results: Partial<Record<ServerKind, ServerResult>> = {};
+  for (const kind of SERVERS) results[kind] = await benchServer(kind, fixture);
+  const profile = CONFIG.profile && SERVERS.includes("ours") && !results.ours?.errors.some((e) => /refused with HTTP/.test(e))
+    ? await profileOurs() : undefined;
+
+  const checks = checkTargets(results);
+  const printed = table(results, SERVERS);
+  const date = new Date().toISOString();
+  const cpu = cpus();
+  console.log(`\nOOGO sync benchmark — ${date.slice(0, 10)} — ${cpu.length} × ${cpu[0]?.model ?? "cpu"}, Node ${process.version}${QUICK ? " — QUICK run" : ""}`);
+  console.log(`server pinned to core 0, load generator to core 1${hasTaskset() ? "" : " (NOT pinned: taskset missing)"}; loopback; libSQL files (WAL, synchronous=FULL)\n`);
+  console.log(printed);
+  console.log("\nTargets (ours):");
+  for (const c of checks) console.log(`  ${c.ok === null ? "?" : c.ok ? "✔" : "✘"} ${c.target}: ${c.value}${c.note ? ` — ${c.note}` : ""}`);
+  for (const kind of SERVERS) for (const e of results[kind]?.errors ?? []) console.log(`  ! ${LABEL[kind]}: ${e}`);
+  if (profile && "topFunctions" in profile) {
+    console.log(`\nCPU profile of our server at ${profile.point} (self time, ${fmt(profile.totalMs, 0)} ms sampled):`);
+    for (const a of profile.byArea.slice(0, 8)) console.log(`  ${a.pct.toFixed(1).padStart(5)}%  ${a.area}`);
+    console.log("  top functions:");
+    for (const f of profile.topFunctions.slice(0, 12)) console.log(`  ${f.pct.toFixed(1).padStart(5)}%  ${f.name}  ${f.where}`);
+  } else if (profile) {
+    console.log(`\nCPU profile failed: ${profile.error}`);
+  }
+
+  const out = process.env.BENCH_OUT ? resolve(process.env.BENCH_OUT) : resolve(REPO, "bench/results/latest.json");
+  mkdirSync(dirname(out), { recursive: true });
+  const json = {
+    generatedAt: date,
+    quick: QUICK,
+    machine: { cpus: cpu.length, model: cpu[0]?.model, memoryGB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, pinned: hasTaskset() && pinned },
+    config: CONFIG,
+    fixture: fixture ? { characters: fixture.characters, blocks: fixture.blocks, updateBytes: fixture.update.length } : null,
+    servers: results,
+    targets: checks,
+    profile,
+    table: printed,
+    elapsedS: (performance.now() - started) / 1000,
+  };
+  writeFileSync(out, JSON.stringify(json, null, 2) + "\n");
+  const svg = fanoutChart(
+    SERVERS.filter((k) => results[k]?.fanout).map((k) => ({
+      label: LABEL[k], color: COLOR[k],
+      points: results[k]!.fanout!.map((p) => ({ rate: p.rate, observers: p.observers, p99Ms: p.latencyMs.p99, deliveredFraction: p.expected ? p.delivered / p.expected : 0 })),
+    })),
+    {
+      title: "Update fan-out latency, p99 (lower is better)",
+      subtitle: `${date.slice(0, 10)} · ${cpu.length}-core ${cpu[0]?.model ?? ""} · server on core 0, load on core 1 · loopback · libSQL${QUICK ? " · QUICK run" : ""}`,
+      observerCounts: CONFIG.observerCounts, rates: CONFIG.rates,
+      targets: [{ rate: 50, observers: 100, ms: 8, label: "≤ 8 ms" }, { rate: 50, observers: 1000, ms: 25, label: "≤ 25 ms" }],
+    },
+  );
+  writeFileSync(out.replace(/\.json$/, "") + ".svg", svg);
+  log(`wrote ${out} and ${out.replace(/\.json$/, "")}.svg in ${((performance.now() - started) / 1000 / 60).toFixed(1)} min`);
+  // Temp databases are large; keep the logs and profiles.
+  for (const f of readdirSync(TMP)) if (f.includes(runId) && /\.db(-wal|-shm)?$/.test(f)) rmSync(resolve(TMP, f), { force: true });
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
