@@ -280,6 +280,11 @@ export class SyncCore implements ConnectionHost {
     return this.#persist.flushed();
   }
 
+  /** Whether a document is loaded (for tests and health checks). */
+  isLoaded(docName: string): boolean {
+    return this.#docs.has(docName);
+  }
+
   stats(): SyncStats {
     let connections = 0;
     for (const doc of this.#docs.values()) connections += doc.conns.size;

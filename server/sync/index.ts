@@ -26,6 +26,8 @@ export interface SyncServer {
   flush(): Promise<void>;
   /** Counters for tests, benchmarks and health checks. */
   stats(): SyncStats;
+  /** Whether a document is loaded in memory right now. */
+  isLoaded(docName: string): boolean;
 }
 
 /** Attaches the y-websocket sync endpoint (`/sync/<documentName>`) to the HTTP server. */
@@ -64,5 +66,6 @@ export function attachSync(server: Server, deps: AppDeps, store: DocumentStore, 
     },
     flush: () => core.flush(),
     stats: () => core.stats(),
+    isLoaded: (docName) => core.isLoaded(docName),
   };
 }
