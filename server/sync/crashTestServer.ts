@@ -5,6 +5,8 @@
  * in standby, so a restart after SIGKILL does not pay for loading the modules again.
  *   node --import tsx server/sync/crashTestServer.ts file:/tmp/x/test.db
  */
+export {};
+
 const databaseUrl = process.argv[2];
 if (!databaseUrl) throw new Error("usage: crashTestServer.ts <databaseUrl>");
 const { startServer } = await import("../server.ts");
