@@ -78,6 +78,13 @@ export async function applyDurableText(tx: WriteTx, deps: AppDeps, point: PointR
  * by every verb before it acts, and by tests. Unknown points are ignored (null).
  */
 export async function refreshPointText(deps: AppDeps, pointId: string): Promise<TextRefresh | null> {
+  // Cheap path first: most calls find the cache current and need no write transaction.
+  const cached = await loadPoint(deps.database.db, pointId);
+  if (!cached) return null;
+  const current = await readDurableText(deps, cached);
+  if (current.hash === cached.textHash) {
+    return { point: cached, events: [], textLockChanged: false, changed: false, logged: false, text: current };
+  }
   const outcome = await writeTransaction(deps.database, async (tx) => {
     const point = await loadPoint(tx, pointId);
     return point ? applyDurableText(tx, deps, point) : null;

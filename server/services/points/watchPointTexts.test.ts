@@ -8,6 +8,7 @@ import { createPoint } from "./createPoint.ts";
 import { getPointDetail } from "./getPointDetail.ts";
 import { paragraphEdit } from "./paragraphEdit.ts";
 import { recordStance } from "./recordStance.ts";
+import { refreshPointText } from "./refreshPointText.ts";
 import { transitionPoint } from "./transitionPoint.ts";
 import { watchPointTexts } from "./watchPointTexts.ts";
 
@@ -15,18 +16,15 @@ let ctx: TestContext;
 beforeAll(async () => { ctx = await createTestContext(); });
 afterAll(() => ctx?.cleanup());
 
-/** Deps with their own event bus (so the context's watcher stays out) that count durable reads per document. */
-function isolatedDeps() {
-  const reads = new Map<string, number>();
-  const deps: AppDeps = {
-    ...ctx.deps,
-    events: new EventBus(),
-    documents: {
-      ...ctx.deps.documents,
-      readJson: (name) => { reads.set(name, (reads.get(name) ?? 0) + 1); return ctx.deps.documents.readJson(name); },
-    },
+/** Deps with their own event bus (so the context's watcher stays out) and a count of recomputes per point. */
+function isolated() {
+  const runs = new Map<string, number>();
+  const deps: AppDeps = { ...ctx.deps, events: new EventBus() };
+  const refresh = (d: AppDeps, pointId: string) => {
+    runs.set(pointId, (runs.get(pointId) ?? 0) + 1);
+    return refreshPointText(d, pointId);
   };
-  return { deps, reads };
+  return { deps, runs, refresh };
 }
 
 async function pointWithStance() {
@@ -42,8 +40,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("watchPointTexts", () => {
   it("recomputes after the debounce, once for a burst of stored updates", async () => {
-    const { deps, reads } = isolatedDeps();
-    const watcher = watchPointTexts(deps, { debounceMs: 400 });
+    const { deps, runs, refresh } = isolated();
+    const watcher = watchPointTexts(deps, { debounceMs: 400, refresh });
     try {
       const p = await pointWithStance();
       for (let i = 0; i < 5; i++) {
@@ -51,11 +49,11 @@ describe("watchPointTexts", () => {
         deps.events.emit("document.stored", { docName: p.docName });
         await sleep(30);
       }
-      expect(reads.get(p.docName) ?? 0).toBe(0);
+      expect(runs.get(p.id) ?? 0).toBe(0);
       expect((await getPointDetail(ctx.deps, p.id)).textHash).toBe(p.hash);
       await sleep(450);
       await watcher.idle();
-      expect(reads.get(p.docName)).toBe(1);
+      expect(runs.get(p.id)).toBe(1);
       const after = await getPointDetail(ctx.deps, p.id);
       expect(after.textHash).not.toBe(p.hash);
       expect(after.textHash).toBe(textHash(await ctx.deps.documents.readJson(p.docName)));
@@ -66,20 +64,20 @@ describe("watchPointTexts", () => {
   });
 
   it("ignores other documents and unknown points, and stops listening when stopped", async () => {
-    const { deps, reads } = isolatedDeps();
-    const watcher = watchPointTexts(deps, { debounceMs: 20 });
+    const { deps, runs, refresh } = isolated();
+    const watcher = watchPointTexts(deps, { debounceMs: 20, refresh });
     const p = await pointWithStance();
     deps.events.emit("document.stored", { docName: documentNames.spiegelparagraaf(ctx.demo.workspaceId) });
     deps.events.emit("document.stored", { docName: "geen-document" });
     deps.events.emit("document.stored", { docName: documentNames.point(ctx.demo.workspaceId, "bestaatniet") });
     await sleep(60);
     await watcher.idle();
-    expect(reads.get(documentNames.spiegelparagraaf(ctx.demo.workspaceId)) ?? 0).toBe(0);
+    expect([...runs.keys()]).toEqual(["bestaatniet"]);
     watcher.stop();
     await edit(p.docName, "Na het stoppen.");
     deps.events.emit("document.stored", { docName: p.docName });
     await sleep(60);
-    expect(reads.get(p.docName) ?? 0).toBe(0);
+    expect(runs.get(p.id) ?? 0).toBe(0);
     expect((await getPointDetail(ctx.deps, p.id)).textHash).toBe(p.hash);
   });
 });

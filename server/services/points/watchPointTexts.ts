@@ -15,8 +15,12 @@ export interface PointTextWatcher {
  * edit means for stances, signatures and status. Debounced per document so a burst of typing is
  * one recompute; runs per point one after the other, so two recomputes never race.
  */
-export function watchPointTexts(deps: AppDeps, options: { debounceMs?: number } = {}): PointTextWatcher {
+export function watchPointTexts(
+  deps: AppDeps,
+  options: { debounceMs?: number; refresh?: (deps: AppDeps, pointId: string) => Promise<unknown> } = {},
+): PointTextWatcher {
   const debounceMs = options.debounceMs ?? 200;
+  const refresh = options.refresh ?? refreshPointText;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const running = new Map<string, Promise<void>>();
   let stopped = false;
@@ -24,7 +28,7 @@ export function watchPointTexts(deps: AppDeps, options: { debounceMs?: number } 
   const run = (pointId: string) => {
     const previous = running.get(pointId) ?? Promise.resolve();
     const next = previous
-      .then(() => (stopped ? null : refreshPointText(deps, pointId)))
+      .then(() => (stopped ? null : refresh(deps, pointId)))
       .then(() => undefined, (err: unknown) => {
         if (!stopped) console.error(`[points] recomputing the text hash of point ${pointId} failed`, err);
       });
