@@ -72,7 +72,7 @@ function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number:
             <Show when={item().textHash}>
               {(hash) => <span>Tekstversie: <code class="oogo-hash" title={hash()}>{shortHash(hash())}</code></span>}
             </Show>
-            <A class="utrecht-link" href={pointHref()!}>Punt openen<span class="oogo-visually-hidden">: {point().title}</span></A>
+            <A class="utrecht-link" href={pointHref()!}>Punt openen<span class="oogo-visually-hidden"> ({point().title})</span></A>
           </p>
         )}
       </Show>
@@ -87,7 +87,7 @@ function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number:
           <DecisionForm meeting={props.meeting} item={item()} onChange={props.onChange} />
           <div class="oogo-form-actions">
             <button type="button" class="utrecht-button utrecht-button--subtle" disabled={remove.busy()} onClick={() => void removeItem()}>
-              Van de agenda halen<span class="oogo-visually-hidden">: {item().title}</span>
+              Van de agenda halen<span class="oogo-visually-hidden"> ({item().title})</span>
             </button>
           </div>
           <Show when={remove.error()}><ErrorAlert error={remove.error()} title="Van de agenda halen mislukt" /></Show>
@@ -127,6 +127,7 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
     const note = String(new FormData(form).get("note") ?? "");
     const updated = await action.run(() => {
       if (!decision()) throw inputError("Kies een besluit.");
+      if (note.trim().length < 3) throw inputError("Geef een toelichting bij het besluit (minstens 3 tekens).");
       return meetingsApi.decide(props.meeting.id, props.item.id, {
         decision: decision() as AgendaDecision, note, expectedVersion: props.item.point?.version,
       });
@@ -148,7 +149,7 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
           </Field>
           <div class="oogo-span-all">
             <Field id={`${base()}-note`} label="Toelichting (komt in het logboek en het dossier)">
-              <textarea id={`${base()}-note`} name="note" required minLength={3} maxLength={4000} rows={3}
+              <textarea id={`${base()}-note`} name="note" aria-required="true" maxLength={4000} rows={3}
                 class="utrecht-textarea utrecht-textarea--html-textarea" />
             </Field>
           </div>
@@ -173,10 +174,13 @@ function AddAgendaItemForm(props: { meeting: MeetingView; onChange(m: MeetingVie
   });
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const updated = await action.run(() => meetingsApi.addAgendaItem(props.meeting.id, {
-      ...(pointId() ? { pointId: pointId() } : {}),
-      ...(title().trim() ? { title: title().trim() } : {}),
-    }));
+    const updated = await action.run(() => {
+      if (!pointId() && title().trim().length < 3) throw inputError("Kies een overeenstemmingspunt of geef een titel op (minstens 3 tekens).");
+      return meetingsApi.addAgendaItem(props.meeting.id, {
+        ...(pointId() ? { pointId: pointId() } : {}),
+        ...(title().trim() ? { title: title().trim() } : {}),
+      });
+    });
     if (updated) {
       setPointId("");
       setTitle("");
@@ -204,7 +208,7 @@ function AddAgendaItemForm(props: { meeting: MeetingView; onChange(m: MeetingVie
           </Field>
         </div>
         <Field id="agenda-title" label={pointId() ? "Titel op de agenda (optioneel)" : "Titel op de agenda"}>
-          <input id="agenda-title" class="utrecht-textbox utrecht-textbox--html-input" maxLength={200} required={!pointId()} minLength={3}
+          <input id="agenda-title" class="utrecht-textbox utrecht-textbox--html-input" maxLength={200} aria-required={pointId() ? "false" : "true"}
             value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
         </Field>
       </div>

@@ -63,11 +63,12 @@ export function AttendanceSection(props: { meeting: MeetingView; canManage: bool
       </Show>
       <Show when={props.canManage}>
         <Show when={editing()} fallback={
-          <div class="oogo-form-actions">
-            <button type="button" ref={editButton} class="utrecht-button utrecht-button--secondary-action"
-              disabled={!!props.meeting.recordFrozenReason} onClick={() => setEditing(true)}>Aanwezigheid bijwerken</button>
-            <Show when={props.meeting.recordFrozenReason}><span class="oogo-loading">{props.meeting.recordFrozenReason}</span></Show>
-          </div>
+          <Show when={!props.meeting.recordFrozenReason}>
+            <div class="oogo-form-actions">
+              <button type="button" ref={editButton} class="utrecht-button utrecht-button--secondary-action"
+                onClick={() => setEditing(true)}>Aanwezigheid bijwerken</button>
+            </div>
+          </Show>
         }>
           <AttendanceForm meeting={props.meeting} onDone={(m) => { props.onChange(m); close(); }} onCancel={close} />
         </Show>
@@ -154,7 +155,7 @@ function AttendanceForm(props: { meeting: MeetingView; onDone(m: MeetingView): v
                     <td class="utrecht-table__cell">
                       <div class="oogo-checkbox-row">
                         <input type="checkbox" id={`att-present-${i}`} checked={row().present} onChange={(e) => update(i, { present: e.currentTarget.checked })} />
-                        <label for={`att-present-${i}`}>Aanwezig<span class="oogo-visually-hidden">: {who()}</span></label>
+                        <label for={`att-present-${i}`}>Aanwezig<span class="oogo-visually-hidden"> ({who()})</span></label>
                       </div>
                     </td>
                     <td class="utrecht-table__cell">

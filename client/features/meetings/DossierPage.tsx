@@ -52,6 +52,7 @@ function DossierForm() {
     const next = new Set(selected());
     if (on) next.add(id); else next.delete(id);
     setSelected(next);
+    action.clearError();
   };
   const build = async (format: ExportFormat) => {
     const pointIds = disputed().map((p) => p.id).filter((id) => selected().has(id));
@@ -121,7 +122,7 @@ function DossierForm() {
           {(r) => (
             <div class="oogo-route-option">
               <input type="radio" name="route" id={`route-${r}`} value={r} checked={route() === r} required
-                aria-describedby={`route-${r}-desc`} onChange={() => setRoute(r)} />
+                aria-describedby={`route-${r}-desc`} onChange={() => { setRoute(r); action.clearError(); }} />
               <span class="oogo-checkbox-row__text">
                 <label for={`route-${r}`}>{DOSSIER_ROUTE_LABELS[r]}</label>
                 <span class="oogo-checkbox-row__hint" id={`route-${r}-desc`}>{DOSSIER_ROUTE_DESCRIPTIONS[r]}</span>

@@ -1,31 +1,24 @@
-import { Show, createResource, type Component } from "solid-js";
-import { Loading } from "../../ui/feedback.tsx";
+import { createSignal, onMount, Show, type Component } from "solid-js";
+import type { CollaborativeEditorProps } from "../../editor/CollaborativeEditor.tsx";
+import { ErrorAlert, Loading } from "../../ui/feedback.tsx";
 
-export interface EditorSlotProps {
-  documentName: string;
-  label: string;
-  readOnly: boolean;
-  readOnlyReason?: string;
-  onSaveStateChange?: (state: string) => void;
-}
-
-// The collaborative editor (Tiptap + Yjs) is a separate chunk, loaded only on pages that show one.
-const modules = import.meta.glob<{ CollaborativeEditor: Component<EditorSlotProps> }>("../../editor/CollaborativeEditor.tsx");
-
-/** Embeds the shared collaborative editor for one Yjs document (minutes, procedure text). */
-export function EditorSlot(props: EditorSlotProps) {
-  const [editor] = createResource(async () => {
-    const load = Object.values(modules)[0];
-    return load ? (await load()).CollaborativeEditor : null;
+/**
+ * Embeds the shared collaborative editor for one Yjs document (minutes, procedure text).
+ * The editor (Tiptap + Yjs) is its own chunk, loaded on first use. Deliberately no Suspense:
+ * a refetch of the page's data must never unmount a live editor session.
+ */
+export function EditorSlot(props: CollaborativeEditorProps) {
+  const [editor, setEditor] = createSignal<Component<CollaborativeEditorProps>>();
+  const [failed, setFailed] = createSignal<unknown>(null);
+  onMount(() => {
+    import("../../editor/CollaborativeEditor.tsx").then((m) => setEditor(() => m.CollaborativeEditor), setFailed);
   });
   return (
-    <Show when={!editor.loading} fallback={<Loading label="Editor laden…" />}>
-      <Show when={editor()} fallback={<p class="utrecht-paragraph oogo-loading">De editor is nog niet beschikbaar.</p>}>
-        {(Editor) => {
-          const E = Editor();
-          return <E {...props} />;
-        }}
-      </Show>
+    <Show when={editor()} fallback={failed() ? <ErrorAlert error={failed()} title="De editor kon niet worden geladen" /> : <Loading label="Editor laden…" />}>
+      {(E) => {
+        const Editor = E();
+        return <Editor {...props} />;
+      }}
     </Show>
   );
 }

@@ -28,11 +28,12 @@ export function MeetingDetails(props: { meeting: MeetingView; canManage: boolean
       </dl>
       <Show when={props.canManage}>
         <Show when={editing()} fallback={
-          <div class="oogo-form-actions">
-            <button type="button" ref={editButton} class="utrecht-button utrecht-button--secondary-action"
-              disabled={!!m().recordFrozenReason} onClick={() => setEditing(true)}>Gegevens wijzigen</button>
-            <Show when={m().recordFrozenReason}><span class="oogo-loading">{m().recordFrozenReason}</span></Show>
-          </div>
+          <Show when={!m().recordFrozenReason} fallback={<p class="utrecht-paragraph oogo-loading">{m().recordFrozenReason}</p>}>
+            <div class="oogo-form-actions">
+              <button type="button" ref={editButton} class="utrecht-button utrecht-button--secondary-action"
+                onClick={() => setEditing(true)}>Gegevens wijzigen</button>
+            </div>
+          </Show>
         }>
           <EditMeetingForm meeting={m()} onDone={(updated) => { props.onChange(updated); close(); }} onCancel={close} />
         </Show>

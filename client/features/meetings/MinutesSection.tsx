@@ -23,7 +23,7 @@ export function MinutesSection(props: { meeting: MeetingView; onChange(m: Meetin
   const cancelled = () => m().status === "geannuleerd";
   const readOnly = () => locked() || cancelled() || !ws.can("minutes.edit");
   const readOnlyReason = () => {
-    if (locked()) return "De notulen zijn vastgesteld. Wijzigen kan alleen via een amendement van de secretaris.";
+    if (locked()) return "De notulen zijn vastgesteld en daarom alleen-lezen. Wijzigen kan alleen via een gelogd amendement van de secretaris.";
     if (cancelled()) return "Deze vergadering is geannuleerd.";
     if (!ws.can("minutes.edit")) return "U kunt de notulen lezen, maar met uw rol niet bewerken.";
     return undefined;
@@ -43,7 +43,6 @@ export function MinutesSection(props: { meeting: MeetingView; onChange(m: Meetin
           <InfoAlert type="ok">
             <p class="utrecht-paragraph">
               <strong>Vastgesteld</strong> op {formatDateTimeNl(approval().approvedAt)} door {approval().approvedBy}.
-              De notulen zijn alleen-lezen; wijzigen kan alleen via een gelogd amendement.
             </p>
             <p class="utrecht-paragraph">
               Tekstversie: <code class="oogo-hash" title={approval().textHash}>{shortHash(approval().textHash)}</code>
@@ -139,7 +138,10 @@ function AmendMinutes(props: { meeting: MeetingView; onChange(m: MeetingView): v
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const reason = String(new FormData(e.currentTarget as HTMLFormElement).get("reason") ?? "");
-    const updated = await action.run(() => meetingsApi.amendMinutes(props.meeting.id, { reason }));
+    const updated = await action.run(() => {
+      if (reason.trim().length < 10) throw inputError("Geef de reden van de wijziging (minstens 10 tekens); die komt in het logboek.");
+      return meetingsApi.amendMinutes(props.meeting.id, { reason });
+    });
     if (updated) {
       setOpen(false);
       props.onChange(updated);
@@ -155,7 +157,7 @@ function AmendMinutes(props: { meeting: MeetingView; onChange(m: MeetingView): v
           <h3 class="utrecht-heading-3" id="amend-heading">Amendement op vastgestelde notulen</h3>
           <Show when={action.error()}><ErrorAlert error={action.error()} title="Amendement openen mislukt" /></Show>
           <Field id="amend-reason" label="Reden van de wijziging (verplicht, komt in het logboek)">
-            <textarea id="amend-reason" name="reason" required minLength={10} maxLength={2000} rows={3}
+            <textarea id="amend-reason" name="reason" aria-required="true" maxLength={2000} rows={3}
               class="utrecht-textarea utrecht-textarea--html-textarea" />
           </Field>
           <div class="oogo-form-actions">

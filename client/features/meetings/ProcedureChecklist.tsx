@@ -88,13 +88,13 @@ function StepRow(props: { step: ProcedureStepView; number: number; today: string
             <div class="oogo-form-actions">
               <Show when={!s().doneOn} fallback={
                 <button type="button" class="utrecht-button utrecht-button--subtle" disabled={action.busy()}
-                  onClick={() => void change({ doneOn: null })}>Heropenen<span class="oogo-visually-hidden">: {s().title}</span></button>
+                  onClick={() => void change({ doneOn: null })}>Heropenen<span class="oogo-visually-hidden"> ({s().title})</span></button>
               }>
                 <button type="button" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()}
-                  onClick={() => void change({ doneOn: props.today })}>Afvinken<span class="oogo-visually-hidden">: {s().title}</span></button>
+                  onClick={() => void change({ doneOn: props.today })}>Afvinken<span class="oogo-visually-hidden"> ({s().title})</span></button>
               </Show>
               <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => setEditing(true)}>
-                Datums wijzigen<span class="oogo-visually-hidden">: {s().title}</span>
+                Datums wijzigen<span class="oogo-visually-hidden"> ({s().title})</span>
               </button>
             </div>
           }>
