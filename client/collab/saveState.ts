@@ -39,7 +39,7 @@ export const SAVE_STATE_DETAILS: Record<SaveState, string> = {
   saved: "Alle wijzigingen zijn veilig op de server opgeslagen.",
   unsaved: "Wijzigingen worden opgeslagen…",
   offline: "Geen verbinding. Uw wijzigingen blijven op dit apparaat bewaard en worden opgeslagen zodra er weer verbinding is.",
-  readOnly: "U kunt dit document lezen maar niet bewerken.",
+  readOnly: "Wijzigingen van anderen verschijnen hier direct.",
 };
 
 /** Whether leaving the page could lose local edits or leave them only on this device. */

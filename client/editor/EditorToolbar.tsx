@@ -5,7 +5,9 @@ import { Icon, type IconName } from "./icons.tsx";
 
 interface ToolbarItem {
   label: string;
-  icon: IconName;
+  /** Shown as the button's text (its accessible name then comes from the text itself). */
+  text?: boolean;
+  icon?: IconName;
   /** Toggle buttons report their state with aria-pressed; actions have none. */
   active?: (e: Editor) => boolean;
   enabled?: (e: Editor) => boolean;
@@ -17,8 +19,8 @@ const chain = (e: Editor) => e.chain().focus();
 
 const GROUPS: ToolbarItem[][] = [
   [
-    { label: "Kop 2", icon: "h2", active: (e) => e.isActive("heading", { level: 2 }), run: (e) => chain(e).toggleHeading({ level: 2 }).run() },
-    { label: "Kop 3", icon: "h3", active: (e) => e.isActive("heading", { level: 3 }), run: (e) => chain(e).toggleHeading({ level: 3 }).run() },
+    { label: "Kop 2", text: true, active: (e) => e.isActive("heading", { level: 2 }), run: (e) => chain(e).toggleHeading({ level: 2 }).run() },
+    { label: "Kop 3", text: true, active: (e) => e.isActive("heading", { level: 3 }), run: (e) => chain(e).toggleHeading({ level: 3 }).run() },
   ],
   [
     { label: "Vet", icon: "bold", shortcut: "Ctrl+B", active: (e) => e.isActive("bold"), enabled: (e) => e.can().toggleBold(), run: (e) => chain(e).toggleBold().run() },
@@ -107,6 +109,7 @@ export function EditorToolbar(props: { editor: Editor; label: string }) {
       <ToolbarButton
         index={myIndex}
         label={item.label}
+        text={item.text}
         shortcut={item.shortcut}
         icon={item.icon}
         pressed={pressed()}
@@ -154,8 +157,9 @@ export function EditorToolbar(props: { editor: Editor; label: string }) {
 function ToolbarButton(props: {
   index: number;
   label: string;
+  text?: boolean;
   shortcut?: string;
-  icon: IconName;
+  icon?: IconName;
   pressed: boolean | undefined;
   disabled: boolean;
   onClick: JSX.EventHandler<HTMLButtonElement, MouseEvent>;
@@ -168,7 +172,7 @@ function ToolbarButton(props: {
       data-toolbar-item={props.index}
       tabindex={-1}
       aria-pressed={props.pressed === undefined ? undefined : props.pressed ? "true" : "false"}
-      aria-label={props.label}
+      aria-label={props.text ? undefined : props.label}
       aria-keyshortcuts={props.shortcut?.replace("Ctrl", "Control")}
       title={props.shortcut ? `${props.label} (${props.shortcut})` : props.label}
       disabled={props.disabled}
@@ -176,7 +180,7 @@ function ToolbarButton(props: {
       onMouseDown={(e) => e.preventDefault()}
       onClick={props.onClick}
     >
-      <Icon name={props.icon} />
+      {props.icon ? <Icon name={props.icon} /> : <span class="oogo-toolbar__text">{props.label}</span>}
     </button>
   );
 }

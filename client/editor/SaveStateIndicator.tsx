@@ -1,4 +1,5 @@
 import { createEffect, createSignal, on, onCleanup, type Accessor } from "solid-js";
+import { Icon } from "./icons.tsx";
 import { SAVE_STATE_DETAILS, SAVE_STATE_LABELS, type SaveState } from "../collab/saveState.ts";
 
 /** How long a state must hold before screen readers hear it: typing flips saved/unsaved constantly. */
@@ -27,7 +28,7 @@ export function SaveStateIndicator(props: { state: Accessor<SaveState> }) {
   return (
     <div class="oogo-save-state" data-state={props.state()}>
       <span class={`oogo-save-state__badge oogo-save-state__badge--${props.state()}`} data-testid="save-state">
-        <span class="oogo-save-state__icon" aria-hidden="true">{ICONS[props.state()]}</span>
+        <Icon name={props.state()} size={16} />
         {SAVE_STATE_LABELS[props.state()]}
       </span>
       <span class="oogo-save-state__detail">{SAVE_STATE_DETAILS[props.state()]}</span>
@@ -35,11 +36,3 @@ export function SaveStateIndicator(props: { state: Accessor<SaveState> }) {
     </div>
   );
 }
-
-const ICONS: Record<SaveState, string> = {
-  connecting: "…",
-  saved: "✓",
-  unsaved: "●",
-  offline: "⚠",
-  readOnly: "🔒",
-};

@@ -26,6 +26,16 @@ export interface TiptapHandle {
 
 export function createTiptapEditor(opts: TiptapOptions): TiptapHandle {
   let editable = opts.editable;
+  // Tiptap spreads an attributes object (a function would be lost) and re-applies editorProps on setOptions.
+  const attributes = (canEdit: boolean) => ({
+    role: "textbox",
+    "aria-multiline": "true",
+    "aria-label": opts.label,
+    "aria-readonly": String(!canEdit),
+    class: "oogo-editor__content",
+    spellcheck: "true",
+    lang: "nl",
+  });
   const editor = new Editor({
     element: opts.element,
     editable,
@@ -34,24 +44,14 @@ export function createTiptapEditor(opts: TiptapOptions): TiptapHandle {
       Collaboration.configure({ document: opts.session.doc, field: DOCUMENT_FIELD }),
       CollaborationCaret.configure({ provider: opts.session.provider, user: opts.user, render: renderCaret }),
     ],
-    editorProps: {
-      attributes: () => ({
-        role: "textbox",
-        "aria-multiline": "true",
-        "aria-label": opts.label,
-        "aria-readonly": String(!editable),
-        class: "oogo-editor__content",
-        spellcheck: "true",
-        lang: "nl",
-      }),
-    },
+    editorProps: { attributes: attributes(editable) },
   });
   return {
     editor,
     setEditable(value) {
       if (value === editable) return;
-      editable = value; // read by the attributes function when the view re-renders
-      editor.setEditable(value, false);
+      editable = value;
+      editor.setOptions({ editable: value, editorProps: { attributes: attributes(value) } });
     },
   };
 }

@@ -1,6 +1,5 @@
 import { Show } from "solid-js";
 import { ROLE_LABELS } from "../../../shared/domain/roles.ts";
-import { PLAN_TYPE_LABELS } from "../../../shared/domain/parties.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { CollaborativeEditor } from "../../editor/CollaborativeEditor.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
@@ -24,7 +23,7 @@ export default function SpiegelparagraafPage() {
           apparaat bewaard tot de verbinding terug is.
         </p>
         <p class="utrecht-paragraph oogo-spiegel__plan">
-          Hoort bij: {PLAN_TYPE_LABELS[w().planType]} <cite>{w().planTitle}</cite> ({w().period.start}–{w().period.end})
+          Hoort bij: <cite>{w().planTitle}</cite> ({w().period.start}–{w().period.end})
         </p>
       </div>
       <Show when={w().spiegelparagraafDocument}>

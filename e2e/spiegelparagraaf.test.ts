@@ -1,0 +1,144 @@
+/**
+ * Two people write the spiegelparagraaf together in two browsers, against the real server and
+ * sync endpoint: text and carets cross over, the save state follows the server's durable
+ * acknowledgements, a reload does not duplicate anything, and a waarnemer can only read.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { screenshot, seriousAxeViolations, startHarness, type Harness } from "./harness.ts";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const EDITOR = { name: "Tekst van de spiegelparagraaf" };
+
+async function openSpiegelparagraaf(email: string) {
+  const { context, page } = await h.loginAs(email);
+  const list = (await (await page.request.get("/api/workspaces")).json()) as { workspaces: Array<{ id: string }> };
+  await page.goto(`/tafels/${list.workspaces[0]!.id}/spiegelparagraaf`);
+  await page.getByRole("heading", { level: 1, name: "Spiegelparagraaf" }).waitFor();
+  const editor = page.getByRole("textbox", EDITOR);
+  await editor.getByRole("heading", { level: 2, name: "Jeugdhulp" }).waitFor();
+  return { context, page, editor };
+}
+
+const saveState = (page: Page) => page.getByTestId("save-state").textContent();
+const editorText = (page: Page) => page.getByRole("textbox", EDITOR).textContent();
+const count = (haystack: string | null, needle: string) => (haystack ?? "").split(needle).length - 1;
+
+/** Records every save state the indicator shows, so a transient state can be asserted without racing it. */
+async function recordSaveStates(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __states: string[] };
+    w.__states = [];
+    const el = document.querySelector(".oogo-save-state")!;
+    new MutationObserver(() => w.__states.push(el.getAttribute("data-state") ?? "")).observe(el, { attributes: true, attributeFilter: ["data-state"] });
+  });
+  return () => page.evaluate(() => (window as unknown as { __states: string[] }).__states);
+}
+
+/** Puts the caret at the end of the paragraph under a theme heading (End alone stops at the visual line). */
+async function caretAtEndOf(page: Page, heading: string) {
+  const paragraph = page.getByRole("textbox", EDITOR).locator(`h2:has-text("${heading}") + p`);
+  await paragraph.click();
+  await paragraph.evaluate((p) => {
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    range.collapse(false);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+}
+
+async function typeUnder(page: Page, heading: string, text: string) {
+  await caretAtEndOf(page, heading);
+  await page.keyboard.type(text);
+}
+
+describe("spiegelparagraaf in the browser", () => {
+  it("two people write together: text, carets, presence, save state, no duplicates after reload", async () => {
+    const eva = await openSpiegelparagraaf("swv.medewerker@demo.oogo.test");
+    const sanne = await openSpiegelparagraaf("ambtenaar.groningen@demo.oogo.test");
+
+    await expect.poll(() => saveState(eva.page)).toBe("Opgeslagen");
+    await expect.poll(() => saveState(sanne.page)).toBe("Opgeslagen");
+    const presence = eva.page.getByRole("list", { name: "Nu in dit document" });
+    await expect.poll(() => presence.textContent()).toContain("Sanne de Vries");
+    expect(await presence.textContent()).toContain("Gemeente Groningen");
+
+    // Eva types: pending first (the ack needs a round trip), then durable.
+    const evaStates = await recordSaveStates(eva.page);
+    await typeUnder(eva.page, "Jeugdhulp", " Eva schrijft mee.");
+    await expect.poll(() => saveState(eva.page)).toBe("Opgeslagen");
+    expect(await evaStates()).toEqual(expect.arrayContaining(["unsaved", "saved"]));
+    expect((await evaStates()).indexOf("unsaved")).toBeLessThan((await evaStates()).lastIndexOf("saved"));
+    await expect.poll(() => editorText(sanne.page)).toContain("Eva schrijft mee.");
+
+    await typeUnder(sanne.page, "Leerlingenvervoer", " Sanne vult aan.");
+    await expect.poll(() => editorText(eva.page)).toContain("Sanne vult aan.");
+    await expect.poll(() => saveState(sanne.page)).toBe("Opgeslagen");
+
+    // Each sees the other's caret, labelled with the name.
+    await expect.poll(() => eva.page.locator(".collaboration-carets__label").allTextContents()).toContain("Sanne de Vries");
+    await expect.poll(() => sanne.page.locator(".collaboration-carets__label").allTextContents()).toContain("Eva Mulder");
+    // A reader who did not type is not left "unsaved" by someone else's text.
+    expect(await saveState(eva.page)).toBe("Opgeslagen");
+
+    // Toolbar: bold on a selection reports aria-pressed.
+    await caretAtEndOf(eva.page, "Doorgaande lijn");
+    await eva.page.keyboard.press("Shift+ArrowLeft");
+    const bold = eva.page.getByRole("button", { name: "Vet" });
+    expect(await bold.getAttribute("aria-pressed")).toBe("false");
+    await bold.click();
+    expect(await bold.getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => sanne.editor.locator('h2:has-text("Doorgaande lijn") + p strong').count()).toBe(1);
+    await expect.poll(() => saveState(eva.page)).toBe("Opgeslagen");
+
+    expect(await seriousAxeViolations(eva.page)).toEqual([]);
+    await caretAtEndOf(sanne.page, "Leerlingenvervoer");
+    await expect.poll(() => eva.page.locator(".collaboration-carets__label").allTextContents()).toContain("Sanne de Vries");
+    await eva.page.locator(".oogo-collab").screenshot({ path: "test-results/spiegelparagraaf-carets.png" });
+    await eva.page.evaluate(() => scrollTo(0, 0));
+    await screenshot(eva.page, "spiegelparagraaf-eva");
+    await screenshot(sanne.page, "spiegelparagraaf-sanne");
+
+    // Reload: the IndexedDB copy and the server state merge without duplicating anything.
+    const headingsBefore = await eva.editor.locator("h2").count();
+    await eva.page.reload();
+    await eva.editor.getByRole("heading", { level: 2, name: "Jeugdhulp" }).waitFor();
+    await expect.poll(() => saveState(eva.page)).toBe("Opgeslagen");
+    const after = await editorText(eva.page);
+    expect(count(after, "Eva schrijft mee.")).toBe(1);
+    expect(count(after, "Sanne vult aan.")).toBe(1);
+    expect(count(after, "Jeugdhulp is zichtbaar aanwezig")).toBe(1);
+    expect(await eva.editor.locator("h2").count()).toBe(headingsBefore);
+    expect(count(await editorText(sanne.page), "Eva schrijft mee.")).toBe(1);
+
+    await eva.context.close();
+    await sanne.context.close();
+  });
+
+  it("a waarnemer reads along but cannot type", async () => {
+    const reader = await openSpiegelparagraaf("waarnemer@demo.oogo.test");
+    const main = reader.page.locator("main");
+    await expect.poll(() => main.textContent()).toContain("U kunt dit document lezen maar niet bewerken (rol: waarnemer)");
+    expect(await saveState(reader.page)).toBe("Alleen lezen");
+    expect(await reader.editor.getAttribute("aria-readonly")).toBe("true");
+    expect(await reader.editor.getAttribute("contenteditable")).toBe("false");
+    expect(await reader.page.getByRole("toolbar").count()).toBe(0);
+
+    const before = await editorText(reader.page);
+    await reader.editor.locator('h2:has-text("Jeugdhulp") + p').click();
+    await reader.page.keyboard.type("Dit mag niet.");
+    expect(await editorText(reader.page)).toBe(before);
+
+    expect(await seriousAxeViolations(reader.page)).toEqual([]);
+    await screenshot(reader.page, "spiegelparagraaf-waarnemer");
+    await reader.context.close();
+  });
+});
