@@ -94,7 +94,7 @@ function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number:
         </Show>
       }>
         {(decision) => (
-          <div class="oogo-agenda__decision">
+          <div class="oogo-agenda__decision" id={`decision-result-${item().id}`} tabindex="-1">
             <p><strong>Besluit:</strong> {AGENDA_DECISION_LABELS[decision()]}</p>
             <Show when={item().decisionNote}><p>{item().decisionNote}</p></Show>
             <Show when={item().pointStatusBefore && item().pointStatusAfter}>
@@ -132,7 +132,11 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
         decision: decision() as AgendaDecision, note, expectedVersion: props.item.point?.version,
       });
     });
-    if (updated) props.onChange(updated);
+    if (updated) {
+      props.onChange(updated);
+      // The form is replaced by the recorded decision: keep keyboard focus there.
+      queueMicrotask(() => document.getElementById(`decision-result-${props.item.id}`)?.focus());
+    }
   };
   return (
     <Show when={started()} fallback={<p class="utrecht-paragraph oogo-loading">Besluiten worden vastgelegd vanaf de vergaderdatum.</p>}>

@@ -41,7 +41,7 @@ export function MinutesSection(props: { meeting: MeetingView; onChange(m: Meetin
       <Show when={locked() && m().minutesApproval}>
         {(approval) => (
           <InfoAlert type="ok">
-            <p class="utrecht-paragraph">
+            <p class="utrecht-paragraph" id="minutes-approval" tabindex="-1">
               <strong>Vastgesteld</strong> op {formatDateTimeNl(approval().approvedAt)} door {approval().approvedBy}.
             </p>
             <p class="utrecht-paragraph">
@@ -53,7 +53,7 @@ export function MinutesSection(props: { meeting: MeetingView; onChange(m: Meetin
       <Show when={m().minutesStatus === "in_wijziging" && openAmendment()}>
         {(a) => (
           <InfoAlert type="warning">
-            <p class="utrecht-paragraph">
+            <p class="utrecht-paragraph" id="minutes-amendment-open" tabindex="-1">
               <strong>Amendement {a().seq} loopt</strong> (geopend door {a().openedBy} op {formatDateTimeNl(a().openedAt)}).
               Reden: {a().reason}
             </p>
@@ -101,6 +101,7 @@ function ApproveMinutes(props: { meeting: MeetingView; saveState: string; onChan
     if (updated) {
       setConfirming(false);
       props.onChange(updated);
+      queueMicrotask(() => document.getElementById("minutes-approval")?.focus());
     }
   };
   return (
@@ -145,6 +146,7 @@ function AmendMinutes(props: { meeting: MeetingView; onChange(m: MeetingView): v
     if (updated) {
       setOpen(false);
       props.onChange(updated);
+      queueMicrotask(() => document.getElementById("minutes-amendment-open")?.focus());
     }
   };
   return (

@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, onMount, Show } from "solid-js";
 import { useNavigate } from "@solidjs/router";
 import { MEETING_TYPES, MEETING_TYPE_LABELS, todayInNl, type MeetingType } from "../../../shared/domain/meetings.ts";
 import { meetingsApi } from "../../api/meetings.ts";
@@ -30,6 +30,9 @@ export function PlanMeetingForm(props: { onCancel(): void }) {
     setInvited(next);
   };
 
+  let typeSelect!: HTMLSelectElement;
+  onMount(() => typeSelect.focus());
+
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
@@ -56,7 +59,7 @@ export function PlanMeetingForm(props: { onCancel(): void }) {
       </Show>
       <div class="oogo-form-grid">
         <Field id="plan-type" label="Soort overleg">
-          <select id="plan-type" class="utrecht-select utrecht-select--html-select" value={type()}
+          <select id="plan-type" ref={typeSelect} class="utrecht-select utrecht-select--html-select" value={type()}
             onChange={(e) => chooseType(e.currentTarget.value as MeetingType)}>
             <For each={[...MEETING_TYPES]}>{(t) => <option value={t}>{MEETING_TYPE_LABELS[t]}</option>}</For>
           </select>
