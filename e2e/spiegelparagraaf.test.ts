@@ -119,7 +119,44 @@ describe("spiegelparagraaf in the browser", () => {
     expect(await eva.editor.locator("h2").count()).toBe(headingsBefore);
     expect(count(await editorText(sanne.page), "Eva schrijft mee.")).toBe(1);
 
+    // Offline: the state says so, edits stay, and they merge once when the connection returns.
+    await eva.context.setOffline(true);
+    await expect.poll(() => saveState(eva.page)).toBe("Offline");
+    await typeUnder(eva.page, "Onderwijshuisvesting", " Zonder verbinding geschreven.");
+    expect(await saveState(eva.page)).toBe("Offline");
+    await eva.context.setOffline(false);
+    await expect.poll(() => saveState(eva.page), { timeout: 15_000 }).toBe("Opgeslagen");
+    await expect.poll(() => editorText(sanne.page)).toContain("Zonder verbinding geschreven.");
+    expect(count(await editorText(sanne.page), "Zonder verbinding geschreven.")).toBe(1);
+
     await eva.context.close();
+    await sanne.context.close();
+  });
+
+  it("a role change closes the socket; the editor follows the new rights without a reload", async () => {
+    const sanne = await openSpiegelparagraaf("ambtenaar.groningen@demo.oogo.test");
+    await expect.poll(() => saveState(sanne.page)).toBe("Opgeslagen");
+    const admin = await h.loginAs("beheerder@demo.oogo.test");
+    const wsId = sanne.page.url().split("/tafels/")[1]!.split("/")[0]!;
+    const members = (await (await admin.page.request.get(`/api/workspaces/${wsId}/members`)).json()) as { members: Array<{ id: string; email: string; party: { id: string } | null }> };
+    const member = members.members.find((m) => m.email === "ambtenaar.groningen@demo.oogo.test")!;
+    const setRole = async (role: string) => {
+      const res = await admin.page.request.patch(`/api/workspaces/${wsId}/members/${member.id}`, { data: { role, partyId: member.party?.id ?? null } });
+      expect(res.status()).toBe(200);
+    };
+
+    await setRole("waarnemer");
+    await expect.poll(() => sanne.page.locator("main").textContent()).toContain("U kunt dit document lezen maar niet bewerken (rol: waarnemer)");
+    await expect.poll(() => sanne.editor.getAttribute("aria-readonly")).toBe("true");
+    expect(await saveState(sanne.page)).toBe("Alleen lezen");
+
+    await setRole("trekker");
+    await expect.poll(() => sanne.editor.getAttribute("aria-readonly")).toBe("false");
+    await expect.poll(() => saveState(sanne.page)).toBe("Opgeslagen");
+    await typeUnder(sanne.page, "Doorgaande lijn", " Weer schrijven.");
+    await expect.poll(() => saveState(sanne.page)).toBe("Opgeslagen");
+
+    await admin.context.close();
     await sanne.context.close();
   });
 

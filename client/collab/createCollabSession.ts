@@ -114,6 +114,8 @@ export function createCollabSession(opts: CollabSessionOptions): CollabSession {
   const [reauthorizing, setReauthorizing] = createSignal(false);
   const [presence, setPresence] = createSignal<PresenceEntry[]>([]);
   let disposed = false;
+  /** Access revoked or session ended: stay disconnected until the editor is mounted again. */
+  let stopped = false;
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const later = (ms: number, fn: () => void) => {
     const t = setTimeout(() => {
@@ -185,6 +187,7 @@ export function createCollabSession(opts: CollabSessionOptions): CollabSession {
         queueMicrotask(() => void reauthorize());
         return false;
       case CLOSE_CODES.SESSION_ENDED:
+        stopped = true;
         queueMicrotask(() => opts.sessionEnded());
         return false;
       case CLOSE_CODES.LOAD_FAILED:
@@ -192,7 +195,7 @@ export function createCollabSession(opts: CollabSessionOptions): CollabSession {
         const seconds = retrySeconds;
         retrySeconds = Math.min(retrySeconds * 2, MAX_RETRY_SECONDS);
         setProblem(code === CLOSE_CODES.LOAD_FAILED ? { kind: "loadFailed", retryInSeconds: seconds } : { kind: "tooBig" });
-        later(seconds * 1000, () => provider.connect());
+        later(seconds * 1000, () => !stopped && provider.connect());
         return false;
       }
       default:
@@ -214,7 +217,10 @@ export function createCollabSession(opts: CollabSessionOptions): CollabSession {
       if (!stillMember) setProblem({ kind: "accessRevoked" });
     });
     if (stillMember) provider.connect();
-    else void persistence?.clearData(); // no rights to keep a copy of this text
+    else {
+      stopped = true;
+      void persistence?.clearData(); // no rights to keep a copy of this text
+    }
   }
 
   // ---- presence -------------------------------------------------------------------------
@@ -255,12 +261,21 @@ export function createCollabSession(opts: CollabSessionOptions): CollabSession {
     e.returnValue = ""; // older browsers need a value to show the dialog
   };
   window.addEventListener("beforeunload", onBeforeUnload);
+  // A dead network can leave a socket half-open for up to 30 s: trust the browser's verdict.
+  const onOffline = () => provider.disconnect();
+  const onOnline = () => {
+    if (started && !stopped && !reauthorizing()) provider.connect();
+  };
+  window.addEventListener("offline", onOffline);
+  window.addEventListener("online", onOnline);
   const untrack = trackUnsaved(opts.documentName, unsaved);
 
   onCleanup(() => {
     disposed = true;
     timers.forEach(clearTimeout);
     window.removeEventListener("beforeunload", onBeforeUnload);
+    window.removeEventListener("offline", onOffline);
+    window.removeEventListener("online", onOnline);
     untrack();
     awareness.off("change", onAwarenessChange);
     provider.off("status", onStatus);
