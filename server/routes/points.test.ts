@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { memberships, organisations, users, workspaceParties, workspaces } from "../../db/schema/index.ts";
+import { meetings, memberships, organisations, users, workspaceParties, workspaces } from "../../db/schema/index.ts";
 import { parseDocumentName } from "../../shared/collab/protocol.ts";
 import { textHash } from "../../shared/domain/textHash.ts";
 import type { BoardView, PointDetail, PointEventView, PointSummary, ToSignItem } from "../../shared/schemas/points.ts";
@@ -349,6 +349,24 @@ describe("transitions", () => {
     expect(await isDocumentLocked(ctx.deps.database.db, { kind: "point", workspaceId: otherTafelId, entityId: p.id })).toMatchObject({ locked: true });
   });
 
+  it("records the meeting a decision was taken in, and refuses a meeting of another tafel", async () => {
+    const p = await atAmbtelijkAkkoord();
+    const now = new Date().toISOString();
+    const meetingId = newId();
+    const foreignMeeting = newId();
+    await ctx.deps.database.db.insert(meetings).values([
+      { id: meetingId, workspaceId: ws, type: "formeel_oogo", title: "Formeel OOGO voorjaar", startsAt: now, place: "Groningen", createdAt: now },
+      { id: foreignMeeting, workspaceId: otherTafelId, type: "formeel_oogo", title: "Elders", startsAt: now, place: "Elders", createdAt: now },
+    ]);
+    const foreign = await call("secretaris", "POST", `/api/points/${p.id}/transitions`, { to: "geagendeerd", reason: "Op de agenda", expectedVersion: p.version, meetingId: foreignMeeting });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.field).toBe("meetingId");
+    const ok = await call("secretaris", "POST", `/api/points/${p.id}/transitions`, { to: "geagendeerd", reason: "Op de agenda", expectedVersion: p.version, meetingId });
+    expect(ok.status).toBe(200);
+    const history: PointEventView[] = (await call("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
+    expect(history.at(-1)).toMatchObject({ toStatus: "geagendeerd", data: { meetingId } });
+  });
+
   it("tells each member which steps they may take and why not", async () => {
     const p = await atAmbtelijkAkkoord();
     const sec = await get(p.id, "secretaris");
@@ -492,6 +510,26 @@ describe("PATCH", () => {
     const locked = await call("secretaris", "PATCH", `/api/points/${p.id}`, { title: "Te laat", expectedVersion: agendated.body.version });
     expect(locked.status).toBe(409);
     expect(locked.body.error.code).toBe("CONFLICT");
+  });
+});
+
+describe("oversize bodies", () => {
+  it("are refused with 413 on every write endpoint and change nothing", async () => {
+    const p = await atAmbtelijkAkkoord();
+    const big = "x".repeat(70 * 1024);
+    const writes: Array<[Who, string, string, unknown]> = [
+      ["secretaris", "PATCH", `/api/points/${p.id}`, { title: big, expectedVersion: p.version }],
+      ["swvTrekker", "POST", `/api/points/${p.id}/stances`, { stance: "niet_akkoord", reasoning: big }],
+      ["secretaris", "POST", `/api/points/${p.id}/transitions`, { to: "geagendeerd", reason: big, expectedVersion: p.version }],
+      ["swvBestuurder", "POST", `/api/points/${p.id}/signoffs`, { textHash: p.textHash, padding: big }],
+    ];
+    for (const [who, method, path, body] of writes) {
+      const res = await call(who, method, path, body);
+      expect(res.status, path).toBe(413);
+      expect(res.body.error.code).toBe("PAYLOAD_TOO_LARGE");
+    }
+    const after = await get(p.id);
+    expect(after).toMatchObject({ version: p.version, status: "ambtelijk_akkoord", signoffs: [] });
   });
 });
 
