@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  AGENDA_DECISIONS, MEETING_TYPES, addDays, agendaFrozenReason, dateInZone, daysLate, decisionTargetStatus,
+  AGENDA_DECISIONS, MEETING_TYPES, addDays, agendaFrozenReason, dateInZone, daysLate, decisionRequiresStatus, decisionTargetStatus,
   fixesTextVersion, formatDateNl, formatDateTimeNl, isCalendarDate, isMeetingType, meetingFrozenReason,
   meetingHasStarted, minutesLocked, procedureStepState,
 } from "./meetings.ts";
@@ -71,8 +71,10 @@ describe("meeting rules", () => {
     const mapped = Object.fromEntries(AGENDA_DECISIONS.map((d) => [d, decisionTargetStatus(d)]));
     expect(mapped).toEqual({
       overeenstemming: "overeenstemming", geen_overeenstemming: "geen_overeenstemming", terugverwezen: "in_bespreking",
-      in_geschil: "in_geschil", aangehouden: null, besproken: null,
+      in_geschil: null, aangehouden: null, besproken: null,
     });
+    expect(decisionRequiresStatus("in_geschil")).toEqual(["geen_overeenstemming", "in_geschil"]);
+    expect(AGENDA_DECISIONS.filter((d) => decisionRequiresStatus(d) !== null)).toEqual(["in_geschil"]);
   });
   it("freezes agenda and record by minutes status", () => {
     expect(agendaFrozenReason({ status: "gepland", minutesStatus: "concept" })).toBeNull();

@@ -66,7 +66,7 @@ export const AGENDA_DECISION_LABELS: Record<AgendaDecision, string> = {
   overeenstemming: "Overeenstemming bereikt",
   geen_overeenstemming: "Geen overeenstemming",
   terugverwezen: "Terugverwezen naar de ambtelijke werkgroep",
-  in_geschil: "Voorgelegd aan de Geschillencommissie OOGO",
+  in_geschil: "Besloten het geschil voor te leggen aan de Geschillencommissie OOGO",
   aangehouden: "Aangehouden tot een volgend overleg",
   besproken: "Besproken, geen besluit",
 };
@@ -74,16 +74,23 @@ export const AGENDA_DECISION_LABELS: Record<AgendaDecision, string> = {
 /**
  * The point status a decision leads to, or null when the decision leaves the point's status
  * alone. The points workflow decides whether that move is allowed for the point and the actor.
+ * `in_geschil` moves nothing: only a bestuurder or wethouder may start a dispute (points
+ * workflow); the meeting minutes the decision to do so, after `geen overeenstemming`.
  */
 export function decisionTargetStatus(decision: AgendaDecision): string | null {
   switch (decision) {
     case "overeenstemming": return "overeenstemming";
     case "geen_overeenstemming": return "geen_overeenstemming";
     case "terugverwezen": return "in_bespreking";
-    case "in_geschil": return "in_geschil";
+    case "in_geschil":
     case "aangehouden":
     case "besproken": return null;
   }
+}
+
+/** Point statuses a decision needs to make sense, or null when any status will do. */
+export function decisionRequiresStatus(decision: AgendaDecision): readonly string[] | null {
+  return decision === "in_geschil" ? ["geen_overeenstemming", "in_geschil"] : null;
 }
 
 /** The reason a meeting's agenda and decisions can no longer change, or null when they can. */

@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../../db/writeLock.ts";
 import { and, eq, max } from "drizzle-orm";
 import { meetings, minutesAmendments } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
@@ -27,7 +28,7 @@ export async function amendMinutes(deps: AppDeps, caller: Caller, meetingId: str
 
   const now = new Date().toISOString();
   const docName = documentNames.minutes(meeting.workspaceId, meeting.id);
-  await db.transaction(async (tx) => {
+  await writeTransaction(deps.database, async (tx) => {
     const updated = await tx.update(meetings).set({ minutesStatus: "in_wijziging", version: meeting.version + 1, updatedAt: now })
       .where(and(eq(meetings.id, meeting.id), eq(meetings.minutesStatus, "vastgesteld"), eq(meetings.version, meeting.version)))
       .returning({ id: meetings.id });

@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../../db/writeLock.ts";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { meetings, minutesAmendments } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
@@ -38,7 +39,7 @@ export async function approveMinutes(deps: AppDeps, caller: Caller, meetingId: s
 
   const now = new Date().toISOString();
   const amending = meeting.minutesStatus === "in_wijziging";
-  await db.transaction(async (tx) => {
+  await writeTransaction(deps.database, async (tx) => {
     // Conditional on the state we read, so two approvals at once cannot both succeed.
     const updated = await tx.update(meetings).set({
       minutesStatus: "vastgesteld", minutesApprovedAt: now, minutesApprovedBy: actor.userId, minutesApprovedHash: hash,

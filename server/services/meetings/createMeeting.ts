@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../../db/writeLock.ts";
 import { meetingParties, meetings } from "../../../db/schema/index.ts";
 import { MEETING_TYPE_LABELS } from "../../../shared/domain/meetings.ts";
 import type { CreateMeetingInput, MeetingView } from "../../../shared/schemas/meetings.ts";
@@ -20,7 +21,7 @@ export async function createMeeting(deps: AppDeps, caller: Caller, workspaceId: 
   const id = newId();
   const now = new Date().toISOString();
   const startsAt = new Date(input.startsAt).toISOString();
-  await db.transaction(async (tx) => {
+  await writeTransaction(deps.database, async (tx) => {
     await tx.insert(meetings).values({
       id, workspaceId, type: input.type, title: input.title, startsAt, place: input.place,
       status: "gepland", minutesStatus: "concept", version: 1, createdBy: actor.userId, createdAt: now, updatedAt: now,

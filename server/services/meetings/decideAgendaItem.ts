@@ -1,22 +1,25 @@
+import { writeTransaction } from "../../../db/writeLock.ts";
 import { and, eq, isNull } from "drizzle-orm";
 import { agendaItems, meetings } from "../../../db/schema/index.ts";
 import {
-  AGENDA_DECISION_LABELS, agendaFrozenReason, decisionTargetStatus, fixesTextVersion, meetingHasStarted, todayInNl,
+  AGENDA_DECISION_LABELS, agendaFrozenReason, decisionRequiresStatus, decisionTargetStatus, fixesTextVersion, meetingHasStarted, todayInNl,
 } from "../../../shared/domain/meetings.ts";
+import { isPointStatus, statusLabel } from "../../../shared/domain/pointStatus.ts";
 import type { DecisionInput, MeetingView } from "../../../shared/schemas/meetings.ts";
 import type { AppDeps, Caller } from "../../context.ts";
 import { assertCan } from "../../auth/access.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
 import { bumpMeetingVersion, findMeeting, loadMeetingFor } from "./meetingRecord.ts";
-import { movePoint, readPoint, readPointText } from "./pointWorkflow.ts";
+import { catchUpPointText, movePointInTransaction, readPoint, readPointText } from "./pointWorkflow.ts";
 import { presentMeeting } from "./presentMeeting.ts";
 
 /**
- * Records what a meeting decided about an agenda item (secretaris). For a point the decision
- * is carried out first through the points workflow (status event referencing this meeting); only
- * when that succeeds is the decision stored, so a refused move records nothing. On a formal
- * OOGO the point's text must still be the version put on the agenda.
+ * Records what a meeting decided about an agenda item (secretaris). For a point the decision is
+ * carried out through the points workflow (a status event that cites this meeting) in the same
+ * transaction as the decision, so a refused move (403/409 from the workflow) records nothing and
+ * a recorded decision always has its status event. On a formal OOGO the point's text must still
+ * be the version put on the agenda.
  */
 export async function decideAgendaItem(deps: AppDeps, caller: Caller, meetingId: string, itemId: string, input: DecisionInput): Promise<MeetingView> {
   const { db } = deps.database;
@@ -30,38 +33,40 @@ export async function decideAgendaItem(deps: AppDeps, caller: Caller, meetingId:
   const [item] = await db.select().from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meeting.id))).limit(1);
   if (!item) throw notFound("Dit agendapunt");
   if (item.decision) throw new ApiError("CONFLICT", "Over dit agendapunt is al besloten.");
-
-  let statusBefore: string | null = null;
-  let statusAfter: string | null = null;
-  if (item.pointId) {
-    const point = await readPoint(db, item.pointId);
-    if (!point) throw notFound("Het overeenstemmingspunt van dit agendapunt");
-    if (input.expectedVersion !== undefined && input.expectedVersion !== point.version) {
-      throw new ApiError("VERSION_CONFLICT", "Dit punt is intussen gewijzigd. Laad de vergadering opnieuw en kijk het besluit na.", "expectedVersion");
-    }
-    if (fixesTextVersion(meeting.type) && item.textHash) {
-      const text = await readPointText(deps, point);
-      if (text.hash !== item.textHash) {
-        throw new ApiError("TEXT_CHANGED", "De tekst van dit punt is gewijzigd sinds het op de agenda kwam; een besluit over de besproken versie kan niet meer worden vastgelegd.");
-      }
-    }
-    statusBefore = point.status;
-    const target = decisionTargetStatus(input.decision);
-    if (target && target !== point.status) {
-      const moved = await movePoint(deps, actor, point.id, {
-        to: target,
-        reason: `${AGENDA_DECISION_LABELS[input.decision]} in "${meeting.title}": ${input.note}`,
-        expectedVersion: input.expectedVersion ?? point.version,
-        meetingId: meeting.id,
-      });
-      statusAfter = moved.status;
-    } else {
-      statusAfter = point.status;
-    }
-  }
+  if (item.pointId) await catchUpPointText(deps, item.pointId);
 
   const now = new Date().toISOString();
-  await db.transaction(async (tx) => {
+  const moved = await writeTransaction(deps.database, async (tx) => {
+    let statusBefore: string | null = null;
+    let statusAfter: string | null = null;
+    let move: Awaited<ReturnType<typeof movePointInTransaction>> | null = null;
+    if (item.pointId) {
+      const point = await readPoint(tx, item.pointId);
+      if (!point) throw notFound("Het overeenstemmingspunt van dit agendapunt");
+      if (input.expectedVersion !== undefined && input.expectedVersion !== point.version) {
+        throw new ApiError("VERSION_CONFLICT", "Dit punt is intussen gewijzigd. Laad de vergadering opnieuw en kijk het besluit na.", "expectedVersion");
+      }
+      if (fixesTextVersion(meeting.type) && item.textHash && (await readPointText(deps, point)).hash !== item.textHash) {
+        throw new ApiError("TEXT_CHANGED", "De tekst van dit punt is gewijzigd sinds het op de agenda kwam; een besluit over de besproken versie kan niet meer worden vastgelegd.");
+      }
+      const required = decisionRequiresStatus(input.decision);
+      if (required && !required.includes(point.status)) {
+        const label = isPointStatus(point.status) ? statusLabel(point.status) : point.status;
+        throw new ApiError("ILLEGAL_TRANSITION", `Dit besluit past niet bij een punt met status ${label}; leg eerst vast dat er geen overeenstemming is.`, "decision");
+      }
+      statusBefore = point.status;
+      statusAfter = point.status;
+      const target = decisionTargetStatus(input.decision);
+      if (target && target !== point.status) {
+        move = await movePointInTransaction(tx, deps, actor, point.id, {
+          to: target,
+          reason: `${AGENDA_DECISION_LABELS[input.decision]} in "${meeting.title}": ${input.note}`,
+          expectedVersion: point.version,
+          meetingId: meeting.id,
+        });
+        statusAfter = move.status;
+      }
+    }
     const updated = await tx.update(agendaItems).set({
       decision: input.decision, decisionNote: input.note, decidedAt: now, decidedBy: actor.userId,
       pointStatusBefore: statusBefore, pointStatusAfter: statusAfter,
@@ -74,8 +79,9 @@ export async function decideAgendaItem(deps: AppDeps, caller: Caller, meetingId:
       fromStatus: statusBefore, toStatus: statusAfter, reasoning: input.note, textHash: item.textHash,
       data: { agendaItemId: item.id, title: item.title, pointId: item.pointId, decision: input.decision },
     });
+    return move;
   });
+  moved?.publish();
   deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: "meeting.decision_recorded" });
-  if (item.pointId) deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "point", entityId: item.pointId, type: "meeting.decision_recorded" });
   return presentMeeting(deps, (await findMeeting(db, meeting.id))!);
 }

@@ -2,6 +2,7 @@
  * Test fixtures for the meetings and exports features: a second tafel (to prove isolation)
  * and a way to put a member into it. Only tests import this file.
  */
+import { writeTransaction } from "../../../db/writeLock.ts";
 import * as Y from "yjs";
 import { memberships, organisations, points, users, workspaceParties, workspaces } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
@@ -13,6 +14,11 @@ import { DEMO_PASSWORD } from "../../demo/demoAccounts.ts";
 import { jsonToUpdate } from "../../documents/prosemirror.ts";
 import type { TestContext } from "../../testing/testContext.ts";
 import { DOCUMENT_FIELD } from "../../../shared/editor/extensions.ts";
+import { createPoint } from "../points/createPoint.ts";
+import { recordStance } from "../points/recordStance.ts";
+import { signOffPoint } from "../points/signOffPoint.ts";
+import { transitionPoint } from "../points/transitionPoint.ts";
+import { readPoint } from "./pointWorkflow.ts";
 
 export const OTHER_SECRETARY = "secretaris@andere-tafel.test";
 export const OUTSIDER = "buitenstaander@andere-tafel.test";
@@ -27,7 +33,7 @@ export async function createOtherTafel(ctx: TestContext): Promise<{ workspaceId:
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const userId = newId();
   const membershipId = newId();
-  await db.transaction(async (tx) => {
+  await writeTransaction(ctx.deps.database, async (tx) => {
     await tx.insert(organisations).values([
       { id: swvId, kind: "swv", name: "Samenwerkingsverband PO Voorbeeldregio", swvCode: "PO 99.01", sector: "po", cbsCode: null, createdAt: now },
       { id: gemeenteId, kind: "gemeente", name: "Gemeente Voorbeeld", swvCode: null, sector: null, cbsCode: "GM9999", createdAt: now },
@@ -97,4 +103,41 @@ export async function insertPoint(
     textHash: hash, createdAt: now, updatedAt: now,
   });
   return { id, textHash: hash };
+}
+
+/** Demo trekker and bestuurder e-mail per demo party. */
+const TREKKERS = ["swv.medewerker@demo.oogo.test", "ambtenaar.groningen@demo.oogo.test", "ambtenaar.tynaarlo@demo.oogo.test"];
+const BESTUURDERS = ["swv.bestuurder@demo.oogo.test", "wethouder.groningen@demo.oogo.test", "wethouder.tynaarlo@demo.oogo.test"];
+
+/**
+ * Walks a new point of the demo tafel through the real points workflow to ambtelijk akkoord:
+ * created, in bespreking, every trekker in scope akkoord (the last akkoord moves it by itself).
+ */
+export async function pointAtAmbtelijkAkkoord(
+  ctx: TestContext, input: { theme: string; title: string; text: string; scope?: string[] },
+): Promise<string> {
+  const m = ctx.demo.members;
+  const created = await createPoint(ctx.deps, m[TREKKERS[0]!]!, ctx.demo.workspaceId, { theme: input.theme, title: input.title, text: input.text, scope: input.scope ?? null });
+  const id = created.point.id;
+  await transitionPoint(ctx.deps, m[TREKKERS[0]!]!, id, { to: "in_bespreking", reason: "Ambtelijke werkgroep start de bespreking." });
+  for (const email of TREKKERS) {
+    const actor = m[email]!;
+    if (input.scope && actor.partyKind === "gemeente" && !input.scope.includes(actor.partyId!)) continue;
+    await recordStance(ctx.deps, actor, id, { stance: "akkoord", reasoning: "Akkoord met de tekst zoals die nu luidt." });
+  }
+  return id;
+}
+
+/** Every bestuurder in scope signs the point's current durable text. */
+export async function signByAll(ctx: TestContext, pointId: string, only?: string[]): Promise<void> {
+  for (const email of only ?? BESTUURDERS) {
+    const point = (await readPoint(ctx.deps.database.db, pointId))!;
+    const text = await ctx.deps.documents.readJson(documentNames.point(point.workspaceId, pointId));
+    try {
+      await signOffPoint(ctx.deps, ctx.demo.members[email]!, pointId, { textHash: textHash(text) });
+    } catch (err) {
+      // A party outside the scope cannot sign; that is not what these fixtures test.
+      if (!(err instanceof Error && /scope/.test(err.message))) throw err;
+    }
+  }
 }

@@ -1,15 +1,20 @@
 /**
  * The one place the meetings feature touches overeenstemmingspunten. Reads go to the points
- * table; every status change goes through the points workflow's own verb, which is the
- * authority on which move is allowed for whom.
+ * table; every status change goes through the points workflow's own verb
+ * (`transitionPointInTransaction`), which is the authority on which move is allowed for whom,
+ * and runs inside the meeting verb's transaction so the point step and the meeting change
+ * commit together or not at all.
  */
 import { eq } from "drizzle-orm";
+import type { WriteTx } from "../../../db/writeLock.ts";
 import { points } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
 import { canonicalJson, textHash } from "../../../shared/domain/textHash.ts";
 import type { AppDeps, MembershipContext } from "../../context.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
 import { ApiError } from "../../http/errors.ts";
+import { refreshPointText } from "../points/refreshPointText.ts";
+import { transitionPointInTransaction } from "../points/transitionPoint.ts";
 
 export interface PointSnapshot {
   id: string;
@@ -44,6 +49,14 @@ export async function readPointText(deps: AppDeps, point: { id: string; workspac
   return { json: canonicalJson(doc), hash: textHash(doc) };
 }
 
+/**
+ * Lets the points workflow catch up with a text change that reached storage but not yet the
+ * point's cached hash (its own transaction), so the move below binds to the current text.
+ */
+export async function catchUpPointText(deps: AppDeps, pointId: string): Promise<void> {
+  await refreshPointText(deps, pointId);
+}
+
 export interface MoveInput {
   to: string;
   reason: string;
@@ -51,13 +64,11 @@ export interface MoveInput {
   meetingId: string;
 }
 
-/** Moves a point through the points workflow on behalf of a meeting. Throws its 409/403 unchanged. */
-export async function movePoint(deps: AppDeps, actor: MembershipContext, pointId: string, input: MoveInput): Promise<{ status: string; version: number }> {
-  // TEMPORARY until the points workflow lands: a computed specifier keeps typecheck green.
-  const specifier = "../points/transitionPoint.ts";
-  const { transitionPoint } = (await import(specifier)) as {
-    transitionPoint(deps: AppDeps, actor: MembershipContext, pointId: string, input: MoveInput): Promise<{ status: string; version: number }>;
-  };
-  const result = await transitionPoint(deps, actor, pointId, input);
-  return { status: result.status, version: result.version };
+/**
+ * Moves a point inside the caller's write transaction on behalf of a meeting. Throws the
+ * workflow's 403/409 unchanged (rolling back the caller's transaction); call `publish()` after
+ * the commit.
+ */
+export async function movePointInTransaction(tx: WriteTx, deps: AppDeps, actor: MembershipContext, pointId: string, input: MoveInput) {
+  return transitionPointInTransaction(tx, deps, actor, pointId, input);
 }

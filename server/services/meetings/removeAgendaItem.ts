@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../../db/writeLock.ts";
 import { and, asc, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import { agendaItems, meetings } from "../../../db/schema/index.ts";
 import { agendaFrozenReason, fixesTextVersion } from "../../../shared/domain/meetings.ts";
@@ -7,7 +8,7 @@ import { assertCan } from "../../auth/access.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
 import { bumpMeetingVersion, findMeeting, loadMeetingFor } from "./meetingRecord.ts";
-import { movePoint, readPoint } from "./pointWorkflow.ts";
+import { catchUpPointText, movePointInTransaction, readPoint } from "./pointWorkflow.ts";
 import { presentMeeting } from "./presentMeeting.ts";
 
 /**
@@ -25,19 +26,18 @@ export async function removeAgendaItem(deps: AppDeps, caller: Caller, meetingId:
   if (!item) throw notFound("Dit agendapunt");
   if (item.decision) throw new ApiError("CONFLICT", "Over dit agendapunt is al besloten; het kan niet meer van de agenda.");
 
-  if (item.pointId && fixesTextVersion(meeting.type)) {
-    const point = await readPoint(db, item.pointId);
-    if (point?.status === "geagendeerd" && !(await onOtherFormalAgenda(deps, meeting.workspaceId, item.pointId, item.id))) {
-      await movePoint(deps, actor, point.id, {
-        to: "ambtelijk_akkoord",
-        reason: `Van de agenda van "${meeting.title}" gehaald.`,
-        meetingId: meeting.id,
-      });
-    }
-  }
+  const revert = !!item.pointId && fixesTextVersion(meeting.type)
+    && !(await onOtherFormalAgenda(deps, meeting.workspaceId, item.pointId, item.id));
+  if (revert) await catchUpPointText(deps, item.pointId!);
 
   const now = new Date().toISOString();
-  await db.transaction(async (tx) => {
+  const moved = await writeTransaction(deps.database, async (tx) => {
+    const point = item.pointId ? await readPoint(tx, item.pointId) : null;
+    const move = point && revert && point.status === "geagendeerd"
+      ? await movePointInTransaction(tx, deps, actor, point.id, {
+        to: "ambtelijk_akkoord", reason: `Van de agenda van "${meeting.title}" gehaald.`, meetingId: meeting.id,
+      })
+      : null;
     await bumpMeetingVersion(tx, meeting.id, undefined, now);
     await tx.delete(agendaItems).where(eq(agendaItems.id, item.id));
     // Keep positions dense so the next item lands at the end.
@@ -47,9 +47,10 @@ export async function removeAgendaItem(deps: AppDeps, caller: Caller, meetingId:
       workspaceId: meeting.workspaceId, type: "meeting.agenda_item_removed", entityType: "meeting", entityId: meeting.id, actor, at: now,
       textHash: item.textHash, data: { agendaItemId: item.id, title: item.title, pointId: item.pointId },
     });
+    return move;
   });
+  moved?.publish();
   deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: "meeting.agenda_item_removed" });
-  if (item.pointId) deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "point", entityId: item.pointId, type: "meeting.agenda_item_removed" });
   return presentMeeting(deps, (await findMeeting(db, meeting.id))!);
 }
 

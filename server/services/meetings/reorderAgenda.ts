@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../../db/writeLock.ts";
 import { eq } from "drizzle-orm";
 import { agendaItems } from "../../../db/schema/index.ts";
 import { agendaFrozenReason } from "../../../shared/domain/meetings.ts";
@@ -17,7 +18,7 @@ export async function reorderAgenda(deps: AppDeps, caller: Caller, meetingId: st
   const frozen = agendaFrozenReason(meeting);
   if (frozen) throw new ApiError("CONFLICT", frozen);
   const now = new Date().toISOString();
-  await db.transaction(async (tx) => {
+  await writeTransaction(deps.database, async (tx) => {
     // Compared inside the transaction, so an item added meanwhile makes the list incomplete (400).
     const current = await tx.select({ id: agendaItems.id, position: agendaItems.position }).from(agendaItems).where(eq(agendaItems.meetingId, meeting.id));
     const ids = new Set(current.map((c) => c.id));

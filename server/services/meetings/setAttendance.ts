@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../../db/writeLock.ts";
 import { eq } from "drizzle-orm";
 import { meetingAttendance } from "../../../db/schema/index.ts";
 import { meetingFrozenReason } from "../../../shared/domain/meetings.ts";
@@ -37,7 +38,7 @@ export async function setAttendance(deps: AppDeps, caller: Caller, meetingId: st
   });
 
   const now = new Date().toISOString();
-  await db.transaction(async (tx) => {
+  await writeTransaction(deps.database, async (tx) => {
     await bumpMeetingVersion(tx, meeting.id, input.expectedVersion, now);
     await tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id));
     if (input.attendees.length) {

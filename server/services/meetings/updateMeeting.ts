@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../../db/writeLock.ts";
 import { eq } from "drizzle-orm";
 import { meetingParties, meetings } from "../../../db/schema/index.ts";
 import { meetingFrozenReason } from "../../../shared/domain/meetings.ts";
@@ -48,7 +49,7 @@ export async function updateMeeting(deps: AppDeps, caller: Caller, meetingId: st
   }
 
   const now = new Date().toISOString();
-  await db.transaction(async (tx) => {
+  await writeTransaction(deps.database, async (tx) => {
     await bumpMeetingVersion(tx, meeting.id, input.expectedVersion, now);
     if (Object.keys(set).length) await tx.update(meetings).set(set).where(eq(meetings.id, meeting.id));
     if (changes.invitedPartyIds) {

@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../../db/writeLock.ts";
 import { and, asc, eq } from "drizzle-orm";
 import { procedureSteps } from "../../../db/schema/index.ts";
 import { todayInNl } from "../../../shared/domain/meetings.ts";
@@ -15,7 +16,7 @@ export async function addProcedureStep(deps: AppDeps, caller: Caller, workspaceI
   assertCan(actor, "procedure.manage", "Alleen de secretaris houdt de procedure bij.");
   const id = newId();
   const now = new Date().toISOString();
-  await db.transaction(async (tx) => {
+  await writeTransaction(deps.database, async (tx) => {
     const existing = await tx.select({ id: procedureSteps.id }).from(procedureSteps)
       .where(eq(procedureSteps.workspaceId, workspaceId)).orderBy(asc(procedureSteps.position));
     const position = Math.min(input.position ?? existing.length, existing.length);

@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../../db/writeLock.ts";
 import { and, asc, eq } from "drizzle-orm";
 import { meetings, procedureSteps } from "../../../db/schema/index.ts";
 import { todayInNl } from "../../../shared/domain/meetings.ts";
@@ -42,7 +43,7 @@ export async function changeProcedureStep(
     }
   }
   const now = new Date().toISOString();
-  await db.transaction(async (tx) => {
+  await writeTransaction(deps.database, async (tx) => {
     const where = input.expectedVersion === undefined
       ? eq(procedureSteps.id, step.id)
       : and(eq(procedureSteps.id, step.id), eq(procedureSteps.version, input.expectedVersion));
