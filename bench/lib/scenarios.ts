@@ -10,7 +10,7 @@ import { busyPct, readCoreTimes } from "./cpuLoad.ts";
 import { closeAll, connectAll, PeerClient, updateHeader, type Target } from "./peerClient.ts";
 import { Samples, sleep, summarize, type Summary } from "./percentiles.ts";
 
-export interface ChildStats { cpuUs: number; wallMs: number; eldP50Ms: number; eldP99Ms: number; eldMaxMs: number; heapUsed: number; rss: number }
+export interface ChildStats { cpuUs: number; wallMs: number; eldP50Ms: number; eldP99Ms: number; eldMaxMs: number; heapUsed: number; rss: number; monoUs: number }
 
 const yieldToIo = () => new Promise<void>((r) => setImmediate(r));
 
@@ -45,6 +45,8 @@ export interface FanoutPoint {
   /** 2 when the first attempt was disturbed by other load and the point was measured again. */
   attempts: number;
   actualRate: number;
+  /** The measurement window on the server's monotonic clock (µs), to cut a CPU profile. */
+  serverWindowUs: [number, number];
 }
 
 /**
@@ -178,7 +180,7 @@ async function runPoint(tracker: FanoutTracker, writer: BenchWriter, child: Serv
   tracker.delivered = 0;
   tracker.firstSeq = Y.getState(writer.doc.store, writer.doc.clientID) / EDIT_CHARS;
   tracker.recording = true;
-  await child.rpc("resetStats");
+  const { monoUs: windowStart } = await child.rpc<{ monoUs: number }>("resetStats");
   const cores0 = readCoreTimes();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -208,6 +210,7 @@ async function runPoint(tracker: FanoutTracker, writer: BenchWriter, child: Serv
     loadgenCpuPct: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
     otherLoadOnServerCorePct: cores ? Math.max(0, (cores[serverCore] ?? 0) - serverCpuPct) : null,
     attempts: 1,
+    serverWindowUs: [windowStart, stats.monoUs],
     actualRate: total / ((sendEnd - t0) / 1000),
   };
 }
@@ -335,7 +338,9 @@ export interface HeapResult {
   unloadWaitedMs: number;
   perBigDocumentBytes: number;
   connections: number;
+  /** Documents per round, and rounds (each with fresh documents; results are the mean). */
   documents: number;
+  rounds: number;
   bigDocuments: number;
 }
 
@@ -344,12 +349,13 @@ export interface HeapResult {
  *  - per idle connection: N extra synced sockets on one loaded document;
  *  - per idle loaded document: M small documents with one socket each, minus a socket;
  *  - after unload: the same M documents once every socket closed and the server reports them
- *    unloaded (waiting up to unloadWaitMs);
+ *    unloaded (waiting up to unloadWaitMs); mean over rounds with fresh documents, because
+ *    identical rounds differ by up to ~1 KB per document (allocator and GC noise);
  *  - per big document: B copies of the ~120 KB document, one socket each, minus a socket.
  * Every code path is exercised once before measuring (warm-up documents and sockets), so
  * compiled code and type feedback are not counted as per-document memory.
  */
-export async function heapRun(target: Target, child: ServerChild, names: { conn: string; warm: string[]; docs: string[]; big: string[] }, opts: { connections: number; unloadWaitMs: number; big: BigDocument }): Promise<HeapResult> {
+export async function heapRun(target: Target, child: ServerChild, names: { conn: string; warm: string[]; docs: string[]; big: string[] }, opts: { connections: number; docsPerRound: number; unloadWaitMs: number; big: BigDocument }): Promise<HeapResult> {
   const heap = () => child.rpc<number>("heap");
   const loaded = () => child.rpc<number>("loaded");
   const waitUnloaded = async (count: number) => {
@@ -377,16 +383,28 @@ export async function heapRun(target: Target, child: ServerChild, names: { conn:
   await closeAll(conns);
   await sleep(500);
 
-  const before = await loaded();
-  const h2 = await heap();
-  const docClients = names.docs.map((n) => new PeerClient(target, n));
-  await connectAll(docClients, 25);
-  await sleep(300);
-  const h3 = await heap();
-  const perIdleDocument = (h3 - h2) / names.docs.length - perConnection;
-  await closeAll(docClients);
-  const unloadWaitedMs = await waitUnloaded(before);
-  await sleep(200);
+  // Each round: M small documents, one socket each; then every socket leaves and we wait until
+  // the server reports the documents unloaded. Distinct documents per round.
+  const rounds = names.docs.length / opts.docsPerRound;
+  let openSum = 0;
+  let afterSum = 0;
+  let unloadWaitedMs = 0;
+  for (let r = 0; r < rounds; r++) {
+    const set = names.docs.slice(r * opts.docsPerRound, (r + 1) * opts.docsPerRound);
+    const before = await loaded();
+    const h2 = await heap();
+    const docClients = set.map((n) => new PeerClient(target, n));
+    await connectAll(docClients, 25);
+    await sleep(300);
+    const h3 = await heap();
+    openSum += (h3 - h2) / set.length - perConnection;
+    await closeAll(docClients);
+    unloadWaitedMs = Math.max(unloadWaitedMs, await waitUnloaded(before));
+    await sleep(200);
+    afterSum += ((await heap()) - h2) / set.length;
+  }
+  const perIdleDocument = openSum / rounds;
+  const perDocumentAfterUnload = afterSum / rounds;
   const h4 = await heap();
 
   const bigClients = names.big.map((n) => {
@@ -405,8 +423,8 @@ export async function heapRun(target: Target, child: ServerChild, names: { conn:
   await anchor.close();
   return {
     perConnectionBytes: perConnection, perIdleDocumentBytes: perIdleDocument,
-    perDocumentAfterUnloadBytes: (h4 - h2) / names.docs.length, unloadWaitedMs,
-    perBigDocumentBytes: perBig, connections: opts.connections, documents: names.docs.length, bigDocuments: names.big.length,
+    perDocumentAfterUnloadBytes: perDocumentAfterUnload, unloadWaitedMs,
+    perBigDocumentBytes: perBig, connections: opts.connections, documents: opts.docsPerRound, rounds, bigDocuments: names.big.length,
   };
 }
 

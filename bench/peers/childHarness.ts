@@ -59,7 +59,8 @@ export function runChild(start: StartPeer): void {
       cpuMark = process.cpuUsage();
       wallMark = performance.now();
       eld.reset();
-      return true;
+      // Same clock as V8's CPU profiles (monotonic, µs): lets a profile be cut to this window.
+      return { monoUs: Number(process.hrtime.bigint() / 1000n) };
     },
     stats() {
       const cpu = process.cpuUsage(cpuMark);
@@ -72,6 +73,7 @@ export function runChild(start: StartPeer): void {
         eldMaxMs: delay(eld.max),
         heapUsed: mem.heapUsed,
         rss: mem.rss,
+        monoUs: Number(process.hrtime.bigint() / 1000n),
       };
     },
     async heap() {

@@ -84,6 +84,8 @@ export interface ChildOptions {
   core: number | null;
   /** Extra node flags, e.g. --cpu-prof. */
   nodeFlags?: string[];
+  /** Run the TypeScript sources through tsx instead of the bundle (profiles then name source files). */
+  fromSource?: boolean;
   logName?: string;
 }
 
@@ -102,7 +104,7 @@ export class ServerChild {
   exitedAlready = false;
 
   constructor(readonly kind: ServerKind, options: ChildOptions) {
-    const args = launch.get(kind);
+    const args = options.fromSource ? ["--import", "tsx", ENTRIES[kind]] : launch.get(kind);
     if (!args) throw new Error(`buildChildren([${kind}]) first`);
     const env = { ...process.env };
     // The reference server's LevelDB persistence and HTTP callback only switch on through env.
