@@ -1,12 +1,13 @@
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
+import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
 import {
   CLOSE_CODES, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC,
 } from "../../shared/collab/protocol.ts";
 import {
-  PERMISSION_DENIED_FRAME, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, awarenessFrame, saveAckFrame, syncStep2Frame,
+  PERMISSION_DENIED_FRAME, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, awarenessFrame, framePayload, saveAckFrame, syncStep2Frame, wireFrame,
 } from "./frames.ts";
 import type { SyncDocument } from "./SyncDocument.ts";
 
@@ -42,6 +43,16 @@ function onClose(this: TaggedSocket) {
 function onError() {}
 
 const SEND_OPTIONS = { binary: true, compress: false } as const;
+
+/**
+ * The TCP socket under a ws WebSocket, for writing pre-framed bytes (frames.ts). Safe because
+ * permessage-deflate is off: ws's Sender then never queues, so its own writes (pings, close)
+ * and ours reach the socket in call order. Falls back to ws.send if ws ever hides the socket.
+ */
+function socketOf(ws: WebSocket): Socket | null {
+  const socket = (ws as unknown as { _socket?: Socket })._socket;
+  return socket && typeof socket.write === "function" ? socket : null;
+}
 /** One decoder reused for every incoming frame: handling is synchronous and never re-entrant. */
 const decoder = decoding.createDecoder(new Uint8Array(0) as Uint8Array<ArrayBufferLike>);
 
@@ -64,6 +75,7 @@ export class Connection {
   /** Awareness client ids this socket published (usually one). */
   awarenessIds: number[] | null = null;
   readonly writable: boolean;
+  readonly socket: Socket | null;
   readonly userId: string;
   readonly sessionId: string;
 
@@ -77,6 +89,7 @@ export class Connection {
     this.writable = grant.access === "write";
     this.userId = grant.userId;
     this.sessionId = grant.sessionId;
+    this.socket = socketOf(ws);
     const tagged = ws as TaggedSocket;
     tagged[CONN] = this;
     ws.on("message", onMessage);
@@ -85,11 +98,18 @@ export class Connection {
     ws.on("error", onError);
   }
 
+  /** Writes a complete frame (frames.ts); closes the connection when its backlog grows too big. */
   send(frame: Buffer): void {
     const ws = this.ws;
     if (this.closed || ws.readyState !== 1) return;
-    ws.send(frame, SEND_OPTIONS);
-    if (ws.bufferedAmount > this.host.maxBufferedBytes) this.close(CLOSE_CODES.TOO_SLOW, "te traag");
+    const socket = this.socket;
+    if (socket) {
+      socket.write(frame);
+      if (socket.writableLength > this.host.maxBufferedBytes) this.close(CLOSE_CODES.TOO_SLOW, "te traag");
+    } else {
+      ws.send(framePayload(frame), SEND_OPTIONS);
+      if (ws.bufferedAmount > this.host.maxBufferedBytes) this.close(CLOSE_CODES.TOO_SLOW, "te traag");
+    }
   }
 
   /** Closes with an application code; the socket leaves the document at once. */
@@ -142,7 +162,7 @@ export class Connection {
           applyAwarenessUpdate(this.doc.awareness, update, this);
           // Forward the client's own bytes: no re-encoding, one buffer for all subscribers.
           // The sender gets it too: y-websocket clients count it as a sign of life.
-          this.doc.broadcast(decoder.pos === data.length ? data : data.subarray(0, decoder.pos), null);
+          this.doc.broadcast(wireFrame(decoder.pos === data.length ? data : data.subarray(0, decoder.pos)), null);
           break;
         }
         case MESSAGE_QUERY_AWARENESS: {

@@ -3,7 +3,7 @@ import { encodeAwarenessUpdate } from "y-protocols/awareness";
 import type { WebSocket } from "ws";
 import { CLOSE_CODES } from "../../shared/collab/protocol.ts";
 import { Connection, type ConnectionHost, type Grant } from "./Connection.ts";
-import { awarenessFrame, saveAckFrame, syncStep1Frame, updateFrame } from "./frames.ts";
+import { awarenessFrame, saveAckFrame, syncStep1Frame, syncStep2Frame, updateFrame } from "./frames.ts";
 import type { SyncOptions } from "./options.ts";
 import { PersistQueue } from "./PersistQueue.ts";
 import type { DocumentStore } from "./storage.ts";
@@ -97,6 +97,9 @@ export class SyncCore implements ConnectionHost {
         for (const part of stored.parts) Y.applyUpdate(target, part);
       });
       const doc = new SyncDocument(docName, workspaceId, ydoc, { bytes: stored.logBytes, rows: stored.logRows });
+      // A document stored as one part (a snapshot, or a single seeded update) already is the
+      // answer to a client that has nothing: the first join of a cold document encodes nothing.
+      if (stored.parts.length === 1) doc.fullStateFrame = syncStep2Frame(stored.parts[0]!);
       // Listeners only now: the stored state must not be queued for storage again.
       ydoc.on("update", (update: Uint8Array, origin: unknown) => this.#onUpdate(doc, update, origin));
       doc.awareness.on("update", (changes: AwarenessChanges, origin: unknown) => this.#onAwareness(doc, changes, origin));

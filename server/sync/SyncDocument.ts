@@ -12,6 +12,8 @@ import type { Connection } from "./Connection.ts";
  * batch commits. (Structs waiting for missing dependencies are not in a state vector, so the
  * acknowledged vector can only under-claim, never over-claim.)
  */
+const FULL_STATE_TTL_MS = 2000;
+
 export class SyncDocument {
   readonly ydoc: Y.Doc;
   readonly awareness: Awareness;
@@ -44,9 +46,12 @@ export class SyncDocument {
 
   /**
    * Sync step 2 for a client with an empty state vector (a fresh browser), encoded once and
-   * reused until the next change: a join storm on a large document encodes it once, not per client.
+   * reused until the next change: a join storm on a large document encodes it once, not per
+   * client. Dropped after FULL_STATE_TTL_MS, because it costs as much memory as the stored
+   * document (~15 % of a loaded document's heap) and joins come in bursts.
    */
-  fullStateFrame: Buffer | null = null;
+  #fullStateFrame: Buffer | null = null;
+  #fullStateTimer: NodeJS.Timeout | null = null;
   /** Which connection last published each awareness client id, to clean up on disconnect. */
   readonly awarenessOwners = new Map<number, Connection>();
   /** Set by the update handler; lets a connection tell whether its message changed anything. */
@@ -65,6 +70,21 @@ export class SyncDocument {
     this.durableSv = Y.encodeStateVector(ydoc);
     this.logBytes = log.bytes;
     this.logRows = log.rows;
+  }
+
+  get fullStateFrame(): Buffer | null {
+    return this.#fullStateFrame;
+  }
+
+  set fullStateFrame(frame: Buffer | null) {
+    this.#fullStateFrame = frame;
+    if (frame && !this.#fullStateTimer) {
+      this.#fullStateTimer = setTimeout(() => {
+        this.#fullStateTimer = null;
+        this.#fullStateFrame = null;
+      }, FULL_STATE_TTL_MS);
+      this.#fullStateTimer.unref();
+    }
   }
 
   /** Updates applied in memory but not yet committed. */
@@ -89,8 +109,10 @@ export class SyncDocument {
   destroy(): void {
     this.unloaded = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.#fullStateTimer) clearTimeout(this.#fullStateTimer);
     this.idleTimer = null;
-    this.fullStateFrame = null;
+    this.#fullStateTimer = null;
+    this.#fullStateFrame = null;
     this.awarenessOwners.clear();
     this.awareness.destroy();
     this.ydoc.destroy();

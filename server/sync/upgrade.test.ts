@@ -2,7 +2,7 @@ import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import { describe, expect, test } from "vitest";
 import { MESSAGE_AUTH, MESSAGE_SAVE_ACK, PERMISSION_DENIED_REASON } from "../../shared/collab/protocol.ts";
-import { PERMISSION_DENIED_FRAME, saveAckFrame, updateFrame } from "./frames.ts";
+import { PERMISSION_DENIED_FRAME, framePayload, saveAckFrame, updateFrame, wireFrame } from "./frames.ts";
 import { isAllowedOrigin, parseSyncUrl, readCookie } from "./upgrade.ts";
 
 describe("parseSyncUrl", () => {
@@ -42,7 +42,7 @@ describe("frames", () => {
     const doc = new Y.Doc();
     doc.getText("t").insert(0, "x".repeat(300));
     const sv = Y.encodeStateVector(doc);
-    const d = decoding.createDecoder(saveAckFrame(sv, 1234));
+    const d = decoding.createDecoder(framePayload(saveAckFrame(sv, 1234)));
     expect(decoding.readVarUint(d)).toBe(MESSAGE_SAVE_ACK);
     expect(decoding.readVarUint8Array(d)).toEqual(sv);
     expect(decoding.readVarUint(d)).toBe(1234);
@@ -51,13 +51,21 @@ describe("frames", () => {
   test("update frame carries the update byte for byte, also beyond one-byte lengths", () => {
     for (const size of [0, 1, 127, 128, 16_384, 70_000]) {
       const update = new Uint8Array(size).map((_, i) => i % 251);
-      const d = decoding.createDecoder(updateFrame(update));
+      const d = decoding.createDecoder(framePayload(updateFrame(update)));
       expect([decoding.readVarUint(d), decoding.readVarUint(d)]).toEqual([0, 2]);
       expect(decoding.readVarUint8Array(d)).toEqual(update);
     }
   });
+  test("WebSocket header: FIN + binary, unmasked, 7/16/64-bit lengths", () => {
+    for (const [size, header] of [[125, [0x82, 125]], [126, [0x82, 126, 0, 126]], [65535, [0x82, 126, 255, 255]], [65536, [0x82, 127, 0, 0, 0, 0, 0, 1, 0, 0]]] as const) {
+      const frame = wireFrame(new Uint8Array(size));
+      expect([...frame.subarray(0, header.length)]).toEqual(header);
+      expect(frame.length).toBe(header.length + size);
+      expect(framePayload(frame).length).toBe(size);
+    }
+  });
   test("permission denied is y-protocols/auth's message with our reason", () => {
-    const d = decoding.createDecoder(PERMISSION_DENIED_FRAME);
+    const d = decoding.createDecoder(framePayload(PERMISSION_DENIED_FRAME));
     expect(decoding.readVarUint(d)).toBe(MESSAGE_AUTH);
     expect(decoding.readVarUint(d)).toBe(0);
     expect(decoding.readVarString(d)).toBe(PERMISSION_DENIED_REASON);
