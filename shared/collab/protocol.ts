@@ -11,7 +11,9 @@
  *   holding the Yjs-encoded state vector of everything the server has durably stored
  *   (committed to the database) for this document. When that state vector covers the
  *   client's own local state vector, every local edit is safe from a server crash.
- *   Clients that do not ask never see this message type.
+ *   After the state vector follows a varUint: how many update-bearing messages (sync step 2 /
+ *   update) of this connection are durable — deletions do not move a state vector, this does.
+ *   Clients that do not ask never see this message type. Full contract: docs/sync-protocol.md.
  */
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
