@@ -1,0 +1,109 @@
+/**
+ * The sync core against an in-memory store whose failures a test can switch on: what happens to
+ * acknowledgements, unloading and shutdown when storage fails. (Real auth, real app, real
+ * providers; only the document store is in memory.)
+ */
+import { serve, type ServerType } from "@hono/node-server";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import * as Y from "yjs";
+import { documentNames } from "../../shared/collab/protocol.ts";
+import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
+import { attachSync, type SyncServer } from "./index.ts";
+import { MemoryDocumentStore } from "./memoryStore.ts";
+import { ackCovers, login, openClient, waitFor } from "./testSupport.ts";
+
+let ctx: TestContext;
+let http: ServerType;
+let sync: SyncServer;
+let base: string;
+let cookie: string;
+const store = new MemoryDocumentStore();
+const logged: string[] = [];
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  http = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: ctx.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  sync = attachSync(http as Server, ctx.deps, store, { idleUnloadMs: 50, commitRetryMs: 20, closeFlushTimeoutMs: 300, log: (m) => logged.push(m) });
+  base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  cookie = await login(base, DEMO.swvTrekker);
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => http.close(() => resolve()));
+  ctx.cleanup();
+});
+
+test("while commits fail nothing is acknowledged and the document stays loaded; after recovery the ack comes", async () => {
+  const name = documentNames.spiegelparagraaf(ctx.demo.workspaceId);
+  const a = openClient(base, name, { cookie, saveAck: true });
+  const b = openClient(base, name, { cookie });
+  try {
+    await waitFor(() => a.provider.synced && b.provider.synced, "synced");
+    store.failAppends = true;
+    const failed = sync.stats().failedCommits;
+    a.doc.getText("t").insert(0, "wacht op de database");
+    // Broadcast does not wait for storage…
+    await waitFor(() => b.doc.getText("t").toString() === "wacht op de database", "broadcast");
+    await waitFor(() => sync.stats().failedCommits >= failed + 3, "retried commits");
+    // …the acknowledgement does.
+    expect(ackCovers(a.acks.at(-1), a.doc)).toBe(false);
+    a.destroy();
+    b.destroy();
+    // No sockets, but unsaved updates: the document must not be unloaded (they would be lost).
+    await waitFor(() => sync.stats().failedCommits >= failed + 6, "more retries");
+    expect(sync.isLoaded(name)).toBe(true);
+
+    store.failAppends = false;
+    await waitFor(() => !sync.isLoaded(name), "unloaded once stored");
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, (await store.load(name))!);
+    expect(doc.getText("t").toString()).toBe("wacht op de database");
+    expect(logged.some((m) => m.includes("acknowledgements wait"))).toBe(true);
+  } finally {
+    a.destroy();
+    b.destroy();
+    store.failAppends = false;
+  }
+});
+
+test("a recovering store acknowledges the edits of a connected client", async () => {
+  const name = documentNames.procedure(ctx.demo.workspaceId);
+  const a = openClient(base, name, { cookie: await login(base, DEMO.secretaris), saveAck: true });
+  try {
+    await waitFor(() => a.provider.synced, "synced");
+    store.failAppends = true;
+    const failed = sync.stats().failedCommits;
+    a.doc.getText("p").insert(0, "stap 1");
+    await waitFor(() => sync.stats().failedCommits > failed, "a failed commit");
+    expect(ackCovers(a.acks.at(-1), a.doc)).toBe(false);
+    store.failAppends = false;
+    await waitFor(() => ackCovers(a.acks.at(-1), a.doc), "ack after recovery");
+  } finally {
+    a.destroy();
+    store.failAppends = false;
+  }
+});
+
+test("close() gives up on a broken store after its timeout instead of hanging", async () => {
+  const name = documentNames.spiegelparagraaf(ctx.demo.workspaceId);
+  const a = openClient(base, name, { cookie });
+  try {
+    await waitFor(() => a.provider.synced, "synced");
+    store.failAppends = true;
+    const failed = sync.stats().failedCommits;
+    a.doc.getText("t").insert(0, "verloren bij afsluiten");
+    await waitFor(() => sync.stats().failedCommits > failed, "failing");
+    const started = Date.now();
+    await sync.close();
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(logged.some((m) => m.includes("unsaved updates"))).toBe(true);
+    expect(sync.stats().documents).toBe(0);
+  } finally {
+    a.destroy();
+    store.failAppends = false;
+  }
+});
