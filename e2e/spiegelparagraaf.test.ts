@@ -61,6 +61,31 @@ async function typeUnder(page: Page, heading: string, text: string) {
 }
 
 describe("spiegelparagraaf in the browser", () => {
+  // First, while the document is still cold on the server.
+  it("shows an error, never an empty editor, when the server cannot load the text, and retries", async () => {
+    const store = h.server.store;
+    const loadParts = store.loadParts.bind(store);
+    let failures = 2;
+    store.loadParts = async (name) => {
+      if (failures-- > 0) throw new Error("opslag tijdelijk onbereikbaar");
+      return loadParts(name);
+    };
+    try {
+      const { context, page } = await h.loginAs("swv.medewerker@demo.oogo.test");
+      const list = (await (await page.request.get("/api/workspaces")).json()) as { workspaces: Array<{ id: string }> };
+      await page.goto(`/tafels/${list.workspaces[0]!.id}/spiegelparagraaf`);
+      await expect.poll(() => page.getByRole("alert").allTextContents()).toContainEqual(expect.stringContaining("Het document kon niet worden geladen"));
+      expect(await page.getByRole("textbox", EDITOR).count()).toBe(0);
+      await screenshot(page, "spiegelparagraaf-laden-mislukt");
+      // The client retries with backoff (1 s, 2 s) and then shows the real text.
+      await page.getByRole("textbox", EDITOR).getByRole("heading", { level: 2, name: "Jeugdhulp" }).waitFor({ timeout: 15_000 });
+      expect(await page.getByText("Het document kon niet worden geladen").count()).toBe(0);
+      await context.close();
+    } finally {
+      store.loadParts = loadParts;
+    }
+  });
+
   it("two people write together: text, carets, presence, save state, no duplicates after reload", async () => {
     const eva = await openSpiegelparagraaf("swv.medewerker@demo.oogo.test");
     const sanne = await openSpiegelparagraaf("ambtenaar.groningen@demo.oogo.test");
@@ -176,6 +201,13 @@ describe("spiegelparagraaf in the browser", () => {
 
     expect(await seriousAxeViolations(reader.page)).toEqual([]);
     await screenshot(reader.page, "spiegelparagraaf-waarnemer");
+
+    // A shared computer: logging out removes the local copies of documents.
+    const localCopies = () => reader.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith("oogo-doc:")));
+    expect(await localCopies()).toHaveLength(1);
+    await reader.page.getByRole("button", { name: "Uitloggen" }).click();
+    await reader.page.getByRole("heading", { level: 1, name: "Inloggen" }).waitFor();
+    await expect.poll(localCopies).toEqual([]);
     await reader.context.close();
   });
 });

@@ -3,6 +3,7 @@ import { createEffect, onCleanup, Show } from "solid-js";
 import { onUnauthenticated } from "../api/http.ts";
 import { useSession } from "./session.tsx";
 import { Loading } from "../ui/feedback.tsx";
+import { clearLocalCopies, hasUnsavedLocalChanges } from "../collab/localCopies.ts";
 
 const PUBLIC_PATHS = ["/inloggen", "/uitnodiging"];
 
@@ -24,7 +25,9 @@ export function AppShell(props: RouteSectionProps) {
   onCleanup(onUnauthenticated(() => session.me() && void session.refresh()));
 
   const logout = async () => {
+    if (hasUnsavedLocalChanges() && !confirm("Niet al uw wijzigingen zijn al op de server opgeslagen. Als u nu uitlogt, gaan ze verloren. Toch uitloggen?")) return;
     await session.logout();
+    void clearLocalCopies(); // no document text left behind on a shared computer (docs/adr/0001-save-state.md)
     navigate("/inloggen", { replace: true });
   };
 

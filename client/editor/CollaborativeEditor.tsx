@@ -93,10 +93,13 @@ function EditorSession(props: CollaborativeEditorProps) {
 
   return (
     <div class="oogo-collab" aria-busy={collab.ready() ? "false" : "true"}>
-      <div class="oogo-collab__bar">
-        <SaveStateIndicator state={collab.saveState} />
-        <PresenceList people={collab.presence} />
-      </div>
+      {/* Until the text is here there is nothing to save and nobody to meet: the notices speak. */}
+      <Show when={collab.ready()}>
+        <div class="oogo-collab__bar">
+          <SaveStateIndicator state={collab.saveState} />
+          <PresenceList people={collab.presence} />
+        </div>
+      </Show>
       <Notices collab={collab} readOnly={props.readOnly} readOnlyReason={props.readOnlyReason} />
       <Show when={collab.ready()} fallback={<NotReady collab={collab} />}>
         <EditorSurface collab={collab} label={props.label} user={user} />
@@ -184,17 +187,17 @@ function ProblemAlert(props: { problem: CollabProblem }) {
 }
 
 function NotReady(props: { collab: CollabSession }) {
+  // With a problem (load failed, access revoked) its alert says what is going on.
   return (
-    <Show
-      when={props.collab.offline() && !props.collab.problem()}
-      fallback={<p class="utrecht-paragraph oogo-loading" role="status">Document laden…</p>}
-    >
-      <div class="utrecht-alert utrecht-alert--warning oogo-collab__notice" role="status">
-        <div class="utrecht-alert__content">
-          <p class="utrecht-paragraph"><strong>Geen verbinding</strong></p>
-          <p class="utrecht-paragraph">Dit document staat nog niet op dit apparaat. Zodra er verbinding is, wordt het geladen.</p>
+    <Show when={!props.collab.problem()}>
+      <Show when={props.collab.offline()} fallback={<p class="utrecht-paragraph oogo-loading" role="status">Document laden…</p>}>
+        <div class="utrecht-alert utrecht-alert--warning oogo-collab__notice" role="status">
+          <div class="utrecht-alert__content">
+            <p class="utrecht-paragraph"><strong>Geen verbinding</strong></p>
+            <p class="utrecht-paragraph">Dit document staat nog niet op dit apparaat. Zodra er verbinding is, wordt het geladen.</p>
+          </div>
         </div>
-      </div>
+      </Show>
     </Show>
   );
 }
