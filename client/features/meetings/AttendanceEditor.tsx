@@ -98,13 +98,21 @@ function AttendanceForm(props: { meeting: MeetingView; onDone(m: MeetingView): v
       .filter((m) => (m.party ? invitedIds().has(m.party.id) : m.role === "secretaris") && !known.has(m.name.toLowerCase()))
       .filter((m) => m.role !== "beheerder" && m.role !== "waarnemer")
       .map((m): Row => ({ partyId: m.party?.id ?? null, name: m.name, capacity: m.title ?? "", present: true }));
-    setRows([...rows(), ...extra]);
+    setRows(byDelegation([...rows(), ...extra]));
+  };
+
+  // Stored per delegation in tafel order (exports print the list as stored); stable within a party.
+  const byDelegation = (list: Row[]) => {
+    const order = new Map(parties().map((p, i) => [p.id, i]));
+    const rank = (r: Row) => (r.partyId ? order.get(r.partyId) ?? 50 : 99);
+    return list.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({ r }) => r);
   };
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
+    const sorted = byDelegation(rows());
     const updated = await action.run(() => meetingsApi.setAttendance(props.meeting.id, {
-      attendees: rows().map((r) => ({ partyId: r.partyId, name: r.name.trim(), capacity: r.capacity.trim(), present: r.present })),
+      attendees: sorted.map((r) => ({ partyId: r.partyId, name: r.name.trim(), capacity: r.capacity.trim(), present: r.present })),
       expectedVersion: props.meeting.version,
     }));
     if (updated) props.onDone(updated);
