@@ -124,6 +124,26 @@ describe("spiegelparagraaf in the browser", () => {
     await expect.poll(() => sanne.editor.locator('h2:has-text("Doorgaande lijn") + p strong').count()).toBe(1);
     await expect.poll(() => saveState(eva.page)).toBe("Opgeslagen");
 
+    // Toolbar keyboard model: one Tab stop, arrow keys move between buttons.
+    await eva.page.getByRole("button", { name: "Kop 2" }).focus();
+    await eva.page.keyboard.press("ArrowRight");
+    expect(await eva.page.evaluate(() => document.activeElement?.textContent)).toBe("Kop 3");
+    expect(await eva.page.locator('.oogo-toolbar button[tabindex="0"]').count()).toBe(1);
+
+    // Link dialog: refuses unsafe addresses with a Dutch message, accepts a bare domain.
+    await caretAtEndOf(eva.page, "Onderwijs en arbeidsmarkt");
+    await eva.page.keyboard.type(" Meer informatie: ");
+    await eva.page.getByRole("button", { name: "Link" }).click();
+    const dialog = eva.page.getByRole("dialog", { name: "Link toevoegen" });
+    await dialog.getByLabel("Webadres").fill("javascript:alert(1)");
+    await dialog.getByRole("button", { name: "Link toevoegen" }).click();
+    await expect.poll(() => dialog.getByRole("alert").textContent()).toContain("Alleen links met https://, http:// of mailto:");
+    expect(await seriousAxeViolations(eva.page)).toEqual([]);
+    await screenshot(eva.page, "spiegelparagraaf-link-dialog");
+    await dialog.getByLabel("Webadres").fill("www.passendonderwijs.nl");
+    await dialog.getByRole("button", { name: "Link toevoegen" }).click();
+    await expect.poll(() => sanne.editor.locator('a[href="https://www.passendonderwijs.nl/"]').count()).toBe(1);
+
     expect(await seriousAxeViolations(eva.page)).toEqual([]);
     await caretAtEndOf(sanne.page, "Leerlingenvervoer");
     await expect.poll(() => eva.page.locator(".collaboration-carets__label").allTextContents()).toContain("Sanne de Vries");
@@ -205,8 +225,13 @@ describe("spiegelparagraaf in the browser", () => {
     // A shared computer: logging out removes the local copies of documents.
     const localCopies = () => reader.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith("oogo-doc:")));
     expect(await localCopies()).toHaveLength(1);
+    // A second tab of the same session: the server ends its socket at logout and it goes to the login page.
+    const secondTab = await reader.context.newPage();
+    await secondTab.goto(reader.page.url());
+    await secondTab.getByRole("textbox", EDITOR).waitFor();
     await reader.page.getByRole("button", { name: "Uitloggen" }).click();
     await reader.page.getByRole("heading", { level: 1, name: "Inloggen" }).waitFor();
+    await secondTab.getByRole("heading", { level: 1, name: "Inloggen" }).waitFor();
     await expect.poll(localCopies).toEqual([]);
     await reader.context.close();
   });
