@@ -11,7 +11,7 @@ import { createSession } from "../auth/sessions.ts";
 import { newId } from "../auth/tokens.ts";
 import { startServer, type RunningServer } from "../server.ts";
 import { DEMO, tempDatabaseUrl } from "../testing/testContext.ts";
-import { ackCovers, closed, login, openClient, rawConnect, waitFor, type TestClient } from "./testSupport.ts";
+import { ackCovers, closed, login, openClient, rawConnect, roundTrip, waitFor, type TestClient } from "./testSupport.ts";
 
 let running: RunningServer;
 let tmp: ReturnType<typeof tempDatabaseUrl>;
@@ -38,12 +38,6 @@ const storedText = async (field: string) => {
   const state = await running.store.load(docName);
   if (state) Y.applyUpdate(doc, state);
   return doc.getText(field).toString();
-};
-/** A server round trip on a provider's socket: query-awareness is answered after everything sent before it. */
-const roundTrip = async (c: TestClient) => {
-  const before = c.received.length;
-  c.provider.ws!.send(new Uint8Array([3]));
-  await waitFor(() => c.received.length > before, "query-awareness answer");
 };
 
 beforeAll(async () => {

@@ -5,7 +5,9 @@
 import WebSocket from "ws";
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import * as authProtocol from "y-protocols/auth";
+import * as syncProtocol from "y-protocols/sync";
 import { WebsocketProvider } from "y-websocket";
 import { MESSAGE_SAVE_ACK } from "../../shared/collab/protocol.ts";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
@@ -44,6 +46,8 @@ export interface TestClient {
   provider: WebsocketProvider;
   /** Message types of every frame received, in order. */
   received: number[];
+  /** How many sync step 2 messages arrived (answers to this client's step 1). */
+  step2s: { count: number };
   acks: SaveAck[];
   denied: string[];
   closeCodes: number[];
@@ -54,11 +58,16 @@ export interface TestClient {
 export function openClient(baseUrl: string, docName: string, opts: { cookie?: string; saveAck?: boolean; doc?: Y.Doc } = {}): TestClient {
   const doc = opts.doc ?? new Y.Doc();
   const received: number[] = [];
+  const step2s = { count: 0 };
   const headers = opts.cookie ? { cookie: opts.cookie } : {};
   class CookieWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { headers });
-      this.on("message", (data: Buffer | ArrayBuffer) => received.push(new Uint8Array(data as ArrayBuffer)[0]!));
+      this.on("message", (data: Buffer | ArrayBuffer) => {
+        const bytes = new Uint8Array(data as ArrayBuffer);
+        received.push(bytes[0]!);
+        if (bytes[0] === 0 && bytes[1] === 1) step2s.count++;
+      });
     }
   }
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, "ws")}/sync`, docName, doc, {
@@ -82,12 +91,25 @@ export function openClient(baseUrl: string, docName: string, opts: { cookie?: st
     if (event) closeCodes.push(event.code);
   });
   return {
-    doc, provider, received, acks, denied, closeCodes,
+    doc, provider, received, step2s, acks, denied, closeCodes,
     destroy() {
       provider.destroy();
       doc.destroy();
     },
   };
+}
+
+/**
+ * A server round trip on the client's socket: a sync step 1 is answered (step 2) only after
+ * everything the client sent before it was handled, and nothing else produces a step 2.
+ */
+export async function roundTrip(c: TestClient): Promise<void> {
+  const before = c.step2s.count;
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  syncProtocol.writeSyncStep1(encoder, c.doc);
+  c.provider.ws!.send(encoding.toUint8Array(encoder));
+  await waitFor(() => c.step2s.count > before, "round trip (sync step 2)");
 }
 
 /** True when `ack` covers every clock of `doc`'s own client id. */
