@@ -1,0 +1,50 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../../../db/client.ts";
+import { memberships, users, workspaces } from "../../../db/schema/index.ts";
+import { PLAN_TYPE_LABELS, type PlanType } from "../../../shared/domain/parties.ts";
+import { ROLE_LABELS, type Role } from "../../../shared/domain/roles.ts";
+import type { PartyView, ThemeView } from "../../../shared/schemas/workspace.ts";
+import { notFound } from "../../http/errors.ts";
+import { listParties, listThemes } from "../workspaces/getWorkspace.ts";
+
+export interface TafelMember { name: string; role: Role; roleLabel: string; title: string | null; partyId: string | null }
+
+/** What both exports say about the tafel itself: plan, parties, themes and who represents whom. */
+export interface TafelContext {
+  workspace: typeof workspaces.$inferSelect & { planType: PlanType };
+  planTypeLabel: string;
+  parties: PartyView[];
+  themes: ThemeView[];
+  members: TafelMember[];
+}
+
+const ROLE_ORDER: Role[] = ["bestuurder", "trekker", "ambtenaar", "secretaris", "waarnemer", "beheerder"];
+
+export async function loadTafelContext(db: Db, workspaceId: string): Promise<TafelContext> {
+  const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+  if (!workspace) throw notFound("Deze OOGO-tafel");
+  const parties = await listParties(db, workspaceId);
+  const rows = await db.select({ name: users.name, role: memberships.role, title: memberships.title, partyId: memberships.organisationId })
+    .from(memberships).innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, workspaceId)).orderBy(asc(users.name));
+  const partyIndex = (id: string | null) => (id ? parties.findIndex((p) => p.id === id) : parties.length);
+  const members = rows
+    .map((r) => ({ ...r, roleLabel: ROLE_LABELS[r.role] }))
+    .sort((a, b) => partyIndex(a.partyId) - partyIndex(b.partyId) || ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return {
+    workspace,
+    planTypeLabel: PLAN_TYPE_LABELS[workspace.planType],
+    parties,
+    themes: await listThemes(db, workspaceId),
+    members,
+  };
+}
+
+/** Theme label by key (unknown keys show as themselves). */
+export const themeLabel = (ctx: TafelContext, key: string) => ctx.themes.find((t) => t.key === key)?.label ?? key;
+/** Theme order: standard themes first, then the tafel's own. */
+export const themeRank = (ctx: TafelContext, key: string) => {
+  const i = ctx.themes.findIndex((t) => t.key === key);
+  return i === -1 ? ctx.themes.length : i;
+};
+export const partyName = (ctx: TafelContext, id: string) => ctx.parties.find((p) => p.id === id)?.name ?? "Onbekende partij";
