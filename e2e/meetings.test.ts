@@ -185,6 +185,16 @@ describe("meetings, procedure and dossier in the browser", () => {
     expect(await item.textContent()).toContain("Geagendeerd → Geen overeenstemming");
     expect(await item.textContent()).toContain(DECISION_NOTE);
 
+    // A second item without a point, moved to the top of the agenda.
+    await page.getByLabel("Titel op de agenda").fill("Opening en mededelingen");
+    await page.getByRole("button", { name: "Op de agenda zetten" }).click();
+    await page.getByRole("button", { name: "Omhoog (Opening en mededelingen)" }).click();
+    await expect.poll(() => page.locator(".oogo-agenda > li h3").allTextContents()).toEqual([
+      "Agendapunt 1. Opening en mededelingen",
+      `Agendapunt 2. ${POINT_TITLE}`,
+    ]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain("Omlaag");
+
     // Minutes: written live in the editor, then approved.
     const editor = page.getByRole("textbox", { name: `Notulen: ${MEETING_TITLE}` });
     await editor.click();

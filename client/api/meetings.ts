@@ -21,6 +21,7 @@ export const meetingsApi = {
   update: (meetingId: string, input: UpdateMeetingInput) => api.patch<MeetingView>(meeting(meetingId), input),
   setAttendance: (meetingId: string, input: SetAttendanceInput) => api.put<MeetingView>(`${meeting(meetingId)}/attendance`, input),
   addAgendaItem: (meetingId: string, input: AddAgendaItemInput) => api.post<MeetingView>(`${meeting(meetingId)}/agenda`, input),
+  reorderAgenda: (meetingId: string, itemIds: string[]) => api.put<MeetingView>(`${meeting(meetingId)}/agenda/order`, { itemIds }),
   removeAgendaItem: (meetingId: string, itemId: string) =>
     api.delete<MeetingView>(`${meeting(meetingId)}/agenda/${encodeURIComponent(itemId)}`),
   decide: (meetingId: string, itemId: string, input: DecisionInput) =>

@@ -35,7 +35,8 @@ export function AgendaSection(props: { meeting: MeetingView; canManage: boolean;
         <ol class="oogo-agenda">
           <For each={props.meeting.agenda}>
             {(item, i) => (
-              <AgendaItem meeting={props.meeting} item={item} number={i() + 1} canManage={props.canManage && !frozen()} onChange={props.onChange} />
+              <AgendaItem meeting={props.meeting} item={item} number={i() + 1} count={props.meeting.agenda.length}
+                canManage={props.canManage && !frozen()} onChange={props.onChange} />
             )}
           </For>
         </ol>
@@ -49,9 +50,25 @@ export function AgendaSection(props: { meeting: MeetingView; canManage: boolean;
   );
 }
 
-function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number: number; canManage: boolean; onChange(m: MeetingView): void }) {
+function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number: number; count: number; canManage: boolean; onChange(m: MeetingView): void }) {
   const ws = useWorkspace();
   const remove = createAction();
+  const move = createAction();
+  const moveBy = async (delta: -1 | 1) => {
+    const ids = props.meeting.agenda.map((a) => a.id);
+    const from = ids.indexOf(item().id);
+    const to = from + delta;
+    if (from < 0 || to < 0 || to >= ids.length) return;
+    [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+    const updated = await move.run(() => meetingsApi.reorderAgenda(props.meeting.id, ids));
+    if (updated) {
+      props.onChange(updated);
+      // Follow the moved item with the focus, on the same button where possible.
+      const atEdge = to === 0 || to === ids.length - 1;
+      const direction = (delta < 0) !== atEdge ? "up" : "down";
+      queueMicrotask(() => document.getElementById(`agenda-move-${direction}-${item().id}`)?.focus());
+    }
+  };
   const item = () => props.item;
   const headingId = () => `agenda-item-${item().id}`;
   const pointHref = () => item().point && `/tafels/${encodeURIComponent(ws.id())}/punten/${encodeURIComponent(item().point!.id)}`;
@@ -75,6 +92,19 @@ function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number:
             <A class="utrecht-link" href={pointHref()!}>Punt openen<span class="oogo-visually-hidden"> ({point().title})</span></A>
           </p>
         )}
+      </Show>
+      <Show when={props.canManage && props.count > 1}>
+        <div class="oogo-form-actions">
+          <button type="button" id={`agenda-move-up-${item().id}`} class="utrecht-button utrecht-button--subtle"
+            disabled={move.busy() || props.number === 1} onClick={() => void moveBy(-1)}>
+            Omhoog<span class="oogo-visually-hidden"> ({item().title})</span>
+          </button>
+          <button type="button" id={`agenda-move-down-${item().id}`} class="utrecht-button utrecht-button--subtle"
+            disabled={move.busy() || props.number === props.count} onClick={() => void moveBy(1)}>
+            Omlaag<span class="oogo-visually-hidden"> ({item().title})</span>
+          </button>
+        </div>
+        <Show when={move.error()}><ErrorAlert error={move.error()} title="Volgorde wijzigen mislukt" /></Show>
       </Show>
       <Show when={item().textChangedSince}>
         <p class="utrecht-paragraph">
