@@ -47,12 +47,14 @@ describe("SaveTracker", () => {
     expect(c.tracker.covered).toBe(true);
   });
 
-  it("edits made offline stay pending until a new socket's sync step 2 is acknowledged", () => {
-    const c = client(false);
+  it("edits made offline (even a lone deletion) stay pending until a new socket's step 2 is acknowledged", () => {
+    const c = client();
     c.text.insert(0, "offline");
-    c.text.delete(0, 3);
-    expect(c.tracker.covered).toBe(false);
+    c.tracker.sent(false);
+    c.tracker.ack(c.sv(), 1);
     c.tracker.socketClosed();
+    c.state.connected = false;
+    c.text.delete(0, 3); // no clock advances: only the unsent flag can tell
     expect(c.tracker.covered).toBe(false);
     c.tracker.sent(true); // step 2 on the new socket
     expect(c.tracker.covered).toBe(false);

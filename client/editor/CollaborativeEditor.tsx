@@ -116,7 +116,7 @@ function EditorSurface(props: { collab: CollabSession; label: string; user: Acce
     setEditorHandle(createTiptapEditor({
       element: host,
       session: props.collab,
-      user: untrack(props.user),
+      user: untrack(props.user), // later changes reach the carets through the session's awareness
       label: props.label,
       editable: !untrack(props.collab.readOnly),
     }));
@@ -125,11 +125,6 @@ function EditorSurface(props: { collab: CollabSession; label: string; user: Acce
     const h = editorHandle();
     if (!h) return;
     h.setEditable(!props.collab.readOnly());
-  });
-  createEffect(() => {
-    const h = editorHandle();
-    const u = props.user();
-    if (h && !h.editor.isDestroyed) h.editor.commands.updateUser(u);
   });
   onCleanup(() => editorHandle()?.editor.destroy());
 
