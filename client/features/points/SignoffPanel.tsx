@@ -1,0 +1,243 @@
+import { createResource, createSignal, For, Show } from "solid-js";
+import { pointsApi } from "../../api/points.ts";
+import { ApiRequestError } from "../../api/http.ts";
+import { SIGNABLE_STATUSES } from "../../../shared/domain/pointStatus.ts";
+import type { PointDetail, PointEventView, SignoffView } from "../../../shared/schemas/points.ts";
+import { ErrorAlert, InfoAlert } from "../../ui/feedback.tsx";
+import { StatusGroupIcon } from "./StatusBadge.tsx";
+import { diffWords, hasChanges, proseMirrorToText } from "./textDiff.ts";
+import { formatDateTime, kenmerk } from "./format.ts";
+
+/** The logged text change that voided `signoff`, if the history has it. */
+export function voidingEvent(history: readonly PointEventView[], signoff: SignoffView): PointEventView | undefined {
+  return history.find((e) => e.type === "point.text_changed" && Array.isArray(e.data.verouderdeSignoffs) && (e.data.verouderdeSignoffs as unknown[]).includes(signoff.id))
+    ?? history.find((e) => e.type === "point.text_changed" && e.data.previousTextHash === signoff.textHash);
+}
+
+/** Parties whose only signatures are verouderd: they signed, the text changed, they did not sign again. */
+export function staleParties(point: PointDetail): { partyId: string; partyName: string; latest: SignoffView }[] {
+  const out: { partyId: string; partyName: string; latest: SignoffView }[] = [];
+  for (const party of point.parties) {
+    if (party.signoff) continue;
+    const mine = point.signoffs.filter((s) => s.partyId === party.id && s.verouderd);
+    const latest = mine[mine.length - 1];
+    if (latest) out.push({ partyId: party.id, partyName: party.name, latest });
+  }
+  return out;
+}
+
+/**
+ * For a bestuurder or wethouder: exactly what they sign (version, time, short hash of the current
+ * text) with an explicit confirmation naming their party and the kenmerk; and, loudly, when an
+ * earlier signature of theirs went void because the text changed since — with what changed.
+ */
+export function SignoffPanel(props: {
+  point: PointDetail;
+  history: readonly PointEventView[];
+  partyId: string;
+  partyName: string;
+  onChanged(p: PointDetail | null): void;
+}) {
+  const [confirmed, setConfirmed] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<unknown>(null);
+  const party = () => props.point.parties.find((p) => p.id === props.partyId);
+  const valid = () => party()?.signoff ?? null;
+  const stale = () => {
+    if (valid()) return null;
+    const mine = props.point.signoffs.filter((s) => s.partyId === props.partyId && s.verouderd);
+    return mine[mine.length - 1] ?? null;
+  };
+  const ability = () => props.point.abilities.signOff;
+  // The confirmation is bound to one hash: a new text needs a new, deliberate tick.
+  let confirmedFor = "";
+  const isConfirmed = () => confirmed() && confirmedFor === props.point.textHash;
+
+  const sign = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (!isConfirmed()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      props.onChanged(await pointsApi.signOff(props.point.id, { textHash: props.point.textHash, expectedVersion: props.point.version }));
+      setConfirmed(false);
+    } catch (err) {
+      setError(err);
+      setConfirmed(false);
+      if (err instanceof ApiRequestError && err.status === 409) props.onChanged(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="oogo-sign" id="ondertekenen" aria-labelledby="sign-heading" tabindex="-1">
+      <h2 class="utrecht-heading-2" id="sign-heading">Ondertekenen namens {props.partyName}</h2>
+
+      <Show when={stale()}>{(s) => <VerouderdAlert point={props.point} signoff={s()} history={props.history} own />}</Show>
+
+      <Show when={party()} fallback={<p class="oogo-hint">Dit punt geldt niet voor {props.partyName}; u ondertekent het niet.</p>}>
+        <Show when={valid()}>
+          {(v) => (
+            <InfoAlert type="ok">
+              <p class="utrecht-paragraph">
+                <strong>Ondertekend.</strong> {v().signer.name} heeft op {formatDateTime(v().signedAt)} namens {props.partyName} de huidige tekst ondertekend
+                (versie {v().pointVersion}, kenmerk <span class="oogo-hash">{kenmerk(v().textHash)}</span>).
+              </p>
+            </InfoAlert>
+          )}
+        </Show>
+
+        <Show when={error()}><ErrorAlert error={error()} title="Niet ondertekend" /></Show>
+        <Show when={!valid() && !ability().ok}>
+          <p class="oogo-hint" style={{ margin: "0 0 6px" }}>
+            <strong>Ondertekenen kan nu niet.</strong>{" "}
+            {ability().reason ?? (SIGNABLE_STATUSES.includes(props.point.status) ? "" : "Het punt is nog niet klaar voor ondertekening.")}
+          </p>
+          <p class="oogo-hint" style={{ margin: "0" }}>
+            Huidige tekst: versie {props.point.version}, kenmerk <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>.
+          </p>
+        </Show>
+
+        <Show when={!valid() && ability().ok}>
+          <p style={{ margin: "0 0 8px" }}>U ondertekent precies deze tekst:</p>
+          <dl class="oogo-sign__what">
+            <div><dt>Punt</dt><dd>{props.point.title}</dd></div>
+            <div><dt>Versie</dt><dd>{props.point.version}</dd></div>
+            <div><dt>Stand van</dt><dd>{formatDateTime(props.point.updatedAt)}</dd></div>
+            <div><dt>Kenmerk</dt><dd><span class="oogo-hash">{kenmerk(props.point.textHash)}</span></dd></div>
+          </dl>
+          <details style={{ margin: "0 0 10px", "font-size": "0.9rem" }}>
+            <summary>Volledig kenmerk (SHA-256)</summary>
+            <p class="oogo-hash oogo-break" style={{ display: "block", margin: "6px 0 0", padding: "6px" }}>{props.point.textHash}</p>
+          </details>
+          <form onSubmit={sign}>
+            <label class="oogo-sign__confirm">
+              <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" checked={isConfirmed()}
+                onChange={(e) => { confirmedFor = props.point.textHash; setConfirmed(e.currentTarget.checked); }} />
+              <span>Ik onderteken namens {props.partyName} de tekst met kenmerk <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>… (versie {props.point.version}).</span>
+            </label>
+            <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={!isConfirmed() || busy()} aria-busy={busy() ? "true" : undefined}>
+              {busy() ? "Bezig met ondertekenen…" : "Ondertekenen"}
+            </button>
+          </form>
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+/**
+ * Loud warning that a signature no longer counts: signed hash vs current hash, when the text
+ * changed, and a word diff between the signed text and the current one when both are on record.
+ */
+export function VerouderdAlert(props: { point: PointDetail; signoff: SignoffView; history: readonly PointEventView[]; own?: boolean }) {
+  const changed = () => voidingEvent(props.history, props.signoff);
+  return (
+    <div class="oogo-alert-loud" role="alert">
+      <h3>
+        <span class="oogo-tone--geschil"><StatusGroupIcon group="geschil" /></span>
+        {props.own ? "Uw eerdere ondertekening is verouderd" : `Ondertekening van ${props.signoff.partyName} is verouderd`}
+      </h3>
+      <p>
+        {props.signoff.signer.name} ondertekende op {formatDateTime(props.signoff.signedAt)} namens {props.signoff.partyName}. Daarna is de tekst gewijzigd;
+        deze ondertekening telt niet meer mee{props.own ? " en u moet de nieuwe tekst opnieuw beoordelen" : ""}.
+      </p>
+      <dl>
+        <dt>Ondertekende tekst</dt><dd>versie {props.signoff.pointVersion}, kenmerk <span class="oogo-hash">{kenmerk(props.signoff.textHash)}</span></dd>
+        <dt>Huidige tekst</dt><dd>versie {props.point.version}, kenmerk <span class="oogo-hash">{kenmerk(props.point.textHash)}</span></dd>
+        <dt>Tekst gewijzigd op</dt><dd>{changed() ? formatDateTime(changed()!.at) : "onbekend"}</dd>
+      </dl>
+      <TextChanges pointId={props.point.id} fromHash={props.signoff.textHash} toHash={props.point.textHash} fallbackToHash={changed()?.textHash ?? null} />
+    </div>
+  );
+}
+
+/** What changed between two text versions, as a word diff (inserted = underlined, deleted = struck through). */
+export function TextChanges(props: { pointId: string; fromHash: string; toHash: string; fallbackToHash: string | null }) {
+  const [diff] = createResource(
+    () => ({ id: props.pointId, from: props.fromHash, to: props.toHash, fallback: props.fallbackToHash }),
+    async (k) => {
+      const before = await pointsApi.textVersion(k.id, k.from);
+      let after;
+      let exact = true;
+      try {
+        after = await pointsApi.textVersion(k.id, k.to);
+      } catch (err) {
+        if (!(err instanceof ApiRequestError && err.status === 404) || !k.fallback || k.fallback === k.to) throw err;
+        after = await pointsApi.textVersion(k.id, k.fallback);
+        exact = false;
+      }
+      return { parts: diffWords(proseMirrorToText(before.json), proseMirrorToText(after.json)), exact };
+    },
+  );
+  return (
+    <details open>
+      <summary><strong>Wat is er veranderd?</strong></summary>
+      <Show when={!diff.error} fallback={<p>De vergelijking met de ondertekende tekst is niet beschikbaar. Lees de huidige tekst hierboven volledig voordat u opnieuw ondertekent.</p>}>
+        <Show when={diff()} fallback={<p role="status">Vergelijking laden…</p>}>
+          {(d) => (
+            <>
+              <p class="oogo-diff-legend">
+                <ins>Onderstreept</ins> is toegevoegd, <del>doorgestreept</del> is verwijderd.
+                {d().exact ? "" : " (Vergeleken met de tekst direct na de wijziging; er kan daarna nog meer veranderd zijn.)"}
+              </p>
+              <Show when={hasChanges(d().parts)} fallback={<p>Geen verschil in de lopende tekst; alleen de opmaak is gewijzigd.</p>}>
+                <div class="oogo-diff" tabindex="0" aria-label="Verschil tussen de ondertekende en de huidige tekst">
+                  <For each={d().parts}>
+                    {(part) =>
+                      part.kind === "added" ? <ins><span class="oogo-visually-hidden">[toegevoegd: </span>{part.text}<span class="oogo-visually-hidden">]</span></ins>
+                      : part.kind === "removed" ? <del><span class="oogo-visually-hidden">[verwijderd: </span>{part.text}<span class="oogo-visually-hidden">]</span></del>
+                      : <span>{part.text}</span>}
+                  </For>
+                </div>
+              </Show>
+            </>
+          )}
+        </Show>
+      </Show>
+    </details>
+  );
+}
+
+/** Every party in scope: valid signature, or not yet; plus signatures that went void. For everyone to see. */
+export function SignoffOverview(props: { point: PointDetail }) {
+  const signedCount = () => props.point.parties.filter((p) => p.signoff).length;
+  const verouderd = () => props.point.signoffs.filter((s) => s.verouderd).slice().reverse();
+  return (
+    <section class="oogo-side-panel" aria-labelledby="signoffs-heading">
+      <h2 class="utrecht-heading-2" id="signoffs-heading">Ondertekeningen</h2>
+      <p class="oogo-hint">{signedCount()} van {props.point.parties.length} partijen hebben de huidige tekst ondertekend.</p>
+      <ul class="oogo-signed-list">
+        <For each={props.point.parties}>
+          {(p) => (
+            <li>
+              <span class={`oogo-tone--${p.signoff ? "akkoord" : "open"}`}><StatusGroupIcon group={p.signoff ? "akkoord" : "open"} /></span>
+              <span>
+                <strong>{p.name}</strong>:{" "}
+                {p.signoff
+                  ? <>ondertekend door {p.signoff.signer.name} op {formatDateTime(p.signoff.signedAt)} (kenmerk <span class="oogo-hash">{kenmerk(p.signoff.textHash)}</span>)</>
+                  : "nog niet ondertekend"}
+              </span>
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={verouderd().length > 0}>
+        <h3 class="utrecht-heading-3" style={{ "font-size": "1rem", margin: "14px 0 6px" }}>Verouderde ondertekeningen</h3>
+        <ul class="oogo-signed-list">
+          <For each={verouderd()}>
+            {(s) => (
+              <li>
+                <span class="oogo-tone--geschil"><StatusGroupIcon group="geschil" /></span>
+                <span>
+                  <span class="oogo-verouderd-tag">Verouderd</span> {s.partyName}: {s.signer.name}, {formatDateTime(s.signedAt)}, kenmerk <span class="oogo-hash">{kenmerk(s.textHash)}</span>
+                </span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+import { createSignal, For, Show } from "solid-js";
+import { pointsApi } from "../../api/points.ts";
+import { ApiRequestError } from "../../api/http.ts";
+import { STANCES, REASONING_MAX, REASONING_MIN, reasoningProblem, reasoningRequired, type Stance } from "../../../shared/domain/stances.ts";
+import type { PartyInScopeView, PointDetail } from "../../../shared/schemas/points.ts";
+import { ErrorAlert, InfoAlert } from "../../ui/feedback.tsx";
+import { StatusGroupIcon } from "./StatusBadge.tsx";
+import { formatDateTime, kenmerk, STANCE_GROUP, stanceLabel } from "./format.ts";
+
+/**
+ * The position of every party in scope on the current text, with reasoning and who recorded
+ * it when; plus, for the trekker of a party in scope, the form to record that party's stance.
+ */
+export function StancePanel(props: { point: PointDetail; myPartyId: string | null; canRecord: boolean; onChanged(p: PointDetail | null): void }) {
+  const mine = () => props.point.parties.find((p) => p.id === props.myPartyId) ?? null;
+  return (
+    <section aria-labelledby="stances-heading">
+      <h2 class="utrecht-heading-2" id="stances-heading">Standpunten van de partijen</h2>
+      <p class="oogo-hint">Een standpunt geldt voor de tekst waarop het is gegeven. Na een wijziging van de tekst telt het niet meer mee.</p>
+      <ul class="oogo-stances">
+        <For each={props.point.parties}>{(party) => <StanceCard party={party} />}</For>
+      </ul>
+      <Show when={props.point.abilities.recordStance.ok && mine()}>
+        {(party) => <StanceForm point={props.point} party={party()} onChanged={props.onChanged} />}
+      </Show>
+      <Show when={props.canRecord && !props.point.abilities.recordStance.ok && mine() && props.point.abilities.recordStance.reason}>
+        <p class="oogo-hint" style={{ "margin-top": "10px" }}>
+          Standpunt vastleggen voor {mine()!.name} kan nu niet: {props.point.abilities.recordStance.reason}
+        </p>
+      </Show>
+    </section>
+  );
+}
+
+function StanceCard(props: { party: PartyInScopeView }) {
+  const s = () => props.party.stance;
+  const effective = () => props.party.effectiveStance;
+  return (
+    <li class={`oogo-stance oogo-stance--${effective()}`}>
+      <div class="oogo-stance__head">
+        <span class="oogo-stance__party">{props.party.name}</span>
+        <span class="oogo-stance__value">
+          <span class={`oogo-tone--${STANCE_GROUP[effective()]}`}><StatusGroupIcon group={STANCE_GROUP[effective()]} /></span>
+          {stanceLabel(effective())}
+        </span>
+      </div>
+      <Show when={s()} fallback={<p class="oogo-stance__meta">Nog geen standpunt vastgelegd.</p>}>
+        {(stance) => (
+          <>
+            <Show when={!stance().isCurrent}>
+              <p class="oogo-stance__stale">
+                ⚠ Eerder standpunt “{stanceLabel(stance().stance)}” gold voor een vorige tekst (kenmerk <span class="oogo-hash">{kenmerk(stance().textHash)}</span>) en telt niet meer.
+              </p>
+            </Show>
+            <Show when={stance().reasoning}>
+              <p class="oogo-stance__reason">{stance().reasoning}</p>
+            </Show>
+            <p class="oogo-stance__meta">
+              Vastgelegd door {stance().recordedBy.name} op {formatDateTime(stance().recordedAt)}
+              {" · "}
+              {stance().isCurrent ? <>op de huidige tekst</> : <>op een eerdere tekst</>}
+              {" "}(kenmerk <span class="oogo-hash">{kenmerk(stance().textHash)}</span>)
+            </p>
+          </>
+        )}
+      </Show>
+      <Show when={props.party.signoff}>
+        {(sig) => (
+          <p class="oogo-stance__signed">
+            <strong>Ondertekend</strong> door {sig().signer.name}{sig().signerTitle ? `, ${sig().signerTitle}` : ""} op {formatDateTime(sig().signedAt)}
+          </p>
+        )}
+      </Show>
+    </li>
+  );
+}
+
+function StanceForm(props: { point: PointDetail; party: PartyInScopeView; onChanged(p: PointDetail | null): void }) {
+  const [stance, setStance] = createSignal<Stance>(props.party.stance?.isCurrent ? props.party.stance.stance : "akkoord");
+  const [reasoning, setReasoning] = createSignal(props.party.stance?.isCurrent ? props.party.stance.reasoning : "");
+  const [error, setError] = createSignal<unknown>(null);
+  const [done, setDone] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const problem = () => reasoningProblem(stance(), reasoning());
+  const [touched, setTouched] = createSignal(false);
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (problem()) return;
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const next = await pointsApi.recordStance(props.point.id, {
+        stance: stance(), reasoning: reasoning(), expectedVersion: props.point.version, textHash: props.point.textHash,
+      });
+      setDone(`Standpunt “${stanceLabel(stance())}” van ${props.party.name} is vastgelegd.`);
+      props.onChanged(next);
+    } catch (err) {
+      setError(err);
+      // A conflict means someone else moved first: show their version.
+      if (err instanceof ApiRequestError && err.status === 409) props.onChanged(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="oogo-form-box" onSubmit={submit} aria-labelledby="stance-form-heading" novalidate>
+      <h3 class="utrecht-heading-3" id="stance-form-heading" style={{ "margin-top": "0" }}>Standpunt van {props.party.name} vastleggen</h3>
+      <p class="oogo-hint">
+        U legt het ambtelijk standpunt vast op de huidige tekst (versie {props.point.version}, kenmerk <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>).
+      </p>
+      <Show when={error()}><ErrorAlert error={error()} title="Standpunt niet vastgelegd" /></Show>
+      <Show when={done()}><InfoAlert type="ok"><p class="utrecht-paragraph">{done()}</p></InfoAlert></Show>
+      <fieldset class="utrecht-form-fieldset" style={{ border: "0", padding: "0", margin: "0 0 12px" }}>
+        <legend class="utrecht-form-fieldset__legend" style={{ "font-weight": "600" }}>Standpunt</legend>
+        <ul class="oogo-radio-list">
+          <For each={[...STANCES]}>
+            {(s) => (
+              <li>
+                <label>
+                  <input type="radio" name="stance" value={s} class="utrecht-radio-button utrecht-radio-button--html-input"
+                    checked={stance() === s} onChange={() => setStance(s)} />
+                  <span class={`oogo-tone--${STANCE_GROUP[s]}`}><StatusGroupIcon group={STANCE_GROUP[s]} /></span>
+                  {stanceLabel(s)}
+                </label>
+              </li>
+            )}
+          </For>
+        </ul>
+      </fieldset>
+      <div class={`utrecht-form-field${touched() && problem() ? " utrecht-form-field--invalid" : ""}`}>
+        <div class="utrecht-form-field__label">
+          <label class="utrecht-form-label" for="stance-reasoning">
+            Toelichting{reasoningRequired(stance()) ? ` (verplicht, minstens ${REASONING_MIN} tekens)` : " (optioneel)"}
+          </label>
+        </div>
+        <div class="utrecht-form-field__input">
+          <textarea id="stance-reasoning" class="utrecht-textarea utrecht-textarea--html-textarea" maxLength={REASONING_MAX}
+            value={reasoning()} onInput={(e) => setReasoning(e.currentTarget.value)}
+            aria-invalid={touched() && problem() ? "true" : undefined} aria-describedby={touched() && problem() ? "stance-reasoning-error" : undefined} />
+        </div>
+        <Show when={touched() && problem()}>
+          <p class="utrecht-form-field-error-message" id="stance-reasoning-error">{problem()}</p>
+        </Show>
+      </div>
+      <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={busy()} aria-busy={busy() ? "true" : undefined}>
+        {busy() ? "Bezig…" : "Standpunt vastleggen"}
+      </button>
+    </form>
+  );
+}
