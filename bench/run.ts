@@ -9,6 +9,7 @@
  *   BENCH_PROFILE=0|1        CPU profile of our server at one heavy point (default: on in the full run)
  *   BENCH_TORTURE_CYCLES=n   override the kill -9 cycle count
  *   BENCH_OUT=path.json      write results elsewhere (the svg goes next to it)
+ *   BENCH_ONLY=a,b           only these parts: heap, cold, storm, ack, fanout, torture
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -42,6 +43,11 @@ const CONFIG = QUICK
   };
 if (process.env.BENCH_TORTURE_CYCLES) CONFIG.tortureCycles = Number(process.env.BENCH_TORTURE_CYCLES);
 const PROFILE_POINT = { observers: QUICK ? 100 : 500, rate: 200, durationMs: 4000 };
+
+const PARTS = ["heap", "cold", "storm", "ack", "fanout", "torture"] as const;
+const ONLY = new Set(process.env.BENCH_ONLY?.split(",").map((s) => s.trim()) ?? PARTS);
+for (const p of ONLY) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`BENCH_ONLY: unknown part ${p} (use ${PARTS.join(", ")})`);
+const want = (part: (typeof PARTS)[number]) => ONLY.has(part);
 
 const ALL: ServerKind[] = ["ours", "hocuspocus", "y-websocket"];
 const SERVERS = (process.env.BENCH_SERVERS?.split(",").map((s) => s.trim()) ?? ALL) as ServerKind[];
@@ -158,12 +164,12 @@ async function benchServer(kind: ServerKind, fixture: FixtureDocument | null): P
 
     const big = fixture ? { update: fixture.update, stateVector: fixture.stateVector } : null;
     if (big) {
-      result.heap = await attempt(result, "heap", () => heapRun(target, child, { conn: n(keys.heapconn)[0]!, warm: n(keys.heapwarm), docs: n(keys.heapdocs), big: n(keys.heapbig) }, { connections: CONFIG.heapConnections, docsPerRound: CONFIG.heapDocs, unloadWaitMs: CONFIG.unloadWaitMs, big }));
-      result.coldLoadMs = await attempt(result, "cold load", () => coldLoadRun(target, n(keys.cold), big));
-      result.joinStorm = await attempt(result, "join storm", () => joinStormRun(target, n(keys.storm), CONFIG.stormClients, big));
+      if (want("heap")) result.heap = await attempt(result, "heap", () => heapRun(target, child, { conn: n(keys.heapconn)[0]!, warm: n(keys.heapwarm), docs: n(keys.heapdocs), big: n(keys.heapbig) }, { connections: CONFIG.heapConnections, docsPerRound: CONFIG.heapDocs, unloadWaitMs: CONFIG.unloadWaitMs, big }));
+      if (want("cold")) result.coldLoadMs = await attempt(result, "cold load", () => coldLoadRun(target, n(keys.cold), big));
+      if (want("storm")) result.joinStorm = await attempt(result, "join storm", () => joinStormRun(target, n(keys.storm), CONFIG.stormClients, big));
     }
-    result.saveAck = await attempt(result, "save ack", () => saveAckRun(target, n(keys.saveack)[0]!, CONFIG.ackEdits, CONFIG.ackRate));
-    result.fanout = await attempt(result, "fan-out sweep", () => fanoutSweep(target, child, n(keys.fanout)[0]!, {
+    if (want("ack")) result.saveAck = await attempt(result, "save ack", () => saveAckRun(target, n(keys.saveack)[0]!, CONFIG.ackEdits, CONFIG.ackRate));
+    if (want("fanout")) result.fanout = await attempt(result, "fan-out sweep", () => fanoutSweep(target, child, n(keys.fanout)[0]!, {
       observerCounts: CONFIG.observerCounts, rates: CONFIG.rates, durationMs: CONFIG.durationMs, drainMs: CONFIG.drainMs,
       serverCore: 0, retryAboveOtherLoadPct: 20,
       onPoint: (p) => log(`    ${String(p.observers).padStart(4)} obs × ${String(p.rate).padStart(3)}/s  p50 ${fmt(p.latencyMs.p50)}  p99 ${fmt(p.latencyMs.p99)}  max ${fmt(p.latencyMs.max)} ms  delivered ${pct(p.delivered, p.expected)}  server ${p.serverCpuPct.toFixed(0)}% cpu, ${fmt(p.serverCpuUsPerDelivery)} µs/upd  loadgen ${p.loadgenCpuPct.toFixed(0)}%  other load on core 0: ${fmt(p.otherLoadOnServerCorePct, 0)}%${p.attempts > 1 ? " (measured twice)" : ""}`),
@@ -173,9 +179,6 @@ async function benchServer(kind: ServerKind, fixture: FixtureDocument | null): P
     log(`  FAILED ${(error as Error).message}`);
   } finally {
     await child.stop();
-  }
-  if (!result.errors.some((e) => /refused with HTTP/.test(e))) {
-    result.torture = await attempt(result, `kill -9 torture (${CONFIG.tortureCycles} cycles)`, () => torture(kind));
   }
   result.elapsedS = (performance.now() - t0) / 1000;
   return result;
@@ -352,8 +355,16 @@ async function main() {
   await buildChildren(SERVERS);
   const results: Partial<Record<ServerKind, ServerResult>> = {};
   for (const kind of SERVERS) results[kind] = await benchServer(kind, fixture);
-  const profile = CONFIG.profile && SERVERS.includes("ours") && !results.ours?.errors.some((e) => /refused with HTTP/.test(e))
-    ? await profileOurs() : undefined;
+  const reachable = (kind: ServerKind) => !results[kind]?.errors.some((e) => /refused with HTTP/.test(e));
+  const profile = CONFIG.profile && SERVERS.includes("ours") && reachable("ours") ? await profileOurs() : undefined;
+  // The kill -9 runs measure durability, not speed: all servers at once, after every timing.
+  if (want("torture")) {
+    log(`kill -9 torture, ${CONFIG.tortureCycles} cycles per server, all servers at once`);
+    await Promise.all(SERVERS.filter(reachable).map(async (kind) => {
+      const result = results[kind]!;
+      result.torture = await attempt(result, `${LABEL[kind]}: kill -9 torture`, () => torture(kind));
+    }));
+  }
 
   const checks = checkTargets(results);
   const printed = table(results, SERVERS);

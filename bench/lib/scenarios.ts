@@ -501,13 +501,20 @@ export async function tortureRun(docName: string, cycles: number, editsPerCycle:
   };
 }
 
-/** What a fresh reader gets; waits a little for servers that deliver stored state after their reply. */
+/**
+ * What a fresh reader gets. A server that answers before loading (the reference server) sends
+ * the stored state as an update afterwards: wait for that update (there always is stored state:
+ * the seed), not for a fixed time that a busy machine could overrun.
+ */
 async function readStateVector(target: Target, docName: string, acked: Array<{ client: number; end: number; lost: boolean }>): Promise<Map<number, number>> {
   const have = new Map<number, number>();
+  // Nobody else writes during the check: any plain update is the stored state being delivered.
+  let storedStateUpdates = 0;
   const reader = new PeerClient(target, docName, {
     timeoutMs: 10_000,
     events: {
-      onUpdate: (payload) => {
+      onUpdate: (payload, step2) => {
+        if (!step2) storedStateUpdates++;
         for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(payload))) {
           if ((have.get(client) ?? 0) < clock) have.set(client, clock);
         }
@@ -516,8 +523,10 @@ async function readStateVector(target: Target, docName: string, acked: Array<{ c
   });
   await reader.connect();
   const complete = () => acked.every((a) => a.lost || (have.get(a.client) ?? 0) >= a.end);
-  const graceMs = target.loadsBeforeReply ? 0 : 1000;
-  for (let waited = 0; !complete() && waited < graceMs; waited += 20) await sleep(20);
+  if (!target.loadsBeforeReply) {
+    for (let waited = 0; !complete() && storedStateUpdates === 0 && waited < 5000; waited += 10) await sleep(10);
+    await sleep(20);
+  }
   await reader.close();
   return have;
 }

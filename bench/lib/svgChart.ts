@@ -25,7 +25,7 @@ export function fanoutChart(series: ChartSeries[], opts: ChartOptions): string {
   const panelW = 520;
   const panelH = 300;
   const left = 70;
-  const top = 80;
+  const top = 110;
   const gap = 60;
   const width = left + opts.rates.length * panelW + (opts.rates.length - 1) * gap + 30;
   const height = top + panelH + 110;
@@ -49,7 +49,7 @@ export function fanoutChart(series: ChartSeries[], opts: ChartOptions): string {
   for (const s of series) {
     out.push(`<rect x="${lx}" y="58" width="12" height="12" fill="${s.color}"/>`);
     out.push(`<text x="${lx + 17}" y="69" fill="#1a1a1a">${esc(s.label)}</text>`);
-    lx += 30 + s.label.length * 7;
+    lx += 40 + s.label.length * 7.5;
   }
 
   opts.rates.forEach((rate, pi) => {
