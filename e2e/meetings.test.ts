@@ -132,7 +132,10 @@ describe("meetings, procedure and dossier in the browser", () => {
     await screenshot(page, "meetings-list");
     await expectNoAxeViolations(page, "Vergaderingen");
 
-    await page.getByRole("button", { name: "Nieuwe vergadering plannen" }).click();
+    // By keyboard: the button opens the form and puts the focus on its first field.
+    await page.getByRole("button", { name: "Nieuwe vergadering plannen" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("plan-type");
     await page.getByLabel("Soort overleg").selectOption("formeel_oogo");
     await page.getByLabel("Titel").fill(MEETING_TITLE);
     await page.getByLabel("Aanvang (Nederlandse tijd)").fill("09:30");
