@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { eq } from "drizzle-orm";
 import { users } from "../../db/schema/index.ts";
+import { withWriteLock } from "../../db/writeLock.ts";
 import { AcceptInvitationInput, LoginInput, MeView, UserView } from "../../shared/schemas/auth.ts";
 import type { AppEnv } from "../context.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
@@ -25,7 +26,8 @@ function clientIp(c: Context<AppEnv>): string {
 
 async function startSession(c: Context<AppEnv>, userId: string) {
   const { config, database } = c.var.deps;
-  const session = await createSession(database.db, userId, config.sessionTtlHours);
+  // Every write goes through the in-process write queue (db/writeLock.ts).
+  const session = await withWriteLock(database, () => createSession(database.db, userId, config.sessionTtlHours));
   setCookie(c, SESSION_COOKIE, session.token, {
     httpOnly: true, sameSite: "Lax", secure: config.secureCookies, path: "/", expires: session.expiresAt,
   });
@@ -52,7 +54,7 @@ export const authRoutes = createRouter()
       }
       const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
       const ok = await verifyPassword(user?.passwordHash ?? null, password);
-      await recordLoginAttempt(db, email, ip, ok);
+      await withWriteLock(c.var.deps.database, () => recordLoginAttempt(db, email, ip, ok));
       if (!ok || !user) throw new ApiError("INVALID_CREDENTIALS", "E-mailadres of wachtwoord klopt niet.");
       await startSession(c, user.id);
       return c.json({ user: { id: user.id, email: user.email, name: user.name } }, 200);
@@ -67,7 +69,7 @@ export const authRoutes = createRouter()
       const { database, events } = c.var.deps;
       const caller = await resolveSession(database.db, getCookie(c, SESSION_COOKIE));
       if (caller) {
-        await deleteSession(database.db, caller.sessionId);
+        await withWriteLock(database, () => deleteSession(database.db, caller.sessionId));
         events.emit("session.ended", { sessionId: caller.sessionId, userId: caller.userId });
       }
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
@@ -81,7 +83,7 @@ export const authRoutes = createRouter()
       responses: { 200: jsonResponse("Wachtwoord gezet en ingelogd", Ok), ...errorResponses(400, 404) },
     }),
     async (c) => {
-      const userId = await acceptInvitation(c.var.deps.database.db, c.req.valid("json"));
+      const userId = await acceptInvitation(c.var.deps.database, c.req.valid("json"));
       await startSession(c, userId);
       return c.json({ ok: true as const }, 200);
     },

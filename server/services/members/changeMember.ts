@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { writeTransaction } from "../../../db/writeLock.ts";
 import { memberships } from "../../../db/schema/index.ts";
 import type { ChangeMemberInput } from "../../../shared/schemas/workspace.ts";
 import type { AppDeps, Caller } from "../../context.ts";
@@ -24,7 +25,7 @@ export async function changeMember(deps: AppDeps, caller: Caller, workspaceId: s
   await assertValidParty(db, workspaceId, input.role, partyId);
   if (target.role === "beheerder" && input.role !== "beheerder") await assertNotLastBeheerder(db, workspaceId, membershipId);
 
-  await db.transaction(async (tx) => {
+  await writeTransaction(deps.database, async (tx) => {
     await tx.update(memberships).set({
       role: input.role, organisationId: partyId ?? null,
       title: input.title === undefined ? target.title : input.title, updatedAt: new Date().toISOString(),
@@ -47,7 +48,7 @@ export async function revokeMember(deps: AppDeps, caller: Caller, workspaceId: s
   const target = await loadTarget(deps, workspaceId, membershipId);
   if (target.role === "beheerder") await assertNotLastBeheerder(db, workspaceId, membershipId);
 
-  await db.transaction(async (tx) => {
+  await writeTransaction(deps.database, async (tx) => {
     await tx.delete(memberships).where(eq(memberships.id, membershipId));
     await appendEvent(tx, {
       workspaceId, type: "member.revoked", entityType: "membership", entityId: membershipId, actor,

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { writeTransaction } from "../../../db/writeLock.ts";
 import { invitations, memberships, users } from "../../../db/schema/index.ts";
 import type { InviteMemberInput, MemberView } from "../../../shared/schemas/workspace.ts";
 import type { AppDeps, Caller } from "../../context.ts";
@@ -24,7 +25,7 @@ export async function inviteMember(deps: AppDeps, caller: Caller, workspaceId: s
   const now = new Date().toISOString();
   let inviteToken: string | null = null;
   const membershipId = newId();
-  await db.transaction(async (tx) => {
+  await writeTransaction(deps.database, async (tx) => {
     let [user] = await tx.select().from(users).where(eq(users.email, input.email)).limit(1);
     if (!user) {
       [user] = await tx.insert(users).values({ id: newId(), email: input.email, name: input.name, passwordHash: null, createdAt: now }).returning();
