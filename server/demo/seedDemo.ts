@@ -1,4 +1,5 @@
 import { count } from "drizzle-orm";
+import { writeTransaction } from "../../db/writeLock.ts";
 import { memberships, organisations, users, workspaceParties, workspaces } from "../../db/schema/index.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
 import type { AppDeps, MembershipContext } from "../context.ts";
@@ -40,7 +41,7 @@ export async function seedDemo(deps: AppDeps, store: DocumentStore): Promise<Dem
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   const members: Record<string, MembershipContext> = {};
-  await db.transaction(async (tx) => {
+  await writeTransaction(deps.database, async (tx) => {
     await tx.insert(organisations).values(Object.values(orgs).map((o) => ({ ...o, createdAt: now })));
     await tx.insert(workspaces).values({
       id: workspaceId, name: "OOGO ondersteuningsplan 2023–2027", planType: "ondersteuningsplan",
