@@ -2,7 +2,7 @@
  * Test helpers: every test file gets its own real libSQL database file in a temp folder,
  * migrated like production, optionally with the demo tafel. No mocks.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, migrateDb, type Database } from "../../db/client.ts";
@@ -40,18 +40,53 @@ export interface TestContext {
   cleanup(): void;
 }
 
-/** A fresh database with the demo tafel and an in-process app (no network). */
-export async function createTestContext(): Promise<TestContext> {
-  const database = await createTestDatabase();
-  const store = new LibsqlDocumentStore(database);
-  const deps: AppDeps = {
+function testDeps(database: Database, store: LibsqlDocumentStore): AppDeps {
+  return {
     database,
     events: new EventBus(),
     config: { production: false, secureCookies: false, publicOrigin: "http://localhost", sessionTtlHours: 12 },
     documents: { readJson: async (name) => stateToJson(await store.load(name)), append: (name, updates) => store.append(name, updates) },
   };
+}
+
+type DemoIds = Pick<DemoContext, "workspaceId" | "parties" | "members">;
+let demoTemplate: Promise<{ path: string; ids: DemoIds }> | undefined;
+
+/**
+ * Seeding the demo tafel takes ~90 durable transactions, so each test file seeds it once into a
+ * template database and every test gets its own byte-for-byte copy of that file.
+ */
+function seededTemplate() {
+  demoTemplate ??= (async () => {
+    const tmp = tempDatabaseUrl("oogo-template-");
+    const database = await createDb(tmp.url);
+    await migrateDb(database);
+    const store = new LibsqlDocumentStore(database);
+    const deps = testDeps(database, store);
+    const pointTexts = watchPointTexts(deps);
+    const demo = await seedDemo(deps, store);
+    pointTexts.stop();
+    await store.close();
+    // Fold the WAL into the main file so a plain file copy holds everything.
+    await database.client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    database.close();
+    process.once("exit", () => tmp.cleanup());
+    return { path: join(tmp.dir, "test.db"), ids: { workspaceId: demo.workspaceId, parties: demo.parties, members: demo.members } };
+  })();
+  return demoTemplate;
+}
+
+/** A fresh database with the demo tafel and an in-process app (no network). */
+export async function createTestContext(): Promise<TestContext> {
+  const template = await seededTemplate();
+  const tmp = tempDatabaseUrl();
+  copyFileSync(template.path, join(tmp.dir, "test.db"));
+  const database = await createDb(tmp.url);
+  await migrateDb(database);
+  const store = new LibsqlDocumentStore(database);
+  const deps = testDeps(database, store);
   const pointTexts = watchPointTexts(deps);
-  const demo = await seedDemo(deps, store);
+  const demo: DemoContext = { deps, store, ...template.ids };
   const app = createApp(deps);
 
   const request: TestContext["request"] = (path, init = {}) => {
@@ -74,7 +109,14 @@ export async function createTestContext(): Promise<TestContext> {
     return `${SESSION_COOKIE}=${match[1]}`;
   };
 
-  return { deps, app, store, demo, login, request, cleanup: () => { pointTexts.stop(); database.cleanup(); } };
+  const cleanup = () => {
+    pointTexts.stop();
+    void store.close().finally(() => {
+      database.close();
+      tmp.cleanup();
+    });
+  };
+  return { deps, app, store, demo, login, request, cleanup };
 }
 
 /** The demo e-mail addresses, for readable tests. */
