@@ -1,4 +1,6 @@
 /**
+ * Documents start below the page's own h1, so their headings start at level 2.
+ *
  * The demo tafel's opening draft of the spiegelparagraaf, written for this product (not taken
  * from any real plan). ProseMirror JSON in the shared editor schema.
  */
@@ -11,7 +13,6 @@ export const doc = (...content: Node[]): Node => ({ type: "doc", content });
 export const bold = (t: string) => text(t, ["bold"]);
 
 export const SPIEGELPARAGRAAF_DRAFT = doc(
-  h(1, "Spiegelparagraaf ondersteuningsplan 2023–2027"),
   p(
     "Deze paragraaf legt vast hoe het samenwerkingsverband en de gemeenten Groningen en Tynaarlo passend onderwijs en ",
     "jeugdbeleid op elkaar afstemmen. Dezelfde tekst staat in het beleidsplan jeugd van beide gemeenten. ",
@@ -39,7 +40,6 @@ export const SPIEGELPARAGRAAF_DRAFT = doc(
 
 /** The agreed OOGO procedure of the demo tafel, as the secretary recorded it. */
 export const PROCEDURE_DRAFT = doc(
-  h(1, "Afgesproken OOGO-procedure"),
   p("Het samenwerkingsverband en de colleges van Groningen en Tynaarlo voeren het OOGO over het ondersteuningsplan 2023–2027 volgens deze afspraken."),
   ul(
     "De ambtelijke werkgroep bereidt de overeenstemmingspunten per thema voor; elke partij wijst een ambtelijk trekker aan.",
