@@ -67,7 +67,7 @@ async function recordAkkoord(page: Page, party: string, reasoning: string) {
   await poll(() => form.getByRole("status").textContent()).toContain(`Standpunt “Akkoord” van ${party} is vastgelegd.`);
 }
 
-async function signFromToSignList(page: Page, wsId: string, party: string, pointId: string, beforeSigning?: () => Promise<void>) {
+async function signFromToSignList(page: Page, wsId: string, party: string, pointId: string, opts: { beforeSigning?: () => Promise<void>; keyboard?: boolean } = {}) {
   await page.goto(`/tafels/${wsId}/te-ondertekenen`);
   await page.getByRole("heading", { level: 1, name: "Te ondertekenen" }).waitFor();
   await page.getByRole("link", { name: `Tekst lezen en ondertekenen: ${TITLE}` }).click();
@@ -80,9 +80,22 @@ async function signFromToSignList(page: Page, wsId: string, party: string, point
   expect(await panel.locator(".oogo-sign__what").textContent()).toContain(`Versie${current.version}`);
   const button = panel.getByRole("button", { name: "Ondertekenen" });
   expect(await button.isDisabled()).toBe(true); // nothing is signed without the explicit confirmation
-  await beforeSigning?.();
-  await confirm.check();
-  const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/points/${pointId}/signoffs`)), button.click()]);
+  await opts.beforeSigning?.();
+  const submit = async () => {
+    if (!opts.keyboard) {
+      await confirm.check();
+      await button.click();
+      return;
+    }
+    // Keyboard only: tick the confirmation with Space, Tab to the button, Enter.
+    await confirm.focus();
+    await page.keyboard.press("Space");
+    expect(await confirm.isChecked()).toBe(true);
+    await page.keyboard.press("Tab");
+    expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+  };
+  const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/points/${pointId}/signoffs`)), submit()]);
   expect(response.status()).toBe(201);
   const answeredAt = Date.now();
   await poll(() => panel.getByRole("status").textContent()).toContain(`namens ${party} de huidige tekst ondertekend`);
@@ -207,14 +220,16 @@ describe("overeenstemmingspunten in the browser", () => {
     await jeroen.page.getByRole("link", { name: `Tekst lezen en ondertekenen: ${TITLE}` }).waitFor();
     await axe(jeroen.page);
     await screenshot(jeroen.page, "points-to-sign");
-    const signedText = await signFromToSignList(jeroen.page, wsId, SWV, pointId);
+    const signedText = await signFromToSignList(jeroen.page, wsId, SWV, pointId, { keyboard: true });
     await axe(jeroen.page);
     await screenshot(jeroen.page, "points-signed-swv");
 
     const karim = await person(KARIM);
-    const lastSignature = await signFromToSignList(karim.page, wsId, "Gemeente Groningen", pointId, async () => {
-      await axe(karim.page);
-      await screenshot(karim.page, "points-sign-panel");
+    const lastSignature = await signFromToSignList(karim.page, wsId, "Gemeente Groningen", pointId, {
+      beforeSigning: async () => {
+        await axe(karim.page);
+        await screenshot(karim.page, "points-sign-panel");
+      },
     });
 
     // Every party in scope signed the same text: overeenstemming, on every open screen.
@@ -277,6 +292,13 @@ describe("overeenstemmingspunten in the browser", () => {
     expect(board.page.url()).toContain("status=in_bespreking");
     await poll(() => board.page.locator(".oogo-point-row").allTextContents()).toContainEqual(expect.stringContaining(TITLE));
     for (const r of await board.page.locator(".oogo-point-row").allTextContents()) expect(r).toContain("In bespreking");
+    // Per gemeente: the point concerns Groningen only, so filtering on Tynaarlo (via the URL-backed select) drops it.
+    await board.page.getByRole("combobox", { name: "Gemeente", exact: true }).selectOption({ label: "Gemeente Tynaarlo" });
+    await poll(() => board.page.url()).toMatch(/[?&]gemeente=/);
+    expect(board.page.url()).toContain(`thema=${themeKey}`);
+    await poll(() => board.page.locator(".oogo-point-row", { hasText: TITLE }).count()).toBe(0);
+    await board.page.getByRole("combobox", { name: "Gemeente", exact: true }).selectOption({ label: "Gemeente Groningen" });
+    await poll(() => board.page.locator(".oogo-point-row", { hasText: TITLE }).count()).toBe(1);
     await axe(board.page);
     await screenshot(board.page, "points-board-after-edit");
   });

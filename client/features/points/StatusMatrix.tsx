@@ -4,6 +4,23 @@ import { POINT_STATUS_INFO, STATUS_GROUPS, STATUS_GROUP_LABELS, type PointStatus
 import { StatusGroupIcon } from "./StatusBadge.tsx";
 import { pluralPunten } from "./format.ts";
 
+/**
+ * Column headers with soft hyphens (U+00AD): long Dutch compounds may break there, so a dozen
+ * status columns fit the page. Screen readers ignore soft hyphens.
+ */
+const HEADER: Partial<Record<PointStatus, string>> = {
+  overeenstemming: "Overeen\u00ADstemming",
+  geen_overeenstemming: "Geen overeen\u00ADstemming",
+  doorgeschoven: "Door\u00ADgeschoven",
+  geagendeerd: "Geagen\u00ADdeerd",
+  vastgelegd: "Vast\u00ADgelegd",
+  in_uitvoering: "In uit\u00ADvoering",
+  geevalueerd: "Geëva\u00ADlueerd",
+  afgesloten_zonder_overeenstemming: "Afgesloten zonder overeen\u00ADstemming",
+  in_bespreking: "In bespre\u00ADking",
+};
+const header = (s: PointStatus) => HEADER[s] ?? POINT_STATUS_INFO[s].label;
+
 export interface MatrixRow {
   key: string;
   label: string;
@@ -46,7 +63,7 @@ export function StatusMatrix(props: {
           </tr>
           <tr>
             <th scope="col" class="oogo-visually-hidden">{props.rowHeader}</th>
-            <For each={ordered()}>{(s) => <th scope="col" title={POINT_STATUS_INFO[s].description}>{POINT_STATUS_INFO[s].label}</th>}</For>
+            <For each={ordered()}>{(s) => <th scope="col" title={POINT_STATUS_INFO[s].description}>{header(s)}</th>}</For>
             <th scope="col">Totaal</th>
           </tr>
         </thead>
