@@ -430,7 +430,11 @@ describe("procedure steps", () => {
     const view = await json(await ctx.request(`/api/workspaces/${ws}/procedure`, { cookie: cookies.waarnemer }));
     expect(view.document).toBe(documentNames.procedure(ws));
     expect(view.today).toBe(today);
-    expect(view.steps.map((s: { title: string; state: string }) => [s.title, s.state])).toEqual([
+    // The demo tafel has its own checklist; look at this test's steps, in the order the list has them.
+    const mine = new Set([a.id, b.id, c.id, d.id, first.id]);
+    expect(view.steps[0].id).toBe(first.id);
+    expect(view.steps[1].id).toBe(d.id);
+    expect(view.steps.filter((s: { id: string }) => mine.has(s.id)).map((s: { title: string; state: string }) => [s.title, s.state])).toEqual([
       ["Ambtelijke werkgroep ingesteld", "gepland"],
       ["Vaststelling plan", "gepland"],
       ["Conceptplan gedeeld met beide gemeenten", "gedaan"],
@@ -440,7 +444,7 @@ describe("procedure steps", () => {
     expect(view.steps.find((s: { id: string }) => s.id === b.id).daysLate).toBe(2);
     expect(c.state).toBe("binnenkort");
 
-    const stepEvents = (await events()).filter((e) => e.entityType === "procedure_step");
+    const stepEvents = (await events()).filter((e) => e.entityType === "procedure_step" && mine.has(e.entityId));
     expect(stepEvents.filter((e) => e.type === "procedure.step_added")).toHaveLength(5);
     expect(stepEvents.filter((e) => e.type === "procedure.step_done")).toHaveLength(1);
     expect(stepEvents.filter((e) => e.type === "procedure.step_changed")).toHaveLength(1);

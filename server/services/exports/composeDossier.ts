@@ -283,7 +283,7 @@ function meetingBlocks(data: DossierData, m: DossierMeeting): Block[] {
       a.decision ? AGENDA_DECISION_LABELS[a.decision as AgendaDecision] ?? a.decision : "—",
       a.decisionNote ?? "",
       a.pointId ? (a.statusBefore && a.statusAfter && a.statusBefore !== a.statusAfter ? `${status(a.statusBefore)} → ${status(a.statusAfter)}` : status(a.statusAfter ?? a.statusBefore)) : "",
-    ]), [0.5, 3, 2.2, 3.3, 2])
+    ]), [0.45, 2.8, 2.75, 3.1, 1.9])
     : styled("muted", "Geen agenda vastgelegd."));
   return out;
 }
