@@ -457,3 +457,19 @@ describe("procedure steps", () => {
     expect((await verifyLog(ctx.deps.database.db, ws)).valid).toBe(true);
   });
 });
+
+describe("OpenAPI", () => {
+  it("documents the meetings, procedure, oplegger and dossier endpoints", async () => {
+    const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await ctx.request("/api/openapi.json"));
+    const expected: Array<[string, string]> = [
+      ["/api/workspaces/{id}/meetings", "get"], ["/api/workspaces/{id}/meetings", "post"],
+      ["/api/meetings/{id}", "get"], ["/api/meetings/{id}", "patch"], ["/api/meetings/{id}/attendance", "put"],
+      ["/api/meetings/{id}/agenda", "post"], ["/api/meetings/{id}/agenda/order", "put"], ["/api/meetings/{id}/agenda/{itemId}", "delete"],
+      ["/api/meetings/{id}/agenda/{itemId}/decision", "post"], ["/api/meetings/{id}/minutes/approve", "post"],
+      ["/api/meetings/{id}/minutes/amendments", "post"], ["/api/workspaces/{id}/procedure", "get"],
+      ["/api/workspaces/{id}/procedure/steps", "get"], ["/api/workspaces/{id}/procedure/steps", "post"],
+      ["/api/workspaces/{id}/procedure/steps/{stepId}", "patch"], ["/api/workspaces/{id}/oplegger", "get"], ["/api/workspaces/{id}/dossier", "post"],
+    ];
+    for (const [path, method] of expected) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+  });
+});

@@ -191,7 +191,7 @@ function disputedPoint(data: DossierData, d: PointDossier, index: number): Block
     ? table(["Partij", "Ondertekenaar", "Datum", "Tekst", "Geldigheid"], d.signoffs.map((s) => [
       s.partyName, `${s.signer.name}${s.signerTitle ? `, ${s.signerTitle}` : ""}`, dateTime(s.signedAt), shortHash(s.textHash),
       s.verouderd ? "Verouderd (tekst later gewijzigd)" : "Geldig",
-    ]), [2.4, 2.8, 1.9, 1.3, 1.9])
+    ]), [2.3, 2.7, 1.9, 1.6, 1.9])
     : styled("muted", "Geen ondertekeningen."));
 
   out.push(heading(3, "Statusverloop"));

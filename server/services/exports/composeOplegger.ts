@@ -62,7 +62,7 @@ export function composeOplegger(data: OpleggerData): DocModel {
         return [t.label, String(ps.length), ...groups.map((g) => String(ps.filter((p) => group(p.detail.status) === g).length))];
       }),
       ["Totaal", String(data.points.length), ...groups.map((g) => String(data.points.filter((p) => group(p.detail.status) === g).length))],
-    ], [2.6, 1, 1.3, 1.5, 1.6, 1.9, 1.3]),
+    ], [1.9, 0.8, 0.9, 1.3, 2.3, 2.3, 1.5]),
   ];
 
   themes.forEach((t, ti) => {
@@ -116,7 +116,7 @@ function pointBlocks(tafel: TafelContext, p: OpleggerPoint, number: string): Blo
       ? table(["Partij", "Ondertekend door", "Datum", "Versie", "Geldig"], d.signoffs.map((s) => [
         s.partyName, `${s.signer.name}${s.signerTitle ? `, ${s.signerTitle}` : ""}`, formatDateTimeNl(s.signedAt), shortHash(s.textHash),
         s.verouderd ? "Verouderd" : "Geldig",
-      ]), [2.4, 3, 2, 1.4, 1.2])
+      ]), [2.3, 2.8, 2.0, 1.7, 1.2])
       : styled("muted", "Nog door geen enkele partij ondertekend."),
     ...(unsigned.length && d.signoffs.length ? [styled("muted", `Nog geen geldige ondertekening van: ${unsigned.map((x) => x.name).join(", ")}.`)] : []),
   ];

@@ -127,12 +127,6 @@ class Writer {
     const doc = this.doc;
     const parts = runs.filter((r) => r.text.length > 0);
     if (parts.length === 0) parts.push({ text: " " });
-    const joined = parts.map((r) => r.text).join("");
-    if (joined.trimEnd().endsWith(":")) {
-      // A lead-in ("… de volgende punten:") stays with the first lines of what it introduces.
-      doc.font(this.regularPath).fontSize(size);
-      this.ensureSpace(doc.heightOfString(joined, { width: this.width - indent, lineGap: LINE_GAP }) + this.lineHeight(size) * 2);
-    }
     this.ensureSpace(this.lineHeight(size));
     const x = this.left + indent;
     const width = this.width - indent;
@@ -157,7 +151,29 @@ class Writer {
   }
 
   blocks(blocks: Block[], indent: number): void {
-    for (const b of blocks) this.block(b, indent);
+    blocks.forEach((b, i) => {
+      const next = blocks[i + 1];
+      if (b.kind === "paragraph" && next && b.runs.map((r) => r.text).join("").trimEnd().endsWith(":")) {
+        // A lead-in ("… de volgende punten:") stays with what it introduces: all of a short
+        // list, or at least its first lines.
+        const lead = this.estimate(b, indent);
+        const rest = this.estimate(next, indent);
+        const usable = this.bottom - MARGIN.top;
+        this.ensureSpace(lead + (rest < usable * 0.4 ? rest : this.lineHeight() * 2));
+      }
+      this.block(b, indent);
+    });
+  }
+
+  /** Rough height of a paragraph or a list of paragraphs (for keep-together decisions only). */
+  private estimate(b: Block, indent: number): number {
+    const doc = this.doc;
+    if (b.kind === "paragraph") {
+      doc.font(this.regularPath).fontSize(BODY_SIZE);
+      return doc.heightOfString(b.runs.map((r) => r.text).join("") || " ", { width: this.width - indent, lineGap: LINE_GAP }) + 5;
+    }
+    if (b.kind === "list") return b.items.reduce((sum, item) => sum + item.reduce((s, x) => s + this.estimate(x, indent + 16), 0), 2);
+    return this.lineHeight() * 3;
   }
 
   private block(b: Block, indent: number): void {
