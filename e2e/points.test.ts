@@ -299,6 +299,17 @@ describe("overeenstemmingspunten in the browser", () => {
     await poll(() => board.page.locator(".oogo-point-row", { hasText: TITLE }).count()).toBe(0);
     await board.page.getByRole("combobox", { name: "Gemeente", exact: true }).selectOption({ label: "Gemeente Groningen" });
     await poll(() => board.page.locator(".oogo-point-row", { hasText: TITLE }).count()).toBe(1);
+    // Themes × status per gemeente: Tynaarlo's own matrix counts only the points in its scope.
+    await board.page.getByRole("combobox", { name: "Toon voor" }).selectOption({ label: "Gemeente Tynaarlo" });
+    await board.page.getByRole("table", { name: "Punten van Gemeente Tynaarlo per thema en status" }).waitFor();
+    const afterEdit = await api<BoardView>(board.page, `/api/workspaces/${wsId}/board`);
+    const tynaarlo = afterEdit.parties.find((p) => p.name === "Gemeente Tynaarlo")!;
+    const theirs = (p: typeof tynaarlo) => p.themes.find((t) => t.key === themeKey)!.counts.in_bespreking ?? 0;
+    // Ours concerns Groningen only, so Tynaarlo's count leaves it out.
+    expect(theirs(tynaarlo)).toBeLessThanOrEqual((afterEdit.themes.find((t) => t.key === themeKey)!.counts.in_bespreking ?? 0) - 1);
+    const tynaarloCell = board.page.getByRole("link", { name: `${theirs(tynaarlo) === 1 ? "1 punt" : `${theirs(tynaarlo)} punten`} ${THEME} van Gemeente Tynaarlo met status In bespreking`, exact: true });
+    if (theirs(tynaarlo) > 0) await tynaarloCell.waitFor();
+    await poll(() => board.page.url()).toMatch(/[?&]voor=/);
     await axe(board.page);
     await screenshot(board.page, "points-board-after-edit");
   });

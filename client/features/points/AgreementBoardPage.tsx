@@ -54,6 +54,22 @@ export default function AgreementBoardPage() {
   };
   const visible = createMemo(() => applyFilters(board()?.points ?? [], filters()));
 
+  // The theme matrix for the whole tafel, or for one party ("voor" in the URL): the OOGO is held
+  // with each college, so each gemeente can see its own themes × status.
+  const matrixParty = createMemo(() => board()?.parties.find((p) => p.id === params.voor) ?? null);
+  const matrixRows = createMemo(() => {
+    const b = board();
+    if (!b) return [];
+    const party = matrixParty();
+    if (!party) return b.themes.map((t) => ({ key: t.key, label: t.label, total: t.total, counts: t.counts }));
+    return party.themes.map((t) => ({
+      key: t.key,
+      label: b.themes.find((x) => x.key === t.key)?.label ?? t.key,
+      total: Object.values(t.counts).reduce((n, c) => n + (c ?? 0), 0),
+      counts: t.counts,
+    }));
+  });
+
   // A cell link ends in #punten: bring the list into view and move focus there, so keyboard and
   // screen-reader users land on the result of their click.
   let listHeading!: HTMLHeadingElement;
@@ -117,15 +133,32 @@ export default function AgreementBoardPage() {
               </section>
 
               <section class="oogo-panel" aria-labelledby="themes-heading">
-                <h2 class="utrecht-heading-2" id="themes-heading">Per thema</h2>
-                <p class="oogo-panel__intro">Aantal punten per thema en status. Kies een getal om die punten te zien.</p>
+                <div class="oogo-panel__head">
+                  <div>
+                    <h2 class="utrecht-heading-2" id="themes-heading">Per thema</h2>
+                    <p class="oogo-panel__intro">Aantal punten per thema en status. Kies een getal om die punten te zien.</p>
+                  </div>
+                  <div class="utrecht-form-field oogo-panel__control">
+                    <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="matrix-voor">Toon voor</label></div>
+                    <div class="utrecht-form-field__input">
+                      <select id="matrix-voor" class="utrecht-select utrecht-select--html-select" value={matrixParty()?.id ?? ""}
+                        onChange={(e) => setParams({ voor: e.currentTarget.value || undefined }, { replace: true, scroll: false })}>
+                        <option value="">Alle partijen samen</option>
+                        <For each={b().parties}>{(p) => <option value={p.id}>{p.name}</option>}</For>
+                      </select>
+                    </div>
+                  </div>
+                </div>
                 <StatusMatrix
-                  caption="Overeenstemmingspunten per thema en status"
+                  caption={matrixParty() ? `Punten van ${matrixParty()!.name} per thema en status` : "Overeenstemmingspunten per thema en status"}
                   rowHeader="Thema"
-                  rows={b().themes.map((t) => ({ key: t.key, label: t.label, total: t.total, counts: t.counts }))}
+                  scopeLabel={matrixParty()?.name}
+                  rows={matrixRows()}
                   statuses={statuses()}
-                  totals={b().totals}
-                  href={(theme, status) => listHref({ ...(theme ? { thema: theme } : {}), ...(status ? { status } : {}) })}
+                  totals={matrixParty()?.counts ?? b().totals}
+                  href={(theme, status) => listHref({
+                    ...(theme ? { thema: theme } : {}), ...(status ? { status } : {}), ...(matrixParty() ? { gemeente: matrixParty()!.id } : {}),
+                  })}
                 />
                 <StatusLegend />
               </section>

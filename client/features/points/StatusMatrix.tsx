@@ -40,7 +40,10 @@ export function StatusMatrix(props: {
   statuses: PointStatus[];
   totals: Partial<Record<PointStatus, number>>;
   href: (rowKey: string | null, status: PointStatus | null) => string;
+  /** Whose points these are, when not the whole tafel's (e.g. "Gemeente Tynaarlo"); part of every cell's name. */
+  scopeLabel?: string;
 }) {
+  const forWhom = () => (props.scopeLabel ? ` van ${props.scopeLabel}` : "");
   const groups = () =>
     STATUS_GROUPS.map((group) => ({ group, statuses: props.statuses.filter((s) => POINT_STATUS_INFO[s].group === group) })).filter((g) => g.statuses.length > 0);
   const ordered = () => groups().flatMap((g) => g.statuses);
@@ -73,11 +76,11 @@ export function StatusMatrix(props: {
               <tr>
                 <th scope="row">{row.label}</th>
                 <For each={ordered()}>
-                  {(s) => <Cell count={row.counts[s] ?? 0} status={s} href={props.href(row.key, s)} context={row.label} />}
+                  {(s) => <Cell count={row.counts[s] ?? 0} status={s} href={props.href(row.key, s)} context={`${row.label}${forWhom()}`} />}
                 </For>
                 <td class="oogo-matrix__total">
                   <Show when={row.total > 0} fallback={<span class="oogo-zero">0</span>}>
-                    <A href={props.href(row.key, null)} aria-label={`Alle ${pluralPunten(row.total)}: ${row.label}`}>{row.total}</A>
+                    <A href={props.href(row.key, null)} aria-label={`Alle ${pluralPunten(row.total)}: ${row.label}${forWhom()}`}>{row.total}</A>
                   </Show>
                 </td>
               </tr>
@@ -88,10 +91,10 @@ export function StatusMatrix(props: {
           <tr>
             <th scope="row">Totaal</th>
             <For each={ordered()}>
-              {(s) => <Cell count={props.totals[s] ?? 0} status={s} href={props.href(null, s)} context="alle thema's" />}
+              {(s) => <Cell count={props.totals[s] ?? 0} status={s} href={props.href(null, s)} context={`alle thema's${forWhom()}`} />}
             </For>
             <td class="oogo-matrix__total">
-              <A href={props.href(null, null)} aria-label={`Alle ${pluralPunten(grandTotal())}`}>{grandTotal()}</A>
+              <A href={props.href(null, null)} aria-label={`Alle ${pluralPunten(grandTotal())}${forWhom()}`}>{grandTotal()}</A>
             </td>
           </tr>
         </tfoot>
