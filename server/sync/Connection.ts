@@ -9,7 +9,7 @@ import {
 import {
   PERMISSION_DENIED_FRAME, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, awarenessFrame, framePayload, saveAckFrame, syncStep2Frame, wireFrame,
 } from "./frames.ts";
-import type { SyncDocument } from "./SyncDocument.ts";
+import { isEmptyStateVector, type SyncDocument } from "./SyncDocument.ts";
 
 /** What the upgrade decided about a socket; the core only compares these values. */
 export interface Grant {
@@ -23,6 +23,8 @@ export interface Grant {
 export interface ConnectionHost {
   readonly maxBufferedBytes: number;
   detached(conn: Connection): void;
+  /** The document's stored state cannot be built into a Y.Doc. */
+  broken(doc: SyncDocument, error: unknown): void;
 }
 
 /** Message events of every socket share these functions (no closures per connection). */
@@ -188,11 +190,8 @@ export class Connection {
     const type = decoding.readVarUint(decoder);
     if (type === SYNC_STEP1) {
       const sv = decoding.readVarUint8Array(decoder);
-      if (sv.length === 1 && sv[0] === 0) {
-        this.send((doc.fullStateFrame ??= syncStep2Frame(Y.encodeStateAsUpdate(doc.ydoc))));
-      } else {
-        this.send(syncStep2Frame(Y.encodeStateAsUpdate(doc.ydoc, sv)));
-      }
+      if (isEmptyStateVector(sv)) this.send((doc.fullStateFrame ??= syncStep2Frame(doc.missingFor(sv))));
+      else this.send(syncStep2Frame(doc.missingFor(sv)));
       return;
     }
     if (type !== SYNC_STEP2 && type !== SYNC_UPDATE) throw new Error("unknown sync message");
@@ -205,12 +204,24 @@ export class Connection {
       }
       return;
     }
+    if (doc.addsNothing(update)) {
+      this.received++;
+      if (this.saveAck) this.#afterApply(false);
+      return;
+    }
+    let ydoc: Y.Doc;
+    try {
+      ydoc = doc.ydoc;
+    } catch (error) {
+      this.host.broken(doc, error);
+      return;
+    }
     this.received++;
     doc.changedByApply = false;
     // Whatever Yjs integrates is stored and broadcast from the document's 'update' event, even
     // when the update turns out malformed halfway (Yjs emits the integrated part in a finally):
     // memory, log and peers stay identical, and the throw below closes this connection.
-    Y.applyUpdate(doc.ydoc, update, this);
+    Y.applyUpdate(ydoc, update, this);
     if (this.saveAck) this.#afterApply(doc.changedByApply);
   }
 

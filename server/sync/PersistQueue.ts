@@ -1,4 +1,3 @@
-import * as Y from "yjs";
 import type { DocumentStore, StoredUpdate } from "./storage.ts";
 import type { SyncDocument } from "./SyncDocument.ts";
 
@@ -81,7 +80,7 @@ export class PersistQueue {
   #seal(doc: SyncDocument, entries: StoredUpdate[]): void {
     doc.dirty = false;
     for (const update of doc.queued) entries.push({ docName: doc.name, update });
-    doc.sealedSv = Y.encodeStateVector(doc.ydoc);
+    doc.sealedSv = doc.stateVector();
     doc.sealedBytes = doc.queuedBytes;
     doc.sealedRows = doc.queued.length;
     const waiters = doc.queuedWaiters;

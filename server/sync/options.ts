@@ -4,6 +4,8 @@ import { MAX_MESSAGE_BYTES } from "../../shared/collab/protocol.ts";
 export interface SyncOptions {
   /** A document without connections stays loaded this long (a reload or a flaky network comes back quickly). */
   idleUnloadMs: number;
+  /** A document nobody edited for this long gives up its Y.Doc and keeps only its encoded state. */
+  dehydrateAfterMs: number;
   /** Compact a document's log into a snapshot once its tail exceeds this many bytes… */
   compactBytes: number;
   /** …or this many rows (load time grows with rows, not only bytes). */
@@ -24,6 +26,7 @@ export interface SyncOptions {
 
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   idleUnloadMs: 30_000,
+  dehydrateAfterMs: 30_000,
   compactBytes: 256 * 1024,
   compactRows: 500,
   pingIntervalMs: 30_000,

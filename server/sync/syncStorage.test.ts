@@ -36,13 +36,13 @@ beforeAll(async () => {
   tmp = tempDatabaseUrl("oogo-sync-storage-");
   running = await startServer({
     port: 0, host: "127.0.0.1", databaseUrl: tmp.url, demo: true,
-    sync: { idleUnloadMs: 100, compactRows: 20, maxBufferedBytes: 256 * 1024 },
+    sync: { idleUnloadMs: 100, dehydrateAfterMs: 200, compactRows: 20, maxBufferedBytes: 256 * 1024 },
   });
   const { db } = running.deps.database;
   const [tafel] = await db.query.workspaces.findMany({ limit: 1 });
   workspaceId = tafel!.id;
   // Point documents of our own (the sync server only checks that the point exists at this tafel).
-  pointIds = ["sync-load", "sync-compaction", "sync-idle"];
+  pointIds = ["sync-load", "sync-compaction", "sync-idle", "sync-dehydrate"];
   const now = new Date().toISOString();
   await db.insert(points).values(pointIds.map((id) => ({
     id, workspaceId, theme: "jeugdhulp", title: `Testpunt ${id}`, status: "concept", textHash: "0".repeat(64), createdAt: now, updatedAt: now,
@@ -134,6 +134,37 @@ test("an idle document is unloaded only after its writes are committed, and relo
   await waitFor(() => b.provider.synced, "reloaded");
   expect(running.sync.stats().loadsStarted).toBe(loads + 1);
   expect(b.doc.getText("idle").toString()).toBe("voor het afsluiten");
+});
+
+test("readers and fresh writers never build the Y.Doc; editing does, and stopping gives it up again", async () => {
+  const name = documentNames.point(workspaceId, pointIds[3]!);
+  const hydrated = () => running.sync.stats().hydrated;
+  const reader = openClient(running.url, name, { cookie: await login(running.url, DEMO.waarnemer) });
+  const writer = client(name, { saveAck: true });
+  clients.push(reader);
+  await waitFor(() => reader.provider.synced && writer.provider.synced, "synced");
+  // The writer's handshake reply adds nothing: acknowledged without building the document.
+  await waitFor(() => writer.acks.length > 0, "handshake acknowledged");
+  expect(hydrated()).toBe(0);
+
+  writer.doc.getText("d").insert(0, "eins");
+  await waitFor(() => ackCovers(writer.acks.at(-1), writer.doc), "first edit stored");
+  expect(running.sync.isLoaded(name)).toBe(true);
+  await waitFor(() => hydrated() === 0, "Y.Doc given up after editing stopped");
+
+  // A returning client with state: its sync step 1 is answered from the encoded state (diffUpdate).
+  const returningDoc = new Y.Doc();
+  Y.applyUpdate(returningDoc, Y.encodeStateAsUpdate(writer.doc));
+  writer.doc.getText("d").insert(4, "zwei");
+  writer.doc.getText("d").delete(0, 1);
+  await waitFor(() => ackCovers(writer.acks.at(-1), writer.doc), "second edit stored");
+  await waitFor(() => hydrated() === 0, "given up again");
+  const returning = openClient(running.url, name, { cookie: editor, doc: returningDoc });
+  clients.push(returning);
+  await waitFor(() => returning.provider.synced, "returning client synced");
+  await waitFor(() => returning.doc.getText("d").toString() === "inszwei", "exact difference received");
+  expect(reader.doc.getText("d").toString()).toBe("inszwei");
+  expect((await storedDoc(name)).getText("d").toString()).toBe("inszwei");
 });
 
 test("a connection that stops answering pings is terminated; one that answers stays", async () => {
