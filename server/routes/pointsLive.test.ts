@@ -109,10 +109,8 @@ describe("a point's life over the network", () => {
     await waitFor(() => changes.seen.some((c) => c.entityId === point.id && c.type === "point.signed"), "sign-off heard live");
 
     // A later edit voids both signatures; every client hears it.
-    const editedAt = Date.now();
     appendParagraph(editor.doc, "Na de ondertekening toegevoegd.");
-    const heard = await waitFor(() => changes.seen.find((c) => c.entityId === point.id && c.type === "point.text_changed"), "text change heard live");
-    expect(heard.at - editedAt).toBeLessThan(1000);
+    await waitFor(() => changes.seen.find((c) => c.entityId === point.id && c.type === "point.text_changed"), "text change heard live");
     const voided = await get(point.id);
     expect(voided.status).toBe("in_bespreking");
     expect(voided.signoffs.map((s) => s.verouderd)).toEqual([true, true]);
