@@ -269,8 +269,11 @@ describe("overeenstemmingspunten in the browser", () => {
     await screenshot(karim.page, "points-verouderd-wethouder");
 
     // Others see it too (the SWV's signature is void as well), and the board shows the point left overeenstemming.
-    await sanne.page.getByRole("alert").filter({ hasText: `Ondertekening van ${SWV} is verouderd` }).waitFor();
-    await sanne.page.getByRole("alert").filter({ hasText: "Ondertekening van Gemeente Groningen is verouderd" }).waitFor();
+    const othersSee = sanne.page.getByRole("alert").filter({ hasText: "zijn verouderd" });
+    await othersSee.waitFor();
+    expect(await othersSee.locator("h3").textContent()).toMatch(new RegExp(`Ondertekeningen van (${SWV} en Gemeente Groningen|Gemeente Groningen en ${SWV}) zijn verouderd`));
+    expect(await othersSee.textContent()).toContain("Jeroen Bakker ondertekende op");
+    expect(await othersSee.textContent()).toContain("Karim El Amrani ondertekende op");
     await poll(() => board.page.getByRole("link", { name: `${agreedBefore + 1 === 1 ? "1 punt" : `${agreedBefore + 1} punten`} ${THEME} met status Overeenstemming`, exact: true }).count()).toBe(0);
     const row = board.page.locator(".oogo-point-row", { hasText: TITLE });
     await poll(() => row.textContent()).toContain("2 ondertekeningen verouderd");

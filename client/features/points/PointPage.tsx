@@ -8,7 +8,7 @@ import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ErrorAlert, Loading } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { createLiveResource, isPointEvent } from "./createLiveResource.ts";
-import { SignoffOverview, SignoffPanel, staleParties, VerouderdAlert } from "./SignoffPanel.tsx";
+import { SignoffOverview, SignoffPanel, staleByText, VerouderdAlert } from "./SignoffPanel.tsx";
 import { StancePanel } from "./StancePanel.tsx";
 import { StatusActions } from "./StatusActions.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
@@ -108,8 +108,8 @@ export default function PointPage() {
               </dl>
 
               {/* Everyone sees loudly that a signature went void; a signer sees their own in the sign-off panel. */}
-              <For each={staleParties(p()).filter((s) => !(signer() && s.partyId === myParty()?.id))}>
-                {(s) => <VerouderdAlert point={p()} signoff={s.latest} history={history() ?? []} />}
+              <For each={staleByText(p(), signer() ? myParty()?.id ?? null : null)}>
+                {(group) => <VerouderdAlert point={p()} signoffs={group} history={history() ?? []} />}
               </For>
 
               <div class="oogo-point-layout">

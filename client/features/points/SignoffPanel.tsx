@@ -26,6 +26,16 @@ export function staleParties(point: PointDetail): { partyId: string; partyName: 
   return out;
 }
 
+/** The latest void signatures grouped by the text they were given on (one alert per text). */
+export function staleByText(point: PointDetail, exceptPartyId: string | null): SignoffView[][] {
+  const groups = new Map<string, SignoffView[]>();
+  for (const { partyId, latest } of staleParties(point)) {
+    if (partyId === exceptPartyId) continue;
+    groups.set(latest.textHash, [...(groups.get(latest.textHash) ?? []), latest]);
+  }
+  return [...groups.values()];
+}
+
 /**
  * For a bestuurder or wethouder: exactly what they sign (version, time, short hash of the current
  * text) with an explicit confirmation naming their party and the kenmerk; and, loudly, when an
@@ -74,7 +84,7 @@ export function SignoffPanel(props: {
     <section class="oogo-sign" id="ondertekenen" aria-labelledby="sign-heading" tabindex="-1">
       <h2 class="utrecht-heading-2" id="sign-heading">Ondertekenen namens {props.partyName}</h2>
 
-      <Show when={stale()}>{(s) => <VerouderdAlert point={props.point} signoff={s()} history={props.history} own />}</Show>
+      <Show when={stale()}>{(s) => <VerouderdAlert point={props.point} signoffs={[s()]} history={props.history} own />}</Show>
 
       <Show when={party()} fallback={<p class="oogo-hint">Dit punt geldt niet voor {props.partyName}; u ondertekent het niet.</p>}>
         <Show when={valid()}>
@@ -128,27 +138,38 @@ export function SignoffPanel(props: {
 }
 
 /**
- * Loud warning that a signature no longer counts: signed hash vs current hash, when the text
- * changed, and a word diff between the signed text and the current one when both are on record.
+ * Loud warning that signatures no longer count: who signed when, signed hash vs current hash,
+ * when the text changed, and a word diff between the signed text and the current one when both
+ * are on record. Signatures on the same text share one alert.
  */
-export function VerouderdAlert(props: { point: PointDetail; signoff: SignoffView; history: readonly PointEventView[]; own?: boolean }) {
-  const changed = () => voidingEvent(props.history, props.signoff);
+export function VerouderdAlert(props: { point: PointDetail; signoffs: SignoffView[]; history: readonly PointEventView[]; own?: boolean }) {
+  const first = () => props.signoffs[0]!;
+  const changed = () => voidingEvent(props.history, first());
+  const names = () => {
+    const list = props.signoffs.map((s) => s.partyName);
+    return list.length > 1 ? `${list.slice(0, -1).join(", ")} en ${list[list.length - 1]}` : list[0] ?? "";
+  };
+  const many = () => props.signoffs.length > 1;
   return (
     <div class="oogo-alert-loud" role="alert">
       <h3>
         <span class="oogo-tone--geschil"><StatusGroupIcon group="geschil" /></span>
-        {props.own ? "Uw eerdere ondertekening is verouderd" : `Ondertekening van ${props.signoff.partyName} is verouderd`}
+        {props.own ? "Uw eerdere ondertekening is verouderd" : many() ? `Ondertekeningen van ${names()} zijn verouderd` : `Ondertekening van ${names()} is verouderd`}
       </h3>
       <p>
-        {props.signoff.signer.name} ondertekende op {formatDateTime(props.signoff.signedAt)} namens {props.signoff.partyName}. Daarna is de tekst gewijzigd;
-        deze ondertekening telt niet meer mee{props.own ? " en u moet de nieuwe tekst opnieuw beoordelen" : ""}.
+        <For each={props.signoffs}>
+          {(s, i) => <>{i() > 0 ? " " : ""}{s.signer.name} ondertekende op {formatDateTime(s.signedAt)} namens {s.partyName}.</>}
+        </For>
+        {" "}Daarna is de tekst gewijzigd; {many() ? "deze ondertekeningen tellen" : "deze ondertekening telt"} niet meer mee
+        {props.own ? " en u moet de nieuwe tekst opnieuw beoordelen" : ""}.
       </p>
       <dl>
-        <dt>Ondertekende tekst</dt><dd>versie {props.signoff.pointVersion}, kenmerk <span class="oogo-hash">{kenmerk(props.signoff.textHash)}</span></dd>
+        <dt>Ondertekende tekst</dt>
+        <dd>{many() ? "" : `versie ${first().pointVersion}, `}kenmerk <span class="oogo-hash">{kenmerk(first().textHash)}</span></dd>
         <dt>Huidige tekst</dt><dd>versie {props.point.version}, kenmerk <span class="oogo-hash">{kenmerk(props.point.textHash)}</span></dd>
         <dt>Tekst gewijzigd op</dt><dd>{changed() ? formatDateTime(changed()!.at) : "onbekend"}</dd>
       </dl>
-      <TextChanges pointId={props.point.id} fromHash={props.signoff.textHash} toHash={props.point.textHash} fallbackToHash={changed()?.textHash ?? null} />
+      <TextChanges pointId={props.point.id} fromHash={first().textHash} toHash={props.point.textHash} fallbackToHash={changed()?.textHash ?? null} />
     </div>
   );
 }

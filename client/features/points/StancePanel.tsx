@@ -79,7 +79,9 @@ function StanceForm(props: { point: PointDetail; party: PartyInScopeView; onChan
   const [stance, setStance] = createSignal<Stance>(props.party.stance?.isCurrent ? props.party.stance.stance : "akkoord");
   const [reasoning, setReasoning] = createSignal(props.party.stance?.isCurrent ? props.party.stance.reasoning : "");
   const [error, setError] = createSignal<unknown>(null);
-  const [done, setDone] = createSignal<string | null>(null);
+  // The confirmation belongs to the version our stance produced; once the point moves on, it goes.
+  const [done, setDone] = createSignal<{ text: string; version: number } | null>(null);
+  const doneText = () => (done() && done()!.version === props.point.version ? done()!.text : null);
   const [busy, setBusy] = createSignal(false);
   const problem = () => reasoningProblem(stance(), reasoning());
   const [touched, setTouched] = createSignal(false);
@@ -95,7 +97,7 @@ function StanceForm(props: { point: PointDetail; party: PartyInScopeView; onChan
       const next = await pointsApi.recordStance(props.point.id, {
         stance: stance(), reasoning: reasoning(), expectedVersion: props.point.version, textHash: props.point.textHash,
       });
-      setDone(`Standpunt “${stanceLabel(stance())}” van ${props.party.name} is vastgelegd.`);
+      setDone({ text: `Standpunt “${stanceLabel(stance())}” van ${props.party.name} is vastgelegd.`, version: next.version });
       props.onChanged(next);
     } catch (err) {
       setError(err);
@@ -113,7 +115,7 @@ function StanceForm(props: { point: PointDetail; party: PartyInScopeView; onChan
         U legt het ambtelijk standpunt vast op de huidige tekst (versie {props.point.version}, kenmerk <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>).
       </p>
       <Show when={error()}><ErrorAlert error={error()} title="Standpunt niet vastgelegd" /></Show>
-      <Show when={done()}><InfoAlert type="ok"><p class="utrecht-paragraph">{done()}</p></InfoAlert></Show>
+      <Show when={doneText()}><InfoAlert type="ok"><p class="utrecht-paragraph">{doneText()}</p></InfoAlert></Show>
       <fieldset class="utrecht-form-fieldset" style={{ border: "0", padding: "0", margin: "0 0 12px" }}>
         <legend class="utrecht-form-fieldset__legend" style={{ "font-weight": "600" }}>Standpunt</legend>
         <ul class="oogo-radio-list">

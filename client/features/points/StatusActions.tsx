@@ -1,7 +1,7 @@
 import { createMemo, createSignal, Index, Show } from "solid-js";
 import { pointsApi } from "../../api/points.ts";
 import { ApiRequestError } from "../../api/http.ts";
-import { transitionOptions, type PointFacts, type TransitionActor, type TransitionOption } from "../../../shared/domain/pointStatus.ts";
+import { POINT_STATUS_INFO, transitionOptions, type PointFacts, type TransitionActor, type TransitionOption } from "../../../shared/domain/pointStatus.ts";
 import type { PointDetail } from "../../../shared/schemas/points.ts";
 import type { WorkspaceView } from "../../../shared/schemas/workspace.ts";
 import { ErrorAlert, InfoAlert } from "../../ui/feedback.tsx";
@@ -28,7 +28,9 @@ export function StatusActions(props: { point: PointDetail; workspace: WorkspaceV
   const options = createMemo(() => transitionOptions(props.point.status, actorOf(props.workspace), pointFacts(props.point)));
   const [open, setOpen] = createSignal<TransitionOption["to"] | null>(null);
   const [error, setError] = createSignal<unknown>(null);
-  const [done, setDone] = createSignal<string | null>(null);
+  // A confirmation belongs to the version our step produced; once the point moves on, it goes.
+  const [done, setDone] = createSignal<{ text: string; version: number } | null>(null);
+  const doneText = () => (done() && done()!.version === props.point.version ? done()!.text : null);
 
   return (
     <section class="oogo-side-panel" aria-labelledby="actions-heading">
@@ -40,7 +42,7 @@ export function StatusActions(props: { point: PointDetail; workspace: WorkspaceV
           <p class="oogo-hint" role="status">Het punt is opnieuw geladen; hierboven ziet u de actuele stand.</p>
         </Show>
       </Show>
-      <Show when={done()}><InfoAlert type="ok"><p class="utrecht-paragraph">{done()}</p></InfoAlert></Show>
+      <Show when={doneText()}><InfoAlert type="ok"><p class="utrecht-paragraph">{doneText()}</p></InfoAlert></Show>
       <Show when={options().length > 0} fallback={<p class="oogo-hint">Met uw rol zijn er bij deze status geen stappen die u zelf zet.</p>}>
         <ul class="oogo-actions">
           {/* Index, not For: a live refetch yields new option objects; the DOM (and a half-typed reason) must survive. */}
@@ -64,7 +66,7 @@ export function StatusActions(props: { point: PointDetail; workspace: WorkspaceV
                 >
                   <TransitionForm point={props.point} option={o()}
                     onCancel={() => setOpen(null)}
-                    onDone={(next) => { setOpen(null); setDone(`${o().action}: de status is nu “${o().label}”.`); props.onChanged(next); }}
+                    onDone={(next) => { setOpen(null); setDone({ text: `${o().action}: de status is nu “${next.status === o().to ? o().label : POINT_STATUS_INFO[next.status].label}”.`, version: next.version }); props.onChanged(next); }}
                     onError={(err) => {
                       setError(err);
                       setOpen(null);
