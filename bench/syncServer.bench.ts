@@ -14,6 +14,7 @@
  * SYNC_BENCH_QUICK=1 runs a shorter version.
  */
 import { rmSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../server/demo/demoAccounts.ts";
 import { loadFixtureDocument, smallDocumentUpdate } from "./lib/fixtureDocument.ts";
@@ -85,17 +86,18 @@ async function main() {
       onPoint: (p) => log(`  ${p.observers} × ${p.rate}/s: p50 ${ms(p.latencyMs.p50)} p99 ${ms(p.latencyMs.p99)} ms`),
     });
 
-    out.push(`OOGO sync server — ${new Date().toISOString()}${QUICK ? " (quick run)" : ""}`);
+    out.push(`OOGO sync server — ${new Date().toISOString()}${QUICK ? " (quick run)" : ""}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
     for (const p of fanout) {
       out.push(line(`fan-out ${p.observers} observers × ${p.rate} edits/s`, p.latencyMs) +
-        `   delivered ${p.delivered}/${p.expected}, ${ms(p.serverCpuUsPerDelivery)} µs CPU/delivery, server ${p.serverCpuPct.toFixed(0)} % CPU`);
+        `   delivered ${p.delivered}/${p.expected}, ${ms(p.serverCpuUsPerDelivery)} µs CPU/delivery, server ${p.serverCpuPct.toFixed(0)} % CPU,` +
+        ` load generator ${p.loadgenCpuPct.toFixed(0)} % CPU, other processes on the server core ${p.otherLoadOnServerCorePct === null ? "?" : p.otherLoadOnServerCorePct.toFixed(0)} %`);
     }
     out.push(line("edit → save ack (type 100, durable)", ack.latencyMs) + `   unacknowledged ${ack.unacknowledged}/${ack.edits}`);
     out.push(line(`cold load ${kb(fixture.update.length)} document`, cold));
     out.push(`${"heap per idle connection".padEnd(44)} ${kb(heap.perConnectionBytes)} (${heap.connections} connections)`);
     out.push(`${"heap per idle loaded document".padEnd(44)} ${kb(heap.perIdleDocumentBytes)}`);
     out.push(`${"heap per document after unload".padEnd(44)} ${kb(heap.perDocumentAfterUnloadBytes)} (unloaded within ${(heap.unloadWaitedMs / 1000).toFixed(1)} s)`);
-    out.push(`${"heap per loaded ~120 KB document".padEnd(44)} ${kb(heap.perBigDocumentBytes)}`);
+    out.push(`${"heap per loaded ~120 KB document".padEnd(44)} ${kb(heap.perBigDocumentBytes)} (+ its encoded state, ${kb(fixture.update.length)}, outside the JS heap until edited)`);
     console.log(out.join("\n"));
   } finally {
     await child.stop();
