@@ -89,10 +89,13 @@ async function collectMeetings(deps: AppDeps, workspaceId: string): Promise<Doss
   const rows = await db.select().from(meetings).where(eq(meetings.workspaceId, workspaceId)).orderBy(asc(meetings.startsAt), asc(meetings.id));
   if (rows.length === 0) return [];
   const ids = rows.map((m) => m.id);
-  const names = new Map((await db.select({ id: users.id, name: users.name }).from(users)).map((u) => [u.id, u.name]));
   const invited = await db.select().from(meetingParties).where(inArray(meetingParties.meetingId, ids));
   const attendance = await db.select().from(meetingAttendance).where(inArray(meetingAttendance.meetingId, ids)).orderBy(asc(meetingAttendance.position));
   const agenda = await db.select().from(agendaItems).where(inArray(agendaItems.meetingId, ids)).orderBy(asc(agendaItems.position));
+  const userIds = [...new Set([...agenda.map((a) => a.decidedBy), ...rows.map((m) => m.minutesApprovedBy)].filter((id): id is string => !!id))];
+  const names = new Map(userIds.length
+    ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.name])
+    : []);
   const amendments = await db.select().from(minutesAmendments).where(inArray(minutesAmendments.meetingId, ids)).orderBy(asc(minutesAmendments.seq));
   return rows.map((m) => ({
     id: m.id,

@@ -163,6 +163,23 @@ describe("formal OOGO agenda and decisions through the points workflow", () => {
     expect((await json(wrong)).error.code).toBe("ILLEGAL_TRANSITION");
   });
 
+  it("cancelling a formal OOGO releases the points it fixed; a cancelled meeting stays cancelled", async () => {
+    const later = await json<MeetingView>(await ctx.request(`/api/workspaces/${ws}/meetings`, {
+      cookie: sec, body: { type: "formeel_oogo", title: "Formeel OOGO dat niet doorgaat", startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), place: "Vries" },
+    }));
+    const released = await pointAtAmbtelijkAkkoord(ctx, { theme: "doorgaande_lijn", title: "Warme overdracht vo–mbo", text: "Elke overstap naar het mbo krijgt een warme overdracht." });
+    expect((await addToAgenda(later.id, released)).status).toBe(201);
+    expect(await status(released)).toBe("geagendeerd");
+    const res = await ctx.request(`/api/meetings/${later.id}`, { method: "PATCH", cookie: sec, body: { status: "geannuleerd" } });
+    expect(res.status).toBe(200);
+    expect(await status(released)).toBe("ambtelijk_akkoord");
+    const moved = (await log()).find((e) => e.type === "point.status_changed" && e.entityId === released && e.toStatus === "ambtelijk_akkoord" && e.fromStatus === "geagendeerd")!;
+    expect(JSON.parse(moved.data).meetingId).toBe(later.id);
+    const again = await ctx.request(`/api/meetings/${later.id}`, { method: "PATCH", cookie: sec, body: { status: "gepland" } });
+    expect(again.status).toBe(409);
+    expect((await addToAgenda(later.id, released)).status).toBe(409);
+  });
+
   it("keeps the log chain valid", async () => {
     expect((await verifyLog(ctx.deps.database.db, ws)).valid).toBe(true);
   });

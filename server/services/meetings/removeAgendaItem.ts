@@ -55,7 +55,7 @@ export async function removeAgendaItem(deps: AppDeps, caller: Caller, meetingId:
 }
 
 /** Whether the point is still pending (undecided or held over) on another formal OOGO's agenda. */
-async function onOtherFormalAgenda(deps: AppDeps, workspaceId: string, pointId: string, exceptItemId: string): Promise<boolean> {
+export async function onOtherFormalAgenda(deps: AppDeps, workspaceId: string, pointId: string, exceptItemId: string): Promise<boolean> {
   const rows = await deps.database.db.select({ id: agendaItems.id }).from(agendaItems)
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .where(and(
