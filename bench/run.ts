@@ -8,8 +8,10 @@
  *   BENCH_SERVERS=a,b        subset of: ours, hocuspocus, y-websocket
  *   BENCH_PROFILE=0|1        CPU profile of our server at one heavy point (default: on in the full run)
  *   BENCH_TORTURE_CYCLES=n   override the kill -9 cycle count
+ *   BENCH_OBSERVERS=1,100    override the observer counts; BENCH_RATES=50,200 the update rates
  *   BENCH_OUT=path.json      write results elsewhere (the svg goes next to it)
  *   BENCH_ONLY=a,b           only these parts: heap, cold, storm, ack, fanout, torture
+ *   BENCH_WAIT_QUIET=s       before each server, wait up to s seconds for the machine to be idle
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -24,6 +26,8 @@ import {
   coldLoadRun, fanoutSweep, heapRun, joinStormRun, saveAckRun, tortureRun,
   type AckResult, type FanoutPoint, type HeapResult, type StormResult, type TortureResult,
 } from "./lib/scenarios.ts";
+import { busyPct, readCoreTimes } from "./lib/cpuLoad.ts";
+import { sleep } from "./lib/percentiles.ts";
 import { fanoutChart } from "./lib/svgChart.ts";
 import { buildChildren, hasTaskset, pinSelf, REPO, ServerChild, TMP, type ServerKind, type Started } from "./peers/spawnServer.ts";
 
@@ -42,6 +46,8 @@ const CONFIG = QUICK
     tortureCycles: 200, editsPerCycle: 3, profile: process.env.BENCH_PROFILE !== "0",
   };
 if (process.env.BENCH_TORTURE_CYCLES) CONFIG.tortureCycles = Number(process.env.BENCH_TORTURE_CYCLES);
+if (process.env.BENCH_OBSERVERS) CONFIG.observerCounts = process.env.BENCH_OBSERVERS.split(",").map(Number);
+if (process.env.BENCH_RATES) CONFIG.rates = process.env.BENCH_RATES.split(",").map(Number);
 const PROFILE_POINT = { observers: QUICK ? 100 : 500, rate: 200, durationMs: 4000 };
 
 const PARTS = ["heap", "cold", "storm", "ack", "fanout", "torture"] as const;
@@ -118,6 +124,8 @@ interface ServerResult {
   torture?: TortureResult;
   errors: string[];
   elapsedS?: number;
+  /** Busiest core's load from other processes just before this server's run. */
+  machineBusyBeforePct?: number | null;
 }
 
 const range = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
@@ -142,10 +150,32 @@ async function seedDocs(child: ServerChild, names: string[], update: Uint8Array)
   }
 }
 
+/** Busy % of the busiest core over `ms` (nothing of ours runs while this samples). */
+async function machineBusy(ms = 2000): Promise<number | null> {
+  const a = readCoreTimes();
+  await sleep(ms);
+  const pct = busyPct(a, readCoreTimes());
+  return pct ? Math.max(...pct) : null;
+}
+
+/** Other developers share this machine: note how busy it is, and optionally wait for quiet. */
+async function settle(): Promise<number | null> {
+  const waitS = Number(process.env.BENCH_WAIT_QUIET ?? 0);
+  const t = performance.now();
+  let busy = await machineBusy();
+  while (busy !== null && busy > 15 && performance.now() - t < waitS * 1000) {
+    log(`  machine busy (${busy.toFixed(0)}% on the busiest core), waiting for quiet…`);
+    busy = await machineBusy(5000);
+  }
+  if (busy !== null && busy > 15) log(`  WARNING: other processes keep a core ${busy.toFixed(0)}% busy — expect noisy numbers`);
+  return busy;
+}
+
 async function benchServer(kind: ServerKind, fixture: FixtureDocument | null): Promise<ServerResult> {
-  const t0 = performance.now();
   const result: ServerResult = { label: LABEL[kind], durableAck: kind === "ours", errors: [] };
   log(`${LABEL[kind]}`);
+  result.machineBusyBeforePct = await settle();
+  const t0 = performance.now();
   const child = new ServerChild(kind, { core: 0 });
   try {
     const { target } = await startTarget(child, kind, dbFile(kind));
@@ -317,6 +347,10 @@ function table(results: Partial<Record<ServerKind, ServerResult>>, kinds: Server
       row(`      delivered · CPU µs/upd · loop p99`, (r) => { const p = at(r); return p ? `${pct(p.delivered, p.expected)} · ${fmt(p.serverCpuUsPerDelivery, 2)} · ${fmt(p.serverEldP99Ms)} ms` : "–"; });
     }
   }
+  row("  other processes on core 0 (median of points)", (r) => {
+    const v = (r.fanout ?? []).map((p) => p.otherLoadOnServerCorePct).filter((x): x is number => x !== null).sort((a, b) => a - b);
+    return v.length ? `${v[Math.floor(v.length / 2)]!.toFixed(0)}%` : "–";
+  });
   section("Edit → acknowledgement");
   row("  p50 / p99 ms", (r) => (r.saveAck ? `${fmt(r.saveAck.latencyMs.p50, 2)} / ${fmt(r.saveAck.latencyMs.p99, 2)}` : "–"));
   row("  signal", (r) => (r.saveAck ? (r.saveAck.durable ? "save ack, DURABLE" : `${r.saveAck.signal.split(" (")[0]}, NOT durable`) : "–"));
