@@ -47,6 +47,8 @@ export function composeDossier(data: DossierData): DocModel {
     fields([
       ["Aan", "Landelijke Geschillencommissie OOGO, p/a Stichting Onderwijsgeschillen, Postbus 85191, 3508 AD Utrecht"],
       ["Partijen", tafel.parties.map((p) => p.name).join("; ")],
+      ["Vertegenwoordigd door", tafel.members.filter((m) => m.role === "bestuurder" && m.partyId)
+        .map((m) => `${m.name}${m.title ? `, ${m.title}` : ""} (${partyName(tafel, m.partyId!)})`).join("; ") || "—"],
       ["Plan", `${ws.planTitle} (${tafel.planTypeLabel.toLowerCase()})`],
       ["Versie van het plan", ws.planVersion],
       ["Planperiode", `${ws.periodStart}–${ws.periodEnd}`],
