@@ -8,7 +8,7 @@ import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ErrorAlert, Loading } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { createLiveResource, isPointEvent } from "./createLiveResource.ts";
-import { SignoffOverview, SignoffPanel, staleByText, VerouderdAlert } from "./SignoffPanel.tsx";
+import { ownStaleSignoff, SignoffOverview, SignoffPanel, staleByText, VerouderdAlert } from "./SignoffPanel.tsx";
 import { StancePanel } from "./StancePanel.tsx";
 import { StatusActions } from "./StatusActions.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
@@ -82,6 +82,9 @@ export default function PointPage() {
   const themeLabel = (key: string) => ws.workspace()?.themes.find((t) => t.key === key)?.label ?? key;
   const myParty = () => ws.workspace()?.party ?? null;
   const signer = () => ws.can("point.signoff") && myParty() !== null;
+  /** A signer's own void signature (shown first, addressed to them), and everyone else's grouped per signed text. */
+  const ownStale = () => (signer() && point() ? ownStaleSignoff(point()!, myParty()!.id) : null);
+  const otherStale = () => (point() ? staleByText(point()!, signer() ? myParty()?.id ?? null : null) : []);
 
   return (
     <>
@@ -107,36 +110,43 @@ export default function PointPage() {
                 <div><dt>Kenmerk huidige tekst</dt><dd><span class="oogo-hash" title={p().textHash}>{kenmerk(p().textHash)}</span></dd></div>
               </dl>
 
-              {/* Everyone sees loudly that a signature went void; a signer sees their own in the sign-off panel. */}
-              <For each={staleByText(p(), signer() ? myParty()?.id ?? null : null)}>
+              {/* Everyone sees loudly that a signature went void; a signer's own comes first, addressed to them. */}
+              <Show when={ownStale()}>
+                {(own) => (
+                  <VerouderdAlert point={p()} signoffs={[own()]} history={history() ?? []} own
+                    alsoVoid={otherStale().find((g) => g[0]!.textHash === own().textHash) ?? []} />
+                )}
+              </Show>
+              <For each={otherStale().filter((g) => g[0]!.textHash !== ownStale()?.textHash)}>
                 {(group) => <VerouderdAlert point={p()} signoffs={group} history={history() ?? []} />}
               </For>
 
+              {/* DOM order text → actions → stances and timeline: the focus order a phone shows too. */}
               <div class="oogo-point-layout">
-                <div class="oogo-point-layout__main">
-                  <section aria-labelledby="text-heading">
-                    <h2 class="utrecht-heading-2" id="text-heading">Tekst</h2>
-                    <div class="oogo-text-frame">
-                      <CollaborativeEditor
-                        documentName={p().documentName}
-                        label={`Tekst van het punt “${p().title}”`}
-                        readOnly={!p().abilities.editText.ok}
-                        readOnlyReason={p().abilities.editText.reason ?? "U kunt deze tekst lezen maar niet bewerken."}
-                        onSaveStateChange={onSaveState}
-                      />
-                    </div>
-                  </section>
-                  <StancePanel point={p()} myPartyId={myParty()?.id ?? null} canRecord={ws.can("stance.record")} onChanged={changed} />
-                  <Show when={history()} fallback={<Loading label="Tijdlijn laden…" />}>
-                    {(h) => <Timeline events={h()} />}
-                  </Show>
-                </div>
+                <section class="oogo-point-layout__text" aria-labelledby="text-heading">
+                  <h2 class="utrecht-heading-2" id="text-heading">Tekst</h2>
+                  <div class="oogo-text-frame">
+                    <CollaborativeEditor
+                      documentName={p().documentName}
+                      label={`Tekst van het punt “${p().title}”`}
+                      readOnly={!p().abilities.editText.ok}
+                      readOnlyReason={p().abilities.editText.reason ?? "U kunt deze tekst lezen maar niet bewerken."}
+                      onSaveStateChange={onSaveState}
+                    />
+                  </div>
+                </section>
                 <div class="oogo-point-layout__side">
                   <Show when={signer()}>
                     <SignoffPanel point={p()} history={history() ?? []} partyId={myParty()!.id} partyName={myParty()!.name} onChanged={changed} />
                   </Show>
                   <Show when={ws.workspace()}>{(w) => <StatusActions point={p()} workspace={w()} onChanged={changed} />}</Show>
                   <SignoffOverview point={p()} />
+                </div>
+                <div class="oogo-point-layout__rest">
+                  <StancePanel point={p()} myPartyId={myParty()?.id ?? null} canRecord={ws.can("stance.record")} onChanged={changed} />
+                  <Show when={history()} fallback={<Loading label="Tijdlijn laden…" />}>
+                    {(h) => <Timeline events={h()} />}
+                  </Show>
                 </div>
               </div>
             </>

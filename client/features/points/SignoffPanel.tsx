@@ -26,6 +26,11 @@ export function staleParties(point: PointDetail): { partyId: string; partyName: 
   return out;
 }
 
+/** This party's latest signature when it went void and was not renewed, else null. */
+export function ownStaleSignoff(point: PointDetail, partyId: string): SignoffView | null {
+  return staleParties(point).find((s) => s.partyId === partyId)?.latest ?? null;
+}
+
 /** The latest void signatures grouped by the text they were given on (one alert per text). */
 export function staleByText(point: PointDetail, exceptPartyId: string | null): SignoffView[][] {
   const groups = new Map<string, SignoffView[]>();
@@ -84,7 +89,17 @@ export function SignoffPanel(props: {
     <section class="oogo-sign" id="ondertekenen" aria-labelledby="sign-heading" tabindex="-1">
       <h2 class="utrecht-heading-2" id="sign-heading">Ondertekenen namens {props.partyName}</h2>
 
-      <Show when={stale()}>{(s) => <VerouderdAlert point={props.point} signoffs={[s()]} history={props.history} own />}</Show>
+      {/* The loud alert with the diff sits at the top of the page; here a reminder next to the action. */}
+      <Show when={stale()}>
+        {(s) => (
+          <p class="oogo-sign__stale">
+            <span class="oogo-tone--geschil"><StatusGroupIcon group="geschil" /></span>
+            <span>
+              <span class="oogo-verouderd-tag">Verouderd</span> Uw ondertekening van {formatDateTime(s().signedAt)} (kenmerk <span class="oogo-hash">{kenmerk(s().textHash)}</span>) telt niet meer: de tekst is daarna gewijzigd.
+            </span>
+          </p>
+        )}
+      </Show>
 
       <Show when={party()} fallback={<p class="oogo-hint">Dit punt geldt niet voor {props.partyName}; u ondertekent het niet.</p>}>
         <Show when={valid()}>
@@ -142,7 +157,14 @@ export function SignoffPanel(props: {
  * when the text changed, and a word diff between the signed text and the current one when both
  * are on record. Signatures on the same text share one alert.
  */
-export function VerouderdAlert(props: { point: PointDetail; signoffs: SignoffView[]; history: readonly PointEventView[]; own?: boolean }) {
+export function VerouderdAlert(props: {
+  point: PointDetail;
+  signoffs: SignoffView[];
+  history: readonly PointEventView[];
+  own?: boolean;
+  /** Other parties' signatures on the same text that went void too (named in the signer's own alert). */
+  alsoVoid?: SignoffView[];
+}) {
   const first = () => props.signoffs[0]!;
   const changed = () => voidingEvent(props.history, first());
   const names = () => {
@@ -163,6 +185,11 @@ export function VerouderdAlert(props: { point: PointDetail; signoffs: SignoffVie
         {" "}Daarna is de tekst gewijzigd; {many() ? "deze ondertekeningen tellen" : "deze ondertekening telt"} niet meer mee
         {props.own ? " en u moet de nieuwe tekst opnieuw beoordelen" : ""}.
       </p>
+      <Show when={props.alsoVoid && props.alsoVoid.length > 0}>
+        <p>
+          Ook verouderd: <For each={props.alsoVoid}>{(s, i) => <>{i() > 0 ? "; " : ""}de ondertekening van {s.partyName} ({s.signer.name}, {formatDateTime(s.signedAt)})</>}</For>.
+        </p>
+      </Show>
       <dl>
         <dt>Ondertekende tekst</dt>
         <dd>{many() ? "" : `versie ${first().pointVersion}, `}kenmerk <span class="oogo-hash">{kenmerk(first().textHash)}</span></dd>
