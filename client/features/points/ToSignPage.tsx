@@ -22,7 +22,7 @@ export default function ToSignPage() {
 
   return (
     <>
-      <PageTitle lead="Punten waarover ambtelijk akkoord is en die op uw handtekening wachten. U ondertekent altijd één precieze versie van de tekst.">
+      <PageTitle lead="Punten die op uw handtekening wachten: na ambtelijk akkoord, op de agenda van een bestuurlijk overleg of bij een schikking. U ondertekent altijd één precieze versie van de tekst.">
         Te ondertekenen
       </PageTitle>
       <Show
