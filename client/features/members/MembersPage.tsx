@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import { workspaceApi } from "../../api/endpoints.ts";
 import { ROLES, ROLE_LABELS, requiresParty, type Role } from "../../../shared/domain/roles.ts";
 import type { MemberView } from "../../../shared/schemas/workspace.ts";
@@ -10,7 +10,7 @@ import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 export default function MembersPage() {
   const ws = useWorkspace();
   const [members, { refetch }] = createResource(() => ws.id(), workspaceApi.members);
-  ws.onLive((e) => e.entity === "members" && void refetch());
+  onCleanup(ws.onLive((e) => e.entity === "members" && void refetch()));
   const manage = () => ws.can("members.manage");
 
   return (

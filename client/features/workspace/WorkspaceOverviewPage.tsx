@@ -1,4 +1,4 @@
-import { createResource, For } from "solid-js";
+import { createResource, For, onCleanup } from "solid-js";
 import { workspaceApi } from "../../api/endpoints.ts";
 import { PLAN_TYPE_LABELS } from "../../../shared/domain/parties.ts";
 import { ROLE_LABELS } from "../../../shared/domain/roles.ts";
@@ -11,7 +11,7 @@ export default function WorkspaceOverviewPage() {
   const ws = useWorkspace();
   const w = () => ws.workspace()!;
   const [members, { refetch }] = createResource(() => ws.id(), workspaceApi.members);
-  ws.onLive((e) => e.entity === "members" && void refetch());
+  onCleanup(ws.onLive((e) => e.entity === "members" && void refetch()));
 
   return (
     <>
