@@ -63,6 +63,8 @@ afterAll(async () => {
 
 describe("editing together", () => {
   test("two editors converge, and the store holds both edits", async () => {
+    const stored: string[] = [];
+    const off = running.deps.events.on("document.stored", ({ docName: name }) => stored.push(name));
     const a = client(cookies[DEMO.swvTrekker]);
     const b = client(cookies[DEMO.groningenTrekker]);
     await waitFor(() => a.provider.synced && b.provider.synced, "both synced");
@@ -76,6 +78,9 @@ describe("editing together", () => {
     }, "convergence");
     await running.sync.flush();
     expect(await storedText("converge")).toBe(a.doc.getText("converge").toString());
+    // Other features (text hashes) hear about every commit.
+    off();
+    expect(stored).toContain(docName);
   });
 
   test("save-ack (type 100) goes only to clients that ask, after the commit, and covers the edit", async () => {
