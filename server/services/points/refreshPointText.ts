@@ -89,7 +89,24 @@ export async function refreshPointText(deps: AppDeps, pointId: string): Promise<
     const point = await loadPoint(tx, pointId);
     return point ? applyDurableText(tx, deps, point) : null;
   });
-  // Silent hash updates publish nothing: clients refetch only when something was voided or moved.
   if (outcome) publishOutcome(deps, outcome);
+  // A silent hash update (nothing voided or moved) is still news to an open sign-off panel, which
+  // must show the hash it would sign. Announce it at most once a second per point while typing.
+  if (outcome?.changed && !outcome.logged) announceTextHash(deps, outcome.point);
   return outcome;
+}
+
+const HASH_ANNOUNCE_INTERVAL_MS = 1000;
+const pendingAnnouncements = new Map<string, { last: number; timer?: ReturnType<typeof setTimeout> }>();
+
+function announceTextHash(deps: AppDeps, point: { id: string; workspaceId: string }) {
+  const emit = () => {
+    pendingAnnouncements.set(point.id, { last: Date.now() });
+    deps.events.emit("workspace.changed", { workspaceId: point.workspaceId, entity: "point", entityId: point.id, type: "point.text_hash_updated" });
+  };
+  const state = pendingAnnouncements.get(point.id);
+  if (!state || Date.now() - state.last >= HASH_ANNOUNCE_INTERVAL_MS) return emit();
+  if (state.timer) return; // a trailing announcement is already due and will carry this change too
+  state.timer = setTimeout(emit, HASH_ANNOUNCE_INTERVAL_MS - (Date.now() - state.last));
+  state.timer.unref?.();
 }
