@@ -23,11 +23,11 @@ import { loadFixtureDocument, smallDocumentUpdate, type FixtureDocument } from "
 import type { Target } from "./lib/peerClient.ts";
 import type { Summary } from "./lib/percentiles.ts";
 import {
-  coldLoadRun, fanoutSweep, heapRun, joinStormRun, saveAckRun, tortureRun,
+  AckSession, coldLoadOnce, FanoutSession, fanoutSweep, heapRun, joinStormOnce, tortureRun,
   type AckResult, type FanoutPoint, type HeapResult, type StormResult, type TortureResult,
 } from "./lib/scenarios.ts";
 import { busyPct, readCoreTimes } from "./lib/cpuLoad.ts";
-import { sleep } from "./lib/percentiles.ts";
+import { Samples, sleep } from "./lib/percentiles.ts";
 import { fanoutChart } from "./lib/svgChart.ts";
 import { buildChildren, hasTaskset, pinSelf, REPO, ServerChild, TMP, type ServerKind, type Started } from "./peers/spawnServer.ts";
 
@@ -123,18 +123,17 @@ interface ServerResult {
   fanout?: FanoutPoint[];
   torture?: TortureResult;
   errors: string[];
-  elapsedS?: number;
   /** Busiest core's load from other processes just before this server's run. */
   machineBusyBeforePct?: number | null;
 }
 
 const range = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 
-async function attempt<T>(result: ServerResult, what: string, fn: () => Promise<T>): Promise<T | undefined> {
+async function attempt<T>(result: ServerResult, what: string, fn: () => Promise<T>, quiet = false): Promise<T | undefined> {
   const t = performance.now();
   try {
     const value = await fn();
-    log(`  ${what}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    if (!quiet) log(`  ${what}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
     return value;
   } catch (error) {
     const message = `${what}: ${(error as Error).message}`;
@@ -171,11 +170,17 @@ async function settle(): Promise<number | null> {
   return busy;
 }
 
-async function benchServer(kind: ServerKind, fixture: FixtureDocument | null): Promise<ServerResult> {
-  const result: ServerResult = { label: LABEL[kind], durableAck: kind === "ours", errors: [] };
-  log(`${LABEL[kind]}`);
-  result.machineBusyBeforePct = await settle();
-  const t0 = performance.now();
+interface Running {
+  kind: ServerKind;
+  child: ServerChild;
+  target: Target;
+  /** Bench key → this server's document name. */
+  doc: (key: string) => string;
+  result: ServerResult;
+}
+
+/** Starts one server (pinned to core 0) on a fresh file and seeds every benchmark document. */
+async function startServerFor(kind: ServerKind, fixture: FixtureDocument | null, result: ServerResult): Promise<Running | null> {
   const child = new ServerChild(kind, { core: 0 });
   try {
     const { target } = await startTarget(child, kind, dbFile(kind));
@@ -191,27 +196,139 @@ async function benchServer(kind: ServerKind, fixture: FixtureDocument | null): P
     const small = smallDocumentUpdate("Benchmarktekst voor de spiegelparagraaf.");
     await seedDocs(child, n([...keys.fanout, ...keys.saveack, ...keys.heapconn, ...keys.heapwarm, ...keys.heapdocs]), small);
     if (fixture) await seedDocs(child, n([...keys.heapbig, ...keys.cold, ...keys.storm]), fixture.update);
-
-    const big = fixture ? { update: fixture.update, stateVector: fixture.stateVector } : null;
-    if (big) {
-      if (want("heap")) result.heap = await attempt(result, "heap", () => heapRun(target, child, { conn: n(keys.heapconn)[0]!, warm: n(keys.heapwarm), docs: n(keys.heapdocs), big: n(keys.heapbig) }, { connections: CONFIG.heapConnections, docsPerRound: CONFIG.heapDocs, unloadWaitMs: CONFIG.unloadWaitMs, big }));
-      if (want("cold")) result.coldLoadMs = await attempt(result, "cold load", () => coldLoadRun(target, n(keys.cold), big));
-      if (want("storm")) result.joinStorm = await attempt(result, "join storm", () => joinStormRun(target, n(keys.storm), CONFIG.stormClients, big));
-    }
-    if (want("ack")) result.saveAck = await attempt(result, "save ack", () => saveAckRun(target, n(keys.saveack)[0]!, CONFIG.ackEdits, CONFIG.ackRate));
-    if (want("fanout")) result.fanout = await attempt(result, "fan-out sweep", () => fanoutSweep(target, child, n(keys.fanout)[0]!, {
-      observerCounts: CONFIG.observerCounts, rates: CONFIG.rates, durationMs: CONFIG.durationMs, drainMs: CONFIG.drainMs,
-      serverCore: 0, retryAboveOtherLoadPct: 20,
-      onPoint: (p) => log(`    ${String(p.observers).padStart(4)} obs × ${String(p.rate).padStart(3)}/s  p50 ${fmt(p.latencyMs.p50)}  p99 ${fmt(p.latencyMs.p99)}  max ${fmt(p.latencyMs.max)} ms  delivered ${pct(p.delivered, p.expected)}  server ${p.serverCpuPct.toFixed(0)}% cpu, ${fmt(p.serverCpuUsPerDelivery)} µs/upd  loadgen ${p.loadgenCpuPct.toFixed(0)}%  other load on core 0: ${fmt(p.otherLoadOnServerCorePct, 0)}%${p.attempts > 1 ? " (measured twice)" : ""}`),
-    }));
+    return { kind, child, target, doc: (key) => nameOf.get(key)!, result };
   } catch (error) {
-    result.errors.push((error as Error).message);
-    log(`  FAILED ${(error as Error).message}`);
-  } finally {
-    await child.stop();
+    result.errors.push(`start: ${(error as Error).message}`);
+    log(`  ${LABEL[kind]}: FAILED to start: ${(error as Error).message}`);
+    await child.stop(2000);
+    return null;
   }
-  result.elapsedS = (performance.now() - t0) / 1000;
-  return result;
+}
+
+/** The servers in turn, starting one further each round, so no server is always first. */
+const rotate = <T>(list: T[], by: number): T[] => list.map((_, i) => list[(i + by) % list.length]!);
+
+/**
+ * Every server runs at once (idle but for the one measured), and every measurement takes the
+ * servers in turns — sample by sample, round by round, point by point — so a shared machine's
+ * changing background load falls on all of them alike.
+ */
+async function benchAll(kinds: ServerKind[], fixture: FixtureDocument | null, results: Partial<Record<ServerKind, ServerResult>>): Promise<void> {
+  const running: Running[] = [];
+  for (const kind of kinds) {
+    const result: ServerResult = { label: LABEL[kind], durableAck: kind === "ours", errors: [] };
+    results[kind] = result;
+    log(`starting ${LABEL[kind]}`);
+    const r = await startServerFor(kind, fixture, result);
+    if (r) running.push(r);
+  }
+  const live = () => running.filter((r) => !r.child.exitedAlready && !r.result.errors.some((e) => /refused with HTTP|exited/.test(e)));
+  const phase = async (name: string, fn: () => Promise<void>) => {
+    const busy = await settle();
+    for (const r of running) r.result.machineBusyBeforePct ??= busy;
+    const t = performance.now();
+    log(`${name}…`);
+    await fn();
+    log(`  ${name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  };
+  const big = fixture ? { update: fixture.update, stateVector: fixture.stateVector } : null;
+
+  try {
+    if (big && want("heap")) {
+      await phase("memory", async () => {
+        for (const r of live()) {
+          r.result.heap = await attempt(r.result, `${LABEL[r.kind]}: memory`, () => heapRun(r.target, r.child, {
+            conn: r.doc("heapconn"), warm: range(50, "heapwarm").map(r.doc),
+            docs: range(CONFIG.heapDocs * CONFIG.heapRounds, "heapdoc").map(r.doc), big: range(CONFIG.heapBig, "heapbig").map(r.doc),
+          }, { connections: CONFIG.heapConnections, docsPerRound: CONFIG.heapDocs, unloadWaitMs: CONFIG.unloadWaitMs, big }));
+        }
+      });
+    }
+    if (big && want("cold")) {
+      await phase(`cold load × ${CONFIG.coldLoads}`, async () => {
+        const samples = new Map(running.map((r) => [r.kind, new Samples(CONFIG.coldLoads)]));
+        for (let i = 0; i < CONFIG.coldLoads; i++) {
+          for (const r of rotate(live(), i)) {
+            const v = await attempt(r.result, "", () => coldLoadOnce(r.target, r.doc(`cold-${i}`), big), true);
+            if (v !== undefined) samples.get(r.kind)!.push(v);
+            await sleep(30);
+          }
+        }
+        for (const r of running) if (samples.get(r.kind)!.length) r.result.coldLoadMs = samples.get(r.kind)!.summary();
+      });
+    }
+    if (big && want("storm")) {
+      await phase(`join storm × ${CONFIG.storms}`, async () => {
+        const acc = new Map(running.map((r) => [r.kind, { samples: new Samples(CONFIG.storms * CONFIG.stormClients), failed: 0 }]));
+        for (let i = 0; i < CONFIG.storms; i++) {
+          for (const r of rotate(live(), i)) {
+            const one = await attempt(r.result, `${LABEL[r.kind]}: join storm`, () => joinStormOnce(r.target, r.doc(`storm-${i}`), CONFIG.stormClients, big), true);
+            const a = acc.get(r.kind)!;
+            if (one) {
+              for (const v of one.samples) a.samples.push(v);
+              a.failed += one.failed;
+            } else {
+              a.failed += CONFIG.stormClients;
+            }
+            await sleep(200);
+          }
+        }
+        for (const r of running) {
+          const a = acc.get(r.kind)!;
+          r.result.joinStorm = { latencyMs: a.samples.summary(), storms: CONFIG.storms, clients: CONFIG.stormClients, failed: a.failed };
+        }
+      });
+    }
+    if (want("ack")) {
+      await phase(`edit → acknowledgement, ${CONFIG.ackEdits} edits each`, async () => {
+        const sessions = new Map<ServerKind, AckSession>();
+        for (const r of live()) {
+          const session = new AckSession(r.target, r.doc("saveack"));
+          if (await attempt(r.result, `${LABEL[r.kind]}: ack session`, () => session.open().then(() => true), true)) sessions.set(r.kind, session);
+        }
+        const rounds = Math.ceil(CONFIG.ackEdits / 50);
+        for (let round = 0; round < rounds; round++) {
+          for (const r of rotate(live(), round)) await sessions.get(r.kind)?.round(50, CONFIG.ackRate);
+        }
+        for (const [kind, session] of sessions) {
+          results[kind]!.saveAck = session.result();
+          await session.close();
+        }
+      });
+    }
+    if (want("fanout")) {
+      await phase("fan-out sweep", async () => {
+        const sessions = new Map<ServerKind, FanoutSession>();
+        for (const r of live()) {
+          const session = new FanoutSession(r.target, r.child, r.doc("fanout"));
+          if (await attempt(r.result, `${LABEL[r.kind]}: fan-out writer`, () => session.open().then(() => true), true)) {
+            sessions.set(r.kind, session);
+            r.result.fanout = [];
+          }
+        }
+        let pointIndex = 0;
+        for (const count of CONFIG.observerCounts) {
+          for (const r of live()) {
+            const session = sessions.get(r.kind);
+            if (session && !(await attempt(r.result, `${LABEL[r.kind]}: ${count} observers`, () => session.grow(count).then(() => true), true))) sessions.delete(r.kind);
+          }
+          for (const rate of CONFIG.rates) {
+            for (const r of rotate(live(), pointIndex++)) {
+              const session = sessions.get(r.kind);
+              if (!session) continue;
+              const p = await attempt(r.result, `${LABEL[r.kind]}: ${count} × ${rate}/s`, () => session.measureSteady(rate, CONFIG.durationMs, CONFIG.drainMs, 0, 20), true);
+              if (!p) continue;
+              r.result.fanout!.push(p);
+              log(`  ${LABEL[r.kind].padEnd(26)} ${String(p.observers).padStart(4)} × ${String(p.rate).padStart(3)}/s  p50 ${fmt(p.latencyMs.p50)}  p99 ${fmt(p.latencyMs.p99)}  max ${fmt(p.latencyMs.max)} ms  in time ${pct(p.delivered, p.expected)}  server ${p.serverCpuPct.toFixed(0)}% cpu, ${fmt(p.serverCpuUsPerDelivery)} µs/upd  loadgen ${p.loadgenCpuPct.toFixed(0)}%  other on core 0: ${fmt(p.otherLoadOnServerCorePct, 0)}%${p.attempts > 1 ? " (measured twice)" : ""}`);
+            }
+          }
+        }
+        for (const session of sessions.values()) await session.close();
+      });
+    }
+  } finally {
+    await Promise.all(running.map((r) => r.child.stop()));
+  }
 }
 
 async function torture(kind: ServerKind): Promise<TortureResult> {
@@ -323,11 +440,13 @@ function checkTargets(results: Partial<Record<ServerKind, ServerResult>>): Targe
   checks.push({ target: "save ack p99 ≤ 10 ms", value: `${fmt(ack?.p99, 2)} ms`, ok: le(ack?.p99, 10) });
   const t = ours.torture;
   checks.push({ target: "0 acknowledged edits lost (kill -9)", value: t ? `${t.acknowledgedLost} of ${t.editsAcknowledged} in ${t.cycles} cycles` : "–", ok: t ? t.acknowledgedLost === 0 && t.editsAcknowledged > 0 : null });
+  // Memory targets are judged on JS heap + ArrayBuffers: bytes moved into Buffers still cost RAM.
   const h = ours.heap;
-  checks.push({ target: "heap per idle connection ≤ 4 KB", value: kb(h?.perConnectionBytes), ok: le(h?.perConnectionBytes, 4096) });
-  checks.push({ target: "~120 KB document ≤ 1.2 MB loaded", value: h ? `${(h.perBigDocumentBytes / 1024 / 1024).toFixed(2)} MB` : "–", ok: le(h?.perBigDocumentBytes, 1.2 * 1024 * 1024) });
+  const mb = (v: number) => `${(v / 1024 / 1024).toFixed(2)} MB`;
+  checks.push({ target: "heap per idle connection ≤ 4 KB", value: h ? `${kb(h.perConnectionTotalBytes)} (JS heap ${kb(h.perConnectionBytes)})` : "–", ok: le(h?.perConnectionTotalBytes, 4096) });
+  checks.push({ target: "~120 KB document ≤ 1.2 MB loaded", value: h ? `${mb(h.perBigDocumentTotalBytes)} (JS heap ${mb(h.perBigDocumentBytes)})` : "–", ok: le(h?.perBigDocumentTotalBytes, 1.2 * 1024 * 1024) });
   // Identical rounds differ by up to ~1 KB per document (GC/allocator noise): below that is "0".
-  checks.push({ target: "0 bytes per idle document after unload (noise floor 1 KB)", value: h ? `${fmt(h.perDocumentAfterUnloadBytes, 0)} B (unloaded ${fmt(h.unloadWaitedMs / 1000)} s after the last socket left)` : "–", ok: le(h?.perDocumentAfterUnloadBytes, 1024) });
+  checks.push({ target: "0 bytes per idle document after unload (noise floor 1 KB)", value: h ? `${fmt(h.perDocumentAfterUnloadTotalBytes, 0)} B (unloaded ${fmt(h.unloadWaitedMs / 1000)} s after the last socket left)` : "–", ok: le(h?.perDocumentAfterUnloadTotalBytes, 1024) });
   checks.push({ target: "cold load p99 ≤ 25 ms", value: `${fmt(ours.coldLoadMs?.p99)} ms`, ok: le(ours.coldLoadMs?.p99, 25) });
   checks.push({ target: "join storm (50) p99 ≤ 100 ms", value: `${fmt(ours.joinStorm?.latencyMs.p99)} ms`, ok: le(ours.joinStorm?.latencyMs.p99, 100) });
   return checks;
@@ -354,11 +473,16 @@ function table(results: Partial<Record<ServerKind, ServerResult>>, kinds: Server
   section("Edit → acknowledgement");
   row("  p50 / p99 ms", (r) => (r.saveAck ? `${fmt(r.saveAck.latencyMs.p50, 2)} / ${fmt(r.saveAck.latencyMs.p99, 2)}` : "–"));
   row("  signal", (r) => (r.saveAck ? (r.saveAck.durable ? "save ack, DURABLE" : `${r.saveAck.signal.split(" (")[0]}, NOT durable`) : "–"));
-  section("Memory (server heapUsed after GC)");
-  row("  per idle connection", (r) => kb(r.heap?.perConnectionBytes));
-  row("  per idle loaded document", (r) => kb(r.heap?.perIdleDocumentBytes));
-  row("  per document after all left", (r) => (r.heap ? `${fmt(r.heap.perDocumentAfterUnloadBytes, 0)} B` : "–"));
-  row("  per loaded ~120 KB document", (r) => (r.heap ? `${(r.heap.perBigDocumentBytes / 1024 / 1024).toFixed(2)} MB` : "–"));
+  section("Memory after GC: JS heap + ArrayBuffers (heap alone if different)");
+  const mem = (total: number | undefined, heap: number | undefined, unit: "KB" | "MB" | "B") => {
+    if (total === undefined || heap === undefined) return "–";
+    const f = (v: number) => (unit === "MB" ? `${(v / 1024 / 1024).toFixed(2)} MB` : unit === "KB" ? `${(v / 1024).toFixed(1)} KB` : `${v.toFixed(0)} B`);
+    return Math.abs(total - heap) > Math.max(0.1 * Math.abs(total), 200) ? `${f(total)} (heap ${f(heap)})` : f(total);
+  };
+  row("  per idle connection", (r) => mem(r.heap?.perConnectionTotalBytes, r.heap?.perConnectionBytes, "KB"));
+  row("  per idle loaded document", (r) => mem(r.heap?.perIdleDocumentTotalBytes, r.heap?.perIdleDocumentBytes, "KB"));
+  row("  per document after all left", (r) => mem(r.heap?.perDocumentAfterUnloadTotalBytes, r.heap?.perDocumentAfterUnloadBytes, "B"));
+  row("  per loaded ~120 KB document", (r) => mem(r.heap?.perBigDocumentTotalBytes, r.heap?.perBigDocumentBytes, "MB"));
   section("Loading the ~120 KB document from libSQL");
   row("  cold load p50 / p99 ms", (r) => (r.coldLoadMs ? `${fmt(r.coldLoadMs.p50)} / ${fmt(r.coldLoadMs.p99)}` : "–"));
   row(`  join storm (${CONFIG.stormClients}) p50 / p99 ms`, (r) => (r.joinStorm ? `${fmt(r.joinStorm.latencyMs.p50)} / ${fmt(r.joinStorm.latencyMs.p99)}${r.joinStorm.failed ? ` (${r.joinStorm.failed} failed)` : ""}` : "–"));
@@ -388,7 +512,7 @@ async function main() {
 
   await buildChildren(SERVERS);
   const results: Partial<Record<ServerKind, ServerResult>> = {};
-  for (const kind of SERVERS) results[kind] = await benchServer(kind, fixture);
+  await benchAll(SERVERS, fixture, results);
   const reachable = (kind: ServerKind) => !results[kind]?.errors.some((e) => /refused with HTTP/.test(e));
   const profile = CONFIG.profile && SERVERS.includes("ours") && reachable("ours") ? await profileOurs() : undefined;
   // The kill -9 runs measure durability, not speed: all servers at once, after every timing.

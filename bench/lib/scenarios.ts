@@ -126,46 +126,85 @@ export interface FanoutOptions {
 }
 
 /**
+ * One document on one server with its writer and observers, kept across points so that the
+ * servers can be measured in turns, point by point (a shared machine's background load then
+ * hits all of them alike).
+ */
+export class FanoutSession {
+  private readonly tracker = new FanoutTracker();
+  private readonly writer: BenchWriter;
+  readonly observers: PeerClient[] = [];
+
+  constructor(readonly target: Target, readonly child: ServerChild, readonly docName: string) {
+    this.writer = new BenchWriter(target, docName, { saveAck: false });
+  }
+
+  async open(): Promise<void> {
+    await this.writer.connect();
+    this.tracker.writerClient = this.writer.doc.clientID;
+  }
+
+  /** Adds observers up to `count` (they stay), then waits until their initial syncs are done. */
+  async grow(count: number): Promise<void> {
+    this.tracker.ensureObservers(count);
+    const fresh: PeerClient[] = [];
+    for (let i = this.observers.length; i < count; i++) {
+      const index = i;
+      fresh.push(new PeerClient(this.target, this.docName, { events: { onUpdate: (payload, _step2, at) => this.tracker.onUpdate(index, payload, at) }, timeoutMs: 60_000 }));
+    }
+    await connectAll(fresh, 25);
+    this.observers.push(...fresh);
+    await quiesce(this.tracker, 200, 10_000);
+  }
+
+  measure(rate: number, durationMs: number, drainMs: number, serverCore = 0): Promise<FanoutPoint> {
+    return runPoint(this.tracker, this.writer, this.child, this.observers.length, rate, durationMs, drainMs, serverCore);
+  }
+
+  /** Measures, and once more when other processes disturbed the server core (keeps the calmer one). */
+  async measureSteady(rate: number, durationMs: number, drainMs: number, serverCore: number, retryAbovePct: number): Promise<FanoutPoint> {
+    let point = await this.measure(rate, durationMs, drainMs, serverCore);
+    if ((point.otherLoadOnServerCorePct ?? 0) > retryAbovePct) {
+      await sleep(1000);
+      const again = await this.measure(rate, durationMs, drainMs, serverCore);
+      again.attempts = 2;
+      if ((again.otherLoadOnServerCorePct ?? 0) < (point.otherLoadOnServerCorePct ?? 0)) point = again;
+      else point.attempts = 2;
+    }
+    return point;
+  }
+
+  close(): Promise<void> {
+    return closeAll([this.writer.client, ...this.observers]);
+  }
+}
+
+/**
  * One writer types at a fixed rate (open loop: a late timer sends immediately, so a slow
  * server cannot slow the offered load down); N observers of the same document receive.
  * Observers are added between points (1 → 10 → 100 …) and stay connected.
  */
 export async function fanoutSweep(target: Target, child: ServerChild, docName: string, opts: FanoutOptions): Promise<FanoutPoint[]> {
-  const tracker = new FanoutTracker();
-  const writer = new BenchWriter(target, docName, { saveAck: false });
-  await writer.connect();
-  tracker.writerClient = writer.doc.clientID;
-  const observers: PeerClient[] = [];
+  const session = new FanoutSession(target, child, docName);
   const points: FanoutPoint[] = [];
   let retries = 0;
   try {
+    await session.open();
     for (const count of opts.observerCounts) {
-      tracker.ensureObservers(count);
-      const fresh: PeerClient[] = [];
-      for (let i = observers.length; i < count; i++) {
-        const index = i;
-        fresh.push(new PeerClient(target, docName, { events: { onUpdate: (payload, _step2, at) => tracker.onUpdate(index, payload, at) }, timeoutMs: 60_000 }));
-      }
-      await connectAll(fresh, 25);
-      observers.push(...fresh);
-      await quiesce(tracker, 200, 10_000);
+      await session.grow(count);
       for (const rate of opts.rates) {
         if (opts.maxDeliveriesPerSecond && count * rate > opts.maxDeliveriesPerSecond) continue;
-        let point = await runPoint(tracker, writer, child, count, rate, opts.durationMs, opts.drainMs, opts.serverCore ?? 0);
-        if (opts.retryAboveOtherLoadPct !== undefined && (point.otherLoadOnServerCorePct ?? 0) > opts.retryAboveOtherLoadPct && retries++ < 4) {
-          await quiesce(tracker, 300, 30_000);
-          await sleep(1000);
-          const again = await runPoint(tracker, writer, child, count, rate, opts.durationMs, opts.drainMs, opts.serverCore ?? 0);
-          again.attempts = 2;
-          if ((again.otherLoadOnServerCorePct ?? 0) < (point.otherLoadOnServerCorePct ?? 0)) point = again;
-          else point.attempts = 2;
-        }
+        const retry = opts.retryAboveOtherLoadPct !== undefined && retries < 4;
+        const point = retry
+          ? await session.measureSteady(rate, opts.durationMs, opts.drainMs, opts.serverCore ?? 0, opts.retryAboveOtherLoadPct!)
+          : await session.measure(rate, opts.durationMs, opts.drainMs, opts.serverCore ?? 0);
+        if (point.attempts > 1) retries++;
         points.push(point);
         opts.onPoint?.(point);
       }
     }
   } finally {
-    await closeAll([writer.client, ...observers]);
+    await session.close();
   }
   return points;
 }
@@ -227,25 +266,53 @@ async function runPoint(tracker: FanoutTracker, writer: BenchWriter, child: Serv
 
 export interface AckResult { latencyMs: Summary; edits: number; unacknowledged: number; durable: boolean; signal: string }
 
+/** A connected editor whose edits' acknowledgement latencies are recorded, in rounds. */
+export class AckSession {
+  private readonly writer: BenchWriter;
+  readonly samples = new Samples(1024);
+  edits = 0;
+
+  constructor(readonly target: Target, docName: string) {
+    this.writer = new BenchWriter(target, docName);
+  }
+
+  open(): Promise<void> {
+    return this.writer.connect();
+  }
+
+  /** Types `edits` edits at `rate`/s (open loop) and waits (≤ 10 s) for their acknowledgements. */
+  async round(edits: number, rate: number): Promise<void> {
+    const waits: Promise<unknown>[] = [];
+    const t0 = performance.now();
+    for (let k = 0; k < edits; k++) {
+      const wait = t0 + (k * 1000) / rate - performance.now();
+      if (wait >= 1) await sleep(wait);
+      const edit = this.writer.edit();
+      waits.push(edit.acked.then((at) => this.samples.push(at - edit.sentAt)));
+    }
+    this.edits += edits;
+    await Promise.race([Promise.all(waits), sleep(10_000)]);
+  }
+
+  result(): AckResult {
+    return {
+      latencyMs: this.samples.summary(), edits: this.edits, unacknowledged: this.edits - this.samples.length, durable: this.target.ack === "saveAck",
+      signal: { saveAck: "type-100 save ack (durable)", syncStatus: "SyncStatus reply (in memory)", syncStep2: "sync step 2 reply (in memory)" }[this.target.ack],
+    };
+  }
+
+  close(): Promise<void> {
+    return this.writer.close();
+  }
+}
+
 /** A writer types at `rate` edits/s (open loop); each edit's acknowledgement latency is recorded. */
 export async function saveAckRun(target: Target, docName: string, edits: number, rate: number): Promise<AckResult> {
-  const writer = new BenchWriter(target, docName);
-  await writer.connect();
-  const samples = new Samples(edits);
-  const waits: Promise<unknown>[] = [];
-  const t0 = performance.now();
-  for (let k = 0; k < edits; k++) {
-    const wait = t0 + (k * 1000) / rate - performance.now();
-    if (wait >= 1) await sleep(wait);
-    const edit = writer.edit();
-    waits.push(edit.acked.then((at) => samples.push(at - edit.sentAt)));
-  }
-  await Promise.race([Promise.all(waits), sleep(10_000)]);
-  await writer.close();
-  return {
-    latencyMs: samples.summary(), edits, unacknowledged: edits - samples.length, durable: target.ack === "saveAck",
-    signal: { saveAck: "type-100 save ack (durable)", syncStatus: "SyncStatus reply (in memory)", syncStep2: "sync step 2 reply (in memory)" }[target.ack],
-  };
+  const session = new AckSession(target, docName);
+  await session.open();
+  await session.round(edits, rate);
+  await session.close();
+  return session.result();
 }
 
 // ─── Loading a big document ───────────────────────────────────────────────────────────────
@@ -299,15 +366,23 @@ async function loadFully(client: PeerClient, watcher: LoadWatcher, timeoutMs: nu
   }
 }
 
+/** One cold load: connect → the whole never-opened copy `name` has arrived (ms). */
+export async function coldLoadOnce(target: Target, name: string, big: BigDocument): Promise<number> {
+  const watcher = new LoadWatcher(big.stateVector, big.update.length);
+  const client = new PeerClient(target, name, { events: { onUpdate: watcher.onUpdate } });
+  try {
+    await client.connect();
+    return await loadFully(client, watcher, 20_000);
+  } finally {
+    await client.close();
+  }
+}
+
 /** Sequential cold loads, each of its own never-opened copy of the big document. */
 export async function coldLoadRun(target: Target, docNames: string[], big: BigDocument): Promise<Summary> {
   const samples = new Samples(docNames.length);
   for (const name of docNames) {
-    const watcher = new LoadWatcher(big.stateVector, big.update.length);
-    const client = new PeerClient(target, name, { events: { onUpdate: watcher.onUpdate } });
-    await client.connect();
-    samples.push(await loadFully(client, watcher, 20_000));
-    await client.close();
+    samples.push(await coldLoadOnce(target, name, big));
     await sleep(50);
   }
   return samples.summary();
@@ -315,23 +390,33 @@ export async function coldLoadRun(target: Target, docNames: string[], big: BigDo
 
 export interface StormResult { latencyMs: Summary; storms: number; clients: number; failed: number }
 
+/** `clients` connect at once to the never-opened copy `name`; per-client ms, and failures. */
+export async function joinStormOnce(target: Target, name: string, clients: number, big: BigDocument): Promise<{ samples: number[]; failed: number }> {
+  const watchers = Array.from({ length: clients }, () => new LoadWatcher(big.stateVector, big.update.length));
+  const storm = watchers.map((w) => new PeerClient(target, name, { events: { onUpdate: w.onUpdate }, timeoutMs: 30_000 }));
+  const connected = storm.map((c) => c.connect());
+  await Promise.allSettled(connected.map((c, i) => c.then(() => withTimeout(watchers[i]!.hinted, 30_000, "storm"))));
+  const samples: number[] = [];
+  let failed = 0;
+  for (let i = 0; i < storm.length; i++) {
+    try {
+      samples.push(await loadFully(storm[i]!, watchers[i]!, 1_000));
+    } catch {
+      failed++;
+    }
+  }
+  await closeAll(storm);
+  return { samples, failed };
+}
+
 /** `clients` connect at once to one never-opened copy of the big document, once per name. */
 export async function joinStormRun(target: Target, docNames: string[], clients: number, big: BigDocument): Promise<StormResult> {
   const samples = new Samples(docNames.length * clients);
   let failed = 0;
   for (const name of docNames) {
-    const watchers = Array.from({ length: clients }, () => new LoadWatcher(big.stateVector, big.update.length));
-    const storm = watchers.map((w) => new PeerClient(target, name, { events: { onUpdate: w.onUpdate }, timeoutMs: 30_000 }));
-    const connected = storm.map((c) => c.connect());
-    await Promise.allSettled(connected.map((c, i) => c.then(() => withTimeout(watchers[i]!.hinted, 30_000, "storm"))));
-    for (let i = 0; i < storm.length; i++) {
-      try {
-        samples.push(await loadFully(storm[i]!, watchers[i]!, 1_000));
-      } catch {
-        failed++;
-      }
-    }
-    await closeAll(storm);
+    const one = await joinStormOnce(target, name, clients, big);
+    for (const v of one.samples) samples.push(v);
+    failed += one.failed;
     await sleep(200);
   }
   return { latencyMs: samples.summary(), storms: docNames.length, clients, failed };
@@ -340,11 +425,20 @@ export async function joinStormRun(target: Target, docNames: string[], clients: 
 // ─── Memory ───────────────────────────────────────────────────────────────────────────────
 
 export interface HeapResult {
+  /** heapUsed deltas (JS heap). */
   perConnectionBytes: number;
   perIdleDocumentBytes: number;
   perDocumentAfterUnloadBytes: number;
-  unloadWaitedMs: number;
   perBigDocumentBytes: number;
+  /**
+   * The same with ArrayBuffer backing stores added (Buffers live outside the JS heap: a server
+   * that keeps a document as encoded bytes would otherwise look almost free).
+   */
+  perConnectionTotalBytes: number;
+  perIdleDocumentTotalBytes: number;
+  perDocumentAfterUnloadTotalBytes: number;
+  perBigDocumentTotalBytes: number;
+  unloadWaitedMs: number;
   connections: number;
   /** Documents per round, and rounds (each with fresh documents; results are the mean). */
   documents: number;
@@ -352,8 +446,11 @@ export interface HeapResult {
   bigDocuments: number;
 }
 
+interface Mem { heapUsed: number; arrayBuffers: number }
+const diff = (a: Mem, b: Mem) => ({ heap: b.heapUsed - a.heapUsed, total: b.heapUsed + b.arrayBuffers - a.heapUsed - a.arrayBuffers });
+
 /**
- * heapUsed deltas in the server child after full GCs (--expose-gc):
+ * Memory deltas in the server child after full GCs (--expose-gc), JS heap and heap + ArrayBuffers:
  *  - per idle connection: N extra synced sockets on one loaded document;
  *  - per idle loaded document: M small documents with one socket each, minus a socket;
  *  - after unload: the same M documents once every socket closed and the server reports them
@@ -364,7 +461,7 @@ export interface HeapResult {
  * compiled code and type feedback are not counted as per-document memory.
  */
 export async function heapRun(target: Target, child: ServerChild, names: { conn: string; warm: string[]; docs: string[]; big: string[] }, opts: { connections: number; docsPerRound: number; unloadWaitMs: number; big: BigDocument }): Promise<HeapResult> {
-  const heap = () => child.rpc<number>("heap");
+  const memory = () => child.rpc<Mem>("memory");
   const loaded = () => child.rpc<number>("loaded");
   const waitUnloaded = async (count: number) => {
     const t = performance.now();
@@ -382,38 +479,39 @@ export async function heapRun(target: Target, child: ServerChild, names: { conn:
   const anchor = new PeerClient(target, names.conn);
   await anchor.connect();
   await sleep(200);
-  const h0 = await heap();
+  const m0 = await memory();
   const conns = Array.from({ length: opts.connections }, () => new PeerClient(target, names.conn));
   await connectAll(conns, 25);
   await sleep(300);
-  const h1 = await heap();
-  const perConnection = (h1 - h0) / opts.connections;
+  const dConn = diff(m0, await memory());
+  const perConnection = { heap: dConn.heap / opts.connections, total: dConn.total / opts.connections };
   await closeAll(conns);
   await sleep(500);
 
   // Each round: M small documents, one socket each; then every socket leaves and we wait until
   // the server reports the documents unloaded. Distinct documents per round.
   const rounds = names.docs.length / opts.docsPerRound;
-  let openSum = 0;
-  let afterSum = 0;
+  const open = { heap: 0, total: 0 };
+  const after = { heap: 0, total: 0 };
   let unloadWaitedMs = 0;
   for (let r = 0; r < rounds; r++) {
     const set = names.docs.slice(r * opts.docsPerRound, (r + 1) * opts.docsPerRound);
     const before = await loaded();
-    const h2 = await heap();
+    const m2 = await memory();
     const docClients = set.map((n) => new PeerClient(target, n));
     await connectAll(docClients, 25);
     await sleep(300);
-    const h3 = await heap();
-    openSum += (h3 - h2) / set.length - perConnection;
+    const dOpen = diff(m2, await memory());
+    open.heap += dOpen.heap / set.length - perConnection.heap;
+    open.total += dOpen.total / set.length - perConnection.total;
     await closeAll(docClients);
     unloadWaitedMs = Math.max(unloadWaitedMs, await waitUnloaded(before));
     await sleep(200);
-    afterSum += ((await heap()) - h2) / set.length;
+    const dAfter = diff(m2, await memory());
+    after.heap += dAfter.heap / set.length;
+    after.total += dAfter.total / set.length;
   }
-  const perIdleDocument = openSum / rounds;
-  const perDocumentAfterUnload = afterSum / rounds;
-  const h4 = await heap();
+  const m4 = await memory();
 
   const bigClients = names.big.map((n) => {
     const w = new LoadWatcher(opts.big.stateVector, opts.big.update.length);
@@ -425,14 +523,15 @@ export async function heapRun(target: Target, child: ServerChild, names: { conn:
   }
   for (const { w } of bigClients) w.messages = [];
   await sleep(300);
-  const h6 = await heap();
-  const perBig = (h6 - h4) / names.big.length - perConnection;
+  const dBig = diff(m4, await memory());
   await closeAll(bigClients.map((b) => b.c));
   await anchor.close();
   return {
-    perConnectionBytes: perConnection, perIdleDocumentBytes: perIdleDocument,
-    perDocumentAfterUnloadBytes: perDocumentAfterUnload, unloadWaitedMs,
-    perBigDocumentBytes: perBig, connections: opts.connections, documents: opts.docsPerRound, rounds, bigDocuments: names.big.length,
+    perConnectionBytes: perConnection.heap, perIdleDocumentBytes: open.heap / rounds,
+    perDocumentAfterUnloadBytes: after.heap / rounds, perBigDocumentBytes: dBig.heap / names.big.length - perConnection.heap,
+    perConnectionTotalBytes: perConnection.total, perIdleDocumentTotalBytes: open.total / rounds,
+    perDocumentAfterUnloadTotalBytes: after.total / rounds, perBigDocumentTotalBytes: dBig.total / names.big.length - perConnection.total,
+    unloadWaitedMs, connections: opts.connections, documents: opts.docsPerRound, rounds, bigDocuments: names.big.length,
   };
 }
 

@@ -6,7 +6,8 @@
  *
  * IPC (serialization "advanced", so Uint8Arrays pass through):
  *   go {dbPath} → {port, info} · prepareDocs {keys} → {names} · seed {docs:[{name, update}]} · loaded
- *   resetStats · stats → CPU, event-loop delay, heap · heap → heapUsed after full GC · exit
+ *   resetStats · stats → CPU, event-loop delay, heap · heap → heapUsed after full GC ·
+ *   memory → {heapUsed, arrayBuffers} after full GC · exit
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
@@ -77,12 +78,12 @@ export function runChild(start: StartPeer): void {
       };
     },
     async heap() {
-      if (!gc) throw new Error("start the child with --expose-gc");
-      // Two passes with a macrotask between: weak refs and finalizers settle.
-      gc();
-      await new Promise((r) => setImmediate(r));
-      gc();
-      return process.memoryUsage().heapUsed;
+      return (await settledMemory()).heapUsed;
+    },
+    /** heapUsed and ArrayBuffer backing stores (Buffers live outside the JS heap). */
+    async memory() {
+      const m = await settledMemory();
+      return { heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers };
     },
     async exit() {
       await server?.close();
@@ -90,6 +91,15 @@ export function runChild(start: StartPeer): void {
       return true;
     },
   };
+
+  async function settledMemory() {
+    if (!gc) throw new Error("start the child with --expose-gc");
+    // Two passes with a macrotask between: weak refs and finalizers settle.
+    gc();
+    await new Promise((r) => setImmediate(r));
+    gc();
+    return process.memoryUsage();
+  }
 
   function need(): PeerServer {
     if (!server) throw new Error("not started yet (send go first)");
