@@ -4,7 +4,7 @@
  * `taskset`, and talks to it over IPC.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, type WriteStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -14,6 +14,9 @@ export type ServerKind = "ours" | "hocuspocus" | "y-websocket";
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(HERE, "../..");
 export const TMP = resolve(REPO, "bench/results/tmp");
+
+const WORKER_THREAD = resolve(REPO, "server/sync/updateLogThread.ts");
+const WORKER_ENTRY = resolve(REPO, "server/sync/updateLogWorker.ts");
 
 const ENTRIES: Record<ServerKind, string> = {
   ours: resolve(HERE, "ours.ts"),
@@ -38,6 +41,21 @@ export async function buildChildren(kinds: ServerKind[]): Promise<void> {
   } catch {
     esbuild = null;
   }
+  // Our writer thread loads its TypeScript entry through tsx in a fresh isolate: seconds on a
+  // busy machine, paid after every restart of the kill -9 run. Bundled, it boots from one file.
+  const workerOut = resolve(TMP, "updateLogWorker.mjs");
+  let workerBundled = false;
+  if (esbuild && kinds.includes("ours") && existsSync(WORKER_ENTRY)) {
+    try {
+      await esbuild.build({
+        entryPoints: [WORKER_ENTRY], outfile: workerOut, bundle: true, platform: "node", format: "esm", target: "node20",
+        external: ["@libsql/*", "libsql", "yjs", "lib0", "lib0/*"], logLevel: "error",
+      });
+      workerBundled = true;
+    } catch {
+      workerBundled = false;
+    }
+  }
   for (const kind of kinds) {
     const outfile = resolve(TMP, `child-${kind}.mjs`);
     if (esbuild) {
@@ -51,7 +69,8 @@ export async function buildChildren(kinds: ServerKind[]): Promise<void> {
             setup(build) {
               build.onLoad({ filter: /\.ts$/ }, async (args) => {
                 if (args.path.includes("/node_modules/")) return undefined;
-                const source = await readFile(args.path, "utf8");
+                let source = await readFile(args.path, "utf8");
+                if (workerBundled && args.path === WORKER_THREAD) source = source.replace(`"./updateLogWorker.ts"`, JSON.stringify(pathToFileURL(workerOut).href));
                 return { loader: "ts", contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)) };
               });
             },
