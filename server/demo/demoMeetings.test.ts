@@ -29,6 +29,9 @@ describe("demo meetings and procedure", { timeout: 120_000 }, () => {
       expect(view.minutesHash).toBe(view.minutesApproval!.textHash);
       expect(view.attendance.length).toBeGreaterThan(3);
       expect(view.agenda.every((a) => a.decision)).toBe(true);
+      // The record reads in order: decisions from the start of the meeting, minutes approved after it.
+      for (const a of view.agenda) expect(a.decidedAt! >= m.startsAt, `${m.title}: ${a.title}`).toBe(true);
+      expect(view.minutesApproval!.approvedAt > view.agenda.map((a) => a.decidedAt!).sort().at(-1)!, m.title).toBe(true);
       expect((await isDocumentLocked(ctx.deps.database.db, parseDocumentName(documentNames.minutes(ctx.demo.workspaceId, m.id))!)).locked).toBe(true);
     }
     const formal = await json<MeetingView>(await ctx.request(`/api/meetings/${past[2]!.id}`, { cookie: sec }));

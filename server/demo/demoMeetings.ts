@@ -81,6 +81,27 @@ function instant(day: number, time: string): string {
   return new Date(`${date}T${time}:00${offset}`).toISOString();
 }
 
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const shift = (iso: string, ms: number) => new Date(new Date(iso).getTime() + ms).toISOString();
+
+/**
+ * When each part of a past meeting's record happened, so the record reads in order: planned two
+ * weeks ahead, decisions during the meeting, minutes approved three days after it, an amendment
+ * a few days later. All before today for the past meetings (the latest is a week ago).
+ */
+function recordTimes(startsAt: string, past: boolean) {
+  const now = new Date().toISOString();
+  if (!past) return { planned: now, decided: now, approved: now, amendmentOpened: now, amendmentClosed: now };
+  return {
+    planned: shift(startsAt, -14 * DAY),
+    decided: shift(startsAt, 1.5 * HOUR),
+    approved: shift(startsAt, 3 * DAY),
+    amendmentOpened: shift(startsAt, 5 * DAY),
+    amendmentClosed: shift(startsAt, 6 * DAY),
+  };
+}
+
 export async function seedDemoMeetings(ctx: DemoContext): Promise<void> {
   const { deps, workspaceId } = ctx;
   const secretaris = ctx.members["secretaris@demo.oogo.test"]!;
@@ -257,6 +278,7 @@ async function seedMeeting(ctx: DemoContext, actor: MembershipContext, pointId: 
   const startsAt = instant(spec.day, spec.time);
   const invited = (spec.invited ?? ["swv", "groningen", "tynaarlo"]).map((k) => ctx.parties[k].id);
   const past = spec.day < 0;
+  const times = recordTimes(startsAt, past);
   const docName = documentNames.minutes(workspaceId, id);
 
   // Texts first (reads outside the write transaction): the version each point item put before the meeting.
@@ -274,14 +296,14 @@ async function seedMeeting(ctx: DemoContext, actor: MembershipContext, pointId: 
   }
 
   await writeTransaction(deps.database, async (tx) => {
-    const now = new Date().toISOString();
+    const now = times.planned;
     await tx.insert(meetings).values({
       id, workspaceId, type: spec.type, title: spec.title, startsAt, place: spec.place, status: past ? "gehouden" : "gepland",
       version: 1, minutesStatus: "concept", createdBy: actor.userId, createdAt: now, updatedAt: now,
     });
     await tx.insert(meetingParties).values(invited.map((organisationId) => ({ meetingId: id, organisationId })));
     await appendEvent(tx, {
-      workspaceId, type: "meeting.created", entityType: "meeting", entityId: id, actor, toStatus: "gepland",
+      workspaceId, type: "meeting.created", entityType: "meeting", entityId: id, actor, toStatus: "gepland", at: times.planned,
       data: { meetingType: spec.type, typeLabel: MEETING_TYPE_LABELS[spec.type], title: spec.title, startsAt, place: spec.place, invitedPartyIds: invited },
     });
     if (spec.attendance.length) {
@@ -289,7 +311,7 @@ async function seedMeeting(ctx: DemoContext, actor: MembershipContext, pointId: 
       await tx.insert(meetingAttendance).values(attendees.map((a, position) => ({
         id: newId(), meetingId: id, organisationId: a.partyId, name: a.name, capacity: a.capacity, present: a.present, position,
       })));
-      await appendEvent(tx, { workspaceId, type: "meeting.attendance_set", entityType: "meeting", entityId: id, actor, data: { attendees } });
+      await appendEvent(tx, { workspaceId, type: "meeting.attendance_set", entityType: "meeting", entityId: id, actor, data: { attendees }, at: times.decided });
     }
     for (const [position, item] of items.entries()) {
       const itemId = newId();
@@ -297,17 +319,17 @@ async function seedMeeting(ctx: DemoContext, actor: MembershipContext, pointId: 
         id: itemId, meetingId: id, position, title: item.title, pointId: item.pointId, textHash: item.textHash, textJson: item.textJson, createdAt: now,
       });
       await appendEvent(tx, {
-        workspaceId, type: "meeting.agenda_item_added", entityType: "meeting", entityId: id, actor, textHash: item.textHash,
+        workspaceId, type: "meeting.agenda_item_added", entityType: "meeting", entityId: id, actor, textHash: item.textHash, at: times.planned,
         data: { agendaItemId: itemId, title: item.title, pointId: item.pointId, textFixed: !!item.pointId && spec.type === "formeel_oogo" },
       });
       if (item.decision) {
         const before = item.pointId ? item.before ?? null : null;
         const after = item.pointId ? item.after ?? item.before ?? null : null;
         await tx.update(agendaItems).set({
-          decision: item.decision, decisionNote: item.note ?? "", decidedAt: now, decidedBy: actor.userId, pointStatusBefore: before, pointStatusAfter: after,
+          decision: item.decision, decisionNote: item.note ?? "", decidedAt: times.decided, decidedBy: actor.userId, pointStatusBefore: before, pointStatusAfter: after,
         }).where(eq(agendaItems.id, itemId));
         await appendEvent(tx, {
-          workspaceId, type: "meeting.decision_recorded", entityType: "meeting", entityId: id, actor,
+          workspaceId, type: "meeting.decision_recorded", entityType: "meeting", entityId: id, actor, at: times.decided,
           fromStatus: before, toStatus: after, reasoning: item.note ?? "", textHash: item.textHash,
           data: { agendaItemId: itemId, title: item.title, pointId: item.pointId, decision: item.decision },
         });
@@ -315,17 +337,17 @@ async function seedMeeting(ctx: DemoContext, actor: MembershipContext, pointId: 
     }
     if (minutes) {
       await tx.update(meetings).set({
-        minutesStatus: "vastgesteld", minutesApprovedAt: now, minutesApprovedBy: actor.userId, minutesApprovedHash: minutes.hash,
-        minutesApprovedJson: canonicalJson(minutes.json), version: 2,
+        minutesStatus: "vastgesteld", minutesApprovedAt: times.approved, minutesApprovedBy: actor.userId, minutesApprovedHash: minutes.hash,
+        minutesApprovedJson: canonicalJson(minutes.json), version: 2, updatedAt: times.approved,
       }).where(eq(meetings.id, id));
       await appendEvent(tx, {
-        workspaceId, type: "minutes.approved", entityType: "meeting", entityId: id, actor, fromStatus: "concept", toStatus: "vastgesteld",
+        workspaceId, type: "minutes.approved", entityType: "meeting", entityId: id, actor, fromStatus: "concept", toStatus: "vastgesteld", at: times.approved,
         textHash: minutes.hash, data: { document: docName },
       });
     }
   });
 
-  if (minutes && spec.amendment) await seedAmendment(ctx, actor, id, docName, minutes, spec.amendment);
+  if (minutes && spec.amendment) await seedAmendment(ctx, actor, id, docName, minutes, spec.amendment, times);
   return id;
 }
 
@@ -333,6 +355,7 @@ async function seedMeeting(ctx: DemoContext, actor: MembershipContext, pointId: 
 async function seedAmendment(
   ctx: DemoContext, actor: MembershipContext, meetingId: string, docName: string,
   approved: { hash: string; json: unknown }, amendment: { reason: string; paragraph: string },
+  times: { amendmentOpened: string; amendmentClosed: string },
 ): Promise<void> {
   const { deps, workspaceId } = ctx;
   const amendmentId = newId();
@@ -340,10 +363,10 @@ async function seedAmendment(
     await tx.update(meetings).set({ minutesStatus: "in_wijziging", version: 3 }).where(eq(meetings.id, meetingId));
     await tx.insert(minutesAmendments).values({
       id: amendmentId, meetingId, seq: 1, reason: amendment.reason, openedBy: actor.userId, openedByName: actor.userName,
-      openedAt: new Date().toISOString(), fromHash: approved.hash,
+      openedAt: times.amendmentOpened, fromHash: approved.hash,
     });
     await appendEvent(tx, {
-      workspaceId, type: "minutes.amendment_opened", entityType: "meeting", entityId: meetingId, actor,
+      workspaceId, type: "minutes.amendment_opened", entityType: "meeting", entityId: meetingId, actor, at: times.amendmentOpened,
       fromStatus: "vastgesteld", toStatus: "in_wijziging", reasoning: amendment.reason, textHash: approved.hash, data: { document: docName, amendment: 1 },
     });
   });
@@ -352,7 +375,7 @@ async function seedAmendment(
   const hash = textHash(json);
   const changes = minutesChanges(approved.json, json);
   await writeTransaction(deps.database, async (tx) => {
-    const now = new Date().toISOString();
+    const now = times.amendmentClosed;
     await tx.update(meetings).set({
       minutesStatus: "vastgesteld", minutesApprovedAt: now, minutesApprovedBy: actor.userId, minutesApprovedHash: hash,
       minutesApprovedJson: canonicalJson(json), version: 4,
@@ -361,7 +384,7 @@ async function seedAmendment(
       closedAt: now, closedBy: actor.userId, closedByName: actor.userName, toHash: hash, changes: JSON.stringify(changes),
     }).where(eq(minutesAmendments.id, amendmentId));
     await appendEvent(tx, {
-      workspaceId, type: "minutes.amended", entityType: "meeting", entityId: meetingId, actor,
+      workspaceId, type: "minutes.amended", entityType: "meeting", entityId: meetingId, actor, at: now,
       fromStatus: "in_wijziging", toStatus: "vastgesteld", textHash: hash, reasoning: amendment.reason,
       data: { document: docName, amendment: 1, fromHash: approved.hash, toHash: hash, changed: true, removed: changes.removed, added: changes.added },
     });

@@ -300,6 +300,22 @@ describe("meetings API: planning, attendance and agenda", () => {
     const approve = await ctx.request(`/api/meetings/${later.id}/minutes/approve`, { cookie: cookies.sec, body: {} });
     expect(approve.status).toBe(409);
   });
+
+  it("records no decision and approves no minutes before the start time, even on the meeting's own day", async () => {
+    // Starts in an hour: the date alone would allow it; the start time does not.
+    const soon = await createMeeting({ type: "ambtelijke_werkgroep", title: "Werkgroep straks", startsAt: future(1 / 24), place: "Groningen" });
+    const withItem = await json<MeetingView>(await ctx.request(`/api/meetings/${soon.id}/agenda`, { cookie: cookies.sec, body: { title: "Voortgang" } }));
+    const res = await ctx.request(`/api/meetings/${soon.id}/agenda/${withItem.agenda[0]!.id}/decision`, {
+      cookie: cookies.sec, body: { decision: "besproken", note: "Te vroeg." },
+    });
+    expect(res.status).toBe(409);
+    expect((await json<{ error: { message: string } }>(res)).error.message).toContain("aanvangstijdstip");
+    const approve = await ctx.request(`/api/meetings/${soon.id}/minutes/approve`, { cookie: cookies.sec, body: {} });
+    expect(approve.status).toBe(409);
+    const after = await json<MeetingView>(await ctx.request(`/api/meetings/${soon.id}`, { cookie: cookies.sec }));
+    expect(after.agenda[0]!.decision).toBeNull();
+    expect(after.minutesStatus).toBe("concept");
+  });
 });
 
 describe("minutes: approval locks, amendment is logged", () => {

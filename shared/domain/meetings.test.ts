@@ -53,8 +53,11 @@ describe("dates", () => {
     expect(formatDateTimeNl("2023-03-07T13:30:00Z")).toBe("7 maart 2023, 14.30 uur");
   });
   it("knows whether a meeting has started", () => {
-    expect(meetingHasStarted("2023-03-10T18:00:00Z", "2023-03-10")).toBe(true);
-    expect(meetingHasStarted("2023-03-11T08:00:00Z", "2023-03-10")).toBe(false);
+    expect(meetingHasStarted("2023-03-10T08:30:00Z", new Date("2023-03-10T08:30:00Z"))).toBe(true);
+    expect(meetingHasStarted("2023-03-10T08:30:00Z", new Date("2023-03-10T12:00:00Z"))).toBe(true);
+    // Same day, before the start time: not yet (09.30 Dutch time, asked at 00.14).
+    expect(meetingHasStarted("2023-03-10T08:30:00Z", new Date("2023-03-09T23:14:00Z"))).toBe(false);
+    expect(meetingHasStarted("2023-03-10T08:30:00Z", new Date("2023-03-10T08:29:59Z"))).toBe(false);
   });
 });
 

@@ -110,9 +110,13 @@ export function meetingFrozenReason(meeting: { minutesStatus: MinutesStatus }): 
     : null;
 }
 
-/** A meeting decides and approves its minutes only once it has taken place (on its date or later). */
-export function meetingHasStarted(startsAt: string, today: string, timeZone = OOGO_TIME_ZONE): boolean {
-  return dateInZone(new Date(startsAt), timeZone) <= today;
+/**
+ * A meeting decides and approves its minutes only once it has begun: from its start time on, not
+ * merely on its date (otherwise the record could show minutes approved at 00.14 for a meeting
+ * held at 09.30 that same day).
+ */
+export function meetingHasStarted(startsAt: string, now: Date): boolean {
+  return new Date(startsAt).getTime() <= now.getTime();
 }
 
 // ── The agreed procedure's checklist ────────────────────────────────────────

@@ -2,7 +2,7 @@ import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { A } from "@solidjs/router";
 import {
   AGENDA_DECISIONS, AGENDA_DECISION_LABELS, decisionTargetStatus, fixesTextVersion, formatDateTimeNl,
-  meetingHasStarted, todayInNl, type AgendaDecision,
+  meetingHasStarted, type AgendaDecision,
 } from "../../../shared/domain/meetings.ts";
 import { shortHash } from "../../../shared/domain/textHash.ts";
 import type { AgendaItemView, MeetingView } from "../../../shared/schemas/meetings.ts";
@@ -142,7 +142,7 @@ function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number:
 
 function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onChange(m: MeetingView): void }) {
   const action = createAction();
-  const started = () => meetingHasStarted(props.meeting.startsAt, todayInNl());
+  const started = () => meetingHasStarted(props.meeting.startsAt, new Date());
   // A decision that would move a point's status only makes sense for an item about a point.
   const options = () => AGENDA_DECISIONS.filter((d) => props.item.point || decisionTargetStatus(d) === null);
   const [decision, setDecision] = createSignal<AgendaDecision | "">("");
@@ -169,7 +169,7 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
     }
   };
   return (
-    <Show when={started()} fallback={<p class="utrecht-paragraph oogo-loading">Besluiten worden vastgelegd vanaf de vergaderdatum.</p>}>
+    <Show when={started()} fallback={<p class="utrecht-paragraph oogo-loading">Besluiten worden vastgelegd vanaf de aanvang van de vergadering.</p>}>
       <form class="oogo-panel oogo-panel--muted" onSubmit={submit} aria-label={`Besluit vastleggen: ${props.item.title}`}>
         <Show when={action.error()}><ErrorAlert error={action.error()} title="Besluit vastleggen mislukt" /></Show>
         <div class="oogo-form-grid">

@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from "solid-js";
 import {
-  formatDateTimeNl, meetingHasStarted, minutesLocked, todayInNl,
+  formatDateTimeNl, meetingHasStarted, minutesLocked,
 } from "../../../shared/domain/meetings.ts";
 import { shortHash } from "../../../shared/domain/textHash.ts";
 import type { AmendmentView, MeetingView } from "../../../shared/schemas/meetings.ts";
@@ -84,7 +84,7 @@ export function MinutesSection(props: { meeting: MeetingView; onChange(m: Meetin
 function ApproveMinutes(props: { meeting: MeetingView; saveState: string; onChange(m: MeetingView): void }) {
   const action = createAction();
   const [confirming, setConfirming] = createSignal(false);
-  const started = () => meetingHasStarted(props.meeting.startsAt, todayInNl());
+  const started = () => meetingHasStarted(props.meeting.startsAt, new Date());
   const again = () => props.meeting.minutesStatus === "in_wijziging";
   let confirmButton: HTMLButtonElement | undefined;
   let startButton: HTMLButtonElement | undefined;
@@ -106,7 +106,7 @@ function ApproveMinutes(props: { meeting: MeetingView; saveState: string; onChan
   };
   return (
     <div class="oogo-panel">
-      <Show when={started()} fallback={<p class="utrecht-paragraph oogo-loading">De notulen kunnen worden vastgesteld vanaf de vergaderdatum.</p>}>
+      <Show when={started()} fallback={<p class="utrecht-paragraph oogo-loading">De notulen kunnen worden vastgesteld vanaf de aanvang van de vergadering.</p>}>
         <Show when={action.error()}><ErrorAlert error={action.error()} title="Vaststellen mislukt" /></Show>
         <Show when={confirming()} fallback={
           <button type="button" ref={startButton} class="utrecht-button utrecht-button--primary-action"

@@ -30,6 +30,10 @@ const date = (instant: string) => formatDateNl(dateInZone(new Date(instant)));
 const dateTime = (instant: string) => formatDateTimeNl(instant);
 const status = (s: string | null) => (s && isPointStatus(s) ? statusLabel(s) : s ?? "—");
 const hashRun = (hash: string) => run(hash, { mono: true });
+/** "Formeel bestuurlijk OOGO" → "formeel bestuurlijk OOGO": lower only the first letter, keep acronyms. */
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
+/** Free text as a sentence: a full stop only when it does not already end in punctuation. */
+const sentence = (text: string) => { const t = text.trim(); return /[.!?…]$/.test(t) ? t : `${t}.`; };
 
 export function composeDossier(data: DossierData): DocModel {
   const { tafel, route, checkpoint } = data;
@@ -43,13 +47,13 @@ export function composeDossier(data: DossierData): DocModel {
   const cover: Block[] = [
     heading(1, "Dossier voor de Landelijke Geschillencommissie OOGO"),
     heading(2, ws.name),
-    styled("lead", `Verzoek om ${routeLabel.toLowerCase()} over ${n === 1 ? "één geschilpunt" : `${n} geschilpunten`} in het op overeenstemming gericht overleg over het ${tafel.planTypeLabel.toLowerCase()} “${ws.planTitle}”.`),
+    styled("lead", `Verzoek om ${lowerFirst(routeLabel)} over ${n === 1 ? "één geschilpunt" : `${n} geschilpunten`} in het op overeenstemming gericht overleg over het ${lowerFirst(tafel.planTypeLabel)} “${ws.planTitle}”.`),
     fields([
       ["Aan", "Landelijke Geschillencommissie OOGO, p/a Stichting Onderwijsgeschillen, Postbus 85191, 3508 AD Utrecht"],
       ["Partijen", tafel.parties.map((p) => p.name).join("; ")],
       ["Vertegenwoordigd door", tafel.members.filter((m) => m.role === "bestuurder" && m.partyId)
         .map((m) => `${m.name}${m.title ? `, ${m.title}` : ""} (${partyName(tafel, m.partyId!)})`).join("; ") || "—"],
-      ["Plan", `${ws.planTitle} (${tafel.planTypeLabel.toLowerCase()})`],
+      ["Plan", `${ws.planTitle} (${lowerFirst(tafel.planTypeLabel)})`],
       ["Versie van het plan", ws.planVersion],
       ["Planperiode", `${ws.periodStart}–${ws.periodEnd}`],
       ["Wettelijke grondslag", basis.join("; ")],
@@ -77,12 +81,12 @@ export function composeDossier(data: DossierData): DocModel {
   return {
     meta: {
       title: `Dossier Geschillencommissie OOGO – ${ws.name}`,
-      subject: `Verzoek om ${routeLabel.toLowerCase()}: ${data.disputed.map((d) => d.point.title).join("; ")}`,
+      subject: `Verzoek om ${lowerFirst(routeLabel)}: ${data.disputed.map((d) => d.point.title).join("; ")}`,
       author: `Secretariaat ${ws.name}`,
       keywords: "OOGO, Geschillencommissie OOGO, passend onderwijs, ondersteuningsplan, dossier",
       createdAt: checkpoint.at,
-      headerLeft: `Dossier Geschillencommissie OOGO — ${ws.name}`,
-      headerRight: `Route: ${routeLabel.toLowerCase()} · peildatum ${peildatum}`,
+      headerLeft: `Dossier Geschillencommissie OOGO · ${ws.name}`,
+      headerRight: `${routeLabel} · peildatum ${peildatum}`,
       footerLeft: `Inhoudshash ${CONTENT_HASH_SHORT_PLACEHOLDER}`,
     },
     cover,
@@ -102,10 +106,10 @@ function partiesChapter(tafel: TafelContext): Block[] {
       p.kind === "swv" ? `Samenwerkingsverband ${p.sector?.toUpperCase() ?? ""}`.trim() : "Gemeente (college van B&W)",
       p.swvCode ?? p.cbsCode ?? "—",
       p.coverageNote ?? "",
-    ]), [3, 2.2, 1.2, 2.6]),
+    ])),
     heading(2, "1.1 Vertegenwoordigers", "vertegenwoordigers"),
     para("Bestuurlijk vertegenwoordigd door de bestuurder van het samenwerkingsverband en de wethouder namens het college; ambtelijk door de trekker van elke partij."),
-    table(["Partij", "Naam", "Rol", "Hoedanigheid"], representatives.map((m) => [partyName(tafel, m.partyId!), m.name, m.roleLabel, m.title ?? ""]), [3, 2, 2, 3]),
+    table(["Partij", "Naam", "Rol", "Hoedanigheid"], representatives.map((m) => [partyName(tafel, m.partyId!), m.name, m.roleLabel, m.title ?? ""])),
     ...(secretariat.length ? [para(run("Secretariaat en contact: ", { bold: true }), secretariat.map((m) => `${m.name}${m.title ? ` (${m.title})` : ""}`).join(", "), ".")] : []),
     ...(observers.length ? [para(run("Waarnemers: ", { bold: true }), observers.map((m) => `${m.name}${m.title ? ` (${m.title})` : ""}${m.partyId ? `, ${partyName(tafel, m.partyId)}` : ""}`).join("; "), ".")] : []),
   ];
@@ -122,16 +126,17 @@ function subjectChapter(data: DossierData, basis: string[], routeLabel: string):
       ["Planperiode", `${ws.periodStart}–${ws.periodEnd}`],
       ["Niveau van het overleg", ws.level === "regionaal" ? "Regionaal" : "Lokaal"],
     ]),
-    heading(2, "2.1 Wettelijke grondslag", "grondslag"),
-    bullets(...basis),
-    para("Het overleg is gericht op overeenstemming tussen het samenwerkingsverband en het college van elke gemeente. Komen partijen er niet uit, dan kan het geschil worden voorgelegd aan de Landelijke Geschillencommissie OOGO."),
-    heading(2, "2.2 Afgesproken OOGO-procedure", "procedure"),
-    para("Partijen hebben de volgende procedure afgesproken. De tekst is overgenomen uit het gedeelde proceduredocument van de tafel."),
-    { kind: "quote", caption: `Afgesproken procedure — tekst-hash ${shortHash(data.procedure.hash)}`, blocks: prosemirrorToBlocks(data.procedure.json, "(De procedure is niet schriftelijk vastgelegd.)") },
-    heading(2, "2.3 Verzoek aan de commissie", "verzoek"),
+    heading(2, "2.1 Verzoek aan de commissie", "verzoek"),
     para(`Gevraagde route: `, run(routeLabel, { bold: true }), `. ${DOSSIER_ROUTE_DESCRIPTIONS[data.route]}`),
     para("Het verzoek betreft uitsluitend de volgende punten:"),
     bullets(...data.disputed.map((d) => `${d.point.title} (${themeLabel(data.tafel, d.point.theme)}; status: ${status(d.point.status)})`)),
+    para("Over de punten in hoofdstuk 5 hebben partijen wel overeenstemming; die vallen buiten het verzoek."),
+    heading(2, "2.2 Wettelijke grondslag", "grondslag"),
+    bullets(...basis),
+    para("Het overleg is gericht op overeenstemming tussen het samenwerkingsverband en het college van elke gemeente. Komen partijen er niet uit, dan kan het geschil worden voorgelegd aan de Landelijke Geschillencommissie OOGO."),
+    heading(2, "2.3 Afgesproken OOGO-procedure", "procedure"),
+    para("Partijen hebben de volgende procedure afgesproken. De tekst is overgenomen uit het gedeelde proceduredocument van de tafel."),
+    { kind: "quote", caption: `Afgesproken procedure — tekst-hash ${shortHash(data.procedure.hash)}`, blocks: prosemirrorToBlocks(data.procedure.json, "(De procedure is niet schriftelijk vastgelegd.)") },
   ];
 }
 
@@ -185,7 +190,7 @@ function disputedPoint(data: DossierData, d: PointDossier, index: number): Block
     }
     out.push(table(["Datum", "Standpunt", "Toelichting", "Vastgelegd door", "Tekst"], history.map((e) => [
       dateTime(e.at), stanceLabel(e.data.stance), e.reasoning ?? "", e.actor.name, shortHash(e.textHash ?? ""),
-    ]), [1.9, 1.6, 3.8, 1.7, 1.7]));
+    ])));
   }
 
   out.push(heading(3, "Ondertekeningen"));
@@ -193,14 +198,14 @@ function disputedPoint(data: DossierData, d: PointDossier, index: number): Block
     ? table(["Partij", "Ondertekenaar", "Datum", "Tekst", "Geldigheid"], d.signoffs.map((s) => [
       s.partyName, `${s.signer.name}${s.signerTitle ? `, ${s.signerTitle}` : ""}`, dateTime(s.signedAt), shortHash(s.textHash),
       s.verouderd ? "Verouderd (tekst later gewijzigd)" : "Geldig",
-    ]), [2.3, 2.7, 1.9, 1.6, 1.9])
+    ]))
     : styled("muted", "Geen ondertekeningen."));
 
   out.push(heading(3, "Statusverloop"));
   out.push(d.statusEvents.length
     ? table(["Datum", "Van → naar", "Door", "Toelichting"], d.statusEvents.map((e) => [
       dateTime(e.at), `${status(e.fromStatus)} → ${status(e.toStatus)}`, actorLabel(e), withMeeting(data, e),
-    ]), [1.8, 2.4, 2.7, 3.8])
+    ]))
     : styled("muted", "Geen statuswijzigingen."));
   return out;
 }
@@ -218,7 +223,7 @@ function withMeeting(data: DossierData, e: PointEventView): string {
   const meetingId = typeof e.data.meetingId === "string" ? e.data.meetingId : null;
   const meeting = meetingId ? data.meetings.find((m) => m.id === meetingId) : null;
   const reason = e.reasoning ?? "";
-  return meeting ? `${reason} [${MEETING_TYPE_LABELS[meeting.type]}, ${date(meeting.startsAt)}]` : reason;
+  return meeting ? `${reason ? `${sentence(reason)} ` : ""}(${MEETING_TYPE_LABELS[meeting.type]} van ${date(meeting.startsAt)})` : reason;
 }
 
 /** Where a text version was used: stances, signatures, agenda placements. */
@@ -227,7 +232,7 @@ function versionUses(data: DossierData, d: PointDossier, hash: string): string[]
   for (const e of d.stanceHistory.filter((s) => s.textHash === hash)) uses.push(`standpunt ${e.actor.partyName ?? e.actor.name} (${date(e.at)})`);
   for (const s of d.signoffs.filter((x) => x.textHash === hash)) uses.push(`ondertekend door ${s.partyName} (${date(s.signedAt)})`);
   for (const m of data.meetings) {
-    if (m.agenda.some((a) => a.pointId === d.point.id && a.textHash === hash)) uses.push(`agenda ${MEETING_TYPE_LABELS[m.type].toLowerCase()} ${date(m.startsAt)}`);
+    if (m.agenda.some((a) => a.pointId === d.point.id && a.textHash === hash)) uses.push(`agenda ${lowerFirst(MEETING_TYPE_LABELS[m.type])} van ${date(m.startsAt)}`);
   }
   return uses;
 }
@@ -243,7 +248,7 @@ function procedureChapter(data: DossierData): Block[] {
       ? table(["Stap", "Gepland", "Gedaan", "Stand"], data.procedure.steps.map((s) => [
         s.title + (s.note ? ` — ${s.note}` : ""), s.dueDate ? formatDateNl(s.dueDate) : "—", s.doneAt ? formatDateNl(s.doneAt) : "—",
         PROCEDURE_STEP_STATE_LABELS[procedureStepState({ dueDate: s.dueDate, doneOn: s.doneAt }, peil)],
-      ]), [5, 1.8, 1.8, 1.4])
+      ]))
       : styled("muted", "Er zijn geen processtappen vastgelegd."),
     heading(2, "4.2 Overleggen", "overleggen"),
   ];
@@ -254,7 +259,7 @@ function procedureChapter(data: DossierData): Block[] {
 
   out.push(heading(2, "4.3 Tijdlijn", "tijdlijn"));
   out.push(para("Alle gebeurtenissen hierboven in volgorde van tijd."));
-  out.push(table(["Datum", "Gebeurtenis", "Door"], timeline(data).map((t) => [t.when, t.what, t.who]), [1.9, 5.6, 2.9]));
+  out.push(table(["Datum", "Gebeurtenis", "Door"], timeline(data).map((t) => [t.when, t.what, t.who])));
   return out;
 }
 
@@ -276,7 +281,7 @@ function meetingBlocks(data: DossierData, m: DossierMeeting): Block[] {
   out.push(m.attendance.length
     ? table(["Partij", "Naam", "Hoedanigheid", "Aanwezig"], m.attendance.map((a) => [
       a.partyId ? partyName(tafel, a.partyId) : "—", a.name, a.capacity, a.present ? "Aanwezig" : "Afwezig (afgemeld)",
-    ]), [3, 2.4, 3, 1.6])
+    ]))
     : styled("muted", "Geen presentielijst vastgelegd."));
   out.push(m.agenda.length
     ? table(["#", "Agendapunt", "Besluit", "Toelichting", "Status punt"], m.agenda.map((a) => [
@@ -285,7 +290,7 @@ function meetingBlocks(data: DossierData, m: DossierMeeting): Block[] {
       a.decision ? AGENDA_DECISION_LABELS[a.decision as AgendaDecision] ?? a.decision : "—",
       a.decisionNote ?? "",
       a.pointId ? (a.statusBefore && a.statusAfter && a.statusBefore !== a.statusAfter ? `${status(a.statusBefore)} → ${status(a.statusAfter)}` : status(a.statusAfter ?? a.statusBefore)) : "",
-    ]), [0.45, 2.8, 2.75, 3.1, 1.9])
+    ]))
     : styled("muted", "Geen agenda vastgelegd."));
   return out;
 }
@@ -331,7 +336,7 @@ function agreedChapter(data: DossierData): Block[] {
       ? table(["Thema", "Punt", "Status", "Ondertekend (geldig)"], data.agreed.map((p) => [
         themeLabel(tafel, p.theme), p.title, status(p.status),
         p.signoffs.filter((s) => !s.verouderd).map((s) => `${s.partyName}: ${s.signer.name}, ${date(s.signedAt)} (${shortHash(s.textHash)})`).join("\n") || "—",
-      ]), [1.8, 3.2, 1.6, 4.4])
+      ]))
       : styled("muted", "Er zijn (nog) geen punten waarover overeenstemming is vastgelegd."),
   ];
 }
@@ -344,7 +349,7 @@ function attachmentsChapter(data: DossierData): Block[] {
     { kind: "list", ordered: false, items: [
       [para(run("Bijlage A. ", { bold: true }), `Vastgestelde notulen van ${approved.length} overleg${approved.length === 1 ? "" : "gen"} (opgenomen in dit dossier).`)],
       [para(run("Bijlage B. ", { bold: true }), "Integriteit en controle: tekst-hashes, logboekketen en inhoudshash (opgenomen in dit dossier).")],
-      [para(run("Bijlage C. ", { bold: true }), "De afgesproken OOGO-procedure (opgenomen in paragraaf 2.2).")],
+      [para(run("Bijlage C. ", { bold: true }), "De afgesproken OOGO-procedure (opgenomen in paragraaf 2.3).")],
       [para(run("Bijlage D. ", { bold: true }), `Het plan waarover het OOGO gaat: ${ws.planTitle}, ${ws.planVersion} (apart door partijen aan te leveren).`)],
       [para(run("Bijlage E. ", { bold: true }), "De oplegger met alle overeenstemmingspunten per thema (apart te downloaden uit OOGO Werkruimte).")],
       [para(run("Bijlage F. ", { bold: true }), "Het volledige logboek van de tafel (op verzoek als export; te controleren met de gegevens in bijlage B).")],
@@ -360,7 +365,7 @@ function minutesAppendix(data: DossierData): Block[] {
     out.push(heading(2, `${MEETING_TYPE_LABELS[m.type]}: ${m.title} — ${date(m.startsAt)}`, `notulen-${m.id}`));
     out.push({ kind: "quote", caption: `Vastgesteld op ${dateTime(m.minutes.approvedAt!)} door ${m.minutes.approvedBy} — SHA-256 ${m.minutes.hash}`, blocks: prosemirrorToBlocks(m.minutes.json) });
     for (const a of m.amendments) {
-      out.push(styled("muted", `Wijziging ${a.seq}: geopend op ${dateTime(a.openedAt)} door ${a.openedBy} — reden: ${a.reason}. Vastgestelde tekst vóór de wijziging: ${shortHash(a.fromHash)}${a.toHash ? `, erna: ${shortHash(a.toHash)}` : " (nog niet opnieuw vastgesteld)"}.`));
+      out.push(styled("muted", `Wijziging ${a.seq}: geopend op ${dateTime(a.openedAt)} door ${a.openedBy} — reden: ${sentence(a.reason)} Vastgestelde tekst vóór de wijziging: ${shortHash(a.fromHash)}${a.toHash ? `, erna: ${shortHash(a.toHash)}` : " (nog niet opnieuw vastgesteld)"}.`));
     }
   }
   return out;
@@ -377,9 +382,9 @@ function integrityAppendix(data: DossierData): Block[] {
     heading(1, "Bijlage B. Integriteit en controle", "bijlage-integriteit"),
     para("Elke tekst in dit dossier is te controleren tegen het logboek van de tafel. Een tekst-hash is de SHA-256 (hexadecimaal) van de ProseMirror-JSON van de tekst met gesorteerde sleutels; elke gebeurtenis in het logboek bevat de hash van de vorige, zodat niets ongemerkt kan worden gewijzigd of verwijderd."),
     heading(2, "Tekstversies van de geschilpunten", "integriteit-teksten"),
-    table(["Punt", "Versie", "SHA-256"], textRows, [2.6, 1.3, 6]),
+    table(["Punt", "Versie", "SHA-256"], textRows),
     heading(2, "Vastgestelde notulen en procedure", "integriteit-notulen"),
-    table(["Document", "SHA-256"], [...minutesRows, ["Afgesproken OOGO-procedure (paragraaf 2.2)", data.procedure.hash]], [3.9, 6]),
+    table(["Document", "SHA-256"], [...minutesRows, ["Afgesproken OOGO-procedure (paragraaf 2.3)", data.procedure.hash]]),
     heading(2, "Logboek", "integriteit-logboek"),
     fields([
       ["Gebeurtenissen t/m peilpunt", String(checkpoint.seq)],
@@ -392,11 +397,14 @@ function integrityAppendix(data: DossierData): Block[] {
     para(run(CONTENT_HASH_PLACEHOLDER, { mono: true })),
     styled("small", "SHA-256 van de volledige inhoud van dit dossier (alle tekst en tabellen in vaste volgorde), met uitzondering van deze waarde zelf. De PDF- en de Word-versie hebben dezelfde inhoud en dus dezelfde inhoudshash."),
     heading(2, "Zo controleert u dit dossier", "controle"),
+    para("U hoeft de techniek niet te kennen om het dossier te controleren. Vraag het secretariaat van de tafel om een uittreksel van het logboek met de ketencontrole en vergelijk dan:"),
     { kind: "list", ordered: true, items: [
-      [para(`Vraag bij de tafel de controle van het logboek op (GET /api/workspaces/${data.tafel.workspace.id}/log/verify): de keten moet geldig zijn.`)],
-      [para(`Controleer dat gebeurtenis ${checkpoint.seq} in het logboek de hash `, hashRun(checkpoint.hash), " heeft.")],
-      [para("Zoek in het logboek de gebeurtenis “dossier.generated” met de inhoudshash van dit dossier: die zegt wie het dossier wanneer samenstelde, voor welke punten en welke route.")],
-      [para("Reken desgewenst de tekst-hash van een tekstversie na (SHA-256 van de JSON met gesorteerde sleutels) en vergelijk met de gebeurtenissen van standpunten, ondertekeningen en agendering.")],
+      [para("De ketencontrole van het logboek moet “geldig” melden, net als hierboven onder “Logboek”.")],
+      [para(`Gebeurtenis ${checkpoint.seq} in het logboek moet dezelfde hash hebben als hierboven: `, hashRun(checkpoint.hash), ". Klopt die, dan is het logboek tot en met het peilpunt niet gewijzigd sinds dit dossier werd samengesteld.")],
+      [para("Het logboek moet een gebeurtenis “dossier samengesteld” bevatten met de inhoudshash van dit dossier (hierboven en onderaan elke pagina). Die vermeldt wie het dossier wanneer samenstelde, voor welke punten en welke route.")],
+      [para("De tekst-hashes in hoofdstuk 3 en in deze bijlage moeten terugkomen bij de standpunten, ondertekeningen en agenderingen in het logboek. Zo ziet u dat partijen zich uitspraken over precies de tekst die in dit dossier staat.")],
     ] },
+    styled("small", run("Technische toelichting. ", { bold: true }),
+      `De ketencontrole is ook op te vragen via de programmeerinterface van OOGO Werkruimte: GET /api/workspaces/${data.tafel.workspace.id}/log/verify. Een tekst-hash narekenen kan met elk SHA-256-programma over de ProseMirror-JSON van de tekst met gesorteerde sleutels; de gebeurtenis van het samenstellen heet in het logboek “dossier.generated”.`),
   ];
 }

@@ -29,6 +29,8 @@ export const OPLEGGER_EXCLUDED: readonly PointStatus[] = ["concept", "vervallen"
 
 const date = (instant: string) => formatDateNl(dateInZone(new Date(instant)));
 const status = (s: string) => (isPointStatus(s) ? statusLabel(s) : s);
+/** Lower only the first letter, so acronyms (OOGO) keep their capitals. */
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
 const group = (s: string) => (isPointStatus(s) ? POINT_STATUS_INFO[s].group : "open");
 
 export function composeOplegger(data: OpleggerData): DocModel {
@@ -40,7 +42,7 @@ export function composeOplegger(data: OpleggerData): DocModel {
   const cover: Block[] = [
     heading(1, "Oplegger overeenstemmingspunten"),
     heading(2, ws.planTitle),
-    styled("lead", `Bijlage bij het ${tafel.planTypeLabel.toLowerCase()}: de punten waarover het samenwerkingsverband en de colleges in het OOGO overeenstemming zoeken of bereikten, per thema, met de ondertekende tekstversies.`),
+    styled("lead", `Bijlage bij het ${lowerFirst(tafel.planTypeLabel)}: de punten waarover het samenwerkingsverband en de colleges in het OOGO overeenstemming zoeken of bereikten, per thema, met de ondertekende tekstversies.`),
     fields([
       ["Partijen", tafel.parties.map((p) => p.name).join("; ")],
       ["Plan", `${ws.planTitle}, ${ws.planVersion}`],
@@ -62,7 +64,7 @@ export function composeOplegger(data: OpleggerData): DocModel {
         return [t.label, String(ps.length), ...groups.map((g) => String(ps.filter((p) => group(p.detail.status) === g).length))];
       }),
       ["Totaal", String(data.points.length), ...groups.map((g) => String(data.points.filter((p) => group(p.detail.status) === g).length))],
-    ], [1.9, 0.8, 0.9, 1.3, 2.3, 2.3, 1.5]),
+    ]),
   ];
 
   themes.forEach((t, ti) => {
@@ -89,7 +91,7 @@ export function composeOplegger(data: OpleggerData): DocModel {
       author: `Secretariaat ${ws.name}`,
       keywords: "OOGO, oplegger, overeenstemmingspunten, passend onderwijs",
       createdAt: checkpoint.at,
-      headerLeft: `Oplegger overeenstemmingspunten — ${ws.name}`,
+      headerLeft: `Oplegger overeenstemmingspunten · ${ws.name}`,
       headerRight: `Stand per ${peildatum}`,
       footerLeft: `Inhoudshash ${CONTENT_HASH_SHORT_PLACEHOLDER}`,
     },
@@ -116,7 +118,7 @@ function pointBlocks(tafel: TafelContext, p: OpleggerPoint, number: string): Blo
       ? table(["Partij", "Ondertekend door", "Datum", "Versie", "Geldig"], d.signoffs.map((s) => [
         s.partyName, `${s.signer.name}${s.signerTitle ? `, ${s.signerTitle}` : ""}`, formatDateTimeNl(s.signedAt), shortHash(s.textHash),
         s.verouderd ? "Verouderd" : "Geldig",
-      ]), [2.3, 2.8, 2.0, 1.7, 1.2])
+      ]))
       : styled("muted", "Nog door geen enkele partij ondertekend."),
     ...(unsigned.length && d.signoffs.length ? [styled("muted", `Nog geen geldige ondertekening van: ${unsigned.map((x) => x.name).join(", ")}.`)] : []),
   ];

@@ -22,8 +22,8 @@ export type Block =
   | { kind: "heading"; level: 1 | 2 | 3; text: string; anchor?: string }
   | { kind: "paragraph"; runs: Run[]; style?: ParagraphStyle }
   | { kind: "list"; ordered: boolean; items: Block[][] }
-  /** `widths` are relative (they are scaled to the available width). */
-  | { kind: "table"; header: string[] | null; rows: string[][]; widths?: number[] }
+  /** Column widths follow the content (renderers use tableLayout.ts). */
+  | { kind: "table"; header: string[] | null; rows: string[][] }
   /** Label–value pairs, e.g. a cover's particulars. */
   | { kind: "fields"; rows: Array<[string, string]> }
   /** Text quoted exactly from a source document (a point's text version, approved minutes). */
@@ -63,7 +63,7 @@ export const heading = (level: 1 | 2 | 3, text: string, anchor?: string): Block 
 export const bullets = (...items: Array<string | Block[]>): Block => ({
   kind: "list", ordered: false, items: items.map((i) => (typeof i === "string" ? [para(i)] : i)),
 });
-export const table = (header: string[] | null, rows: string[][], widths?: number[]): Block => ({ kind: "table", header, rows, ...(widths ? { widths } : {}) });
+export const table = (header: string[] | null, rows: string[][]): Block => ({ kind: "table", header, rows });
 export const fields = (rows: Array<[string, string]>): Block => ({ kind: "fields", rows });
 
 /** Placeholders the composer puts where the content hash goes (full / first 16); replaced after hashing. */

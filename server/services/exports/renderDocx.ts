@@ -12,7 +12,10 @@ import {
   Table, TableCell, TableLayoutType, TableOfContents, TableRow, TabStopType, TextRun, WidthType, Bookmark,
   type IParagraphOptions, type ParagraphChild,
 } from "docx";
+import PDFDocument from "pdfkit";
 import type { Block, DocModel, Run } from "./docModel.ts";
+import { exportFonts } from "./fonts.ts";
+import { autoColumnWidths, type Measure } from "./tableLayout.ts";
 
 const FONT = "Calibri";
 const MONO = "Consolas";
@@ -21,6 +24,24 @@ const COLOR = { text: "1D1D1B", heading: "123A63", muted: "5B6168", rule: "AAB4B
 const TEXT_WIDTH = 11906 - 2 * 1247;
 
 type Child = Paragraph | Table | TableOfContents;
+
+/**
+ * Text widths for column layout, measured with the PDF's font (metrics close to Calibri's, with
+ * a little extra because Calibri runs slightly wider in bold); only used to size columns.
+ */
+let measureDoc: InstanceType<typeof PDFDocument> | undefined;
+function measurer(sizePt: number): Measure {
+  const fonts = exportFonts();
+  measureDoc ??= new PDFDocument({ autoFirstPage: false, font: fonts.regular });
+  const doc = measureDoc;
+  return (text, bold) => doc.font(bold ? fonts.bold : fonts.regular).fontSize(sizePt).widthOfString(text) * 1.06;
+}
+
+/** Lead-ins ("… de volgende punten:") and one-line bold labels stay on the page of what follows. */
+function keepsWithNext(b: Extract<Block, { kind: "paragraph" }>): boolean {
+  const text = b.runs.map((r) => r.text).join("").trim();
+  return text.endsWith(":") || (text.length > 0 && text.length <= 90 && b.runs.every((r) => r.bold || !r.text.trim()));
+}
 
 export async function renderDocx(model: DocModel): Promise<Buffer> {
   const w = new DocxWriter();
@@ -140,7 +161,7 @@ class DocxWriter {
       case "paragraph": {
         const size = b.style === "small" || b.style === "muted" ? 18 : b.style === "lead" ? 24 : undefined;
         const color = b.style === "muted" ? COLOR.muted : undefined;
-        return [this.paragraph(this.runs(b.runs, { ...(size ? { size } : {}), ...(color ? { color } : {}) }), ctx)];
+        return [this.paragraph(this.runs(b.runs, { ...(size ? { size } : {}), ...(color ? { color } : {}) }), ctx, keepsWithNext(b) ? { keepNext: true } : {})];
       }
       case "list": {
         const instance = b.ordered ? ++this.orderedLists : 0;
@@ -156,8 +177,8 @@ class DocxWriter {
           return this.block(inner, { ...ctx, indent: ctx.indent + 720 });
         }));
       }
-      case "table": return [this.table(b.header, b.rows, b.widths, false), spacer()];
-      case "fields": return [this.table(null, b.rows.map(([k, v]) => [k, v]), [0.34, 0.66], true), spacer()];
+      case "table": return [this.table(b.header, b.rows, false), spacer()];
+      case "fields": return [this.table(null, b.rows.map(([k, v]) => [k, v]), true), spacer()];
       case "quote": {
         const caption = b.caption
           ? [new Paragraph({ keepNext: true, indent: { left: ctx.indent }, spacing: { before: 120, after: 40 }, children: [new TextRun({ text: b.caption, bold: true, size: 18, color: COLOR.muted })] })]
@@ -172,11 +193,12 @@ class DocxWriter {
     }
   }
 
-  private table(header: string[] | null, rows: string[][], widths: number[] | undefined, plain: boolean): Table {
+  private table(header: string[] | null, rows: string[][], plain: boolean): Table {
     const columns = Math.max(header?.length ?? 0, ...rows.map((r) => r.length), 1);
-    const rel = widths && widths.length === columns ? widths : new Array<number>(columns).fill(1);
-    const total = rel.reduce((a, b) => a + b, 0);
-    const colW = rel.map((r) => Math.floor((TEXT_WIDTH * r) / total));
+    // Widths from the content (points → twentieths of a point), as in the PDF: words are never cut.
+    const colW = plain
+      ? [Math.floor(TEXT_WIDTH * 0.3), TEXT_WIDTH - Math.floor(TEXT_WIDTH * 0.3)]
+      : autoColumnWidths({ header, rows, columns }, TEXT_WIDTH / 20, 10, measurer(9.5)).map((w) => Math.floor(w * 20));
     const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
     const line = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule };
     const cell = (text: string, i: number, isHeader: boolean) => new TableCell({

@@ -12,6 +12,7 @@
 import PDFDocument from "pdfkit";
 import type { Block, DocModel, Run } from "./docModel.ts";
 import { exportFonts } from "./fonts.ts";
+import { autoColumnWidths } from "./tableLayout.ts";
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = { top: 76, bottom: 72, left: 70, right: 70 };
@@ -152,28 +153,85 @@ class Writer {
 
   blocks(blocks: Block[], indent: number): void {
     blocks.forEach((b, i) => {
-      const next = blocks[i + 1];
-      if (b.kind === "paragraph" && next && b.runs.map((r) => r.text).join("").trimEnd().endsWith(":")) {
-        // A lead-in ("… de volgende punten:") stays with what it introduces: all of a short
-        // list, or at least its first lines.
-        const lead = this.estimate(b, indent);
-        const rest = this.estimate(next, indent);
-        const usable = this.bottom - MARGIN.top;
-        this.ensureSpace(lead + (rest < usable * 0.4 ? rest : this.lineHeight() * 2));
-      }
+      if (!this.coverMode) this.keepWithNext(blocks, i, indent);
       this.block(b, indent);
     });
   }
 
-  /** Rough height of a paragraph or a list of paragraphs (for keep-together decisions only). */
+  private get usable() { return this.bottom - MARGIN.top; }
+
+  /**
+   * Keep-with-next: a heading, a lead-in ("… de volgende punten:") or a one-line bold label (a
+   * party's name above its table) never ends a page; it moves to the next page together with
+   * what it introduces — all of a short list or section, else its first lines or rows. Checked
+   * once at the start of a chain of such blocks (heading → lead-in → list).
+   */
+  private keepWithNext(blocks: Block[], i: number, indent: number): void {
+    const b = blocks[i]!;
+    if (!keeps(b) || (i > 0 && keeps(blocks[i - 1]!))) return;
+    if (b.kind === "heading" && b.level === 1) return; // starts a page anyway
+    let need = 0;
+    let j = i;
+    for (; j < blocks.length && keeps(blocks[j]!); j++) need += this.estimate(blocks[j]!, indent);
+    const next = blocks[j];
+    if (next) need += this.firstPart(next, indent);
+    if (b.kind === "heading") {
+      // A short section (up to the next heading of its level or higher) stays whole.
+      let end = i + 1;
+      while (end < blocks.length && !(blocks[end]!.kind === "heading" && (blocks[end] as { level: number }).level <= b.level)) end++;
+      const section = blocks.slice(i, end).reduce((sum, x) => sum + this.estimate(x, indent), 0);
+      if (section < this.usable * 0.3) need = Math.max(need, section);
+    }
+    if (need < this.usable && this.doc.y + need > this.bottom) this.doc.addPage();
+  }
+
+  /** How much of a block must follow what introduces it on the same page. */
+  private firstPart(b: Block, indent: number): number {
+    const line = this.lineHeight();
+    switch (b.kind) {
+      case "paragraph": { const h = this.estimate(b, indent); return h <= line * 3 + 5 ? h : line * 2 + 5; }
+      case "list": {
+        const h = this.estimate(b, indent);
+        const first = b.items[0] ? b.items[0].reduce((sum, x) => sum + this.estimate(x, indent + 16), 0) : line;
+        return h < this.usable * 0.4 ? h : Math.min(first, line * 3);
+      }
+      case "table": case "fields": return this.tableStart(b, indent);
+      case "quote": return (b.caption ? line : 0) + line * 3;
+      case "heading": return this.estimate(b, indent) + line * 2;
+      default: return line * 2;
+    }
+  }
+
+  /** Rough height of a block (for keep-together decisions only). */
   private estimate(b: Block, indent: number): number {
     const doc = this.doc;
-    if (b.kind === "paragraph") {
-      doc.font(this.regularPath).fontSize(BODY_SIZE);
-      return doc.heightOfString(b.runs.map((r) => r.text).join("") || " ", { width: this.width - indent, lineGap: LINE_GAP }) + 5;
+    switch (b.kind) {
+      case "paragraph": {
+        const size = b.style === "small" || b.style === "muted" ? BODY_SIZE - 1.5 : b.style === "lead" ? BODY_SIZE + 1.5 : BODY_SIZE;
+        doc.font(b.runs.every((r) => r.bold) ? "bold" : this.regularPath).fontSize(size);
+        return doc.heightOfString(b.runs.map((r) => r.text).join("") || " ", { width: this.width - indent, lineGap: LINE_GAP }) + 5;
+      }
+      case "heading": {
+        const size = b.level === 1 ? 17 : b.level === 2 ? 13.2 : 11.4;
+        doc.font("bold").fontSize(size);
+        const h = doc.heightOfString(b.text, { width: this.width - indent, lineGap: 2 });
+        return h + (b.level === 1 ? 12 : b.level === 2 ? 16 : 10);
+      }
+      case "list": return b.items.reduce((sum, item) => sum + item.reduce((s, x) => s + this.estimate(x, indent + 16), 0), 2);
+      case "table": case "fields": {
+        const t = this.tableGeometry(b, indent);
+        return t.rows.reduce((sum, r) => sum + t.measure(r, false), t.header ? t.measure(t.header, true) : 0) + 8;
+      }
+      case "quote": return (b.caption ? this.lineHeight() : 0) + b.blocks.reduce((sum, x) => sum + this.estimate(x, indent + 14), 0) + 6;
+      default: return this.lineHeight();
     }
-    if (b.kind === "list") return b.items.reduce((sum, item) => sum + item.reduce((s, x) => s + this.estimate(x, indent + 16), 0), 2);
-    return this.lineHeight() * 3;
+  }
+
+  /** Header plus first row (or the first two label rows). */
+  private tableStart(b: Extract<Block, { kind: "table" | "fields" }>, indent: number): number {
+    const t = this.tableGeometry(b, indent);
+    const first = t.rows.slice(0, t.header ? 1 : 2).reduce((sum, r) => sum + t.measure(r, false), 0);
+    return (t.header ? t.measure(t.header, true) : 0) + first;
   }
 
   private block(b: Block, indent: number): void {
@@ -184,8 +242,7 @@ class Writer {
         return this.runs(b.runs, indent, size, b.style === "muted" ? COLOR.muted : COLOR.text, 5);
       }
       case "list": return this.list(b, indent);
-      case "table": return this.table(b.header, b.rows, b.widths, indent, false);
-      case "fields": return this.table(null, b.rows.map(([k, v]) => [k, v]), [0.34, 0.66], indent, true);
+      case "table": case "fields": return this.table(b, indent);
       case "quote": return this.quote(b, indent);
       case "pageBreak": this.doc.addPage(); return;
       case "toc": return this.toc(b.title);
@@ -205,8 +262,8 @@ class Writer {
     const before = b.level === 1 ? 0 : b.level === 2 ? 12 : 8;
     if (b.level === 1 && doc.y > MARGIN.top + 1) doc.addPage();
     doc.y += doc.y > MARGIN.top + 1 ? before : 0;
-    // Keep a heading with at least three lines of what follows.
-    this.ensureSpace(size * 1.6 + this.lineHeight() * 3);
+    // Fallback when nothing follows in the same block list (keepWithNext handles the rest).
+    this.ensureSpace(size * 1.6 + this.lineHeight() * 2);
     if (b.anchor && b.level <= 2) {
       doc.addNamedDestination(b.anchor, "XYZ", this.left, doc.y, null);
       this.anchors.push({ anchor: b.anchor, text: b.text, level: b.level as 1 | 2, page: this.pageIndex() + 1 });
@@ -229,6 +286,12 @@ class Writer {
     const doc = this.doc;
     b.items.forEach((item, i) => {
       this.ensureSpace(this.lineHeight() * 2);
+      // No widow: the last item does not go to a new page alone; the one before it goes along.
+      if (i === b.items.length - 2 && b.items.length > 2) {
+        const est = (x: Block[]) => x.reduce((sum, blk) => sum + this.estimate(blk, indent + 16), 0);
+        const both = est(item) + est(b.items[i + 1]!);
+        if (both < this.usable && doc.y + both > this.bottom) doc.addPage();
+      }
       const marker = b.ordered ? `${i + 1}.` : "•";
       const y = doc.y;
       const page = this.pageIndex();
@@ -260,21 +323,37 @@ class Writer {
     doc.y += 6;
   }
 
-  private table(header: string[] | null, rows: string[][], widths: number[] | undefined, indent: number, plain: boolean): void {
+  /**
+   * Column widths and row measuring of a table. Label–value fields keep a fixed label column;
+   * other tables get widths from their content, so words are never cut (see tableLayout).
+   */
+  private tableGeometry(b: Extract<Block, { kind: "table" | "fields" }>, indent: number) {
     const doc = this.doc;
+    const plain = b.kind === "fields";
+    const header = b.kind === "table" ? b.header : null;
+    const rows = b.kind === "table" ? b.rows : b.rows.map(([k, v]) => [k, v]);
     const columns = Math.max(header?.length ?? 0, ...rows.map((r) => r.length), 1);
-    const rel = widths && widths.length === columns ? widths : new Array<number>(columns).fill(1);
-    const total = rel.reduce((a, b) => a + b, 0);
-    const x0 = this.left + indent;
-    const colW = rel.map((r) => ((this.width - indent) * r) / total);
     const padX = plain ? 0 : 5;
     const padY = plain ? 2 : 4;
     const size = plain ? BODY_SIZE : BODY_SIZE - 1;
-
+    const available = this.width - indent;
+    const colW = plain
+      ? [available * 0.3, available * 0.7]
+      : autoColumnWidths({ header, rows, columns }, available, 2 * padX, (text, bold) => {
+        doc.font(bold ? "bold" : this.regularPath).fontSize(size);
+        return doc.widthOfString(text);
+      });
     const measure = (cells: string[], bold: boolean) => Math.max(...colW.map((cw, i) => {
       doc.font(bold || (plain && i === 0) ? "bold" : this.regularPath).fontSize(size);
       return doc.heightOfString(cells[i] || " ", { width: cw - 2 * padX, lineGap: 1.5 });
     })) + 2 * padY;
+    return { plain, header, rows, columns, padX, padY, size, colW, measure };
+  }
+
+  private table(b: Extract<Block, { kind: "table" | "fields" }>, indent: number): void {
+    const doc = this.doc;
+    const { plain, header, rows, columns, padX, padY, size, colW, measure } = this.tableGeometry(b, indent);
+    const x0 = this.left + indent;
 
     const drawRow = (cells: string[], isHeader: boolean) => {
       const maxH = this.bottom - MARGIN.top;
@@ -387,8 +466,12 @@ class Writer {
       doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
       doc.font(this.regularPath).fontSize(8.5).fillColor(COLOR.muted);
       if (i > range.start) {
-        doc.text(model.meta.headerLeft, MARGIN.left, 40, { width: this.width * 0.62, lineBreak: false, ellipsis: true });
-        doc.text(model.meta.headerRight, MARGIN.left + this.width * 0.62, 40, { width: this.width * 0.38, align: "right", lineBreak: false });
+        // One line: the right part gets the width it needs, the left part what remains (cut
+        // with an ellipsis if it must be), with a gap between them.
+        const rightW = Math.min(doc.widthOfString(model.meta.headerRight) + 1, this.width * 0.45);
+        const leftW = this.width - rightW - 18;
+        doc.text(model.meta.headerLeft, MARGIN.left, 40, { width: leftW, height: 12, lineBreak: false, ellipsis: true });
+        doc.text(model.meta.headerRight, MARGIN.left + this.width - rightW, 40, { width: rightW, height: 12, align: "right", lineBreak: false, ellipsis: true });
         doc.moveTo(MARGIN.left, 55).lineTo(MARGIN.left + this.width, 55).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
       }
       const fy = doc.page.height - 46;
@@ -412,4 +495,13 @@ export function tocEntries(model: DocModel): TocEntry[] {
   };
   walk(model.body);
   return out;
+}
+
+/** Blocks that must not end a page: headings, lead-ins ending in ":", one-line bold labels. */
+function keeps(b: Block): boolean {
+  if (b.kind === "heading") return true;
+  if (b.kind !== "paragraph") return false;
+  const text = b.runs.map((r) => r.text).join("").trim();
+  if (text.endsWith(":")) return true;
+  return text.length > 0 && text.length <= 90 && b.runs.every((r) => r.bold || !r.text.trim());
 }

@@ -2,7 +2,7 @@ import { writeTransaction } from "../../../db/writeLock.ts";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { meetings, minutesAmendments } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
-import { meetingHasStarted, todayInNl } from "../../../shared/domain/meetings.ts";
+import { meetingHasStarted } from "../../../shared/domain/meetings.ts";
 import { canonicalJson, textHash } from "../../../shared/domain/textHash.ts";
 import type { ApproveMinutesInput, MeetingView } from "../../../shared/schemas/meetings.ts";
 import type { AppDeps, Caller } from "../../context.ts";
@@ -25,8 +25,8 @@ export async function approveMinutes(deps: AppDeps, caller: Caller, meetingId: s
   assertCan(actor, "minutes.approve", "Alleen de secretaris stelt notulen vast.");
   if (meeting.status === "geannuleerd") throw new ApiError("CONFLICT", "Deze vergadering is geannuleerd; er zijn geen notulen vast te stellen.");
   if (meeting.minutesStatus === "vastgesteld") throw new ApiError("CONFLICT", "Deze notulen zijn al vastgesteld. Wijzigen kan via een gelogde wijziging.");
-  if (!meetingHasStarted(meeting.startsAt, todayInNl())) {
-    throw new ApiError("CONFLICT", "Notulen kunnen pas worden vastgesteld op of na de datum van de vergadering.");
+  if (!meetingHasStarted(meeting.startsAt, new Date())) {
+    throw new ApiError("CONFLICT", "Notulen kunnen pas worden vastgesteld vanaf het aanvangstijdstip van de vergadering.");
   }
 
   const docName = documentNames.minutes(meeting.workspaceId, meeting.id);

@@ -2,7 +2,7 @@ import { writeTransaction } from "../../../db/writeLock.ts";
 import { and, eq, isNull } from "drizzle-orm";
 import { agendaItems, meetings } from "../../../db/schema/index.ts";
 import {
-  AGENDA_DECISION_LABELS, agendaFrozenReason, decisionRequiresStatus, decisionTargetStatus, fixesTextVersion, meetingHasStarted, todayInNl,
+  AGENDA_DECISION_LABELS, agendaFrozenReason, decisionRequiresStatus, decisionTargetStatus, fixesTextVersion, meetingHasStarted,
 } from "../../../shared/domain/meetings.ts";
 import { isPointStatus, statusLabel } from "../../../shared/domain/pointStatus.ts";
 import type { DecisionInput, MeetingView } from "../../../shared/schemas/meetings.ts";
@@ -27,8 +27,8 @@ export async function decideAgendaItem(deps: AppDeps, caller: Caller, meetingId:
   assertCan(actor, "meeting.manage", "Alleen de secretaris legt besluiten vast.");
   const frozen = agendaFrozenReason(meeting);
   if (frozen) throw new ApiError("CONFLICT", frozen);
-  if (!meetingHasStarted(meeting.startsAt, todayInNl())) {
-    throw new ApiError("CONFLICT", "Een besluit kan pas worden vastgelegd op of na de datum van de vergadering.");
+  if (!meetingHasStarted(meeting.startsAt, new Date())) {
+    throw new ApiError("CONFLICT", "Een besluit kan pas worden vastgelegd vanaf het aanvangstijdstip van de vergadering.");
   }
   const [item] = await db.select().from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meeting.id))).limit(1);
   if (!item) throw notFound("Dit agendapunt");
