@@ -138,6 +138,8 @@ describe("meetings, procedure and dossier in the browser", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("plan-type");
     await page.getByLabel("Soort overleg").selectOption("formeel_oogo");
     await page.getByLabel("Titel").fill(MEETING_TITLE);
+    // Decisions and approval need the meeting to have started, so the test holds it yesterday.
+    await page.getByLabel("Datum").fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
     await page.getByLabel("Aanvang (Nederlandse tijd)").fill("09:30");
     await page.getByLabel("Plaats").fill("Stadhuis Groningen, raadzaal");
     await screenshot(page, "meetings-plan-form");
