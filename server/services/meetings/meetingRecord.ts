@@ -2,14 +2,15 @@
  * Helpers every meeting verb shares: load a meeting for a caller, check the tafel's parties,
  * and bump the meeting's version inside the verb's transaction.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
-import { meetingParties, meetings, workspaceParties, organisations } from "../../../db/schema/index.ts";
+import { meetingParties, meetings } from "../../../db/schema/index.ts";
 import type { MeetingStatus, MeetingType, MinutesStatus } from "../../../shared/domain/meetings.ts";
 import type { Caller, MembershipContext } from "../../context.ts";
 import { requireMembership } from "../../auth/access.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
+import { tafelParties } from "../points/pointRecords.ts";
 
 export type MeetingRow = typeof meetings.$inferSelect & {
   type: MeetingType;
@@ -30,15 +31,8 @@ export async function loadMeetingFor(db: Db, caller: Caller, meetingId: string):
   return { meeting, actor };
 }
 
-/** The parties of a tafel, in their fixed order. */
-export async function tafelParties(db: DbOrTx, workspaceId: string): Promise<Array<{ id: string; name: string; kind: "swv" | "gemeente" }>> {
-  return db
-    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
-    .from(workspaceParties)
-    .innerJoin(organisations, eq(organisations.id, workspaceParties.organisationId))
-    .where(eq(workspaceParties.workspaceId, workspaceId))
-    .orderBy(asc(workspaceParties.position));
-}
+// The parties of a tafel, in their fixed order: one query, shared with the points services.
+export { tafelParties };
 
 /** Refuses (400) party ids that are not parties of this tafel; returns them in tafel order. */
 export async function assertTafelParties(db: DbOrTx, workspaceId: string, partyIds: readonly string[], field: string): Promise<string[]> {
