@@ -55,6 +55,22 @@ function socketOf(ws: WebSocket): Socket | null {
   const socket = (ws as unknown as { _socket?: Socket })._socket;
   return socket && typeof socket.write === "function" ? socket : null;
 }
+/**
+ * Writes within one event-loop turn are held (cork) and flushed together right after it
+ * (setImmediate), so several messages for one socket in the same turn — a keystroke's update
+ * and caret, several typists, or a backlog after a busy moment — leave in one syscall instead of
+ * one each. On loopback the kernel's send path is most of the cost of a delivery (≈10 of 14 µs
+ * measured), so this is where a saturated server wins back time; an idle one adds no latency
+ * beyond the rest of the current turn.
+ */
+const corked: Socket[] = [];
+let flushScheduled = false;
+function flushCorked(): void {
+  flushScheduled = false;
+  for (const socket of corked) socket.uncork();
+  corked.length = 0;
+}
+
 /** One decoder reused for every incoming frame: handling is synchronous and never re-entrant. */
 const decoder = decoding.createDecoder(new Uint8Array(0) as Uint8Array<ArrayBufferLike>);
 
@@ -106,6 +122,14 @@ export class Connection {
     if (this.closed || ws.readyState !== 1) return;
     const socket = this.socket;
     if (socket) {
+      if (!socket.writableCorked) {
+        socket.cork();
+        corked.push(socket);
+        if (!flushScheduled) {
+          flushScheduled = true;
+          setImmediate(flushCorked);
+        }
+      }
       socket.write(frame);
       if (socket.writableLength > this.host.maxBufferedBytes) this.close(CLOSE_CODES.TOO_SLOW, "te traag");
     } else {
