@@ -102,7 +102,9 @@ test("compaction folds the log into a snapshot while editing continues, losing n
     if (i % 10 === 0) await new Promise((r) => setTimeout(r, 5));
   }
   await waitFor(() => ackCovers(a.acks.at(-1), a.doc), "everything acknowledged");
-  await waitFor(() => running.sync.stats().compactions - before >= 2, "at least two compactions");
+  // How many compactions run depends on how the group commit batched the edits (machine load),
+  // so only "at least one" is deterministic.
+  await waitFor(() => running.sync.stats().compactions - before >= 1, "a compaction");
   await running.sync.flush();
   const [snapshot] = await rows("SELECT up_to_id FROM doc_snapshots WHERE doc_name = ?", [name]);
   expect(snapshot).toBeDefined();
