@@ -12,7 +12,10 @@ interface CpuProfile { nodes: CpuNode[]; samples: number[]; timeDeltas: number[]
 export interface ProfileSummary {
   /** "main" or "thread <n>" (from the file name CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile). */
   thread: string;
-  /** CPU time sampled in the window (idle and "(program)" excluded). */
+  /**
+   * Sampled busy time in the window (idle and "(program)" excluded). The profiler samples the
+   * thread's stack on a timer, so time blocked inside a native call (an fsync) counts too.
+   */
   busyMs: number;
   windowMs: number;
   topFunctions: Array<{ name: string; where: string; selfMs: number; pct: number }>;
