@@ -571,6 +571,8 @@ async function main() {
     elapsedS: (performance.now() - started) / 1000,
   };
   writeFileSync(out, JSON.stringify(json, null, 2) + "\n");
+  const others = SERVERS.flatMap((k) => results[k]?.fanout ?? []).map((p) => p.otherLoadOnServerCorePct).filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const otherLoad = others.length ? others[Math.floor(others.length / 2)]! : null;
   const svg = fanoutChart(
     SERVERS.filter((k) => results[k]?.fanout).map((k) => ({
       label: LABEL[k], color: COLOR[k],
@@ -578,7 +580,8 @@ async function main() {
     })),
     {
       title: "Update fan-out latency, p99 (lower is better)",
-      subtitle: `${date.slice(0, 10)} · ${cpu.length}-core ${cpu[0]?.model ?? ""} · server on core 0, load on core 1 · loopback · libSQL${QUICK ? " · QUICK run" : ""}`,
+      subtitle: `${date.slice(0, 10)} · ${cpu.length}-core ${cpu[0]?.model ?? ""} · server on core 0, load on core 1 · loopback · libSQL` +
+        `${otherLoad === null ? "" : ` · other processes on core 0: median ${otherLoad.toFixed(0)} %`}${QUICK ? " · QUICK run" : ""}`,
       observerCounts: CONFIG.observerCounts, rates: CONFIG.rates,
       targets: [{ rate: 50, observers: 100, ms: 8, label: "≤ 8 ms" }, { rate: 50, observers: 1000, ms: 25, label: "≤ 25 ms" }],
     },
