@@ -152,14 +152,9 @@ export class SyncCore implements ConnectionHost {
    */
   join(ws: WebSocket, doc: SyncDocument, grant: Grant, saveAck: boolean, epoch: number): Connection | null {
     doc.joining--;
-    if (this.#closing) {
-      ws.close(CLOSE_CODES.SERVER_SHUTDOWN);
-      this.#maybeIdle(doc);
-      return null;
-    }
-    const revokedCode = this.#revokedSince(epoch, doc, grant);
-    if (revokedCode) {
-      ws.close(revokedCode);
+    const refusal = this.#closing ? CLOSE_CODES.SERVER_SHUTDOWN : this.#revokedSince(epoch, doc, grant);
+    if (refusal) {
+      refuseSocket(ws, refusal);
       this.#maybeIdle(doc);
       return null;
     }
@@ -389,6 +384,12 @@ interface AwarenessChanges {
   added: number[];
   updated: number[];
   removed: number[];
+}
+
+/** Closes a socket that never joined (an unhandled 'error' on it would crash the process). */
+export function refuseSocket(ws: WebSocket, code: number, reason = ""): void {
+  ws.on("error", () => {});
+  ws.close(code, reason);
 }
 
 function own(doc: SyncDocument, conn: Connection, id: number): void {

@@ -107,3 +107,43 @@ test("close() gives up on a broken store after its timeout instead of hanging", 
     store.failAppends = false;
   }
 });
+
+test("an access change between authorisation and join closes the new socket (no stale rights)", async () => {
+  const { WebSocketServer, WebSocket } = await import("ws");
+  const { SyncCore } = await import("./SyncCore.ts");
+  const { DEFAULT_SYNC_OPTIONS } = await import("./options.ts");
+  const core = new SyncCore(new MemoryDocumentStore(), { ...DEFAULT_SYNC_OPTIONS, log: () => {} }, () => {});
+  const wss = new WebSocketServer({ port: 0, host: "127.0.0.1" });
+  await new Promise((resolve) => wss.once("listening", resolve));
+  const port = (wss.address() as AddressInfo).port;
+  const pair = async () => {
+    const server = new Promise<import("ws").WebSocket>((resolve) => wss.once("connection", resolve));
+    const client = new WebSocket(`ws://127.0.0.1:${port}`);
+    client.on("error", () => {});
+    const code = new Promise<number>((resolve) => client.once("close", (c) => resolve(c)));
+    return { ws: await server, code, client };
+  };
+  try {
+    const grant = { access: "write" as const, userId: "u1", sessionId: "s1", workspaceId: "w1" };
+    const doc = await core.acquire("tafel.w1.spiegelparagraaf", "w1");
+
+    // Authorised at this epoch; then the membership changes; then the socket joins.
+    const epoch = core.epoch;
+    core.revoke((d, userId) => d.workspaceId === "w1" && userId === "u1", 4001);
+    const late = await pair();
+    doc.joining++;
+    expect(core.join(late.ws, doc, grant, false, epoch)).toBeNull();
+    expect(await late.code).toBe(4001);
+
+    // A change that concerns someone else does not touch this socket.
+    const epoch2 = core.epoch;
+    core.revoke((_d, userId) => userId === "someone-else", 4001);
+    const fine = await pair();
+    doc.joining++;
+    expect(core.join(fine.ws, doc, grant, false, epoch2)).not.toBeNull();
+    fine.client.close();
+  } finally {
+    await core.close();
+    wss.close();
+  }
+});

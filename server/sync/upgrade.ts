@@ -3,7 +3,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { CLOSE_CODES } from "../../shared/collab/protocol.ts";
 import type { DocumentAuthorization } from "./authorizeDocument.ts";
-import type { SyncCore } from "./SyncCore.ts";
+import { refuseSocket, type SyncCore } from "./SyncCore.ts";
 
 export const SYNC_PATH_PREFIX = "/sync/";
 
@@ -137,10 +137,7 @@ export function createUpgradeHandler(deps: UpgradeHandlerDeps) {
         doc = await core.acquire(target.docName, grant.workspaceId);
       } catch (error) {
         deps.log(`loading ${target.docName} failed; the join is refused`, error);
-        accept(req, socket, head, (ws) => {
-          ws.on("error", ignore);
-          ws.close(CLOSE_CODES.LOAD_FAILED, "laden mislukt");
-        });
+        accept(req, socket, head, (ws) => refuseSocket(ws, CLOSE_CODES.LOAD_FAILED, "laden mislukt"));
         return;
       }
       doc.joining++;
