@@ -251,17 +251,26 @@ export class SyncCore implements ConnectionHost {
     if (doc.compacting || this.#closing) return;
     if (doc.logBytes <= this.options.compactBytes && doc.logRows <= this.options.compactRows) return;
     doc.compacting = true;
+    let again = false;
     const run = this.store.compact(doc.name).then(
       (result) => {
-        if (!result) return;
+        if (!result) {
+          // Nothing left to fold: the counters drifted (e.g. rows folded by another compactor).
+          doc.logRows = 0;
+          doc.logBytes = 0;
+          return;
+        }
         this.#compactionCount++;
         doc.logRows = Math.max(0, doc.logRows - result.foldedRows);
         doc.logBytes = Math.max(0, doc.logBytes - result.foldedBytes);
+        // Rows committed meanwhile may exceed the threshold already; don't wait for the next commit.
+        again = true;
       },
       (error) => this.options.log(`compaction of ${doc.name} failed (the log stays complete)`, error),
     ).finally(() => {
       doc.compacting = false;
       this.#compactions.delete(run);
+      if (again && !doc.unloaded) this.#maybeCompact(doc);
     });
     this.#compactions.add(run);
   }
