@@ -307,7 +307,7 @@ async function benchAll(kinds: ServerKind[], fixture: FixtureDocument | null, re
           }
         }
         let pointIndex = 0;
-        const retriesLeft = new Map(running.map((r) => [r.kind, 4]));
+        const retriesLeft = new Map(running.map((r) => [r.kind, 6]));
         for (const count of CONFIG.observerCounts) {
           for (const r of live()) {
             const session = sessions.get(r.kind);

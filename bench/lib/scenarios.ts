@@ -581,7 +581,8 @@ export async function tortureRun(docName: string, cycles: number, editsPerCycle:
     const edits = Array.from({ length: editsPerCycle }, () => writer.edit());
     const ackedNow: boolean[] = edits.map(() => false);
     edits.forEach((e, i) => e.acked.then(() => (ackedNow[i] = true)));
-    const all = await Promise.race([Promise.all(edits.map((e) => e.acked)), sleep(5_000).then(() => null)]);
+    // Generous: after a restart the first acknowledgement may wait for a writer thread to boot.
+    const all = await Promise.race([Promise.all(edits.map((e) => e.acked)), sleep(15_000).then(() => null)]);
     if (all) ackTimes.push(Math.max(...all) - edits.at(-1)!.sentAt);
     // kill -9 in the same macrotask the last acknowledgement arrived in: the editor is still connected.
     child.proc.kill("SIGKILL");
