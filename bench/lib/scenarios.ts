@@ -10,7 +10,10 @@ import { busyPct, readCoreTimes } from "./cpuLoad.ts";
 import { closeAll, connectAll, PeerClient, updateHeader, type Target } from "./peerClient.ts";
 import { Samples, sleep, summarize, type Summary } from "./percentiles.ts";
 
-export interface ChildStats { cpuUs: number; wallMs: number; eldP50Ms: number; eldP99Ms: number; eldMaxMs: number; heapUsed: number; rss: number; monoUs: number }
+export interface ChildStats {
+  cpuUs: number; wallMs: number; eldP50Ms: number; eldP99Ms: number; eldMaxMs: number; heapUsed: number; rss: number; monoUs: number;
+  counters: Record<string, number>;
+}
 
 const yieldToIo = () => new Promise<void>((r) => setImmediate(r));
 
@@ -49,6 +52,9 @@ export interface FanoutPoint {
   actualRate: number;
   /** The measurement window on the server's monotonic clock (µs), to cut a CPU profile. */
   serverWindowUs: [number, number];
+  serverEldMaxMs: number;
+  /** Server-specific counters at the end of the point (ours: commits, compactions, …; cumulative). */
+  serverCounters: Record<string, number>;
 }
 
 /**
@@ -258,6 +264,8 @@ async function runPoint(tracker: FanoutTracker, writer: BenchWriter, child: Serv
     otherLoadOnServerCorePct: cores ? Math.max(0, (cores[serverCore] ?? 0) - serverCpuPct) : null,
     attempts: 1,
     serverWindowUs: [windowStart, stats.monoUs],
+    serverEldMaxMs: stats.eldMaxMs,
+    serverCounters: stats.counters,
     actualRate: total / ((sendEnd - t0) / 1000),
   };
 }

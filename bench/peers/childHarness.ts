@@ -21,6 +21,8 @@ export interface PeerServer {
   seed(docName: string, update: Uint8Array): Promise<void>;
   /** Documents held in memory right now (to wait for idle unload). */
   loadedDocuments(): number;
+  /** Server-specific counters reported with every stats reading (e.g. commits, compactions). */
+  counters?(): Record<string, number>;
   /** Flushes and closes (used before a clean exit, e.g. to write a CPU profile). */
   close(): Promise<void>;
 }
@@ -75,6 +77,7 @@ export function runChild(start: StartPeer): void {
         heapUsed: mem.heapUsed,
         rss: mem.rss,
         monoUs: Number(process.hrtime.bigint() / 1000n),
+        counters: server?.counters?.() ?? {},
       };
     },
     async heap() {

@@ -61,6 +61,7 @@ runChild(async (dbPath) => {
     },
     seed: (name, update) => server.store.append(name, [update]),
     loadedDocuments: () => server.sync.stats().documents,
+    counters: () => ({ ...server.sync.stats() }),
     close: () => server.close(),
   };
 });
