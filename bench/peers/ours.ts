@@ -19,8 +19,10 @@ const safeId = (key: string) => `bench-${key}`.replace(/[^A-Za-z0-9_-]/g, "-").s
 runChild(async (dbPath) => {
   // One departure from production defaults: idle documents unload after 3 s instead of 30 s, so
   // the heap after unload can be measured within the time budget (BENCH_OURS_IDLE_UNLOAD_MS).
+  // BENCH_OURS_SYNC_OPTIONS (JSON) overrides further sync options, for experiments only.
   const idleUnloadMs = Number(process.env.BENCH_OURS_IDLE_UNLOAD_MS ?? 3000);
-  const server = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: `file:${dbPath}`, demo: true, sync: { idleUnloadMs } });
+  const experiment = JSON.parse(process.env.BENCH_OURS_SYNC_OPTIONS ?? "{}") as Record<string, unknown>;
+  const server = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: `file:${dbPath}`, demo: true, sync: { idleUnloadMs, ...experiment } });
   const { db } = server.deps.database;
   const [demo] = await db.select().from(workspaces).limit(1);
   if (!demo) throw new Error("no demo tafel in the bench database");
