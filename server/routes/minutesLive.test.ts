@@ -12,7 +12,7 @@ import { textHash } from "../../shared/domain/textHash.ts";
 import type { MeetingView } from "../../shared/schemas/meetings.ts";
 import { startServer, type RunningServer } from "../server.ts";
 import { DEMO, tempDatabaseUrl } from "../testing/testContext.ts";
-import { login, openClient, waitFor, type TestClient } from "../sync/testSupport.ts";
+import { appendParagraph, login, openClient, waitFor, type TestClient } from "../sync/testSupport.ts";
 
 let running: RunningServer;
 let tmp: ReturnType<typeof tempDatabaseUrl>;
@@ -27,12 +27,6 @@ async function api<T = any>(who: string, method: string, path: string, body?: un
   });
   return { status: res.status, body: (await res.json()) as T };
 }
-const appendParagraph = (doc: Y.Doc, text: string) => {
-  const fragment = doc.getXmlFragment("default");
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  fragment.insert(fragment.length, [paragraph]);
-};
 
 beforeAll(async () => {
   tmp = tempDatabaseUrl("oogo-minutes-live-");

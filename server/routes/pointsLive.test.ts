@@ -11,7 +11,7 @@ import { textHash } from "../../shared/domain/textHash.ts";
 import type { PointDetail } from "../../shared/schemas/points.ts";
 import { startServer, type RunningServer } from "../server.ts";
 import { DEMO, tempDatabaseUrl } from "../testing/testContext.ts";
-import { login, openClient, waitFor, type TestClient } from "../sync/testSupport.ts";
+import { appendParagraph, login, openClient, waitFor, type TestClient } from "../sync/testSupport.ts";
 
 let running: RunningServer;
 let tmp: ReturnType<typeof tempDatabaseUrl>;
@@ -53,12 +53,6 @@ function liveChanges(res: Response) {
   return { seen, stop: () => reader.cancel() };
 }
 
-const appendParagraph = (doc: Y.Doc, text: string) => {
-  const fragment = doc.getXmlFragment("default");
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  fragment.insert(fragment.length, [paragraph]);
-};
 
 beforeAll(async () => {
   tmp = tempDatabaseUrl("oogo-points-live-");

@@ -140,3 +140,11 @@ export function closed(ws: WebSocket): Promise<number> {
     ws.once("close", (code) => resolve(code));
   });
 }
+
+/** Appends a paragraph to a live Y.Doc's prose, as an editor typing a new paragraph would. */
+export function appendParagraph(doc: Y.Doc, text: string): void {
+  const fragment = doc.getXmlFragment("default");
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  fragment.insert(fragment.length, [paragraph]);
+}
