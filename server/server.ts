@@ -67,7 +67,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   };
 
   // Fails the start on a too-short DEVICE_COOKIE_SECRET instead of on the first login.
-  await deviceCookieSecret(database, config);
+  await deviceCookieSecret(database, config).catch((error: unknown) => { database.close(); throw error; });
   const pointTexts = watchPointTexts(deps);
   let seeded = false;
   if (options.demo && !production && (await isDatabaseEmpty(deps))) {

@@ -40,20 +40,24 @@ const delaySeconds = (failures: number, limit: (typeof LIMITS)[keyof typeof LIMI
 
 /** How long this attempt must wait; the largest wait of the limits that apply to it. */
 export async function retryAfterSeconds(db: Db, key: AttemptKey, now = new Date()): Promise<Throttle> {
-  const checks: { kind: ThrottleKind; where: SQL; limit: (typeof LIMITS)[keyof typeof LIMITS] }[] = key.deviceId
-    ? [{ kind: "apparaat+account", where: and(eq(loginAttempts.email, key.email), eq(loginAttempts.deviceId, key.deviceId))!, limit: LIMITS.account }]
+  const byDevice = and(eq(loginAttempts.email, key.email), eq(loginAttempts.deviceId, key.deviceId ?? ""))!;
+  const byPair = and(eq(loginAttempts.email, key.email), eq(loginAttempts.ip, key.ip))!;
+  const checks: { kind: ThrottleKind; where: SQL; resetBy?: SQL; limit: (typeof LIMITS)[keyof typeof LIMITS] }[] = key.deviceId
+    ? [{ kind: "apparaat+account", where: byDevice, resetBy: byDevice, limit: LIMITS.account }]
     : [
-        { kind: "adres+account", where: and(eq(loginAttempts.email, key.email), eq(loginAttempts.ip, key.ip))!, limit: LIMITS.account },
+        // The pair counts its device's failures too (dropping a stolen cookie gives no fresh start),
+        // but only a success without device cookie resets it: a victim's trusted login from the
+        // attacker's address must not hand the attacker new free guesses.
+        { kind: "adres+account", where: byPair, resetBy: and(byPair, isNull(loginAttempts.deviceId))!, limit: LIMITS.account },
         // Attempts from trusted devices stay out of the address count: they are throttled per device.
         { kind: "adres", where: and(eq(loginAttempts.ip, key.ip), isNull(loginAttempts.deviceId))!, limit: LIMITS.address },
       ];
   let result: Throttle = { seconds: 0, kind: null };
-  for (const { kind, where, limit } of checks) {
+  for (const { kind, where, resetBy, limit } of checks) {
     let since = new Date(now.getTime() - limit.windowMs).toISOString();
-    if (limit === LIMITS.account) {
-      // A success from the same pair (device) starts its count afresh.
+    if (resetBy) {
       const [lastSuccess] = await db.select({ at: max(loginAttempts.at) }).from(loginAttempts)
-        .where(and(where, eq(loginAttempts.success, true)));
+        .where(and(resetBy, eq(loginAttempts.success, true)));
       if (lastSuccess?.at && lastSuccess.at > since) since = lastSuccess.at;
     }
     const [row] = await db.select({ n: count(), last: max(loginAttempts.at) }).from(loginAttempts)
