@@ -40,7 +40,13 @@ async function startSession(c: Context<AppEnv>, userId: string) {
 async function setDeviceCookie(c: Context<AppEnv>, userId: string, deviceId: string | null) {
   const { config, database } = c.var.deps;
   const secret = await deviceCookieSecret(database, config);
-  setCookie(c, DEVICE_COOKIE, signDeviceCookie(secret, userId, deviceId ?? newDeviceId(), new Date()), {
+  let value: string;
+  try {
+    value = signDeviceCookie(secret, userId, deviceId ?? newDeviceId(), new Date());
+  } catch {
+    return; // an id the cookie format cannot carry: the login stands, the browser just stays untrusted
+  }
+  setCookie(c, DEVICE_COOKIE, value, {
     httpOnly: true, sameSite: "Lax", secure: config.secureCookies, path: DEVICE_COOKIE_PATH, maxAge: DEVICE_COOKIE_MAX_AGE_S,
   });
 }
