@@ -18,6 +18,8 @@ export interface AppConfig {
   /** Public origin used in invitation links, e.g. "https://oogo.example.nl". */
   publicOrigin: string;
   sessionTtlHours: number;
+  /** HMAC key for device cookies (DEVICE_COOKIE_SECRET); unset → generated once, kept in the database. */
+  deviceCookieSecret?: string;
 }
 
 export interface DocumentReader {

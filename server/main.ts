@@ -1,7 +1,7 @@
 /**
  * Production entry point: reads the environment, starts the server, prints the demo accounts.
  * Configuration (see README): PORT, HOST, DATABASE_URL, DATABASE_AUTH_TOKEN, NODE_ENV,
- * PUBLIC_ORIGIN, COOKIE_SECURE, DEMO.
+ * PUBLIC_ORIGIN, COOKIE_SECURE, DEVICE_COOKIE_SECRET, DEMO.
  */
 import { DEFAULT_DATABASE_URL } from "../db/client.ts";
 import { startServer } from "./server.ts";
@@ -22,6 +22,7 @@ const running = await startServer({
   staticRoot: "dist",
   publicOrigin: env.PUBLIC_ORIGIN,
   secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === "1" : undefined,
+  deviceCookieSecret: env.DEVICE_COOKIE_SECRET || undefined,
 });
 
 if (running.seeded) console.log(demoBanner(running.port));

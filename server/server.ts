@@ -14,6 +14,7 @@ import { LibsqlDocumentStore } from "./sync/libsqlStore.ts";
 import type { DocumentStore } from "./sync/storage.ts";
 import { attachSync, type SyncOptions, type SyncServer } from "./sync/index.ts";
 import { isDatabaseEmpty, seedDemo } from "./demo/seedDemo.ts";
+import { deviceCookieSecret } from "./auth/deviceCookie.ts";
 import { watchPointTexts } from "./services/points/watchPointTexts.ts";
 
 export interface StartOptions {
@@ -28,6 +29,8 @@ export interface StartOptions {
   staticRoot?: string;
   publicOrigin?: string;
   secureCookies?: boolean;
+  /** DEVICE_COOKIE_SECRET; unset → a key generated once and stored in the database. */
+  deviceCookieSecret?: string;
   /** Sync server tunables (tests shorten idle-unload and compaction thresholds). */
   sync?: Partial<SyncOptions>;
 }
@@ -54,6 +57,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     secureCookies: options.secureCookies ?? production,
     publicOrigin: options.publicOrigin ?? `http://localhost:${options.port}`,
     sessionTtlHours: 12,
+    deviceCookieSecret: options.deviceCookieSecret,
   };
   const deps: AppDeps = {
     database,
@@ -62,6 +66,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     documents: { readJson: async (name) => stateToJson(await store.load(name)), append: (name, updates) => store.append(name, updates) },
   };
 
+  // Fails the start on a too-short DEVICE_COOKIE_SECRET instead of on the first login.
+  await deviceCookieSecret(database, config).catch((error: unknown) => { database.close(); throw error; });
   const pointTexts = watchPointTexts(deps);
   let seeded = false;
   if (options.demo && !production && (await isDatabaseEmpty(deps))) {

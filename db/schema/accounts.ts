@@ -19,14 +19,23 @@ export const sessions = sqliteTable("sessions", {
   expiresAt: text("expires_at").notNull(),
 }, (t) => [index("sessions_user_idx").on(t.userId)]);
 
-/** Every login attempt, for rate limiting across restarts and for the security log. */
+/**
+ * Every login attempt, for rate limiting across restarts and for the security log. Throttling keys
+ * on (email, ip), on (email, device_id) and on ip alone (server/auth/loginThrottle.ts).
+ */
 export const loginAttempts = sqliteTable("login_attempts", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   email: text("email").notNull(),
   ip: text("ip").notNull(),
+  /** Set when the browser presented a valid device cookie for this account. */
+  deviceId: text("device_id"),
   success: integer("success", { mode: "boolean" }).notNull(),
   at: text("at").notNull(),
-}, (t) => [index("login_attempts_email_idx").on(t.email, t.at), index("login_attempts_ip_idx").on(t.ip, t.at)]);
+}, (t) => [
+  index("login_attempts_pair_idx").on(t.email, t.ip, t.at),
+  index("login_attempts_device_idx").on(t.email, t.deviceId, t.at),
+  index("login_attempts_ip_idx").on(t.ip, t.at),
+]);
 
 /** One-time invitation links with which a new member sets a password. */
 export const invitations = sqliteTable("invitations", {

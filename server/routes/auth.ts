@@ -11,7 +11,10 @@ import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/ro
 import { ApiError } from "../http/errors.ts";
 import { verifyPassword } from "../auth/password.ts";
 import { createSession, deleteSession, resolveSession, SESSION_COOKIE } from "../auth/sessions.ts";
-import { recordLoginAttempt, retryAfterSeconds } from "../auth/loginThrottle.ts";
+import { beginLoginAttempt, finishLoginAttempt, waitInWords, type AttemptKey } from "../auth/loginThrottle.ts";
+import {
+  DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, DEVICE_COOKIE_PATH, deviceCookieSecret, newDeviceId, signDeviceCookie, verifyDeviceCookie,
+} from "../auth/deviceCookie.ts";
 import { requireCaller } from "../auth/middleware.ts";
 import { getMe } from "../services/workspaces/getMe.ts";
 import { acceptInvitation } from "../services/members/acceptInvitation.ts";
@@ -33,30 +36,51 @@ async function startSession(c: Context<AppEnv>, userId: string) {
   });
 }
 
+/** (Re)issues the device cookie after a successful login; a known device keeps its id. */
+async function setDeviceCookie(c: Context<AppEnv>, userId: string, deviceId: string | null) {
+  const { config, database } = c.var.deps;
+  const secret = await deviceCookieSecret(database, config);
+  let value: string;
+  try {
+    value = signDeviceCookie(secret, userId, deviceId ?? newDeviceId(), new Date());
+  } catch {
+    return; // an id the cookie format cannot carry: the login stands, the browser just stays untrusted
+  }
+  setCookie(c, DEVICE_COOKIE, value, {
+    httpOnly: true, sameSite: "Lax", secure: config.secureCookies, path: DEVICE_COOKIE_PATH, maxAge: DEVICE_COOKIE_MAX_AGE_S,
+  });
+}
+
 const Ok = z.object({ ok: z.literal(true) });
 
 export const authRoutes = createRouter()
   .openapi(
     createRoute({
       method: "post", path: "/auth/login", tags: ["Inloggen"], summary: "Inloggen met e-mail en wachtwoord",
-      description: "Zet een httpOnly sessiecookie. Herhaalde mislukte pogingen worden vertraagd (429 met Retry-After) en gelogd.",
+      description: "Zet een httpOnly sessiecookie en een apparaatcookie. Herhaalde mislukte pogingen worden per account en adres "
+        + "(of per bekend apparaat) vertraagd, en per adres boven een ruim plafond (429 met Retry-After); ze worden gelogd.",
       request: { body: jsonBody(LoginInput) },
       responses: { 200: jsonResponse("Ingelogd", z.object({ user: UserView })), ...errorResponses(400, 401, 413, 429) },
     }),
     async (c) => {
       const { email, password } = c.req.valid("json");
-      const { db } = c.var.deps.database;
-      const ip = clientIp(c);
-      const wait = await retryAfterSeconds(db, email, ip);
-      if (wait > 0) {
-        c.header("Retry-After", String(wait));
-        throw new ApiError("RATE_LIMITED", `Te veel mislukte pogingen. Probeer het over ${wait} seconden opnieuw.`);
+      const { database, config } = c.var.deps;
+      const [user] = await database.db.select().from(users).where(eq(users.email, email)).limit(1);
+      // A device cookie counts only when genuine and issued for this very account.
+      const deviceId = user
+        ? verifyDeviceCookie(await deviceCookieSecret(database, config), getCookie(c, DEVICE_COOKIE), user.id)
+        : null;
+      const key: AttemptKey = { email, ip: clientIp(c), deviceId };
+      const attempt = await beginLoginAttempt(database, key);
+      if (attempt.throttle) {
+        c.header("Retry-After", String(attempt.throttle.seconds));
+        throw new ApiError("RATE_LIMITED", `Te veel mislukte pogingen. Probeer het over ${waitInWords(attempt.throttle.seconds)} opnieuw.`);
       }
-      const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
       const ok = await verifyPassword(user?.passwordHash ?? null, password);
-      await withWriteLock(c.var.deps.database, () => recordLoginAttempt(db, email, ip, ok));
+      await finishLoginAttempt(database, attempt.attemptId, key, ok);
       if (!ok || !user) throw new ApiError("INVALID_CREDENTIALS", "E-mailadres of wachtwoord klopt niet.");
       await startSession(c, user.id);
+      await setDeviceCookie(c, user.id, deviceId);
       return c.json({ user: { id: user.id, email: user.email, name: user.name } }, 200);
     },
   )
