@@ -81,14 +81,16 @@ export interface ChainVerdict {
 export function verifyChain(events: ReadonlyArray<ChainedEventContent & { hash: string; id?: number }>): ChainVerdict {
   const breaks: ChainBreak[] = [];
   let prev = GENESIS_HASH;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
+  let prevSeq = 0;
+  for (const e of events) {
     const problems: ChainProblem[] = [];
-    if (e.seq !== i + 1) problems.push("out_of_sequence");
+    // Against the previous row, not the position: one gap is one break, not every event after it.
+    if (e.seq !== prevSeq + 1) problems.push("out_of_sequence");
     if (e.prevHash !== prev) problems.push("broken_link");
     if (eventHash(e) !== e.hash) problems.push("hash_mismatch");
     if (problems.length) breaks.push({ seq: e.seq, ...(e.id !== undefined ? { id: e.id } : {}), type: e.type, at: e.at, problems });
     prev = e.hash;
+    prevSeq = e.seq;
   }
   const last = events.at(-1);
   return {

@@ -11,9 +11,14 @@ export const LogVerifyQuery = z.object({
   head: z.string().max(100, "De hash is te lang")
     .refine((v) => parseLogHead(v) !== null, "Geef de 16 tekens van het kenmerk (0–9, A–F) of de volledige hash van 64 tekens")
     .optional(),
-}).refine((q) => (q.count === undefined) === (q.head === undefined), {
-  message: "Geef zowel het aantal gebeurtenissen (count) als de hash (head) van het bewaarde kenmerk",
-  path: ["head"],
+}).superRefine((q, ctx) => {
+  // A head means nothing without the event it belongs to, and the other way round.
+  if ((q.count === undefined) !== (q.head === undefined)) {
+    ctx.addIssue({
+      code: "custom", path: [q.count === undefined ? "count" : "head"],
+      message: "Geef zowel het aantal gebeurtenissen (count) als de hash (head) van het bewaarde kenmerk",
+    });
+  }
 });
 export type LogVerifyQuery = z.infer<typeof LogVerifyQuery>;
 
