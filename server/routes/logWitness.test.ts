@@ -12,7 +12,6 @@ import { createTestContext, DEMO, type TestContext } from "../testing/testContex
 import { createOtherTafel, OTHER_SECRETARY, OUTSIDER } from "../services/meetings/meetingFixtures.ts";
 import { createPoint } from "../services/points/createPoint.ts";
 import { transitionPoint } from "../services/points/transitionPoint.ts";
-import { createMeeting } from "../services/meetings/createMeeting.ts";
 
 let ctx: TestContext;
 let ws: string;
@@ -45,11 +44,12 @@ beforeAll(async () => {
   ctx = await createTestContext();
   ws = ctx.demo.workspaceId;
   other = await createOtherTafel(ctx);
-  await createMeeting(ctx.deps, other.secretary, other.workspaceId, {
-    type: "ambtelijke_werkgroep", title: "Werkgroep andere tafel", startsAt: new Date(Date.now() - 86_400_000).toISOString(), place: "Voorbeeld",
-  });
   cookies.waarnemer = await ctx.login(DEMO.waarnemer);
   cookies.otherSec = await ctx.login(OTHER_SECRETARY);
+  const planned = await ctx.request(`/api/workspaces/${other.workspaceId}/meetings`, {
+    cookie: cookies.otherSec, body: { type: "ambtelijke_werkgroep", title: "Werkgroep andere tafel", startsAt: new Date(Date.now() - 86_400_000).toISOString(), place: "Voorbeeld" },
+  });
+  expect(planned.status).toBe(201);
   cookies.outsider = await ctx.login(OUTSIDER);
 });
 afterAll(() => ctx?.cleanup());
