@@ -68,7 +68,7 @@ describe("the log kenmerk", () => {
     await someEvents(2);
     const now = await verify(withKenmerk(kept.kenmerk));
     expect(now.events).toBe(kept.events + 4);
-    expect(now.witness).toEqual({ count: kept.events, head: parseLogKenmerk(kept.kenmerk)!.head, extends: true, problem: null });
+    expect(now.witness).toEqual({ count: kept.events, head: parseLogKenmerk(kept.kenmerk)!.head, at: kept.headAt, extends: true, problem: null });
     expect((await verify(`?count=${kept.events}&head=${kept.headHash}`)).witness).toMatchObject({ extends: true });
     // Hyphens and capitals as printed on paper are fine too.
     const printed = kept.kenmerk.split("-").slice(2).join("-");

@@ -34,9 +34,9 @@ describe("log kenmerk", () => {
 });
 
 describe("checkWitness", () => {
-  const hashes = new Map([[1, "a".repeat(64)], [2, H], [3, "b".repeat(64)]]);
+  const hashes = new Map([[1, "a".repeat(64)], [2, H], [3, "b".repeat(64)]].map(([seq, hash]) => [seq as number, { hash: hash as string, at: `2026-03-0${seq}T10:00:00.000Z` }]));
   it("extends a kept head when event N still has that hash and the chain holds", () => {
-    expect(checkWitness(hashes, true, { count: 2, head: "9f3a2c7b01d4e5a6" })).toMatchObject({ extends: true, problem: null });
+    expect(checkWitness(hashes, true, { count: 2, head: "9f3a2c7b01d4e5a6" })).toEqual({ count: 2, head: "9f3a2c7b01d4e5a6", at: "2026-03-02T10:00:00.000Z", extends: true, problem: null });
     expect(checkWitness(hashes, true, { count: 0, head: "0".repeat(16) })).toMatchObject({ extends: true });
   });
   it("names what is wrong otherwise", () => {

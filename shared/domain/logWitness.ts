@@ -63,19 +63,22 @@ export interface WitnessVerdict {
   count: number;
   /** The head as given, lower-case hex (16 or 64 digits). */
   head: string;
+  /** Time of event `count` in the current log, when it has one. */
+  at: string | null;
   /** True when the current log still contains the kept head and the chain holds. */
   extends: boolean;
   problem: WitnessProblem | null;
 }
 
-/** Checks a kept head against the stored hashes of the log in seq order. */
+/** Checks a kept head against the stored events of the log (hash and time by seq). */
 export function checkWitness(
-  hashesBySeq: ReadonlyMap<number, string>,
+  eventsBySeq: ReadonlyMap<number, { hash: string; at: string }>,
   chainValid: boolean,
   kept: { count: number; head: string },
 ): WitnessVerdict {
-  const stored = kept.count === 0 ? GENESIS_HASH : hashesBySeq.get(kept.count);
-  const base = { count: kept.count, head: kept.head };
+  const event = eventsBySeq.get(kept.count);
+  const stored = kept.count === 0 ? GENESIS_HASH : event?.hash;
+  const base = { count: kept.count, head: kept.head, at: event?.at ?? null };
   if (stored === undefined) return { ...base, extends: false, problem: "fewer_events" };
   if (!headMatches(stored, kept.head)) return { ...base, extends: false, problem: "hash_differs" };
   if (!chainValid) return { ...base, extends: false, problem: "chain_broken" };

@@ -40,6 +40,8 @@ export const LogVerdictView = z.object({
   witness: z.object({
     count: z.number(),
     head: z.string(),
+    /** Time of event `count` in the current log; null when the log has no such event. */
+    at: z.string().nullable(),
     extends: z.boolean(),
     problem: z.enum(["fewer_events", "hash_differs", "chain_broken"]).nullable(),
   }).optional(),

@@ -19,6 +19,6 @@ export async function verifyLog(db: Db, workspaceId: string, kept?: { count: num
   const rows = await db.select().from(auditEvents).where(eq(auditEvents.workspaceId, workspaceId)).orderBy(asc(auditEvents.seq));
   const verdict = verifyChain(rows);
   const result: LogVerdict = { ...verdict, kenmerk: logKenmerk(rows.at(-1)?.seq ?? 0, verdict.headHash) };
-  if (kept) result.witness = checkWitness(new Map(rows.map((r) => [r.seq, r.hash])), verdict.valid, kept);
+  if (kept) result.witness = checkWitness(new Map(rows.map((r) => [r.seq, r])), verdict.valid, kept);
   return result;
 }
