@@ -1,6 +1,7 @@
 /** Typed calls for the foundation endpoints. Feature folders add their own files next to this one. */
 import type { MeView } from "../../shared/schemas/auth.ts";
 import type { MemberView, WorkspaceSummary, WorkspaceView, InviteMemberInput, ChangeMemberInput } from "../../shared/schemas/workspace.ts";
+import type { LogVerdictView } from "../../shared/schemas/log.ts";
 import { api } from "./http.ts";
 
 export const authApi = {
@@ -20,6 +21,7 @@ export const workspaceApi = {
     api.patch<{ ok: true }>(`/api/workspaces/${encodeURIComponent(id)}/members/${encodeURIComponent(memberId)}`, input),
   revokeMember: (id: string, memberId: string) =>
     api.delete<{ ok: true }>(`/api/workspaces/${encodeURIComponent(id)}/members/${encodeURIComponent(memberId)}`),
-  verifyLog: (id: string) =>
-    api.get<{ valid: boolean; events: number; firstBrokenAt: number | null; headHash: string }>(`/api/workspaces/${encodeURIComponent(id)}/log/verify`),
+  /** Recomputes the log; with a kept head also whether the log still extends it. */
+  verifyLog: (id: string, kept?: { count: number; head: string }) =>
+    api.get<LogVerdictView>(`/api/workspaces/${encodeURIComponent(id)}/log/verify${kept ? `?count=${kept.count}&head=${encodeURIComponent(kept.head)}` : ""}`),
 };

@@ -12,6 +12,7 @@ import { auditEvents } from "../../db/schema/index.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
 import { addDays, todayInNl } from "../../shared/domain/meetings.ts";
 import { shortHash, textHash } from "../../shared/domain/textHash.ts";
+import { logKenmerk } from "../../shared/domain/logWitness.ts";
 import type { MeetingView } from "../../shared/schemas/meetings.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 import { recordStance } from "../services/points/recordStance.ts";
@@ -296,7 +297,16 @@ describe("dossier: content", SLOW, () => {
       expect(text).toContain(`logboek tot en met gebeurtenis ${checkpoint.seq}`);
       expect(squash(text)).toContain(contentHash);
       expect(text).toContain("Geldig: elke gebeurtenis t/m het peilpunt klopt");
+      // The log kenmerk a reader can keep, on the cover and in the appendix, with how to check it.
+      const kenmerk = logKenmerk(checkpoint.seq, checkpoint.hash);
+      expect(squash(text).split(squash(kenmerk)).length - 1, "kenmerk on cover and in appendix").toBeGreaterThanOrEqual(3);
+      expect(text).toContain("Het logboekkenmerk bewaren en controleren");
+      expect(text).toContain("Controleer een bewaard kenmerk");
+      expect(squash(text)).toContain(squash(`?count=${checkpoint.seq}&head=${checkpoint.hash.slice(0, 16)}`));
     }
+    // The kenmerk printed in the dossier is one the verify endpoint accepts and finds extended.
+    const kept = await ctx.request(`/api/workspaces/${ws}/log/verify?count=${checkpoint.seq}&head=${checkpoint.hash.slice(0, 16)}`, { cookie: cookies.sec });
+    expect((await json(kept)).witness).toMatchObject({ extends: true });
     const generated = events.filter((e) => e.type === "dossier.generated" && JSON.parse(e.data).contentHash === contentHash);
     expect(generated.length).toBeGreaterThanOrEqual(2); // pdf and docx
     expect(generated[0]).toMatchObject({ actorName: "Pieter Jansen", entityType: "dossier" });
@@ -343,6 +353,7 @@ describe("oplegger", SLOW, () => {
     expect(word.headers.get("x-content-hash")).toBe(hash);
     const docText = await docxText(await word.arrayBuffer());
     const point = await json(await ctx.request(`/api/points/${disputed}`, { cookie: cookies.sec }));
+    const checkpoint = (await log()).filter((e) => !["dossier.generated", "oplegger.generated"].includes(e.type)).at(-1)!;
     const swvSignature = point.signoffs.find((s: { partyName: string }) => s.partyName === "Samenwerkingsverband VO Groningen Stad");
     for (const t of [text, docText]) {
       for (const s of [
@@ -354,6 +365,8 @@ describe("oplegger", SLOW, () => {
       expect(t).not.toContain("Toegankelijkheid toetsen bij nieuwbouw en renovatie");
       expect(t).not.toContain(FOREIGN_TITLE);
       expect(squash(t)).toContain(hash);
+      expect(squash(t)).toContain(squash(logKenmerk(checkpoint.seq, checkpoint.hash)));
+      expect(t).toContain("Controleer een bewaard kenmerk");
     }
     expect(text).toContain(`Pagina ${pages} van ${pages}`);
     const events = (await log()).filter((e) => e.type === "oplegger.generated");

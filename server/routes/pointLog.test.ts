@@ -71,4 +71,18 @@ describe("log tampering is detected by GET /api/workspaces/:id/log/verify", () =
     });
     expect(await verify()).toMatchObject({ valid: false, firstBrokenAt: seq });
   });
+
+  it("lists every broken event, so the first break does not hide the later ones", async () => {
+    const seq = await seqOf("point.stance_recorded", pointId);
+    // A genuine event after all that chains onto the forged row and is itself in order.
+    await createPoint(ctx.deps, ctx.demo.members[DEMO.swvTrekker]!, ws, { theme: "jeugdhulp", title: "Een punt na de vervalsing" });
+    const v = await verify();
+    // The rewritten reasoning; the forged row, which also follows the deleted one; nothing after it.
+    expect(v.breaks.map((b: { seq: number; problems: string[] }) => [b.seq, b.problems])).toEqual([
+      [seq, ["hash_mismatch"]],
+      [seq + 2, ["out_of_sequence", "broken_link", "hash_mismatch"]],
+    ]);
+    expect(v.breaks[1]).toMatchObject({ type: "point.signed", id: expect.any(Number), at: expect.any(String) });
+    expect(v.events).toBe(seq + 2); // the stance, the forged row (seq + 2) and the new point's event
+  });
 });

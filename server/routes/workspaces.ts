@@ -12,6 +12,8 @@ import { listMembers } from "../services/members/listMembers.ts";
 import { inviteMember } from "../services/members/inviteMember.ts";
 import { changeMember, revokeMember } from "../services/members/changeMember.ts";
 import { verifyLog } from "../services/audit/verifyLog.ts";
+import { parseLogHead } from "../../shared/domain/logWitness.ts";
+import { LogVerdictView, LogVerifyQuery } from "../../shared/schemas/log.ts";
 
 const WorkspaceParams = z.object({ id: Id });
 const MemberParams = z.object({ id: Id, memberId: Id });
@@ -84,15 +86,24 @@ workspaceRoutes
   .openapi(
     createRoute({
       method: "get", path: "/workspaces/{id}/log/verify", tags: ["Logboek"], summary: "De hashketen van het logboek narekenen",
-      request: { params: WorkspaceParams },
+      description:
+        "Rekent de hele keten na en noemt elke gebeurtenis die niet klopt (`breaks`). Met `count` en `head` " +
+        "(een bewaard logboekkenmerk: gebeurtenis `count` had hash `head`) zegt `witness` of het huidige logboek " +
+        "dat kenmerk nog bevat en erop voortbouwt; zo vallen het weglaten van de nieuwste gebeurtenissen en " +
+        "het herschrijven van de geschiedenis met een herberekende keten op.",
+      request: { params: WorkspaceParams, query: LogVerifyQuery },
       responses: {
-        200: jsonResponse("Uitslag", z.object({ valid: z.boolean(), events: z.number(), firstBrokenAt: z.number().nullable(), headHash: z.string() })),
+        200: jsonResponse("Uitslag", LogVerdictView),
         ...errorResponses(400, 401, 403, 404),
       },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
+      const query = c.req.valid("query");
       await requireMembership(c.var.deps.database.db, c.var.caller, id);
-      return c.json(await verifyLog(c.var.deps.database.db, id), 200);
+      const kept = query.count !== undefined && query.head !== undefined
+        ? { count: Number(query.count), head: parseLogHead(query.head)! }
+        : undefined;
+      return c.json(await verifyLog(c.var.deps.database.db, id, kept), 200);
     },
   );

@@ -20,7 +20,7 @@ function chain(n: number) {
 describe("audit hash chain", () => {
   it("accepts an intact chain and reports its head", () => {
     const events = chain(4);
-    expect(verifyChain(events)).toEqual({ valid: true, events: 4, firstBrokenAt: null, headHash: events[3]!.hash });
+    expect(verifyChain(events)).toEqual({ valid: true, events: 4, firstBrokenAt: null, breaks: [], headHash: events[3]!.hash, headAt: events[3]!.at });
   });
 
   it("accepts an empty log", () => {
@@ -44,6 +44,23 @@ describe("audit hash chain", () => {
     const events = chain(5);
     events.splice(1, 1);
     expect(verifyChain(events)).toMatchObject({ valid: false, firstBrokenAt: 3 });
+  });
+
+  it("lists every broken event, not only the first, with what is wrong", () => {
+    const events = chain(9);
+    events[1] = { ...events[1]!, reasoning: "herschreven" };           // seq 2: content changed
+    const forged = { ...events[4]!, toStatus: "niet_akkoord" };
+    events[4] = { ...forged, hash: eventHash(forged) };               // seq 5 re-hashed: seq 6 no longer links
+    events.splice(7, 1);                                              // seq 8 deleted: seq 9 is out of sequence and unlinked
+    const v = verifyChain(events);
+    expect(v.valid).toBe(false);
+    expect(v.firstBrokenAt).toBe(2);
+    expect(v.breaks).toEqual([
+      { seq: 2, type: "point.stance", at: events[1]!.at, problems: ["hash_mismatch"] },
+      { seq: 6, type: "point.stance", at: events[5]!.at, problems: ["broken_link"] },
+      { seq: 9, type: "point.stance", at: events[7]!.at, problems: ["out_of_sequence", "broken_link"] },
+    ]);
+    expect(v.headHash).toBe(events.at(-1)!.hash);
   });
 
   it("changes the hash when any covered field changes", () => {

@@ -9,7 +9,7 @@ export const LoginInput = z.object({
 export type LoginInput = z.infer<typeof LoginInput>;
 
 export const AcceptInvitationInput = z.object({
-  token: z.string().min(20).max(128),
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, "Deze uitnodigingslink is ongeldig of onvolledig"),
   password: z.string().min(8, "Kies een wachtwoord van minstens 8 tekens").max(200),
 });
 export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInput>;

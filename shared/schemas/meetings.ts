@@ -3,9 +3,12 @@ import {
   AGENDA_DECISIONS, MEETING_STATUSES, MEETING_TYPES, MINUTES_STATUSES, PROCEDURE_STEP_STATES, isCalendarDate,
 } from "../domain/meetings.ts";
 import { Id } from "./common.ts";
+import { freeText } from "./freeText.ts";
 
-const trimmed = (min: number, max: number, what: string) =>
-  z.string().trim().min(min, min > 1 ? `${what} is te kort (minstens ${min} tekens)` : `Vul ${what} in`).max(max, `${what} is te lang (hoogstens ${max} tekens)`);
+/** Single-line free text (titles, places, names); see freeText for the characters refused. */
+const line = (min: number, max: number, label: string) => freeText({ label, min, max });
+/** Multi-line free text (notes, reasons). */
+const lines = (min: number, max: number, label: string) => freeText({ label, min, max, multiline: true });
 
 /** An instant with an explicit offset, e.g. "2023-03-07T14:00:00+01:00". */
 export const Instant = z.string().datetime({ offset: true, message: "Geef een datum en tijd met tijdzone (ISO 8601)" });
@@ -18,18 +21,18 @@ export const ExpectedVersion = z.number().int().positive();
 
 export const CreateMeetingInput = z.object({
   type: z.enum(MEETING_TYPES, { message: "Kies een geldig soort overleg" }),
-  title: trimmed(3, 200, "de titel"),
+  title: line(3, 200, "de titel"),
   startsAt: Instant,
-  place: trimmed(2, 200, "de plaats"),
+  place: line(2, 200, "de plaats"),
   /** Invited parties; omitted = every party of the tafel. */
   invitedPartyIds: z.array(Id).min(1, "Nodig ten minste één partij uit").max(50).optional(),
 }).strict();
 export type CreateMeetingInput = z.infer<typeof CreateMeetingInput>;
 
 export const UpdateMeetingInput = z.object({
-  title: trimmed(3, 200, "de titel").optional(),
+  title: line(3, 200, "de titel").optional(),
   startsAt: Instant.optional(),
-  place: trimmed(2, 200, "de plaats").optional(),
+  place: line(2, 200, "de plaats").optional(),
   status: z.enum(MEETING_STATUSES, { message: "Kies een geldige status" }).optional(),
   invitedPartyIds: z.array(Id).min(1, "Nodig ten minste één partij uit").max(50).optional(),
   expectedVersion: ExpectedVersion.optional(),
@@ -39,8 +42,8 @@ export type UpdateMeetingInput = z.infer<typeof UpdateMeetingInput>;
 export const AttendeeInput = z.object({
   /** The party the attendee represents; null for e.g. the secretaris or an independent chair. */
   partyId: Id.nullable(),
-  name: trimmed(2, 120, "de naam"),
-  capacity: trimmed(2, 160, "de hoedanigheid"),
+  name: line(2, 120, "de naam"),
+  capacity: line(2, 160, "de hoedanigheid"),
   present: z.boolean(),
 }).strict();
 export const SetAttendanceInput = z.object({
@@ -51,7 +54,7 @@ export type SetAttendanceInput = z.infer<typeof SetAttendanceInput>;
 
 export const AddAgendaItemInput = z.object({
   /** Required for an item that is not about a point; defaults to the point's title. */
-  title: trimmed(3, 200, "de titel").optional(),
+  title: line(3, 200, "de titel").optional(),
   pointId: Id.optional(),
 }).strict().refine((v) => v.title !== undefined || v.pointId !== undefined, { message: "Geef een titel of een overeenstemmingspunt op", path: ["title"] });
 export type AddAgendaItemInput = z.infer<typeof AddAgendaItemInput>;
@@ -63,7 +66,7 @@ export type ReorderAgendaInput = z.infer<typeof ReorderAgendaInput>;
 
 export const DecisionInput = z.object({
   decision: z.enum(AGENDA_DECISIONS, { message: "Kies een geldig besluit" }),
-  note: trimmed(3, 4000, "de toelichting"),
+  note: lines(3, 4000, "de toelichting"),
   /** The point's version the secretary saw (optimistic concurrency on the point). */
   expectedVersion: ExpectedVersion.optional(),
 }).strict();
@@ -76,7 +79,7 @@ export const ApproveMinutesInput = z.object({
 export type ApproveMinutesInput = z.infer<typeof ApproveMinutesInput>;
 
 export const AmendMinutesInput = z.object({
-  reason: trimmed(10, 2000, "de reden"),
+  reason: lines(10, 2000, "de reden"),
 }).strict();
 export type AmendMinutesInput = z.infer<typeof AmendMinutesInput>;
 
@@ -157,20 +160,20 @@ export type MeetingView = z.infer<typeof MeetingView>;
 // ── Procedure ───────────────────────────────────────────────────────────────
 
 export const AddProcedureStepInput = z.object({
-  title: trimmed(3, 200, "de omschrijving"),
+  title: line(3, 200, "de omschrijving"),
   dueDate: CalendarDate.nullable().optional(),
-  note: z.string().trim().max(2000).optional(),
+  note: lines(0, 2000, "de notitie").optional(),
   /** 0-based place in the list; omitted = at the end. */
   position: z.number().int().min(0).max(500).optional(),
 }).strict();
 export type AddProcedureStepInput = z.infer<typeof AddProcedureStepInput>;
 
 export const ChangeProcedureStepInput = z.object({
-  title: trimmed(3, 200, "de omschrijving").optional(),
+  title: line(3, 200, "de omschrijving").optional(),
   dueDate: CalendarDate.nullable().optional(),
   /** The date the step was done; null re-opens it. */
   doneOn: CalendarDate.nullable().optional(),
-  note: z.string().trim().max(2000).optional(),
+  note: lines(0, 2000, "de notitie").optional(),
   position: z.number().int().min(0).max(500).optional(),
   meetingId: Id.nullable().optional(),
   expectedVersion: ExpectedVersion.optional(),

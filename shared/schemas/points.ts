@@ -9,6 +9,7 @@ import { THEME_KEY_PATTERN } from "../domain/themes.ts";
 import { TEXT_HASH_PATTERN } from "../domain/textHash.ts";
 import { ROLES } from "../domain/roles.ts";
 import { Id } from "./common.ts";
+import { freeText } from "./freeText.ts";
 
 export const PointStatusSchema = z.enum(POINT_STATUSES, { message: "Onbekende status" });
 export const StanceSchema = z.enum(STANCES, { message: "Kies een geldig standpunt" });
@@ -23,7 +24,7 @@ export const ScopeInput = z
   .refine((ids) => new Set(ids).size === ids.length, "Een gemeente staat dubbel in de scope")
   .nullable();
 export const TermMonths = z.number().int().min(1, "Looptijd minimaal 1 maand").max(120, "Looptijd maximaal 120 maanden").nullable();
-const Title = z.string().trim().min(3, "Geef een titel van minstens 3 tekens").max(200, "Titel is te lang (maximaal 200 tekens)");
+const Title = freeText({ label: "de titel", min: 3, max: 200, tooShort: "Geef een titel van minstens 3 tekens", tooLong: "Titel is te lang (maximaal 200 tekens)" });
 
 export const CreatePointInput = z.object({
   theme: ThemeKey,
@@ -33,7 +34,7 @@ export const CreatePointInput = z.object({
   /** Spiegelparagraaf section this point belongs to; defaults to the theme. */
   sectionKey: ThemeKey.nullable().optional(),
   /** Optional opening text, plain; blank lines separate paragraphs. */
-  text: z.string().max(20_000, "Begintekst is te lang").optional(),
+  text: freeText({ label: "de begintekst", max: 20_000, multiline: true, tooLong: "Begintekst is te lang" }).optional(),
 });
 export type CreatePointInput = z.infer<typeof CreatePointInput>;
 
@@ -54,7 +55,7 @@ export type UpdatePointInput = z.infer<typeof UpdatePointInput>;
 export const RecordStanceInput = z
   .object({
     stance: StanceSchema,
-    reasoning: z.string().max(REASONING_MAX, `Toelichting is te lang (maximaal ${REASONING_MAX} tekens)`).default(""),
+    reasoning: freeText({ label: "de toelichting", max: REASONING_MAX, multiline: true, tooLong: `Toelichting is te lang (maximaal ${REASONING_MAX} tekens)` }).default(""),
     /** The version the trekker saw; a stale one is refused (409 VERSION_CONFLICT). */
     expectedVersion: Version.optional(),
     /** The text the trekker read; refused with 409 TEXT_CHANGED when the text changed since. */
@@ -68,7 +69,7 @@ export type RecordStanceInput = z.infer<typeof RecordStanceInput>;
 
 export const TransitionInput = z.object({
   to: PointStatusSchema,
-  reason: z.string().trim().min(3, "Geef een reden (minstens 3 tekens)").max(4000, "Reden is te lang (maximaal 4000 tekens)"),
+  reason: freeText({ label: "de reden", min: 3, max: 4000, multiline: true, tooShort: "Geef een reden (minstens 3 tekens)", tooLong: "Reden is te lang (maximaal 4000 tekens)" }),
   expectedVersion: Version,
   /** The meeting whose decision this is (stored in the event so the dossier can cite it). */
   meetingId: Id.optional(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLES, CAPABILITIES } from "../domain/roles.ts";
 import { PLAN_TYPES } from "../domain/parties.ts";
 import { Email, Id } from "./common.ts";
+import { freeText } from "./freeText.ts";
 import { PartyRef } from "./auth.ts";
 
 export const PartyView = z.object({
@@ -58,16 +59,16 @@ export type MemberView = z.infer<typeof MemberView>;
 
 export const InviteMemberInput = z.object({
   email: Email,
-  name: z.string().trim().min(2, "Vul een naam in").max(120),
+  name: freeText({ label: "de naam", min: 2, max: 120, tooShort: "Vul een naam in" }),
   role: z.enum(ROLES, { message: "Kies een geldige rol" }),
   partyId: Id.nullable().optional(),
-  title: z.string().trim().max(120).nullable().optional(),
+  title: freeText({ label: "de functie", max: 120 }).nullable().optional(),
 });
 export type InviteMemberInput = z.infer<typeof InviteMemberInput>;
 
 export const ChangeMemberInput = z.object({
   role: z.enum(ROLES, { message: "Kies een geldige rol" }),
   partyId: Id.nullable().optional(),
-  title: z.string().trim().max(120).nullable().optional(),
+  title: freeText({ label: "de functie", max: 120 }).nullable().optional(),
 });
 export type ChangeMemberInput = z.infer<typeof ChangeMemberInput>;

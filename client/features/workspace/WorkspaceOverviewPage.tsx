@@ -5,8 +5,9 @@ import { ROLE_LABELS } from "../../../shared/domain/roles.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { Loaded } from "../../ui/feedback.tsx";
 import { useWorkspace } from "./WorkspaceContext.tsx";
+import { LogKenmerkSection } from "./LogKenmerkSection.tsx";
 
-/** A tafel at a glance: the plan, the parties, who takes part in which role, and the themes. */
+/** A tafel at a glance: the plan, the parties, who takes part in which role, the themes and the log's kenmerk. */
 export default function WorkspaceOverviewPage() {
   const ws = useWorkspace();
   const w = () => ws.workspace()!;
@@ -90,6 +91,7 @@ export default function WorkspaceOverviewPage() {
           </For>
         </ul>
       </section>
+      <LogKenmerkSection />
     </>
   );
 }

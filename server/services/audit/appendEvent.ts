@@ -3,7 +3,9 @@ import type { Db } from "../../../db/client.ts";
 import { auditEvents } from "../../../db/schema/index.ts";
 import { eventHash, GENESIS_HASH } from "../../../shared/domain/auditChain.ts";
 import { canonicalJson } from "../../../shared/domain/textHash.ts";
+import { unstorableCharAt } from "../../../shared/domain/freeText.ts";
 import type { MembershipContext } from "../../context.ts";
+import { ApiError } from "../../http/errors.ts";
 
 /** A transaction handle or the database itself: appends join the caller's transaction. */
 export type DbOrTx = Pick<Db, "select" | "insert" | "update" | "delete">;
@@ -56,7 +58,26 @@ export async function appendEvent(tx: DbOrTx, input: EventInput) {
     data: canonicalJson(input.data ?? {}),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
+  assertStorable(content);
   const row = { ...content, hash: eventHash(content) };
   await tx.insert(auditEvents).values(row);
   return row;
+}
+
+/**
+ * The hash covers the JavaScript strings; the database keeps their UTF-8 bytes. For two kinds
+ * of character those differ: SQLite hands a TEXT value back only up to a NUL, and a lone
+ * surrogate is written as U+FFFD. Such an event would read back different from what was hashed
+ * and break the chain for good, so it is refused (and the caller's transaction rolls back).
+ * The request schemas already refuse these characters; this is the floor under any field that
+ * bypasses them. `data` is canonical JSON, which escapes both, so it is always storable.
+ */
+function assertStorable(content: Record<string, unknown>): void {
+  for (const [field, value] of Object.entries(content)) {
+    if (typeof value !== "string") continue;
+    const at = unstorableCharAt(value);
+    if (at >= 0) {
+      throw new ApiError("VALIDATION_FAILED", `De invoer bevat op plaats ${at + 1} een teken dat niet bewaard kan worden (een nulteken of een onvolledig teken). Er is niets gewijzigd.`, field);
+    }
+  }
 }

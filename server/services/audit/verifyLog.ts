@@ -2,9 +2,23 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { auditEvents } from "../../../db/schema/index.ts";
 import { verifyChain, type ChainVerdict } from "../../../shared/domain/auditChain.ts";
+import { checkWitness, logKenmerk, type WitnessVerdict } from "../../../shared/domain/logWitness.ts";
 
-/** Recomputes the whole chain of a tafel from the stored rows. */
-export async function verifyLog(db: Db, workspaceId: string): Promise<ChainVerdict> {
+export interface LogVerdict extends ChainVerdict {
+  /** The current head as a kenmerk a person can keep ("L-1234-9F3A-2C7B-01D4-E5A6"). */
+  kenmerk: string;
+  /** Present when the caller asked whether the log still extends a kept head. */
+  witness?: WitnessVerdict;
+}
+
+/**
+ * Recomputes the whole chain of a tafel from the stored rows and, given a head a party kept
+ * (event `count` had hash `head`), whether the current log still extends it.
+ */
+export async function verifyLog(db: Db, workspaceId: string, kept?: { count: number; head: string }): Promise<LogVerdict> {
   const rows = await db.select().from(auditEvents).where(eq(auditEvents.workspaceId, workspaceId)).orderBy(asc(auditEvents.seq));
-  return verifyChain(rows);
+  const verdict = verifyChain(rows);
+  const result: LogVerdict = { ...verdict, kenmerk: logKenmerk(rows.at(-1)?.seq ?? 0, verdict.headHash) };
+  if (kept) result.witness = checkWitness(new Map(rows.map((r) => [r.seq, r])), verdict.valid, kept);
+  return result;
 }

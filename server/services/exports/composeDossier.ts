@@ -8,6 +8,7 @@
  *
  * Pure: the same data gives the same model, and so the same content hash.
  */
+import { brokenEventsLabel } from "../../../shared/domain/logWitness.ts";
 import { DOSSIER_ROUTE_DESCRIPTIONS, DOSSIER_ROUTE_LABELS, legalBasis } from "../../../shared/domain/dossier.ts";
 import {
   AGENDA_DECISION_LABELS, MEETING_STATUS_LABELS, MEETING_TYPE_LABELS, PROCEDURE_STEP_STATE_LABELS, dateInZone, formatDateNl,
@@ -60,6 +61,7 @@ export function composeDossier(data: DossierData): DocModel {
       ["Gevraagde route", routeLabel],
       ["Geschilpunten", data.disputed.map((d) => d.point.title).join("; ")],
       ["Peildatum", `${peildatum} (logboek tot en met gebeurtenis ${checkpoint.seq})`],
+      ["Logboekkenmerk", checkpoint.kenmerk],
     ]),
     styled("small",
       "Dit dossier is samengesteld uit het logboek en de documenten van de OOGO-tafel in OOGO Werkruimte. Elke tekst, elk standpunt en elke ondertekening is herleidbaar tot een gebeurtenis in het hashgeketende logboek; bijlage B beschrijft hoe u dat controleert. Inhoudshash van dit dossier: ",
@@ -390,8 +392,17 @@ function integrityAppendix(data: DossierData): Block[] {
       ["Gebeurtenissen t/m peilpunt", String(checkpoint.seq)],
       ["Hash van gebeurtenis " + checkpoint.seq, checkpoint.hash],
       ["Tijdstip van het peilpunt", dateTime(checkpoint.at)],
-      ["Ketencontrole", checkpoint.valid ? "Geldig: elke gebeurtenis t/m het peilpunt klopt met haar hash en die van de vorige." : `ONGELDIG: de keten is verbroken bij gebeurtenis ${checkpoint.firstBrokenAt}.`],
+      ["Logboekkenmerk", checkpoint.kenmerk],
+      ["Ketencontrole", checkpoint.valid ? "Geldig: elke gebeurtenis t/m het peilpunt klopt met haar hash en die van de vorige." : `ONGELDIG: de keten klopt niet bij ${brokenEventsLabel(checkpoint.brokenAt)}.`],
     ]),
+    heading(3, "Het logboekkenmerk bewaren en controleren"),
+    para(
+      `Het logboekkenmerk ${checkpoint.kenmerk} legt vast hoe het logboek er op de peildatum uitzag: het getal is het aantal gebeurtenissen (${checkpoint.seq}), de letters en cijfers daarna zijn het begin van de hash van de laatste daarvan (hierboven voluit). ` +
+      "Omdat elke gebeurtenis de hash van de vorige bevat, hangt dit kenmerk af van alles wat tot dan toe in het logboek staat. " +
+      "Wie het kenmerk bewaart — de commissie, elke partij, elke deelnemer — kan later laten nagaan of het logboek er nog op voortbouwt: in OOGO Werkruimte onder “Overzicht”, “Controleer een bewaard kenmerk”. " +
+      "Zijn er achteraf gebeurtenissen weggelaten, of is de geschiedenis herschreven en de keten opnieuw berekend, dan komt het bewaarde kenmerk niet meer voor en meldt de controle dat. " +
+      "Zo hangt de betrouwbaarheid van het logboek niet alleen af van de database van de tafel, maar ook van de kenmerken die anderen hebben bewaard.",
+    ),
     para("Het samenstellen van dit dossier is zelf als gebeurtenis in het logboek vastgelegd, ná het peilpunt en met de inhoudshash hieronder. Exports tellen niet mee voor het peilpunt, zodat hetzelfde logboek altijd hetzelfde dossier oplevert."),
     heading(2, "Inhoudshash van dit dossier", "integriteit-inhoud"),
     para(run(CONTENT_HASH_PLACEHOLDER, { mono: true })),
@@ -405,6 +416,6 @@ function integrityAppendix(data: DossierData): Block[] {
       [para("De tekst-hashes in hoofdstuk 3 en in deze bijlage moeten terugkomen bij de standpunten, ondertekeningen en agenderingen in het logboek. Zo ziet u dat partijen zich uitspraken over precies de tekst die in dit dossier staat.")],
     ] },
     styled("small", run("Technische toelichting. ", { bold: true }),
-      `De ketencontrole is ook op te vragen via de programmeerinterface van OOGO Werkruimte: GET /api/workspaces/${data.tafel.workspace.id}/log/verify. Een tekst-hash narekenen kan met elk SHA-256-programma over de ProseMirror-JSON van de tekst met gesorteerde sleutels; de gebeurtenis van het samenstellen heet in het logboek “dossier.generated”.`),
+      `De ketencontrole is ook op te vragen via de programmeerinterface van OOGO Werkruimte: GET /api/workspaces/${data.tafel.workspace.id}/log/verify; met ?count=${checkpoint.seq}&head=${checkpoint.hash.slice(0, 16)} (of de volledige hash) meldt die ook of het logboek nog op het kenmerk van dit dossier voortbouwt. Een tekst-hash narekenen kan met elk SHA-256-programma over de ProseMirror-JSON van de tekst met gesorteerde sleutels; de gebeurtenis van het samenstellen heet in het logboek “dossier.generated”.`),
   ];
 }

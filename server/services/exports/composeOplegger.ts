@@ -6,6 +6,7 @@
 import { formatDateNl, dateInZone, formatDateTimeNl } from "../../../shared/domain/meetings.ts";
 import { POINT_STATUS_INFO, STATUS_GROUPS, STATUS_GROUP_LABELS, isPointStatus, statusLabel, type PointStatus } from "../../../shared/domain/pointStatus.ts";
 import { shortHash } from "../../../shared/domain/textHash.ts";
+import { brokenEventsLabel } from "../../../shared/domain/logWitness.ts";
 import type { PointDetail } from "../../../shared/schemas/points.ts";
 import { CONTENT_HASH_PLACEHOLDER, CONTENT_HASH_SHORT_PLACEHOLDER, fields, heading, para, run, styled, table, type Block, type DocModel } from "./docModel.ts";
 import type { LogCheckpoint } from "./logCheckpoint.ts";
@@ -48,6 +49,7 @@ export function composeOplegger(data: OpleggerData): DocModel {
       ["Plan", `${ws.planTitle}, ${ws.planVersion}`],
       ["Planperiode", `${ws.periodStart}–${ws.periodEnd}`],
       ["Stand per", `${peildatum} (logboek tot en met gebeurtenis ${checkpoint.seq})`],
+      ["Logboekkenmerk", checkpoint.kenmerk],
       ["Aantal punten", String(data.points.length)],
     ]),
     styled("small", "Concepten en vervallen punten staan niet in deze oplegger. Inhoudshash: ", run(CONTENT_HASH_PLACEHOLDER, { mono: true }), "."),
@@ -76,10 +78,12 @@ export function composeOplegger(data: OpleggerData): DocModel {
   body.push(
     heading(1, `${themes.length + 2}. Verantwoording`, "verantwoording"),
     para("Een tekst-hash is de SHA-256 van de tekst van een punt (ProseMirror-JSON met gesorteerde sleutels). Een ondertekening geldt voor precies één tekstversie; is de tekst daarna gewijzigd, dan is de ondertekening verouderd en telt zij niet meer mee."),
+    styled("small", "Bewaar het logboekkenmerk: daarmee laat u later in OOGO Werkruimte (Overzicht, “Controleer een bewaard kenmerk”) nagaan of het logboek nog op deze stand voortbouwt en er dus niets is weggelaten of herschreven."),
     fields([
       ["Logboek t/m gebeurtenis", String(checkpoint.seq)],
       ["Hash van die gebeurtenis", checkpoint.hash],
-      ["Ketencontrole", checkpoint.valid ? "Geldig" : `ONGELDIG vanaf gebeurtenis ${checkpoint.firstBrokenAt}`],
+      ["Logboekkenmerk", checkpoint.kenmerk],
+      ["Ketencontrole", checkpoint.valid ? "Geldig" : `ONGELDIG bij ${brokenEventsLabel(checkpoint.brokenAt)}`],
       ["Inhoudshash van deze oplegger", CONTENT_HASH_PLACEHOLDER],
     ]),
   );

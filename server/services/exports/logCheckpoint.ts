@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, lte, notInArray } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { auditEvents } from "../../../db/schema/index.ts";
-import { verifyChain } from "../../../shared/domain/auditChain.ts";
+import { GENESIS_HASH, verifyChain } from "../../../shared/domain/auditChain.ts";
+import { logKenmerk } from "../../../shared/domain/logWitness.ts";
 import { EXPORT_EVENT_TYPES } from "../../../shared/domain/dossier.ts";
 
 /**
@@ -20,15 +21,22 @@ export interface LogCheckpoint {
   at: string;
   valid: boolean;
   firstBrokenAt: number | null;
+  /** seq of every event up to the checkpoint whose hash or link does not hold. */
+  brokenAt: number[];
+  /** The checkpoint as a logboekkenmerk a reader can keep and check later (shared/domain/logWitness.ts). */
+  kenmerk: string;
 }
 
 export async function logCheckpoint(db: Db, workspaceId: string): Promise<LogCheckpoint> {
   const [last] = await db.select({ seq: auditEvents.seq, hash: auditEvents.hash, at: auditEvents.at }).from(auditEvents)
     .where(and(eq(auditEvents.workspaceId, workspaceId), notInArray(auditEvents.type, [...EXPORT_EVENT_TYPES])))
     .orderBy(desc(auditEvents.seq)).limit(1);
-  if (!last) return { seq: 0, hash: "0".repeat(64), at: "1970-01-01T00:00:00.000Z", valid: true, firstBrokenAt: null };
+  if (!last) return { seq: 0, hash: GENESIS_HASH, at: "1970-01-01T00:00:00.000Z", valid: true, firstBrokenAt: null, brokenAt: [], kenmerk: logKenmerk(0, GENESIS_HASH) };
   const rows = await db.select().from(auditEvents)
     .where(and(eq(auditEvents.workspaceId, workspaceId), lte(auditEvents.seq, last.seq))).orderBy(asc(auditEvents.seq));
   const verdict = verifyChain(rows);
-  return { seq: last.seq, hash: last.hash, at: last.at, valid: verdict.valid, firstBrokenAt: verdict.firstBrokenAt };
+  return {
+    seq: last.seq, hash: last.hash, at: last.at, valid: verdict.valid, firstBrokenAt: verdict.firstBrokenAt,
+    brokenAt: verdict.breaks.map((b) => b.seq), kenmerk: logKenmerk(last.seq, last.hash),
+  };
 }
