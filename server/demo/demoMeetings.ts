@@ -17,6 +17,7 @@ import {
 import { writeTransaction } from "../../db/writeLock.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
 import { addDays, MEETING_TYPE_LABELS, todayInNl, type AgendaDecision, type MeetingType } from "../../shared/domain/meetings.ts";
+import type { PointStatus } from "../../shared/domain/pointStatus.ts";
 import { canonicalJson, textHash } from "../../shared/domain/textHash.ts";
 import type { MembershipContext } from "../context.ts";
 import { newId } from "../auth/tokens.ts";
@@ -46,7 +47,7 @@ const tableOf = (header: string[], rows: string[][]): Node => ({
 });
 
 interface Attendee { party: PartyKey | null; name: string; capacity: string; present: boolean }
-interface Item { title?: string; point?: PointKey; decision?: AgendaDecision; note?: string; before?: string; after?: string }
+interface Item { title?: string; point?: PointKey; decision?: AgendaDecision; note?: string; before?: PointStatus; after?: PointStatus }
 interface MeetingSpec {
   type: MeetingType;
   title: string;

@@ -4,7 +4,7 @@ import { agendaItems, meetings } from "../../../db/schema/index.ts";
 import {
   AGENDA_DECISION_LABELS, agendaFrozenReason, decisionRequiresStatus, decisionTargetStatus, fixesTextVersion, meetingHasStarted,
 } from "../../../shared/domain/meetings.ts";
-import { isPointStatus, statusLabel } from "../../../shared/domain/pointStatus.ts";
+import { statusLabel, type PointStatus } from "../../../shared/domain/pointStatus.ts";
 import type { DecisionInput, MeetingView } from "../../../shared/schemas/meetings.ts";
 import type { AppDeps, Caller } from "../../context.ts";
 import { assertCan } from "../../auth/access.ts";
@@ -37,8 +37,8 @@ export async function decideAgendaItem(deps: AppDeps, caller: Caller, meetingId:
 
   const now = new Date().toISOString();
   const moved = await writeTransaction(deps.database, async (tx) => {
-    let statusBefore: string | null = null;
-    let statusAfter: string | null = null;
+    let statusBefore: PointStatus | null = null;
+    let statusAfter: PointStatus | null = null;
     let move: Awaited<ReturnType<typeof movePointInTransaction>> | null = null;
     if (item.pointId) {
       const point = await readPoint(tx, item.pointId);
@@ -51,7 +51,7 @@ export async function decideAgendaItem(deps: AppDeps, caller: Caller, meetingId:
       }
       const required = decisionRequiresStatus(input.decision);
       if (required && !required.includes(point.status)) {
-        const label = isPointStatus(point.status) ? statusLabel(point.status) : point.status;
+        const label = statusLabel(point.status);
         throw new ApiError("ILLEGAL_TRANSITION", `Dit besluit past niet bij een punt met status ${label}; leg eerst vast dat er geen overeenstemming is.`, "decision");
       }
       statusBefore = point.status;

@@ -11,7 +11,7 @@ export async function listMeetings(deps: AppDeps, caller: Caller, workspaceId: s
   const { db } = deps.database;
   await requireMembership(db, caller, workspaceId);
   const rows = (await db.select().from(meetings).where(eq(meetings.workspaceId, workspaceId))
-    .orderBy(asc(meetings.startsAt), asc(meetings.createdAt))) as MeetingRow[];
+    .orderBy(asc(meetings.startsAt), asc(meetings.createdAt)));
   if (rows.length === 0) return [];
   const counts = await db.select({ meetingId: agendaItems.meetingId, n: count() }).from(agendaItems)
     .where(inArray(agendaItems.meetingId, rows.map((r) => r.id))).groupBy(agendaItems.meetingId);

@@ -6,6 +6,7 @@ import { writeTransaction } from "../../../db/writeLock.ts";
 import * as Y from "yjs";
 import { memberships, organisations, points, users, workspaceParties, workspaces } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
+import type { PointStatus } from "../../../shared/domain/pointStatus.ts";
 import { textHash } from "../../../shared/domain/textHash.ts";
 import type { MembershipContext } from "../../context.ts";
 import { hashPassword } from "../../auth/password.ts";
@@ -90,7 +91,7 @@ export async function appendParagraph(ctx: TestContext, docName: string, text: s
  */
 export async function insertPoint(
   ctx: TestContext,
-  input: { workspaceId: string; theme: string; title: string; status: string; text: string[] },
+  input: { workspaceId: string; theme: string; title: string; status: PointStatus; text: string[] },
 ): Promise<{ id: string; textHash: string }> {
   const id = newId();
   const json = minutesJson(...input.text);

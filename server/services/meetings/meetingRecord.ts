@@ -5,22 +5,17 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { meetingParties, meetings } from "../../../db/schema/index.ts";
-import type { MeetingStatus, MeetingType, MinutesStatus } from "../../../shared/domain/meetings.ts";
 import type { Caller, MembershipContext } from "../../context.ts";
 import { requireMembership } from "../../auth/access.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
 import { tafelParties } from "../points/pointRecords.ts";
 
-export type MeetingRow = typeof meetings.$inferSelect & {
-  type: MeetingType;
-  status: MeetingStatus;
-  minutesStatus: MinutesStatus;
-};
+export type MeetingRow = typeof meetings.$inferSelect;
 
 export async function findMeeting(db: DbOrTx, meetingId: string): Promise<MeetingRow | null> {
   const [row] = await db.select().from(meetings).where(eq(meetings.id, meetingId)).limit(1);
-  return (row as MeetingRow | undefined) ?? null;
+  return row ?? null;
 }
 
 /** The meeting and the caller's membership at its tafel: 404 for an unknown meeting, 403 for a non-member. */

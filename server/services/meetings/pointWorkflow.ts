@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import type { WriteTx } from "../../../db/writeLock.ts";
 import { points } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
+import type { PointStatus } from "../../../shared/domain/pointStatus.ts";
 import { canonicalJson, textHash } from "../../../shared/domain/textHash.ts";
 import type { AppDeps, MembershipContext } from "../../context.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
@@ -21,7 +22,7 @@ export interface PointSnapshot {
   workspaceId: string;
   title: string;
   theme: string;
-  status: string;
+  status: PointStatus;
   version: number;
   textHash: string;
 }

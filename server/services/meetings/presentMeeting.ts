@@ -4,9 +4,7 @@ import {
   agendaItems, meetingAttendance, meetingParties, minutesAmendments, organisations, points, users, workspaceParties,
 } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
-import {
-  MEETING_TYPE_LABELS, agendaFrozenReason, meetingFrozenReason, type AgendaDecision,
-} from "../../../shared/domain/meetings.ts";
+import { MEETING_TYPE_LABELS, agendaFrozenReason, meetingFrozenReason } from "../../../shared/domain/meetings.ts";
 import { textHash } from "../../../shared/domain/textHash.ts";
 import type { AgendaItemView, AmendmentView, MeetingSummary, MeetingView } from "../../../shared/schemas/meetings.ts";
 import type { AppDeps } from "../../context.ts";
@@ -112,7 +110,7 @@ export async function listAgenda(db: Db, meetingId: string): Promise<AgendaItemV
       point,
       textHash: item.textHash,
       textChangedSince: !!(point && item.textHash && point.textHash !== item.textHash),
-      decision: (item.decision as AgendaDecision | null) ?? null,
+      decision: item.decision,
       decisionNote: item.decisionNote,
       decidedAt: item.decidedAt,
       decidedBy: item.decidedBy ? deciderName ?? "Onbekend" : null,

@@ -25,7 +25,7 @@ export async function getBoard(deps: AppDeps, workspaceId: string): Promise<Boar
   }));
 
   for (const { point, facts } of states) {
-    const status = point.status as PointStatus;
+    const status = point.status;
     totals[status] += 1;
     let row = themeRows.find((t) => t.key === point.theme);
     if (!row) {
@@ -57,7 +57,7 @@ export async function getBoard(deps: AppDeps, workspaceId: string): Promise<Boar
       id: point.id,
       theme: point.theme,
       title: point.title,
-      status: point.status as PointStatus,
+      status: point.status,
       version: point.version,
       partyIds: inScope.map((p) => p.id),
       perParty: facts.parties.map((f) => ({ partyId: f.partyId, stance: f.stance, signed: f.signed })),

@@ -1,5 +1,5 @@
 import {
-  DETAILS_EDITABLE_STATUSES, SIGNABLE_STATUSES, isTextLocked, statusLabel, transitionOptions, type PointStatus,
+  DETAILS_EDITABLE_STATUSES, SIGNABLE_STATUSES, isTextLocked, statusLabel, transitionOptions,
 } from "../../../shared/domain/pointStatus.ts";
 import { can } from "../../../shared/domain/roles.ts";
 import { checkStance } from "../../../shared/domain/stances.ts";
@@ -13,7 +13,7 @@ const yes: Ability = { ok: true };
 const no = (reason: string): Ability => ({ ok: false, reason });
 
 function abilitiesFor(viewer: MembershipContext | null, state: PointState): PointDetail["abilities"] {
-  const status = state.point.status as PointStatus;
+  const status = state.point.status;
   if (!viewer) {
     const none = no("Geen deelnemer.");
     return { editText: none, manage: none, recordStance: none, signOff: none };
@@ -52,7 +52,7 @@ export async function getPointDetail(deps: AppDeps, pointId: string, viewer: Mem
     .map((s) => toStanceView(s, allParties, names, point.textHash));
   const signoffViews = state.signoffs.map((s) => toSignoffView(s, allParties, point.textHash));
   const transitions = viewer
-    ? transitionOptions(point.status as PointStatus, { role: viewer.role, partyId: viewer.partyId, partyKind: viewer.partyKind }, state.facts)
+    ? transitionOptions(point.status, { role: viewer.role, partyId: viewer.partyId, partyKind: viewer.partyKind }, state.facts)
     : [];
   return {
     ...toSummary(state),

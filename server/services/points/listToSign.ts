@@ -1,4 +1,4 @@
-import { SIGNABLE_STATUSES, type PointStatus } from "../../../shared/domain/pointStatus.ts";
+import { SIGNABLE_STATUSES } from "../../../shared/domain/pointStatus.ts";
 import type { ToSignItem } from "../../../shared/schemas/points.ts";
 import type { AppDeps, MembershipContext } from "../../context.ts";
 import { assertCan, requireParty } from "../../auth/access.ts";
@@ -15,7 +15,7 @@ export async function listToSign(deps: AppDeps, actor: MembershipContext): Promi
   const states = await loadAllPointStates(deps.database.db, actor.workspaceId);
   const items: ToSignItem[] = [];
   for (const { point, parties, signoffs } of states) {
-    if (!SIGNABLE_STATUSES.includes(point.status as PointStatus)) continue;
+    if (!SIGNABLE_STATUSES.includes(point.status)) continue;
     if (!parties.some((p) => p.id === party.id)) continue;
     const mine = signoffs.filter((s) => s.organisationId === party.id);
     if (mine.some((s) => s.textHash === point.textHash)) continue;
@@ -24,7 +24,7 @@ export async function listToSign(deps: AppDeps, actor: MembershipContext): Promi
       pointId: point.id,
       title: point.title,
       theme: point.theme,
-      status: point.status as PointStatus,
+      status: point.status,
       version: point.version,
       textHash: point.textHash,
       documentName: pointDocumentName(point),

@@ -12,7 +12,7 @@ import { documentNames } from "../../../shared/collab/protocol.ts";
 import {
   automaticTransition, isTextLocked, type PointFacts, type PointStatus,
 } from "../../../shared/domain/pointStatus.ts";
-import { effectiveStance, type Stance } from "../../../shared/domain/stances.ts";
+import { effectiveStance } from "../../../shared/domain/stances.ts";
 import { canonicalJson, textHash } from "../../../shared/domain/textHash.ts";
 import type { AppDeps, MembershipContext } from "../../context.ts";
 import { ApiError, forbidden, notFound } from "../../http/errors.ts";
@@ -245,7 +245,7 @@ function factsOf(point: PointRow, parties: readonly ScopeParty[], stances: reado
       partyId: p.id,
       name: p.name,
       kind: p.kind,
-      stance: effectiveStance(stances.find((s) => s.organisationId === p.id) as { stance: Stance; textHash: string } | undefined, point.textHash),
+      stance: effectiveStance(stances.find((s) => s.organisationId === p.id), point.textHash),
       signed: signed.some((s) => s.organisationId === p.id && s.textHash === point.textHash),
     })),
   };

@@ -2,9 +2,7 @@
 import { inArray } from "drizzle-orm";
 import { users } from "../../../db/schema/index.ts";
 import { isRole } from "../../../shared/domain/roles.ts";
-import type { Stance } from "../../../shared/domain/stances.ts";
 import type { PointEventView, PointSummary, SignoffView, StanceView } from "../../../shared/schemas/points.ts";
-import type { PointStatus } from "../../../shared/domain/pointStatus.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
 import { eventData, type AuditRow, type PointState, type ScopeParty, type SignoffRow, type StanceRow } from "./pointRecords.ts";
 
@@ -15,7 +13,7 @@ export function toSummary(state: PointState): PointSummary {
     workspaceId: point.workspaceId,
     theme: point.theme,
     title: point.title,
-    status: point.status as PointStatus,
+    status: point.status,
     version: point.version,
     textHash: point.textHash,
     scope: { all: state.gemeenteIds.length === 0, gemeenteIds: state.gemeenteIds },
@@ -40,7 +38,7 @@ export function toStanceView(row: StanceRow, parties: readonly ScopeParty[], nam
   return {
     partyId: row.organisationId,
     partyName: partyName(parties, row.organisationId),
-    stance: row.stance as Stance,
+    stance: row.stance,
     reasoning: row.reasoning,
     recordedBy: { id: row.recordedBy, name: names.get(row.recordedBy) ?? "Onbekend" },
     recordedAt: row.recordedAt,

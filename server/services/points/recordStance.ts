@@ -47,7 +47,7 @@ export async function recordStance(deps: AppDeps, actor: MembershipContext, poin
     assertExpectedVersion(point, input.expectedVersion);
 
     const previousRow = state.stances.find((s) => s.organisationId === partyId);
-    const previous = effectiveStance(previousRow as { stance: Stance; textHash: string } | undefined, point.textHash);
+    const previous = effectiveStance(previousRow, point.textHash);
     const recordedAt = new Date().toISOString();
     const values = { stance, reasoning, textHash: text.hash, recordedBy: actor.userId, recordedAt };
     await tx.insert(pointStances).values({ pointId: point.id, organisationId: partyId, ...values })

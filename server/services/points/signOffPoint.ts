@@ -1,6 +1,6 @@
 import { signoffs } from "../../../db/schema/index.ts";
 import { writeTransaction } from "../../../db/writeLock.ts";
-import { isPointStatus, isTextLocked, SIGNABLE_STATUSES, statusLabel, type PointStatus } from "../../../shared/domain/pointStatus.ts";
+import { isTextLocked, SIGNABLE_STATUSES, statusLabel } from "../../../shared/domain/pointStatus.ts";
 import type { AppDeps, MembershipContext } from "../../context.ts";
 import { assertCan, requireParty } from "../../auth/access.ts";
 import { newId } from "../../auth/tokens.ts";
@@ -43,8 +43,8 @@ export async function signOffPoint(
       throw new ApiError("TEXT_CHANGED", "De tekst is gewijzigd sinds u hem las: uw handtekening zou niet op deze tekst slaan. Lees de huidige tekst en onderteken opnieuw.");
     }
     assertTextCurrent(point, text);
-    if (!isPointStatus(point.status) || !SIGNABLE_STATUSES.includes(point.status)) {
-      throw new ApiError("CONFLICT", `In de status ${isPointStatus(point.status) ? statusLabel(point.status) : point.status} kan niet worden ondertekend; dat kan na ambtelijk akkoord, op de agenda of bij een schikking.`);
+    if (!SIGNABLE_STATUSES.includes(point.status)) {
+      throw new ApiError("CONFLICT", `In de status ${statusLabel(point.status)} kan niet worden ondertekend; dat kan na ambtelijk akkoord, op de agenda of bij een schikking.`);
     }
     assertExpectedVersion(point, input.expectedVersion);
     if (state.signoffs.some((s) => s.organisationId === party.id && s.textHash === text.hash)) {
@@ -62,11 +62,11 @@ export async function signOffPoint(
       textHash: text.hash, at: row.signedAt,
       data: { signoffId: row.id, partyId: party.id, signerTitle: actor.title, pointVersion: point.version, status: point.status },
     }) as AuditRow];
-    const lockedBefore = isTextLocked(point.status as PointStatus);
+    const lockedBefore = isTextLocked(point.status);
     point = await advanceVersion(tx, point);
     point = await settleAutomatic(tx, point, text, "point.signed", events);
     // Signing on the agenda can complete the agreement, which lifts the agenda lock.
-    return { point, events, textLockChanged: lockedBefore !== isTextLocked(point.status as PointStatus), signoff: row };
+    return { point, events, textLockChanged: lockedBefore !== isTextLocked(point.status), signoff: row };
   });
   publishOutcome(deps, outcome);
   return outcome;

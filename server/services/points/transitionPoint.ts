@@ -59,7 +59,7 @@ export async function transitionPointInTransaction(
   // A stale version first: whoever acted on an old view of the point must reload, whatever
   // the new state would say about their step.
   assertExpectedVersion(point, input.expectedVersion);
-  const from = point.status as PointStatus;
+  const from = point.status;
   const state = await loadPointState(tx, point);
   const check = checkTransition({
     from, to: input.to, actor: { role: actor.role, partyId: actor.partyId, partyKind: actor.partyKind }, facts: state.facts,
@@ -80,9 +80,9 @@ export async function transitionPointInTransaction(
     reason, text, data: { ...lock, ...(input.meetingId ? { meetingId: input.meetingId } : {}) },
   }, events);
   point = await settleAutomatic(tx, point, text, "point.status_changed", events);
-  const outcome: PointOutcome = { point, events, textLockChanged: isTextLocked(from) !== isTextLocked(point.status as PointStatus) };
+  const outcome: PointOutcome = { point, events, textLockChanged: isTextLocked(from) !== isTextLocked(point.status) };
   return {
-    ...outcome, id: point.id, fromStatus: from, status: point.status as PointStatus, version: point.version, textHash: text.hash,
+    ...outcome, id: point.id, fromStatus: from, status: point.status, version: point.version, textHash: text.hash,
     publish: () => publishOutcome(deps, outcome),
   };
 }

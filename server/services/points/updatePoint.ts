@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { pointScope } from "../../../db/schema/index.ts";
 import { writeTransaction } from "../../../db/writeLock.ts";
-import { DETAILS_EDITABLE_STATUSES, isPointStatus, statusLabel } from "../../../shared/domain/pointStatus.ts";
+import { DETAILS_EDITABLE_STATUSES, statusLabel } from "../../../shared/domain/pointStatus.ts";
 import type { UpdatePointInput } from "../../../shared/schemas/points.ts";
 import type { AppDeps, MembershipContext } from "../../context.ts";
 import { assertCan } from "../../auth/access.ts";
@@ -27,8 +27,8 @@ export async function updatePoint(deps: AppDeps, actor: MembershipContext, point
     let point = await requirePoint(tx, pointId);
     assertActorAtPoint(actor, point);
     assertCan(actor, "point.manage", "Alleen de ambtelijke werkgroep en de secretaris wijzigen titel en scope van een punt.");
-    if (!isPointStatus(point.status) || !DETAILS_EDITABLE_STATUSES.includes(point.status)) {
-      throw new ApiError("CONFLICT", `In de status ${isPointStatus(point.status) ? statusLabel(point.status) : point.status} liggen titel, scope en looptijd vast.`);
+    if (!DETAILS_EDITABLE_STATUSES.includes(point.status)) {
+      throw new ApiError("CONFLICT", `In de status ${statusLabel(point.status)} liggen titel, scope en looptijd vast.`);
     }
     assertExpectedVersion(point, input.expectedVersion);
     const text = await readDurableText(deps, point);
