@@ -15,6 +15,7 @@ import type { DocumentStore } from "./sync/storage.ts";
 import { attachSync, type SyncOptions, type SyncServer } from "./sync/index.ts";
 import { isDatabaseEmpty, seedDemo } from "./demo/seedDemo.ts";
 import { watchPointTexts } from "./services/points/watchPointTexts.ts";
+import { createContext } from "./services/serviceContext.ts";
 
 export interface StartOptions {
   port: number;
@@ -62,7 +63,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     documents: { readJson: async (name) => stateToJson(await store.load(name)), append: (name, updates) => store.append(name, updates) },
   };
 
-  const pointTexts = watchPointTexts(deps);
+  const pointTexts = watchPointTexts(createContext(deps));
   let seeded = false;
   if (options.demo && !production && (await isDatabaseEmpty(deps))) {
     await seedDemo(deps, store);

@@ -76,7 +76,7 @@ const SECRETARIS: Attendee = { party: null, name: "Pieter Jansen", capacity: "se
 
 /** Central European time for a local date and time, good enough for a demo (winter/summer by month). */
 function instant(day: number, time: string): string {
-  const date = addDays(todayInNl(), day);
+  const date = addDays(todayInNl(new Date()), day);
   const month = Number(date.slice(5, 7));
   const offset = month >= 4 && month <= 10 ? "+02:00" : "+01:00";
   return new Date(`${date}T${time}:00${offset}`).toISOString();
@@ -248,7 +248,7 @@ export async function seedDemoMeetings(ctx: DemoContext): Promise<void> {
     { title: "Vaststelling van het ondersteuningsplan door het bestuur", due: 45 },
     { title: "Vastgesteld plan toegezonden aan de inspectie", due: 60 },
   ];
-  const today = todayInNl();
+  const today = todayInNl(new Date());
   await writeTransaction(deps.database, async (tx) => {
     for (const [position, s] of steps.entries()) {
       const id = newId();

@@ -31,12 +31,11 @@ describe("log tampering is detected by GET /api/workspaces/:id/log/verify", () =
   let pointId: string;
 
   beforeAll(async () => {
-    const m = ctx.demo.members;
-    const { point } = await createPoint(ctx.deps, m[DEMO.swvTrekker]!, ws, { theme: "leerplicht_thuiszitters", title: "Casusoverleg binnen tien schooldagen" });
+    const { point } = await createPoint(ctx.as(DEMO.swvTrekker), { workspaceId: ws, theme: "leerplicht_thuiszitters", title: "Casusoverleg binnen tien schooldagen" });
     pointId = point.id;
-    await transitionPoint(ctx.deps, m[DEMO.swvTrekker]!, pointId, { to: "in_bespreking", reason: "Start", expectedVersion: 1 });
-    await recordStance(ctx.deps, m[DEMO.groningenTrekker]!, pointId, { stance: "niet_akkoord", reasoning: "Tien schooldagen is te kort voor onze leerplichtafdeling." });
-    await recordStance(ctx.deps, m[DEMO.swvTrekker]!, pointId, { stance: "akkoord" });
+    await transitionPoint(ctx.as(DEMO.swvTrekker), { pointId, to: "in_bespreking", reason: "Start", expectedVersion: 1 });
+    await recordStance(ctx.as(DEMO.groningenTrekker), { pointId, stance: "niet_akkoord", reasoning: "Tien schooldagen is te kort voor onze leerplichtafdeling." });
+    await recordStance(ctx.as(DEMO.swvTrekker), { pointId, stance: "akkoord" });
   });
 
   it("is valid before anyone tampers", async () => {

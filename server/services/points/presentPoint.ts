@@ -4,7 +4,7 @@ import { users } from "../../../db/schema/index.ts";
 import { isRole } from "../../../shared/domain/roles.ts";
 import type { PointEventView, PointSummary, SignoffView, StanceView } from "../../../shared/schemas/points.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
-import { eventData, type AuditRow, type PointState, type ScopeParty, type SignoffRow, type StanceRow } from "./pointRecords.ts";
+import type { AuditRow, PointState, ScopeParty, SignoffRow, StanceRow } from "./pointState.ts";
 
 export function toSummary(state: PointState): PointSummary {
   const { point } = state;
@@ -80,4 +80,14 @@ export function toEventView(row: AuditRow): PointEventView {
     data: eventData(row),
     hash: row.hash,
   };
+}
+
+/** Parses the JSON text of an audit event's data column (always canonical JSON of an object). */
+function eventData(row: { data: string }): Record<string, unknown> {
+  try {
+    const value = JSON.parse(row.data) as unknown;
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
