@@ -9,7 +9,9 @@
  * Queueing write transactions in-process removes that; other processes and worker threads are
  * still serialised by the database itself (their wait does not block this event loop).
  *
- * Never nest: calling writeTransaction inside one would wait for itself.
+ * Never nest: calling writeTransaction inside one would wait for itself. Service verbs do not
+ * call it directly: they use `withTransaction(ctx, fn)` (server/services/serviceContext.ts),
+ * which joins the transaction a calling verb already holds instead of queueing behind it.
  */
 import type { Database, Db } from "./client.ts";
 

@@ -16,6 +16,7 @@ import { attachSync, type SyncOptions, type SyncServer } from "./sync/index.ts";
 import { isDatabaseEmpty, seedDemo } from "./demo/seedDemo.ts";
 import { deviceCookieSecret } from "./auth/deviceCookie.ts";
 import { watchPointTexts } from "./services/points/watchPointTexts.ts";
+import { createContext } from "./services/serviceContext.ts";
 
 export interface StartOptions {
   port: number;
@@ -68,7 +69,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   // Fails the start on a too-short DEVICE_COOKIE_SECRET instead of on the first login.
   await deviceCookieSecret(database, config).catch((error: unknown) => { database.close(); throw error; });
-  const pointTexts = watchPointTexts(deps);
+  const pointTexts = watchPointTexts(createContext(deps));
   let seeded = false;
   if (options.demo && !production && (await isDatabaseEmpty(deps))) {
     await seedDemo(deps, store);

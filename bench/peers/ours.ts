@@ -43,7 +43,7 @@ runChild(async (dbPath) => {
     const now = new Date().toISOString();
     for (let i = 0; i < ids.length; i += 200) {
       await db.insert(points).values(ids.slice(i, i + 200).map((id) => ({
-        id, workspaceId: demo!.id, theme: "jeugdhulp", title: `Benchmarkpunt ${id}`, status: "concept",
+        id, workspaceId: demo!.id, theme: "jeugdhulp", title: `Benchmarkpunt ${id}`, status: "concept" as const,
         textHash: "0".repeat(64), sectionKey: "jeugdhulp", createdAt: now, updatedAt: now,
       }))).onConflictDoNothing();
     }

@@ -2,6 +2,8 @@ import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from "driz
 import { workspaces, organisations } from "./workspaces.ts";
 import { points } from "./points.ts";
 import { users } from "./accounts.ts";
+import { AGENDA_DECISIONS, MEETING_STATUSES, MEETING_TYPES, MINUTES_STATUSES } from "../../shared/domain/meetings.ts";
+import { POINT_STATUSES } from "../../shared/domain/pointStatus.ts";
 
 /**
  * An OOGO meeting: ambtelijke werkgroep, proef-OOGO, formeel bestuurlijk OOGO or tussentijds
@@ -10,15 +12,15 @@ import { users } from "./accounts.ts";
 export const meetings = sqliteTable("meetings", {
   id: text("id").primaryKey(),
   workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
-  type: text("type").notNull(),
+  type: text("type", { enum: MEETING_TYPES }).notNull(),
   title: text("title").notNull(),
   startsAt: text("starts_at").notNull(),
   place: text("place").notNull(),
-  status: text("status").notNull().default("gepland"),
+  status: text("status", { enum: MEETING_STATUSES }).notNull().default("gepland"),
   /** Optimistic-concurrency version of the meeting record (details, attendance, agenda, minutes state). */
   version: integer("version").notNull().default(1),
   /** Minutes are a Yjs document; approval freezes them (changes after that are logged amendments). */
-  minutesStatus: text("minutes_status").notNull().default("concept"),
+  minutesStatus: text("minutes_status", { enum: MINUTES_STATUSES }).notNull().default("concept"),
   minutesApprovedAt: text("minutes_approved_at"),
   minutesApprovedBy: text("minutes_approved_by").references(() => users.id),
   minutesApprovedHash: text("minutes_approved_hash"),
@@ -64,13 +66,13 @@ export const agendaItems = sqliteTable("agenda_items", {
   textHash: text("text_hash"),
   /** Canonical ProseMirror JSON of the point text with hash `textHash`. */
   textJson: text("text_json"),
-  decision: text("decision"),
+  decision: text("decision", { enum: AGENDA_DECISIONS }),
   decisionNote: text("decision_note"),
   decidedAt: text("decided_at"),
   decidedBy: text("decided_by").references(() => users.id),
   /** Point status before and after the decision, when the decision moved the point. */
-  pointStatusBefore: text("point_status_before"),
-  pointStatusAfter: text("point_status_after"),
+  pointStatusBefore: text("point_status_before", { enum: POINT_STATUSES }),
+  pointStatusAfter: text("point_status_after", { enum: POINT_STATUSES }),
   createdAt: text("created_at").notNull().default(""),
 }, (t) => [index("agenda_meeting_idx").on(t.meetingId, t.position)]);
 

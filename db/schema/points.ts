@@ -1,6 +1,8 @@
 import { sqliteTable, text, integer, index, primaryKey } from "drizzle-orm/sqlite-core";
 import { workspaces, organisations } from "./workspaces.ts";
 import { users } from "./accounts.ts";
+import { POINT_STATUSES } from "../../shared/domain/pointStatus.ts";
+import { STANCES } from "../../shared/domain/stances.ts";
 
 /**
  * An overeenstemmingspunt. Its prose lives in its own Yjs document (see shared/collab);
@@ -12,7 +14,7 @@ export const points = sqliteTable("points", {
   workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
   theme: text("theme").notNull(),
   title: text("title").notNull(),
-  status: text("status").notNull(),
+  status: text("status", { enum: POINT_STATUSES }).notNull(),
   /** Optimistic-concurrency version: every workflow change increments it. */
   version: integer("version").notNull().default(1),
   /** Canonical hash of the current durable text (shared/domain/textHash). */
@@ -36,7 +38,7 @@ export const pointScope = sqliteTable("point_scope", {
 export const pointStances = sqliteTable("point_stances", {
   pointId: text("point_id").notNull().references(() => points.id, { onDelete: "cascade" }),
   organisationId: text("organisation_id").notNull().references(() => organisations.id),
-  stance: text("stance").notNull(),
+  stance: text("stance", { enum: STANCES }).notNull(),
   reasoning: text("reasoning").notNull(),
   /** Text hash the stance was recorded on; an edit resets stances. */
   textHash: text("text_hash").notNull(),

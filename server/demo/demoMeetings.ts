@@ -17,6 +17,7 @@ import {
 import { writeTransaction } from "../../db/writeLock.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
 import { addDays, MEETING_TYPE_LABELS, todayInNl, type AgendaDecision, type MeetingType } from "../../shared/domain/meetings.ts";
+import type { PointStatus } from "../../shared/domain/pointStatus.ts";
 import { canonicalJson, textHash } from "../../shared/domain/textHash.ts";
 import type { MembershipContext } from "../context.ts";
 import { newId } from "../auth/tokens.ts";
@@ -46,7 +47,7 @@ const tableOf = (header: string[], rows: string[][]): Node => ({
 });
 
 interface Attendee { party: PartyKey | null; name: string; capacity: string; present: boolean }
-interface Item { title?: string; point?: PointKey; decision?: AgendaDecision; note?: string; before?: string; after?: string }
+interface Item { title?: string; point?: PointKey; decision?: AgendaDecision; note?: string; before?: PointStatus; after?: PointStatus }
 interface MeetingSpec {
   type: MeetingType;
   title: string;
@@ -75,7 +76,7 @@ const SECRETARIS: Attendee = { party: null, name: "Pieter Jansen", capacity: "se
 
 /** Central European time for a local date and time, good enough for a demo (winter/summer by month). */
 function instant(day: number, time: string): string {
-  const date = addDays(todayInNl(), day);
+  const date = addDays(todayInNl(new Date()), day);
   const month = Number(date.slice(5, 7));
   const offset = month >= 4 && month <= 10 ? "+02:00" : "+01:00";
   return new Date(`${date}T${time}:00${offset}`).toISOString();
@@ -247,7 +248,7 @@ export async function seedDemoMeetings(ctx: DemoContext): Promise<void> {
     { title: "Vaststelling van het ondersteuningsplan door het bestuur", due: 45 },
     { title: "Vastgesteld plan toegezonden aan de inspectie", due: 60 },
   ];
-  const today = todayInNl();
+  const today = todayInNl(new Date());
   await writeTransaction(deps.database, async (tx) => {
     for (const [position, s] of steps.entries()) {
       const id = newId();

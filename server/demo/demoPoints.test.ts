@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STANDARD_THEMES } from "../../shared/domain/themes.ts";
 import { textHash } from "../../shared/domain/textHash.ts";
-import { createTestContext, type TestContext } from "../testing/testContext.ts";
+import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 import { verifyLog } from "../services/audit/verifyLog.ts";
 import { getBoard } from "../services/points/getBoard.ts";
 import { getPointDetail } from "../services/points/getPointDetail.ts";
@@ -17,15 +17,15 @@ beforeAll(async () => { ctx = await createTestContext(); });
 afterAll(() => ctx?.cleanup());
 
 const byTitle = async (title: string) => {
-  const board = await getBoard(ctx.deps, ctx.demo.workspaceId);
+  const board = await getBoard(ctx.as(DEMO.secretaris), { workspaceId: ctx.demo.workspaceId });
   const point = board.points.find((p) => p.title === title);
   if (!point) throw new Error(`no demo point "${title}"`);
-  return getPointDetail(ctx.deps, point.id);
+  return getPointDetail(ctx.as(DEMO.secretaris), { pointId: point.id });
 };
 
 describe("demo points", () => {
   it("has a dozen points across all six themes in varied states", async () => {
-    const board = await getBoard(ctx.deps, ctx.demo.workspaceId);
+    const board = await getBoard(ctx.as(DEMO.secretaris), { workspaceId: ctx.demo.workspaceId });
     const demo = board.points.filter((p) => (Object.values(DEMO_POINT_TITLES) as string[]).includes(p.title));
     expect(demo).toHaveLength(12);
     for (const theme of STANDARD_THEMES) expect(demo.filter((p) => p.theme === theme.key).length, theme.key).toBeGreaterThanOrEqual(1);
@@ -57,7 +57,7 @@ describe("demo points", () => {
     expect(p.status).toBe("in_geschil");
     expect(p.textLocked).toBe(true);
     expect(p.parties.map((x) => x.name)).toEqual(["Samenwerkingsverband VO Groningen Stad", "Gemeente Groningen"]);
-    const dossier = await listPointEventsForDossier(ctx.deps, p.id);
+    const dossier = await listPointEventsForDossier(ctx.system, { pointId: p.id });
     expect(dossier.statusEvents.map((e) => e.toStatus)).toEqual(["in_bespreking", "ambtelijk_akkoord", "geagendeerd", "geen_overeenstemming", "in_geschil"]);
     expect(dossier.stanceHistory.map((e) => [e.actor.partyName, e.data.stance])).toEqual([
       ["Gemeente Groningen", "niet_akkoord"], ["Samenwerkingsverband VO Groningen Stad", "akkoord"], ["Gemeente Groningen", "akkoord"],
@@ -71,14 +71,14 @@ describe("demo points", () => {
     expect(p.status).toBe("in_bespreking");
     expect(p.signoffs).toHaveLength(3);
     expect(p.signoffs.every((s) => s.verouderd)).toBe(true);
-    const dossier = await listPointEventsForDossier(ctx.deps, p.id);
+    const dossier = await listPointEventsForDossier(ctx.system, { pointId: p.id });
     expect(dossier.textChanges).toHaveLength(1);
     expect(dossier.textVersions).toHaveLength(2);
     expect(dossier.statusEvents.map((e) => e.toStatus)).toEqual(["in_bespreking", "ambtelijk_akkoord", "overeenstemming", "in_bespreking"]);
   });
 
   it("has points awaiting signature and one point scoped to Tynaarlo only", async () => {
-    const board = await getBoard(ctx.deps, ctx.demo.workspaceId);
+    const board = await getBoard(ctx.as(DEMO.secretaris), { workspaceId: ctx.demo.workspaceId });
     const gro = board.parties.find((x) => x.id === ctx.demo.parties.groningen.id)!;
     expect(gro.awaitingSignature).toBeGreaterThanOrEqual(2);
     const tyn = await byTitle(DEMO_POINT_TITLES.stagesZuidlaren);

@@ -5,11 +5,12 @@
  * that voids signatures, a dispute). The texts are written for this product, not taken from any
  * real plan.
  */
-import type { MembershipContext } from "../context.ts";
+import type { PointStatus } from "../../shared/domain/pointStatus.ts";
 import type { DemoContext } from "./seedDemo.ts";
+import { createContext } from "../services/serviceContext.ts";
 import { createPoint } from "../services/points/createPoint.ts";
 import { paragraphEdit } from "../services/points/paragraphEdit.ts";
-import { pointDocumentName, readDurableText } from "../services/points/pointRecords.ts";
+import { pointDocumentName, readDurableText } from "../services/points/pointText.ts";
 import { recordStance } from "../services/points/recordStance.ts";
 import { refreshPointText } from "../services/points/refreshPointText.ts";
 import { signOffPoint } from "../services/points/signOffPoint.ts";
@@ -49,28 +50,29 @@ export const DEMO_POINT_TITLES = {
 
 export async function seedDemoPoints(ctx: DemoContext): Promise<void> {
   const { deps, workspaceId } = ctx;
-  const m = (email: string): MembershipContext => ctx.members[email]!;
+  const m = ctx.as;
+  const system = createContext(deps);
   const gro = ctx.parties.groningen.id;
   const tyn = ctx.parties.tynaarlo.id;
 
   const make = async (by: string, theme: string, title: string, text: Node, extra: { scope?: string[]; termMonths?: number } = {}) =>
-    (await createPoint(deps, m(by), workspaceId, { theme, title, scope: extra.scope ?? null, termMonths: extra.termMonths ?? null }, { json: text })).point.id;
-  const move = (id: string, by: string, to: string, reason: string) => transitionPoint(deps, m(by), id, { to, reason });
-  const stance = (id: string, by: string, value: Stance, reasoning = "") => recordStance(deps, m(by), id, { stance: value, reasoning });
+    (await createPoint(m(by), { workspaceId, theme, title, scope: extra.scope ?? null, termMonths: extra.termMonths ?? null, json: text })).point.id;
+  const move = (id: string, by: string, to: PointStatus, reason: string) => transitionPoint(m(by), { pointId: id, to, reason });
+  const stance = (id: string, by: string, value: Stance, reasoning = "") => recordStance(m(by), { pointId: id, stance: value, reasoning });
   const allAkkoord = async (id: string, trekkers: string[]) => {
     for (const by of trekkers) await stance(id, by, "akkoord", "Akkoord met deze tekst.");
   };
   const sign = async (id: string, ...by: string[]) => {
     for (const who of by) {
-      const text = await readDurableText(deps, { id, workspaceId });
-      await signOffPoint(deps, m(who), id, { textHash: text.hash });
+      const text = await readDurableText(system, { id, workspaceId });
+      await signOffPoint(m(who), { pointId: id, textHash: text.hash });
     }
   };
   /** An editor adds a paragraph (stored like the sync server stores it), then the watcher's recompute runs. */
   const edit = async (id: string, paragraph: string) => {
     const name = pointDocumentName({ id, workspaceId });
     await ctx.store.append(name, [paragraphEdit(await ctx.store.load(name), paragraph)]);
-    await refreshPointText(deps, id);
+    await refreshPointText(system, { pointId: id });
   };
   const ALL_TREKKERS = [SWV_T, GRO_T, TYN_T];
 

@@ -2,12 +2,13 @@ import { count } from "drizzle-orm";
 import { writeTransaction } from "../../db/writeLock.ts";
 import { memberships, organisations, users, workspaceParties, workspaces } from "../../db/schema/index.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
-import type { AppDeps, MembershipContext } from "../context.ts";
+import type { AppDeps, Caller, MembershipContext } from "../context.ts";
 import { hashPassword } from "../auth/password.ts";
 import { newId } from "../auth/tokens.ts";
 import { jsonToUpdate } from "../documents/prosemirror.ts";
 import type { DocumentStore } from "../sync/storage.ts";
 import { appendEvent } from "../services/audit/appendEvent.ts";
+import { createContext, type ServiceContext } from "../services/serviceContext.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoParty } from "./demoAccounts.ts";
 import { SPIEGELPARAGRAAF_DRAFT, PROCEDURE_DRAFT } from "./drafts.ts";
 import { seedDemoPoints } from "./demoPoints.ts";
@@ -21,6 +22,19 @@ export interface DemoContext {
   parties: Record<Exclude<DemoParty, null>, { id: string; name: string }>;
   /** Membership context per demo e-mail address, to act as that member. */
   members: Record<string, MembershipContext>;
+  /** A service context acting as the demo member with this e-mail address. */
+  as(email: string): ServiceContext;
+}
+
+/**
+ * A service context acting as a demo member: the Caller a signed-in session of theirs would
+ * give. The demo and tests act as several people; verbs then resolve the membership themselves.
+ */
+export function actingAsDemoMember(deps: AppDeps, members: Record<string, MembershipContext>, email: string): ServiceContext {
+  const member = members[email];
+  if (!member) throw new Error(`no demo member ${email}`);
+  const caller: Caller = { userId: member.userId, email, name: member.userName, sessionId: "demo" };
+  return createContext(deps, { actor: caller });
 }
 
 export async function isDatabaseEmpty(deps: AppDeps): Promise<boolean> {
@@ -80,6 +94,7 @@ export async function seedDemo(deps: AppDeps, store: DocumentStore): Promise<Dem
     deps, store, workspaceId,
     parties: { swv: orgs.swv, groningen: orgs.groningen, tynaarlo: orgs.tynaarlo },
     members,
+    as: (email) => actingAsDemoMember(deps, members, email),
   };
   await seedDemoPoints(ctx);
   await seedDemoMeetings(ctx);

@@ -22,7 +22,7 @@ import { verifyLog } from "../services/audit/verifyLog.ts";
 import {
   appendParagraph, createOtherTafel, insertPoint, minutesJson, OTHER_SECRETARY, OUTSIDER, pointAtAmbtelijkAkkoord, seedDocument, signByAll,
 } from "../services/meetings/meetingFixtures.ts";
-import { readPoint } from "../services/meetings/pointWorkflow.ts";
+import { loadPoint } from "../services/points/pointState.ts";
 
 let ctx: TestContext;
 let ws: string;
@@ -69,7 +69,7 @@ beforeAll(async () => {
   cookies.outsider = await ctx.login(OUTSIDER);
 
   // ── The scripted OOGO ──
-  const today = todayInNl();
+  const today = todayInNl(new Date());
   for (const [title, dueDate, doneOn] of [
     ["Conceptplan gedeeld met beide gemeenten", addDays(today, -40), addDays(today, -41)],
     ["Formeel bestuurlijk OOGO gehouden", addDays(today, -10), addDays(today, -10)],
@@ -85,15 +85,15 @@ beforeAll(async () => {
     theme: "leerlingenvervoer", title: DISPUTE_TITLE, scope: [ctx.demo.parties.groningen.id],
     text: "Leerlingen van de tussenvoorziening krijgen vervoer als de reistijd met het openbaar vervoer meer dan drie kwartier is.",
   });
-  const groningenTrekker = ctx.demo.members[DEMO.groningenTrekker]!;
-  await transitionPoint(ctx.deps, groningenTrekker, disputed, { to: "in_bespreking", reason: "Kostenverdeling nog open." });
-  await recordStance(ctx.deps, groningenTrekker, disputed, { stance: "akkoord_met_voorbehoud", reasoning: STANCE_REASON });
+  const groningenTrekker = ctx.as(DEMO.groningenTrekker);
+  await transitionPoint(groningenTrekker, { pointId: disputed, to: "in_bespreking", reason: "Kostenverdeling nog open." });
+  await recordStance(groningenTrekker, { pointId: disputed, stance: "akkoord_met_voorbehoud", reasoning: STANCE_REASON });
   await appendParagraph(ctx, documentNames.point(ws, disputed), "De gemeente Groningen draagt de kosten van dit vervoer.");
-  await refreshPointText(ctx.deps, disputed);
+  await refreshPointText(ctx.system, { pointId: disputed });
   for (const email of [DEMO.swvTrekker, DEMO.groningenTrekker]) {
-    await recordStance(ctx.deps, ctx.demo.members[email]!, disputed, { stance: "akkoord", reasoning: "Akkoord om bestuurlijk voor te leggen." });
+    await recordStance(ctx.as(email), { pointId: disputed, stance: "akkoord", reasoning: "Akkoord om bestuurlijk voor te leggen." });
   }
-  expect((await readPoint(ctx.deps.database.db, disputed))!.status).toBe("ambtelijk_akkoord");
+  expect((await loadPoint(ctx.deps.database.db, disputed))!.status).toBe("ambtelijk_akkoord");
 
   // Formal OOGO: attendance, agenda (fixes the text), the SWV signs, then no agreement.
   formal = await json(await ctx.request(`/api/workspaces/${ws}/meetings`, {
@@ -118,8 +118,8 @@ beforeAll(async () => {
   expect((await ctx.request(`/api/meetings/${formal.id}/minutes/approve`, { cookie: cookies.sec, body: {} })).status).toBe(200);
 
   // The wethouder takes the dispute to the commission.
-  await transitionPoint(ctx.deps, ctx.demo.members[DEMO.groningenWethouder]!, disputed, {
-    to: "in_geschil", reason: "Het college van Groningen legt het geschil voor aan de Geschillencommissie OOGO.", meetingId: formal.id,
+  await transitionPoint(ctx.as(DEMO.groningenWethouder), {
+    pointId: disputed, to: "in_geschil", reason: "Het college van Groningen legt het geschil voor aan de Geschillencommissie OOGO.", meetingId: formal.id,
   });
 
   foreignPoint = (await insertPoint(ctx, { workspaceId: other.workspaceId, theme: "jeugdhulp", title: FOREIGN_TITLE, status: "geen_overeenstemming", text: ["Elders."] })).id;
@@ -246,7 +246,7 @@ describe("dossier: content", SLOW, () => {
   it("prints every text version of the disputed point with its exact hash, the stances with reasoning and the signatures", async () => {
     const versions = await ctx.request(`/api/points/${disputed}/versions`, { cookie: cookies.sec });
     const hashes: string[] = (await json(versions)).versions.map((v: { textHash: string }) => v.textHash);
-    const current = (await readPoint(ctx.deps.database.db, disputed))!.textHash;
+    const current = (await loadPoint(ctx.deps.database.db, disputed))!.textHash;
     expect(hashes).toContain(current);
     const events = (await log()).filter((e) => e.entityId === disputed && e.textHash);
     const referred = [...new Set(events.map((e) => e.textHash!))];

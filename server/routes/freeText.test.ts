@@ -250,11 +250,11 @@ describe("appendEvent refuses what the database would not give back unchanged", 
 
   it("refuses NUL and lone surrogates in any event field, and the caller's change rolls back with it", async () => {
     const m = ctx.demo.members[DEMO.swvTrekker]!;
-    const { point: p } = await createPoint(ctx.deps, m, ws, { theme: "jeugdhulp", title: "Buiten het schema om" });
+    const { point: p } = await createPoint(ctx.as(DEMO.swvTrekker), { workspaceId: ws, theme: "jeugdhulp", title: "Buiten het schema om" });
     for (const reason of ["Reden met \u0000 nulteken", "Reden met \udc00 half teken"]) {
       const before = (await log()).length;
       // The service is called directly, bypassing the request schema, as a future route might.
-      const err = await transitionPoint(ctx.deps, m, p.id, { to: "in_bespreking", reason, expectedVersion: 1 }).catch((e: unknown) => e);
+      const err = await transitionPoint(ctx.as(DEMO.swvTrekker), { pointId: p.id, to: "in_bespreking", reason, expectedVersion: 1 }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ApiError);
       expect(err).toMatchObject({ code: "VALIDATION_FAILED", field: "reasoning" });
       expect((await log()).length).toBe(before);

@@ -35,8 +35,8 @@ const rows = () => ctx.deps.database.db.select().from(auditEvents).where(eq(audi
 async function someEvents(n: number) {
   const m = ctx.demo.members[DEMO.swvTrekker]!;
   for (let i = 0; i < n; i++) {
-    const { point } = await createPoint(ctx.deps, m, ws, { theme: "jeugdhulp", title: `Punt ${i + 1} na het kenmerk` });
-    await transitionPoint(ctx.deps, m, point.id, { to: "in_bespreking", reason: "Bespreken in de werkgroep", expectedVersion: 1 });
+    const { point } = await createPoint(ctx.as(DEMO.swvTrekker), { workspaceId: ws, theme: "jeugdhulp", title: `Punt ${i + 1} na het kenmerk` });
+    await transitionPoint(ctx.as(DEMO.swvTrekker), { pointId: point.id, to: "in_bespreking", reason: "Bespreken in de werkgroep", expectedVersion: 1 });
   }
 }
 

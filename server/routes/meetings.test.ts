@@ -406,7 +406,7 @@ describe("minutes: approval locks, amendment is logged", () => {
 });
 
 describe("procedure steps", () => {
-  const today = todayInNl();
+  const today = todayInNl(new Date());
   it("adds steps, derives done / late / due / planned, and logs every change", async () => {
     const add = async (body: Record<string, unknown>) => {
       const res = await ctx.request(`/api/workspaces/${ws}/procedure/steps`, { cookie: cookies.sec, body });

@@ -21,6 +21,7 @@ import { amendMinutes } from "../services/meetings/amendMinutes.ts";
 import { listProcedure } from "../services/procedure/listProcedure.ts";
 import { addProcedureStep } from "../services/procedure/addProcedureStep.ts";
 import { changeProcedureStep } from "../services/procedure/changeProcedureStep.ts";
+import { verbContext } from "./verbContext.ts";
 
 const WorkspaceParams = z.object({ id: Id });
 const MeetingParams = z.object({ id: Id });
@@ -43,7 +44,7 @@ meetingRoutes
       request: { params: WorkspaceParams },
       responses: { 200: jsonResponse("Vergaderingen op datum", z.object({ meetings: z.array(MeetingSummary) })), ...errorResponses(400, 401, 403, 404) },
     }),
-    async (c) => c.json({ meetings: await listMeetings(c.var.deps, c.var.caller, c.req.valid("param").id) }, 200),
+    async (c) => c.json({ meetings: await listMeetings(verbContext(c), { workspaceId: c.req.valid("param").id }) }, 200),
   )
   .openapi(
     createRoute({
@@ -52,7 +53,7 @@ meetingRoutes
       request: { params: WorkspaceParams, body: jsonBody(CreateMeetingInput) },
       responses: { 201: meetingResponse("Gepland"), ...errorResponses(400, 401, 403, 404, 413) },
     }),
-    async (c) => c.json(await createMeeting(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 201),
+    async (c) => c.json(await createMeeting(verbContext(c), { ...c.req.valid("json"), workspaceId: c.req.valid("param").id }), 201),
   )
   .openapi(
     createRoute({
@@ -60,7 +61,7 @@ meetingRoutes
       request: { params: MeetingParams },
       responses: { 200: meetingResponse("De vergadering"), ...errorResponses(400, 401, 403, 404) },
     }),
-    async (c) => c.json(await getMeeting(c.var.deps, c.var.caller, c.req.valid("param").id), 200),
+    async (c) => c.json(await getMeeting(verbContext(c), { meetingId: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({
@@ -69,7 +70,7 @@ meetingRoutes
       request: { params: MeetingParams, body: jsonBody(UpdateMeetingInput) },
       responses: { 200: meetingResponse("Gewijzigd"), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
-    async (c) => c.json(await updateMeeting(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 200),
+    async (c) => c.json(await updateMeeting(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({
@@ -78,7 +79,7 @@ meetingRoutes
       request: { params: MeetingParams, body: jsonBody(SetAttendanceInput) },
       responses: { 200: meetingResponse("Opgeslagen"), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
-    async (c) => c.json(await setAttendance(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 200),
+    async (c) => c.json(await setAttendance(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({
@@ -87,7 +88,7 @@ meetingRoutes
       request: { params: MeetingParams, body: jsonBody(AddAgendaItemInput) },
       responses: { 201: meetingResponse("Toegevoegd"), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
-    async (c) => c.json(await addAgendaItem(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 201),
+    async (c) => c.json(await addAgendaItem(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 201),
   )
   .openapi(
     createRoute({
@@ -95,7 +96,7 @@ meetingRoutes
       request: { params: MeetingParams, body: jsonBody(ReorderAgendaInput) },
       responses: { 200: meetingResponse("Herordend"), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
-    async (c) => c.json(await reorderAgenda(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 200),
+    async (c) => c.json(await reorderAgenda(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({
@@ -105,7 +106,7 @@ meetingRoutes
     }),
     async (c) => {
       const { id, itemId } = c.req.valid("param");
-      return c.json(await removeAgendaItem(c.var.deps, c.var.caller, id, itemId), 200);
+      return c.json(await removeAgendaItem(verbContext(c), { meetingId: id, itemId }), 200);
     },
   )
   .openapi(
@@ -117,7 +118,7 @@ meetingRoutes
     }),
     async (c) => {
       const { id, itemId } = c.req.valid("param");
-      return c.json(await decideAgendaItem(c.var.deps, c.var.caller, id, itemId, c.req.valid("json")), 200);
+      return c.json(await decideAgendaItem(verbContext(c), { ...c.req.valid("json"), meetingId: id, itemId }), 200);
     },
   )
   .openapi(
@@ -127,7 +128,7 @@ meetingRoutes
       request: { params: MeetingParams, body: jsonBody(ApproveMinutesInput) },
       responses: { 200: meetingResponse("Vastgesteld"), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
-    async (c) => c.json(await approveMinutes(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 200),
+    async (c) => c.json(await approveMinutes(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({
@@ -136,7 +137,7 @@ meetingRoutes
       request: { params: MeetingParams, body: jsonBody(AmendMinutesInput) },
       responses: { 201: meetingResponse("Wijziging geopend"), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
-    async (c) => c.json(await amendMinutes(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 201),
+    async (c) => c.json(await amendMinutes(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 201),
   )
   .openapi(
     createRoute({
@@ -144,7 +145,7 @@ meetingRoutes
       request: { params: WorkspaceParams },
       responses: { 200: jsonResponse("De procedure", ProcedureView), ...errorResponses(400, 401, 403, 404) },
     }),
-    async (c) => c.json(await listProcedure(c.var.deps, c.var.caller, c.req.valid("param").id), 200),
+    async (c) => c.json(await listProcedure(verbContext(c), { workspaceId: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({
@@ -153,7 +154,7 @@ meetingRoutes
       responses: { 200: jsonResponse("Stappen", z.object({ today: z.string(), steps: z.array(ProcedureStepView) })), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
-      const { today, steps } = await listProcedure(c.var.deps, c.var.caller, c.req.valid("param").id);
+      const { today, steps } = await listProcedure(verbContext(c), { workspaceId: c.req.valid("param").id });
       return c.json({ today, steps }, 200);
     },
   )
@@ -163,7 +164,7 @@ meetingRoutes
       request: { params: WorkspaceParams, body: jsonBody(AddProcedureStepInput) },
       responses: { 201: jsonResponse("Toegevoegd", ProcedureStepView), ...errorResponses(400, 401, 403, 404, 413) },
     }),
-    async (c) => c.json(await addProcedureStep(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json")), 201),
+    async (c) => c.json(await addProcedureStep(verbContext(c), { ...c.req.valid("json"), workspaceId: c.req.valid("param").id }), 201),
   )
   .openapi(
     createRoute({
@@ -174,6 +175,6 @@ meetingRoutes
     }),
     async (c) => {
       const { id, stepId } = c.req.valid("param");
-      return c.json(await changeProcedureStep(c.var.deps, c.var.caller, id, stepId, c.req.valid("json")), 200);
+      return c.json(await changeProcedureStep(verbContext(c), { ...c.req.valid("json"), workspaceId: id, stepId }), 200);
     },
   );

@@ -31,12 +31,11 @@ describe("log tampering is detected by GET /api/workspaces/:id/log/verify", () =
   let pointId: string;
 
   beforeAll(async () => {
-    const m = ctx.demo.members;
-    const { point } = await createPoint(ctx.deps, m[DEMO.swvTrekker]!, ws, { theme: "leerplicht_thuiszitters", title: "Casusoverleg binnen tien schooldagen" });
+    const { point } = await createPoint(ctx.as(DEMO.swvTrekker), { workspaceId: ws, theme: "leerplicht_thuiszitters", title: "Casusoverleg binnen tien schooldagen" });
     pointId = point.id;
-    await transitionPoint(ctx.deps, m[DEMO.swvTrekker]!, pointId, { to: "in_bespreking", reason: "Start", expectedVersion: 1 });
-    await recordStance(ctx.deps, m[DEMO.groningenTrekker]!, pointId, { stance: "niet_akkoord", reasoning: "Tien schooldagen is te kort voor onze leerplichtafdeling." });
-    await recordStance(ctx.deps, m[DEMO.swvTrekker]!, pointId, { stance: "akkoord" });
+    await transitionPoint(ctx.as(DEMO.swvTrekker), { pointId, to: "in_bespreking", reason: "Start", expectedVersion: 1 });
+    await recordStance(ctx.as(DEMO.groningenTrekker), { pointId, stance: "niet_akkoord", reasoning: "Tien schooldagen is te kort voor onze leerplichtafdeling." });
+    await recordStance(ctx.as(DEMO.swvTrekker), { pointId, stance: "akkoord" });
   });
 
   it("is valid before anyone tampers", async () => {
@@ -75,7 +74,7 @@ describe("log tampering is detected by GET /api/workspaces/:id/log/verify", () =
   it("lists every broken event, so the first break does not hide the later ones", async () => {
     const seq = await seqOf("point.stance_recorded", pointId);
     // A genuine event after all that chains onto the forged row and is itself in order.
-    await createPoint(ctx.deps, ctx.demo.members[DEMO.swvTrekker]!, ws, { theme: "jeugdhulp", title: "Een punt na de vervalsing" });
+    await createPoint(ctx.as(DEMO.swvTrekker), { workspaceId: ws, theme: "jeugdhulp", title: "Een punt na de vervalsing" });
     const v = await verify();
     // The rewritten reasoning; the forged row, which also follows the deleted one; nothing after it.
     expect(v.breaks.map((b: { seq: number; problems: string[] }) => [b.seq, b.problems])).toEqual([

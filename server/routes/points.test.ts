@@ -9,7 +9,7 @@ import { parseDocumentName } from "../../shared/collab/protocol.ts";
 import { textHash } from "../../shared/domain/textHash.ts";
 import type { BoardView, PointDetail, PointEventView, PointSummary, ToSignItem } from "../../shared/schemas/points.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
-import type { MembershipContext } from "../context.ts";
+import { createContext } from "../services/serviceContext.ts";
 import { newId } from "../auth/tokens.ts";
 import { createPoint } from "../services/points/createPoint.ts";
 import { paragraphEdit } from "../services/points/paragraphEdit.ts";
@@ -88,8 +88,8 @@ async function makeOtherTafel() {
   await db.insert(workspaceParties).values({ workspaceId: wsId, organisationId: orgId, position: 0, coverageNote: null });
   await db.insert(users).values({ id: userId, email: "elders@example.test", name: "Elders", passwordHash: null, createdAt: now });
   await db.insert(memberships).values({ id: membershipId, workspaceId: wsId, userId, organisationId: orgId, role: "trekker", title: null, createdAt: now, updatedAt: now });
-  const actor: MembershipContext = { membershipId, workspaceId: wsId, userId, role: "trekker", partyId: orgId, partyName: "SWV Elders", partyKind: "swv", title: null, userName: "Elders" };
-  const { point } = await createPoint(ctx.deps, actor, wsId, { theme: "jeugdhulp", title: "Punt van een andere tafel" });
+  const actor = createContext(ctx.deps, { actor: { userId, email: "elders@example.test", name: "Elders", sessionId: "test" } });
+  const { point } = await createPoint(actor, { workspaceId: wsId, theme: "jeugdhulp", title: "Punt van een andere tafel" });
   return { wsId, pointId: point.id };
 }
 
@@ -473,9 +473,9 @@ describe("sign-off bound to the text", () => {
   it("a refresh with an unchanged text changes nothing, and typing on a point nobody took a position on is not logged", async () => {
     const p = await create();
     const before = (await call("secretaris", "GET", `/api/points/${p.id}/history`)).body.events.length;
-    expect(await refreshPointText(ctx.deps, p.id)).toMatchObject({ changed: false });
+    expect(await refreshPointText(ctx.system, { pointId: p.id })).toMatchObject({ changed: false });
     await editText(p, "Nog een gedachte.", false);
-    const r = await refreshPointText(ctx.deps, p.id);
+    const r = await refreshPointText(ctx.system, { pointId: p.id });
     expect(r).toMatchObject({ changed: true, logged: false });
     const now = await get(p.id);
     expect(now.version).toBe(p.version);

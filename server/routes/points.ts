@@ -8,22 +8,19 @@ import {
 import type { AppEnv } from "../context.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { requireCaller } from "../auth/middleware.ts";
-import { requireMembership } from "../auth/access.ts";
 import { createPoint } from "../services/points/createPoint.ts";
 import { getBoard } from "../services/points/getBoard.ts";
-import { getPointDetail } from "../services/points/getPointDetail.ts";
+import { describePoint, getPointDetail } from "../services/points/getPointDetail.ts";
 import { getTextVersion } from "../services/points/getTextVersion.ts";
 import { listPointHistory } from "../services/points/listPointHistory.ts";
 import { listPoints } from "../services/points/listPoints.ts";
 import { listTextVersions } from "../services/points/listTextVersions.ts";
 import { listToSign } from "../services/points/listToSign.ts";
 import { recordStance } from "../services/points/recordStance.ts";
-import { requirePointMember } from "../services/points/requirePointMember.ts";
 import { signOffPoint } from "../services/points/signOffPoint.ts";
 import { transitionPoint } from "../services/points/transitionPoint.ts";
 import { updatePoint } from "../services/points/updatePoint.ts";
-import { toSignoffView } from "../services/points/presentPoint.ts";
-import { tafelParties } from "../services/points/pointRecords.ts";
+import { verbContext } from "./verbContext.ts";
 
 const WorkspaceParams = z.object({ id: Id });
 const PointParams = z.object({ id: Id });
@@ -46,8 +43,7 @@ pointRoutes
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      await requireMembership(c.var.deps.database.db, c.var.caller, id);
-      return c.json({ points: await listPoints(c.var.deps, id, c.req.valid("query")) }, 200);
+      return c.json({ points: await listPoints(verbContext(c), { ...c.req.valid("query"), workspaceId: id }) }, 200);
     },
   )
   .openapi(
@@ -57,10 +53,9 @@ pointRoutes
       responses: { 201: jsonResponse("Aangemaakt", PointDetail), ...errorResponses(400, 401, 403, 404, 413) },
     }),
     async (c) => {
-      const { id } = c.req.valid("param");
-      const membership = await requireMembership(c.var.deps.database.db, c.var.caller, id);
-      const { point } = await createPoint(c.var.deps, membership, id, c.req.valid("json"));
-      return c.json(await getPointDetail(c.var.deps, point.id, membership), 201);
+      const ctx = verbContext(c);
+      const { point, member } = await createPoint(ctx, { ...c.req.valid("json"), workspaceId: c.req.valid("param").id });
+      return c.json(await describePoint(ctx, point.id, member), 201);
     },
   )
   .openapi(
@@ -70,9 +65,7 @@ pointRoutes
       responses: { 200: jsonResponse("Het bord", BoardView), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
-      const { id } = c.req.valid("param");
-      await requireMembership(c.var.deps.database.db, c.var.caller, id);
-      return c.json(await getBoard(c.var.deps, id), 200);
+      return c.json(await getBoard(verbContext(c), { workspaceId: c.req.valid("param").id }), 200);
     },
   )
   .openapi(
@@ -82,9 +75,7 @@ pointRoutes
       responses: { 200: jsonResponse("Punten die op de handtekening van mijn partij wachten", z.object({ items: z.array(ToSignItem) })), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
-      const { id } = c.req.valid("param");
-      const membership = await requireMembership(c.var.deps.database.db, c.var.caller, id);
-      return c.json({ items: await listToSign(c.var.deps, membership) }, 200);
+      return c.json({ items: await listToSign(verbContext(c), { workspaceId: c.req.valid("param").id }) }, 200);
     },
   )
   .openapi(
@@ -94,8 +85,7 @@ pointRoutes
       responses: { 200: jsonResponse("Het punt", PointDetail), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
-      const { point, membership } = await requirePointMember(c.var.deps.database.db, c.var.caller, c.req.valid("param").id);
-      return c.json(await getPointDetail(c.var.deps, point.id, membership), 200);
+      return c.json(await getPointDetail(verbContext(c), { pointId: c.req.valid("param").id }), 200);
     },
   )
   .openapi(
@@ -105,9 +95,9 @@ pointRoutes
       responses: { 200: jsonResponse("Gewijzigd", PointDetail), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
-      const { point, membership } = await requirePointMember(c.var.deps.database.db, c.var.caller, c.req.valid("param").id);
-      await updatePoint(c.var.deps, membership, point.id, c.req.valid("json"));
-      return c.json(await getPointDetail(c.var.deps, point.id, membership), 200);
+      const ctx = verbContext(c);
+      const { point, member } = await updatePoint(ctx, { ...c.req.valid("json"), pointId: c.req.valid("param").id });
+      return c.json(await describePoint(ctx, point.id, member), 200);
     },
   )
   .openapi(
@@ -118,9 +108,9 @@ pointRoutes
       responses: { 200: jsonResponse("Vastgelegd", PointDetail), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
-      const { point, membership } = await requirePointMember(c.var.deps.database.db, c.var.caller, c.req.valid("param").id);
-      await recordStance(c.var.deps, membership, point.id, c.req.valid("json"));
-      return c.json(await getPointDetail(c.var.deps, point.id, membership), 200);
+      const ctx = verbContext(c);
+      const { point, member } = await recordStance(ctx, { ...c.req.valid("json"), pointId: c.req.valid("param").id });
+      return c.json(await describePoint(ctx, point.id, member), 200);
     },
   )
   .openapi(
@@ -131,9 +121,9 @@ pointRoutes
       responses: { 200: jsonResponse("Gewijzigd", PointDetail), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
-      const { point, membership } = await requirePointMember(c.var.deps.database.db, c.var.caller, c.req.valid("param").id);
-      await transitionPoint(c.var.deps, membership, point.id, c.req.valid("json"));
-      return c.json(await getPointDetail(c.var.deps, point.id, membership), 200);
+      const ctx = verbContext(c);
+      const { point, member } = await transitionPoint(ctx, { ...c.req.valid("json"), pointId: c.req.valid("param").id });
+      return c.json(await describePoint(ctx, point.id, member), 200);
     },
   )
   .openapi(
@@ -147,11 +137,11 @@ pointRoutes
       },
     }),
     async (c) => {
-      const { deps } = c.var;
-      const { point, membership } = await requirePointMember(deps.database.db, c.var.caller, c.req.valid("param").id);
-      const { signoff } = await signOffPoint(deps, membership, point.id, c.req.valid("json"));
-      const detail = await getPointDetail(deps, point.id, membership);
-      return c.json({ signoff: toSignoffView(signoff, await tafelParties(deps.database.db, point.workspaceId), detail.textHash), point: detail }, 201);
+      const ctx = verbContext(c);
+      const { point, member, signoff } = await signOffPoint(ctx, { ...c.req.valid("json"), pointId: c.req.valid("param").id });
+      const detail = await describePoint(ctx, point.id, member);
+      // The new signature as the point page lists it (party name, verouderd against the current text).
+      return c.json({ signoff: detail.signoffs.find((s) => s.id === signoff.id)!, point: detail }, 201);
     },
   )
   .openapi(
@@ -161,8 +151,7 @@ pointRoutes
       responses: { 200: jsonResponse("Gebeurtenissen, oudste eerst", z.object({ events: z.array(PointEventView) })), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
-      const { point } = await requirePointMember(c.var.deps.database.db, c.var.caller, c.req.valid("param").id);
-      return c.json({ events: await listPointHistory(c.var.deps, point) }, 200);
+      return c.json({ events: await listPointHistory(verbContext(c), { pointId: c.req.valid("param").id }) }, 200);
     },
   )
   .openapi(
@@ -172,8 +161,7 @@ pointRoutes
       responses: { 200: jsonResponse("Versies", z.object({ versions: z.array(TextVersionSummary) })), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
-      const { point } = await requirePointMember(c.var.deps.database.db, c.var.caller, c.req.valid("param").id);
-      return c.json({ versions: await listTextVersions(c.var.deps, point.id) }, 200);
+      return c.json({ versions: await listTextVersions(verbContext(c), { pointId: c.req.valid("param").id }) }, 200);
     },
   )
   .openapi(
@@ -184,7 +172,6 @@ pointRoutes
     }),
     async (c) => {
       const { id, hash } = c.req.valid("param");
-      const { point } = await requirePointMember(c.var.deps.database.db, c.var.caller, id);
-      return c.json(await getTextVersion(c.var.deps, point.id, hash), 200);
+      return c.json(await getTextVersion(verbContext(c), { pointId: id, hash }), 200);
     },
   );

@@ -35,7 +35,7 @@ beforeAll(async () => {
   const { db } = ctx.deps.database;
   const now = new Date().toISOString();
   await db.insert(points).values({ id: POINT, workspaceId, theme: "jeugdhulp", title: "Punt", status: "concept", textHash: "0".repeat(64), createdAt: now, updatedAt: now });
-  await db.insert(meetings).values({ id: MEETING, workspaceId, type: "werkgroep", title: "Overleg", startsAt: now, place: "Groningen", createdAt: now });
+  await db.insert(meetings).values({ id: MEETING, workspaceId, type: "ambtelijke_werkgroep", title: "Overleg", startsAt: now, place: "Groningen", createdAt: now });
   for (const account of DEMO_ACCOUNTS) {
     tokens[account.email] = (await createSession(db, ctx.demo.members[account.email]!.userId, 1)).token;
   }

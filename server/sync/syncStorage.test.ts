@@ -45,7 +45,7 @@ beforeAll(async () => {
   pointIds = ["sync-load", "sync-compaction", "sync-idle", "sync-dehydrate"];
   const now = new Date().toISOString();
   await db.insert(points).values(pointIds.map((id) => ({
-    id, workspaceId, theme: "jeugdhulp", title: `Testpunt ${id}`, status: "concept", textHash: "0".repeat(64), createdAt: now, updatedAt: now,
+    id, workspaceId, theme: "jeugdhulp", title: `Testpunt ${id}`, status: "concept" as const, textHash: "0".repeat(64), createdAt: now, updatedAt: now,
   })));
   editor = await login(running.url, DEMO.swvTrekker);
 });

@@ -11,10 +11,11 @@ import type { AppDeps } from "../context.ts";
 import { EventBus } from "../events.ts";
 import { stateToJson } from "../documents/prosemirror.ts";
 import { LibsqlDocumentStore } from "../sync/libsqlStore.ts";
-import { seedDemo, type DemoContext } from "../demo/seedDemo.ts";
+import { actingAsDemoMember, seedDemo, type DemoContext } from "../demo/seedDemo.ts";
 import { DEMO_PASSWORD } from "../demo/demoAccounts.ts";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
 import { watchPointTexts } from "../services/points/watchPointTexts.ts";
+import { createContext, type ServiceContext } from "../services/serviceContext.ts";
 
 export function tempDatabaseUrl(prefix = "oogo-test-"): { url: string; dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -33,6 +34,10 @@ export interface TestContext {
   app: App;
   store: LibsqlDocumentStore;
   demo: DemoContext;
+  /** A service context acting as this demo member (call verbs directly: `createPoint(ctx.as(DEMO.swvTrekker), …)`). */
+  as(email: string): ServiceContext;
+  /** A service context acting as no one (system steps such as the text recompute). */
+  system: ServiceContext;
   /** Logs in a (demo) user and returns the Cookie header value. */
   login(email: string, password?: string): Promise<string>;
   /** app.request with JSON body and an optional session cookie. */
@@ -63,7 +68,7 @@ function seededTemplate() {
     await migrateDb(database);
     const store = new LibsqlDocumentStore(database);
     const deps = testDeps(database, store);
-    const pointTexts = watchPointTexts(deps);
+    const pointTexts = watchPointTexts(createContext(deps));
     const demo = await seedDemo(deps, store);
     pointTexts.stop();
     await store.close();
@@ -85,8 +90,9 @@ export async function createTestContext(): Promise<TestContext> {
   await migrateDb(database);
   const store = new LibsqlDocumentStore(database);
   const deps = testDeps(database, store);
-  const pointTexts = watchPointTexts(deps);
-  const demo: DemoContext = { deps, store, ...template.ids };
+  const pointTexts = watchPointTexts(createContext(deps));
+  const as = (email: string) => actingAsDemoMember(deps, template.ids.members, email);
+  const demo: DemoContext = { deps, store, ...template.ids, as };
   const app = createApp(deps);
 
   const request: TestContext["request"] = (path, init = {}) => {
@@ -116,7 +122,7 @@ export async function createTestContext(): Promise<TestContext> {
       tmp.cleanup();
     });
   };
-  return { deps, app, store, demo, login, request, cleanup };
+  return { deps, app, store, demo, as, system: createContext(deps), login, request, cleanup };
 }
 
 /** The demo e-mail addresses, for readable tests. */

@@ -2,6 +2,7 @@
  * OOGO meetings, their minutes and the agreed procedure's checklist (domain brief §2, §7.1).
  * Pure rules shared by the server (the authority) and the client (to enable controls).
  */
+import type { PointStatus } from "./pointStatus.ts";
 
 /** The kinds of meeting in an OOGO, from preparation to the formal bestuurlijk consultation. */
 export const MEETING_TYPES = ["ambtelijke_werkgroep", "proef_oogo", "formeel_oogo", "tussentijds_overleg"] as const;
@@ -77,7 +78,7 @@ export const AGENDA_DECISION_LABELS: Record<AgendaDecision, string> = {
  * `in_geschil` moves nothing: only a bestuurder or wethouder may start a dispute (points
  * workflow); the meeting minutes the decision to do so, after `geen overeenstemming`.
  */
-export function decisionTargetStatus(decision: AgendaDecision): string | null {
+export function decisionTargetStatus(decision: AgendaDecision): PointStatus | null {
   switch (decision) {
     case "overeenstemming": return "overeenstemming";
     case "geen_overeenstemming": return "geen_overeenstemming";
@@ -89,7 +90,7 @@ export function decisionTargetStatus(decision: AgendaDecision): string | null {
 }
 
 /** Point statuses a decision needs to make sense, or null when any status will do. */
-export function decisionRequiresStatus(decision: AgendaDecision): readonly string[] | null {
+export function decisionRequiresStatus(decision: AgendaDecision): readonly PointStatus[] | null {
   return decision === "in_geschil" ? ["geen_overeenstemming", "in_geschil"] : null;
 }
 
@@ -177,8 +178,8 @@ export function dateInZone(instant: Date, timeZone = OOGO_TIME_ZONE): string {
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
-/** Today's date in Dutch time. */
-export const todayInNl = (now: Date = new Date()) => dateInZone(now, OOGO_TIME_ZONE);
+/** Today's date in Dutch time at `now` (servers pass their clock's time, so tests and the demo can set it). */
+export const todayInNl = (now: Date) => dateInZone(now, OOGO_TIME_ZONE);
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -18,7 +18,7 @@ export default function MeetingsPage() {
   let planButton: HTMLButtonElement | undefined;
 
   const split = createMemo(() => {
-    const today = todayInNl();
+    const today = todayInNl(new Date());
     const list = meetings() ?? [];
     const isUpcoming = (m: MeetingSummary) => m.status === "gepland" && dateInZone(new Date(m.startsAt)) >= today;
     return {

@@ -69,7 +69,7 @@ export function PlanMeetingForm(props: { onCancel(): void }) {
             value={title()} onInput={(e) => { setTitle(e.currentTarget.value); setTitleTouched(true); }} />
         </Field>
         <Field id="plan-date" label="Datum">
-          <input id="plan-date" name="date" type="date" required value={todayInNl()} class="utrecht-textbox utrecht-textbox--html-input" />
+          <input id="plan-date" name="date" type="date" required value={todayInNl(new Date())} class="utrecht-textbox utrecht-textbox--html-input" />
         </Field>
         <Field id="plan-time" label="Aanvang (Nederlandse tijd)">
           <input id="plan-time" name="time" type="time" required value="14:00" class="utrecht-textbox utrecht-textbox--html-input" />

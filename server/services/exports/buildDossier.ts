@@ -8,7 +8,7 @@ import type { AppDeps, Caller } from "../../context.ts";
 import { assertCan, requireMembership } from "../../auth/access.ts";
 import { ApiError } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
-import { readPoint } from "../meetings/pointWorkflow.ts";
+import { loadPoint } from "../points/pointState.ts";
 import { collectDossier } from "./collectDossier.ts";
 import { composeDossier } from "./composeDossier.ts";
 import { sealModel } from "./docModel.ts";
@@ -28,7 +28,7 @@ export async function buildDossier(deps: AppDeps, caller: Caller, workspaceId: s
   assertCan(actor, "dossier.build", "Alleen de secretaris stelt het dossier voor de Geschillencommissie samen.");
 
   for (const [i, id] of input.pointIds.entries()) {
-    const point = await readPoint(db, id);
+    const point = await loadPoint(db, id);
     if (!point || point.workspaceId !== workspaceId) {
       throw new ApiError("VALIDATION_FAILED", `pointIds.${i}: dit overeenstemmingspunt bestaat niet aan deze OOGO-tafel.`, `pointIds.${i}`);
     }

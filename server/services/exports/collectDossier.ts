@@ -14,9 +14,10 @@ import type { MeetingStatus, MeetingType, MinutesStatus } from "../../../shared/
 import { textHash } from "../../../shared/domain/textHash.ts";
 import type { PointDetail } from "../../../shared/schemas/points.ts";
 import type { AppDeps } from "../../context.ts";
-import { getPointDetail } from "../points/getPointDetail.ts";
+import { describePoint } from "../points/getPointDetail.ts";
 import { listPointEventsForDossier, type PointDossier } from "../points/listPointEventsForDossier.ts";
-import { listPoints } from "../points/listPoints.ts";
+import { pointSummaries } from "../points/listPoints.ts";
+import { createContext } from "../serviceContext.ts";
 import { logCheckpoint, type LogCheckpoint } from "./logCheckpoint.ts";
 import { loadTafelContext, themeRank, type TafelContext } from "./tafelContext.ts";
 
@@ -59,12 +60,13 @@ export async function collectDossier(deps: AppDeps, workspaceId: string, pointId
   const steps = await db.select().from(procedureSteps).where(eq(procedureSteps.workspaceId, workspaceId)).orderBy(asc(procedureSteps.position), asc(procedureSteps.id));
 
   const disputed: PointDossier[] = [];
-  for (const id of pointIds) disputed.push(await listPointEventsForDossier(deps, id));
+  const reads = createContext(deps);
+  for (const id of pointIds) disputed.push(await listPointEventsForDossier(reads, { pointId: id }));
   disputed.sort((a, b) => themeRank(tafel, a.point.theme) - themeRank(tafel, b.point.theme) || cmp(a.point.title, b.point.title) || cmp(a.point.id, b.point.id));
 
-  const summaries = await listPoints(deps, workspaceId, {});
+  const summaries = await pointSummaries(reads, workspaceId, {});
   const agreed: PointDetail[] = [];
-  for (const s of summaries.filter((p) => isAgreed(p.status) && !pointIds.includes(p.id))) agreed.push(await getPointDetail(deps, s.id, null));
+  for (const s of summaries.filter((p) => isAgreed(p.status) && !pointIds.includes(p.id))) agreed.push(await describePoint(reads, s.id, null));
   agreed.sort((a, b) => themeRank(tafel, a.theme) - themeRank(tafel, b.theme) || cmp(a.title, b.title) || cmp(a.id, b.id));
 
   return {

@@ -7,8 +7,9 @@ import { textHash } from "../../../shared/domain/textHash.ts";
 import type { AppDeps, Caller } from "../../context.ts";
 import { assertCan, requireMembership } from "../../auth/access.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
-import { getPointDetail } from "../points/getPointDetail.ts";
-import { listPoints } from "../points/listPoints.ts";
+import { describePoint } from "../points/getPointDetail.ts";
+import { pointSummaries } from "../points/listPoints.ts";
+import { createContext } from "../serviceContext.ts";
 import { composeOplegger, OPLEGGER_EXCLUDED, type OpleggerPoint } from "./composeOplegger.ts";
 import { sealModel } from "./docModel.ts";
 import { CONTENT_TYPES, renderModel, slug, type ExportFile } from "./exportFiles.ts";
@@ -28,10 +29,11 @@ export async function exportOplegger(deps: AppDeps, caller: Caller, workspaceId:
   const tafel = await loadTafelContext(db, workspaceId);
   const checkpoint = await logCheckpoint(db, workspaceId);
   const points: OpleggerPoint[] = [];
-  for (const summary of await listPoints(deps, workspaceId, {})) {
+  const reads = createContext(deps);
+  for (const summary of await pointSummaries(reads, workspaceId, {})) {
     if (OPLEGGER_EXCLUDED.includes(summary.status)) continue;
     const json = await deps.documents.readJson(documentNames.point(workspaceId, summary.id));
-    points.push({ detail: await getPointDetail(deps, summary.id, null), json, hash: textHash(json) });
+    points.push({ detail: await describePoint(reads, summary.id, null), json, hash: textHash(json) });
   }
   points.sort((a, b) => themeRank(tafel, a.detail.theme) - themeRank(tafel, b.detail.theme)
     || (a.detail.title < b.detail.title ? -1 : a.detail.title > b.detail.title ? 1 : 0) || (a.detail.id < b.detail.id ? -1 : 1));

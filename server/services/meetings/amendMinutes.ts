@@ -1,14 +1,13 @@
-import { writeTransaction } from "../../../db/writeLock.ts";
 import { and, eq, max } from "drizzle-orm";
 import { meetings, minutesAmendments } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
 import type { AmendMinutesInput, MeetingView } from "../../../shared/schemas/meetings.ts";
-import type { AppDeps, Caller } from "../../context.ts";
 import { assertCan } from "../../auth/access.ts";
 import { newId } from "../../auth/tokens.ts";
 import { ApiError } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
-import { findMeeting, loadMeetingFor } from "./meetingRecord.ts";
+import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
+import { findMeeting, meetingAndMember } from "./meetingRecord.ts";
 import { presentMeeting } from "./presentMeeting.ts";
 
 /**
@@ -17,35 +16,37 @@ import { presentMeeting } from "./presentMeeting.ts";
  * amendment with the new hash and the lines that changed. Nothing about approved minutes
  * changes without these two events.
  */
-export async function amendMinutes(deps: AppDeps, caller: Caller, meetingId: string, input: AmendMinutesInput): Promise<MeetingView> {
-  const { db } = deps.database;
-  const { meeting, actor } = await loadMeetingFor(db, caller, meetingId);
-  assertCan(actor, "minutes.approve", "Alleen de secretaris kan vastgestelde notulen wijzigen.");
+export async function amendMinutes(ctx: ServiceContext, input: AmendMinutesInput & { meetingId: string }): Promise<MeetingView> {
+  const { meeting, member } = await meetingAndMember(ctx, input.meetingId);
+  assertCan(member, "minutes.approve", "Alleen de secretaris kan vastgestelde notulen wijzigen.");
   if (meeting.minutesStatus === "in_wijziging") throw new ApiError("CONFLICT", "Er loopt al een wijziging van deze notulen; stel die eerst opnieuw vast.");
   if (meeting.minutesStatus !== "vastgesteld" || !meeting.minutesApprovedHash) {
     throw new ApiError("CONFLICT", "Deze notulen zijn nog niet vastgesteld; ze kunnen gewoon worden bewerkt.");
   }
+  const approvedHash = meeting.minutesApprovedHash;
 
-  const now = new Date().toISOString();
   const docName = documentNames.minutes(meeting.workspaceId, meeting.id);
-  await writeTransaction(deps.database, async (tx) => {
-    const updated = await tx.update(meetings).set({ minutesStatus: "in_wijziging", version: meeting.version + 1, updatedAt: now })
+  await withTransaction(ctx, async (t) => {
+    const now = nowIso(t);
+    const updated = await t.tx.update(meetings).set({ minutesStatus: "in_wijziging", version: meeting.version + 1, updatedAt: now })
       .where(and(eq(meetings.id, meeting.id), eq(meetings.minutesStatus, "vastgesteld"), eq(meetings.version, meeting.version)))
       .returning({ id: meetings.id });
     if (updated.length === 0) throw new ApiError("VERSION_CONFLICT", "Deze vergadering is intussen gewijzigd. Laad haar opnieuw en probeer het nog eens.");
-    const [last] = await tx.select({ seq: max(minutesAmendments.seq) }).from(minutesAmendments).where(eq(minutesAmendments.meetingId, meeting.id));
+    const [last] = await t.tx.select({ seq: max(minutesAmendments.seq) }).from(minutesAmendments).where(eq(minutesAmendments.meetingId, meeting.id));
     const seq = (last?.seq ?? 0) + 1;
-    await tx.insert(minutesAmendments).values({
-      id: newId(), meetingId: meeting.id, seq, reason: input.reason, openedBy: actor.userId, openedByName: actor.userName,
-      openedAt: now, fromHash: meeting.minutesApprovedHash!,
+    await t.tx.insert(minutesAmendments).values({
+      id: newId(), meetingId: meeting.id, seq, reason: input.reason, openedBy: member.userId, openedByName: member.userName,
+      openedAt: now, fromHash: approvedHash,
     });
-    await appendEvent(tx, {
-      workspaceId: meeting.workspaceId, type: "minutes.amendment_opened", entityType: "meeting", entityId: meeting.id, actor, at: now,
-      fromStatus: "vastgesteld", toStatus: "in_wijziging", reasoning: input.reason, textHash: meeting.minutesApprovedHash,
+    await appendEvent(t.tx, {
+      workspaceId: meeting.workspaceId, type: "minutes.amendment_opened", entityType: "meeting", entityId: meeting.id, actor: member, at: now,
+      fromStatus: "vastgesteld", toStatus: "in_wijziging", reasoning: input.reason, textHash: approvedHash,
       data: { document: docName, amendment: seq },
     });
+    afterCommit(t, () => {
+      ctx.deps.events.emit("document.accessChanged", { docName });
+      ctx.deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: "minutes.amendment_opened" });
+    });
   });
-  deps.events.emit("document.accessChanged", { docName });
-  deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: "minutes.amendment_opened" });
-  return presentMeeting(deps, (await findMeeting(db, meeting.id))!);
+  return presentMeeting(ctx, (await findMeeting(dbOf(ctx), meeting.id))!);
 }

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { meetings } from "../../../db/schema/index.ts";
 import type { ParsedDocumentName } from "../../../shared/collab/protocol.ts";
-import { minutesLocked, type MinutesStatus } from "../../../shared/domain/meetings.ts";
+import { minutesLocked } from "../../../shared/domain/meetings.ts";
 
 /**
  * The minutes branch of isDocumentLocked: approved minutes are frozen (changes only through a
@@ -14,7 +14,7 @@ export async function isMinutesLocked(db: Db, doc: ParsedDocumentName): Promise<
   const [meeting] = await db.select({ minutesStatus: meetings.minutesStatus }).from(meetings)
     .where(and(eq(meetings.id, doc.entityId), eq(meetings.workspaceId, doc.workspaceId))).limit(1);
   if (!meeting) return { locked: true, reason: "Deze notulen horen bij geen vergadering van deze tafel." };
-  if (minutesLocked(meeting.minutesStatus as MinutesStatus)) {
+  if (minutesLocked(meeting.minutesStatus)) {
     return { locked: true, reason: "Deze notulen zijn vastgesteld. Wijzigen kan alleen via een gelogde wijziging door de secretaris." };
   }
   return { locked: false };

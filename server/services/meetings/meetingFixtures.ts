@@ -2,10 +2,10 @@
  * Test fixtures for the meetings and exports features: a second tafel (to prove isolation)
  * and a way to put a member into it. Only tests import this file.
  */
-import { writeTransaction } from "../../../db/writeLock.ts";
 import * as Y from "yjs";
 import { memberships, organisations, points, users, workspaceParties, workspaces } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
+import type { PointStatus } from "../../../shared/domain/pointStatus.ts";
 import { textHash } from "../../../shared/domain/textHash.ts";
 import type { MembershipContext } from "../../context.ts";
 import { hashPassword } from "../../auth/password.ts";
@@ -18,7 +18,8 @@ import { createPoint } from "../points/createPoint.ts";
 import { recordStance } from "../points/recordStance.ts";
 import { signOffPoint } from "../points/signOffPoint.ts";
 import { transitionPoint } from "../points/transitionPoint.ts";
-import { readPoint } from "./pointWorkflow.ts";
+import { loadPoint } from "../points/pointState.ts";
+import { nowIso, withTransaction } from "../serviceContext.ts";
 
 export const OTHER_SECRETARY = "secretaris@andere-tafel.test";
 export const OUTSIDER = "buitenstaander@andere-tafel.test";
@@ -26,14 +27,14 @@ export const OUTSIDER = "buitenstaander@andere-tafel.test";
 /** A second tafel (SWV PO with one gemeente) with its own secretaris; also creates a user without any membership. */
 export async function createOtherTafel(ctx: TestContext): Promise<{ workspaceId: string; swvId: string; gemeenteId: string; secretary: MembershipContext }> {
   const { db } = ctx.deps.database;
-  const now = new Date().toISOString();
+  const now = nowIso(ctx.system);
   const workspaceId = newId();
   const swvId = newId();
   const gemeenteId = newId();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const userId = newId();
   const membershipId = newId();
-  await writeTransaction(ctx.deps.database, async (tx) => {
+  await withTransaction(ctx.system, async ({ tx }) => {
     await tx.insert(organisations).values([
       { id: swvId, kind: "swv", name: "Samenwerkingsverband PO Voorbeeldregio", swvCode: "PO 99.01", sector: "po", cbsCode: null, createdAt: now },
       { id: gemeenteId, kind: "gemeente", name: "Gemeente Voorbeeld", swvCode: null, sector: null, cbsCode: "GM9999", createdAt: now },
@@ -90,14 +91,14 @@ export async function appendParagraph(ctx: TestContext, docName: string, text: s
  */
 export async function insertPoint(
   ctx: TestContext,
-  input: { workspaceId: string; theme: string; title: string; status: string; text: string[] },
+  input: { workspaceId: string; theme: string; title: string; status: PointStatus; text: string[] },
 ): Promise<{ id: string; textHash: string }> {
   const id = newId();
   const json = minutesJson(...input.text);
   await seedDocument(ctx, documentNames.point(input.workspaceId, id), json);
   const doc = await ctx.deps.documents.readJson(documentNames.point(input.workspaceId, id));
   const hash = textHash(doc);
-  const now = new Date().toISOString();
+  const now = nowIso(ctx.system);
   await ctx.deps.database.db.insert(points).values({
     id, workspaceId: input.workspaceId, theme: input.theme, title: input.title, status: input.status, version: 1,
     textHash: hash, createdAt: now, updatedAt: now,
@@ -117,13 +118,13 @@ export async function pointAtAmbtelijkAkkoord(
   ctx: TestContext, input: { theme: string; title: string; text: string; scope?: string[] },
 ): Promise<string> {
   const m = ctx.demo.members;
-  const created = await createPoint(ctx.deps, m[TREKKERS[0]!]!, ctx.demo.workspaceId, { theme: input.theme, title: input.title, text: input.text, scope: input.scope ?? null });
+  const created = await createPoint(ctx.as(TREKKERS[0]!), { workspaceId: ctx.demo.workspaceId, theme: input.theme, title: input.title, text: input.text, scope: input.scope ?? null });
   const id = created.point.id;
-  await transitionPoint(ctx.deps, m[TREKKERS[0]!]!, id, { to: "in_bespreking", reason: "Ambtelijke werkgroep start de bespreking." });
+  await transitionPoint(ctx.as(TREKKERS[0]!), { pointId: id, to: "in_bespreking", reason: "Ambtelijke werkgroep start de bespreking." });
   for (const email of TREKKERS) {
     const actor = m[email]!;
     if (input.scope && actor.partyKind === "gemeente" && !input.scope.includes(actor.partyId!)) continue;
-    await recordStance(ctx.deps, actor, id, { stance: "akkoord", reasoning: "Akkoord met de tekst zoals die nu luidt." });
+    await recordStance(ctx.as(email), { pointId: id, stance: "akkoord", reasoning: "Akkoord met de tekst zoals die nu luidt." });
   }
   return id;
 }
@@ -131,10 +132,10 @@ export async function pointAtAmbtelijkAkkoord(
 /** Every bestuurder in scope signs the point's current durable text. */
 export async function signByAll(ctx: TestContext, pointId: string, only?: string[]): Promise<void> {
   for (const email of only ?? BESTUURDERS) {
-    const point = (await readPoint(ctx.deps.database.db, pointId))!;
+    const point = (await loadPoint(ctx.deps.database.db, pointId))!;
     const text = await ctx.deps.documents.readJson(documentNames.point(point.workspaceId, pointId));
     try {
-      await signOffPoint(ctx.deps, ctx.demo.members[email]!, pointId, { textHash: textHash(text) });
+      await signOffPoint(ctx.as(email), { pointId, textHash: textHash(text) });
     } catch (err) {
       // A party outside the scope cannot sign; that is not what these fixtures test.
       if (!(err instanceof Error && /scope/.test(err.message))) throw err;

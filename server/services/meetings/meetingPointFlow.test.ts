@@ -11,7 +11,7 @@ import { createTestContext, DEMO, type TestContext } from "../../testing/testCon
 import { transitionPoint } from "../points/transitionPoint.ts";
 import { verifyLog } from "../audit/verifyLog.ts";
 import { pointAtAmbtelijkAkkoord, signByAll } from "./meetingFixtures.ts";
-import { readPoint } from "./pointWorkflow.ts";
+import { loadPoint } from "../points/pointState.ts";
 
 let ctx: TestContext;
 let ws: string;
@@ -20,7 +20,7 @@ let meeting: MeetingView;
 
 const past = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 const json = async <T = any>(res: Response): Promise<T> => (await res.json()) as T;
-const status = async (id: string) => (await readPoint(ctx.deps.database.db, id))!.status;
+const status = async (id: string) => (await loadPoint(ctx.deps.database.db, id))!.status;
 const log = async () => ctx.deps.database.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, ws)).orderBy(asc(auditEvents.seq));
 
 async function addToAgenda(meetingId: string, pointId: string) {
@@ -150,8 +150,8 @@ describe("formal OOGO agenda and decisions through the points workflow", () => {
     });
     expect(res.status).toBe(200);
     expect(await status(disputed)).toBe("geen_overeenstemming");
-    const tynaarlo = ctx.demo.members[DEMO.tynaarloWethouder]!;
-    await transitionPoint(ctx.deps, tynaarlo, disputed, { to: "in_geschil", reason: "Het college van Tynaarlo legt het geschil voor.", meetingId: overleg.id });
+    const tynaarlo = ctx.as(DEMO.tynaarloWethouder);
+    await transitionPoint(tynaarlo, { pointId: disputed, to: "in_geschil", reason: "Het college van Tynaarlo legt het geschil voor.", meetingId: overleg.id });
     expect(await status(disputed)).toBe("in_geschil");
 
     // in_geschil as a decision needs geen overeenstemming first.

@@ -1,34 +1,38 @@
 /**
- * Helpers every meeting verb shares: load a meeting for a caller, check the tafel's parties,
- * and bump the meeting's version inside the verb's transaction.
+ * Helpers every meeting verb shares: load a meeting with the actor's membership at its tafel,
+ * check the tafel's parties and points, and bump the meeting's version inside the verb's
+ * transaction.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "../../../db/client.ts";
 import { meetingParties, meetings } from "../../../db/schema/index.ts";
-import type { MeetingStatus, MeetingType, MinutesStatus } from "../../../shared/domain/meetings.ts";
-import type { Caller, MembershipContext } from "../../context.ts";
-import { requireMembership } from "../../auth/access.ts";
+import type { MembershipContext } from "../../context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
-import { tafelParties } from "../points/pointRecords.ts";
+import { membershipOf } from "../membershipOf.ts";
+import { loadPoint, tafelParties, type PointRow } from "../points/pointState.ts";
+import { dbOf, type ServiceContext } from "../serviceContext.ts";
 
-export type MeetingRow = typeof meetings.$inferSelect & {
-  type: MeetingType;
-  status: MeetingStatus;
-  minutesStatus: MinutesStatus;
-};
+export type MeetingRow = typeof meetings.$inferSelect;
 
 export async function findMeeting(db: DbOrTx, meetingId: string): Promise<MeetingRow | null> {
   const [row] = await db.select().from(meetings).where(eq(meetings.id, meetingId)).limit(1);
-  return (row as MeetingRow | undefined) ?? null;
+  return row ?? null;
 }
 
-/** The meeting and the caller's membership at its tafel: 404 for an unknown meeting, 403 for a non-member. */
-export async function loadMeetingFor(db: Db, caller: Caller, meetingId: string): Promise<{ meeting: MeetingRow; actor: MembershipContext }> {
-  const meeting = await findMeeting(db, meetingId);
+/** The meeting and the actor's membership at its tafel: 404 for an unknown meeting, 403 for a non-member. */
+export async function meetingAndMember(ctx: ServiceContext, meetingId: string): Promise<{ meeting: MeetingRow; member: MembershipContext }> {
+  const meeting = await findMeeting(dbOf(ctx), meetingId);
   if (!meeting) throw notFound("Deze vergadering");
-  const actor = await requireMembership(db, caller, meeting.workspaceId);
-  return { meeting, actor };
+  return { meeting, member: await membershipOf(ctx, meeting.workspaceId) };
+}
+
+/** A point of this tafel, or 400 naming the field (a point of another tafel is treated as unknown). */
+export async function requireTafelPoint(db: DbOrTx, workspaceId: string, pointId: string, field: string): Promise<PointRow> {
+  const point = await loadPoint(db, pointId);
+  if (!point || point.workspaceId !== workspaceId) {
+    throw new ApiError("VALIDATION_FAILED", "Dit overeenstemmingspunt bestaat niet aan deze OOGO-tafel.", field);
+  }
+  return point;
 }
 
 // The parties of a tafel, in their fixed order: one query, shared with the points services.

@@ -1,15 +1,13 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import type { Db } from "../../../db/client.ts";
 import {
   agendaItems, meetingAttendance, meetingParties, minutesAmendments, organisations, points, users, workspaceParties,
 } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
-import {
-  MEETING_TYPE_LABELS, agendaFrozenReason, meetingFrozenReason, type AgendaDecision,
-} from "../../../shared/domain/meetings.ts";
+import { MEETING_TYPE_LABELS, agendaFrozenReason, meetingFrozenReason } from "../../../shared/domain/meetings.ts";
 import { textHash } from "../../../shared/domain/textHash.ts";
 import type { AgendaItemView, AmendmentView, MeetingSummary, MeetingView } from "../../../shared/schemas/meetings.ts";
-import type { AppDeps } from "../../context.ts";
+import type { DbOrTx } from "../audit/appendEvent.ts";
+import { dbOf, type ServiceContext } from "../serviceContext.ts";
 import type { MeetingRow } from "./meetingRecord.ts";
 
 export function presentSummary(meeting: MeetingRow, agendaCount: number): MeetingSummary {
@@ -28,8 +26,8 @@ export function presentSummary(meeting: MeetingRow, agendaCount: number): Meetin
 }
 
 /** The full meeting as the API shows it, read fresh (including the minutes' current hash). */
-export async function presentMeeting(deps: AppDeps, meeting: MeetingRow): Promise<MeetingView> {
-  const db: Db = deps.database.db;
+export async function presentMeeting(ctx: ServiceContext, meeting: MeetingRow): Promise<MeetingView> {
+  const db = dbOf(ctx);
   const invited = await db
     .select({ id: organisations.id, name: organisations.name })
     .from(meetingParties)
@@ -65,7 +63,7 @@ export async function presentMeeting(deps: AppDeps, meeting: MeetingRow): Promis
     })),
     agenda,
     minutesDocument,
-    minutesHash: textHash(await deps.documents.readJson(minutesDocument)),
+    minutesHash: textHash(await ctx.deps.documents.readJson(minutesDocument)),
     minutesApproval: meeting.minutesApprovedAt && meeting.minutesApprovedHash
       ? { approvedAt: meeting.minutesApprovedAt, approvedBy: approver ?? "Onbekend", textHash: meeting.minutesApprovedHash }
       : null,
@@ -90,7 +88,7 @@ export function presentAmendment(a: typeof minutesAmendments.$inferSelect): Amen
   };
 }
 
-export async function listAgenda(db: Db, meetingId: string): Promise<AgendaItemView[]> {
+export async function listAgenda(db: DbOrTx, meetingId: string): Promise<AgendaItemView[]> {
   const rows = await db
     .select({ item: agendaItems, deciderName: users.name })
     .from(agendaItems)
@@ -112,7 +110,7 @@ export async function listAgenda(db: Db, meetingId: string): Promise<AgendaItemV
       point,
       textHash: item.textHash,
       textChangedSince: !!(point && item.textHash && point.textHash !== item.textHash),
-      decision: (item.decision as AgendaDecision | null) ?? null,
+      decision: item.decision,
       decisionNote: item.decisionNote,
       decidedAt: item.decidedAt,
       decidedBy: item.decidedBy ? deciderName ?? "Onbekend" : null,
@@ -122,7 +120,7 @@ export async function listAgenda(db: Db, meetingId: string): Promise<AgendaItemV
   });
 }
 
-async function partyOrder(db: Db, workspaceId: string): Promise<Map<string, number>> {
+async function partyOrder(db: DbOrTx, workspaceId: string): Promise<Map<string, number>> {
   const rows = await db.select().from(workspaceParties).where(eq(workspaceParties.workspaceId, workspaceId));
   return new Map(rows.map((r) => [r.organisationId, r.position]));
 }

@@ -1,24 +1,23 @@
-import { writeTransaction } from "../../../db/writeLock.ts";
 import { eq } from "drizzle-orm";
 import { agendaItems } from "../../../db/schema/index.ts";
 import { agendaFrozenReason } from "../../../shared/domain/meetings.ts";
 import type { MeetingView, ReorderAgendaInput } from "../../../shared/schemas/meetings.ts";
-import type { AppDeps, Caller } from "../../context.ts";
 import { assertCan } from "../../auth/access.ts";
 import { ApiError } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
-import { bumpMeetingVersion, findMeeting, loadMeetingFor } from "./meetingRecord.ts";
+import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
+import { bumpMeetingVersion, findMeeting, meetingAndMember } from "./meetingRecord.ts";
 import { presentMeeting } from "./presentMeeting.ts";
 
 /** Puts the agenda in a new order; the list must name every item exactly once. */
-export async function reorderAgenda(deps: AppDeps, caller: Caller, meetingId: string, input: ReorderAgendaInput): Promise<MeetingView> {
-  const { db } = deps.database;
-  const { meeting, actor } = await loadMeetingFor(db, caller, meetingId);
-  assertCan(actor, "meeting.manage", "Alleen de secretaris stelt de agenda op.");
+export async function reorderAgenda(ctx: ServiceContext, input: ReorderAgendaInput & { meetingId: string }): Promise<MeetingView> {
+  const { meeting, member } = await meetingAndMember(ctx, input.meetingId);
+  assertCan(member, "meeting.manage", "Alleen de secretaris stelt de agenda op.");
   const frozen = agendaFrozenReason(meeting);
   if (frozen) throw new ApiError("CONFLICT", frozen);
-  const now = new Date().toISOString();
-  await writeTransaction(deps.database, async (tx) => {
+  await withTransaction(ctx, async (t) => {
+    const { tx } = t;
+    const now = nowIso(t);
     // Compared inside the transaction, so an item added meanwhile makes the list incomplete (400).
     const current = await tx.select({ id: agendaItems.id, position: agendaItems.position }).from(agendaItems).where(eq(agendaItems.meetingId, meeting.id));
     const ids = new Set(current.map((c) => c.id));
@@ -29,10 +28,10 @@ export async function reorderAgenda(deps: AppDeps, caller: Caller, meetingId: st
     await bumpMeetingVersion(tx, meeting.id, undefined, now);
     for (const [position, id] of input.itemIds.entries()) await tx.update(agendaItems).set({ position }).where(eq(agendaItems.id, id));
     await appendEvent(tx, {
-      workspaceId: meeting.workspaceId, type: "meeting.agenda_reordered", entityType: "meeting", entityId: meeting.id, actor, at: now,
+      workspaceId: meeting.workspaceId, type: "meeting.agenda_reordered", entityType: "meeting", entityId: meeting.id, actor: member, at: now,
       data: { from: before, to: input.itemIds },
     });
+    afterCommit(t, () => ctx.deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: "meeting.agenda_reordered" }));
   });
-  deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: "meeting.agenda_reordered" });
-  return presentMeeting(deps, (await findMeeting(db, meeting.id))!);
+  return presentMeeting(ctx, (await findMeeting(dbOf(ctx), meeting.id))!);
 }

@@ -1,14 +1,13 @@
-import { writeTransaction } from "../../../db/writeLock.ts";
 import { eq } from "drizzle-orm";
 import { meetingAttendance } from "../../../db/schema/index.ts";
 import { meetingFrozenReason } from "../../../shared/domain/meetings.ts";
 import type { MeetingView, SetAttendanceInput } from "../../../shared/schemas/meetings.ts";
-import type { AppDeps, Caller } from "../../context.ts";
 import { assertCan } from "../../auth/access.ts";
 import { newId } from "../../auth/tokens.ts";
 import { ApiError } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
-import { bumpMeetingVersion, findMeeting, invitedPartyIds, loadMeetingFor } from "./meetingRecord.ts";
+import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
+import { bumpMeetingVersion, findMeeting, invitedPartyIds, meetingAndMember } from "./meetingRecord.ts";
 import { presentMeeting } from "./presentMeeting.ts";
 
 /**
@@ -16,15 +15,14 @@ import { presentMeeting } from "./presentMeeting.ts";
  * party or none (chair, secretaris). The whole list goes into the log, so the dossier can show
  * who was there for whom.
  */
-export async function setAttendance(deps: AppDeps, caller: Caller, meetingId: string, input: SetAttendanceInput): Promise<MeetingView> {
-  const { db } = deps.database;
-  const { meeting, actor } = await loadMeetingFor(db, caller, meetingId);
-  assertCan(actor, "meeting.manage", "Alleen de secretaris houdt de presentielijst bij.");
+export async function setAttendance(ctx: ServiceContext, input: SetAttendanceInput & { meetingId: string }): Promise<MeetingView> {
+  const { meeting, member } = await meetingAndMember(ctx, input.meetingId);
+  assertCan(member, "meeting.manage", "Alleen de secretaris houdt de presentielijst bij.");
   const frozen = meetingFrozenReason(meeting);
   if (frozen) throw new ApiError("CONFLICT", frozen);
   if (meeting.status === "geannuleerd") throw new ApiError("CONFLICT", "Deze vergadering is geannuleerd.");
 
-  const invited = new Set((await invitedPartyIds(db, [meeting.id])).get(meeting.id) ?? []);
+  const invited = new Set((await invitedPartyIds(dbOf(ctx), [meeting.id])).get(meeting.id) ?? []);
   input.attendees.forEach((a, i) => {
     if (a.partyId !== null && !invited.has(a.partyId)) {
       throw new ApiError("VALIDATION_FAILED", `Aanwezige ${i + 1} (${a.name}) vertegenwoordigt een partij die niet is uitgenodigd.`, `attendees.${i}.partyId`);
@@ -37,8 +35,9 @@ export async function setAttendance(deps: AppDeps, caller: Caller, meetingId: st
     seen.add(key);
   });
 
-  const now = new Date().toISOString();
-  await writeTransaction(deps.database, async (tx) => {
+  await withTransaction(ctx, async (t) => {
+    const { tx } = t;
+    const now = nowIso(t);
     await bumpMeetingVersion(tx, meeting.id, input.expectedVersion, now);
     await tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id));
     if (input.attendees.length) {
@@ -47,10 +46,10 @@ export async function setAttendance(deps: AppDeps, caller: Caller, meetingId: st
       })));
     }
     await appendEvent(tx, {
-      workspaceId: meeting.workspaceId, type: "meeting.attendance_set", entityType: "meeting", entityId: meeting.id, actor, at: now,
+      workspaceId: meeting.workspaceId, type: "meeting.attendance_set", entityType: "meeting", entityId: meeting.id, actor: member, at: now,
       data: { attendees: input.attendees.map((a) => ({ partyId: a.partyId, name: a.name, capacity: a.capacity, present: a.present })) },
     });
+    afterCommit(t, () => ctx.deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: "meeting.attendance_set" }));
   });
-  deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: "meeting.attendance_set" });
-  return presentMeeting(deps, (await findMeeting(db, meeting.id))!);
+  return presentMeeting(ctx, (await findMeeting(dbOf(ctx), meeting.id))!);
 }

@@ -1,14 +1,15 @@
-import { writeTransaction } from "../../../db/writeLock.ts";
 import { and, eq, isNull, isNotNull } from "drizzle-orm";
 import { agendaItems, meetingParties, meetings } from "../../../db/schema/index.ts";
 import { fixesTextVersion, meetingFrozenReason } from "../../../shared/domain/meetings.ts";
 import type { MeetingView, UpdateMeetingInput } from "../../../shared/schemas/meetings.ts";
-import type { AppDeps, Caller } from "../../context.ts";
 import { assertCan } from "../../auth/access.ts";
 import { ApiError } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
-import { assertTafelParties, bumpMeetingVersion, findMeeting, invitedPartyIds, loadMeetingFor } from "./meetingRecord.ts";
-import { catchUpPointText, movePointInTransaction, readPoint } from "./pointWorkflow.ts";
+import { loadPoint } from "../points/pointState.ts";
+import { catchUpText } from "../points/refreshPointText.ts";
+import { transitionPoint } from "../points/transitionPoint.ts";
+import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
+import { assertTafelParties, bumpMeetingVersion, findMeeting, invitedPartyIds, meetingAndMember } from "./meetingRecord.ts";
 import { presentMeeting } from "./presentMeeting.ts";
 import { onOtherFormalAgenda } from "./removeAgendaItem.ts";
 
@@ -16,13 +17,13 @@ import { onOtherFormalAgenda } from "./removeAgendaItem.ts";
  * Changes a meeting's title, date, place, status or invited parties (secretaris). Refused once
  * the minutes are approved: the record is then part of what was approved. Cancelling a formal
  * OOGO releases the points it fixed: each point geagendeerd only for this meeting goes back to
- * ambtelijk akkoord through the points workflow, in the same transaction. A cancelled meeting
+ * ambtelijk akkoord through the points workflow's own verb, in the same transaction. A cancelled meeting
  * stays cancelled (plan a new one), so a released point is never silently re-fixed.
  */
-export async function updateMeeting(deps: AppDeps, caller: Caller, meetingId: string, input: UpdateMeetingInput): Promise<MeetingView> {
-  const { db } = deps.database;
-  const { meeting, actor } = await loadMeetingFor(db, caller, meetingId);
-  assertCan(actor, "meeting.manage", "Alleen de secretaris wijzigt vergaderingen.");
+export async function updateMeeting(ctx: ServiceContext, input: UpdateMeetingInput & { meetingId: string }): Promise<MeetingView> {
+  const { meeting, member } = await meetingAndMember(ctx, input.meetingId);
+  const db = dbOf(ctx);
+  assertCan(member, "meeting.manage", "Alleen de secretaris wijzigt vergaderingen.");
   const frozen = meetingFrozenReason(meeting);
   if (frozen) throw new ApiError("CONFLICT", frozen);
   if (meeting.status === "geannuleerd" && input.status !== undefined && input.status !== "geannuleerd") {
@@ -38,9 +39,9 @@ export async function updateMeeting(deps: AppDeps, caller: Caller, meetingId: st
       const items = await db.select({ id: agendaItems.id, pointId: agendaItems.pointId }).from(agendaItems)
         .where(and(eq(agendaItems.meetingId, meeting.id), isNull(agendaItems.decision), isNotNull(agendaItems.pointId)));
       for (const item of items) {
-        if (!(await onOtherFormalAgenda(deps, meeting.workspaceId, item.pointId!, item.id))) release.push(item.pointId!);
+        if (!(await onOtherFormalAgenda(db, meeting.workspaceId, item.pointId!, item.id))) release.push(item.pointId!);
       }
-      for (const id of release) await catchUpPointText(deps, id);
+      for (const id of release) await catchUpText(ctx, id);
     }
   }
   const invited = input.invitedPartyIds ? await assertTafelParties(db, meeting.workspaceId, input.invitedPartyIds, "invitedPartyIds") : undefined;
@@ -64,17 +65,18 @@ export async function updateMeeting(deps: AppDeps, caller: Caller, meetingId: st
     if (input.expectedVersion !== undefined && input.expectedVersion !== meeting.version) {
       throw new ApiError("VERSION_CONFLICT", "Deze vergadering is intussen door iemand anders gewijzigd. Laad haar opnieuw en probeer het nog eens.");
     }
-    return presentMeeting(deps, meeting);
+    return presentMeeting(ctx, meeting);
   }
 
-  const now = new Date().toISOString();
-  const moves = await writeTransaction(deps.database, async (tx) => {
+  await withTransaction(ctx, async (t) => {
+    const { tx } = t;
+    const now = nowIso(t);
     const moved = [];
     for (const id of release) {
-      const point = await readPoint(tx, id);
+      const point = await loadPoint(tx, id);
       if (point?.status !== "geagendeerd") continue;
-      moved.push(await movePointInTransaction(tx, deps, actor, id, {
-        to: "ambtelijk_akkoord", reason: `De vergadering "${meeting.title}" is geannuleerd; het punt gaat van de agenda.`, meetingId: meeting.id,
+      moved.push(await transitionPoint(t, {
+        pointId: id, to: "ambtelijk_akkoord", reason: `De vergadering "${meeting.title}" is geannuleerd; het punt gaat van de agenda.`, meetingId: meeting.id,
       }));
     }
     await bumpMeetingVersion(tx, meeting.id, input.expectedVersion, now);
@@ -84,13 +86,11 @@ export async function updateMeeting(deps: AppDeps, caller: Caller, meetingId: st
       await tx.insert(meetingParties).values(invited!.map((organisationId) => ({ meetingId: meeting.id, organisationId })));
     }
     await appendEvent(tx, {
-      workspaceId: meeting.workspaceId, type: "meeting.changed", entityType: "meeting", entityId: meeting.id, actor, at: now,
+      workspaceId: meeting.workspaceId, type: "meeting.changed", entityType: "meeting", entityId: meeting.id, actor: member, at: now,
       fromStatus: changes.status ? meeting.status : null, toStatus: changes.status ? input.status! : null,
       data: { changes, ...(moved.length ? { releasedPointIds: moved.map((m) => m.id) } : {}) },
     });
-    return moved;
+    afterCommit(t, () => ctx.deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: "meeting.changed" }));
   });
-  for (const m of moves) m.publish();
-  deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: "meeting.changed" });
-  return presentMeeting(deps, (await findMeeting(db, meeting.id))!);
+  return presentMeeting(ctx, (await findMeeting(db, meeting.id))!);
 }

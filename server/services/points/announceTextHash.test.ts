@@ -16,13 +16,13 @@ describe("silent text-hash updates", () => {
     ctx.deps.events.on("workspace.changed", (e) => { if (e.entityId === point.id) heard.push(e.type); });
 
     await ctx.store.append(point.documentName, [paragraphEdit(await ctx.store.load(point.documentName), "Eerste zin.")]);
-    const first = await refreshPointText(ctx.deps, point.id);
+    const first = await refreshPointText(ctx.system, { pointId: point.id });
     expect(first).toMatchObject({ changed: true, logged: false });
     expect(heard).toEqual(["point.text_hash_updated"]);
 
     // A second change within the interval is announced once, afterwards (trailing).
     await ctx.store.append(point.documentName, [paragraphEdit(await ctx.store.load(point.documentName), "Tweede zin.")]);
-    await refreshPointText(ctx.deps, point.id);
+    await refreshPointText(ctx.system, { pointId: point.id });
     expect(heard).toEqual(["point.text_hash_updated"]);
     await expect.poll(() => heard.length, { timeout: 5000 }).toBe(2);
   });

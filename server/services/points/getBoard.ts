@@ -1,9 +1,10 @@
 import { POINT_STATUSES, SIGNABLE_STATUSES, type PointStatus } from "../../../shared/domain/pointStatus.ts";
 import { STANCES, type Stance } from "../../../shared/domain/stances.ts";
 import type { BoardView } from "../../../shared/schemas/points.ts";
-import type { AppDeps } from "../../context.ts";
+import { membershipOf } from "../membershipOf.ts";
+import { dbOf, type ServiceContext } from "../serviceContext.ts";
 import { listThemes } from "../workspaces/getWorkspace.ts";
-import { loadAllPointStates, tafelParties } from "./pointRecords.ts";
+import { loadAllPointStates, tafelParties } from "./pointState.ts";
 
 const zeroStatuses = () => Object.fromEntries(POINT_STATUSES.map((s) => [s, 0])) as Record<PointStatus, number>;
 const zeroStances = () => Object.fromEntries(STANCES.map((s) => [s, 0])) as Record<Stance, number>;
@@ -11,11 +12,14 @@ const zeroStances = () => Object.fromEntries(STANCES.map((s) => [s, 0])) as Reco
 /**
  * The agreement board in one answer: status counts per theme (rows) and in total, per party the
  * status counts of the points in its scope (also split by theme), its effective stances and
- * signatures on the current texts, and the compact list of points behind every cell.
+ * signatures on the current texts, and the compact list of points behind every cell. Every
+ * member of the tafel may read it.
  */
-export async function getBoard(deps: AppDeps, workspaceId: string): Promise<BoardView> {
-  const { db } = deps.database;
-  const [themes, parties, states] = [await listThemes(db, workspaceId), await tafelParties(db, workspaceId), await loadAllPointStates(db, workspaceId)];
+export async function getBoard(ctx: ServiceContext, input: { workspaceId: string }): Promise<BoardView> {
+  const { workspaceId } = input;
+  await membershipOf(ctx, workspaceId);
+  const db = dbOf(ctx);
+  const [themes, parties, states] = [await listThemes(ctx.deps.database.db, workspaceId), await tafelParties(db, workspaceId), await loadAllPointStates(db, workspaceId)];
 
   const totals = zeroStatuses();
   const themeRows = themes.map((t) => ({ key: t.key, label: t.label, total: 0, counts: zeroStatuses() }));
@@ -25,7 +29,7 @@ export async function getBoard(deps: AppDeps, workspaceId: string): Promise<Boar
   }));
 
   for (const { point, facts } of states) {
-    const status = point.status as PointStatus;
+    const status = point.status;
     totals[status] += 1;
     let row = themeRows.find((t) => t.key === point.theme);
     if (!row) {
@@ -57,7 +61,7 @@ export async function getBoard(deps: AppDeps, workspaceId: string): Promise<Boar
       id: point.id,
       theme: point.theme,
       title: point.title,
-      status: point.status as PointStatus,
+      status: point.status,
       version: point.version,
       partyIds: inScope.map((p) => p.id),
       perParty: facts.parties.map((f) => ({ partyId: f.partyId, stance: f.stance, signed: f.signed })),

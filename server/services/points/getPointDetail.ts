@@ -1,11 +1,13 @@
 import {
-  DETAILS_EDITABLE_STATUSES, SIGNABLE_STATUSES, isTextLocked, statusLabel, transitionOptions, type PointStatus,
+  DETAILS_EDITABLE_STATUSES, SIGNABLE_STATUSES, isTextLocked, statusLabel, transitionOptions,
 } from "../../../shared/domain/pointStatus.ts";
 import { can } from "../../../shared/domain/roles.ts";
 import { checkStance } from "../../../shared/domain/stances.ts";
 import type { PointDetail } from "../../../shared/schemas/points.ts";
-import type { AppDeps, MembershipContext } from "../../context.ts";
-import { loadPointState, pointDocumentName, requirePoint, tafelParties, type PointState } from "./pointRecords.ts";
+import type { MembershipContext } from "../../context.ts";
+import { dbOf, type ServiceContext } from "../serviceContext.ts";
+import { loadPointState, pointAndMember, requirePoint, tafelParties, type PointState } from "./pointState.ts";
+import { pointDocumentName } from "./pointText.ts";
 import { toSignoffView, toStanceView, toSummary, userNames } from "./presentPoint.ts";
 
 type Ability = { ok: boolean; reason?: string };
@@ -13,7 +15,7 @@ const yes: Ability = { ok: true };
 const no = (reason: string): Ability => ({ ok: false, reason });
 
 function abilitiesFor(viewer: MembershipContext | null, state: PointState): PointDetail["abilities"] {
-  const status = state.point.status as PointStatus;
+  const status = state.point.status;
   if (!viewer) {
     const none = no("Geen deelnemer.");
     return { editText: none, manage: none, recordStance: none, signOff: none };
@@ -36,12 +38,21 @@ function abilitiesFor(viewer: MembershipContext | null, state: PointState): Poin
 }
 
 /**
- * Everything the point page needs in one answer. With a `viewer` (the caller's membership) it
- * includes what that member may do now and why not; without one (the dossier) those are empty.
- * Access is checked by the caller (route: requirePointMember).
+ * Everything the point page needs in one answer, for a member of the point's tafel (404 for an
+ * unknown point, then 403 for a non-member), including what they may do now and why not.
  */
-export async function getPointDetail(deps: AppDeps, pointId: string, viewer: MembershipContext | null = null): Promise<PointDetail> {
-  const { db } = deps.database;
+export async function getPointDetail(ctx: ServiceContext, input: { pointId: string }): Promise<PointDetail> {
+  const { point, member } = await pointAndMember(ctx, input.pointId);
+  return describePoint(ctx, point.id, member);
+}
+
+/**
+ * The point page's answer without an access check: for presenting the result of a verb that
+ * already checked (`viewer` = the member it acted for) and for exports that checked their own
+ * capability (`viewer` null: no abilities, no transitions).
+ */
+export async function describePoint(ctx: ServiceContext, pointId: string, viewer: MembershipContext | null): Promise<PointDetail> {
+  const db = dbOf(ctx);
   const point = await requirePoint(db, pointId);
   const state = await loadPointState(db, point);
   const allParties = await tafelParties(db, point.workspaceId);
@@ -52,7 +63,7 @@ export async function getPointDetail(deps: AppDeps, pointId: string, viewer: Mem
     .map((s) => toStanceView(s, allParties, names, point.textHash));
   const signoffViews = state.signoffs.map((s) => toSignoffView(s, allParties, point.textHash));
   const transitions = viewer
-    ? transitionOptions(point.status as PointStatus, { role: viewer.role, partyId: viewer.partyId, partyKind: viewer.partyKind }, state.facts)
+    ? transitionOptions(point.status, { role: viewer.role, partyId: viewer.partyId, partyKind: viewer.partyKind }, state.facts)
     : [];
   return {
     ...toSummary(state),

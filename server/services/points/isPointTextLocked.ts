@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { points } from "../../../db/schema/index.ts";
 import type { ParsedDocumentName } from "../../../shared/collab/protocol.ts";
-import { isTextLocked, statusLabel, type PointStatus } from "../../../shared/domain/pointStatus.ts";
+import { isTextLocked, statusLabel } from "../../../shared/domain/pointStatus.ts";
 
 /**
  * The point branch of isDocumentLocked: the text is frozen in the TEXT_LOCKED statuses
@@ -15,7 +15,7 @@ export async function isPointTextLocked(db: Db, doc: ParsedDocumentName): Promis
     .where(and(eq(points.id, doc.entityId), eq(points.workspaceId, doc.workspaceId))).limit(1);
   if (!point) return { locked: true, reason: "Deze tekst hoort bij geen overeenstemmingspunt van deze tafel." };
   if (isTextLocked(point.status)) {
-    return { locked: true, reason: `De tekst ligt vast: het punt is ${statusLabel(point.status as PointStatus).toLowerCase()}.` };
+    return { locked: true, reason: `De tekst ligt vast: het punt is ${statusLabel(point.status).toLowerCase()}.` };
   }
   return { locked: false };
 }

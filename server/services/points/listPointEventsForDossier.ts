@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { pointTextVersions } from "../../../db/schema/index.ts";
 import type { PointDetail, PointEventView, SignoffView } from "../../../shared/schemas/points.ts";
-import type { AppDeps } from "../../context.ts";
-import { getPointDetail } from "./getPointDetail.ts";
-import { listPointHistory } from "./listPointHistory.ts";
+import { dbOf, type ServiceContext } from "../serviceContext.ts";
+import { describePoint } from "./getPointDetail.ts";
+import { pointEvents } from "./listPointHistory.ts";
 
 export interface PointDossier {
   /** The point as it stands (no viewer-specific abilities). */
@@ -24,13 +24,14 @@ export interface PointDossier {
 
 /**
  * What the dispute dossier needs about one point (domain brief §6: disputed points with their
- * exact texts, positions with reasoning in version order, the status timeline). Access is the
- * caller's responsibility (the dossier verb checks `dossier.build`).
+ * exact texts, positions with reasoning in version order, the status timeline). A building block
+ * of the dossier, not an endpoint: access is the dossier verb's (it checks `dossier.build`).
  */
-export async function listPointEventsForDossier(deps: AppDeps, pointId: string): Promise<PointDossier> {
-  const point = await getPointDetail(deps, pointId, null);
-  const events = await listPointHistory(deps, point);
-  const versions = await deps.database.db.select().from(pointTextVersions)
+export async function listPointEventsForDossier(ctx: ServiceContext, input: { pointId: string }): Promise<PointDossier> {
+  const { pointId } = input;
+  const point = await describePoint(ctx, pointId, null);
+  const events = await pointEvents(dbOf(ctx), point);
+  const versions = await dbOf(ctx).select().from(pointTextVersions)
     .where(eq(pointTextVersions.pointId, pointId)).orderBy(sql`rowid`);
   return {
     point,

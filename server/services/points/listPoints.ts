@@ -1,12 +1,19 @@
 import type { ListPointsQuery, PointSummary } from "../../../shared/schemas/points.ts";
-import type { AppDeps } from "../../context.ts";
 import { ApiError } from "../../http/errors.ts";
-import { loadAllPointStates, tafelParties } from "./pointRecords.ts";
+import { membershipOf } from "../membershipOf.ts";
+import { dbOf, type ServiceContext } from "../serviceContext.ts";
+import { loadAllPointStates, tafelParties } from "./pointState.ts";
 import { toSummary } from "./presentPoint.ts";
 
-/** The points of a tafel, filtered by theme, status and gemeente (points whose scope includes it). */
-export async function listPoints(deps: AppDeps, workspaceId: string, query: ListPointsQuery): Promise<PointSummary[]> {
-  const { db } = deps.database;
+/** The points of a tafel for one of its members, filtered by theme, status and gemeente (points whose scope includes it). */
+export async function listPoints(ctx: ServiceContext, input: ListPointsQuery & { workspaceId: string }): Promise<PointSummary[]> {
+  await membershipOf(ctx, input.workspaceId);
+  return pointSummaries(ctx, input.workspaceId, input);
+}
+
+/** The same list without an access check, for exports that checked their own capability. */
+export async function pointSummaries(ctx: ServiceContext, workspaceId: string, query: ListPointsQuery): Promise<PointSummary[]> {
+  const db = dbOf(ctx);
   if (query.gemeente !== undefined) {
     const parties = await tafelParties(db, workspaceId);
     if (!parties.some((p) => p.id === query.gemeente && p.kind === "gemeente")) {

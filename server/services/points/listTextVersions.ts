@@ -1,9 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { pointTextVersions } from "../../../db/schema/index.ts";
-import type { AppDeps } from "../../context.ts";
+import { dbOf, type ServiceContext } from "../serviceContext.ts";
+import { pointAndMember } from "./pointState.ts";
 
 /** The stored text versions of a point (every hash an event referred to), in the order they were stored (insertion order). */
-export async function listTextVersions(deps: AppDeps, pointId: string): Promise<Array<{ textHash: string; createdAt: string }>> {
-  return deps.database.db.select({ textHash: pointTextVersions.textHash, createdAt: pointTextVersions.createdAt })
-    .from(pointTextVersions).where(eq(pointTextVersions.pointId, pointId)).orderBy(sql`rowid`);
+export async function listTextVersions(ctx: ServiceContext, input: { pointId: string }): Promise<Array<{ textHash: string; createdAt: string }>> {
+  const { point } = await pointAndMember(ctx, input.pointId);
+  return dbOf(ctx).select({ textHash: pointTextVersions.textHash, createdAt: pointTextVersions.createdAt })
+    .from(pointTextVersions).where(eq(pointTextVersions.pointId, point.id)).orderBy(sql`rowid`);
 }

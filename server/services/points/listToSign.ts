@@ -1,21 +1,24 @@
-import { SIGNABLE_STATUSES, type PointStatus } from "../../../shared/domain/pointStatus.ts";
+import { SIGNABLE_STATUSES } from "../../../shared/domain/pointStatus.ts";
 import type { ToSignItem } from "../../../shared/schemas/points.ts";
-import type { AppDeps, MembershipContext } from "../../context.ts";
 import { assertCan, requireParty } from "../../auth/access.ts";
-import { loadAllPointStates, pointDocumentName } from "./pointRecords.ts";
+import { membershipOf } from "../membershipOf.ts";
+import { dbOf, type ServiceContext } from "../serviceContext.ts";
+import { loadAllPointStates } from "./pointState.ts";
+import { pointDocumentName } from "./pointText.ts";
 
 /**
  * "Te ondertekenen": the points of the tafel in a signable status, in the scope of the caller's
  * party, that the party has not validly signed (including points whose earlier signature went
  * verouderd, with that signature so the UI can show what changed).
  */
-export async function listToSign(deps: AppDeps, actor: MembershipContext): Promise<ToSignItem[]> {
-  assertCan(actor, "point.signoff", "Alleen bestuurders en wethouders hebben iets te ondertekenen.");
-  const party = requireParty(actor);
-  const states = await loadAllPointStates(deps.database.db, actor.workspaceId);
+export async function listToSign(ctx: ServiceContext, input: { workspaceId: string }): Promise<ToSignItem[]> {
+  const member = await membershipOf(ctx, input.workspaceId);
+  assertCan(member, "point.signoff", "Alleen bestuurders en wethouders hebben iets te ondertekenen.");
+  const party = requireParty(member);
+  const states = await loadAllPointStates(dbOf(ctx), input.workspaceId);
   const items: ToSignItem[] = [];
   for (const { point, parties, signoffs } of states) {
-    if (!SIGNABLE_STATUSES.includes(point.status as PointStatus)) continue;
+    if (!SIGNABLE_STATUSES.includes(point.status)) continue;
     if (!parties.some((p) => p.id === party.id)) continue;
     const mine = signoffs.filter((s) => s.organisationId === party.id);
     if (mine.some((s) => s.textHash === point.textHash)) continue;
@@ -24,7 +27,7 @@ export async function listToSign(deps: AppDeps, actor: MembershipContext): Promi
       pointId: point.id,
       title: point.title,
       theme: point.theme,
-      status: point.status as PointStatus,
+      status: point.status,
       version: point.version,
       textHash: point.textHash,
       documentName: pointDocumentName(point),

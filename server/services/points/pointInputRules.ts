@@ -4,7 +4,7 @@ import { workspaceThemes } from "../../../db/schema/index.ts";
 import { standardTheme } from "../../../shared/domain/themes.ts";
 import { ApiError } from "../../http/errors.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
-import { tafelParties } from "./pointRecords.ts";
+import { tafelParties } from "./pointState.ts";
 
 /** A standard theme or one of the tafel's own; 400 naming `field` otherwise. */
 export async function assertThemeOfTafel(db: DbOrTx, workspaceId: string, key: string, field: string): Promise<void> {

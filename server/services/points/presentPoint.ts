@@ -2,11 +2,9 @@
 import { inArray } from "drizzle-orm";
 import { users } from "../../../db/schema/index.ts";
 import { isRole } from "../../../shared/domain/roles.ts";
-import type { Stance } from "../../../shared/domain/stances.ts";
 import type { PointEventView, PointSummary, SignoffView, StanceView } from "../../../shared/schemas/points.ts";
-import type { PointStatus } from "../../../shared/domain/pointStatus.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
-import { eventData, type AuditRow, type PointState, type ScopeParty, type SignoffRow, type StanceRow } from "./pointRecords.ts";
+import type { AuditRow, PointState, ScopeParty, SignoffRow, StanceRow } from "./pointState.ts";
 
 export function toSummary(state: PointState): PointSummary {
   const { point } = state;
@@ -15,7 +13,7 @@ export function toSummary(state: PointState): PointSummary {
     workspaceId: point.workspaceId,
     theme: point.theme,
     title: point.title,
-    status: point.status as PointStatus,
+    status: point.status,
     version: point.version,
     textHash: point.textHash,
     scope: { all: state.gemeenteIds.length === 0, gemeenteIds: state.gemeenteIds },
@@ -40,7 +38,7 @@ export function toStanceView(row: StanceRow, parties: readonly ScopeParty[], nam
   return {
     partyId: row.organisationId,
     partyName: partyName(parties, row.organisationId),
-    stance: row.stance as Stance,
+    stance: row.stance,
     reasoning: row.reasoning,
     recordedBy: { id: row.recordedBy, name: names.get(row.recordedBy) ?? "Onbekend" },
     recordedAt: row.recordedAt,
@@ -82,4 +80,14 @@ export function toEventView(row: AuditRow): PointEventView {
     data: eventData(row),
     hash: row.hash,
   };
+}
+
+/** Parses the JSON text of an audit event's data column (always canonical JSON of an object). */
+function eventData(row: { data: string }): Record<string, unknown> {
+  try {
+    const value = JSON.parse(row.data) as unknown;
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

@@ -1,18 +1,16 @@
 import { eq } from "drizzle-orm";
 import { pointScope } from "../../../db/schema/index.ts";
-import { writeTransaction } from "../../../db/writeLock.ts";
-import { DETAILS_EDITABLE_STATUSES, isPointStatus, statusLabel } from "../../../shared/domain/pointStatus.ts";
+import { DETAILS_EDITABLE_STATUSES, statusLabel } from "../../../shared/domain/pointStatus.ts";
 import type { UpdatePointInput } from "../../../shared/schemas/points.ts";
-import type { AppDeps, MembershipContext } from "../../context.ts";
 import { assertCan } from "../../auth/access.ts";
 import { ApiError } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
+import { nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
 import { assertThemeOfTafel, normaliseScope } from "./pointInputRules.ts";
-import {
-  advanceVersion, assertActorAtPoint, assertExpectedVersion, assertTextCurrent, publishOutcome, readDurableText, requirePoint,
-  scopeGemeenteIds, settleAutomatic, type AuditRow, type PointOutcome,
-} from "./pointRecords.ts";
-import { refreshPointText } from "./refreshPointText.ts";
+import { pointAndMember, requirePoint, scopeGemeenteIds, type LoggedEvent } from "./pointState.ts";
+import { advanceVersion, assertExpectedVersion, publishOutcome, settleAutomatic, type PointChange } from "./pointStatusChange.ts";
+import { assertTextCurrent, readDurableText } from "./pointText.ts";
+import { catchUpText } from "./refreshPointText.ts";
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
@@ -21,50 +19,50 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
  * changes who must agree, so the automatic steps are re-evaluated (a new gemeente without a
  * stance sends an ambtelijk akkoord back to bespreking).
  */
-export async function updatePoint(deps: AppDeps, actor: MembershipContext, pointId: string, input: UpdatePointInput): Promise<PointOutcome> {
-  await refreshPointText(deps, pointId);
-  const outcome = await writeTransaction(deps.database, async (tx) => {
-    let point = await requirePoint(tx, pointId);
-    assertActorAtPoint(actor, point);
-    assertCan(actor, "point.manage", "Alleen de ambtelijke werkgroep en de secretaris wijzigen titel en scope van een punt.");
-    if (!isPointStatus(point.status) || !DETAILS_EDITABLE_STATUSES.includes(point.status)) {
-      throw new ApiError("CONFLICT", `In de status ${isPointStatus(point.status) ? statusLabel(point.status) : point.status} liggen titel, scope en looptijd vast.`);
+export async function updatePoint(ctx: ServiceContext, input: UpdatePointInput & { pointId: string }): Promise<PointChange> {
+  const { member } = await pointAndMember(ctx, input.pointId);
+  await catchUpText(ctx, input.pointId);
+  return withTransaction(ctx, async (t) => {
+    let point = await requirePoint(t.tx, input.pointId);
+    assertCan(member, "point.manage", "Alleen de ambtelijke werkgroep en de secretaris wijzigen titel en scope van een punt.");
+    if (!DETAILS_EDITABLE_STATUSES.includes(point.status)) {
+      throw new ApiError("CONFLICT", `In de status ${statusLabel(point.status)} liggen titel, scope en looptijd vast.`);
     }
     assertExpectedVersion(point, input.expectedVersion);
-    const text = await readDurableText(deps, point);
+    const text = await readDurableText(t, point);
     assertTextCurrent(point, text);
 
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     if (input.title !== undefined && input.title !== point.title) changes.title = { from: point.title, to: input.title };
     if (input.termMonths !== undefined && input.termMonths !== point.termMonths) changes.termMonths = { from: point.termMonths, to: input.termMonths };
     if (input.sectionKey !== undefined && input.sectionKey !== point.sectionKey) {
-      if (input.sectionKey !== null) await assertThemeOfTafel(tx, point.workspaceId, input.sectionKey, "sectionKey");
+      if (input.sectionKey !== null) await assertThemeOfTafel(t.tx, point.workspaceId, input.sectionKey, "sectionKey");
       changes.sectionKey = { from: point.sectionKey, to: input.sectionKey };
     }
     if (input.scope !== undefined) {
-      const before = await scopeGemeenteIds(tx, point.id);
-      const after = await normaliseScope(tx, point.workspaceId, input.scope);
+      const before = await scopeGemeenteIds(t.tx, point.id);
+      const after = await normaliseScope(t.tx, point.workspaceId, input.scope);
       if (!sameSet(before, after)) {
         changes.scope = { from: before, to: after };
-        await tx.delete(pointScope).where(eq(pointScope.pointId, point.id));
-        if (after.length > 0) await tx.insert(pointScope).values(after.map((organisationId) => ({ pointId: point.id, organisationId })));
+        await t.tx.delete(pointScope).where(eq(pointScope.pointId, point.id));
+        if (after.length > 0) await t.tx.insert(pointScope).values(after.map((organisationId) => ({ pointId: point.id, organisationId })));
       }
     }
-    const events: AuditRow[] = [];
-    if (Object.keys(changes).length === 0) return { point, events, textLockChanged: false };
+    const events: LoggedEvent[] = [];
+    if (Object.keys(changes).length === 0) return { point, events, textLockChanged: false, member };
 
-    events.push(await appendEvent(tx, {
-      workspaceId: point.workspaceId, type: "point.updated", entityType: "point", entityId: point.id, actor,
+    events.push(await appendEvent(t.tx, {
+      workspaceId: point.workspaceId, type: "point.updated", entityType: "point", entityId: point.id, actor: member, at: nowIso(t),
       textHash: point.textHash, data: { changes },
-    }) as AuditRow);
-    point = await advanceVersion(tx, point, {
+    }));
+    point = await advanceVersion(t, point, {
       ...(changes.title ? { title: input.title } : {}),
       ...(changes.termMonths ? { termMonths: input.termMonths ?? null } : {}),
       ...(changes.sectionKey ? { sectionKey: input.sectionKey ?? null } : {}),
     });
-    point = await settleAutomatic(tx, point, text, "point.updated", events);
-    return { point, events, textLockChanged: false };
+    point = await settleAutomatic(t, point, text, "point.updated", events);
+    const outcome = { point, events, textLockChanged: false, member };
+    publishOutcome(t, outcome);
+    return outcome;
   });
-  publishOutcome(deps, outcome);
-  return outcome;
 }

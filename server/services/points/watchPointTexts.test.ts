@@ -4,6 +4,7 @@ import { textHash } from "../../../shared/domain/textHash.ts";
 import { createTestContext, DEMO, type TestContext } from "../../testing/testContext.ts";
 import type { AppDeps } from "../../context.ts";
 import { EventBus } from "../../events.ts";
+import { createContext, type ServiceContext } from "../serviceContext.ts";
 import { createPoint } from "./createPoint.ts";
 import { getPointDetail } from "./getPointDetail.ts";
 import { paragraphEdit } from "./paragraphEdit.ts";
@@ -20,18 +21,18 @@ afterAll(() => ctx?.cleanup());
 function isolated() {
   const runs = new Map<string, number>();
   const deps: AppDeps = { ...ctx.deps, events: new EventBus() };
-  const refresh = (d: AppDeps, pointId: string) => {
+  const refresh = (c: ServiceContext, pointId: string) => {
     runs.set(pointId, (runs.get(pointId) ?? 0) + 1);
-    return refreshPointText(d, pointId);
+    return refreshPointText(c, { pointId });
   };
-  return { deps, runs, refresh };
+  return { deps, system: createContext(deps), runs, refresh };
 }
 
 async function pointWithStance() {
-  const m = ctx.demo.members;
-  const { point } = await createPoint(ctx.deps, m[DEMO.swvTrekker]!, ctx.demo.workspaceId, { theme: "jeugdhulp", title: "Watcher", text: "Begin." });
-  await transitionPoint(ctx.deps, m[DEMO.swvTrekker]!, point.id, { to: "in_bespreking", reason: "Start", expectedVersion: 1 });
-  await recordStance(ctx.deps, m[DEMO.swvTrekker]!, point.id, { stance: "akkoord" });
+  const trekker = ctx.as(DEMO.swvTrekker);
+  const { point } = await createPoint(trekker, { workspaceId: ctx.demo.workspaceId, theme: "jeugdhulp", title: "Watcher", text: "Begin." });
+  await transitionPoint(trekker, { pointId: point.id, to: "in_bespreking", reason: "Start", expectedVersion: 1 });
+  await recordStance(trekker, { pointId: point.id, stance: "akkoord" });
   return { id: point.id, docName: documentNames.point(ctx.demo.workspaceId, point.id), hash: point.textHash };
 }
 
@@ -40,8 +41,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("watchPointTexts", () => {
   it("recomputes after the debounce, once for a burst of stored updates", async () => {
-    const { deps, runs, refresh } = isolated();
-    const watcher = watchPointTexts(deps, { debounceMs: 400, refresh });
+    const { deps, system, runs, refresh } = isolated();
+    const watcher = watchPointTexts(system, { debounceMs: 400, refresh });
     try {
       const p = await pointWithStance();
       for (let i = 0; i < 5; i++) {
@@ -50,11 +51,11 @@ describe("watchPointTexts", () => {
         await sleep(30);
       }
       expect(runs.get(p.id) ?? 0).toBe(0);
-      expect((await getPointDetail(ctx.deps, p.id)).textHash).toBe(p.hash);
+      expect((await getPointDetail(ctx.as(DEMO.swvTrekker), { pointId: p.id })).textHash).toBe(p.hash);
       await sleep(450);
       await watcher.idle();
       expect(runs.get(p.id)).toBe(1);
-      const after = await getPointDetail(ctx.deps, p.id);
+      const after = await getPointDetail(ctx.as(DEMO.swvTrekker), { pointId: p.id });
       expect(after.textHash).not.toBe(p.hash);
       expect(after.textHash).toBe(textHash(await ctx.deps.documents.readJson(p.docName)));
       expect(after.parties[0]!.stance!.isCurrent).toBe(false);
@@ -64,8 +65,8 @@ describe("watchPointTexts", () => {
   });
 
   it("ignores other documents and unknown points, and stops listening when stopped", async () => {
-    const { deps, runs, refresh } = isolated();
-    const watcher = watchPointTexts(deps, { debounceMs: 20, refresh });
+    const { deps, system, runs, refresh } = isolated();
+    const watcher = watchPointTexts(system, { debounceMs: 20, refresh });
     const p = await pointWithStance();
     deps.events.emit("document.stored", { docName: documentNames.spiegelparagraaf(ctx.demo.workspaceId) });
     deps.events.emit("document.stored", { docName: "geen-document" });
@@ -78,6 +79,6 @@ describe("watchPointTexts", () => {
     deps.events.emit("document.stored", { docName: p.docName });
     await sleep(60);
     expect(runs.get(p.id) ?? 0).toBe(0);
-    expect((await getPointDetail(ctx.deps, p.id)).textHash).toBe(p.hash);
+    expect((await getPointDetail(ctx.as(DEMO.swvTrekker), { pointId: p.id })).textHash).toBe(p.hash);
   });
 });

@@ -1,5 +1,5 @@
 import { parseDocumentName } from "../../../shared/collab/protocol.ts";
-import type { AppDeps } from "../../context.ts";
+import type { ServiceContext } from "../serviceContext.ts";
 import { refreshPointText } from "./refreshPointText.ts";
 
 export interface PointTextWatcher {
@@ -13,14 +13,16 @@ export interface PointTextWatcher {
  * Keeps every point's cached text hash in step with its durable text: after the sync server
  * stores updates of a point document (`document.stored`), recompute the hash and apply what an
  * edit means for stances, signatures and status. Debounced per document so a burst of typing is
- * one recompute; runs per point one after the other, so two recomputes never race.
+ * one recompute; runs per point one after the other, so two recomputes never race. `ctx` acts
+ * as no one (a system step) and brings the clock.
  */
 export function watchPointTexts(
-  deps: AppDeps,
-  options: { debounceMs?: number; refresh?: (deps: AppDeps, pointId: string) => Promise<unknown> } = {},
+  ctx: ServiceContext,
+  options: { debounceMs?: number; refresh?: (ctx: ServiceContext, pointId: string) => Promise<unknown> } = {},
 ): PointTextWatcher {
   const debounceMs = options.debounceMs ?? 200;
-  const refresh = options.refresh ?? refreshPointText;
+  const refresh = options.refresh ?? ((c: ServiceContext, pointId: string) => refreshPointText(c, { pointId }));
+  const { deps } = ctx;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const running = new Map<string, Promise<void>>();
   let stopped = false;
@@ -28,7 +30,7 @@ export function watchPointTexts(
   const run = (pointId: string) => {
     const previous = running.get(pointId) ?? Promise.resolve();
     const next = previous
-      .then(() => (stopped ? null : refresh(deps, pointId)))
+      .then(() => (stopped ? null : refresh(ctx, pointId)))
       .then(() => undefined, (err: unknown) => {
         if (!stopped) console.error(`[points] recomputing the text hash of point ${pointId} failed`, err);
       });

@@ -1,12 +1,12 @@
-import { writeTransaction } from "../../../db/writeLock.ts";
 import { and, asc, eq } from "drizzle-orm";
 import { meetings, procedureSteps } from "../../../db/schema/index.ts";
 import { todayInNl } from "../../../shared/domain/meetings.ts";
 import type { ChangeProcedureStepInput, ProcedureStepView } from "../../../shared/schemas/meetings.ts";
-import type { AppDeps, Caller } from "../../context.ts";
-import { assertCan, requireMembership } from "../../auth/access.ts";
+import { assertCan } from "../../auth/access.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
+import { membershipOf } from "../membershipOf.ts";
+import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
 import { presentStep } from "./presentStep.ts";
 
 type StepRow = typeof procedureSteps.$inferSelect;
@@ -18,14 +18,15 @@ const column = { title: "title", dueDate: "dueDate", doneOn: "doneAt", note: "no
  * list, or marks it done on a date (null re-opens it). Every change is logged with from → to.
  */
 export async function changeProcedureStep(
-  deps: AppDeps, caller: Caller, workspaceId: string, stepId: string, input: ChangeProcedureStepInput,
+  ctx: ServiceContext, input: ChangeProcedureStepInput & { workspaceId: string; stepId: string },
 ): Promise<ProcedureStepView> {
-  const { db } = deps.database;
-  const actor = await requireMembership(db, caller, workspaceId);
-  assertCan(actor, "procedure.manage", "Alleen de secretaris houdt de procedure bij.");
+  const { workspaceId, stepId } = input;
+  const member = await membershipOf(ctx, workspaceId);
+  assertCan(member, "procedure.manage", "Alleen de secretaris houdt de procedure bij.");
+  const db = dbOf(ctx);
   const [step] = await db.select().from(procedureSteps).where(and(eq(procedureSteps.id, stepId), eq(procedureSteps.workspaceId, workspaceId))).limit(1);
   if (!step) throw notFound("Deze processtap");
-  const today = todayInNl();
+  const today = todayInNl(ctx.clock.now());
   if (input.doneOn && input.doneOn > today) throw new ApiError("VALIDATION_FAILED", "Een stap kan niet in de toekomst gedaan zijn.", "doneOn");
   if (input.meetingId) {
     const [m] = await db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.id, input.meetingId), eq(meetings.workspaceId, workspaceId))).limit(1);
@@ -42,8 +43,9 @@ export async function changeProcedureStep(
       (set as Record<string, unknown>)[column[field]] = value;
     }
   }
-  const now = new Date().toISOString();
-  await writeTransaction(deps.database, async (tx) => {
+  await withTransaction(ctx, async (t) => {
+    const { tx } = t;
+    const now = nowIso(t);
     const where = input.expectedVersion === undefined
       ? eq(procedureSteps.id, step.id)
       : and(eq(procedureSteps.id, step.id), eq(procedureSteps.version, input.expectedVersion));
@@ -65,12 +67,12 @@ export async function changeProcedureStep(
     const done = changes.doneOn ? (input.doneOn ? "gedaan" : "heropend") : null;
     await appendEvent(tx, {
       workspaceId, type: done === "gedaan" ? "procedure.step_done" : done === "heropend" ? "procedure.step_reopened" : "procedure.step_changed",
-      entityType: "procedure_step", entityId: step.id, actor, at: now,
+      entityType: "procedure_step", entityId: step.id, actor: member, at: now,
       fromStatus: done ? (step.doneAt ? "gedaan" : "open") : null, toStatus: done ? (input.doneOn ? "gedaan" : "open") : null,
       data: { title: input.title ?? step.title, changes },
     });
+    afterCommit(t, () => ctx.deps.events.emit("workspace.changed", { workspaceId, entity: "procedure", entityId: step.id, type: "procedure.step_changed" }));
   });
-  if (Object.keys(changes).length) deps.events.emit("workspace.changed", { workspaceId, entity: "procedure", entityId: step.id, type: "procedure.step_changed" });
   const [row] = await db.select().from(procedureSteps).where(eq(procedureSteps.id, step.id)).limit(1);
   return presentStep(row!, today);
 }
