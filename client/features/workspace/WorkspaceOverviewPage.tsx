@@ -60,7 +60,7 @@ export default function WorkspaceOverviewPage() {
                   </tr>
                 </thead>
                 <tbody class="utrecht-table__body">
-                  <For each={list}>
+                  <For each={list.members}>
                     {(m) => (
                       <tr class="utrecht-table__row">
                         <td class="utrecht-table__cell">{m.name}</td>
