@@ -13,6 +13,7 @@ export default function MembersPage() {
   const [members, { refetch }] = createResource(() => ws.id(), workspaceApi.members);
   onCleanup(ws.onLive((e) => e.entity === "members" && void refetch()));
   const manage = () => ws.can("members.manage");
+  const view = () => members() ?? { members: [], invitations: [] };
 
   return (
     <>
@@ -20,15 +21,16 @@ export default function MembersPage() {
       <Show when={manage()}>
         <InviteForm onDone={() => void refetch()} />
       </Show>
+      {/* Read the resource itself inside: Loaded hands its children the first value only, and this list changes. */}
       <Loaded when={members} label="Deelnemers laden…">
-        {(view) => (
+        {() => (
           <>
-          <Show when={manage() && view.invitations.length > 0}>
-            <InvitationsTable invitations={view.invitations} onChange={() => void refetch()} />
+          <Show when={manage() && view().invitations.length > 0}>
+            <InvitationsTable invitations={view().invitations} onChange={() => void refetch()} />
           </Show>
           <div class="utrecht-table-container">
             <table class="utrecht-table utrecht-table--html-table">
-              <caption class="utrecht-table__caption">Deelnemers ({view.members.length})</caption>
+              <caption class="utrecht-table__caption">Deelnemers ({view().members.length})</caption>
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
                   <th class="utrecht-table__header-cell" scope="col">Naam</th>
@@ -39,7 +41,7 @@ export default function MembersPage() {
                 </tr>
               </thead>
               <tbody class="utrecht-table__body">
-                <For each={view.members}>{(m) => <MemberRow member={m} manage={manage()} onChange={() => void refetch()} />}</For>
+                <For each={view().members}>{(m) => <MemberRow member={m} manage={manage()} onChange={() => void refetch()} />}</For>
               </tbody>
             </table>
           </div>
@@ -174,7 +176,9 @@ function InviteForm(props: { onDone(): void }) {
   const [role, setRole] = createSignal<Role>("ambtenaar");
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const form = new FormData(e.currentTarget as HTMLFormElement);
+    // Keep the element: after the await, the event's currentTarget is gone.
+    const formEl = e.currentTarget as HTMLFormElement;
+    const form = new FormData(formEl);
     setError(null);
     setLink(null);
     try {
@@ -184,7 +188,7 @@ function InviteForm(props: { onDone(): void }) {
         partyId, title: String(form.get("title") ?? "") || null,
       });
       setLink(result.invitationUrl);
-      (e.currentTarget as HTMLFormElement).reset();
+      formEl.reset();
       props.onDone();
     } catch (err) {
       setError(err);
