@@ -49,4 +49,49 @@ describe("foundation in the browser", () => {
     await screenshot(page, "workspace-overview");
     await context.close();
   });
+
+  it("a beheerder sees the overview and Deelnemers only, invites someone, who accepts through the link", async () => {
+    const admin = await h.loginAs("beheerder@demo.oogo.test");
+    const page = admin.page;
+    await page.getByRole("link", { name: "OOGO ondersteuningsplan 2023–2027" }).click();
+    await page.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
+    await expect.poll(() => page.locator("main").textContent()).toContain("Karim El Amrani");
+    const tabs = page.getByRole("navigation", { name: "Onderdelen van deze tafel" }).getByRole("link");
+    expect(await tabs.allTextContents()).toEqual(["Overzicht", "Deelnemers"]);
+
+    await tabs.filter({ hasText: "Deelnemers" }).click();
+    await page.getByRole("heading", { level: 1, name: "Deelnemers" }).waitFor();
+    await page.getByRole("button", { name: "Iemand uitnodigen" }).click();
+    await page.getByLabel("Naam", { exact: true }).fill("Ilse Nieuwkomer");
+    await page.getByLabel("E-mailadres").fill("ilse.nieuwkomer@groningen.example");
+    await page.getByLabel("Rol", { exact: true }).selectOption("waarnemer");
+    await page.getByRole("button", { name: "Uitnodigen", exact: true }).click();
+    const link = await page.locator("code.oogo-break").textContent();
+    expect(link).toMatch(/\/uitnodiging#[A-Za-z0-9_-]{43}$/);
+    const invitations = page.getByRole("table", { name: /Open uitnodigingen/ });
+    await expect.poll(() => invitations.textContent()).toContain("Ilse Nieuwkomer");
+    expect(await invitations.textContent()).toContain("Uitgenodigd");
+    expect(await page.getByRole("table", { name: /^Deelnemers/ }).textContent()).not.toContain("Ilse Nieuwkomer");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, "deelnemers-uitnodiging");
+
+    const invitee = await h.browser.newContext({ baseURL: h.baseUrl, bypassCSP: true, locale: "nl-NL" });
+    const ip = await invitee.newPage();
+    await ip.goto(`/uitnodiging#${link!.split("#")[1]}`);
+    await ip.getByRole("heading", { level: 1, name: "Uitnodiging aannemen" }).waitFor();
+    await ip.getByLabel("Nieuw wachtwoord (minstens 8 tekens)").waitFor();
+    expect(await seriousAxeViolations(ip)).toEqual([]);
+    await screenshot(ip, "uitnodiging-aannemen");
+    await ip.getByLabel("Nieuw wachtwoord (minstens 8 tekens)").fill("ilse-haar-wachtwoord");
+    await ip.getByRole("button", { name: "Wachtwoord opslaan en deelnemen" }).click();
+    await ip.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
+    expect(await ip.locator(".oogo-workspace-header").textContent()).toContain("waarnemer");
+
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Deelnemers" }).waitFor();
+    await expect.poll(() => page.getByRole("table", { name: /^Deelnemers/ }).textContent()).toContain("Ilse Nieuwkomer");
+    expect(await page.getByRole("table", { name: /Open uitnodigingen/ }).count()).toBe(0);
+    await invitee.close();
+    await admin.context.close();
+  });
 });

@@ -1,6 +1,6 @@
 /** Typed calls for the foundation endpoints. Feature folders add their own files next to this one. */
-import type { MeView } from "../../shared/schemas/auth.ts";
-import type { MemberView, WorkspaceSummary, WorkspaceView, InviteMemberInput, ChangeMemberInput } from "../../shared/schemas/workspace.ts";
+import type { AcceptInvitationResult, MeView } from "../../shared/schemas/auth.ts";
+import type { MembersView, WorkspaceSummary, WorkspaceView, InviteMemberInput, InviteResult, ChangeMemberInput } from "../../shared/schemas/workspace.ts";
 import type { LogVerdictView } from "../../shared/schemas/log.ts";
 import { api } from "./http.ts";
 
@@ -8,15 +8,20 @@ export const authApi = {
   login: (email: string, password: string) => api.post<{ user: { id: string; name: string; email: string } }>("/api/auth/login", { email, password }),
   logout: () => api.post<{ ok: true }>("/api/auth/logout"),
   me: () => api.get<MeView>("/api/me"),
-  acceptInvitation: (token: string, password: string) => api.post<{ ok: true }>("/api/auth/invitation", { token, password }),
+  /** Without password: accept as the logged-in account. With one: choose the first password of a new account. */
+  acceptInvitation: (token: string, password?: string) =>
+    api.post<AcceptInvitationResult>("/api/auth/invitation", password === undefined ? { token } : { token, password }),
 };
 
 export const workspaceApi = {
   list: () => api.get<{ workspaces: WorkspaceSummary[] }>("/api/workspaces").then((r) => r.workspaces),
   get: (id: string) => api.get<WorkspaceView>(`/api/workspaces/${encodeURIComponent(id)}`),
-  members: (id: string) => api.get<{ members: MemberView[] }>(`/api/workspaces/${encodeURIComponent(id)}/members`).then((r) => r.members),
+  /** Members, and for a beheerder the open invitations. */
+  members: (id: string) => api.get<MembersView>(`/api/workspaces/${encodeURIComponent(id)}/members`),
   invite: (id: string, input: InviteMemberInput) =>
-    api.post<{ member: MemberView; invitationUrl: string | null }>(`/api/workspaces/${encodeURIComponent(id)}/members`, input),
+    api.post<InviteResult>(`/api/workspaces/${encodeURIComponent(id)}/members`, input),
+  withdrawInvitation: (id: string, invitationId: string) =>
+    api.delete<{ ok: true }>(`/api/workspaces/${encodeURIComponent(id)}/invitations/${encodeURIComponent(invitationId)}`),
   changeMember: (id: string, memberId: string, input: ChangeMemberInput) =>
     api.patch<{ ok: true }>(`/api/workspaces/${encodeURIComponent(id)}/members/${encodeURIComponent(memberId)}`, input),
   revokeMember: (id: string, memberId: string) =>

@@ -1,4 +1,4 @@
-import { onCleanup } from "solid-js";
+import { createEffect, createMemo, onCleanup } from "solid-js";
 
 /** One change at a tafel, as the server's event stream sends it (see server/routes/events.ts). */
 export interface LiveEvent {
@@ -9,15 +9,17 @@ export interface LiveEvent {
 
 /**
  * Subscribes to the tafel's live event stream (Server-Sent Events) for the lifetime of the
- * calling component. EventSource reconnects by itself; `onReconnect` lets callers refetch
- * what they may have missed while disconnected.
+ * calling component, while `workspaceId()` is not null (null: this member may not read the
+ * stream). EventSource reconnects by itself; `onReconnect` lets callers refetch what they may
+ * have missed while disconnected.
  */
-export function createLiveEvents(workspaceId: () => string, onEvent: (e: LiveEvent) => void, onReconnect?: () => void) {
+export function createLiveEvents(workspaceId: () => string | null, onEvent: (e: LiveEvent) => void, onReconnect?: () => void) {
   let source: EventSource | undefined;
   let wasOpen = false;
-  const open = () => {
+  const open = (id: string) => {
     source?.close();
-    source = new EventSource(`/api/workspaces/${encodeURIComponent(workspaceId())}/events`, { withCredentials: true });
+    wasOpen = false;
+    source = new EventSource(`/api/workspaces/${encodeURIComponent(id)}/events`, { withCredentials: true });
     source.addEventListener("change", (msg) => {
       try {
         onEvent(JSON.parse((msg as MessageEvent<string>).data) as LiveEvent);
@@ -30,6 +32,15 @@ export function createLiveEvents(workspaceId: () => string, onEvent: (e: LiveEve
       wasOpen = true;
     });
   };
-  open();
+  // A memo, so a refetched tafel with the same id does not reopen the stream.
+  const target = createMemo(workspaceId);
+  createEffect(() => {
+    const id = target();
+    if (id) open(id);
+    else {
+      source?.close();
+      source = undefined;
+    }
+  });
   onCleanup(() => source?.close());
 }

@@ -37,13 +37,3 @@ export const loginAttempts = sqliteTable("login_attempts", {
   index("login_attempts_ip_idx").on(t.ip, t.at),
 ]);
 
-/** One-time invitation links with which a new member sets a password. */
-export const invitations = sqliteTable("invitations", {
-  /** SHA-256 of the token in the link. */
-  id: text("id").primaryKey(),
-  userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  workspaceId: text("workspace_id").notNull(),
-  createdAt: text("created_at").notNull(),
-  expiresAt: text("expires_at").notNull(),
-  usedAt: text("used_at"),
-});

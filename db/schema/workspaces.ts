@@ -64,3 +64,29 @@ export const memberships = sqliteTable("memberships", {
   createdAt: text("created_at").notNull(),
   updatedAt: text("updated_at").notNull(),
 }, (t) => [uniqueIndex("memberships_ws_user_uq").on(t.workspaceId, t.userId), index("memberships_user_idx").on(t.userId)]);
+
+/**
+ * An invitation to ONE tafel in ONE role (ADR 0005). It grants nothing by itself: the membership
+ * is created only when this invitation's own link is accepted. The row holds the address and the
+ * name the beheerder typed — not a user id — so nothing about existing accounts is revealed or
+ * touched before the person accepts.
+ */
+export const invitations = sqliteTable("tafel_invitations", {
+  /** Random id, used to list and withdraw the invitation; never the token. */
+  id: text("id").primaryKey(),
+  /** SHA-256 of the one-time token in the link, so a copy of the database grants nothing. */
+  tokenHash: text("token_hash").notNull(),
+  workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+  /** Lowercased, like users.email; the account that may accept is the one with this address. */
+  email: text("email").notNull(),
+  /** The name as the beheerder typed it; becomes the account name only for a new account. */
+  name: text("name").notNull(),
+  role: text("role", { enum: ["ambtenaar", "trekker", "bestuurder", "secretaris", "waarnemer", "beheerder"] }).notNull(),
+  organisationId: text("organisation_id").references(() => organisations.id),
+  title: text("title"),
+  createdAt: text("created_at").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  acceptedAt: text("accepted_at"),
+  acceptedBy: text("accepted_by").references(() => users.id),
+  withdrawnAt: text("withdrawn_at"),
+}, (t) => [uniqueIndex("tafel_invitations_token_uq").on(t.tokenHash), index("tafel_invitations_ws_email_idx").on(t.workspaceId, t.email)]);

@@ -29,14 +29,27 @@ export async function findMembership(db: Db, userId: string, workspaceId: string
 
 /**
  * Resolves the caller's membership at a tafel or throws: 404 for a tafel that does not exist,
- * 403 for one the caller is not a member of.
+ * 403 for one the caller is not a member of, 403 when their role lacks `need`.
+ *
+ * `need` defaults to `content.read`, so every content path (points, meetings, documents, log,
+ * exports, events) refuses the beheerder without having to remember it. Only the tafel overview
+ * and the member paths ask for `workspace.read` or `members.manage` explicitly (ADR 0005).
  */
-export async function requireMembership(db: Db, caller: Caller, workspaceId: string): Promise<MembershipContext> {
+export async function requireMembership(
+  db: Db, caller: Caller, workspaceId: string, need: Capability = "content.read",
+): Promise<MembershipContext> {
   const membership = await findMembership(db, caller.userId, workspaceId);
-  if (membership) return membership;
-  const [exists] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
-  if (!exists) throw notFound("Deze OOGO-tafel");
-  throw forbidden("U bent geen deelnemer aan deze OOGO-tafel.");
+  if (!membership) {
+    const [exists] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+    if (!exists) throw notFound("Deze OOGO-tafel");
+    throw forbidden("U bent geen deelnemer aan deze OOGO-tafel.");
+  }
+  if (!can(membership.role, need)) {
+    throw forbidden(need === "content.read"
+      ? "Met uw rol beheert u de deelnemers van deze tafel; de inhoud ziet u niet."
+      : undefined);
+  }
+  return membership;
 }
 
 /** Throws 403 unless the membership's role holds the capability. The only permission check services use. */

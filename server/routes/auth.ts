@@ -5,7 +5,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { eq } from "drizzle-orm";
 import { users } from "../../db/schema/index.ts";
 import { withWriteLock } from "../../db/writeLock.ts";
-import { AcceptInvitationInput, LoginInput, MeView, UserView } from "../../shared/schemas/auth.ts";
+import { AcceptInvitationInput, AcceptInvitationResult, LoginInput, MeView, UserView } from "../../shared/schemas/auth.ts";
 import type { AppEnv } from "../context.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { ApiError } from "../http/errors.ts";
@@ -102,14 +102,18 @@ export const authRoutes = createRouter()
   )
   .openapi(
     createRoute({
-      method: "post", path: "/auth/invitation", tags: ["Inloggen"], summary: "Uitnodiging aannemen en wachtwoord kiezen",
+      method: "post", path: "/auth/invitation", tags: ["Inloggen"], summary: "Uitnodiging voor één tafel aannemen",
+      description: "Maakt het lidmaatschap van precies deze uitnodiging aan (tafel, rol, partij). Heeft het e-mailadres een account met wachtwoord, dan neemt alleen dat account, ingelogd, de uitnodiging aan en verandert het wachtwoord niet. Anders kiest de genodigde met `password` een eerste wachtwoord; alle andere sessies van dat account eindigen en er begint een nieuwe.",
       request: { body: jsonBody(AcceptInvitationInput) },
-      responses: { 200: jsonResponse("Wachtwoord gezet en ingelogd", Ok), ...errorResponses(400, 404) },
+      responses: { 200: jsonResponse("Aangenomen", AcceptInvitationResult), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      const userId = await acceptInvitation(c.var.deps.database, c.req.valid("json"));
-      await startSession(c, userId);
-      return c.json({ ok: true as const }, 200);
+      const { deps } = c.var;
+      // Optional session: someone with an account accepts while logged in.
+      const caller = await resolveSession(deps.database.db, getCookie(c, SESSION_COOKIE));
+      const accepted = await acceptInvitation(deps, caller, c.req.valid("json"));
+      if (accepted.passwordSet) await startSession(c, accepted.userId);
+      return c.json({ ok: true as const, workspaceId: accepted.workspaceId }, 200);
     },
   );
 

@@ -121,6 +121,19 @@ describe("GET /api/workspaces/:id/events", () => {
     expect((await open(waarnemer)).status).toBe(403);
   });
 
+  it("ends the stream when the member becomes beheerder: that role sees no content (ADR 0005)", async () => {
+    const wethouder = await ctx.login(DEMO.tynaarloWethouder);
+    const sse = sseReader(await open(wethouder));
+    expect(await sse.next()).toMatchObject({ event: "ready" });
+    const beheerder = await ctx.login(DEMO.beheerder);
+    expect((await open(beheerder)).status).toBe(403);
+    const target = ctx.demo.members[DEMO.tynaarloWethouder]!.membershipId;
+    const changed = await ctx.request(`/api/workspaces/${ws}/members/${target}`, { method: "PATCH", body: { role: "beheerder", partyId: null }, cookie: beheerder });
+    expect(changed.status).toBe(200);
+    expect(await sse.ended(1000)).toBe(true);
+    expect((await open(wethouder)).status).toBe(403);
+  });
+
   it("ends the stream when the session ends (logout)", async () => {
     const cookie = await ctx.login(DEMO.secretaris);
     const sse = sseReader(await open(cookie));

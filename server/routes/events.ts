@@ -6,6 +6,7 @@ import type { LiveChange } from "../../shared/schemas/points.ts";
 import type { AppEnv } from "../context.ts";
 import { createRouter, errorResponses } from "../http/router.ts";
 import { requireCaller } from "../auth/middleware.ts";
+import { can } from "../../shared/domain/roles.ts";
 import { findMembership, requireMembership } from "../auth/access.ts";
 
 /** A comment line this often keeps proxies from closing an idle stream. */
@@ -36,7 +37,7 @@ eventRoutes.openapi(
   async (c) => {
     const { id: workspaceId } = c.req.valid("param");
     const { deps, caller: who } = c.var;
-    await requireMembership(deps.database.db, who, workspaceId);
+    await requireMembership(deps.database.db, who, workspaceId); // content.read: not the beheerder
 
     return streamSSE(c, async (stream) => {
       let finish: () => void = () => {};
@@ -51,9 +52,9 @@ eventRoutes.openapi(
       });
       const offMembership = deps.events.on("membership.changed", (e) => {
         if (e.workspaceId !== workspaceId || e.userId !== who.userId) return;
-        // A role change keeps the stream (it carries no content); a removal ends it.
+        // A role change keeps the stream; a removal or a role without content.read ends it.
         void findMembership(deps.database.db, who.userId, workspaceId).then((m) => {
-          if (!m) finish();
+          if (!m || !can(m.role, "content.read")) finish();
         }, () => finish());
       });
       const offSession = deps.events.on("session.ended", (e) => {

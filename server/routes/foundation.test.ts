@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
-import { auditEvents, memberships, users } from "../../db/schema/index.ts";
+import { auditEvents, invitations, memberships, users } from "../../db/schema/index.ts";
 import { hashPassword } from "../auth/password.ts";
 
 let ctx: TestContext;
@@ -188,7 +188,7 @@ describe("members: invite, change, revoke", () => {
     const res = await ctx.request(`/api/workspaces/${wsId()}/members`, { cookie: admin, body: { ...invite, partyId: ctx.demo.parties.groningen.id } });
     expect(res.status).toBe(201);
     const body = await json(res);
-    expect(body.member).toMatchObject({ name: "Nieuw Lid", role: "ambtenaar", invitationPending: true });
+    expect(body.invitation).toMatchObject({ name: "Nieuw Lid", role: "ambtenaar", state: "uitgenodigd" });
     const token = new URL(body.invitationUrl).hash.slice(1);
     expect((await ctx.request("/api/auth/invitation", { body: { token, password: "kort" } })).status).toBe(400);
     const accepted = await ctx.request("/api/auth/invitation", { body: { token, password: "een-goed-wachtwoord" } });
@@ -205,6 +205,7 @@ describe("members: invite, change, revoke", () => {
     expect(res.status).toBe(403);
     expect(await auditCount()).toBe(before);
     expect(await ctx.deps.database.db.select().from(users).where(eq(users.email, invite.email))).toEqual([]);
+    expect(await ctx.deps.database.db.select().from(invitations)).toEqual([]);
   });
 
   it.each([

@@ -109,12 +109,15 @@ describe("meetings API: denials", () => {
     expect((await events()).length).toBe(before);
   });
 
-  it("lets every member read meetings and the procedure", async () => {
-    for (const cookie of [cookies.trekker, cookies.wethouder, cookies.waarnemer, cookies.beheerder]) {
+  it("lets every member who reads content read meetings and the procedure; the beheerder sees none (ADR 0005)", async () => {
+    for (const cookie of [cookies.trekker, cookies.wethouder, cookies.waarnemer]) {
       expect((await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie })).status).toBe(200);
       expect((await ctx.request(`/api/meetings/${meetingId}`, { cookie })).status).toBe(200);
       expect((await ctx.request(`/api/workspaces/${ws}/procedure`, { cookie })).status).toBe(200);
     }
+    expect((await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.beheerder })).status).toBe(403);
+    expect((await ctx.request(`/api/meetings/${meetingId}`, { cookie: cookies.beheerder })).status).toBe(403);
+    expect((await ctx.request(`/api/workspaces/${ws}/procedure`, { cookie: cookies.beheerder })).status).toBe(403);
   });
 
   it("refuses malformed bodies (400) and oversize bodies (413)", async () => {

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Id } from "../../shared/schemas/common.ts";
 import {
-  ChangeMemberInput, InviteMemberInput, MemberView, WorkspaceSummary, WorkspaceView,
+  ChangeMemberInput, InviteMemberInput, InviteResult, MembersView, WorkspaceSummary, WorkspaceView,
 } from "../../shared/schemas/workspace.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { requireCaller } from "../auth/middleware.ts";
@@ -11,12 +11,14 @@ import { getWorkspace } from "../services/workspaces/getWorkspace.ts";
 import { listMembers } from "../services/members/listMembers.ts";
 import { inviteMember } from "../services/members/inviteMember.ts";
 import { changeMember, revokeMember } from "../services/members/changeMember.ts";
+import { withdrawInvitation } from "../services/members/withdrawInvitation.ts";
 import { verifyLog } from "../services/audit/verifyLog.ts";
 import { parseLogHead } from "../../shared/domain/logWitness.ts";
 import { LogVerdictView, LogVerifyQuery } from "../../shared/schemas/log.ts";
 
 const WorkspaceParams = z.object({ id: Id });
 const MemberParams = z.object({ id: Id, memberId: Id });
+const InvitationParams = z.object({ id: Id, invitationId: Id });
 const tags = ["Tafels"];
 
 export const workspaceRoutes = createRouter();
@@ -41,18 +43,19 @@ workspaceRoutes
   )
   .openapi(
     createRoute({
-      method: "get", path: "/workspaces/{id}/members", tags, summary: "Deelnemers en hun rollen",
+      method: "get", path: "/workspaces/{id}/members", tags, summary: "Deelnemers en hun rollen; open uitnodigingen voor de beheerder",
       request: { params: WorkspaceParams },
-      responses: { 200: jsonResponse("Deelnemers", z.object({ members: z.array(MemberView) })), ...errorResponses(400, 401, 403, 404) },
+      responses: { 200: jsonResponse("Deelnemers (en voor de beheerder de open uitnodigingen)", MembersView), ...errorResponses(400, 401, 403, 404) },
     }),
-    async (c) => c.json({ members: await listMembers(c.var.deps.database.db, c.var.caller, c.req.valid("param").id) }, 200),
+    async (c) => c.json(await listMembers(c.var.deps.database.db, c.var.caller, c.req.valid("param").id), 200),
   )
   .openapi(
     createRoute({
       method: "post", path: "/workspaces/{id}/members", tags, summary: "Deelnemer uitnodigen (beheerder)",
+      description: "Maakt een uitnodiging voor deze tafel, in deze rol, namens deze partij. Lid wordt de genodigde pas door de link aan te nemen. Het antwoord is gelijk, of er voor het adres al een account bestaat of niet.",
       request: { params: WorkspaceParams, body: jsonBody(InviteMemberInput) },
       responses: {
-        201: jsonResponse("Uitgenodigd", z.object({ member: MemberView, invitationUrl: z.string().nullable() })),
+        201: jsonResponse("Uitgenodigd", InviteResult),
         ...errorResponses(400, 401, 403, 404, 409, 413),
       },
     }),
@@ -85,6 +88,19 @@ workspaceRoutes
   )
   .openapi(
     createRoute({
+      method: "delete", path: "/workspaces/{id}/invitations/{invitationId}", tags, summary: "Uitnodiging intrekken (beheerder)",
+      description: "De link werkt daarna niet meer. Een aangenomen uitnodiging trekt u niet in: verwijder dan de deelnemer.",
+      request: { params: InvitationParams },
+      responses: { 200: jsonResponse("Ingetrokken", z.object({ ok: z.literal(true) })), ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { id, invitationId } = c.req.valid("param");
+      await withdrawInvitation(c.var.deps, c.var.caller, id, invitationId);
+      return c.json({ ok: true as const }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
       method: "get", path: "/workspaces/{id}/log/verify", tags: ["Logboek"], summary: "De hashketen van het logboek narekenen",
       description:
         "Rekent de hele keten na en noemt elke gebeurtenis die niet klopt (`breaks`). Met `count` en `head` " +
@@ -100,7 +116,7 @@ workspaceRoutes
     async (c) => {
       const { id } = c.req.valid("param");
       const query = c.req.valid("query");
-      await requireMembership(c.var.deps.database.db, c.var.caller, id);
+      await requireMembership(c.var.deps.database.db, c.var.caller, id); // content.read
       const kept = query.count !== undefined && query.head !== undefined
         ? { count: Number(query.count), head: parseLogHead(query.head)! }
         : undefined;

@@ -16,6 +16,8 @@ const WRITERS: Record<DocumentKind, Role[]> = {
   minutes: ["ambtenaar", "trekker", "secretaris"],
   procedure: ["secretaris"],
 };
+/** Roles that see no content at all, so get no socket (ADR 0005: the beheerder manages members only). */
+const NO_CONTENT: Role[] = ["beheerder"];
 
 let ctx: TestContext;
 let workspaceId: string;
@@ -46,9 +48,10 @@ afterAll(() => ctx.cleanup());
 describe("every demo role × every document kind", () => {
   for (const account of DEMO_ACCOUNTS) {
     for (const kind of Object.keys(WRITERS) as DocumentKind[]) {
-      const expected = WRITERS[kind].includes(account.role) ? "write" : "read";
+      const expected = NO_CONTENT.includes(account.role) ? "403" : WRITERS[kind].includes(account.role) ? "write" : "read";
       test(`${account.role} (${account.email}) on ${kind} → ${expected}`, async () => {
         const result = await authorizeDocument(ctx.deps.database.db, tokens[account.email], names()[kind]);
+        if (expected === "403") return void expect(result).toEqual({ deny: 403 });
         expect(result).toMatchObject({ access: expected, userId: ctx.demo.members[account.email]!.userId });
         if (expected === "read") expect(result).toMatchObject({ readOnlyBecause: "role" });
       });

@@ -28,7 +28,8 @@ export type DocumentAuthorization =
 
 /**
  * The ONE decision about a sync socket, made when it connects: who is it (session cookie),
- * which document (name → tafel), may they read it (member of that tafel) and may they write it
+ * which document (name → tafel), may they read it (member of that tafel whose role holds
+ * content.read — not the beheerder) and may they write it
  * (role capability for the document kind AND the document is not locked). Membership changes
  * afterwards arrive as events that close the socket, so the client comes back here.
  *
@@ -45,7 +46,7 @@ export async function authorizeDocument(db: Db, sessionToken: string | undefined
     const [tafel] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, document.workspaceId)).limit(1);
     return { deny: tafel ? 403 : 404 };
   }
-  if (!can(membership.role, "workspace.read")) return { deny: 403 };
+  if (!can(membership.role, "content.read")) return { deny: 403 };
   if (!(await documentExists(db, document))) return { deny: 404 };
 
   const base = { userId: caller.userId, sessionId: caller.sessionId, document };

@@ -3,14 +3,15 @@ import { CAPABILITIES, ROLES, can, capabilitiesOf, isRole, requiresParty } from 
 
 /** The expected table, written out independently of the implementation's matrix. */
 const EXPECTED: Record<string, string[]> = {
-  ambtenaar: ["workspace.read", "text.edit", "point.manage", "minutes.edit", "oplegger.export"],
-  trekker: ["workspace.read", "text.edit", "point.manage", "stance.record", "minutes.edit", "oplegger.export"],
-  bestuurder: ["workspace.read", "point.signoff", "point.decide", "oplegger.export"],
+  ambtenaar: ["workspace.read", "content.read", "text.edit", "point.manage", "minutes.edit", "oplegger.export"],
+  trekker: ["workspace.read", "content.read", "text.edit", "point.manage", "stance.record", "minutes.edit", "oplegger.export"],
+  bestuurder: ["workspace.read", "content.read", "point.signoff", "point.decide", "oplegger.export"],
   secretaris: [
-    "workspace.read", "text.edit", "point.manage", "point.administer", "meeting.manage", "minutes.edit",
+    "workspace.read", "content.read", "text.edit", "point.manage", "point.administer", "meeting.manage", "minutes.edit",
     "minutes.approve", "procedure.manage", "dossier.build", "oplegger.export",
   ],
-  waarnemer: ["workspace.read", "oplegger.export"],
+  waarnemer: ["workspace.read", "content.read", "oplegger.export"],
+  // Members and roles only: the tafel overview, never its content (ADR 0005).
   beheerder: ["workspace.read", "members.manage"],
 };
 
@@ -43,6 +44,11 @@ describe("roles table", () => {
   it("recognises roles exactly", () => {
     expect(isRole("trekker")).toBe(true);
     expect(isRole("toString")).toBe(false);
+  });
+
+  it("gives content to every role that reads it, and the oplegger only to roles that read content", () => {
+    expect(ROLES.filter((r) => !can(r, "content.read"))).toEqual(["beheerder"]);
+    for (const role of ROLES) if (can(role, "oplegger.export")) expect(can(role, "content.read")).toBe(true);
   });
 
   it("requires a party for roles that act on behalf of one", () => {

@@ -9,8 +9,13 @@ export const ROLES = ["ambtenaar", "trekker", "bestuurder", "secretaris", "waarn
 export type Role = (typeof ROLES)[number];
 
 export const CAPABILITIES = [
-  /** See the tafel, its documents, points, meetings and log. */
+  /** See the tafel itself: plan, parties, themes and who takes part in which role. */
   "workspace.read",
+  /**
+   * See the content of the tafel: the spiegelparagraaf and other documents (sync), points,
+   * meetings, the procedure, the log, the live event stream. Every content endpoint asks for it.
+   */
+  "content.read",
   /** Co-edit prose: the spiegelparagraaf and the text of overeenstemmingspunten. */
   "text.edit",
   /** Create overeenstemmingspunten and change their title, scope, term and links. */
@@ -60,6 +65,8 @@ const _ = false;
 const TABLE: Record<Capability, readonly [boolean, boolean, boolean, boolean, boolean, boolean]> = {
   //                   amb trk bes sec wrn beh
   "workspace.read":   [R, R, R, R, R, R],
+  // The beheerder manages people, not the OOGO itself: no content, so no oplegger either (ADR 0005).
+  "content.read":     [R, R, R, R, R, _],
   "text.edit":        [R, R, _, R, _, _],
   "point.manage":     [R, R, _, R, _, _],
   "stance.record":    [_, R, _, _, _, _],

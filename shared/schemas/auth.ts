@@ -8,11 +8,18 @@ export const LoginInput = z.object({
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
+/**
+ * Accepting an invitation. `password` only for an address without an account (or whose account
+ * never had a password); someone with an account accepts while logged in, without a password.
+ */
 export const AcceptInvitationInput = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, "Deze uitnodigingslink is ongeldig of onvolledig"),
-  password: z.string().min(8, "Kies een wachtwoord van minstens 8 tekens").max(200),
+  password: z.string().min(8, "Kies een wachtwoord van minstens 8 tekens").max(200).optional(),
 });
 export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInput>;
+
+export const AcceptInvitationResult = z.object({ ok: z.literal(true), workspaceId: z.string() });
+export type AcceptInvitationResult = z.infer<typeof AcceptInvitationResult>;
 
 export const UserView = z.object({ id: z.string(), email: z.string(), name: z.string() });
 

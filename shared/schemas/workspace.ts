@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES, CAPABILITIES } from "../domain/roles.ts";
+import { INVITATION_STATES } from "../domain/invitations.ts";
 import { PLAN_TYPES } from "../domain/parties.ts";
 import { Email, Id } from "./common.ts";
 import { freeText } from "./freeText.ts";
@@ -52,10 +53,37 @@ export const MemberView = z.object({
   role: z.enum(ROLES),
   party: PartyRef.nullable(),
   title: z.string().nullable(),
-  /** True while the invited person has not yet set a password. */
-  invitationPending: z.boolean(),
 });
 export type MemberView = z.infer<typeof MemberView>;
+
+/**
+ * An open invitation, as the beheerder sees it. Built only from what the beheerder typed, so
+ * it looks the same whether or not an account exists for the address.
+ */
+export const InvitationView = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  party: PartyRef.nullable(),
+  title: z.string().nullable(),
+  state: z.enum(INVITATION_STATES),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type InvitationView = z.infer<typeof InvitationView>;
+
+/** Members of a tafel; `invitations` lists open invitations for a beheerder and is empty for others. */
+export const MembersView = z.object({ members: z.array(MemberView), invitations: z.array(InvitationView) });
+export type MembersView = z.infer<typeof MembersView>;
+
+/** The answer to an invitation: the same fields whether or not the address has an account. */
+export const InviteResult = z.object({
+  invitation: InvitationView,
+  /** One-time link that grants this invitation only; the beheerder passes it on until e-mail exists. */
+  invitationUrl: z.string(),
+});
+export type InviteResult = z.infer<typeof InviteResult>;
 
 export const InviteMemberInput = z.object({
   email: Email,

@@ -94,7 +94,7 @@ function AttendanceForm(props: { meeting: MeetingView; onDone(m: MeetingView): v
   // Saves typing: the tafel's members of the invited parties (and the secretariat) as a starting list.
   const fillFromMembers = () => {
     const known = new Set(rows().map((r) => r.name.toLowerCase()));
-    const extra = (members() ?? [])
+    const extra = (members()?.members ?? [])
       .filter((m) => (m.party ? invitedIds().has(m.party.id) : m.role === "secretaris") && !known.has(m.name.toLowerCase()))
       .filter((m) => m.role !== "beheerder" && m.role !== "waarnemer")
       .map((m): Row => ({ partyId: m.party?.id ?? null, name: m.name, capacity: m.title ?? "", present: true }));

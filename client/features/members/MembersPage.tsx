@@ -1,7 +1,8 @@
 import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import { workspaceApi } from "../../api/endpoints.ts";
+import { INVITATION_STATE_LABELS } from "../../../shared/domain/invitations.ts";
 import { ROLES, ROLE_LABELS, requiresParty, type Role } from "../../../shared/domain/roles.ts";
-import type { MemberView } from "../../../shared/schemas/workspace.ts";
+import type { InvitationView, MemberView } from "../../../shared/schemas/workspace.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ErrorAlert, InfoAlert, Loaded } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
@@ -12,6 +13,7 @@ export default function MembersPage() {
   const [members, { refetch }] = createResource(() => ws.id(), workspaceApi.members);
   onCleanup(ws.onLive((e) => e.entity === "members" && void refetch()));
   const manage = () => ws.can("members.manage");
+  const view = () => members() ?? { members: [], invitations: [] };
 
   return (
     <>
@@ -19,11 +21,16 @@ export default function MembersPage() {
       <Show when={manage()}>
         <InviteForm onDone={() => void refetch()} />
       </Show>
+      {/* Read the resource itself inside: Loaded hands its children the first value only, and this list changes. */}
       <Loaded when={members} label="Deelnemers laden…">
-        {(list) => (
+        {() => (
+          <>
+          <Show when={manage() && view().invitations.length > 0}>
+            <InvitationsTable invitations={view().invitations} onChange={() => void refetch()} />
+          </Show>
           <div class="utrecht-table-container">
             <table class="utrecht-table utrecht-table--html-table">
-              <caption class="utrecht-table__caption">Deelnemers ({list.length})</caption>
+              <caption class="utrecht-table__caption">Deelnemers ({view().members.length})</caption>
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
                   <th class="utrecht-table__header-cell" scope="col">Naam</th>
@@ -34,10 +41,11 @@ export default function MembersPage() {
                 </tr>
               </thead>
               <tbody class="utrecht-table__body">
-                <For each={list}>{(m) => <MemberRow member={m} manage={manage()} onChange={() => void refetch()} />}</For>
+                <For each={view().members}>{(m) => <MemberRow member={m} manage={manage()} onChange={() => void refetch()} />}</For>
               </tbody>
             </table>
           </div>
+          </>
         )}
       </Loaded>
     </>
@@ -71,7 +79,6 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange(): voi
     <tr class="utrecht-table__row">
       <td class="utrecht-table__cell">
         {props.member.name}
-        <Show when={props.member.invitationPending}> <span class="utrecht-status-badge utrecht-status-badge--warning">uitnodiging open</span></Show>
         <Show when={error()}><ErrorAlert error={error()} /></Show>
       </td>
       <td class="utrecht-table__cell">{props.member.email}</td>
@@ -98,6 +105,69 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange(): voi
   );
 }
 
+/** Open invitations: not members yet, no access anywhere until they accept (ADR 0005). */
+function InvitationsTable(props: { invitations: InvitationView[]; onChange(): void }) {
+  const ws = useWorkspace();
+  const [error, setError] = createSignal<unknown>(null);
+  const withdraw = async (inv: InvitationView) => {
+    if (!confirm(`De uitnodiging voor ${inv.name} intrekken? De link werkt daarna niet meer.`)) return;
+    setError(null);
+    try {
+      await workspaceApi.withdrawInvitation(ws.id(), inv.id);
+      props.onChange();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section class="oogo-section" aria-labelledby="invitations-heading">
+      <h2 class="utrecht-heading-2" id="invitations-heading">Uitnodigingen</h2>
+      <p class="utrecht-paragraph">Wie is uitgenodigd, neemt pas deel als hij of zij de uitnodiging heeft aangenomen.</p>
+      <Show when={error()}><ErrorAlert error={error()} title="Intrekken mislukt" /></Show>
+      <div class="utrecht-table-container">
+        <table class="utrecht-table utrecht-table--html-table">
+          <caption class="utrecht-table__caption">Open uitnodigingen ({props.invitations.length})</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">Naam</th>
+              <th class="utrecht-table__header-cell" scope="col">E-mail</th>
+              <th class="utrecht-table__header-cell" scope="col">Partij</th>
+              <th class="utrecht-table__header-cell" scope="col">Rol</th>
+              <th class="utrecht-table__header-cell" scope="col">Status</th>
+              <th class="utrecht-table__header-cell" scope="col">Beheer</th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            <For each={props.invitations}>
+              {(inv) => (
+                <tr class="utrecht-table__row">
+                  <td class="utrecht-table__cell">{inv.name}</td>
+                  <td class="utrecht-table__cell">{inv.email}</td>
+                  <td class="utrecht-table__cell">{inv.party?.name ?? "—"}</td>
+                  <td class="utrecht-table__cell">{ROLE_LABELS[inv.role]}</td>
+                  <td class="utrecht-table__cell">
+                    <span class={`utrecht-status-badge ${inv.state === "verlopen" ? "utrecht-status-badge--danger" : "utrecht-status-badge--warning"}`}>
+                      {INVITATION_STATE_LABELS[inv.state]}
+                    </span>
+                    <Show when={inv.state === "uitgenodigd"}>
+                      {" "}<span class="oogo-muted">tot {new Date(inv.expiresAt).toLocaleDateString("nl-NL", { day: "numeric", month: "long" })}</span>
+                    </Show>
+                  </td>
+                  <td class="utrecht-table__cell">
+                    <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void withdraw(inv)}>
+                      Intrekken<span class="oogo-visually-hidden"> uitnodiging {inv.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
 function InviteForm(props: { onDone(): void }) {
   const ws = useWorkspace();
   const [open, setOpen] = createSignal(false);
@@ -106,7 +176,9 @@ function InviteForm(props: { onDone(): void }) {
   const [role, setRole] = createSignal<Role>("ambtenaar");
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const form = new FormData(e.currentTarget as HTMLFormElement);
+    // Keep the element: after the await, the event's currentTarget is gone.
+    const formEl = e.currentTarget as HTMLFormElement;
+    const form = new FormData(formEl);
     setError(null);
     setLink(null);
     try {
@@ -116,7 +188,7 @@ function InviteForm(props: { onDone(): void }) {
         partyId, title: String(form.get("title") ?? "") || null,
       });
       setLink(result.invitationUrl);
-      (e.currentTarget as HTMLFormElement).reset();
+      formEl.reset();
       props.onDone();
     } catch (err) {
       setError(err);
@@ -129,7 +201,11 @@ function InviteForm(props: { onDone(): void }) {
         <Show when={error()}><ErrorAlert error={error()} title="Uitnodigen mislukt" /></Show>
         <Show when={link()}>
           <InfoAlert type="ok">
-            <p class="utrecht-paragraph">Uitgenodigd. Stuur deze eenmalige link naar de deelnemer om een wachtwoord te kiezen:</p>
+            <p class="utrecht-paragraph">
+              Uitgenodigd. Stuur deze eenmalige link alleen aan deze persoon. Met de link neemt hij of zij
+              deel aan deze tafel, in deze rol — niets anders. Wie al een account heeft, logt in en neemt de
+              uitnodiging aan; wie nog geen account heeft, kiest een wachtwoord.
+            </p>
             <p class="utrecht-paragraph"><code class="oogo-break">{link()}</code></p>
           </InfoAlert>
         </Show>

@@ -20,8 +20,10 @@ const WorkspaceContext = createContext<WorkspaceValue>();
 export function WorkspaceProvider(props: ParentProps<{ id: string }>) {
   const [workspace, { refetch }] = createResource(() => props.id, workspaceApi.get);
   const listeners = new Set<(e: LiveEvent) => void>();
+  const can = (capability: Capability) => workspace()?.capabilities.includes(capability) ?? false;
+  // The stream is content (ADR 0005): a beheerder does not open it, and pages refetch after their own actions.
   createLiveEvents(
-    () => props.id,
+    () => (can("content.read") ? props.id : null),
     (e) => {
       if (e.entity === "members") void refetch(); // my own role may have changed
       listeners.forEach((fn) => fn(e));
@@ -32,7 +34,7 @@ export function WorkspaceProvider(props: ParentProps<{ id: string }>) {
     id: () => props.id,
     workspace,
     refetch: () => void refetch(),
-    can: (capability) => workspace()?.capabilities.includes(capability) ?? false,
+    can,
     onLive(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

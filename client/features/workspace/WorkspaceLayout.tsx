@@ -12,13 +12,14 @@ interface Tab {
   end?: boolean;
 }
 
+/** The beheerder has no content.read (ADR 0005): they see the overview and Deelnemers only. */
 const TABS: Tab[] = [
   { href: "", label: "Overzicht", end: true },
-  { href: "/spiegelparagraaf", label: "Spiegelparagraaf" },
-  { href: "/overeenstemming", label: "Overeenstemming" },
+  { href: "/spiegelparagraaf", label: "Spiegelparagraaf", requires: "content.read" },
+  { href: "/overeenstemming", label: "Overeenstemming", requires: "content.read" },
   { href: "/te-ondertekenen", label: "Te ondertekenen", requires: "point.signoff" },
-  { href: "/vergaderingen", label: "Vergaderingen" },
-  { href: "/procedure", label: "Procedure" },
+  { href: "/vergaderingen", label: "Vergaderingen", requires: "content.read" },
+  { href: "/procedure", label: "Procedure", requires: "content.read" },
   { href: "/dossier", label: "Dossier", requires: "dossier.build" },
   { href: "/deelnemers", label: "Deelnemers" },
 ];

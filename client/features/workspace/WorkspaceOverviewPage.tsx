@@ -61,7 +61,8 @@ export default function WorkspaceOverviewPage() {
                   </tr>
                 </thead>
                 <tbody class="utrecht-table__body">
-                  <For each={list}>
+                  {/* The resource itself, not Loaded's first value: the list changes live. */}
+                  <For each={members()?.members ?? []}>
                     {(m) => (
                       <tr class="utrecht-table__row">
                         <td class="utrecht-table__cell">{m.name}</td>

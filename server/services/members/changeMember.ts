@@ -18,7 +18,7 @@ async function loadTarget(deps: AppDeps, workspaceId: string, membershipId: stri
 /** Changes a member's role or party. Takes effect at once: open sockets of that member are closed. */
 export async function changeMember(deps: AppDeps, caller: Caller, workspaceId: string, membershipId: string, input: ChangeMemberInput) {
   const { db } = deps.database;
-  const actor = await requireMembership(db, caller, workspaceId);
+  const actor = await requireMembership(db, caller, workspaceId, "workspace.read");
   assertCan(actor, "members.manage", "Alleen een beheerder van de tafel kan rollen wijzigen.");
   const target = await loadTarget(deps, workspaceId, membershipId);
   const partyId = input.partyId === undefined ? target.organisationId : input.partyId;
@@ -43,7 +43,7 @@ export async function changeMember(deps: AppDeps, caller: Caller, workspaceId: s
 /** Removes a member from a tafel; their open sessions lose access immediately. */
 export async function revokeMember(deps: AppDeps, caller: Caller, workspaceId: string, membershipId: string) {
   const { db } = deps.database;
-  const actor = await requireMembership(db, caller, workspaceId);
+  const actor = await requireMembership(db, caller, workspaceId, "workspace.read");
   assertCan(actor, "members.manage", "Alleen een beheerder van de tafel kan deelnemers verwijderen.");
   const target = await loadTarget(deps, workspaceId, membershipId);
   if (target.role === "beheerder") await assertNotLastBeheerder(db, workspaceId, membershipId);

@@ -40,7 +40,7 @@ export async function listThemes(db: Db, workspaceId: string): Promise<ThemeView
 }
 
 export async function getWorkspace(db: Db, caller: Caller, workspaceId: string): Promise<WorkspaceView> {
-  const membership = await requireMembership(db, caller, workspaceId);
+  const membership = await requireMembership(db, caller, workspaceId, "workspace.read");
   const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
   if (!ws) throw notFound("Deze OOGO-tafel");
   return {
