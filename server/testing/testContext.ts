@@ -21,13 +21,6 @@ export function tempDatabaseUrl(prefix = "oogo-test-"): { url: string; dir: stri
   return { url: `file:${join(dir, "test.db")}`, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function createTestDatabase(): Promise<Database & { cleanup(): void }> {
-  const tmp = tempDatabaseUrl();
-  const database = await createDb(tmp.url);
-  await migrateDb(database);
-  return Object.assign(database, { cleanup: () => { database.close(); tmp.cleanup(); } });
-}
-
 export interface TestContext {
   deps: AppDeps;
   app: App;
