@@ -134,5 +134,23 @@ export default tseslint.config(
   {
     files: ["client/**/*.{ts,tsx}"],
     ...solid,
+    rules: {
+      ...solid.rules,
+      "solid/reactivity": [
+        "error",
+        {
+          // Functions that call the callbacks they are given later, the way the rule already knows
+          // addEventListener and setTimeout do: reading signals and props inside those callbacks
+          // reads the values of that moment, which is what the code means.
+          // - emitter.on(event, fn): Tiptap, y-websocket and Yjs event subscriptions;
+          // - queueMicrotask(fn): like setTimeout;
+          // - action.run(fn) (features/meetings/createAction.ts): calls fn at once, in the event
+          //   handler that called run;
+          // - trackUnsaved(name, accessor) (collab/localCopies.ts): keeps the accessor and calls it
+          //   when the user leaves or logs out.
+          customReactiveFunctions: ["on", "queueMicrotask", "run", "trackUnsaved"],
+        },
+      ],
+    },
   },
 );

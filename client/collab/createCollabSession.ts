@@ -268,7 +268,7 @@ export function createCollabSession(opts: CollabSessionOptions): CollabSession {
   };
   window.addEventListener("offline", onOffline);
   window.addEventListener("online", onOnline);
-  const untrack = trackUnsaved(opts.documentName, unsaved);
+  const untrack = trackUnsaved(opts.documentName, () => unsaved());
 
   onCleanup(() => {
     disposed = true;

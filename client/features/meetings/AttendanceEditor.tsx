@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Index, Show } from "solid-js";
+import { createResource, createSignal, For, Index, Show, untrack } from "solid-js";
 import type { AttendeeView, MeetingView } from "../../../shared/schemas/meetings.ts";
 import { meetingsApi } from "../../api/meetings.ts";
 import { workspaceApi } from "../../api/endpoints.ts";
@@ -80,7 +80,8 @@ export function AttendanceSection(props: { meeting: MeetingView; canManage: bool
 function AttendanceForm(props: { meeting: MeetingView; onDone(m: MeetingView): void; onCancel(): void }) {
   const ws = useWorkspace();
   const action = createAction();
-  const [rows, setRows] = createSignal<Row[]>(props.meeting.attendance.map(toRow));
+  // A draft: it starts from the stored list and is not overwritten while the secretary edits it.
+  const [rows, setRows] = createSignal<Row[]>(untrack(() => props.meeting.attendance.map(toRow)));
   const [members] = createResource(() => ws.id(), workspaceApi.members);
   const parties = () => ws.workspace()?.parties ?? [];
   const invitedIds = () => new Set(props.meeting.invitedParties.map((p) => p.id));

@@ -44,7 +44,7 @@ export function MeetingDetails(props: { meeting: MeetingView; canManage: boolean
 
 function EditMeetingForm(props: { meeting: MeetingView; onDone(m: MeetingView): void; onCancel(): void }) {
   const action = createAction();
-  const local = instantToNlLocal(props.meeting.startsAt);
+  const local = () => instantToNlLocal(props.meeting.startsAt);
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget as HTMLFormElement);
@@ -65,10 +65,10 @@ function EditMeetingForm(props: { meeting: MeetingView; onDone(m: MeetingView): 
           <input id="edit-title" name="title" required minLength={3} maxLength={200} value={props.meeting.title} class="utrecht-textbox utrecht-textbox--html-input" />
         </Field>
         <Field id="edit-date" label="Datum">
-          <input id="edit-date" name="date" type="date" required value={local.date} class="utrecht-textbox utrecht-textbox--html-input" />
+          <input id="edit-date" name="date" type="date" required value={local().date} class="utrecht-textbox utrecht-textbox--html-input" />
         </Field>
         <Field id="edit-time" label="Aanvang (Nederlandse tijd)">
-          <input id="edit-time" name="time" type="time" required value={local.time} class="utrecht-textbox utrecht-textbox--html-input" />
+          <input id="edit-time" name="time" type="time" required value={local().time} class="utrecht-textbox utrecht-textbox--html-input" />
         </Field>
         <Field id="edit-place" label="Plaats">
           <input id="edit-place" name="place" required minLength={2} maxLength={200} value={props.meeting.place} class="utrecht-textbox utrecht-textbox--html-input" />

@@ -60,13 +60,17 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange(): voi
       setBusy(false);
     }
   };
-  const changeRole = (role: Role) =>
-    act(() => workspaceApi.changeMember(ws.id(), props.member.id, { role, partyId: props.member.party?.id ?? null }));
-  const revoke = () => {
-    if (!confirm(`${props.member.name} verwijderen van deze tafel? De toegang vervalt direct.`)) return;
-    void act(() => workspaceApi.revokeMember(ws.id(), props.member.id));
+  // The member as the user saw it when acting.
+  const changeRole = (role: Role) => {
+    const { id, party } = props.member;
+    return act(() => workspaceApi.changeMember(ws.id(), id, { role, partyId: party?.id ?? null }));
   };
-  const selectId = `role-${props.member.id}`;
+  const revoke = () => {
+    const { id, name } = props.member;
+    if (!confirm(`${name} verwijderen van deze tafel? De toegang vervalt direct.`)) return;
+    void act(() => workspaceApi.revokeMember(ws.id(), id));
+  };
+  const selectId = () => `role-${props.member.id}`;
   return (
     <tr class="utrecht-table__row">
       <td class="utrecht-table__cell">
@@ -78,8 +82,8 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange(): voi
       <td class="utrecht-table__cell">{props.member.party?.name ?? "—"}</td>
       <td class="utrecht-table__cell">
         <Show when={props.manage} fallback={ROLE_LABELS[props.member.role]}>
-          <label class="oogo-visually-hidden" for={selectId}>Rol van {props.member.name}</label>
-          <select id={selectId} class="utrecht-select utrecht-select--html-select" disabled={busy()}
+          <label class="oogo-visually-hidden" for={selectId()}>Rol van {props.member.name}</label>
+          <select id={selectId()} class="utrecht-select utrecht-select--html-select" disabled={busy()}
             value={props.member.role} onChange={(e) => void changeRole(e.currentTarget.value as Role)}>
             <For each={ROLES.filter((r) => props.member.party || !requiresParty(r))}>
               {(r) => <option value={r}>{ROLE_LABELS[r]}</option>}

@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, Show, untrack } from "solid-js";
 import { pointsApi } from "../../api/points.ts";
 import { ApiRequestError } from "../../api/http.ts";
 import { STANCES, REASONING_MAX, REASONING_MIN, reasoningProblem, reasoningRequired, type Stance } from "../../../shared/domain/stances.ts";
@@ -76,8 +76,10 @@ function StanceCard(props: { party: PartyInScopeView }) {
 }
 
 function StanceForm(props: { point: PointDetail; party: PartyInScopeView; onChanged(p: PointDetail | null): void }) {
-  const [stance, setStance] = createSignal<Stance>(props.party.stance?.isCurrent ? props.party.stance.stance : "akkoord");
-  const [reasoning, setReasoning] = createSignal(props.party.stance?.isCurrent ? props.party.stance.reasoning : "");
+  // A draft: it starts from the party's current stance and live updates do not overwrite what is being typed.
+  const current = untrack(() => (props.party.stance?.isCurrent ? props.party.stance : null));
+  const [stance, setStance] = createSignal<Stance>(current?.stance ?? "akkoord");
+  const [reasoning, setReasoning] = createSignal(current?.reasoning ?? "");
   const [error, setError] = createSignal<unknown>(null);
   // The confirmation belongs to the version our stance produced; once the point moves on, it goes.
   const [done, setDone] = createSignal<{ text: string; version: number } | null>(null);

@@ -87,7 +87,7 @@ function TransitionForm(props: { point: PointDetail; option: TransitionOption; o
   const [busy, setBusy] = createSignal(false);
   const [touched, setTouched] = createSignal(false);
   const problem = () => (reason().trim().length < 3 ? "Geef een reden (minstens 3 tekens)." : null);
-  const id = `reason-${props.option.to}`;
+  const id = () => `reason-${props.option.to}`;
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     setTouched(true);
@@ -106,14 +106,14 @@ function TransitionForm(props: { point: PointDetail; option: TransitionOption; o
       <p style={{ margin: "0 0 8px", "font-weight": "700" }}>{props.option.action}</p>
       <p class="oogo-hint">Nieuwe status: {props.option.label}. De reden komt in het logboek.</p>
       <div class={`utrecht-form-field${touched() && problem() ? " utrecht-form-field--invalid" : ""}`}>
-        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for={id}>Reden</label></div>
+        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for={id()}>Reden</label></div>
         <div class="utrecht-form-field__input">
-          <textarea id={id} class="utrecht-textarea utrecht-textarea--html-textarea" maxLength={4000} value={reason()}
+          <textarea id={id()} class="utrecht-textarea utrecht-textarea--html-textarea" maxLength={4000} value={reason()}
             ref={(el) => queueMicrotask(() => el.focus())}
             onInput={(e) => setReason(e.currentTarget.value)}
-            aria-invalid={touched() && problem() ? "true" : undefined} aria-describedby={touched() && problem() ? `${id}-error` : undefined} />
+            aria-invalid={touched() && problem() ? "true" : undefined} aria-describedby={touched() && problem() ? `${id()}-error` : undefined} />
         </div>
-        <Show when={touched() && problem()}><p class="utrecht-form-field-error-message" id={`${id}-error`}>{problem()}</p></Show>
+        <Show when={touched() && problem()}><p class="utrecht-form-field-error-message" id={`${id()}-error`}>{problem()}</p></Show>
       </div>
       <div class="utrecht-button-group">
         <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={busy()}>{busy() ? "Bezig…" : "Bevestigen"}</button>
