@@ -10,8 +10,8 @@ const importOf = (...layers) => `^(\\.\\./)+(${layers.join("|")})(/|$)`;
 
 const layerImport = (layers, message) => ({ regex: importOf(...layers), message });
 
-// Only client/api/ knows the server's URLs; everything else calls its functions. A literal (or the
-// head of a template) that starts with /api or /sync is a URL being built somewhere else.
+// Only client/api/ knows the server's URLs; everything else calls its functions. A string literal
+// or a piece of a template literal that starts with /api or /sync is a URL built somewhere else.
 // (\x2F is "/": esquery's regex literals end at the first slash.)
 const urlLiteral = "^\\x2F(api|sync)(\\x2F|\\?|$)";
 const noUrlsOutsideApi = [
@@ -20,7 +20,7 @@ const noUrlsOutsideApi = [
     message: "Alleen client/api/ bouwt URL's naar de server (/api, /sync): roep daar een functie aan.",
   },
   {
-    selector: `TemplateLiteral > TemplateElement:first-child[value.raw=/${urlLiteral}/]`,
+    selector: `TemplateElement[value.raw=/${urlLiteral}/]`,
     message: "Alleen client/api/ bouwt URL's naar de server (/api, /sync): roep daar een functie aan.",
   },
 ];

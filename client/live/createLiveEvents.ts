@@ -1,4 +1,5 @@
 import { onCleanup } from "solid-js";
+import { liveEventsUrl } from "../api/streams.ts";
 
 /** One change at a tafel, as the server's event stream sends it (see server/routes/events.ts). */
 export interface LiveEvent {
@@ -17,7 +18,7 @@ export function createLiveEvents(workspaceId: () => string, onEvent: (e: LiveEve
   let wasOpen = false;
   const open = () => {
     source?.close();
-    source = new EventSource(`/api/workspaces/${encodeURIComponent(workspaceId())}/events`, { withCredentials: true });
+    source = new EventSource(liveEventsUrl(workspaceId()), { withCredentials: true });
     source.addEventListener("change", (msg) => {
       try {
         onEvent(JSON.parse((msg as MessageEvent<string>).data) as LiveEvent);
