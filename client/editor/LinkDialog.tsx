@@ -5,7 +5,7 @@ import { checkLinkUrl } from "./linkUrl.ts";
 let dialogCounter = 0;
 
 /** Modal dialog to add, change or remove the link at the selection. */
-export function LinkDialog(props: { editor: Editor; onClose(): void }) {
+export function LinkDialog(props: { editor: Editor; onClose: () => void }) {
   const id = `oogo-link-${++dialogCounter}`;
   // The link at the selection when the dialog opened: the dialog edits that one.
   const existing = untrack(() => (props.editor.getAttributes("link").href as string | undefined) ?? "");

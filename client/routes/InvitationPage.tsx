@@ -27,7 +27,7 @@ export default function InvitationPage() {
     <div class="oogo-narrow">
       <PageTitle lead="U bent uitgenodigd voor een OOGO-tafel. Kies een wachtwoord om te beginnen.">Uitnodiging aannemen</PageTitle>
       <Show when={error()}><ErrorAlert error={error()} /></Show>
-      <form class="utrecht-form" onSubmit={submit}>
+      <form class="utrecht-form" onSubmit={(e) => void submit(e)}>
         <div class="utrecht-form-field">
           <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="new-password">Nieuw wachtwoord (minstens 8 tekens)</label></div>
           <div class="utrecht-form-field__input">

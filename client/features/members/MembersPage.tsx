@@ -1,10 +1,11 @@
-import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
+import { createResource, createSignal, For, onCleanup, Show, type JSX } from "solid-js";
 import { workspaceApi } from "../../api/endpoints.ts";
 import { ROLES, ROLE_LABELS, requiresParty, type Role } from "../../../shared/domain/roles.ts";
 import type { MemberView } from "../../../shared/schemas/workspace.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ErrorAlert, InfoAlert, Loaded } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
+import { formText } from "../../ui/formData.ts";
 
 /** Members of a tafel; a beheerder invites people, changes roles and revokes access here. */
 export default function MembersPage() {
@@ -44,7 +45,7 @@ export default function MembersPage() {
   );
 }
 
-function MemberRow(props: { member: MemberView; manage: boolean; onChange(): void }) {
+function MemberRow(props: { member: MemberView; manage: boolean; onChange: () => void }) {
   const ws = useWorkspace();
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
@@ -85,7 +86,7 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange(): voi
           <label class="oogo-visually-hidden" for={selectId()}>Rol van {props.member.name}</label>
           <select id={selectId()} class="utrecht-select utrecht-select--html-select" disabled={busy()}
             value={props.member.role} onChange={(e) => void changeRole(e.currentTarget.value as Role)}>
-            <For each={ROLES.filter((r) => props.member.party || !requiresParty(r))}>
+            <For each={ROLES.filter((r) => !!props.member.party || !requiresParty(r))}>
               {(r) => <option value={r}>{ROLE_LABELS[r]}</option>}
             </For>
           </select>
@@ -102,7 +103,7 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange(): voi
   );
 }
 
-function InviteForm(props: { onDone(): void }) {
+function InviteForm(props: { onDone: () => void }) {
   const ws = useWorkspace();
   const [open, setOpen] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);
@@ -114,10 +115,10 @@ function InviteForm(props: { onDone(): void }) {
     setError(null);
     setLink(null);
     try {
-      const partyId = String(form.get("partyId") ?? "") || null;
+      const partyId = formText(form, "partyId") || null;
       const result = await workspaceApi.invite(ws.id(), {
-        email: String(form.get("email") ?? ""), name: String(form.get("name") ?? ""), role: role(),
-        partyId, title: String(form.get("title") ?? "") || null,
+        email: formText(form, "email"), name: formText(form, "name"), role: role(),
+        partyId, title: formText(form, "title") || null,
       });
       setLink(result.invitationUrl);
       (e.currentTarget as HTMLFormElement).reset();
@@ -137,7 +138,7 @@ function InviteForm(props: { onDone(): void }) {
             <p class="utrecht-paragraph"><code class="oogo-break">{link()}</code></p>
           </InfoAlert>
         </Show>
-        <form class="utrecht-form oogo-inline-form" onSubmit={submit}>
+        <form class="utrecht-form oogo-inline-form" onSubmit={(e) => void submit(e)}>
           <Field id="inv-name" label="Naam"><input id="inv-name" name="name" required class="utrecht-textbox utrecht-textbox--html-input" /></Field>
           <Field id="inv-email" label="E-mailadres"><input id="inv-email" name="email" type="email" required class="utrecht-textbox utrecht-textbox--html-input" /></Field>
           <Field id="inv-title" label="Functie (optioneel)"><input id="inv-title" name="title" class="utrecht-textbox utrecht-textbox--html-input" /></Field>
@@ -162,7 +163,7 @@ function InviteForm(props: { onDone(): void }) {
   );
 }
 
-function Field(props: { id: string; label: string; children: any }) {
+function Field(props: { id: string; label: string; children: JSX.Element }) {
   return (
     <div class="utrecht-form-field">
       <div class="utrecht-form-field__label"><label class="utrecht-form-label" for={props.id}>{props.label}</label></div>
