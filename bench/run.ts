@@ -416,7 +416,7 @@ function checkTargets(results: Partial<Record<ServerKind, ServerResult>>): Targe
   const checks: TargetCheck[] = [];
   const point = (r: ServerResult | undefined, o: number, rate: number) => r?.fanout?.find((p) => p.observers === o && p.rate === rate);
   const le = (v: number | null | undefined, limit: number) => (v === null || v === undefined ? null : v <= limit);
-  if (!ours || !ours.fanout) {
+  if (!ours?.fanout) {
     checks.push({ target: "all targets", value: "no results for our server", ok: null, note: ours?.errors.join("; ") });
     return checks;
   }
@@ -461,7 +461,7 @@ function table(results: Partial<Record<ServerKind, ServerResult>>, kinds: Server
   const rows: string[][] = [];
   const head = ["", ...kinds.map((k) => LABEL[k])];
   const section = (title: string) => rows.push([title, ...kinds.map(() => "")]);
-  const row = (label: string, cell: (r: ServerResult) => string) => rows.push([label, ...kinds.map((k) => (results[k] ? cell(results[k]!) : "–"))]);
+  const row = (label: string, cell: (r: ServerResult) => string) => rows.push([label, ...kinds.map((k) => (results[k] ? cell(results[k]) : "–"))]);
 
   section("Fan-out (1 writer, N observers of one document)");
   for (const observers of CONFIG.observerCounts) {
@@ -519,7 +519,7 @@ async function main() {
   await buildChildren(SERVERS);
   const results: Partial<Record<ServerKind, ServerResult>> = {};
   await benchAll(SERVERS, fixture, results);
-  const reachable = (kind: ServerKind) => !results[kind]?.errors.some((e) => /refused with HTTP/.test(e));
+  const reachable = (kind: ServerKind) => !results[kind]?.errors.some((e) => e.includes("refused with HTTP"));
   const profile = CONFIG.profile && SERVERS.includes("ours") && reachable("ours") ? await profileOurs() : undefined;
   // The kill -9 runs measure durability, not speed: all servers at once, after every timing.
   if (want("torture")) {

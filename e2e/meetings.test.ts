@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import type { APIRequestContext, Download, Page } from "playwright-core";
+import type { APIRequestContext, Page } from "playwright-core";
 import JSZip from "jszip";
 import { extractText, getDocumentProxy } from "unpdf";
 import { screenshot, seriousAxeViolations, startHarness, type Harness } from "./harness.ts";
@@ -94,7 +94,7 @@ async function expectNoAxeViolations(page: Page, what: string) {
 }
 
 async function saveDownload(page: Page, click: () => Promise<void>, name: string): Promise<Buffer> {
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), click()]) as [Download, void];
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), click()]);
   const path = `${OUT}/${name}`;
   await download.saveAs(path);
   return readFileSync(path);

@@ -17,7 +17,7 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => {
-  for (const c of open) await c.close().catch(() => {});
+  for (const c of open) await c.close().catch(() => undefined); // already closed is fine
   await h?.close();
 });
 
@@ -106,7 +106,7 @@ describe("overeenstemmingspunten in the browser", () => {
   it("from a first text to overeenstemming, and an edit that voids the signatures", async () => {
     // On failure, keep what every person saw.
     onTestFailed(async () => {
-      for (const [i, c] of open.entries()) for (const [j, p] of c.pages().entries()) await screenshot(p, `points-failed-${i}-${j}`).catch(() => {});
+      for (const [i, c] of open.entries()) for (const [j, p] of c.pages().entries()) await screenshot(p, `points-failed-${i}-${j}`).catch(() => undefined);
     });
     const sanne = await person(SANNE);
     const wsId = await workspaceId(sanne.page);

@@ -13,7 +13,7 @@ export function readCoreTimes(): CoreTimes | null {
       .split("\n")
       .filter((l) => /^cpu\d+ /.test(l))
       .map((l) => {
-        const [user, nice, system, idle, iowait, irq, softirq, steal] = l.trim().split(/\s+/).slice(1).map(Number) as number[];
+        const [user, nice, system, idle, iowait, irq, softirq, steal] = l.trim().split(/\s+/).slice(1).map(Number);
         const busy = user! + nice! + system! + irq! + softirq! + (steal ?? 0);
         return { busy, total: busy + idle! + iowait! };
       });
@@ -24,7 +24,7 @@ export function readCoreTimes(): CoreTimes | null {
 
 /** Busy percentage per core between two readings. */
 export function busyPct(a: CoreTimes | null, b: CoreTimes | null): number[] | null {
-  if (!a || !b || a.length !== b.length) return null;
+  if (!a || b?.length !== a.length) return null;
   return a.map((x, i) => {
     const dt = b[i]!.total - x.total;
     return dt > 0 ? ((b[i]!.busy - x.busy) / dt) * 100 : 0;

@@ -24,7 +24,8 @@ const paragraph = (t: string): PmNode => ({ type: "paragraph", content: t ? [tex
 export function fixtureTextToProseMirror(raw: string): PmNode {
   const blocks: PmNode[] = [];
   let para: string[] = [];
-  let list: { ordered: boolean; items: string[][] } | null = null;
+  // Typed through `as`: flushList() (a closure) resets it, which flow analysis would not see.
+  let list = null as { ordered: boolean; items: string[][] } | null;
 
   const flushPara = () => {
     if (para.length) blocks.push(paragraph(para.join(" ")));
@@ -40,7 +41,7 @@ export function fixtureTextToProseMirror(raw: string): PmNode {
   };
 
   for (const rawLine of raw.split(/\r?\n/)) {
-    const indented = /^\t\t/.test(rawLine);
+    const indented = rawLine.startsWith("\t\t");
     const line = rawLine.replace(/\s+/g, " ").trim();
     if (!line) continue;
     const chapter = /^Hoof ?dstuk (\d+)$/.exec(line);
@@ -57,7 +58,7 @@ export function fixtureTextToProseMirror(raw: string): PmNode {
     } else if (bullet || (numbered && line.length < 200)) {
       flushPara();
       const ordered = !bullet;
-      if (!list || list.ordered !== ordered) { flushList(); list = { ordered, items: [] }; }
+      if (list?.ordered !== ordered) { flushList(); list = { ordered, items: [] }; }
       list.items.push([(bullet ? bullet[1] : numbered![2])!]);
     } else if (list && indented) {
       list.items.at(-1)!.push(line);

@@ -290,7 +290,7 @@ export class AckSession {
 
   /** Types `edits` edits at `rate`/s (open loop) and waits (≤ 10 s) for their acknowledgements. */
   async round(edits: number, rate: number): Promise<void> {
-    const waits: Promise<unknown>[] = [];
+    const waits: Array<Promise<unknown>> = [];
     const t0 = performance.now();
     for (let k = 0; k < edits; k++) {
       const wait = t0 + (k * 1000) / rate - performance.now();
@@ -588,7 +588,7 @@ export async function tortureRun(docName: string, cycles: number, editsPerCycle:
     connectTimes.push(performance.now() - c0);
     const edits = Array.from({ length: editsPerCycle }, () => writer.edit());
     const ackedNow: boolean[] = edits.map(() => false);
-    edits.forEach((e, i) => e.acked.then(() => (ackedNow[i] = true)));
+    edits.forEach((e, i) => void e.acked.then(() => (ackedNow[i] = true)));
     // Generous: after a restart the first acknowledgement may wait for a writer thread to boot.
     const all = await Promise.race([Promise.all(edits.map((e) => e.acked)), sleep(15_000).then(() => null)]);
     if (all) ackTimes.push(Math.max(...all) - edits.at(-1)!.sentAt);

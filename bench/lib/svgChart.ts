@@ -75,7 +75,7 @@ export function fanoutChart(series: ChartSeries[], opts: ChartOptions): string {
       series.forEach((s, si) => {
         const p = s.points.find((q) => q.rate === rate && q.observers === obs);
         const bx = gx + si * barW;
-        if (!p || p.p99Ms === null) {
+        if (p?.p99Ms == null) { // no point, or no measurement
           out.push(`<text x="${bx + barW / 2}" y="${top + panelH - 4}" text-anchor="middle" fill="#999" font-size="10">–</text>`);
           return;
         }

@@ -29,7 +29,7 @@ export interface PeerServer {
 
 export type StartPeer = (dbPath: string) => Promise<PeerServer>;
 
-interface Request { id: number; cmd: string; arg?: any }
+interface Request { id: number; cmd: string; arg?: unknown }
 
 export function runChild(start: StartPeer): void {
   const send = process.send?.bind(process);
@@ -47,7 +47,8 @@ export function runChild(start: StartPeer): void {
   let wallMark = performance.now();
   let server: PeerServer | null = null;
 
-  const handlers: Record<string, (arg: any) => Promise<unknown> | unknown> = {
+    // Each handler declares the argument its command carries; the parent (spawnServer.ts) sends it.
+  const handlers: Record<string, (arg: never) => unknown> = {
     async go({ dbPath }: { dbPath: string }) {
       server = await start(dbPath);
       return { port: server.port, info: server.info ?? {}, pid: process.pid };
@@ -109,16 +110,17 @@ export function runChild(start: StartPeer): void {
     return server;
   }
 
-  process.on("message", async (msg: Request) => {
+  const answer = async (msg: Request) => {
     const handler = handlers[msg.cmd];
     try {
       if (!handler) throw new Error(`unknown command ${msg.cmd}`);
-      const result = await handler(msg.arg ?? {});
+      const result = await handler((msg.arg ?? {}) as never);
       send({ id: msg.id, ok: true, result });
     } catch (error) {
       send({ id: msg.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
-  });
+  };
+  process.on("message", (msg: Request) => void answer(msg));
   // The parent died (or closed the channel): do not linger holding the port and the file.
   process.on("disconnect", () => process.exit(0));
   send({ type: "ready", pid: process.pid });

@@ -35,7 +35,7 @@ runChild(async (dbPath) => {
   await server.listen();
   return {
     port: server.address.port,
-    prepareDocs: async (keys) => keys.map((k) => `bench-${k}`),
+    prepareDocs: (keys) => Promise.resolve(keys.map((k) => `bench-${k}`)),
     seed: async (name, update) => void (await upsert(name, update)),
     loadedDocuments: () => server.hocuspocus.getDocumentsCount(),
     async close() {

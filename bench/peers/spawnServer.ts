@@ -111,6 +111,8 @@ export interface ChildOptions {
 export interface Started { port: number; info: Record<string, unknown>; pid: number }
 
 interface Pending { resolve(value: unknown): void; reject(error: Error): void; timer: NodeJS.Timeout }
+/** A child's answer to one rpc (childHarness.ts). */
+interface RpcReply { id: number; ok: boolean; result?: unknown; error?: string }
 
 /** One server child. Spawned in standby; `go()` opens the database and starts listening. */
 export class ServerChild {
@@ -149,12 +151,13 @@ export class ServerChild {
       });
     });
     this.ready = new Promise((resolveReady, rejectReady) => {
-      const onMessage = (msg: any) => {
-        if (msg?.type === "ready") resolveReady();
-        else if (typeof msg?.id === "number") this.settle(msg);
+      const onMessage = (msg: unknown) => {
+        if (typeof msg !== "object" || msg === null) return;
+        if ("type" in msg && msg.type === "ready") resolveReady();
+        else if ("id" in msg && typeof msg.id === "number") this.settle(msg as RpcReply);
       };
       this.proc.on("message", onMessage);
-      this.exited.then((code) => rejectReady(new Error(`${kind} child exited (code ${code}) before it was ready — see bench/results/tmp/${options.logName ?? kind}.log`)));
+      void this.exited.then((code) => rejectReady(new Error(`${kind} child exited (code ${code}) before it was ready — see bench/results/tmp/${options.logName ?? kind}.log`)));
     });
   }
 
@@ -162,7 +165,7 @@ export class ServerChild {
     return this.proc.pid!;
   }
 
-  private settle(msg: { id: number; ok: boolean; result?: unknown; error?: string }) {
+  private settle(msg: RpcReply) {
     const p = this.pending.get(msg.id);
     if (!p) return;
     this.pending.delete(msg.id);
@@ -179,7 +182,7 @@ export class ServerChild {
         this.pending.delete(id);
         rejectRpc(new Error(`${this.kind}: ${cmd} timed out after ${timeoutMs} ms`));
       }, timeoutMs);
-      this.pending.set(id, { resolve: resolveRpc as (v: unknown) => void, reject: rejectRpc, timer });
+      this.pending.set(id, { resolve: resolveRpc, reject: rejectRpc, timer });
       this.proc.send({ id, cmd, arg });
     });
   }

@@ -23,6 +23,7 @@ import {
 import { DOCUMENT_FIELD } from "../../shared/editor/extensions.ts";
 import { SaveTracker, updateBearingKind } from "./saveTracker.ts";
 import { deriveSaveState, warnsBeforeUnload, type SaveState, type SaveStateInput } from "./saveState.ts";
+import { syncServerUrl } from "../api/streams.ts";
 import { localCopyName, rememberLocalCopy, trackUnsaved } from "./localCopies.ts";
 import { presenceFrom, type PresenceEntry } from "./presence.ts";
 
@@ -75,12 +76,7 @@ export interface CollabSession {
   presence: Accessor<PresenceEntry[]>;
 }
 
-export function syncServerUrl(): string {
-  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/sync`;
-}
-
 const LOCAL_LOAD_TIMEOUT_MS = 3000;
-const MARKER_DELAY_MS = 250;
 const MAX_RETRY_SECONDS = 30;
 
 /** Must be called inside a reactive owner (a component): cleanup is registered with onCleanup. */
@@ -268,7 +264,7 @@ export function createCollabSession(opts: CollabSessionOptions): CollabSession {
   };
   window.addEventListener("offline", onOffline);
   window.addEventListener("online", onOnline);
-  const untrack = trackUnsaved(opts.documentName, unsaved);
+  const untrack = trackUnsaved(opts.documentName, () => unsaved());
 
   onCleanup(() => {
     disposed = true;

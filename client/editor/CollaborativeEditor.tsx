@@ -64,7 +64,8 @@ function EditorSession(props: CollaborativeEditorProps) {
   });
 
   const collab = createCollabSession({
-    documentName: props.documentName,
+    // One session per name: CollaborativeEditor remounts this component when the name changes.
+    documentName: untrack(() => props.documentName),
     userId: untrack(() => session.me()?.user.id ?? "anoniem"),
     user,
     readOnly: () => props.readOnly,

@@ -1,5 +1,5 @@
 import type { Editor } from "@tiptap/core";
-import { createEffect, createSignal, For, onCleanup, Show, type JSX } from "solid-js";
+import { createEffect, createRenderEffect, createSignal, For, onCleanup, Show, type JSX } from "solid-js";
 import { LinkDialog } from "./LinkDialog.tsx";
 import { Icon, type IconName } from "./icons.tsx";
 
@@ -52,19 +52,25 @@ export function EditorToolbar(props: { editor: Editor; label: string }) {
   // Tiptap state lives outside Solid: re-read it on every transaction.
   const [version, setVersion] = createSignal(0);
   const bump = () => setVersion((v) => v + 1);
-  props.editor.on("transaction", bump);
-  props.editor.on("focus", bump);
   const onEditorKey = (event: KeyboardEvent) => {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k" && props.editor.isEditable) {
       event.preventDefault();
       setLinkOpen(true);
     }
   };
-  props.editor.view.dom.addEventListener("keydown", onEditorKey);
-  onCleanup(() => {
-    props.editor.off("transaction", bump);
-    props.editor.off("focus", bump);
-    props.editor.view.dom.removeEventListener("keydown", onEditorKey);
+  // Listen to the editor we are given now, and move to a new one if the prop changes.
+  // A render effect subscribes before the first paint, so no transaction slips past.
+  createRenderEffect(() => {
+    const editor = props.editor;
+    const dom = editor.view.dom;
+    editor.on("transaction", bump);
+    editor.on("focus", bump);
+    dom.addEventListener("keydown", onEditorKey);
+    onCleanup(() => {
+      editor.off("transaction", bump);
+      editor.off("focus", bump);
+      dom.removeEventListener("keydown", onEditorKey);
+    });
   });
   const read = <T,>(fn: (e: Editor) => T): T => {
     version();
@@ -178,7 +184,7 @@ function ToolbarButton(props: {
       disabled={props.disabled}
       // Keep the text selection in the editor when clicking a button.
       onMouseDown={(e) => e.preventDefault()}
-      onClick={props.onClick}
+      onClick={(e) => props.onClick(e)}
     >
       {props.icon ? <Icon name={props.icon} /> : <span class="oogo-toolbar__text">{props.label}</span>}
     </button>

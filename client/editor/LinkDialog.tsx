@@ -1,13 +1,14 @@
 import type { Editor } from "@tiptap/core";
-import { createSignal, onCleanup, onMount, Show } from "solid-js";
+import { createSignal, onCleanup, onMount, Show, untrack } from "solid-js";
 import { checkLinkUrl } from "./linkUrl.ts";
 
 let dialogCounter = 0;
 
 /** Modal dialog to add, change or remove the link at the selection. */
-export function LinkDialog(props: { editor: Editor; onClose(): void }) {
+export function LinkDialog(props: { editor: Editor; onClose: () => void }) {
   const id = `oogo-link-${++dialogCounter}`;
-  const existing = (props.editor.getAttributes("link").href as string | undefined) ?? "";
+  // The link at the selection when the dialog opened: the dialog edits that one.
+  const existing = untrack(() => (props.editor.getAttributes("link").href as string | undefined) ?? "");
   const [value, setValue] = createSignal(existing);
   const [error, setError] = createSignal<string | null>(null);
   let dialog!: HTMLDialogElement;

@@ -1,4 +1,4 @@
-import { createEffect, createSignal, on, onCleanup, type Accessor } from "solid-js";
+import { createEffect, createSignal, on, onCleanup, untrack, type Accessor } from "solid-js";
 import { Icon } from "./icons.tsx";
 import { SAVE_STATE_DETAILS, SAVE_STATE_LABELS, type SaveState } from "../collab/saveState.ts";
 
@@ -11,10 +11,11 @@ const ANNOUNCE_AFTER_MS = 1500;
  */
 export function SaveStateIndicator(props: { state: Accessor<SaveState> }) {
   const [announced, setAnnounced] = createSignal("");
-  let last: SaveState = props.state();
+  // The state on screen when we appeared is not news: only later changes are announced.
+  let last: SaveState = untrack(() => props.state());
   let timer: ReturnType<typeof setTimeout> | undefined;
   createEffect(
-    on(props.state, (state) => {
+    on(() => props.state(), (state) => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         if (state === last) return;

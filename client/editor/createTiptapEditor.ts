@@ -1,6 +1,11 @@
 import { Editor } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+// The command types (toggleBold, insertTable, setLink, …) are augmentations of @tiptap/core in
+// these packages. shared/editor loads them at run time, but this project sees shared/ through its
+// declaration files only, so the augmentations are loaded here.
+import type {} from "@tiptap/starter-kit";
+import type {} from "@tiptap/extension-table";
 import type { AwarenessUser } from "../../shared/collab/protocol.ts";
 import { DOCUMENT_FIELD, editorExtensions } from "../../shared/editor/extensions.ts";
 import type { CollabSession } from "../collab/createCollabSession.ts";

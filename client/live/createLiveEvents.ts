@@ -1,4 +1,5 @@
 import { createEffect, createMemo, onCleanup } from "solid-js";
+import { liveEventsUrl } from "../api/streams.ts";
 
 /** One change at a tafel, as the server's event stream sends it (see server/routes/events.ts). */
 export interface LiveEvent {
@@ -19,7 +20,7 @@ export function createLiveEvents(workspaceId: () => string | null, onEvent: (e: 
   const open = (id: string) => {
     source?.close();
     wasOpen = false;
-    source = new EventSource(`/api/workspaces/${encodeURIComponent(id)}/events`, { withCredentials: true });
+    source = new EventSource(liveEventsUrl(id), { withCredentials: true });
     source.addEventListener("change", (msg) => {
       try {
         onEvent(JSON.parse((msg as MessageEvent<string>).data) as LiveEvent);

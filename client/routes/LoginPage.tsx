@@ -46,7 +46,7 @@ export default function LoginPage() {
           <div class="utrecht-alert__content"><p class="utrecht-paragraph">{error()}</p></div>
         </div>
       </Show>
-      <form class="utrecht-form" onSubmit={submit} novalidate>
+      <form class="utrecht-form" onSubmit={(e) => void submit(e)} novalidate>
         <div class={`utrecht-form-field utrecht-form-field--text ${fieldErrors().email ? "utrecht-form-field--invalid" : ""}`}>
           <div class="utrecht-form-field__label">
             <label class="utrecht-form-label" for="email">E-mailadres</label>

@@ -17,5 +17,3 @@ export async function verifyPassword(passwordHash: string | null, password: stri
     return false;
   }
 }
-
-export const MIN_PASSWORD_LENGTH = 8;

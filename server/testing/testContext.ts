@@ -22,6 +22,7 @@ export function tempDatabaseUrl(prefix = "oogo-test-"): { url: string; dir: stri
   return { url: `file:${join(dir, "test.db")}`, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A fresh, migrated database in a temp folder (no demo). */
 export async function createTestDatabase(): Promise<Database & { cleanup(): void }> {
   const tmp = tempDatabaseUrl();
   const database = await createDb(tmp.url);

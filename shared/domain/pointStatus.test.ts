@@ -165,7 +165,7 @@ describe("junk input", () => {
   it.each([[null], [undefined], [{ role: "admin", partyId: null, partyKind: null }], [{ role: undefined, partyId: null, partyKind: null }], [{ role: "constructor", partyId: null, partyKind: null }]])(
     "refuses an unknown actor %j as FORBIDDEN",
     (actor) => {
-      const r = checkTransition({ from: "concept", to: "in_bespreking", actor: actor as TransitionActor, facts: FACTS.none });
+      const r = checkTransition({ from: "concept", to: "in_bespreking", actor, facts: FACTS.none });
       expect(!r.ok && r.code).toBe("FORBIDDEN");
     },
   );

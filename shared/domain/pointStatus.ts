@@ -10,7 +10,7 @@
  *
  * Pure TypeScript: no I/O, usable in the browser.
  */
-import { can, isRole, ROLE_LABELS, type Capability, type Role } from "./roles.ts";
+import { can, isRole, ROLE_LABELS, type Capability } from "./roles.ts";
 import type { PartyKind } from "./parties.ts";
 import type { Stance } from "./stances.ts";
 
@@ -299,7 +299,7 @@ export function checkTransition(input: { from: unknown; to: unknown; actor: Tran
   if (!rule.by.some((gr) => grantHolds(gr, actor))) {
     return {
       ok: false, code: "FORBIDDEN",
-      reason: `Als ${ROLE_LABELS[actor.role as Role].toLowerCase()} mag u een punt niet van ${statusLabel(from)} naar ${statusLabel(to)} zetten; dat doet ${capabilityLabel(rule.by)}.`,
+      reason: `Als ${ROLE_LABELS[actor.role].toLowerCase()} mag u een punt niet van ${statusLabel(from)} naar ${statusLabel(to)} zetten; dat doet ${capabilityLabel(rule.by)}.`,
     };
   }
   const facts: PointFacts = input.facts && Array.isArray(input.facts.parties) ? input.facts : { parties: [] };

@@ -47,7 +47,7 @@ export interface StanceRecord {
 
 /** What a stance counts for on the current text: only a stance on this exact text counts. */
 export function effectiveStance(record: StanceRecord | null | undefined, currentTextHash: string): Stance {
-  return record && record.textHash === currentTextHash ? record.stance : "geen_standpunt";
+  return record?.textHash === currentTextHash ? record.stance : "geen_standpunt";
 }
 
 export type StanceCheck =

@@ -4,6 +4,8 @@
  * everywhere; the server computes it from the durable Yjs state.
  */
 import { digest } from "lib0/hash/sha256";
+// lib0's UTF-8 encoder (TextEncoder where it exists): shared/ compiles without DOM or node globals.
+import { encodeUtf8 } from "lib0/string";
 
 /** JSON with sorted keys and no insignificant whitespace. */
 export function canonicalJson(value: unknown): string {
@@ -16,7 +18,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function sha256Hex(text: string): string {
-  const bytes = digest(new TextEncoder().encode(text));
+  const bytes = digest(encodeUtf8(text));
   let out = "";
   for (const b of bytes) out += b.toString(16).padStart(2, "0");
   return out;

@@ -14,12 +14,13 @@ import { createAction, inputError } from "./createAction.ts";
 import { Field } from "./Field.tsx";
 import { pointStatusLabel, themeLabel } from "./labels.ts";
 import { Badge } from "./StatusBadge.tsx";
+import { formText } from "../../ui/formData.ts";
 
 /**
  * The agenda: overeenstemmingspunten (and other items) put before the meeting, each with the
  * decision taken. On a formal OOGO each point's text version is fixed when it is put on the agenda.
  */
-export function AgendaSection(props: { meeting: MeetingView; canManage: boolean; onChange(m: MeetingView): void }) {
+export function AgendaSection(props: { meeting: MeetingView; canManage: boolean; onChange: (m: MeetingView) => void }) {
   const formal = () => fixesTextVersion(props.meeting.type);
   const frozen = () => props.meeting.agendaFrozenReason;
   return (
@@ -50,7 +51,7 @@ export function AgendaSection(props: { meeting: MeetingView; canManage: boolean;
   );
 }
 
-function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number: number; count: number; canManage: boolean; onChange(m: MeetingView): void }) {
+function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number: number; count: number; canManage: boolean; onChange: (m: MeetingView) => void }) {
   const ws = useWorkspace();
   const remove = createAction();
   const move = createAction();
@@ -140,11 +141,11 @@ function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number:
   );
 }
 
-function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onChange(m: MeetingView): void }) {
+function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onChange: (m: MeetingView) => void }) {
   const action = createAction();
   const started = () => meetingHasStarted(props.meeting.startsAt, new Date());
   // A decision that would move a point's status only makes sense for an item about a point.
-  const options = () => AGENDA_DECISIONS.filter((d) => props.item.point || decisionTargetStatus(d) === null);
+  const options = () => AGENDA_DECISIONS.filter((d) => !!props.item.point || decisionTargetStatus(d) === null);
   const [decision, setDecision] = createSignal<AgendaDecision | "">("");
   const base = () => `decision-${props.item.id}`;
   const hint = () => {
@@ -154,7 +155,7 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
-    const note = String(new FormData(form).get("note") ?? "");
+    const note = formText(new FormData(form), "note");
     const updated = await action.run(() => {
       if (!decision()) throw inputError("Kies een besluit.");
       if (note.trim().length < 3) throw inputError("Geef een toelichting bij het besluit (minstens 3 tekens).");
@@ -170,7 +171,7 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
   };
   return (
     <Show when={started()} fallback={<p class="utrecht-paragraph oogo-loading">Besluiten worden vastgelegd vanaf de aanvang van de vergadering.</p>}>
-      <form class="oogo-panel oogo-panel--muted" onSubmit={submit} aria-label={`Besluit vastleggen: ${props.item.title}`}>
+      <form class="oogo-panel oogo-panel--muted" onSubmit={(e) => void submit(e)} aria-label={`Besluit vastleggen: ${props.item.title}`}>
         <Show when={action.error()}><ErrorAlert error={action.error()} title="Besluit vastleggen mislukt" /></Show>
         <div class="oogo-form-grid">
           <Field id={`${base()}-decision`} label="Besluit" hint={hint()}>
@@ -196,7 +197,7 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
   );
 }
 
-function AddAgendaItemForm(props: { meeting: MeetingView; onChange(m: MeetingView): void }) {
+function AddAgendaItemForm(props: { meeting: MeetingView; onChange: (m: MeetingView) => void }) {
   const ws = useWorkspace();
   const action = createAction();
   const [points, { refetch }] = createResource(() => ws.id(), (id: string) => pointsApi.list(id));
@@ -223,10 +224,10 @@ function AddAgendaItemForm(props: { meeting: MeetingView; onChange(m: MeetingVie
     }
   };
   return (
-    <form class="oogo-panel" onSubmit={submit} aria-labelledby="add-agenda-heading">
+    <form class="oogo-panel" onSubmit={(e) => void submit(e)} aria-labelledby="add-agenda-heading">
       <h3 class="utrecht-heading-3" id="add-agenda-heading">Agendapunt toevoegen</h3>
       <Show when={action.error()}><ErrorAlert error={action.error()} title="Toevoegen mislukt" /></Show>
-      <Show when={points.error}><ErrorAlert error={points.error} title="De overeenstemmingspunten konden niet worden geladen" /></Show>
+      <Show when={points.state === "errored"}><ErrorAlert error={points.error as unknown} title="De overeenstemmingspunten konden niet worden geladen" /></Show>
       <div class="oogo-form-grid">
         <div class="oogo-span-all">
           <Field id="agenda-point" label="Overeenstemmingspunt"

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Index, Show } from "solid-js";
+import { createResource, createSignal, For, Index, Show, untrack } from "solid-js";
 import type { AttendeeView, MeetingView } from "../../../shared/schemas/meetings.ts";
 import { meetingsApi } from "../../api/meetings.ts";
 import { workspaceApi } from "../../api/endpoints.ts";
@@ -15,7 +15,7 @@ const toRow = (a: AttendeeView): Row => ({ partyId: a.party?.id ?? null, name: a
  * Who attended, for which party, in which capacity. Everyone reads it; the secretaris edits
  * the whole list and saves it at once (the server replaces it as a whole).
  */
-export function AttendanceSection(props: { meeting: MeetingView; canManage: boolean; onChange(m: MeetingView): void }) {
+export function AttendanceSection(props: { meeting: MeetingView; canManage: boolean; onChange: (m: MeetingView) => void }) {
   const ws = useWorkspace();
   const tafelParties = () => ws.workspace()?.parties;
   const [editing, setEditing] = createSignal(false);
@@ -77,10 +77,11 @@ export function AttendanceSection(props: { meeting: MeetingView; canManage: bool
   );
 }
 
-function AttendanceForm(props: { meeting: MeetingView; onDone(m: MeetingView): void; onCancel(): void }) {
+function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) => void; onCancel: () => void }) {
   const ws = useWorkspace();
   const action = createAction();
-  const [rows, setRows] = createSignal<Row[]>(props.meeting.attendance.map(toRow));
+  // A draft: it starts from the stored list and is not overwritten while the secretary edits it.
+  const [rows, setRows] = createSignal<Row[]>(untrack(() => props.meeting.attendance.map(toRow)));
   const [members] = createResource(() => ws.id(), workspaceApi.members);
   const parties = () => ws.workspace()?.parties ?? [];
   const invitedIds = () => new Set(props.meeting.invitedParties.map((p) => p.id));
@@ -119,7 +120,7 @@ function AttendanceForm(props: { meeting: MeetingView; onDone(m: MeetingView): v
   };
 
   return (
-    <form class="oogo-panel oogo-panel--muted" onSubmit={submit} aria-label="Aanwezigheid bijwerken">
+    <form class="oogo-panel oogo-panel--muted" onSubmit={(e) => void submit(e)} aria-label="Aanwezigheid bijwerken">
       <Show when={action.error()}><ErrorAlert error={action.error()} title="Aanwezigheid opslaan mislukt" /></Show>
       <Show when={rows().length === 0}>
         <InfoAlert>

@@ -9,9 +9,10 @@ import { createAction } from "./createAction.ts";
 import { instantToNlLocal, nlLocalToInstant } from "./dates.ts";
 import { Field } from "./Field.tsx";
 import { MeetingStatusBadge, MinutesStatusBadge } from "./StatusBadge.tsx";
+import { formText } from "../../ui/formData.ts";
 
 /** The meeting's facts; the secretaris may correct them until the minutes are approved. */
-export function MeetingDetails(props: { meeting: MeetingView; canManage: boolean; onChange(m: MeetingView): void }) {
+export function MeetingDetails(props: { meeting: MeetingView; canManage: boolean; onChange: (m: MeetingView) => void }) {
   const m = () => props.meeting;
   const [editing, setEditing] = createSignal(false);
   let editButton: HTMLButtonElement | undefined;
@@ -42,33 +43,33 @@ export function MeetingDetails(props: { meeting: MeetingView; canManage: boolean
   );
 }
 
-function EditMeetingForm(props: { meeting: MeetingView; onDone(m: MeetingView): void; onCancel(): void }) {
+function EditMeetingForm(props: { meeting: MeetingView; onDone: (m: MeetingView) => void; onCancel: () => void }) {
   const action = createAction();
-  const local = instantToNlLocal(props.meeting.startsAt);
+  const local = () => instantToNlLocal(props.meeting.startsAt);
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget as HTMLFormElement);
     const updated = await action.run(() => meetingsApi.update(props.meeting.id, {
-      title: String(f.get("title") ?? ""),
-      startsAt: nlLocalToInstant(String(f.get("date") ?? ""), String(f.get("time") ?? "")),
-      place: String(f.get("place") ?? ""),
-      status: String(f.get("status")) as MeetingStatus,
+      title: formText(f, "title"),
+      startsAt: nlLocalToInstant(formText(f, "date"), formText(f, "time")),
+      place: formText(f, "place"),
+      status: formText(f, "status") as MeetingStatus,
       expectedVersion: props.meeting.version,
     }));
     if (updated) props.onDone(updated);
   };
   return (
-    <form class="oogo-panel oogo-panel--muted" onSubmit={submit} aria-label="Gegevens van de vergadering wijzigen">
+    <form class="oogo-panel oogo-panel--muted" onSubmit={(e) => void submit(e)} aria-label="Gegevens van de vergadering wijzigen">
       <Show when={action.error()}><ErrorAlert error={action.error()} title="Opslaan mislukt" /></Show>
       <div class="oogo-form-grid">
         <Field id="edit-title" label="Titel">
           <input id="edit-title" name="title" required minLength={3} maxLength={200} value={props.meeting.title} class="utrecht-textbox utrecht-textbox--html-input" />
         </Field>
         <Field id="edit-date" label="Datum">
-          <input id="edit-date" name="date" type="date" required value={local.date} class="utrecht-textbox utrecht-textbox--html-input" />
+          <input id="edit-date" name="date" type="date" required value={local().date} class="utrecht-textbox utrecht-textbox--html-input" />
         </Field>
         <Field id="edit-time" label="Aanvang (Nederlandse tijd)">
-          <input id="edit-time" name="time" type="time" required value={local.time} class="utrecht-textbox utrecht-textbox--html-input" />
+          <input id="edit-time" name="time" type="time" required value={local().time} class="utrecht-textbox utrecht-textbox--html-input" />
         </Field>
         <Field id="edit-place" label="Plaats">
           <input id="edit-place" name="place" required minLength={2} maxLength={200} value={props.meeting.place} class="utrecht-textbox utrecht-textbox--html-input" />

@@ -11,12 +11,13 @@ import { createAction, inputError } from "./createAction.ts";
 import { EditorSlot } from "./EditorSlot.tsx";
 import { Field } from "./Field.tsx";
 import { MinutesStatusBadge } from "./StatusBadge.tsx";
+import { formText } from "../../ui/formData.ts";
 
 /**
  * The minutes: co-edited live while concept; approved by the secretaris (text hash recorded);
  * after approval read-only, changed only through a logged amendment with a reason.
  */
-export function MinutesSection(props: { meeting: MeetingView; onChange(m: MeetingView): void }) {
+export function MinutesSection(props: { meeting: MeetingView; onChange: (m: MeetingView) => void }) {
   const ws = useWorkspace();
   const m = () => props.meeting;
   const locked = () => minutesLocked(m().minutesStatus);
@@ -81,7 +82,7 @@ export function MinutesSection(props: { meeting: MeetingView; onChange(m: Meetin
   );
 }
 
-function ApproveMinutes(props: { meeting: MeetingView; saveState: string; onChange(m: MeetingView): void }) {
+function ApproveMinutes(props: { meeting: MeetingView; saveState: string; onChange: (m: MeetingView) => void }) {
   const action = createAction();
   const [confirming, setConfirming] = createSignal(false);
   const started = () => meetingHasStarted(props.meeting.startsAt, new Date());
@@ -132,13 +133,13 @@ function ApproveMinutes(props: { meeting: MeetingView; saveState: string; onChan
   );
 }
 
-function AmendMinutes(props: { meeting: MeetingView; onChange(m: MeetingView): void }) {
+function AmendMinutes(props: { meeting: MeetingView; onChange: (m: MeetingView) => void }) {
   const action = createAction();
   const [open, setOpen] = createSignal(false);
   let openButton: HTMLButtonElement | undefined;
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const reason = String(new FormData(e.currentTarget as HTMLFormElement).get("reason") ?? "");
+    const reason = formText(new FormData(e.currentTarget as HTMLFormElement), "reason");
     const updated = await action.run(() => {
       if (reason.trim().length < 10) throw inputError("Geef de reden van de wijziging (minstens 10 tekens); die komt in het logboek.");
       return meetingsApi.amendMinutes(props.meeting.id, { reason });
@@ -155,7 +156,7 @@ function AmendMinutes(props: { meeting: MeetingView; onChange(m: MeetingView): v
         <button type="button" ref={openButton} class="utrecht-button utrecht-button--secondary-action"
           onClick={() => { setOpen(true); queueMicrotask(() => document.getElementById("amend-reason")?.focus()); }}>Amendement</button>
       }>
-        <form onSubmit={submit} aria-labelledby="amend-heading">
+        <form onSubmit={(e) => void submit(e)} aria-labelledby="amend-heading">
           <h3 class="utrecht-heading-3" id="amend-heading">Amendement op vastgestelde notulen</h3>
           <Show when={action.error()}><ErrorAlert error={action.error()} title="Amendement openen mislukt" /></Show>
           <Field id="amend-reason" label="Reden van de wijziging (verplicht, komt in het logboek)">

@@ -7,9 +7,10 @@ import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { createAction, inputError } from "./createAction.ts";
 import { nlLocalToInstant } from "./dates.ts";
 import { Field } from "./Field.tsx";
+import { formText } from "../../ui/formData.ts";
 
 /** The secretary plans a meeting: type, title, date and time (Dutch time), place, invited parties. */
-export function PlanMeetingForm(props: { onCancel(): void }) {
+export function PlanMeetingForm(props: { onCancel: () => void }) {
   const ws = useWorkspace();
   const navigate = useNavigate();
   const action = createAction();
@@ -36,15 +37,15 @@ export function PlanMeetingForm(props: { onCancel(): void }) {
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
-    const date = String(form.get("date") ?? "");
-    const time = String(form.get("time") ?? "");
+    const date = formText(form, "date");
+    const time = formText(form, "time");
     const created = await action.run(() => {
       if (invited().size === 0) throw inputError("Nodig ten minste één partij uit.");
       return meetingsApi.create(ws.id(), {
         type: type(),
         title: title(),
         startsAt: nlLocalToInstant(date, time),
-        place: String(form.get("place") ?? ""),
+        place: formText(form, "place"),
         invitedPartyIds: parties().map((p) => p.id).filter((id) => invited().has(id)),
       });
     });
@@ -52,7 +53,7 @@ export function PlanMeetingForm(props: { onCancel(): void }) {
   };
 
   return (
-    <form class="oogo-panel" onSubmit={submit} aria-labelledby="plan-heading">
+    <form class="oogo-panel" onSubmit={(e) => void submit(e)} aria-labelledby="plan-heading">
       <h2 class="utrecht-heading-2" id="plan-heading">Vergadering plannen</h2>
       <Show when={action.error()}>
         <ErrorAlert error={action.error()} title="Plannen mislukt" />

@@ -7,12 +7,13 @@ import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { createAction } from "./createAction.ts";
 import { Field } from "./Field.tsx";
 import { StepStateBadge } from "./StatusBadge.tsx";
+import { formText } from "../../ui/formData.ts";
 
 /**
  * The agreed procedure as a checklist: each step with its due date and the date it was done.
  * Done / late / due are shown as text with an icon, not by colour alone.
  */
-export function ProcedureChecklist(props: { procedure: ProcedureView; canManage: boolean; onChange(): void }) {
+export function ProcedureChecklist(props: { procedure: ProcedureView; canManage: boolean; onChange: () => void }) {
   const counts = () => {
     const c = { gedaan: 0, te_laat: 0, binnenkort: 0, gepland: 0 };
     for (const s of props.procedure.steps) c[s.state] += 1;
@@ -52,7 +53,7 @@ export function ProcedureChecklist(props: { procedure: ProcedureView; canManage:
   );
 }
 
-function StepRow(props: { step: ProcedureStepView; number: number; today: string; canManage: boolean; onChange(): void }) {
+function StepRow(props: { step: ProcedureStepView; number: number; today: string; canManage: boolean; onChange: () => void }) {
   const ws = useWorkspace();
   const action = createAction();
   const [editing, setEditing] = createSignal(false);
@@ -68,8 +69,8 @@ function StepRow(props: { step: ProcedureStepView; number: number; today: string
   const saveDates = (e: SubmitEvent) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget as HTMLFormElement);
-    const due = String(f.get("due") ?? "");
-    const done = String(f.get("done") ?? "");
+    const due = formText(f, "due");
+    const done = formText(f, "done");
     void change({ dueDate: due || null, doneOn: done || null });
   };
   return (
@@ -117,18 +118,18 @@ function StepRow(props: { step: ProcedureStepView; number: number; today: string
   );
 }
 
-function AddStepForm(props: { onChange(): void }) {
+function AddStepForm(props: { onChange: () => void }) {
   const ws = useWorkspace();
   const action = createAction();
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const f = new FormData(form);
-    const due = String(f.get("due") ?? "");
+    const due = formText(f, "due");
     const ok = await action.run(() => procedureApi.addStep(ws.id(), {
-      title: String(f.get("title") ?? ""),
+      title: formText(f, "title"),
       dueDate: due || null,
-      note: String(f.get("note") ?? ""),
+      note: formText(f, "note"),
     }));
     if (ok) {
       form.reset();
@@ -136,7 +137,7 @@ function AddStepForm(props: { onChange(): void }) {
     }
   };
   return (
-    <form class="oogo-panel" onSubmit={submit} aria-labelledby="add-step-heading">
+    <form class="oogo-panel" onSubmit={(e) => void submit(e)} aria-labelledby="add-step-heading">
       <h3 class="utrecht-heading-3" id="add-step-heading">Stap toevoegen</h3>
       <Show when={action.error()}><ErrorAlert error={action.error()} title="Stap toevoegen mislukt" /></Show>
       <div class="oogo-form-grid">

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
+import { createResource, createSignal, For, onCleanup, Show, type JSX } from "solid-js";
 import { workspaceApi } from "../../api/endpoints.ts";
 import { INVITATION_STATE_LABELS } from "../../../shared/domain/invitations.ts";
 import { ROLES, ROLE_LABELS, requiresParty, type Role } from "../../../shared/domain/roles.ts";
@@ -6,6 +6,7 @@ import type { InvitationView, MemberView } from "../../../shared/schemas/workspa
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ErrorAlert, InfoAlert, Loaded } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
+import { formText } from "../../ui/formData.ts";
 
 /** Members of a tafel; a beheerder invites people, changes roles and revokes access here. */
 export default function MembersPage() {
@@ -52,7 +53,7 @@ export default function MembersPage() {
   );
 }
 
-function MemberRow(props: { member: MemberView; manage: boolean; onChange(): void }) {
+function MemberRow(props: { member: MemberView; manage: boolean; onChange: () => void }) {
   const ws = useWorkspace();
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
@@ -68,13 +69,17 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange(): voi
       setBusy(false);
     }
   };
-  const changeRole = (role: Role) =>
-    act(() => workspaceApi.changeMember(ws.id(), props.member.id, { role, partyId: props.member.party?.id ?? null }));
-  const revoke = () => {
-    if (!confirm(`${props.member.name} verwijderen van deze tafel? De toegang vervalt direct.`)) return;
-    void act(() => workspaceApi.revokeMember(ws.id(), props.member.id));
+  // The member as the user saw it when acting.
+  const changeRole = (role: Role) => {
+    const { id, party } = props.member;
+    return act(() => workspaceApi.changeMember(ws.id(), id, { role, partyId: party?.id ?? null }));
   };
-  const selectId = `role-${props.member.id}`;
+  const revoke = () => {
+    const { id, name } = props.member;
+    if (!confirm(`${name} verwijderen van deze tafel? De toegang vervalt direct.`)) return;
+    void act(() => workspaceApi.revokeMember(ws.id(), id));
+  };
+  const selectId = () => `role-${props.member.id}`;
   return (
     <tr class="utrecht-table__row">
       <td class="utrecht-table__cell">
@@ -85,10 +90,10 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange(): voi
       <td class="utrecht-table__cell">{props.member.party?.name ?? "—"}</td>
       <td class="utrecht-table__cell">
         <Show when={props.manage} fallback={ROLE_LABELS[props.member.role]}>
-          <label class="oogo-visually-hidden" for={selectId}>Rol van {props.member.name}</label>
-          <select id={selectId} class="utrecht-select utrecht-select--html-select" disabled={busy()}
+          <label class="oogo-visually-hidden" for={selectId()}>Rol van {props.member.name}</label>
+          <select id={selectId()} class="utrecht-select utrecht-select--html-select" disabled={busy()}
             value={props.member.role} onChange={(e) => void changeRole(e.currentTarget.value as Role)}>
-            <For each={ROLES.filter((r) => props.member.party || !requiresParty(r))}>
+            <For each={ROLES.filter((r) => !!props.member.party || !requiresParty(r))}>
               {(r) => <option value={r}>{ROLE_LABELS[r]}</option>}
             </For>
           </select>
@@ -106,7 +111,7 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange(): voi
 }
 
 /** Open invitations: not members yet, no access anywhere until they accept (ADR 0005). */
-function InvitationsTable(props: { invitations: InvitationView[]; onChange(): void }) {
+function InvitationsTable(props: { invitations: InvitationView[]; onChange: () => void }) {
   const ws = useWorkspace();
   const [error, setError] = createSignal<unknown>(null);
   const withdraw = async (inv: InvitationView) => {
@@ -168,7 +173,7 @@ function InvitationsTable(props: { invitations: InvitationView[]; onChange(): vo
   );
 }
 
-function InviteForm(props: { onDone(): void }) {
+function InviteForm(props: { onDone: () => void }) {
   const ws = useWorkspace();
   const [open, setOpen] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);
@@ -182,10 +187,10 @@ function InviteForm(props: { onDone(): void }) {
     setError(null);
     setLink(null);
     try {
-      const partyId = String(form.get("partyId") ?? "") || null;
+      const partyId = formText(form, "partyId") || null;
       const result = await workspaceApi.invite(ws.id(), {
-        email: String(form.get("email") ?? ""), name: String(form.get("name") ?? ""), role: role(),
-        partyId, title: String(form.get("title") ?? "") || null,
+        email: formText(form, "email"), name: formText(form, "name"), role: role(),
+        partyId, title: formText(form, "title") || null,
       });
       setLink(result.invitationUrl);
       formEl.reset();
@@ -209,7 +214,7 @@ function InviteForm(props: { onDone(): void }) {
             <p class="utrecht-paragraph"><code class="oogo-break">{link()}</code></p>
           </InfoAlert>
         </Show>
-        <form class="utrecht-form oogo-inline-form" onSubmit={submit}>
+        <form class="utrecht-form oogo-inline-form" onSubmit={(e) => void submit(e)}>
           <Field id="inv-name" label="Naam"><input id="inv-name" name="name" required class="utrecht-textbox utrecht-textbox--html-input" /></Field>
           <Field id="inv-email" label="E-mailadres"><input id="inv-email" name="email" type="email" required class="utrecht-textbox utrecht-textbox--html-input" /></Field>
           <Field id="inv-title" label="Functie (optioneel)"><input id="inv-title" name="title" class="utrecht-textbox utrecht-textbox--html-input" /></Field>
@@ -234,7 +239,7 @@ function InviteForm(props: { onDone(): void }) {
   );
 }
 
-function Field(props: { id: string; label: string; children: any }) {
+function Field(props: { id: string; label: string; children: JSX.Element }) {
   return (
     <div class="utrecht-form-field">
       <div class="utrecht-form-field__label"><label class="utrecht-form-label" for={props.id}>{props.label}</label></div>

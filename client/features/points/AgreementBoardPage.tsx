@@ -111,7 +111,7 @@ export default function AgreementBoardPage() {
         />
       </Show>
 
-      <Show when={!board.error || board()} fallback={<ErrorAlert error={board.error} title="Het overzicht kon niet worden geladen" />}>
+      <Show when={!board.error || board()} fallback={<ErrorAlert error={board.error as unknown} title="Het overzicht kon niet worden geladen" />}>
         <Show when={board()} fallback={<Loading label="Overzicht laden…" />}>
           {(b) => (
             <div class="oogo-board-grid">

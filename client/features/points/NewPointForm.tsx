@@ -4,12 +4,13 @@ import { ApiRequestError } from "../../api/http.ts";
 import type { PointDetail } from "../../../shared/schemas/points.ts";
 import type { PartyView, ThemeView } from "../../../shared/schemas/workspace.ts";
 import { ErrorAlert } from "../../ui/feedback.tsx";
+import { formText } from "../../ui/formData.ts";
 
 /**
  * "Nieuw punt" for the ambtelijke werkgroep (point.manage): theme, title, which gemeenten it
  * concerns (default all; the SWV is always in scope), optional term and opening text.
  */
-export function NewPointForm(props: { workspaceId: string; themes: ThemeView[]; parties: PartyView[]; initialTheme?: string; onCreated(p: PointDetail): void; onCancel(): void }) {
+export function NewPointForm(props: { workspaceId: string; themes: ThemeView[]; parties: PartyView[]; initialTheme?: string; onCreated: (p: PointDetail) => void; onCancel: () => void }) {
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
   const [allGemeenten, setAllGemeenten] = createSignal(true);
@@ -23,18 +24,18 @@ export function NewPointForm(props: { workspaceId: string; themes: ThemeView[]; 
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
     const scope = allGemeenten() ? null : form.getAll("scope").map(String);
-    if (scope && scope.length === 0) {
+    if (scope?.length === 0) {
       setError(new ApiRequestError(400, "VALIDATION_FAILED", "Kies ten minste één gemeente, of kies ‘Alle gemeenten’.", "scope"));
       return;
     }
-    const term = String(form.get("termMonths") ?? "").trim();
-    const text = String(form.get("text") ?? "");
+    const term = formText(form, "termMonths").trim();
+    const text = formText(form, "text");
     setBusy(true);
     setError(null);
     try {
       const created = await pointsApi.create(props.workspaceId, {
-        theme: String(form.get("theme") ?? ""),
-        title: String(form.get("title") ?? ""),
+        theme: formText(form, "theme"),
+        title: formText(form, "title"),
         scope,
         termMonths: term ? Number(term) : null,
         ...(text.trim() ? { text } : {}),
@@ -48,7 +49,7 @@ export function NewPointForm(props: { workspaceId: string; themes: ThemeView[]; 
   };
 
   return (
-    <form class="oogo-new-point utrecht-form" onSubmit={submit} aria-labelledby="new-point-heading" novalidate>
+    <form class="oogo-new-point utrecht-form" onSubmit={(e) => void submit(e)} aria-labelledby="new-point-heading" novalidate>
       <h2 class="utrecht-heading-2" id="new-point-heading" style={{ "margin-top": "0" }}>Nieuw overeenstemmingspunt</h2>
       <Show when={error()}><ErrorAlert error={error()} title="Punt niet aangemaakt" /></Show>
       <div class="utrecht-form-field">

@@ -99,7 +99,11 @@ function CountLink(props: { n: number; href: string; label: string; warn?: boole
 
 /** Proportions of the four stances; decorative (the numbers beside it say the same), patterned for greyscale. */
 function StanceBar(props: { party: BoardParty }) {
-  const total = () => STANCES.reduce((n, s) => n + (props.party.stances[s] ?? 0), 0);
+  const total = () => {
+    let n = 0;
+    for (const s of STANCES) n += props.party.stances[s] ?? 0;
+    return n;
+  };
   return (
     <span class="oogo-bar" aria-hidden="true">
       <For each={COLUMNS}>

@@ -11,7 +11,7 @@ export function PointFilters(props: {
   filters: BoardFilters;
   themes: ThemeView[];
   parties: PartyView[];
-  onChange(next: BoardFilters): void;
+  onChange: (next: BoardFilters) => void;
 }) {
   const set = (patch: Partial<BoardFilters>) => props.onChange({ ...props.filters, ...patch });
   const gemeenten = () => props.parties.filter((p) => p.kind === "gemeente");

@@ -89,7 +89,7 @@ export default function PointPage() {
   return (
     <>
       <A href={board()} class="oogo-back"><span aria-hidden="true">←</span> Terug naar Overeenstemming</A>
-      <Show when={!point.error || point()} fallback={<><PageTitle>Punt niet gevonden</PageTitle><ErrorAlert error={point.error} title="Dit punt kon niet worden geopend" /></>}>
+      <Show when={!point.error || point()} fallback={<><PageTitle>Punt niet gevonden</PageTitle><ErrorAlert error={point.error as unknown} title="Dit punt kon niet worden geopend" /></>}>
         <Show when={point()} fallback={<Loading label="Punt laden…" />}>
           {(p) => (
             <>

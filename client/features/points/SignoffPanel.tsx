@@ -15,8 +15,8 @@ export function voidingEvent(history: readonly PointEventView[], signoff: Signof
 }
 
 /** Parties whose only signatures are verouderd: they signed, the text changed, they did not sign again. */
-export function staleParties(point: PointDetail): { partyId: string; partyName: string; latest: SignoffView }[] {
-  const out: { partyId: string; partyName: string; latest: SignoffView }[] = [];
+export function staleParties(point: PointDetail): Array<{ partyId: string; partyName: string; latest: SignoffView }> {
+  const out: Array<{ partyId: string; partyName: string; latest: SignoffView }> = [];
   for (const party of point.parties) {
     if (party.signoff) continue;
     const mine = point.signoffs.filter((s) => s.partyId === party.id && s.verouderd);
@@ -51,7 +51,7 @@ export function SignoffPanel(props: {
   history: readonly PointEventView[];
   partyId: string;
   partyName: string;
-  onChanged(p: PointDetail | null): void;
+  onChanged: (p: PointDetail | null) => void;
 }) {
   const [confirmed, setConfirmed] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
@@ -136,7 +136,7 @@ export function SignoffPanel(props: {
             <summary>Volledig kenmerk (SHA-256)</summary>
             <p class="oogo-hash oogo-break" style={{ display: "block", margin: "6px 0 0", padding: "6px" }}>{props.point.textHash}</p>
           </details>
-          <form onSubmit={sign}>
+          <form onSubmit={(e) => void sign(e)}>
             <label class="oogo-sign__confirm">
               <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" checked={isConfirmed()}
                 onChange={(e) => { confirmedFor = props.point.textHash; setConfirmed(e.currentTarget.checked); }} />

@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, Show, untrack } from "solid-js";
 import { pointsApi } from "../../api/points.ts";
 import { ApiRequestError } from "../../api/http.ts";
 import { STANCES, REASONING_MAX, REASONING_MIN, reasoningProblem, reasoningRequired, type Stance } from "../../../shared/domain/stances.ts";
@@ -11,7 +11,7 @@ import { formatDateTime, kenmerk, STANCE_GROUP, stanceLabel } from "./format.ts"
  * The position of every party in scope on the current text, with reasoning and who recorded
  * it when; plus, for the trekker of a party in scope, the form to record that party's stance.
  */
-export function StancePanel(props: { point: PointDetail; myPartyId: string | null; canRecord: boolean; onChanged(p: PointDetail | null): void }) {
+export function StancePanel(props: { point: PointDetail; myPartyId: string | null; canRecord: boolean; onChanged: (p: PointDetail | null) => void }) {
   const mine = () => props.point.parties.find((p) => p.id === props.myPartyId) ?? null;
   return (
     <section aria-labelledby="stances-heading">
@@ -75,13 +75,15 @@ function StanceCard(props: { party: PartyInScopeView }) {
   );
 }
 
-function StanceForm(props: { point: PointDetail; party: PartyInScopeView; onChanged(p: PointDetail | null): void }) {
-  const [stance, setStance] = createSignal<Stance>(props.party.stance?.isCurrent ? props.party.stance.stance : "akkoord");
-  const [reasoning, setReasoning] = createSignal(props.party.stance?.isCurrent ? props.party.stance.reasoning : "");
+function StanceForm(props: { point: PointDetail; party: PartyInScopeView; onChanged: (p: PointDetail | null) => void }) {
+  // A draft: it starts from the party's current stance and live updates do not overwrite what is being typed.
+  const current = untrack(() => (props.party.stance?.isCurrent ? props.party.stance : null));
+  const [stance, setStance] = createSignal<Stance>(current?.stance ?? "akkoord");
+  const [reasoning, setReasoning] = createSignal(current?.reasoning ?? "");
   const [error, setError] = createSignal<unknown>(null);
   // The confirmation belongs to the version our stance produced; once the point moves on, it goes.
   const [done, setDone] = createSignal<{ text: string; version: number } | null>(null);
-  const doneText = () => (done() && done()!.version === props.point.version ? done()!.text : null);
+  const doneText = () => (done()?.version === props.point.version ? done()!.text : null);
   const [busy, setBusy] = createSignal(false);
   const problem = () => reasoningProblem(stance(), reasoning());
   const [touched, setTouched] = createSignal(false);
@@ -109,7 +111,7 @@ function StanceForm(props: { point: PointDetail; party: PartyInScopeView; onChan
   };
 
   return (
-    <form class="oogo-form-box" onSubmit={submit} aria-labelledby="stance-form-heading" novalidate>
+    <form class="oogo-form-box" onSubmit={(e) => void submit(e)} aria-labelledby="stance-form-heading" novalidate>
       <h3 class="utrecht-heading-3" id="stance-form-heading" style={{ "margin-top": "0" }}>Standpunt van {props.party.name} vastleggen</h3>
       <p class="oogo-hint">
         U legt het ambtelijk standpunt vast op de huidige tekst (versie {props.point.version}, kenmerk <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>).

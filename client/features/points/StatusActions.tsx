@@ -24,13 +24,13 @@ export function actorOf(w: WorkspaceView): TransitionActor {
  * applies: enabled when allowed now, disabled with the reason when the role holds the step but
  * its condition does not hold yet. The server still decides; a 409 shows its message and refreshes.
  */
-export function StatusActions(props: { point: PointDetail; workspace: WorkspaceView; onChanged(p: PointDetail | null): void }) {
+export function StatusActions(props: { point: PointDetail; workspace: WorkspaceView; onChanged: (p: PointDetail | null) => void }) {
   const options = createMemo(() => transitionOptions(props.point.status, actorOf(props.workspace), pointFacts(props.point)));
   const [open, setOpen] = createSignal<TransitionOption["to"] | null>(null);
   const [error, setError] = createSignal<unknown>(null);
   // A confirmation belongs to the version our step produced; once the point moves on, it goes.
   const [done, setDone] = createSignal<{ text: string; version: number } | null>(null);
-  const doneText = () => (done() && done()!.version === props.point.version ? done()!.text : null);
+  const doneText = () => (done()?.version === props.point.version ? done()!.text : null);
 
   return (
     <section class="oogo-side-panel" aria-labelledby="actions-heading">
@@ -82,12 +82,12 @@ export function StatusActions(props: { point: PointDetail; workspace: WorkspaceV
   );
 }
 
-function TransitionForm(props: { point: PointDetail; option: TransitionOption; onCancel(): void; onDone(p: PointDetail): void; onError(err: unknown): void }) {
+function TransitionForm(props: { point: PointDetail; option: TransitionOption; onCancel: () => void; onDone: (p: PointDetail) => void; onError: (err: unknown) => void }) {
   const [reason, setReason] = createSignal("");
   const [busy, setBusy] = createSignal(false);
   const [touched, setTouched] = createSignal(false);
   const problem = () => (reason().trim().length < 3 ? "Geef een reden (minstens 3 tekens)." : null);
-  const id = `reason-${props.option.to}`;
+  const id = () => `reason-${props.option.to}`;
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     setTouched(true);
@@ -102,18 +102,18 @@ function TransitionForm(props: { point: PointDetail; option: TransitionOption; o
     }
   };
   return (
-    <form class="oogo-form-box" style={{ "margin-top": "0" }} onSubmit={submit} novalidate aria-label={props.option.action}>
+    <form class="oogo-form-box" style={{ "margin-top": "0" }} onSubmit={(e) => void submit(e)} novalidate aria-label={props.option.action}>
       <p style={{ margin: "0 0 8px", "font-weight": "700" }}>{props.option.action}</p>
       <p class="oogo-hint">Nieuwe status: {props.option.label}. De reden komt in het logboek.</p>
       <div class={`utrecht-form-field${touched() && problem() ? " utrecht-form-field--invalid" : ""}`}>
-        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for={id}>Reden</label></div>
+        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for={id()}>Reden</label></div>
         <div class="utrecht-form-field__input">
-          <textarea id={id} class="utrecht-textarea utrecht-textarea--html-textarea" maxLength={4000} value={reason()}
+          <textarea id={id()} class="utrecht-textarea utrecht-textarea--html-textarea" maxLength={4000} value={reason()}
             ref={(el) => queueMicrotask(() => el.focus())}
             onInput={(e) => setReason(e.currentTarget.value)}
-            aria-invalid={touched() && problem() ? "true" : undefined} aria-describedby={touched() && problem() ? `${id}-error` : undefined} />
+            aria-invalid={touched() && problem() ? "true" : undefined} aria-describedby={touched() && problem() ? `${id()}-error` : undefined} />
         </div>
-        <Show when={touched() && problem()}><p class="utrecht-form-field-error-message" id={`${id}-error`}>{problem()}</p></Show>
+        <Show when={touched() && problem()}><p class="utrecht-form-field-error-message" id={`${id()}-error`}>{problem()}</p></Show>
       </div>
       <div class="utrecht-button-group">
         <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={busy()}>{busy() ? "Bezig…" : "Bevestigen"}</button>

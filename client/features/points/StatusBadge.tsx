@@ -1,4 +1,4 @@
-import { POINT_STATUS_INFO, STATUS_GROUP_LABELS, type PointStatus, type StatusGroup } from "../../../shared/domain/pointStatus.ts";
+import { POINT_STATUS_INFO, type PointStatus, type StatusGroup } from "../../../shared/domain/pointStatus.ts";
 
 /**
  * Every status group has a colour AND a shape, so the board and badges read without colour
@@ -38,8 +38,6 @@ export function StatusGroupIcon(props: { group: StatusGroup; class?: string }) {
   );
 }
 
-export const groupOf = (status: PointStatus): StatusGroup => POINT_STATUS_INFO[status].group;
-
 /** Status as text plus icon; the colour only repeats what the words say. */
 export function StatusBadge(props: { status: PointStatus; large?: boolean }) {
   const info = () => POINT_STATUS_INFO[props.status];
@@ -53,6 +51,3 @@ export function StatusBadge(props: { status: PointStatus; large?: boolean }) {
     </span>
   );
 }
-
-/** Legend for the board: group, icon, and the statuses it contains. */
-export const groupLabel = (group: StatusGroup) => STATUS_GROUP_LABELS[group];

@@ -29,7 +29,7 @@ export default function ToSignPage() {
         when={ws.can("point.signoff")}
         fallback={<InfoAlert><p class="utrecht-paragraph">Alleen bestuurders en wethouders ondertekenen overeenstemmingspunten. Met uw rol is hier niets voor u te doen.</p></InfoAlert>}
       >
-        <Show when={!items.error || items()} fallback={<ErrorAlert error={items.error} title="De lijst kon niet worden geladen" />}>
+        <Show when={!items.error || items()} fallback={<ErrorAlert error={items.error as unknown} title="De lijst kon niet worden geladen" />}>
           <Show when={items()} fallback={<Loading label="Punten laden…" />}>
             {(list) => (
               <>

@@ -27,7 +27,8 @@ const isGroup = (v: unknown): v is StatusGroup => typeof v === "string" && (STAT
 export function parseFilters(params: Record<string, string | string[] | undefined>): BoardFilters {
   const one = (k: string) => {
     const v = params[k];
-    return (Array.isArray(v) ? v[0] : v) || undefined;
+    const first = Array.isArray(v) ? v[0] : v;
+    return first === "" ? undefined : first; // an empty parameter is no filter
   };
   const out: BoardFilters = {};
   const thema = one("thema");

@@ -10,14 +10,13 @@ import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
  */
 function createDeepSignal<T>(value: T | undefined): Signal<T | undefined> {
   const [store, setStore] = createStore<{ value: T | undefined }>({ value });
-  return [
-    () => store.value,
-    (next: unknown) => {
-      const v = typeof next === "function" ? (next as (prev: T | undefined) => T)(unwrap(store.value)) : (next as T);
-      setStore("value", reconcile(v, { key: "id", merge: false }) as never);
-      return store.value;
-    },
-  ] as Signal<T | undefined>;
+  const read = () => store.value;
+  const write = (next: unknown) => {
+    const v = typeof next === "function" ? (next as (prev: T | undefined) => T)(unwrap(store.value)) : (next as T);
+    setStore("value", reconcile(v, { key: "id", merge: false }) as never);
+    return store.value;
+  };
+  return [read, write] as Signal<T | undefined>;
 }
 
 /**

@@ -4,7 +4,10 @@
  * table is fast enough and keeps the result exact and predictable.
  */
 
-export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
+export interface DiffPart {
+  kind: "same" | "added" | "removed";
+  text: string;
+}
 
 interface PmNode { type?: string; text?: string; content?: PmNode[] }
 
@@ -19,7 +22,7 @@ export function proseMirrorToText(doc: unknown): string {
     for (const child of node.content ?? []) walk(child);
     if (node.type && BLOCKS.has(node.type)) out.push("\n\n");
   };
-  if (doc && typeof doc === "object") walk(doc as PmNode);
+  if (doc && typeof doc === "object") walk(doc);
   return out.join("").replace(/\n{3,}/g, "\n\n").trim();
 }
 
@@ -46,7 +49,7 @@ export function diffWords(before: string, after: string): DiffPart[] {
   const push = (kind: DiffPart["kind"], text: string) => {
     if (!text) return;
     const last = parts[parts.length - 1];
-    if (last && last.kind === kind) last.text += text;
+    if (last?.kind === kind) last.text += text;
     else parts.push({ kind, text });
   };
   push("same", a.slice(0, start).join(""));

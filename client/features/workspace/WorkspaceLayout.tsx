@@ -57,7 +57,7 @@ export function WorkspaceLayout(props: RouteSectionProps) {
 function WorkspaceFrame(props: { children: RouteSectionProps["children"] }) {
   const ws = useWorkspace();
   return (
-    <Show when={!ws.workspace.error} fallback={<ErrorAlert error={ws.workspace.error} title="Deze tafel kon niet worden geopend" />}>
+    <Show when={!ws.workspace.error} fallback={<ErrorAlert error={ws.workspace.error as unknown} title="Deze tafel kon niet worden geopend" />}>
       <Show when={ws.workspace()} fallback={<Loading label="Tafel laden…" />}>
         {(w) => (
           <>
