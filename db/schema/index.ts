@@ -4,3 +4,4 @@ export * from "./documents.ts";
 export * from "./points.ts";
 export * from "./audit.ts";
 export * from "./meetings.ts";
+export * from "./mail.ts";
