@@ -52,19 +52,39 @@ function messageIdFor(ctx: ServiceContext, id: string): string {
  * Never sends, never waits for SMTP; the sender is nudged after the outermost commit.
  */
 export async function enqueueMail(ctx: ServiceContext, message: MailMessage): Promise<EnqueuedMail> {
-  assertMessage(message);
+  const [queued] = await enqueueMails(ctx, [message]);
+  return queued!;
+}
+
+/** Rows per INSERT (15 columns each; SQLite allows 32766 bound parameters). */
+const INSERT_CHUNK = 50;
+
+/**
+ * Queues many mails at once (an invitation round from a CSV), as `enqueueMail` does, with
+ * multi-row INSERTs. The local libSQL driver runs statements synchronously, so a transaction that
+ * only awaits the database never lets the event loop run: between chunks we yield to it (the
+ * write lock is held a little longer; other writers wait in the in-process queue, readers do not).
+ */
+export async function enqueueMails(ctx: ServiceContext, messages: readonly MailMessage[]): Promise<EnqueuedMail[]> {
+  messages.forEach(assertMessage);
+  if (messages.length === 0) return [];
   return withTransaction(ctx, async (t) => {
-    const id = newId();
-    const messageId = messageIdFor(t, id);
     const now = nowIso(t);
-    await t.tx.insert(mailOutbox).values({
-      id, workspaceId: message.workspaceId, kind: message.kind, toAddress: message.to.toLowerCase(),
-      subject: message.subject, text: message.text, html: message.html,
-      relatedType: message.related?.type ?? null, relatedId: message.related?.id ?? null,
-      state: "wachtrij", attempts: 0, nextAttemptAt: now, createdAt: now, messageId,
+    const rows = messages.map((message) => {
+      const id = newId();
+      return {
+        id, workspaceId: message.workspaceId, kind: message.kind, toAddress: message.to.toLowerCase(),
+        subject: message.subject, text: message.text, html: message.html,
+        relatedType: message.related?.type ?? null, relatedId: message.related?.id ?? null,
+        state: "wachtrij" as const, attempts: 0, nextAttemptAt: now, createdAt: now, messageId: messageIdFor(t, id),
+      };
     });
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      await t.tx.insert(mailOutbox).values(rows.slice(i, i + INSERT_CHUNK));
+    }
     afterCommit(t, () => t.deps.mail?.nudge());
-    return { id, messageId };
+    return rows.map((r) => ({ id: r.id, messageId: r.messageId }));
   });
 }
 

@@ -12,7 +12,7 @@ import { createTestContext, DEMO, type TestContext } from "../testing/testContex
 import { parse, startTestSmtp, type TestSmtp } from "../testing/smtpServer.ts";
 import type { AppDeps, Caller } from "../context.ts";
 import { createContext, withTransaction, type Clock, type ServiceContext } from "../services/serviceContext.ts";
-import { enqueueMail, retryMail, type MailMessage } from "./outbox.ts";
+import { enqueueMail, enqueueMails, retryMail, type MailMessage } from "./outbox.ts";
 import { MailSender, type MailSenderOptions } from "./sender.ts";
 import { invitationMail } from "./templates.ts";
 import { logTransport, smtpTransport, type MailTransport } from "./transport.ts";
@@ -127,6 +127,26 @@ describe("sending through SMTP", () => {
     expect(nudges).toHaveLength(1);
     await sender().drain();
     expect(smtp.received.map((m) => m.to[0])).toEqual(["blijft@groningen.test"]);
+  });
+
+  it("a round of 120 invitations queues in one transaction (multi-row, in chunks): all or none, one nudge", async () => {
+    const nudges: number[] = [];
+    const c = createContext({ ...t.deps, mail: { nudge: () => nudges.push(1) } }, { clock });
+    const round = Array.from({ length: 120 }, (_, i) => invitation(`lid${i}@tynaarlo.test`, i));
+    await expect(withTransaction(c, async (tx) => {
+      await enqueueMails(tx, round);
+      throw new Error("CSV-regel 121 ongeldig");
+    })).rejects.toThrow("CSV-regel 121");
+    expect(await rows()).toEqual([]);
+    const queued = await enqueueMails(c, round);
+    expect(nudges).toHaveLength(1);
+    expect(new Set(queued.map((q) => q.messageId)).size).toBe(120);
+    const stored = await rows();
+    expect(stored).toHaveLength(120);
+    expect(stored.every((r) => r.state === "wachtrij" && r.workspaceId === t.demo.workspaceId)).toBe(true);
+    // One bad address refuses the whole round before anything is written.
+    await expect(enqueueMails(c, [invitation("goed@tynaarlo.test"), invitation("fout")])).rejects.toThrow(/Ongeldig e-mailadres/);
+    expect(await rows()).toHaveLength(120);
   });
 
   it("refuses to queue a header-injecting address or subject", async () => {

@@ -9,12 +9,13 @@
  *   backoff, or `niet_verstuurd` when the server refused for good or the attempts ran out.
  * A crash between the server's "250 accepted" and the mark leaves the row `verzenden`; when its
  * lease runs out it is sent again with the same Message-ID (at-least-once; see docs/mail.md).
- * The mark is written the moment the server accepts, so that window is one local commit wide.
+ * Outcomes are group-committed: each waits at most `markDelayMs` (25 ms) plus one local commit,
+ * so that window stays that narrow while 500 mails cost tens of commits, not 500 fsyncs.
  */
 import { and, asc, eq, inArray, lte, min, or, sql } from "drizzle-orm";
 import { mailOutbox } from "../../db/schema/index.ts";
 import { newToken } from "../auth/tokens.ts";
-import { withTransaction, type ServiceContext } from "../services/serviceContext.ts";
+import { withTransaction, type ServiceContext, type TxContext } from "../services/serviceContext.ts";
 import type { MailTransport } from "./transport.ts";
 
 export interface MailSenderOptions {
@@ -31,10 +32,17 @@ export interface MailSenderOptions {
   leaseMs?: number;
   /** Look for due mail at least this often (mail queued by another process, expired leases). */
   pollMs?: number;
+  /** Wait at most this long for other outcomes to share a commit (fewer fsyncs on the event loop). */
+  markDelayMs?: number;
   log?: (line: string) => void;
 }
 
 type Row = typeof mailOutbox.$inferSelect;
+/** One outcome to write: `apply` inside the group's transaction, `committed` after it. */
+interface Mark {
+  apply(t: TxContext): Promise<void>;
+  committed(): void;
+}
 
 const DEFAULTS = {
   concurrency: 4,
@@ -42,7 +50,10 @@ const DEFAULTS = {
   retryDelaysMs: [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000] as readonly number[],
   leaseMs: 10 * 60_000,
   pollMs: 30_000,
+  markDelayMs: 25,
 };
+/** Outcomes per commit at most, so one commit never holds the event loop long. */
+const MAX_GROUP = 100;
 /** Never poll faster than this, whatever the due times say: no tight loops. */
 const MIN_WAKE_MS = 100;
 
@@ -61,6 +72,8 @@ export class MailSender {
   private stopped: Promise<void> | undefined;
   private timer: NodeJS.Timeout | null = null;
   private readonly outcome: SendOutcome = { sent: 0, failed: 0 };
+  private pendingMarks: { row: Row; write: Mark; done: () => void }[] = [];
+  private flushing: Promise<void> | null = null;
 
   constructor(private readonly ctx: ServiceContext, options: MailSenderOptions) {
     this.transport = options.transport;
@@ -71,6 +84,7 @@ export class MailSender {
       retryDelaysMs: options.retryDelaysMs ?? DEFAULTS.retryDelaysMs,
       leaseMs: options.leaseMs ?? DEFAULTS.leaseMs,
       pollMs: options.pollMs ?? DEFAULTS.pollMs,
+      markDelayMs: options.markDelayMs ?? DEFAULTS.markDelayMs,
       log: options.log ?? ((line) => console.log(line)),
     };
   }
@@ -129,11 +143,14 @@ export class MailSender {
           if (batch.length === 0) break;
           await this.sendBatch(batch);
         }
+        while (this.flushing) await this.flushing;
       } while (this.again && !this.stopping);
     } catch (err) {
       // A database hiccup must not kill the sender: the poll timer tries again.
       this.options.log(`[mail] Uitgaande e-mail kon niet worden verwerkt: ${(err as Error).message}`);
     }
+    // Outcomes of mails already accepted are always written before the pump ends (and before stop()).
+    while (this.flushing) await this.flushing;
     if (this.started && !this.stopping) await this.scheduleWake().catch(() => this.setTimer(this.options.pollMs));
   }
 
@@ -176,49 +193,87 @@ export class MailSender {
         from: this.options.from, to: row.toAddress, subject: row.subject, text: row.text ?? "", html: row.html ?? "", messageId: row.messageId,
       });
     } catch (err) {
-      await this.mark(row, () => this.markFailed(row, err));
+      void this.mark(row, this.failedWrite(row, err));
       return;
     }
-    await this.mark(row, () => this.markSent(row));
+    // Not awaited: the worker moves on to the next mail while the outcome waits for its group commit.
+    void this.mark(row, this.sentWrite(row));
   }
 
-  /** A failed mark leaves the row `verzenden` until its lease runs out; then it is retried (at-least-once). */
-  private async mark(row: Row, write: () => Promise<void>): Promise<void> {
-    try {
-      await write();
-    } catch (err) {
-      this.options.log(`[mail] Status van ${row.messageId} kon niet worden vastgelegd: ${(err as Error).message}`);
+  /**
+   * Records a mail's outcome. Outcomes that arrive while a commit is running are written together
+   * in the next one (group commit): one fsync for many mails instead of one each, and no outcome
+   * waits longer than the commit before it. A failed write leaves the row `verzenden` until its
+   * lease runs out; then it is sent again (at-least-once).
+   */
+  private mark(row: Row, write: Mark): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.pendingMarks.push({ row, write, done: resolve });
+      this.flushing ??= this.gather().then(() => this.flushMarks()).finally(() => {
+        this.flushing = null;
+      });
+    });
+  }
+
+  /** Lets outcomes of other mails in flight join the same commit: waits `markDelayMs`, less when stopping. */
+  private async gather(): Promise<void> {
+    if (this.stopping || this.options.markDelayMs <= 0) return;
+    await new Promise((r) => setTimeout(r, this.options.markDelayMs));
+  }
+
+  private async flushMarks(): Promise<void> {
+    while (this.pendingMarks.length) {
+      const group = this.pendingMarks.splice(0, MAX_GROUP);
+      try {
+        await withTransaction(this.ctx, async (t) => {
+          for (const mark of group) await mark.write.apply(t);
+        });
+        for (const mark of group) mark.write.committed();
+      } catch (err) {
+        for (const mark of group) this.options.log(`[mail] Status van ${mark.row.messageId} kon niet worden vastgelegd: ${(err as Error).message}`);
+      }
+      for (const mark of group) mark.done();
     }
   }
 
-  private async markSent(row: Row): Promise<void> {
+  private sentWrite(row: Row): Mark {
     const keepBody = this.transport.kind === "log";
-    await withTransaction(this.ctx, (t) => t.tx.update(mailOutbox)
-      .set({
-        state: "verstuurd", sentAt: t.clock.now().toISOString(), sentVia: this.transport.kind, lastError: null,
-        claimToken: null, claimedUntil: null,
-        // The body holds a one-time link: once a mail server has it, we need not keep it.
-        ...(keepBody ? {} : { text: null, html: null }),
-      })
-      .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.claimToken, row.claimToken!))));
-    this.outcome.sent++;
+    return {
+      apply: async (t) => {
+        await t.tx.update(mailOutbox)
+          .set({
+            state: "verstuurd", sentAt: t.clock.now().toISOString(), sentVia: this.transport.kind, lastError: null,
+            claimToken: null, claimedUntil: null,
+            // The body holds a one-time link: once a mail server has it, we need not keep it.
+            ...(keepBody ? {} : { text: null, html: null }),
+          })
+          .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.claimToken, row.claimToken!)));
+      },
+      committed: () => { this.outcome.sent++; },
+    };
   }
 
-  private async markFailed(row: Row, err: unknown): Promise<void> {
+  private failedWrite(row: Row, err: unknown): Mark {
     const failure = describeFailure(err);
     const giveUp = failure.permanent || row.attempts >= this.options.maxAttempts;
     const delays = this.options.retryDelaysMs;
     const delay = delays[Math.min(row.attempts - 1, delays.length - 1)] ?? DEFAULTS.pollMs;
-    await withTransaction(this.ctx, (t) => t.tx.update(mailOutbox)
-      .set({
-        state: giveUp ? "niet_verstuurd" : "mislukt_opnieuw", lastError: failure.message,
-        nextAttemptAt: new Date(t.clock.now().getTime() + (giveUp ? 0 : delay)).toISOString(),
-        claimToken: null, claimedUntil: null,
-      })
-      .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.claimToken, row.claimToken!))));
-    if (giveUp) this.outcome.failed++;
-    this.options.log(`[mail] ${row.messageId} aan ${row.toAddress} niet verstuurd (poging ${row.attempts}): ${failure.message}` +
-      (giveUp ? " — opgegeven; de beheerder kan het opnieuw proberen." : ""));
+    return {
+      apply: async (t) => {
+        await t.tx.update(mailOutbox)
+          .set({
+            state: giveUp ? "niet_verstuurd" : "mislukt_opnieuw", lastError: failure.message,
+            nextAttemptAt: new Date(t.clock.now().getTime() + (giveUp ? 0 : delay)).toISOString(),
+            claimToken: null, claimedUntil: null,
+          })
+          .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.claimToken, row.claimToken!)));
+      },
+      committed: () => {
+        if (giveUp) this.outcome.failed++;
+        this.options.log(`[mail] ${row.messageId} aan ${row.toAddress} niet verstuurd (poging ${row.attempts}): ${failure.message}` +
+          (giveUp ? " — opgegeven; de beheerder kan het opnieuw proberen." : ""));
+      },
+    };
   }
 
   /** Claimed rows we will not send (stopping): back to the queue, the attempt not counted. */
