@@ -15,6 +15,7 @@ const WorkspaceListPage = lazy(() => import("./routes/WorkspaceListPage.tsx"));
 const NotFoundPage = lazy(() => import("./routes/NotFoundPage.tsx"));
 const WorkspaceOverviewPage = lazy(() => import("./features/workspace/WorkspaceOverviewPage.tsx"));
 const MembersPage = lazy(() => import("./features/members/MembersPage.tsx"));
+const OutboxPage = lazy(() => import("./features/outbox/OutboxPage.tsx"));
 const SpiegelparagraafPage = lazy(() => import("./features/spiegelparagraaf/SpiegelparagraafPage.tsx"));
 const AgreementBoardPage = lazy(() => import("./features/points/AgreementBoardPage.tsx"));
 const PointPage = lazy(() => import("./features/points/PointPage.tsx"));
@@ -42,6 +43,7 @@ render(
           <Route path="/procedure" component={ProcedurePage} />
           <Route path="/dossier" component={DossierPage} />
           <Route path="/deelnemers" component={MembersPage} />
+          <Route path="/uitgaande-email" component={OutboxPage} />
         </Route>
         <Route path="*" component={NotFoundPage} />
       </Router>

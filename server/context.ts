@@ -9,6 +9,8 @@ export interface AppDeps {
   config: AppConfig;
   /** Reads a document's durable content (used for text hashes and exports); provided by the sync layer. */
   documents: DocumentReader;
+  /** Wakes the mail sender after a commit that queued mail (server/mail). Absent → the sender's poll picks it up. */
+  mail?: { nudge(): void };
 }
 
 export interface AppConfig {

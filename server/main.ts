@@ -1,16 +1,26 @@
 /**
  * Production entry point: reads the environment, starts the server, prints the demo accounts.
  * Configuration (see README): PORT, HOST, DATABASE_URL, DATABASE_AUTH_TOKEN, NODE_ENV,
- * PUBLIC_ORIGIN, COOKIE_SECURE, DEVICE_COOKIE_SECRET, DEMO.
+ * PUBLIC_ORIGIN, COOKIE_SECURE, DEVICE_COOKIE_SECRET, DEMO, SMTP_URL, MAIL_FROM.
  */
 import { DEFAULT_DATABASE_URL } from "../db/client.ts";
 import { startServer } from "./server.ts";
 import { demoBanner } from "./demo/seedDemo.ts";
+import { MailConfigError, resolveMailConfig } from "./mail/config.ts";
 
 const env = process.env;
 const production = env.NODE_ENV === "production";
 const port = Number(env.PORT ?? 3000);
 if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is geen geldig poortnummer: ${env.PORT}`);
+
+const mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
+try {
+  resolveMailConfig(mail, production);
+} catch (err) {
+  if (!(err instanceof MailConfigError)) throw err;
+  console.error(`OOGO Werkruimte start niet / does not start:\n${err.message}`);
+  process.exit(1);
+}
 
 const running = await startServer({
   port,
@@ -23,6 +33,7 @@ const running = await startServer({
   publicOrigin: env.PUBLIC_ORIGIN,
   secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === "1" : undefined,
   deviceCookieSecret: env.DEVICE_COOKIE_SECRET || undefined,
+  mail,
 });
 
 if (running.seeded) console.log(demoBanner(running.port));

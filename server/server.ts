@@ -17,6 +17,9 @@ import { isDatabaseEmpty, seedDemo } from "./demo/seedDemo.ts";
 import { deviceCookieSecret } from "./auth/deviceCookie.ts";
 import { watchPointTexts } from "./services/points/watchPointTexts.ts";
 import { createContext } from "./services/serviceContext.ts";
+import { resolveMailConfig } from "./mail/config.ts";
+import { MailSender } from "./mail/sender.ts";
+import { describeSmtpUrl, logTransport, smtpTransport } from "./mail/transport.ts";
 
 export interface StartOptions {
   port: number;
@@ -34,6 +37,8 @@ export interface StartOptions {
   deviceCookieSecret?: string;
   /** Sync server tunables (tests shorten idle-unload and compaction thresholds). */
   sync?: Partial<SyncOptions>;
+  /** Outgoing mail. Without smtpUrl mail goes to the server log; production refuses to start without it. */
+  mail?: { smtpUrl?: string; from?: string };
 }
 
 export interface RunningServer {
@@ -42,6 +47,8 @@ export interface RunningServer {
   deps: AppDeps;
   store: DocumentStore;
   sync: SyncServer;
+  /** Sends the outbox in the background; stopped by close(). */
+  mail: MailSender;
   /** True when this start created the demo tafel. */
   seeded: boolean;
   close(): Promise<void>;
@@ -49,10 +56,12 @@ export interface RunningServer {
 
 /** Wires database → app → HTTP server → sync endpoint. Used by main.ts and by integration tests (port 0). */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const production = options.production ?? false;
+  // Checked before anything opens: a production start without a mail server is refused.
+  const mailConfig = resolveMailConfig(options.mail ?? {}, production);
   const database: Database = await createDb(options.databaseUrl, options.databaseAuthToken);
   await migrateDb(database);
   const store = new LibsqlDocumentStore(database);
-  const production = options.production ?? false;
   const config: AppConfig = {
     production,
     secureCookies: options.secureCookies ?? production,
@@ -76,6 +85,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     seeded = true;
   }
 
+  // Started after the demo seed; nudged by enqueueMail after each commit that queued mail.
+  const mailConcurrency = 4;
+  const mail = new MailSender(createContext(deps), {
+    transport: mailConfig.smtpUrl ? smtpTransport({ url: mailConfig.smtpUrl, maxConnections: mailConcurrency }) : logTransport(),
+    from: mailConfig.from,
+    concurrency: mailConcurrency,
+  });
+  deps.mail = mail;
+  mail.start();
+  if (mailConfig.smtpUrl) console.log(`E-mail gaat via ${describeSmtpUrl(mailConfig.smtpUrl)} (afzender ${mailConfig.from}).`);
+
   const app = createApp(deps);
   if (options.staticRoot && existsSync(options.staticRoot)) {
     const root = resolve(options.staticRoot);
@@ -98,9 +118,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     deps,
     store,
     sync,
+    mail,
     seeded,
     async close() {
       pointTexts.stop();
+      await mail.stop();
       await sync.close();
       await new Promise<void>((r) => server.close(() => r()));
       database.close();

@@ -5,3 +5,4 @@ export * from "./points.ts";
 export * from "./audit.ts";
 export * from "./meetings.ts";
 export * from "./instance.ts";
+export * from "./mail.ts";

@@ -1,4 +1,5 @@
 import { createResource, createSignal, For, onCleanup, Show, type JSX } from "solid-js";
+import { A } from "@solidjs/router";
 import { workspaceApi } from "../../api/endpoints.ts";
 import { INVITATION_STATE_LABELS } from "../../../shared/domain/invitations.ts";
 import { ROLES, ROLE_LABELS, requiresParty, type Role } from "../../../shared/domain/roles.ts";
@@ -20,6 +21,7 @@ export default function MembersPage() {
     <>
       <PageTitle lead="Wie neemt deel, namens welke partij en in welke rol.">Deelnemers</PageTitle>
       <Show when={manage()}>
+        <p class="utrecht-paragraph"><A href={`/tafels/${ws.id()}/uitgaande-email`} class="utrecht-link">Uitgaande e-mail bekijken</A> (uitnodigingen en hun status)</p>
         <InviteForm onDone={() => void refetch()} />
       </Show>
       {/* Read the resource itself inside: Loaded hands its children the first value only, and this list changes. */}

@@ -1,0 +1,81 @@
+/**
+ * Where a mail goes: a pooled SMTP connection (nodemailer, from SMTP_URL), or — without SMTP_URL,
+ * never in production — the server log, so the demo and tests work without a mail server.
+ */
+import nodemailer from "nodemailer";
+import type { MailTransportKind } from "../../shared/domain/mail.ts";
+
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Fixed when queued, so a resend after a crash carries the same Message-ID. */
+  messageId: string;
+}
+
+export interface MailTransport {
+  readonly kind: MailTransportKind;
+  /** Resolves once the server accepted the mail; rejects with the server's error otherwise. */
+  send(mail: OutgoingMail): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SmtpOptions {
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. */
+  url: string;
+  /** Open connections at most; also how many mails are in flight at once. */
+  maxConnections: number;
+  /** Milliseconds before an unreachable or silent server counts as a failed attempt. */
+  timeoutMs?: number;
+}
+
+export function smtpTransport(options: SmtpOptions): MailTransport {
+  const timeout = options.timeoutMs ?? 15_000;
+  const transporter = nodemailer.createTransport({
+    url: options.url,
+    pool: true,
+    maxConnections: options.maxConnections,
+    // nodemailer's defaults (2 min connect, 10 min idle) would hold a claimed mail for minutes.
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: 2 * timeout,
+  } as Parameters<typeof nodemailer.createTransport>[0]);
+  return {
+    kind: "smtp",
+    async send(mail) {
+      await transporter.sendMail({
+        from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId,
+        // RFC 3834: out-of-office replies must not answer this mail.
+        headers: { "Auto-Submitted": "auto-generated" },
+      });
+    },
+    async close() {
+      transporter.close();
+    },
+  };
+}
+
+/** Writes each mail to the log instead of sending it (development and demo only). */
+export function logTransport(log: (line: string) => void = (line) => console.log(line)): MailTransport {
+  return {
+    kind: "log",
+    async send(mail) {
+      log(`[mail] Geen SMTP_URL ingesteld: e-mail naar het log in plaats van verstuurd.\n` +
+        `  Van: ${mail.from}\n  Aan: ${mail.to}\n  Onderwerp: ${mail.subject}\n  Message-ID: ${mail.messageId}\n\n` +
+        mail.text.split("\n").map((l) => `  ${l}`).join("\n"));
+    },
+    async close() {},
+  };
+}
+
+/** The host of an SMTP URL without credentials, for log lines. */
+export function describeSmtpUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.hostname}${u.port ? `:${u.port}` : ""}`;
+  } catch {
+    return "(ongeldige SMTP_URL)";
+  }
+}
