@@ -16,7 +16,8 @@ import {
 } from "../../db/schema/index.ts";
 import { writeTransaction } from "../../db/writeLock.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
-import { addDays, MEETING_TYPE_LABELS, todayInNl, type AgendaDecision, type MeetingType } from "../../shared/domain/meetings.ts";
+import { MEETING_TYPE_LABELS, type AgendaDecision, type MeetingType } from "../../shared/domain/meetings.ts";
+import { addDays, todayInNl } from "../../shared/domain/dates.ts";
 import type { PointStatus } from "../../shared/domain/pointStatus.ts";
 import { canonicalJson, textHash } from "../../shared/domain/textHash.ts";
 import type { MembershipContext } from "../context.ts";

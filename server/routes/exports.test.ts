@@ -10,7 +10,7 @@ import JSZip from "jszip";
 import { extractText, getDocumentProxy } from "unpdf";
 import { auditEvents } from "../../db/schema/index.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
-import { addDays, todayInNl } from "../../shared/domain/meetings.ts";
+import { addDays, todayInNl } from "../../shared/domain/dates.ts";
 import { shortHash, textHash } from "../../shared/domain/textHash.ts";
 import { logKenmerk } from "../../shared/domain/logWitness.ts";
 import type { MeetingView } from "../../shared/schemas/meetings.ts";

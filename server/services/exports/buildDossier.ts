@@ -1,7 +1,7 @@
 import { writeTransaction } from "../../../db/writeLock.ts";
 import { createHash } from "node:crypto";
 import { isDisputable, type ExportFormat } from "../../../shared/domain/dossier.ts";
-import { dateInZone } from "../../../shared/domain/meetings.ts";
+import { dateInZone } from "../../../shared/domain/dates.ts";
 import { isPointStatus, statusLabel } from "../../../shared/domain/pointStatus.ts";
 import type { BuildDossierInput } from "../../../shared/schemas/exports.ts";
 import type { AppDeps, Caller } from "../../context.ts";

@@ -11,9 +11,9 @@
 import { brokenEventsLabel } from "../../../shared/domain/logWitness.ts";
 import { DOSSIER_ROUTE_DESCRIPTIONS, DOSSIER_ROUTE_LABELS, legalBasis } from "../../../shared/domain/dossier.ts";
 import {
-  AGENDA_DECISION_LABELS, MEETING_STATUS_LABELS, MEETING_TYPE_LABELS, PROCEDURE_STEP_STATE_LABELS, dateInZone, formatDateNl,
-  formatDateTimeNl, procedureStepState, type AgendaDecision,
+  AGENDA_DECISION_LABELS, MEETING_STATUS_LABELS, MEETING_TYPE_LABELS, PROCEDURE_STEP_STATE_LABELS, procedureStepState, type AgendaDecision,
 } from "../../../shared/domain/meetings.ts";
+import { dateInZone, formatDate, formatDateTime } from "../../../shared/domain/dates.ts";
 import { isPointStatus, statusLabel } from "../../../shared/domain/pointStatus.ts";
 import { isStance, STANCE_LABELS } from "../../../shared/domain/stances.ts";
 import { shortHash } from "../../../shared/domain/textHash.ts";
@@ -27,8 +27,8 @@ import {
 import { prosemirrorToBlocks } from "./prosemirrorBlocks.ts";
 import { partyName, themeLabel, type TafelContext } from "./tafelContext.ts";
 
-const date = (instant: string) => formatDateNl(dateInZone(new Date(instant)));
-const dateTime = (instant: string) => formatDateTimeNl(instant);
+const date = (instant: string) => formatDate(dateInZone(new Date(instant)));
+const dateTime = (instant: string) => formatDateTime(instant);
 const status = (s: string | null) => (s && isPointStatus(s) ? statusLabel(s) : s ?? "—");
 const hashRun = (hash: string) => run(hash, { mono: true });
 /** "Formeel bestuurlijk OOGO" → "formeel bestuurlijk OOGO": lower only the first letter, keep acronyms. */
@@ -245,10 +245,10 @@ function procedureChapter(data: DossierData): Block[] {
   const out: Block[] = [
     heading(1, "4. Verloop van de procedure", "verloop"),
     heading(2, "4.1 Processtappen", "processtappen"),
-    para(`De stappen van de afgesproken procedure, met de stand per peildatum ${formatDateNl(peil)}.`),
+    para(`De stappen van de afgesproken procedure, met de stand per peildatum ${formatDate(peil)}.`),
     data.procedure.steps.length
       ? table(["Stap", "Gepland", "Gedaan", "Stand"], data.procedure.steps.map((s) => [
-        s.title + (s.note ? ` — ${s.note}` : ""), s.dueDate ? formatDateNl(s.dueDate) : "—", s.doneAt ? formatDateNl(s.doneAt) : "—",
+        s.title + (s.note ? ` — ${s.note}` : ""), s.dueDate ? formatDate(s.dueDate) : "—", s.doneAt ? formatDate(s.doneAt) : "—",
         PROCEDURE_STEP_STATE_LABELS[procedureStepState({ dueDate: s.dueDate, doneOn: s.doneAt }, peil)],
       ]))
       : styled("muted", "Er zijn geen processtappen vastgelegd."),
@@ -303,8 +303,8 @@ function timeline(data: DossierData): TimelineItem[] {
   const items: TimelineItem[] = [];
   const peil = dateInZone(new Date(data.checkpoint.at));
   for (const s of data.procedure.steps) {
-    if (s.doneAt) items.push({ at: `${s.doneAt}T12:00:00.000Z`, order: 0, when: formatDateNl(s.doneAt), what: `Processtap gedaan: ${s.title}`, who: "—" });
-    else if (s.dueDate && s.dueDate < peil) items.push({ at: `${s.dueDate}T12:00:00.000Z`, order: 0, when: formatDateNl(s.dueDate), what: `Processtap te laat (niet gedaan): ${s.title}`, who: "—" });
+    if (s.doneAt) items.push({ at: `${s.doneAt}T12:00:00.000Z`, order: 0, when: formatDate(s.doneAt), what: `Processtap gedaan: ${s.title}`, who: "—" });
+    else if (s.dueDate && s.dueDate < peil) items.push({ at: `${s.dueDate}T12:00:00.000Z`, order: 0, when: formatDate(s.dueDate), what: `Processtap te laat (niet gedaan): ${s.title}`, who: "—" });
   }
   for (const m of data.meetings.filter((x) => x.status !== "geannuleerd" && dateInZone(new Date(x.startsAt)) <= peil)) {
     const present = m.attendance.filter((a) => a.present).length;

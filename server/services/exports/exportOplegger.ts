@@ -2,7 +2,7 @@ import { writeTransaction } from "../../../db/writeLock.ts";
 import { createHash } from "node:crypto";
 import { documentNames } from "../../../shared/collab/protocol.ts";
 import type { ExportFormat } from "../../../shared/domain/dossier.ts";
-import { dateInZone } from "../../../shared/domain/meetings.ts";
+import { dateInZone } from "../../../shared/domain/dates.ts";
 import { textHash } from "../../../shared/domain/textHash.ts";
 import type { AppDeps, Caller } from "../../context.ts";
 import { assertCan, requireMembership } from "../../auth/access.ts";
