@@ -261,12 +261,12 @@ export async function seedDemoMeetings(ctx: DemoContext): Promise<void> {
       });
       await appendEvent(tx, {
         workspaceId, type: "procedure.step_added", entityType: "procedure_step", entityId: id, actor: secretaris,
-        data: { title: s.title, dueDate, position, note: s.note ?? "" },
+        data: { title: s.title, dueDate, position, note: s.note ?? "" }, at: now,
       });
       if (doneAt) {
         await appendEvent(tx, {
           workspaceId, type: "procedure.step_done", entityType: "procedure_step", entityId: id, actor: secretaris, fromStatus: "open", toStatus: "gedaan",
-          data: { title: s.title, changes: { doneOn: { from: null, to: doneAt }, ...(s.meeting ? { meetingId: { from: null, to: s.meeting } } : {}) } },
+          data: { title: s.title, changes: { doneOn: { from: null, to: doneAt }, ...(s.meeting ? { meetingId: { from: null, to: s.meeting } } : {}) } }, at: now,
         });
       }
     }

@@ -470,7 +470,7 @@ describe("procedure steps", () => {
   });
 
   it("keeps the log chain valid", async () => {
-    expect((await verifyLog(ctx.deps.database.db, ws)).valid).toBe(true);
+    expect((await verifyLog(ctx.as(DEMO.secretaris), { workspaceId: ws })).valid).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@
  * each point its text, scope, status and who signed which version (short hash) when. Drafts
  * (concept) and lapsed points (vervallen) are left out. Pure: equal data, equal model.
  */
-import { dateInZone, formatDate, formatDateTime } from "../../../shared/domain/dates.ts";
+import { formatDate, formatDateTime } from "../../../shared/domain/dates.ts";
 import { POINT_STATUS_INFO, STATUS_GROUPS, STATUS_GROUP_LABELS, isPointStatus, statusLabel, type PointStatus } from "../../../shared/domain/pointStatus.ts";
 import { shortHash } from "../../../shared/domain/textHash.ts";
 import { brokenEventsLabel } from "../../../shared/domain/logWitness.ts";
@@ -28,7 +28,7 @@ export interface OpleggerData {
 
 export const OPLEGGER_EXCLUDED: readonly PointStatus[] = ["concept", "vervallen"];
 
-const date = (instant: string) => formatDate(dateInZone(new Date(instant)));
+const date = (instant: string) => formatDate(instant);
 const status = (s: string) => (isPointStatus(s) ? statusLabel(s) : s);
 /** Lower only the first letter, so acronyms (OOGO) keep their capitals. */
 const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);

@@ -45,7 +45,7 @@ export async function inviteMember(deps: AppDeps, caller: Caller, workspaceId: s
     }
     await appendEvent(tx, {
       workspaceId, type: "member.invited", entityType: "membership", entityId: membershipId, actor,
-      data: { userId: user!.id, email: input.email, role: input.role, partyId: input.partyId ?? null },
+      data: { userId: user!.id, email: input.email, role: input.role, partyId: input.partyId ?? null }, at: now,
     });
   });
   deps.events.emit("workspace.changed", { workspaceId, entity: "members", entityId: membershipId, type: "member.invited" });
