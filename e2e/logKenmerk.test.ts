@@ -20,7 +20,7 @@ describe("log kenmerk in the browser", () => {
     const kenmerk = (await kenmerkEl.textContent())!.trim();
     expect(kenmerk).toMatch(/^L-\d+-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
     const section = page.locator("section", { has: page.getByRole("heading", { name: "Kenmerk van het logboek" }) });
-    expect(await section.textContent()).toMatch(/Stand van\d{1,2} \w+ \d{4} om \d{2}:\d{2}/);
+    expect(await section.textContent()).toMatch(/Stand van\d{1,2} \w+ \d{4}, \d{2}\.\d{2} uur/);
     expect(await section.textContent()).toContain("In orde: elke gebeurtenis klopt.");
     expect(await seriousAxeViolations(page)).toEqual([]);
 

@@ -63,7 +63,7 @@ describe("demo meetings and procedure", { timeout: 120_000 }, () => {
   });
 
   it("lets the secretaris build the dossier for the demo dispute at once, on a valid log", async () => {
-    expect((await verifyLog(ctx.deps.database.db, ctx.demo.workspaceId)).valid).toBe(true);
+    expect((await verifyLog(ctx.as(DEMO.secretaris), { workspaceId: ctx.demo.workspaceId })).valid).toBe(true);
     const { points } = await json<{ points: Array<{ id: string }> }>(await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/points?status=in_geschil`, { cookie: sec }));
     expect(points).toHaveLength(1);
     const res = await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/dossier`, { cookie: sec, body: { pointIds: [points[0]!.id], route: "advies" } });

@@ -16,7 +16,8 @@ import {
 } from "../../db/schema/index.ts";
 import { writeTransaction } from "../../db/writeLock.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
-import { addDays, MEETING_TYPE_LABELS, todayInNl, type AgendaDecision, type MeetingType } from "../../shared/domain/meetings.ts";
+import { MEETING_TYPE_LABELS, type AgendaDecision, type MeetingType } from "../../shared/domain/meetings.ts";
+import { addDays, todayInNl } from "../../shared/domain/dates.ts";
 import type { PointStatus } from "../../shared/domain/pointStatus.ts";
 import { canonicalJson, textHash } from "../../shared/domain/textHash.ts";
 import type { MembershipContext } from "../context.ts";
@@ -260,12 +261,12 @@ export async function seedDemoMeetings(ctx: DemoContext): Promise<void> {
       });
       await appendEvent(tx, {
         workspaceId, type: "procedure.step_added", entityType: "procedure_step", entityId: id, actor: secretaris,
-        data: { title: s.title, dueDate, position, note: s.note ?? "" },
+        data: { title: s.title, dueDate, position, note: s.note ?? "" }, at: now,
       });
       if (doneAt) {
         await appendEvent(tx, {
           workspaceId, type: "procedure.step_done", entityType: "procedure_step", entityId: id, actor: secretaris, fromStatus: "open", toStatus: "gedaan",
-          data: { title: s.title, changes: { doneOn: { from: null, to: doneAt }, ...(s.meeting ? { meetingId: { from: null, to: s.meeting } } : {}) } },
+          data: { title: s.title, changes: { doneOn: { from: null, to: doneAt }, ...(s.meeting ? { meetingId: { from: null, to: s.meeting } } : {}) } }, at: now,
         });
       }
     }

@@ -36,7 +36,7 @@ describe("demo points", () => {
   });
 
   it("keeps a valid hash-chained log", async () => {
-    expect(await verifyLog(ctx.deps.database.db, ctx.demo.workspaceId)).toMatchObject({ valid: true, firstBrokenAt: null });
+    expect(await verifyLog(ctx.as(DEMO.secretaris), { workspaceId: ctx.demo.workspaceId })).toMatchObject({ valid: true, firstBrokenAt: null });
   });
 
   it("has an agreed point signed by all three parties on its current text", async () => {

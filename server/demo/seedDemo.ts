@@ -83,7 +83,7 @@ export async function seedDemo(deps: AppDeps, store: DocumentStore): Promise<Dem
     }
     await appendEvent(tx, {
       workspaceId, type: "workspace.created", entityType: "workspace", entityId: workspaceId,
-      actor: members["beheerder@demo.oogo.test"], data: { parties: Object.values(orgs).map((o) => o.name) },
+      actor: members["beheerder@demo.oogo.test"], data: { parties: Object.values(orgs).map((o) => o.name) }, at: now,
     });
   });
 

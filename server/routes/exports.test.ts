@@ -10,7 +10,7 @@ import JSZip from "jszip";
 import { extractText, getDocumentProxy } from "unpdf";
 import { auditEvents } from "../../db/schema/index.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
-import { addDays, todayInNl } from "../../shared/domain/meetings.ts";
+import { addDays, todayInNl } from "../../shared/domain/dates.ts";
 import { shortHash, textHash } from "../../shared/domain/textHash.ts";
 import { logKenmerk } from "../../shared/domain/logWitness.ts";
 import type { MeetingView } from "../../shared/schemas/meetings.ts";
@@ -290,7 +290,7 @@ describe("dossier: content", SLOW, () => {
   it("ends with an integrity appendix: the log checkpoint and the dossier's own content hash", async () => {
     const events = await log();
     const checkpoint = events.filter((e) => !["dossier.generated", "oplegger.generated"].includes(e.type)).at(-1)!;
-    const verdict = await verifyLog(ctx.deps.database.db, ws);
+    const verdict = await verifyLog(ctx.as(DEMO.secretaris), { workspaceId: ws });
     expect(verdict.valid).toBe(true);
     for (const text of [pdf.text, docx]) {
       expect(squash(text)).toContain(checkpoint.hash);

@@ -8,6 +8,7 @@ import { requireCaller } from "../auth/middleware.ts";
 import { buildDossier } from "../services/exports/buildDossier.ts";
 import { exportOplegger } from "../services/exports/exportOplegger.ts";
 import type { ExportFile } from "../services/exports/exportFiles.ts";
+import { verbContext } from "./verbContext.ts";
 
 const WorkspaceParams = z.object({ id: Id });
 const tags = ["Exports"];
@@ -43,7 +44,7 @@ exportRoutes
       request: { params: WorkspaceParams, query: ExportFormatQuery },
       responses: { 200: fileResponse("Het bestand"), ...errorResponses(400, 401, 403, 404) },
     }),
-    async (c) => sendFile(c, await exportOplegger(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("query").format)),
+    async (c) => sendFile(c, await exportOplegger(verbContext(c), { workspaceId: c.req.valid("param").id, format: c.req.valid("query").format })),
   )
   .openapi(
     createRoute({
@@ -52,5 +53,5 @@ exportRoutes
       request: { params: WorkspaceParams, query: ExportFormatQuery, body: jsonBody(BuildDossierInput) },
       responses: { 200: fileResponse("Het dossier"), ...errorResponses(400, 401, 403, 404, 413) },
     }),
-    async (c) => sendFile(c, await buildDossier(c.var.deps, c.var.caller, c.req.valid("param").id, c.req.valid("json"), c.req.valid("query").format)),
+    async (c) => sendFile(c, await buildDossier(verbContext(c), { ...c.req.valid("json"), workspaceId: c.req.valid("param").id, format: c.req.valid("query").format })),
   );

@@ -264,7 +264,7 @@ describe("appendEvent refuses what the database would not give back unchanged", 
     }
     for (const field of ["type", "entityId", "actorName"] as const) {
       const before = (await log()).length;
-      const input = { workspaceId: ws, type: "test.event", entityType: "test", entityId: "x", actor: { ...m } };
+      const input = { workspaceId: ws, type: "test.event", entityType: "test", entityId: "x", actor: { ...m }, at: new Date().toISOString() };
       if (field === "actorName") input.actor.userName = "Naam\u0000";
       else input[field] = "x\ud800";
       const err = await writeTransaction(ctx.deps.database, (tx) => appendEvent(tx, input)).catch((e: unknown) => e);
@@ -277,7 +277,7 @@ describe("appendEvent refuses what the database would not give back unchanged", 
   it("keeps such characters inside `data`, which canonical JSON escapes, and the chain still verifies", async () => {
     const m = ctx.demo.members[DEMO.swvTrekker]!;
     const row = await writeTransaction(ctx.deps.database, (tx) => appendEvent(tx, {
-      workspaceId: ws, type: "test.event", entityType: "test", entityId: "x", actor: m, data: { raw: "a\u0000b\ud800c\u0007" },
+      workspaceId: ws, type: "test.event", entityType: "test", entityId: "x", actor: m, data: { raw: "a\u0000b\ud800c\u0007" }, at: new Date().toISOString(),
     }));
     expect(JSON.parse(row.data)).toEqual({ raw: "a\u0000b\ud800c\u0007" });
     expect(await verify()).toMatchObject({ valid: true });

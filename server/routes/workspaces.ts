@@ -5,7 +5,6 @@ import {
 } from "../../shared/schemas/workspace.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { requireCaller } from "../auth/middleware.ts";
-import { requireMembership } from "../auth/access.ts";
 import { listWorkspaces } from "../services/workspaces/listWorkspaces.ts";
 import { getWorkspace } from "../services/workspaces/getWorkspace.ts";
 import { listMembers } from "../services/members/listMembers.ts";
@@ -13,6 +12,7 @@ import { inviteMember } from "../services/members/inviteMember.ts";
 import { changeMember, revokeMember } from "../services/members/changeMember.ts";
 import { withdrawInvitation } from "../services/members/withdrawInvitation.ts";
 import { verifyLog } from "../services/audit/verifyLog.ts";
+import { verbContext } from "./verbContext.ts";
 import { parseLogHead } from "../../shared/domain/logWitness.ts";
 import { LogVerdictView, LogVerifyQuery } from "../../shared/schemas/log.ts";
 
@@ -116,10 +116,9 @@ workspaceRoutes
     async (c) => {
       const { id } = c.req.valid("param");
       const query = c.req.valid("query");
-      await requireMembership(c.var.deps.database.db, c.var.caller, id); // content.read
       const kept = query.count !== undefined && query.head !== undefined
         ? { count: Number(query.count), head: parseLogHead(query.head)! }
         : undefined;
-      return c.json(await verifyLog(c.var.deps.database.db, id, kept), 200);
+      return c.json(await verifyLog(verbContext(c), { workspaceId: id, kept }), 200);
     },
   );

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
-  AGENDA_DECISIONS, MEETING_TYPES, addDays, agendaFrozenReason, dateInZone, daysLate, decisionRequiresStatus, decisionTargetStatus,
-  fixesTextVersion, formatDateNl, formatDateTimeNl, isCalendarDate, isMeetingType, meetingFrozenReason,
-  meetingHasStarted, minutesLocked, procedureStepState,
+  AGENDA_DECISIONS, MEETING_TYPES, agendaFrozenReason, daysLate, decisionRequiresStatus, decisionTargetStatus, fixesTextVersion, isMeetingType, meetingFrozenReason, meetingHasStarted, minutesLocked, procedureStepState,
 } from "./meetings.ts";
+import { addDays, dateInZone, formatDate, formatDateTime, isCalendarDate } from "./dates.ts";
 import { legalBasis, isDisputable, isExportEvent } from "./dossier.ts";
 
 describe("procedureStepState", () => {
@@ -49,8 +48,8 @@ describe("dates", () => {
   });
   it("adds days and formats in Dutch", () => {
     expect(addDays("2023-12-25", 10)).toBe("2024-01-04");
-    expect(formatDateNl("2023-03-07")).toBe("7 maart 2023");
-    expect(formatDateTimeNl("2023-03-07T13:30:00Z")).toBe("7 maart 2023, 14.30 uur");
+    expect(formatDate("2023-03-07")).toBe("7 maart 2023");
+    expect(formatDateTime("2023-03-07T13:30:00Z")).toBe("7 maart 2023, 14.30 uur");
   });
   it("knows whether a meeting has started", () => {
     expect(meetingHasStarted("2023-03-10T08:30:00Z", new Date("2023-03-10T08:30:00Z"))).toBe(true);

@@ -2,6 +2,7 @@
  * OOGO meetings, their minutes and the agreed procedure's checklist (domain brief §2, §7.1).
  * Pure rules shared by the server (the authority) and the client (to enable controls).
  */
+import { addDays } from "./dates.ts";
 import type { PointStatus } from "./pointStatus.ts";
 
 /** The kinds of meeting in an OOGO, from preparation to the formal bestuurlijk consultation. */
@@ -155,50 +156,4 @@ export function procedureStepState(
 export function daysLate(step: { dueDate: string | null; doneOn: string | null }, today: string): number {
   if (step.doneOn || !step.dueDate || step.dueDate >= today) return 0;
   return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${step.dueDate}T00:00:00Z`)) / 86_400_000);
-}
-
-// ── Dates ───────────────────────────────────────────────────────────────────
-
-/** OOGO-tafels are Dutch: calendar dates are taken in this zone. */
-export const OOGO_TIME_ZONE = "Europe/Amsterdam";
-
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for a real calendar date written as YYYY-MM-DD. */
-export function isCalendarDate(value: string): boolean {
-  if (!DATE_PATTERN.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-/** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
-export function dateInZone(instant: Date, timeZone = OOGO_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
-}
-
-/** Today's date in Dutch time at `now` (servers pass their clock's time, so tests and the demo can set it). */
-export const todayInNl = (now: Date) => dateInZone(now, OOGO_TIME_ZONE);
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-
-/** "3 maart 2023" for a YYYY-MM-DD date. */
-export function formatDateNl(date: string): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
-
-/** "3 maart 2023, 14.30 uur" for an instant, in Dutch time. */
-export function formatDateTimeNl(instant: string, timeZone = OOGO_TIME_ZONE): string {
-  const at = new Date(instant);
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "00";
-  return `${formatDateNl(dateInZone(at, timeZone))}, ${get("hour")}.${get("minute")} uur`;
 }

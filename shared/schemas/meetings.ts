@@ -1,7 +1,8 @@
 import { z } from "zod";
 import {
-  AGENDA_DECISIONS, MEETING_STATUSES, MEETING_TYPES, MINUTES_STATUSES, PROCEDURE_STEP_STATES, isCalendarDate,
+  AGENDA_DECISIONS, MEETING_STATUSES, MEETING_TYPES, MINUTES_STATUSES, PROCEDURE_STEP_STATES,
 } from "../domain/meetings.ts";
+import { isCalendarDate } from "../domain/dates.ts";
 import { Id } from "./common.ts";
 import { freeText } from "./freeText.ts";
 

@@ -1,9 +1,9 @@
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { A } from "@solidjs/router";
 import {
-  AGENDA_DECISIONS, AGENDA_DECISION_LABELS, decisionTargetStatus, fixesTextVersion, formatDateTimeNl,
-  meetingHasStarted, type AgendaDecision,
+  AGENDA_DECISIONS, AGENDA_DECISION_LABELS, decisionTargetStatus, fixesTextVersion, meetingHasStarted, type AgendaDecision,
 } from "../../../shared/domain/meetings.ts";
+import { formatDateTime } from "../../../shared/domain/dates.ts";
 import { shortHash } from "../../../shared/domain/textHash.ts";
 import type { AgendaItemView, MeetingView } from "../../../shared/schemas/meetings.ts";
 import { meetingsApi } from "../../api/meetings.ts";
@@ -132,7 +132,7 @@ function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number:
               <p>Status van het punt: {pointStatusLabel(item().pointStatusBefore!)} → {pointStatusLabel(item().pointStatusAfter!)}</p>
             </Show>
             <Show when={item().decidedAt}>
-              <p class="oogo-loading">Vastgelegd door {item().decidedBy ?? "onbekend"} op {formatDateTimeNl(item().decidedAt!)}</p>
+              <p class="oogo-loading">Vastgelegd door {item().decidedBy ?? "onbekend"} op {formatDateTime(item().decidedAt!)}</p>
             </Show>
           </div>
         )}

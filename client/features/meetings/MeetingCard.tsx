@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import { formatDateTimeNl } from "../../../shared/domain/meetings.ts";
+import { formatDateTime } from "../../../shared/domain/dates.ts";
 import type { MeetingSummary } from "../../../shared/schemas/meetings.ts";
 import { MeetingStatusBadge, MinutesStatusBadge } from "./StatusBadge.tsx";
 
@@ -10,7 +10,7 @@ export function MeetingCard(props: { meeting: MeetingSummary; href: string; past
     <li class={`oogo-meeting-card${props.past ? " oogo-meeting-card--past" : ""}`}>
       <h3 class="utrecht-heading-3"><A href={props.href} class="utrecht-link">{m().title}</A></h3>
       <p class="oogo-meeting-card__meta">
-        {m().typeLabel} · <time datetime={m().startsAt}>{formatDateTimeNl(m().startsAt)}</time> · {m().place}
+        {m().typeLabel} · <time datetime={m().startsAt}>{formatDateTime(m().startsAt)}</time> · {m().place}
         {" · "}{m().agendaCount === 1 ? "1 agendapunt" : `${m().agendaCount} agendapunten`}
       </p>
       <div class="oogo-meeting-card__badges">

@@ -1,7 +1,8 @@
 import { createSignal, For, Show } from "solid-js";
 import {
-  MEETING_STATUSES, MEETING_STATUS_LABELS, formatDateTimeNl, type MeetingStatus,
+  MEETING_STATUSES, MEETING_STATUS_LABELS, type MeetingStatus,
 } from "../../../shared/domain/meetings.ts";
+import { formatDateTime } from "../../../shared/domain/dates.ts";
 import type { MeetingView } from "../../../shared/schemas/meetings.ts";
 import { meetingsApi } from "../../api/meetings.ts";
 import { ErrorAlert } from "../../ui/feedback.tsx";
@@ -22,7 +23,7 @@ export function MeetingDetails(props: { meeting: MeetingView; canManage: boolean
       <h2 class="utrecht-heading-2" id="details-heading">Gegevens</h2>
       <dl class="oogo-facts">
         <div><dt>Soort overleg</dt><dd>{m().typeLabel}</dd></div>
-        <div><dt>Datum en tijd</dt><dd><time datetime={m().startsAt}>{formatDateTimeNl(m().startsAt)}</time></dd></div>
+        <div><dt>Datum en tijd</dt><dd><time datetime={m().startsAt}>{formatDateTime(m().startsAt)}</time></dd></div>
         <div><dt>Plaats</dt><dd>{m().place}</dd></div>
         <div><dt>Uitgenodigd</dt><dd>{m().invitedParties.map((p) => p.name).join(", ") || "—"}</dd></div>
         <div><dt>Status</dt><dd><MeetingStatusBadge status={m().status} /> <MinutesStatusBadge status={m().minutesStatus} /></dd></div>

@@ -1,6 +1,6 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, onCleanup } from "solid-js";
-import { formatDateTimeNl } from "../../../shared/domain/meetings.ts";
+import { formatDateTime } from "../../../shared/domain/dates.ts";
 import { meetingsApi } from "../../api/meetings.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { Loaded } from "../../ui/feedback.tsx";
@@ -28,7 +28,7 @@ export default function MeetingPage() {
       <Loaded when={meeting} label="Vergadering laden…">
         {() => (
           <>
-            <PageTitle lead={`${meeting()!.typeLabel} · ${formatDateTimeNl(meeting()!.startsAt)} · ${meeting()!.place}`}>{meeting()!.title}</PageTitle>
+            <PageTitle lead={`${meeting()!.typeLabel} · ${formatDateTime(meeting()!.startsAt)} · ${meeting()!.place}`}>{meeting()!.title}</PageTitle>
             <MeetingDetails meeting={meeting()!} canManage={manage()} onChange={mutate} />
             <AttendanceSection meeting={meeting()!} canManage={manage()} onChange={mutate} />
             <AgendaSection meeting={meeting()!} canManage={manage()} onChange={mutate} />

@@ -1,5 +1,5 @@
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js";
-import { dateInZone, todayInNl } from "../../../shared/domain/meetings.ts";
+import { dateInZone, todayInNl } from "../../../shared/domain/dates.ts";
 import type { MeetingSummary } from "../../../shared/schemas/meetings.ts";
 import { meetingsApi } from "../../api/meetings.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";

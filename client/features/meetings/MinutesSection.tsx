@@ -1,7 +1,8 @@
 import { createSignal, For, Show } from "solid-js";
 import {
-  formatDateTimeNl, meetingHasStarted, minutesLocked,
+  meetingHasStarted, minutesLocked,
 } from "../../../shared/domain/meetings.ts";
+import { formatDateTime } from "../../../shared/domain/dates.ts";
 import { shortHash } from "../../../shared/domain/textHash.ts";
 import type { AmendmentView, MeetingView } from "../../../shared/schemas/meetings.ts";
 import { meetingsApi } from "../../api/meetings.ts";
@@ -43,7 +44,7 @@ export function MinutesSection(props: { meeting: MeetingView; onChange: (m: Meet
         {(approval) => (
           <InfoAlert type="ok">
             <p class="utrecht-paragraph" id="minutes-approval" tabindex="-1">
-              <strong>Vastgesteld</strong> op {formatDateTimeNl(approval().approvedAt)} door {approval().approvedBy}.
+              <strong>Vastgesteld</strong> op {formatDateTime(approval().approvedAt)} door {approval().approvedBy}.
             </p>
             <p class="utrecht-paragraph">
               Tekstversie: <code class="oogo-hash" title={approval().textHash}>{shortHash(approval().textHash)}</code>
@@ -55,7 +56,7 @@ export function MinutesSection(props: { meeting: MeetingView; onChange: (m: Meet
         {(a) => (
           <InfoAlert type="warning">
             <p class="utrecht-paragraph" id="minutes-amendment-open" tabindex="-1">
-              <strong>Amendement {a().seq} loopt</strong> (geopend door {a().openedBy} op {formatDateTimeNl(a().openedAt)}).
+              <strong>Amendement {a().seq} loopt</strong> (geopend door {a().openedBy} op {formatDateTime(a().openedAt)}).
               Reden: {a().reason}
             </p>
             <p class="utrecht-paragraph">De notulen zijn weer te bewerken. Stel ze opnieuw vast om het amendement af te sluiten.</p>
@@ -180,12 +181,12 @@ function AmendmentEntry(props: { amendment: AmendmentView }) {
   const a = () => props.amendment;
   return (
     <li>
-      <p><strong>Amendement {a().seq}</strong> — geopend door {a().openedBy} op {formatDateTimeNl(a().openedAt)}</p>
+      <p><strong>Amendement {a().seq}</strong> — geopend door {a().openedBy} op {formatDateTime(a().openedAt)}</p>
       <p>Reden: {a().reason}</p>
       <p>
         Van tekstversie <code class="oogo-hash" title={a().fromHash}>{shortHash(a().fromHash)}</code>
         <Show when={a().toHash} fallback={<> — nog niet opnieuw vastgesteld</>}>
-          {(to) => <> naar <code class="oogo-hash" title={to()}>{shortHash(to())}</code>, vastgesteld door {a().closedBy} op {formatDateTimeNl(a().closedAt!)}</>}
+          {(to) => <> naar <code class="oogo-hash" title={to()}>{shortHash(to())}</code>, vastgesteld door {a().closedBy} op {formatDateTime(a().closedAt!)}</>}
         </Show>
       </p>
       <Show when={a().changes && (a().changes!.removed.length > 0 || a().changes!.added.length > 0)}>

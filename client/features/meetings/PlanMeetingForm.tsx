@@ -1,6 +1,7 @@
 import { createSignal, For, onMount, Show } from "solid-js";
 import { useNavigate } from "@solidjs/router";
-import { MEETING_TYPES, MEETING_TYPE_LABELS, todayInNl, type MeetingType } from "../../../shared/domain/meetings.ts";
+import { MEETING_TYPES, MEETING_TYPE_LABELS, type MeetingType } from "../../../shared/domain/meetings.ts";
+import { todayInNl } from "../../../shared/domain/dates.ts";
 import { meetingsApi } from "../../api/meetings.ts";
 import { ErrorAlert } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";

@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from "solid-js";
-import { formatDateNl } from "../../../shared/domain/meetings.ts";
+import { formatDate } from "../../../shared/domain/dates.ts";
 import type { ProcedureStepView, ProcedureView } from "../../../shared/schemas/meetings.ts";
 import { procedureApi } from "../../api/meetings.ts";
 import { ErrorAlert } from "../../ui/feedback.tsx";
@@ -25,7 +25,7 @@ export function ProcedureChecklist(props: { procedure: ProcedureView; canManage:
       <p class="utrecht-paragraph">
         {counts().gedaan} van {props.procedure.steps.length} stappen gedaan
         {counts().te_laat > 0 ? `, ${counts().te_laat} te laat` : ""}
-        {counts().binnenkort > 0 ? `, ${counts().binnenkort} binnenkort` : ""}. Stand per {formatDateNl(props.procedure.today)}.
+        {counts().binnenkort > 0 ? `, ${counts().binnenkort} binnenkort` : ""}. Stand per {formatDate(props.procedure.today)}.
       </p>
       <Show when={props.procedure.steps.length > 0} fallback={<p class="utrecht-paragraph">Er zijn nog geen stappen vastgelegd.</p>}>
         <div class="utrecht-table-container">
@@ -80,8 +80,8 @@ function StepRow(props: { step: ProcedureStepView; number: number; today: string
         <Show when={s().note}><p class="oogo-step-note">{s().note}</p></Show>
         <Show when={action.error()}><ErrorAlert error={action.error()} title="Bijwerken mislukt" /></Show>
       </td>
-      <td class="utrecht-table__cell">{s().dueDate ? formatDateNl(s().dueDate!) : "—"}</td>
-      <td class="utrecht-table__cell">{s().doneOn ? formatDateNl(s().doneOn!) : "—"}</td>
+      <td class="utrecht-table__cell">{s().dueDate ? formatDate(s().dueDate!) : "—"}</td>
+      <td class="utrecht-table__cell">{s().doneOn ? formatDate(s().doneOn!) : "—"}</td>
       <td class="utrecht-table__cell"><StepStateBadge state={s().state} label={stateText()} /></td>
       <Show when={props.canManage}>
         <td class="utrecht-table__cell">

@@ -2,7 +2,7 @@
  * Date helpers for the meeting screens. OOGO-tafels are Dutch: a meeting planned for
  * "14.00" means 14.00 in Amsterdam, whatever zone the secretary's laptop is in.
  */
-import { OOGO_TIME_ZONE, dateInZone } from "../../../shared/domain/meetings.ts";
+import { dateInZone, OOGO_TIME_ZONE } from "../../../shared/domain/dates.ts";
 
 /** Offset of a zone from UTC at an instant, in minutes (e.g. 60 for CET). */
 function zoneOffsetMinutes(at: Date, timeZone: string): number {

@@ -7,7 +7,7 @@ import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ErrorAlert, InfoAlert, Loading } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { Badge } from "../meetings/StatusBadge.tsx";
-import { formatDateTime } from "../points/format.ts";
+import { formatDateTime } from "../../../shared/domain/dates.ts";
 import "../meetings/meetings.css";
 import "./outbox.css";
 

@@ -13,7 +13,8 @@ import { StancePanel } from "./StancePanel.tsx";
 import { StatusActions } from "./StatusActions.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { Timeline } from "./Timeline.tsx";
-import { formatDateTime, kenmerk, termLabel } from "./format.ts";
+import { kenmerk, termLabel } from "./format.ts";
+import { formatDateTime } from "../../../shared/domain/dates.ts";
 import "./points.css";
 
 /** How often a page that shows signatures re-reads the point (see `watchesText`). */

@@ -6,7 +6,8 @@ import type { PointDetail, PointEventView, SignoffView } from "../../../shared/s
 import { ErrorAlert, InfoAlert } from "../../ui/feedback.tsx";
 import { StatusGroupIcon } from "./StatusBadge.tsx";
 import { diffWords, hasChanges, proseMirrorToText } from "./textDiff.ts";
-import { formatDateTime, kenmerk } from "./format.ts";
+import { kenmerk } from "./format.ts";
+import { formatDateTime } from "../../../shared/domain/dates.ts";
 
 /** The logged text change that voided `signoff`, if the history has it. */
 export function voidingEvent(history: readonly PointEventView[], signoff: SignoffView): PointEventView | undefined {

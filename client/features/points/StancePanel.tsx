@@ -5,7 +5,8 @@ import { STANCES, REASONING_MAX, REASONING_MIN, reasoningProblem, reasoningRequi
 import type { PartyInScopeView, PointDetail } from "../../../shared/schemas/points.ts";
 import { ErrorAlert, InfoAlert } from "../../ui/feedback.tsx";
 import { StatusGroupIcon } from "./StatusBadge.tsx";
-import { formatDateTime, kenmerk, STANCE_GROUP, stanceLabel } from "./format.ts";
+import { kenmerk, STANCE_GROUP, stanceLabel } from "./format.ts";
+import { formatDateTime } from "../../../shared/domain/dates.ts";
 
 /**
  * The position of every party in scope on the current text, with reasoning and who recorded

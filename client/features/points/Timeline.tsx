@@ -4,7 +4,8 @@ import { ROLE_LABELS } from "../../../shared/domain/roles.ts";
 import { isStance } from "../../../shared/domain/stances.ts";
 import type { PointEventView } from "../../../shared/schemas/points.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
-import { formatDateTime, kenmerk, stanceLabel } from "./format.ts";
+import { kenmerk, stanceLabel } from "./format.ts";
+import { formatDateTime } from "../../../shared/domain/dates.ts";
 
 const TYPE_LABELS: Record<string, string> = {
   "point.created": "Punt aangemaakt",

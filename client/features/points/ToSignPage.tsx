@@ -6,7 +6,8 @@ import { ErrorAlert, InfoAlert, Loading } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { createLiveResource, isPointEvent } from "./createLiveResource.ts";
 import { StatusBadge, StatusGroupIcon } from "./StatusBadge.tsx";
-import { formatDateTime, kenmerk, pluralPunten } from "./format.ts";
+import { kenmerk, pluralPunten } from "./format.ts";
+import { formatDateTime } from "../../../shared/domain/dates.ts";
 import "./points.css";
 
 /**

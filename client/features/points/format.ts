@@ -3,16 +3,6 @@ import { STANCE_LABELS, type Stance } from "../../../shared/domain/stances.ts";
 import type { StatusGroup } from "../../../shared/domain/pointStatus.ts";
 import { shortHash } from "../../../shared/domain/textHash.ts";
 
-const dateTime = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
-
-/** "3 maart 2026 om 14:05" (nl-NL); the raw value for anything unparseable. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return dateTime.format(d);
-}
-
 /** Short, readable kenmerk of a text hash: "3f9a2c…" style, 12 hex characters. */
 export const kenmerk = (hash: string | null | undefined) => (hash ? shortHash(hash) : "—");
 

@@ -3,7 +3,7 @@ import { brokenEventsLabel, parseLogKenmerk } from "../../../shared/domain/logWi
 import type { LogVerdictView } from "../../../shared/schemas/log.ts";
 import { workspaceApi } from "../../api/endpoints.ts";
 import { ErrorAlert, InfoAlert, Loaded } from "../../ui/feedback.tsx";
-import { formatDateTime } from "../points/format.ts";
+import { formatDateTime } from "../../../shared/domain/dates.ts";
 import { useWorkspace } from "./WorkspaceContext.tsx";
 
 type Witness = NonNullable<LogVerdictView["witness"]>;

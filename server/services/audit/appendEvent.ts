@@ -22,7 +22,8 @@ export interface EventInput {
   reasoning?: string | null;
   textHash?: string | null;
   data?: Record<string, unknown>;
-  at?: string;
+  /** When it happened (ISO 8601, UTC): the verb's `nowIso(ctx)`, so the log follows the injected clock. */
+  at: string;
 }
 
 /**
@@ -42,7 +43,7 @@ export async function appendEvent(tx: DbOrTx, input: EventInput) {
   const content = {
     workspaceId: input.workspaceId,
     seq: (last?.seq ?? 0) + 1,
-    at: input.at ?? new Date().toISOString(),
+    at: input.at,
     type: input.type,
     actorUserId: actor?.userId ?? null,
     actorName: actor?.userName ?? "Systeem",

@@ -7,6 +7,9 @@ import { isPointTextLocked } from "../points/isPointTextLocked.ts";
  * Whether a document's text is frozen for everyone regardless of role, with the reason shown
  * to users. The sync server asks this when a socket connects (and again after a
  * `document.accessChanged` event). Each document kind owns one branch.
+ *
+ * Not a `verb(ctx, input)`, nor are its branches: pure reads with no actor and no clock, asked by
+ * the sync layer per connection, which holds a database handle and no service context.
  */
 export async function isDocumentLocked(_db: Db, doc: ParsedDocumentName): Promise<{ locked: boolean; reason?: string }> {
   switch (doc.kind) {

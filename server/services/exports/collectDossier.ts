@@ -2,7 +2,8 @@
  * Everything the dossier says, read once and ordered deterministically: the tafel, the agreed
  * procedure (text and steps), the disputed points with their full histories (from the points
  * workflow's dossier helper), the agreed points, every meeting with attendance, agenda,
- * decisions and approved minutes, and the log checkpoint. No clock is read here.
+ * decisions and approved minutes, and the log checkpoint. No clock is read here. A building block
+ * of buildDossier, which checks access (`dossier.build`) before it calls this.
  */
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import {
@@ -13,11 +14,10 @@ import { isAgreed, type DossierRoute } from "../../../shared/domain/dossier.ts";
 import type { MeetingStatus, MeetingType, MinutesStatus } from "../../../shared/domain/meetings.ts";
 import { textHash } from "../../../shared/domain/textHash.ts";
 import type { PointDetail } from "../../../shared/schemas/points.ts";
-import type { AppDeps } from "../../context.ts";
 import { describePoint } from "../points/getPointDetail.ts";
 import { listPointEventsForDossier, type PointDossier } from "../points/listPointEventsForDossier.ts";
 import { pointSummaries } from "../points/listPoints.ts";
-import { createContext } from "../serviceContext.ts";
+import { dbOf, type ServiceContext } from "../serviceContext.ts";
 import { logCheckpoint, type LogCheckpoint } from "./logCheckpoint.ts";
 import { loadTafelContext, themeRank, type TafelContext } from "./tafelContext.ts";
 
@@ -51,22 +51,28 @@ export interface DossierData {
   checkpoint: LogCheckpoint;
 }
 
-export async function collectDossier(deps: AppDeps, workspaceId: string, pointIds: readonly string[], route: DossierRoute): Promise<DossierData> {
-  const { db } = deps.database;
-  const tafel = await loadTafelContext(db, workspaceId);
-  const checkpoint = await logCheckpoint(db, workspaceId);
+export interface CollectDossierInput {
+  workspaceId: string;
+  pointIds: readonly string[];
+  route: DossierRoute;
+}
 
-  const procedureJson = await deps.documents.readJson(documentNames.procedure(workspaceId));
+export async function collectDossier(ctx: ServiceContext, input: CollectDossierInput): Promise<DossierData> {
+  const { workspaceId, pointIds, route } = input;
+  const db = dbOf(ctx);
+  const tafel = await loadTafelContext(ctx, { workspaceId });
+  const checkpoint = await logCheckpoint(ctx, { workspaceId });
+
+  const procedureJson = await ctx.deps.documents.readJson(documentNames.procedure(workspaceId));
   const steps = await db.select().from(procedureSteps).where(eq(procedureSteps.workspaceId, workspaceId)).orderBy(asc(procedureSteps.position), asc(procedureSteps.id));
 
   const disputed: PointDossier[] = [];
-  const reads = createContext(deps);
-  for (const id of pointIds) disputed.push(await listPointEventsForDossier(reads, { pointId: id }));
+  for (const id of pointIds) disputed.push(await listPointEventsForDossier(ctx, { pointId: id }));
   disputed.sort((a, b) => themeRank(tafel, a.point.theme) - themeRank(tafel, b.point.theme) || cmp(a.point.title, b.point.title) || cmp(a.point.id, b.point.id));
 
-  const summaries = await pointSummaries(reads, workspaceId, {});
+  const summaries = await pointSummaries(ctx, workspaceId, {});
   const agreed: PointDetail[] = [];
-  for (const s of summaries.filter((p) => isAgreed(p.status) && !pointIds.includes(p.id))) agreed.push(await describePoint(reads, s.id, null));
+  for (const s of summaries.filter((p) => isAgreed(p.status) && !pointIds.includes(p.id))) agreed.push(await describePoint(ctx, s.id, null));
   agreed.sort((a, b) => themeRank(tafel, a.theme) - themeRank(tafel, b.theme) || cmp(a.title, b.title) || cmp(a.id, b.id));
 
   return {
@@ -75,7 +81,7 @@ export async function collectDossier(deps: AppDeps, workspaceId: string, pointId
     procedure: { json: procedureJson, hash: textHash(procedureJson), steps },
     disputed,
     agreed,
-    meetings: await collectMeetings(deps, workspaceId),
+    meetings: await collectMeetings(ctx, workspaceId),
     minutesEvents: (await db.select().from(auditEvents)
       .where(and(eq(auditEvents.workspaceId, workspaceId), inArray(auditEvents.type, ["minutes.approved", "minutes.amended", "minutes.amendment_opened"]), lte(auditEvents.seq, checkpoint.seq)))
       .orderBy(asc(auditEvents.seq)))
@@ -86,8 +92,8 @@ export async function collectDossier(deps: AppDeps, workspaceId: string, pointId
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-async function collectMeetings(deps: AppDeps, workspaceId: string): Promise<DossierMeeting[]> {
-  const { db } = deps.database;
+async function collectMeetings(ctx: ServiceContext, workspaceId: string): Promise<DossierMeeting[]> {
+  const db = dbOf(ctx);
   const rows = await db.select().from(meetings).where(eq(meetings.workspaceId, workspaceId)).orderBy(asc(meetings.startsAt), asc(meetings.id));
   if (rows.length === 0) return [];
   const ids = rows.map((m) => m.id);

@@ -3,7 +3,7 @@
  * each point its text, scope, status and who signed which version (short hash) when. Drafts
  * (concept) and lapsed points (vervallen) are left out. Pure: equal data, equal model.
  */
-import { formatDateNl, dateInZone, formatDateTimeNl } from "../../../shared/domain/meetings.ts";
+import { formatDate, formatDateTime } from "../../../shared/domain/dates.ts";
 import { POINT_STATUS_INFO, STATUS_GROUPS, STATUS_GROUP_LABELS, isPointStatus, statusLabel, type PointStatus } from "../../../shared/domain/pointStatus.ts";
 import { shortHash } from "../../../shared/domain/textHash.ts";
 import { brokenEventsLabel } from "../../../shared/domain/logWitness.ts";
@@ -28,7 +28,7 @@ export interface OpleggerData {
 
 export const OPLEGGER_EXCLUDED: readonly PointStatus[] = ["concept", "vervallen"];
 
-const date = (instant: string) => formatDateNl(dateInZone(new Date(instant)));
+const date = (instant: string) => formatDate(instant);
 const status = (s: string) => (isPointStatus(s) ? statusLabel(s) : s);
 /** Lower only the first letter, so acronyms (OOGO) keep their capitals. */
 const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
@@ -120,7 +120,7 @@ function pointBlocks(tafel: TafelContext, p: OpleggerPoint, number: string): Blo
     { kind: "quote", caption: `Tekst (versie ${shortHash(p.hash)})`, blocks: prosemirrorToBlocks(p.json) },
     d.signoffs.length
       ? table(["Partij", "Ondertekend door", "Datum", "Versie", "Geldig"], d.signoffs.map((s) => [
-        s.partyName, `${s.signer.name}${s.signerTitle ? `, ${s.signerTitle}` : ""}`, formatDateTimeNl(s.signedAt), shortHash(s.textHash),
+        s.partyName, `${s.signer.name}${s.signerTitle ? `, ${s.signerTitle}` : ""}`, formatDateTime(s.signedAt), shortHash(s.textHash),
         s.verouderd ? "Verouderd" : "Geldig",
       ]))
       : styled("muted", "Nog door geen enkele partij ondertekend."),

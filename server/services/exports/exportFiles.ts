@@ -1,7 +1,7 @@
 import type { ExportFormat } from "../../../shared/domain/dossier.ts";
 import type { DocModel } from "./docModel.ts";
 import { renderDocx } from "./renderDocx.ts";
-import { renderPdf } from "./renderPdf.ts";
+import { renderPdf } from "./pdf/renderPdf.ts";
 
 export interface ExportFile {
   bytes: Buffer;

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, lte, notInArray } from "drizzle-orm";
-import type { Db } from "../../../db/client.ts";
 import { auditEvents } from "../../../db/schema/index.ts";
 import { GENESIS_HASH, verifyChain } from "../../../shared/domain/auditChain.ts";
 import { logKenmerk } from "../../../shared/domain/logWitness.ts";
 import { EXPORT_EVENT_TYPES } from "../../../shared/domain/dossier.ts";
+import { dbOf, type ServiceContext } from "../serviceContext.ts";
 
 /**
  * The point of the log an export cites: the last event that is not itself an export. Exports
@@ -27,7 +27,10 @@ export interface LogCheckpoint {
   kenmerk: string;
 }
 
-export async function logCheckpoint(db: Db, workspaceId: string): Promise<LogCheckpoint> {
+/** A building block of the exports (they check access); reads only. */
+export async function logCheckpoint(ctx: ServiceContext, input: { workspaceId: string }): Promise<LogCheckpoint> {
+  const { workspaceId } = input;
+  const db = dbOf(ctx);
   const [last] = await db.select({ seq: auditEvents.seq, hash: auditEvents.hash, at: auditEvents.at }).from(auditEvents)
     .where(and(eq(auditEvents.workspaceId, workspaceId), notInArray(auditEvents.type, [...EXPORT_EVENT_TYPES])))
     .orderBy(desc(auditEvents.seq)).limit(1);

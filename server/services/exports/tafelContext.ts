@@ -1,10 +1,10 @@
 import { asc, eq } from "drizzle-orm";
-import type { Db } from "../../../db/client.ts";
 import { memberships, users, workspaces } from "../../../db/schema/index.ts";
 import { PLAN_TYPE_LABELS, type PlanType } from "../../../shared/domain/parties.ts";
 import { ROLE_LABELS, type Role } from "../../../shared/domain/roles.ts";
 import type { PartyView, ThemeView } from "../../../shared/schemas/workspace.ts";
 import { notFound } from "../../http/errors.ts";
+import type { ServiceContext } from "../serviceContext.ts";
 import { listParties, listThemes } from "../workspaces/getWorkspace.ts";
 
 export interface TafelMember { name: string; role: Role; roleLabel: string; title: string | null; partyId: string | null }
@@ -20,7 +20,12 @@ export interface TafelContext {
 
 const ROLE_ORDER: Role[] = ["bestuurder", "trekker", "ambtenaar", "secretaris", "waarnemer", "beheerder"];
 
-export async function loadTafelContext(db: Db, workspaceId: string): Promise<TafelContext> {
+/** A building block of the exports (they check access); reads only. */
+export async function loadTafelContext(ctx: ServiceContext, input: { workspaceId: string }): Promise<TafelContext> {
+  const { workspaceId } = input;
+  // The tafel, its parties and members are never written by the exports that call this, so the
+  // committed state is the right one to read.
+  const db = ctx.deps.database.db;
   const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
   if (!workspace) throw notFound("Deze OOGO-tafel");
   const parties = await listParties(db, workspaceId);

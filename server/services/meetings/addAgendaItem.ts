@@ -1,6 +1,7 @@
 import { and, eq, max } from "drizzle-orm";
 import { agendaItems } from "../../../db/schema/index.ts";
-import { agendaFrozenReason, fixesTextVersion, formatDateTimeNl, MEETING_TYPE_LABELS } from "../../../shared/domain/meetings.ts";
+import { agendaFrozenReason, fixesTextVersion, MEETING_TYPE_LABELS } from "../../../shared/domain/meetings.ts";
+import { formatDateTime } from "../../../shared/domain/dates.ts";
 import type { AddAgendaItemInput, MeetingView } from "../../../shared/schemas/meetings.ts";
 import { assertCan } from "../../auth/access.ts";
 import { newId } from "../../auth/tokens.ts";
@@ -47,7 +48,7 @@ export async function addAgendaItem(ctx: ServiceContext, input: AddAgendaItemInp
         move = await transitionPoint(t, {
           pointId: point.id,
           to: "geagendeerd",
-          reason: `Geagendeerd voor ${MEETING_TYPE_LABELS[meeting.type].toLowerCase()} "${meeting.title}" van ${formatDateTimeNl(meeting.startsAt)}; de tekst ligt vast.`,
+          reason: `Geagendeerd voor ${MEETING_TYPE_LABELS[meeting.type].toLowerCase()} "${meeting.title}" van ${formatDateTime(meeting.startsAt)}; de tekst ligt vast.`,
           meetingId: meeting.id,
         });
       } else if (point.status !== "geagendeerd") {

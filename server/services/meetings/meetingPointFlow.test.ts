@@ -181,6 +181,6 @@ describe("formal OOGO agenda and decisions through the points workflow", () => {
   });
 
   it("keeps the log chain valid", async () => {
-    expect((await verifyLog(ctx.deps.database.db, ws)).valid).toBe(true);
+    expect((await verifyLog(ctx.as(DEMO.secretaris), { workspaceId: ws })).valid).toBe(true);
   });
 });

@@ -86,7 +86,7 @@ export async function acceptInvitation(deps: AppDeps, caller: Caller | null, inp
     };
     await appendEvent(tx, {
       workspaceId: inv.workspaceId, type: "member.joined", entityType: "membership", entityId: membershipId, actor,
-      toStatus: inv.role, data: { invitationId: inv.id, userId: account.id, partyId: inv.organisationId },
+      toStatus: inv.role, data: { invitationId: inv.id, userId: account.id, partyId: inv.organisationId }, at: now,
     });
     return { userId: account.id, workspaceId: inv.workspaceId, passwordSet, endedSessions, membershipId, role: inv.role, partyId: inv.organisationId };
   });

@@ -33,7 +33,7 @@ export async function changeMember(deps: AppDeps, caller: Caller, workspaceId: s
     await appendEvent(tx, {
       workspaceId, type: "member.role_changed", entityType: "membership", entityId: membershipId, actor,
       fromStatus: target.role, toStatus: input.role,
-      data: { userId: target.userId, fromPartyId: target.organisationId, toPartyId: partyId ?? null },
+      data: { userId: target.userId, fromPartyId: target.organisationId, toPartyId: partyId ?? null }, at: new Date().toISOString(),
     });
   });
   deps.events.emit("membership.changed", { workspaceId, userId: target.userId });
@@ -52,7 +52,7 @@ export async function revokeMember(deps: AppDeps, caller: Caller, workspaceId: s
     await tx.delete(memberships).where(eq(memberships.id, membershipId));
     await appendEvent(tx, {
       workspaceId, type: "member.revoked", entityType: "membership", entityId: membershipId, actor,
-      fromStatus: target.role, data: { userId: target.userId, partyId: target.organisationId },
+      fromStatus: target.role, data: { userId: target.userId, partyId: target.organisationId }, at: new Date().toISOString(),
     });
   });
   deps.events.emit("membership.changed", { workspaceId, userId: target.userId });

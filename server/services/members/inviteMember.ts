@@ -44,7 +44,7 @@ export async function inviteMember(deps: AppDeps, caller: Caller, workspaceId: s
     await tx.insert(invitations).values(row);
     await appendEvent(tx, {
       workspaceId, type: "member.invited", entityType: "invitation", entityId: row.id, actor, toStatus: input.role,
-      data: { email: input.email, name: input.name, role: input.role, partyId: row.organisationId, expiresAt: row.expiresAt },
+      data: { email: input.email, name: input.name, role: input.role, partyId: row.organisationId, expiresAt: row.expiresAt }, at: now,
     });
   });
   deps.events.emit("workspace.changed", { workspaceId, entity: "members", entityId: row.id, type: "member.invited" });

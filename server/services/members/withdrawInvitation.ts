@@ -20,10 +20,11 @@ export async function withdrawInvitation(deps: AppDeps, caller: Caller, workspac
     if (inv.acceptedAt) {
       throw new ApiError("CONFLICT", "Deze uitnodiging is al aangenomen. Verwijder de deelnemer als de toegang moet vervallen.");
     }
-    await tx.update(invitations).set({ withdrawnAt: new Date().toISOString() }).where(eq(invitations.id, inv.id));
+    const now = new Date().toISOString();
+    await tx.update(invitations).set({ withdrawnAt: now }).where(eq(invitations.id, inv.id));
     await appendEvent(tx, {
       workspaceId, type: "member.invitation_withdrawn", entityType: "invitation", entityId: inv.id, actor,
-      fromStatus: inv.role, data: { email: inv.email, role: inv.role, partyId: inv.organisationId },
+      fromStatus: inv.role, data: { email: inv.email, role: inv.role, partyId: inv.organisationId }, at: now,
     });
   });
   deps.events.emit("workspace.changed", { workspaceId, entity: "members", entityId: invitationId, type: "member.invitation_withdrawn" });

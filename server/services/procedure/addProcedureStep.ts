@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { procedureSteps } from "../../../db/schema/index.ts";
-import { todayInNl } from "../../../shared/domain/meetings.ts";
+import { todayInNl } from "../../../shared/domain/dates.ts";
 import type { AddProcedureStepInput, ProcedureStepView } from "../../../shared/schemas/meetings.ts";
 import { assertCan } from "../../auth/access.ts";
 import { newId } from "../../auth/tokens.ts";

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { procedureSteps } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
-import { todayInNl } from "../../../shared/domain/meetings.ts";
+import { todayInNl } from "../../../shared/domain/dates.ts";
 import type { ProcedureView } from "../../../shared/schemas/meetings.ts";
 import { membershipOf } from "../membershipOf.ts";
 import { dbOf, type ServiceContext } from "../serviceContext.ts";

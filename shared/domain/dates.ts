@@ -1,0 +1,53 @@
+/**
+ * Dates and times, the one set for server, exports and client. OOGO-tafels are Dutch: a calendar
+ * date or a time of day is always the one in Amsterdam, whatever zone a server or a laptop is in.
+ * Nothing here reads the clock: callers pass the time (servers from `ctx.clock`).
+ */
+
+/** OOGO-tafels are Dutch: calendar dates are taken in this zone. */
+export const OOGO_TIME_ZONE = "Europe/Amsterdam";
+
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a real calendar date written as YYYY-MM-DD. */
+export function isCalendarDate(value: string): boolean {
+  if (!DATE_PATTERN.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
+export function dateInZone(instant: Date, timeZone = OOGO_TIME_ZONE): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+/** Today's date in Dutch time at `now` (servers pass their clock's time, so tests and the demo can set it). */
+export const todayInNl = (now: Date) => dateInZone(now, OOGO_TIME_ZONE);
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+/**
+ * "3 maart 2023". A calendar date (YYYY-MM-DD) is printed as it is; an instant (ISO 8601 with a
+ * time) as its date in Dutch time.
+ */
+export function formatDate(value: string): string {
+  const date = DATE_PATTERN.test(value) ? value : dateInZone(new Date(value));
+  const [y, m, d] = date.split("-").map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+/** "3 maart 2023, 14.30 uur" for an instant, in Dutch time. */
+export function formatDateTime(instant: string, timeZone = OOGO_TIME_ZONE): string {
+  const at = new Date(instant);
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "00";
+  return `${formatDate(dateInZone(at, timeZone))}, ${get("hour")}.${get("minute")} uur`;
+}
