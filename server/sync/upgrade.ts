@@ -130,7 +130,7 @@ export function createUpgradeHandler(deps: UpgradeHandlerDeps) {
       if ("deny" in decision) return refuse(socket, decision.deny);
       const grant = {
         access: decision.access, userId: decision.userId, sessionId: decision.sessionId,
-        workspaceId: decision.document.workspaceId,
+        workspaceId: decision.document.workspaceId, user: decision.user,
       };
       let doc;
       try {
