@@ -27,6 +27,8 @@ export interface StartOptions {
   /** Folder with the built client (vite build); omitted → API and sync only. */
   staticRoot?: string;
   publicOrigin?: string;
+  /** Origins of dev servers that proxy to this one (never used in production). */
+  devOrigins?: string[];
   secureCookies?: boolean;
   /** Sync server tunables (tests shorten idle-unload and compaction thresholds). */
   sync?: Partial<SyncOptions>;
@@ -53,6 +55,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     production,
     secureCookies: options.secureCookies ?? production,
     publicOrigin: options.publicOrigin ?? `http://localhost:${options.port}`,
+    devOrigins: production ? [] : (options.devOrigins ?? []),
     sessionTtlHours: 12,
   };
   const deps: AppDeps = {
