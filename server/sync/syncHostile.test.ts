@@ -266,7 +266,7 @@ describe("Origin", () => {
 
   test("development: the dev server's origin, the server's own origin and no Origin are accepted", async () => {
     const name = documentNames.spiegelparagraaf(workspaceId);
-    for (const headers of [{ origin: DEV_ORIGIN }, { origin: running.url }, {}]) {
+    for (const headers of [{ origin: DEV_ORIGIN }, { origin: running.url }, {}] as Array<Record<string, string>>) {
       expect((await raw(DEMO.swvTrekker, name, headers)).status).toBe(101);
       expect((await api("/api/me", { cookie: cookies[DEMO.swvTrekker]!, ...headers })).status).toBe(200);
     }
