@@ -130,6 +130,31 @@ describe("updates are refused whole", () => {
     expect(stored.getText("t").toString()).toBe("eerlijk");
   });
 
+  test("an update whose dependency has not arrived is kept pending, as Yjs does, and completes later", async () => {
+    const name = await newPoint();
+    const observer = client(DEMO.swvTrekker, name);
+    await waitFor(() => observer.provider.synced, "synced");
+    const author = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    author.on("update", (u: Uint8Array) => updates.push(u));
+    author.getText("t").insert(0, "eerst ");
+    author.getText("t").insert(6, "daarna");
+    const { ws } = await raw(DEMO.groningenTrekker, name);
+    // The second edit first: accepted (not malformed), held pending by the server.
+    ws!.send(updateMessage(updates[1]!));
+    const late = client(DEMO.tynaarloTrekker, name);
+    await waitFor(() => late.provider.synced, "late joiner synced");
+    expect(late.doc.getText("t").toString()).toBe("");
+    ws!.send(updateMessage(updates[0]!));
+    await waitFor(() => observer.doc.getText("t").toString() === "eerst daarna", "both edits reach the observer");
+    await waitFor(() => late.doc.getText("t").toString() === "eerst daarna", "and the late joiner");
+    expect(ws!.readyState).toBe(WebSocket.OPEN);
+    await running.sync.flush();
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, (await running.store.load(name))!);
+    expect(stored.getText("t").toString()).toBe("eerst daarna");
+  });
+
   test("a read-only socket's hostile update is refused as malformed too, before the role matters", async () => {
     const name = await newPoint();
     const { ws } = await raw(DEMO.waarnemer, name);
