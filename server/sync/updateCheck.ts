@@ -80,14 +80,16 @@ class Reader {
     throw new Refused("truncated");
   }
 
-  /** lib0 varInt (first byte: continuation, sign, 6 bits). */
+  /** lib0 varInt (first byte: continuation, sign, 6 bits), with lib0's range check. */
   varInt(): void {
     let r = this.uint8();
+    let num = r & 0x3f;
     let mult = 64;
     while (r & 0x80) {
       r = this.uint8();
+      num += (r & 0x7f) * mult;
       mult *= 128;
-      if (mult > 2 ** 60) throw new Refused("integer out of range");
+      if (r & 0x80 && num > Number.MAX_SAFE_INTEGER) throw new Refused("integer out of range");
     }
   }
 
