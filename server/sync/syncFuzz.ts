@@ -227,7 +227,12 @@ export async function runSyncFuzz(options: FuzzOptions): Promise<FuzzReport> {
   let handled = 0;
   let reconnects = 0;
   try {
-    running = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: tmp.url, demo: true, sync: { log: () => {} } });
+    // Refusals are expected; a refusal whose reason is "unexpected" means Yjs threw on something
+    // the checks let through, and a broken document means storage took something faulty.
+    const serverLog = (message: string) => {
+      if (/unexpected|cannot be built|failed/.test(message)) failures.push(`server: ${message}`);
+    };
+    running = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: tmp.url, demo: true, sync: { log: serverLog } });
     const server = running;
     const [tafel] = await server.deps.database.db.query.workspaces.findMany({ limit: 1 });
     const workspaceId = tafel!.id;
