@@ -6,8 +6,11 @@ import { spawn } from "node:child_process";
 
 const apiPort = process.env.API_PORT ?? "3001";
 const env = { ...process.env, API_PORT: apiPort };
+// The page comes from Vite's origin; the API and sync server accept it as a trusted origin
+// (server/http/origin.ts). Vite's port: vite.config.ts.
+const DEV_ORIGIN = "http://localhost:5173";
 const children = [
-  spawn(process.execPath, ["--import", "tsx", "--watch", "server/main.ts"], { stdio: "inherit", env: { ...env, PORT: apiPort } }),
+  spawn(process.execPath, ["--import", "tsx", "--watch", "server/main.ts"], { stdio: "inherit", env: { ...env, PORT: apiPort, DEV_ORIGIN } }),
   spawn(process.execPath, ["node_modules/vite/bin/vite.js"], { stdio: "inherit", env }),
 ];
 const stop = () => children.forEach((c) => c.kill("SIGTERM"));

@@ -4,6 +4,7 @@ import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv } from "./context.ts";
 import { ApiError, handleError } from "./http/errors.ts";
+import { isAllowedOrigin, trustedOrigins } from "./http/origin.ts";
 import { validationHook } from "./http/router.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authRoutes, meRoutes } from "./routes/auth.ts";
@@ -39,8 +40,18 @@ export function createApp(deps: AppDeps) {
   // csrf() refuses cross-site ones that a form could send. JSON bodies from other sites need CORS,
   // which we never grant. Requests with neither header come from non-browser API clients, which
   // cannot carry a victim's cookie by accident, so they pass (see docs/adr/0003-csrf.md).
+  // Any request from a page of a foreign origin is refused outright (also reads: another port of
+  // the same host is another origin, and a GET with the member's cookie would leak data); the
+  // same rule as the sync socket's (server/http/origin.ts), in every environment.
+  const trusted = trustedOrigins(deps.config);
+  app.use("/api/*", async (c, next) => {
+    if (!isAllowedOrigin(c.req.header("origin"), new URL(c.req.url).host, trusted)) {
+      throw new ApiError("CSRF_REJECTED", "Verzoek geweigerd: het komt niet van deze site.");
+    }
+    await next();
+  });
   const browserCsrf = csrf({
-    origin: (origin, c) => origin === new URL(c.req.url).origin || origin === deps.config.publicOrigin,
+    origin: (origin, c) => isAllowedOrigin(origin, new URL(c.req.url).host, trusted),
   });
   app.use("/api/*", (c, next) =>
     c.req.header("origin") === undefined && c.req.header("sec-fetch-site") === undefined ? next() : browserCsrf(c, next));

@@ -19,6 +19,8 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Public origin used in invitation links, e.g. "https://oogo.example.nl". */
   publicOrigin: string;
+  /** Further origins whose pages may use the API and sync: the Vite dev server in `npm run dev` (DEV_ORIGIN). */
+  devOrigins?: string[];
   sessionTtlHours: number;
   /** HMAC key for device cookies (DEVICE_COOKIE_SECRET); unset → generated once, kept in the database. */
   deviceCookieSecret?: string;

@@ -1,7 +1,8 @@
 /**
  * Production entry point: reads the environment, starts the server, prints the demo accounts.
  * Configuration (see README): PORT, HOST, DATABASE_URL, DATABASE_AUTH_TOKEN, NODE_ENV,
- * PUBLIC_ORIGIN, COOKIE_SECURE, DEVICE_COOKIE_SECRET, DEMO, SMTP_URL, MAIL_FROM.
+ * PUBLIC_ORIGIN, COOKIE_SECURE, DEVICE_COOKIE_SECRET, DEMO, SMTP_URL, MAIL_FROM, DEV_ORIGIN (set by
+ * `npm run dev`; ignored in production).
  */
 import { DEFAULT_DATABASE_URL } from "../db/client.ts";
 import { startServer } from "./server.ts";
@@ -31,6 +32,7 @@ const running = await startServer({
   demo: env.DEMO !== "0",
   staticRoot: "dist",
   publicOrigin: env.PUBLIC_ORIGIN,
+  devOrigins: env.DEV_ORIGIN ? [env.DEV_ORIGIN] : [],
   secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === "1" : undefined,
   deviceCookieSecret: env.DEVICE_COOKIE_SECRET || undefined,
   mail,

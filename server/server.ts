@@ -32,6 +32,8 @@ export interface StartOptions {
   /** Folder with the built client (vite build); omitted → API and sync only. */
   staticRoot?: string;
   publicOrigin?: string;
+  /** Origins of dev servers that proxy to this one (never used in production). */
+  devOrigins?: string[];
   secureCookies?: boolean;
   /** DEVICE_COOKIE_SECRET; unset → a key generated once and stored in the database. */
   deviceCookieSecret?: string;
@@ -66,6 +68,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     production,
     secureCookies: options.secureCookies ?? production,
     publicOrigin: options.publicOrigin ?? `http://localhost:${options.port}`,
+    devOrigins: production ? [] : (options.devOrigins ?? []),
     sessionTtlHours: 12,
     deviceCookieSecret: options.deviceCookieSecret,
   };

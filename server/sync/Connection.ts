@@ -1,15 +1,17 @@
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
 import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
 import {
-  CLOSE_CODES, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC,
+  CLOSE_CODES, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type AwarenessUser,
 } from "../../shared/collab/protocol.ts";
 import {
-  PERMISSION_DENIED_FRAME, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, awarenessFrame, framePayload, saveAckFrame, syncStep2Frame, wireFrame,
+  PERMISSION_DENIED_FRAME, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, awarenessFrame, framePayload, saveAckFrame, syncStep2Frame,
 } from "./frames.ts";
 import { isEmptyStateVector, type SyncDocument } from "./SyncDocument.ts";
+import { checkStateVector, checkUpdate } from "./updateCheck.ts";
 
 /** What the upgrade decided about a socket; the core only compares these values. */
 export interface Grant {
@@ -17,12 +19,16 @@ export interface Grant {
   userId: string;
   sessionId: string;
   workspaceId: string;
+  /** Who this is, as the server knows it: replaces the `user` of every awareness state it publishes. */
+  user: AwarenessUser;
 }
 
 /** What a connection needs from the core (kept narrow so Connection stays a protocol handler). */
 export interface ConnectionHost {
   readonly maxBufferedBytes: number;
   detached(conn: Connection): void;
+  /** A message was refused (the connection is closed with MALFORMED_MESSAGE); for the log. */
+  refused(conn: Connection, reason: string): void;
   /** The document's stored state cannot be built into a Y.Doc. */
   broken(doc: SyncDocument, error: unknown): void;
 }
@@ -90,12 +96,16 @@ export class Connection {
   sealedSeq = 0;
   inQueued = false;
   inSealed = false;
-  /** Awareness client ids this socket published (usually one). */
-  awarenessIds: number[] | null = null;
+  /**
+   * The awareness client id of this socket: the first one it announces (y-websocket announces
+   * its document's clientID right after connecting). Entries for other ids are dropped.
+   */
+  awarenessId: number | null = null;
   readonly writable: boolean;
   readonly socket: Socket | null;
   readonly userId: string;
   readonly sessionId: string;
+  readonly user: AwarenessUser;
 
   constructor(
     readonly ws: WebSocket,
@@ -107,6 +117,7 @@ export class Connection {
     this.writable = grant.access === "write";
     this.userId = grant.userId;
     this.sessionId = grant.sessionId;
+    this.user = grant.user;
     this.socket = socketOf(ws);
     const tagged = ws as TaggedSocket;
     tagged[CONN] = this;
@@ -162,36 +173,36 @@ export class Connection {
     this.closed = true;
     const doc = this.doc;
     doc.conns.delete(this);
-    const ids = this.awarenessIds;
-    if (ids) {
-      // Only ids this socket still owns: after a quick reconnect the same client id may already
-      // be published through the new socket.
-      const mine = ids.filter((id) => doc.awarenessOwners.get(id) === this);
-      for (const id of mine) doc.awarenessOwners.delete(id);
-      if (mine.length > 0) doc.removeAwareness(mine);
+    const id = this.awarenessId;
+    // Only if this socket still owns it: after a quick reconnect the same client id may already
+    // be published through the new socket.
+    if (id !== null && doc.awarenessOwners.get(id) === this) {
+      doc.awarenessOwners.delete(id);
+      doc.removeAwareness([id]);
     }
     this.host.detached(this);
   }
 
+  /**
+   * Handles one message whole or refuses it whole: every part is decoded and checked before
+   * anything is applied, stored or forwarded; a refused message closes the socket with
+   * MALFORMED_MESSAGE and changes nothing (docs/sync-protocol.md).
+   */
   receive(data: Buffer): void {
     if (this.closed) return;
     this.alive = true;
     decoder.arr = data as Uint8Array<ArrayBuffer>;
     decoder.pos = 0;
     try {
-      switch (decoding.readVarUint(decoder)) {
+      switch (readVarUint(decoder)) {
         case MESSAGE_SYNC:
           this.#sync();
           break;
-        case MESSAGE_AWARENESS: {
-          const update = decoding.readVarUint8Array(decoder);
-          applyAwarenessUpdate(this.doc.awareness, update, this);
-          // Forward the client's own bytes: no re-encoding, one buffer for all subscribers.
-          // The sender gets it too: y-websocket clients count it as a sign of life.
-          this.doc.broadcast(wireFrame(decoder.pos === data.length ? data : data.subarray(0, decoder.pos)), null);
+        case MESSAGE_AWARENESS:
+          this.#awareness(readPayload(decoder));
           break;
-        }
         case MESSAGE_QUERY_AWARENESS: {
+          expectEnd(decoder);
           const awareness = this.doc.awareness;
           this.send(awarenessFrame(encodeAwarenessUpdate(awareness, Array.from(awareness.getStates().keys()))));
           break;
@@ -200,9 +211,10 @@ export class Connection {
           // Clients have nothing to say in the auth sub-protocol; ignore like y-websocket does.
           break;
         default:
-          throw new Error("unknown message type");
+          throw new Refusal("unknown message type");
       }
-    } catch {
+    } catch (error) {
+      this.host.refused(this, error instanceof Refusal ? error.message : `unexpected: ${error instanceof Error ? error.message : String(error)}`);
       this.close(CLOSE_CODES.MALFORMED_MESSAGE, "ongeldig bericht");
     } finally {
       decoder.arr = EMPTY;
@@ -211,15 +223,19 @@ export class Connection {
 
   #sync(): void {
     const doc = this.doc;
-    const type = decoding.readVarUint(decoder);
+    const type = readVarUint(decoder);
     if (type === SYNC_STEP1) {
-      const sv = decoding.readVarUint8Array(decoder);
+      const sv = readPayload(decoder);
+      const fault = checkStateVector(sv);
+      if (fault) throw new Refusal(`state vector: ${fault}`);
       if (isEmptyStateVector(sv)) this.send((doc.fullStateFrame ??= syncStep2Frame(doc.missingFor(sv))));
       else this.send(syncStep2Frame(doc.missingFor(sv)));
       return;
     }
-    if (type !== SYNC_STEP2 && type !== SYNC_UPDATE) throw new Error("unknown sync message");
-    const update = decoding.readVarUint8Array(decoder);
+    if (type !== SYNC_STEP2 && type !== SYNC_UPDATE) throw new Refusal("unknown sync message");
+    const update = readPayload(decoder);
+    const fault = checkUpdate(update);
+    if (fault) throw new Refusal(`update: ${fault}`);
     if (!this.writable) {
       // Dropped: never applied, stored or broadcast.
       if (!this.deniedSent) {
@@ -242,11 +258,49 @@ export class Connection {
     }
     this.received++;
     doc.changedByApply = false;
-    // Whatever Yjs integrates is stored and broadcast from the document's 'update' event, even
-    // when the update turns out malformed halfway (Yjs emits the integrated part in a finally):
-    // memory, log and peers stay identical, and the throw below closes this connection.
+    // checkUpdate admits only updates Yjs applies completely. Should Yjs throw anyway, whatever it
+    // integrated is still stored and broadcast from the document's 'update' event (emitted in a
+    // finally), and the throw closes this connection as a refusal that is logged as unexpected.
     Y.applyUpdate(ydoc, update, this);
     if (this.saveAck) this.#afterApply(doc.changedByApply);
+  }
+
+  /**
+   * Presence: only this socket's own client id, and always with the identity the server knows
+   * for it (name, party, colour) in place of whatever `user` the client claims.
+   */
+  #awareness(payload: Uint8Array): void {
+    const entries = readAwarenessUpdate(payload);
+    const doc = this.doc;
+    const kept: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      if (this.awarenessId === null) {
+        const owner = doc.awarenessOwners.get(entry.clientId);
+        // A client id in use by someone else's socket is never taken over (the same person's
+        // stale socket after a quick reconnect may be).
+        if (owner && owner !== this && owner.userId !== this.userId) continue;
+        this.awarenessId = entry.clientId;
+      }
+      if (entry.clientId !== this.awarenessId) continue;
+      if (entry.state !== null) {
+        if (typeof entry.state !== "object" || Array.isArray(entry.state)) continue;
+        entry.state = { ...(entry.state as Record<string, unknown>), user: this.user };
+      }
+      kept.push(entry);
+    }
+    if (kept.length === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, kept.length);
+    for (const entry of kept) {
+      encoding.writeVarUint(encoder, entry.clientId);
+      encoding.writeVarUint(encoder, entry.clock);
+      encoding.writeVarString(encoder, JSON.stringify(entry.state));
+    }
+    const update = encoding.toUint8Array(encoder);
+    applyAwarenessUpdate(doc.awareness, update, this);
+    // One buffer for all subscribers. The sender gets it too: y-websocket clients count it as a
+    // sign of life.
+    doc.broadcast(awarenessFrame(update), null);
   }
 
   /** Arranges the save acknowledgement that covers the message just handled. */
@@ -269,3 +323,61 @@ export class Connection {
 }
 
 const EMPTY = new Uint8Array(0);
+
+/** A message refused by a check of ours (the reason is logged; the client sees MALFORMED_MESSAGE). */
+class Refusal extends Error {}
+
+function readVarUint(d: decoding.Decoder): number {
+  if (d.pos >= d.arr.length) throw new Refusal("truncated");
+  try {
+    return decoding.readVarUint(d);
+  } catch {
+    throw new Refusal("truncated or oversized number");
+  }
+}
+
+function expectEnd(d: decoding.Decoder): void {
+  if (d.pos !== d.arr.length) throw new Refusal("trailing bytes");
+}
+
+/**
+ * The message's varUint8Array payload, which must end the message. Bounds are checked here:
+ * lib0 does not, and a frame shares its ArrayBuffer with other data.
+ */
+function readPayload(d: decoding.Decoder): Uint8Array {
+  const length = readVarUint(d);
+  if (length !== d.arr.length - d.pos) throw new Refusal(length > d.arr.length - d.pos ? "truncated" : "trailing bytes");
+  return decoding.readUint8Array(d, length);
+}
+
+interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: unknown;
+}
+
+/** Decodes a whole awareness update (y-protocols/awareness) or refuses it. */
+function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const d = decoding.createDecoder(update);
+  const count = readVarUint(d);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = readVarUint(d);
+    const clock = readVarUint(d);
+    const length = readVarUint(d);
+    if (length > d.arr.length - d.pos) throw new Refusal("awareness: truncated");
+    const json = decoding.readUint8Array(d, length);
+    let state: unknown;
+    try {
+      state = JSON.parse(textDecoder.decode(json));
+    } catch {
+      throw new Refusal("awareness: invalid JSON");
+    }
+    if (clientId > 0xffff_ffff) throw new Refusal("awareness: client id out of range");
+    entries.push({ clientId, clock, state });
+  }
+  expectEnd(d);
+  return entries;
+}
+
+const textDecoder = new TextDecoder();

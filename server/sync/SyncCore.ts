@@ -199,6 +199,11 @@ export class SyncCore implements ConnectionHost {
     return 0;
   }
 
+  /** ConnectionHost: a message was refused; the connection closes. One line per refusal. */
+  refused(conn: Connection, reason: string): void {
+    this.options.log(`refused a message on ${conn.doc.name} from user ${conn.userId}: ${reason}`);
+  }
+
   /** ConnectionHost: a socket left its document. */
   detached(conn: Connection): void {
     this.#maybeIdle(conn.doc);
@@ -402,8 +407,5 @@ export function refuseSocket(ws: WebSocket, code: number, reason = ""): void {
 }
 
 function own(doc: SyncDocument, conn: Connection, id: number): void {
-  if (doc.awarenessOwners.get(id) === conn) return;
   doc.awarenessOwners.set(id, conn);
-  const ids = (conn.awarenessIds ??= []);
-  if (!ids.includes(id)) ids.push(id);
 }

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { meetings, points, workspaces } from "../../db/schema/index.ts";
-import { parseDocumentName, type DocumentKind, type ParsedDocumentName } from "../../shared/collab/protocol.ts";
+import { meetings, points, workspaceParties, workspaces } from "../../db/schema/index.ts";
+import { parseDocumentName, type AwarenessUser, type DocumentKind, type ParsedDocumentName } from "../../shared/collab/protocol.ts";
+import { PRESENCE_FALLBACK_COLOUR, partyColour } from "../../shared/domain/parties.ts";
 import { can, type Capability } from "../../shared/domain/roles.ts";
 import { findMembership } from "../auth/access.ts";
 import { resolveSession } from "../auth/sessions.ts";
@@ -23,6 +24,8 @@ export type DocumentAuthorization =
       userId: string;
       sessionId: string;
       document: ParsedDocumentName;
+      /** Name, party and party colour as the server knows them (presence shows these). */
+      user: AwarenessUser;
     }
   | { deny: 401 | 403 | 404 };
 
@@ -49,7 +52,8 @@ export async function authorizeDocument(db: Db, sessionToken: string | undefined
   if (!can(membership.role, "content.read")) return { deny: 403 };
   if (!(await documentExists(db, document))) return { deny: 404 };
 
-  const base = { userId: caller.userId, sessionId: caller.sessionId, document };
+  const user = await presenceIdentity(db, document.workspaceId, membership.userName, membership.partyId, membership.partyName);
+  const base = { userId: caller.userId, sessionId: caller.sessionId, document, user };
   if (!can(membership.role, WRITE_CAPABILITY[document.kind])) return { ...base, access: "read", readOnlyBecause: "role" };
   const lock = await isDocumentLocked(db, document);
   if (lock.locked) return { ...base, access: "read", readOnlyBecause: "locked" };
@@ -70,4 +74,12 @@ async function documentExists(db: Db, document: ParsedDocumentName): Promise<boo
     return !!row;
   }
   return true;
+}
+
+/** The identity presence shows for a member, with the colour the tafel's party list gives the party. */
+async function presenceIdentity(db: Db, workspaceId: string, name: string, partyId: string | null, partyName: string | null): Promise<AwarenessUser> {
+  if (!partyId) return { name, partyName: "", color: PRESENCE_FALLBACK_COLOUR };
+  const [row] = await db.select({ position: workspaceParties.position }).from(workspaceParties)
+    .where(and(eq(workspaceParties.workspaceId, workspaceId), eq(workspaceParties.organisationId, partyId))).limit(1);
+  return { name, partyName: partyName ?? "", color: row ? partyColour(row.position) : PRESENCE_FALLBACK_COLOUR };
 }

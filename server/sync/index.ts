@@ -9,6 +9,7 @@ import type { Server } from "node:http";
 import type { AppDeps } from "../context.ts";
 import { CLOSE_CODES } from "../../shared/collab/protocol.ts";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
+import { trustedOrigins } from "../http/origin.ts";
 import { authorizeDocument } from "./authorizeDocument.ts";
 import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from "./options.ts";
 import type { DocumentStore } from "./storage.ts";
@@ -40,8 +41,7 @@ export function attachSync(server: Server, deps: AppDeps, store: DocumentStore, 
     core,
     authorize: (token, docName) => authorizeDocument(deps.database.db, token, docName),
     sessionCookie: SESSION_COOKIE,
-    checkOrigin: deps.config.production,
-    publicOrigin: deps.config.publicOrigin,
+    trustedOrigins: trustedOrigins(deps.config),
     maxMessageBytes: opts.maxMessageBytes,
     log: opts.log,
   });

@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import type { Database } from "../../db/client.ts";
 import { withWriteLock } from "../../db/writeLock.ts";
 import type { CompactionResult, DocumentStore, StoredDocument, StoredUpdate } from "./storage.ts";
-import { appendUpdates, compactDocument, readDocument } from "./updateLogSql.ts";
+import { appendUpdates, compactDocument, readDocument, recordQuarantine } from "./updateLogSql.ts";
 import { UpdateLogThread } from "./updateLogThread.ts";
 
 export interface LibsqlStoreOptions {
@@ -24,7 +24,11 @@ export class LibsqlDocumentStore implements DocumentStore {
   readonly #thread: UpdateLogThread | null;
   #threadOpen = false;
 
-  constructor(private readonly database: Database, options: LibsqlStoreOptions = {}) {
+  constructor(
+    private readonly database: Database,
+    options: LibsqlStoreOptions = {},
+    private readonly warn: (message: string) => void = (message) => console.warn(`[sync] ${message}`),
+  ) {
     const local = database.url.startsWith("file:") && !database.url.includes(":memory:");
     this.#thread = (options.writerThread ?? local) && local ? new UpdateLogThread(database.url) : null;
   }
@@ -45,9 +49,18 @@ export class LibsqlDocumentStore implements DocumentStore {
     }
   }
 
-  loadParts(docName: string): Promise<StoredDocument> {
+  async loadParts(docName: string): Promise<StoredDocument> {
     // Reads stay on the main connection: WAL readers never wait for the writer thread.
-    return readDocument(this.database.client, docName);
+    const stored = await readDocument(this.database.client, docName);
+    if (stored.quarantined.length > 0) {
+      for (const q of stored.quarantined) {
+        this.warn(`${docName}: stored ${q.source} ${q.sourceId} is not applied (${q.reason}); kept in sync_quarantine`);
+      }
+      // The document loads either way; a failed record is retried on the next load.
+      await withWriteLock(this.database, () => recordQuarantine(this.database.client, stored.quarantined))
+        .catch((error) => this.warn(`${docName}: recording quarantined updates failed: ${String(error)}`));
+    }
+    return stored;
   }
 
   append(docName: string, updates: Uint8Array[]): Promise<void> {

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
-import type { CompactionResult, DocumentStore, StoredDocument, StoredUpdate } from "./storage.ts";
+import { screenParts } from "./screenParts.ts";
+import type { CompactionResult, DocumentStore, QuarantineEntry, StoredDocument, StoredUpdate } from "./storage.ts";
 
 /**
  * A DocumentStore in memory with the same contract as the libSQL one (snapshot + log, compaction
@@ -11,6 +12,8 @@ export class MemoryDocumentStore implements DocumentStore {
   readonly #log: Array<{ id: number; docName: string; update: Uint8Array }> = [];
   #nextId = 1;
   loads = 0;
+  /** What loads left out (the libSQL store keeps these in sync_quarantine). */
+  readonly quarantine: QuarantineEntry[] = [];
   failLoads = false;
   failAppends = false;
 
@@ -24,10 +27,13 @@ export class MemoryDocumentStore implements DocumentStore {
     if (this.failLoads) throw new Error("memory store: load failed (simulated)");
     const snapshot = this.#snapshots.get(docName);
     const tail = this.#log.filter((row) => row.docName === docName && row.id > (snapshot?.upToId ?? 0));
+    const { parts, quarantined } = screenParts(docName, snapshot ? { id: snapshot.upToId, update: snapshot.state } : null, tail);
+    this.quarantine.push(...quarantined);
     return {
-      parts: [...(snapshot ? [snapshot.state] : []), ...tail.map((row) => row.update)],
+      parts,
       logBytes: tail.reduce((sum, row) => sum + row.update.byteLength, 0),
       logRows: tail.length,
+      quarantined,
     };
   }
 
@@ -44,7 +50,9 @@ export class MemoryDocumentStore implements DocumentStore {
     const snapshot = this.#snapshots.get(docName);
     const tail = this.#log.filter((row) => row.docName === docName && row.id > (snapshot?.upToId ?? 0));
     if (tail.length === 0) return null;
-    const state = Y.mergeUpdates([...(snapshot ? [snapshot.state] : []), ...tail.map((row) => row.update)]);
+    const screened = screenParts(docName, snapshot ? { id: snapshot.upToId, update: snapshot.state } : null, tail);
+    this.quarantine.push(...screened.quarantined);
+    const state = Y.mergeUpdates(screened.parts);
     const upToId = tail.at(-1)!.id;
     this.#snapshots.set(docName, { state, upToId });
     for (let i = this.#log.length - 1; i >= 0; i--) {

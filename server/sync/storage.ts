@@ -39,11 +39,26 @@ export interface StoredUpdate {
 }
 
 export interface StoredDocument {
-  /** Snapshot first (if any), then the log tail in commit order. Empty when never written. */
+  /**
+   * Snapshot first (if any), then the log tail in commit order, each passed by checkUpdate
+   * (faulty stored parts are left out or repaired; see `quarantined`). Empty when never written.
+   */
   parts: Uint8Array[];
   /** Bytes and rows in the log tail (not yet folded into the snapshot). */
   logBytes: number;
   logRows: number;
+  /** Stored parts that failed the check (recorded in sync_quarantine by the libSQL store). */
+  quarantined: QuarantineEntry[];
+}
+
+/** A stored update the server does not apply (table sync_quarantine). */
+export interface QuarantineEntry {
+  docName: string;
+  source: "log" | "snapshot";
+  /** The doc_updates row id, or the snapshot's up_to_id. */
+  sourceId: number;
+  update: Uint8Array;
+  reason: string;
 }
 
 export interface CompactionResult {

@@ -124,7 +124,7 @@ test("an access change between authorisation and join closes the new socket (no 
     return { ws: await server, code, client };
   };
   try {
-    const grant = { access: "write" as const, userId: "u1", sessionId: "s1", workspaceId: "w1" };
+    const grant = { access: "write" as const, userId: "u1", sessionId: "s1", workspaceId: "w1", user: { name: "U", partyName: "", color: "#3d3d3d" } };
     const doc = await core.acquire("tafel.w1.spiegelparagraaf", "w1");
 
     // Authorised at this epoch; then the membership changes; then the socket joins.

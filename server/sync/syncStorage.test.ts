@@ -72,8 +72,10 @@ test("concurrent first joins load a cold document once", async () => {
 
 test("a failed load fails the join with 4002 and never presents an empty document; the next join retries", async () => {
   const name = documentNames.point(workspaceId, pointIds[0]!);
+  // An undecodable snapshot: damaged storage that cannot be repaired (a faulty log row would be
+  // quarantined instead, see syncHostile.test.ts).
   const garbage = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
-  await rows(`INSERT INTO doc_updates (doc_name, "update", created_at) VALUES (?, ?, ?)`, [name, garbage, new Date().toISOString()]);
+  await rows(`INSERT INTO doc_snapshots (doc_name, state, up_to_id, updated_at) VALUES (?, ?, 0, ?)`, [name, garbage, new Date().toISOString()]);
   const before = running.sync.stats();
   const c = client(name);
   await waitFor(() => c.closeCodes.filter((code) => code === CLOSE_CODES.LOAD_FAILED).length >= 2, "two refused joins");
@@ -82,7 +84,7 @@ test("a failed load fails the join with 4002 and never presents an empty documen
   expect(c.received).not.toContain(0);
   expect(running.sync.stats().loadsFailed - before.loadsFailed).toBeGreaterThanOrEqual(2);
 
-  await rows(`DELETE FROM doc_updates WHERE doc_name = ? AND "update" = ?`, [name, garbage]);
+  await rows(`DELETE FROM doc_snapshots WHERE doc_name = ?`, [name]);
   await waitFor(() => c.provider.synced, "joined after the storage was repaired", 15_000);
   const stored = await storedDoc(name);
   expect(c.doc.getXmlFragment("default").toString()).toBe(stored.getXmlFragment("default").toString());

@@ -120,9 +120,9 @@ export function ackCovers(ack: SaveAck | undefined, doc: Y.Doc): boolean {
 }
 
 /** Result of a raw WebSocket attempt: the HTTP status of a refused upgrade, or the open socket. */
-export function rawConnect(url: string, cookie?: string): Promise<{ status: number; ws?: WebSocket }> {
+export function rawConnect(url: string, cookie?: string, headers: Record<string, string> = {}): Promise<{ status: number; ws?: WebSocket }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers: cookie ? { cookie } : {} });
+    const ws = new WebSocket(url, { headers: { ...headers, ...(cookie ? { cookie } : {}) } });
     ws.on("unexpected-response", (_req, res) => {
       resolve({ status: res.statusCode ?? 0 });
       res.resume();
@@ -147,4 +147,40 @@ export function appendParagraph(doc: Y.Doc, text: string): void {
   const paragraph = new Y.XmlElement("paragraph");
   paragraph.insert(0, [new Y.XmlText(text)]);
   fragment.insert(fragment.length, [paragraph]);
+}
+
+/** A sync frame carrying `update` ([0, subtype, varUint8Array(update)]); subtype 2 = update, 1 = step 2. */
+export function updateMessage(update: Uint8Array, subtype: 1 | 2 = 2): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, subtype);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An awareness frame ([1, varUint8Array(update)]) with the given states. */
+export function awarenessMessage(entries: Array<{ clientId: number; clock: number; state: unknown }>): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(inner, e.clientId);
+    encoding.writeVarUint(inner, e.clock);
+    encoding.writeVarString(inner, JSON.stringify(e.state));
+  }
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Resolves with the next binary message of a raw socket whose first byte is `type`. */
+export function nextMessage(ws: WebSocket, type: number): Promise<Uint8Array> {
+  return new Promise((resolve) => {
+    const onMessage = (data: Buffer) => {
+      if (data[0] !== type) return;
+      ws.off("message", onMessage);
+      resolve(new Uint8Array(data));
+    };
+    ws.on("message", onMessage);
+  });
 }

@@ -11,7 +11,8 @@
  */
 import type { Client, InStatement } from "@libsql/client";
 import * as Y from "yjs";
-import type { CompactionResult, StoredDocument, StoredUpdate } from "./storage.ts";
+import { screenParts, type StoredPart } from "./screenParts.ts";
+import type { CompactionResult, QuarantineEntry, StoredDocument, StoredUpdate } from "./storage.ts";
 
 /** The statements, shared by the in-process path below and the writer thread (prepared once there). */
 export const SQL = {
@@ -24,21 +25,30 @@ export const SQL = {
     updated_at = excluded.updated_at WHERE doc_snapshots.up_to_id = ?`,
   deleteFolded: `DELETE FROM doc_updates WHERE doc_name = ? AND id <= ?
     AND (SELECT up_to_id FROM doc_snapshots WHERE doc_name = ?) = ?`,
+  /** Recorded once per stored part (loads see the same faulty row again until it is compacted away). */
+  quarantine: `INSERT OR IGNORE INTO sync_quarantine (doc_name, source, source_id, "update", reason, created_at)
+    VALUES (?, ?, ?, ?, ?, ?)`,
 } as const;
+
+/** Arguments of SQL.quarantine for one entry. */
+export const quarantineArgs = (entry: QuarantineEntry, createdAt: string) =>
+  [entry.docName, entry.source, entry.sourceId, entry.update, entry.reason, createdAt] as const;
 
 /**
  * Snapshot + tail → one update, through a Y.Doc rather than Y.mergeUpdates: it garbage-collects
  * deleted text (snapshots do not grow with every deletion ever made) and is several times faster
  * for a large document. Pending structs are kept by encodeStateAsUpdate.
  */
-export function foldIntoSnapshot(previous: Uint8Array | null, tail: Iterable<Uint8Array>): Uint8Array {
+export function foldIntoSnapshot(docName: string, previous: StoredPart | null, tail: Iterable<StoredPart>): { state: Uint8Array; quarantined: QuarantineEntry[] } {
+  // Faulty rows stay out of the snapshot; they are moved to sync_quarantine in the same
+  // transaction that deletes the folded rows (screenParts).
+  const { parts, quarantined } = screenParts(docName, previous, tail);
   const doc = new Y.Doc();
   try {
     Y.transact(doc, () => {
-      if (previous) Y.applyUpdate(doc, previous);
-      for (const update of tail) Y.applyUpdate(doc, update);
+      for (const update of parts) Y.applyUpdate(doc, update);
     });
-    return Y.encodeStateAsUpdate(doc);
+    return { state: Y.encodeStateAsUpdate(doc), quarantined };
   } finally {
     doc.destroy();
   }
@@ -56,23 +66,26 @@ const toBytes = (value: unknown): Uint8Array => {
  */
 export async function readDocument(client: Client, docName: string): Promise<StoredDocument> {
   const [snapshot, tail] = await client.batch([
-    { sql: "SELECT state FROM doc_snapshots WHERE doc_name = ?", args: [docName] },
-    {
-      sql: `SELECT "update" FROM doc_updates WHERE doc_name = ?
-            AND id > coalesce((SELECT up_to_id FROM doc_snapshots WHERE doc_name = ?), 0) ORDER BY id`,
-      args: [docName, docName],
-    },
+    { sql: SQL.snapshot, args: [docName] },
+    { sql: SQL.tailWithIds, args: [docName, docName] },
   ], "read");
-  const parts: Uint8Array[] = [];
   const snapshotRow = snapshot!.rows[0];
-  if (snapshotRow) parts.push(toBytes(snapshotRow[0]));
   let logBytes = 0;
-  for (const row of tail!.rows) {
-    const update = toBytes(row[0]);
+  const log: StoredPart[] = tail!.rows.map((row) => {
+    const update = toBytes(row[1]);
     logBytes += update.byteLength;
-    parts.push(update);
-  }
-  return { parts, logBytes, logRows: tail!.rows.length };
+    return { id: Number(row[0]), update };
+  });
+  const previous = snapshotRow ? { id: Number(snapshotRow[1]), update: toBytes(snapshotRow[0]) } : null;
+  const { parts, quarantined } = screenParts(docName, previous, log);
+  return { parts, logBytes, logRows: log.length, quarantined };
+}
+
+/** Records quarantined parts (idempotent per stored part). */
+export async function recordQuarantine(client: Client, entries: readonly QuarantineEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const createdAt = new Date().toISOString();
+  await client.batch(entries.map((entry) => ({ sql: SQL.quarantine, args: [...quarantineArgs(entry, createdAt)] })), "write");
 }
 
 /** Rows per INSERT statement: 3 parameters each stays far below SQLite's parameter limit. */
@@ -109,11 +122,14 @@ export async function compactDocument(client: Client, docName: string): Promise<
   const previous = snapshot!.rows[0];
   const previousUpTo = previous ? Number(previous[1]) : 0;
   const upToId = Number(rows[rows.length - 1]![0]);
-  const updates = rows.map((row) => toBytes(row[1]));
-  const state = foldIntoSnapshot(previous ? toBytes(previous[0]) : null, updates);
+  const log = rows.map((row) => ({ id: Number(row[0]), update: toBytes(row[1]) }));
+  const { state, quarantined } = foldIntoSnapshot(docName, previous ? { id: previousUpTo, update: toBytes(previous[0]) } : null, log);
+  const now = new Date().toISOString();
   await client.batch([
-    { sql: SQL.upsertSnapshot, args: [docName, state, upToId, new Date().toISOString(), previousUpTo] },
+    // Quarantined rows first: the delete below removes them from the log.
+    ...quarantined.map((entry) => ({ sql: SQL.quarantine, args: [...quarantineArgs(entry, now)] })),
+    { sql: SQL.upsertSnapshot, args: [docName, state, upToId, now, previousUpTo] },
     { sql: SQL.deleteFolded, args: [docName, upToId, docName, upToId] },
   ], "write");
-  return { foldedRows: rows.length, foldedBytes: updates.reduce((sum, u) => sum + u.byteLength, 0), snapshotBytes: state.byteLength };
+  return { foldedRows: rows.length, foldedBytes: log.reduce((sum, row) => sum + row.update.byteLength, 0), snapshotBytes: state.byteLength };
 }

@@ -17,8 +17,8 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "libsql";
-import { foldIntoSnapshot, SQL } from "./updateLogSql.ts";
-import type { CompactionResult, StoredUpdate } from "./storage.ts";
+import { foldIntoSnapshot, quarantineArgs, SQL } from "./updateLogSql.ts";
+import type { CompactionResult, QuarantineEntry, StoredUpdate } from "./storage.ts";
 import type { WorkerReply, WorkerRequest } from "./updateLogThread.ts";
 
 const { url } = workerData as { url: string };
@@ -29,6 +29,7 @@ const snapshot = db.prepare(SQL.snapshot);
 const tail = db.prepare(SQL.tailWithIds).raw(true);
 const upsertSnapshot = db.prepare(SQL.upsertSnapshot);
 const deleteFolded = db.prepare(SQL.deleteFolded);
+const quarantine = db.prepare(SQL.quarantine);
 
 const bytes = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
@@ -43,8 +44,14 @@ const readForCompaction = db.transaction((docName: string) => ({
   rows: tail.all(docName, docName) as Array<[number, Buffer]>,
 }));
 
-const writeSnapshot = db.transaction((docName: string, state: Uint8Array, upToId: number, previousUpTo: number) => {
-  upsertSnapshot.run(docName, bytes(state), upToId, new Date().toISOString(), previousUpTo);
+const writeSnapshot = db.transaction((docName: string, state: Uint8Array, upToId: number, previousUpTo: number, quarantined: QuarantineEntry[]) => {
+  const now = new Date().toISOString();
+  // Quarantined rows first: the delete below removes them from the log.
+  for (const entry of quarantined) {
+    const args = quarantineArgs(entry, now);
+    quarantine.run(args[0], args[1], args[2], bytes(args[3]), args[4], args[5]);
+  }
+  upsertSnapshot.run(docName, bytes(state), upToId, now, previousUpTo);
   deleteFolded.run(docName, upToId, docName, upToId);
 });
 
@@ -53,8 +60,11 @@ function compact(docName: string): CompactionResult | null {
   const { previous, rows } = readForCompaction.deferred(docName);
   if (rows.length === 0) return null;
   const upToId = Number(rows[rows.length - 1]![0]);
-  const state = foldIntoSnapshot(previous ? previous.state : null, rows.map((row) => row[1]));
-  writeSnapshot.immediate(docName, state, upToId, previous ? Number(previous.up_to_id) : 0);
+  const previousUpTo = previous ? Number(previous.up_to_id) : 0;
+  const { state, quarantined } = foldIntoSnapshot(
+    docName, previous ? { id: previousUpTo, update: previous.state } : null, rows.map((row) => ({ id: Number(row[0]), update: row[1] })),
+  );
+  writeSnapshot.immediate(docName, state, upToId, previousUpTo, quarantined);
   return { foldedRows: rows.length, foldedBytes: rows.reduce((sum, row) => sum + row[1].byteLength, 0), snapshotBytes: state.byteLength };
 }
 

@@ -29,12 +29,16 @@ test("readCookie finds our cookie among others and survives junk", () => {
   expect(readCookie("garbage", "oogo_sessie")).toBeUndefined();
 });
 
-test("isAllowedOrigin: no Origin (non-browser), our own host, or the public origin", () => {
-  expect(isAllowedOrigin(undefined, "oogo.nl", "https://oogo.nl")).toBe(true);
-  expect(isAllowedOrigin("https://oogo.nl", "intern:3000", "https://oogo.nl")).toBe(true);
-  expect(isAllowedOrigin("http://localhost:3000", "localhost:3000", "https://oogo.nl")).toBe(true);
-  expect(isAllowedOrigin("https://kwaadaardig.example", "oogo.nl", "https://oogo.nl")).toBe(false);
-  expect(isAllowedOrigin("null", "oogo.nl", "https://oogo.nl")).toBe(false);
+test("isAllowedOrigin: no Origin (non-browser), our own host, or a trusted origin", () => {
+  const trusted = ["https://oogo.nl", "http://localhost:5173"];
+  expect(isAllowedOrigin(undefined, "oogo.nl", trusted)).toBe(true);
+  expect(isAllowedOrigin("https://oogo.nl", "intern:3000", trusted)).toBe(true);
+  expect(isAllowedOrigin("http://localhost:5173", "127.0.0.1:3001", trusted)).toBe(true);
+  expect(isAllowedOrigin("http://localhost:3000", "localhost:3000", trusted)).toBe(true);
+  // Another port of the same host is another origin.
+  expect(isAllowedOrigin("http://localhost:8080", "localhost:3000", trusted)).toBe(false);
+  expect(isAllowedOrigin("https://kwaadaardig.example", "oogo.nl", trusted)).toBe(false);
+  expect(isAllowedOrigin("null", "oogo.nl", trusted)).toBe(false);
 });
 
 describe("frames", () => {

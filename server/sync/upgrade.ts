@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { CLOSE_CODES } from "../../shared/collab/protocol.ts";
+import { isAllowedOrigin } from "../http/origin.ts";
 import type { DocumentAuthorization } from "./authorizeDocument.ts";
 import { refuseSocket, type SyncCore } from "./SyncCore.ts";
 
@@ -46,19 +47,7 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-/**
- * Cross-site WebSocket hijacking guard: a browser always sends Origin; it must be our own site
- * (the Host it connected to, or the configured public origin). Non-browser clients send none.
- */
-export function isAllowedOrigin(origin: string | undefined, host: string | undefined, publicOrigin: string): boolean {
-  if (!origin) return true;
-  if (origin === publicOrigin) return true;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
+export { isAllowedOrigin } from "../http/origin.ts";
 
 const STATUS_TEXT: Record<number, string> = {
   401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error", 503: "Service Unavailable",
@@ -81,9 +70,8 @@ export interface UpgradeHandlerDeps {
   core: SyncCore;
   authorize(sessionToken: string | undefined, docName: string): Promise<DocumentAuthorization>;
   sessionCookie: string;
-  /** Enforce the Origin check (production); dev servers proxy from other ports. */
-  checkOrigin: boolean;
-  publicOrigin: string;
+  /** Origins besides the request's own host whose pages may open sockets (see server/http/origin.ts). */
+  trustedOrigins: readonly string[];
   maxMessageBytes: number;
   log(message: string, error?: unknown): void;
 }
@@ -121,7 +109,9 @@ export function createUpgradeHandler(deps: UpgradeHandlerDeps) {
     if (core.closing) return refuse(socket, 503);
     const target = parseSyncUrl(req.url);
     if (!target) return refuse(socket, 404);
-    if (deps.checkOrigin && !isAllowedOrigin(req.headers.origin, req.headers.host, deps.publicOrigin)) return refuse(socket, 403);
+    // Cross-site WebSocket hijacking: a page elsewhere would ride on the member's cookie. Checked
+    // in every environment, before the session or the document is looked at.
+    if (!isAllowedOrigin(req.headers.origin, req.headers.host, deps.trustedOrigins)) return refuse(socket, 403);
     const token = readCookie(req.headers.cookie, deps.sessionCookie);
     const epoch = core.epoch;
 
@@ -130,7 +120,7 @@ export function createUpgradeHandler(deps: UpgradeHandlerDeps) {
       if ("deny" in decision) return refuse(socket, decision.deny);
       const grant = {
         access: decision.access, userId: decision.userId, sessionId: decision.sessionId,
-        workspaceId: decision.document.workspaceId,
+        workspaceId: decision.document.workspaceId, user: decision.user,
       };
       let doc;
       try {
