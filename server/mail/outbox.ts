@@ -113,7 +113,7 @@ function present(row: OutboxRow, showBody: boolean): OutboxMailView {
 
 async function requireManager(ctx: ServiceContext, workspaceId: string) {
   if (!ctx.actor) throw new ApiError("UNAUTHENTICATED", "U bent niet ingelogd.");
-  const membership = await requireMembership(ctx.deps.database.db, ctx.actor, workspaceId);
+  const membership = await requireMembership(ctx.deps.database.db, ctx.actor, workspaceId, "members.manage");
   assertCan(membership, "members.manage", "Alleen een beheerder van de tafel ziet de uitgaande e-mail.");
   return membership;
 }

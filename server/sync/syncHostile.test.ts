@@ -302,7 +302,9 @@ describe("Origin", () => {
   test("production: PUBLIC_ORIGIN accepted, foreign and dev origins refused", async () => {
     const prodTmp = tempDatabaseUrl("oogo-sync-origin-prod-");
     const publicOrigin = "https://oogo.example.nl";
-    const prod = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: prodTmp.url, production: true, publicOrigin, devOrigins: [DEV_ORIGIN] });
+    const prod = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: prodTmp.url, production: true, publicOrigin, devOrigins: [DEV_ORIGIN],
+      // Production refuses to start without a mail server; nothing is sent in this test.
+      mail: { smtpUrl: "smtp://127.0.0.1:9" } });
     try {
       const url = `${prod.url.replace(/^http/, "ws")}/sync/${documentNames.spiegelparagraaf("x")}`;
       // Origin is checked before the session: a refused origin learns nothing else.
