@@ -59,8 +59,8 @@ type DemoIds = Pick<DemoContext, "workspaceId" | "parties" | "members">;
 let demoTemplate: Promise<{ path: string; ids: DemoIds }> | undefined;
 
 /**
- * Seeding the demo tafel takes ~90 durable transactions, so each test file seeds it once into a
- * template database and every test gets its own byte-for-byte copy of that file.
+ * Seeding the demo tafel takes ~170 durable transactions (a school year of verbs), so each test
+ * file seeds it once into a template database and every test gets its own byte-for-byte copy.
  */
 function seededTemplate() {
   demoTemplate ??= (async () => {
