@@ -50,9 +50,9 @@ export interface MembershipContext {
   userName: string;
 }
 
-export type AppEnv = {
+export interface AppEnv {
   Variables: {
     deps: AppDeps;
     caller: Caller;
   };
-};
+}
