@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
@@ -53,8 +54,9 @@ export function createApp(deps: AppDeps) {
   const browserCsrf = csrf({
     origin: (origin, c) => isAllowedOrigin(origin, new URL(c.req.url).host, trusted),
   });
-  app.use("/api/*", (c, next) =>
-    c.req.header("origin") === undefined && c.req.header("sec-fetch-site") === undefined ? next() : browserCsrf(c, next));
+  const csrfForBrowsers: MiddlewareHandler<AppEnv> = (c, next) =>
+    c.req.header("origin") === undefined && c.req.header("sec-fetch-site") === undefined ? next() : browserCsrf(c, next);
+  app.use("/api/*", csrfForBrowsers);
   app.use("/api/*", bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => { throw new ApiError("PAYLOAD_TOO_LARGE", `Het verzoek is groter dan ${MAX_BODY_BYTES / 1024} kB.`); },

@@ -54,9 +54,9 @@ export interface MembershipContext {
   userName: string;
 }
 
-export type AppEnv = {
+export interface AppEnv {
   Variables: {
     deps: AppDeps;
     caller: Caller;
   };
-};
+}

@@ -34,7 +34,8 @@ const running = await startServer({
   publicOrigin: env.PUBLIC_ORIGIN,
   devOrigins: env.DEV_ORIGIN ? [env.DEV_ORIGIN] : [],
   secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === "1" : undefined,
-  deviceCookieSecret: env.DEVICE_COOKIE_SECRET || undefined,
+  // An empty variable counts as unset (the server then keeps its own secret in the database).
+  deviceCookieSecret: env.DEVICE_COOKIE_SECRET === "" ? undefined : env.DEVICE_COOKIE_SECRET,
   mail,
 });
 
@@ -42,12 +43,11 @@ if (running.seeded) console.log(demoBanner(running.port));
 console.log(`OOGO Werkruimte draait op http://localhost:${running.port} (database: ${running.deps.database.url})`);
 
 let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log("Afsluiten: openstaande wijzigingen worden opgeslagen…");
-    await running.close();
-    process.exit(0);
-  });
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  console.log("Afsluiten: openstaande wijzigingen worden opgeslagen…");
+  await running.close();
+  process.exit(0);
 }
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown());

@@ -42,7 +42,7 @@ const delaySeconds = (failures: number, limit: (typeof LIMITS)[keyof typeof LIMI
 export async function retryAfterSeconds(db: Db, key: AttemptKey, now = new Date()): Promise<Throttle> {
   const byDevice = and(eq(loginAttempts.email, key.email), eq(loginAttempts.deviceId, key.deviceId ?? ""))!;
   const byPair = and(eq(loginAttempts.email, key.email), eq(loginAttempts.ip, key.ip))!;
-  const checks: { kind: ThrottleKind; where: SQL; resetBy?: SQL; limit: (typeof LIMITS)[keyof typeof LIMITS] }[] = key.deviceId
+  const checks: Array<{ kind: ThrottleKind; where: SQL; resetBy?: SQL; limit: (typeof LIMITS)[keyof typeof LIMITS] }> = key.deviceId
     ? [{ kind: "apparaat+account", where: byDevice, resetBy: byDevice, limit: LIMITS.account }]
     : [
         // The pair counts its device's failures too (dropping a stolen cookie gives no fresh start),

@@ -17,7 +17,7 @@ export class ApiError extends Error {
     super(message);
   }
   get status(): ContentfulStatusCode {
-    return ERROR_CODES[this.code] as ContentfulStatusCode;
+    return ERROR_CODES[this.code];
   }
   toBody(): ApiErrorBody {
     return { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) } };

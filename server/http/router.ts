@@ -7,7 +7,7 @@ import { ApiError } from "./errors.ts";
  * Validation failures become `VALIDATION_FAILED` naming the first offending field, in the same
  * JSON error shape as every other error. Nothing has been changed when this fires.
  */
-export const validationHook: Hook<any, AppEnv, any, any> = (result) => {
+export const validationHook: Hook<unknown, AppEnv, string, void> = (result) => {
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path?.length ? issue.path.join(".") : undefined;

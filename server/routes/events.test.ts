@@ -5,9 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { memberships, organisations, users, workspaceParties, workspaces } from "../../db/schema/index.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
+import * as match from "../testing/matchers.ts";
 import { hashPassword } from "../auth/password.ts";
 import { newId } from "../auth/tokens.ts";
 import { SSE_KEEPALIVE_MS } from "./events.ts";
+import { apiError, json } from "../testing/json.ts";
+import type { PointDetail } from "../../shared/schemas/points.ts";
+import type { MembersView } from "../../shared/schemas/workspace.ts";
 
 let ctx: TestContext;
 let ws: string;
@@ -16,7 +20,8 @@ interface SseMessage { event: string; data: string }
 
 /** Reads an SSE response incrementally; `next()` resolves with the next message or comment. */
 function sseReader(res: Response) {
-  const reader = res.body!.getReader();
+  // Node's fetch types leave a body's chunk type open; a response body yields bytes.
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   let buffer = "";
   let ended = false;
@@ -76,7 +81,7 @@ describe("GET /api/workspaces/:id/events", () => {
     const outsider = await ctx.login("elders.sse@example.test", "elders-wachtwoord");
     const denied = await open(outsider);
     expect(denied.status).toBe(403);
-    expect((await denied.json()).error.code).toBe("FORBIDDEN");
+    expect((await apiError(denied)).code).toBe("FORBIDDEN");
     expect((await open(await ctx.login(DEMO.waarnemer), "bestaatniet")).status).toBe(404);
   });
 
@@ -93,13 +98,13 @@ describe("GET /api/workspaces/:id/events", () => {
     const trekker = await ctx.login(DEMO.swvTrekker);
     const created = await ctx.request(`/api/workspaces/${ws}/points`, { body: { theme: "doorgaande_lijn", title: "Live zichtbaar" }, cookie: trekker });
     expect(created.status).toBe(201);
-    const { id } = await created.json();
+    const { id } = await json<PointDetail>(created);
     const msg = await sse.next(10_000);
     expect(msg).toEqual({ event: "change", data: JSON.stringify({ entity: "point", entityId: id, type: "point.created" }) });
 
     const move = await ctx.request(`/api/points/${id}/transitions`, { body: { to: "in_bespreking", reason: "Start", expectedVersion: 1 }, cookie: trekker });
     expect(move.status).toBe(200);
-    expect(await sse.next(1000)).toMatchObject({ event: "change", data: expect.stringContaining("point.status_changed") });
+    expect(await sse.next(1000)).toMatchObject({ event: "change", data: match.stringContaining("point.status_changed") });
     await sse.cancel();
   });
 
@@ -108,12 +113,12 @@ describe("GET /api/workspaces/:id/events", () => {
     const sse = sseReader(await open(waarnemer));
     expect(await sse.next()).toMatchObject({ event: "ready" });
     const beheerder = await ctx.login(DEMO.beheerder);
-    const members = (await (await ctx.request(`/api/workspaces/${ws}/members`, { cookie: beheerder })).json()).members as Array<{ id: string; email: string }>;
+    const { members } = await json<MembersView>(await ctx.request(`/api/workspaces/${ws}/members`, { cookie: beheerder }));
     const target = members.find((m) => m.email === DEMO.waarnemer)!;
     // A role change keeps the stream open (it carries no content) …
     const changed = await ctx.request(`/api/workspaces/${ws}/members/${target.id}`, { method: "PATCH", body: { role: "waarnemer", title: "lid OPR" }, cookie: beheerder });
     expect(changed.status).toBe(200);
-    expect(await sse.next()).toMatchObject({ event: "change", data: expect.stringContaining("member.role_changed") });
+    expect(await sse.next()).toMatchObject({ event: "change", data: match.stringContaining("member.role_changed") });
     // … a removal ends it.
     const revoked = await ctx.request(`/api/workspaces/${ws}/members/${target.id}`, { method: "DELETE", cookie: beheerder });
     expect(revoked.status).toBe(200);
@@ -157,7 +162,7 @@ describe("GET /api/workspaces/:id/events", () => {
   });
 
   it("is in the OpenAPI document with the points endpoints", async () => {
-    const doc = await (await ctx.request("/api/openapi.json")).json();
+    const doc = await json<{ paths: Record<string, unknown> }>(await ctx.request("/api/openapi.json"));
     for (const path of [
       "/api/workspaces/{id}/events", "/api/workspaces/{id}/points", "/api/workspaces/{id}/board", "/api/workspaces/{id}/to-sign",
       "/api/points/{id}", "/api/points/{id}/stances", "/api/points/{id}/transitions", "/api/points/{id}/signoffs", "/api/points/{id}/history",

@@ -40,7 +40,8 @@ eventRoutes.openapi(
     await requireMembership(deps.database.db, who, workspaceId); // content.read: not the beheerder
 
     return streamSSE(c, async (stream) => {
-      let finish: () => void = () => {};
+      // The executor runs at once, so `finish` is set before anything can call it.
+      let finish!: () => void;
       const finished = new Promise<void>((resolve) => { finish = resolve; });
       stream.onAbort(() => finish());
 

@@ -3,12 +3,15 @@ import { eq } from "drizzle-orm";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 import { auditEvents, invitations, memberships, users } from "../../db/schema/index.ts";
 import { hashPassword } from "../auth/password.ts";
+import { apiError, json } from "../testing/json.ts";
+import type { MeView } from "../../shared/schemas/auth.ts";
+import type { LogVerdictView } from "../../shared/schemas/log.ts";
+import type { InviteResult, WorkspaceSummary, WorkspaceView } from "../../shared/schemas/workspace.ts";
 
 let ctx: TestContext;
 beforeEach(async () => { ctx = await createTestContext(); });
 afterEach(() => ctx.cleanup());
 
-const json = async (res: Response) => (await res.json()) as any;
 const wsId = () => ctx.demo.workspaceId;
 
 async function createOutsider(email = "buitenstaander@example.nl") {
@@ -24,11 +27,11 @@ describe("health and OpenAPI", () => {
   it("answers health without a session", async () => {
     const res = await ctx.request("/api/health");
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok" });
+    expect(await json(res)).toEqual({ status: "ok" });
   });
 
   it("documents the public API as OpenAPI", async () => {
-    const doc = await json(await ctx.request("/api/openapi.json"));
+    const doc = await json<{ openapi: string; paths: Record<string, unknown> }>(await ctx.request("/api/openapi.json"));
     expect(doc.openapi).toMatch(/^3\./);
     for (const path of ["/api/health", "/api/auth/login", "/api/auth/logout", "/api/me", "/api/workspaces", "/api/workspaces/{id}"]) {
       expect(Object.keys(doc.paths)).toContain(path);
@@ -38,7 +41,7 @@ describe("health and OpenAPI", () => {
   it("answers unknown API paths with the JSON error shape", async () => {
     const res = await ctx.request("/api/bestaat-niet");
     expect(res.status).toBe(404);
-    expect((await json(res)).error.code).toBe("NOT_FOUND");
+    expect((await apiError(res)).code).toBe("NOT_FOUND");
   });
 });
 
@@ -46,7 +49,7 @@ describe("login and sessions", () => {
   it("logs in with a correct password and sets an httpOnly, SameSite session cookie", async () => {
     const res = await ctx.request("/api/auth/login", { body: { email: "Secretaris@Demo.OOGO.test", password: "oogo-demo" } });
     expect(res.status).toBe(200);
-    expect((await json(res)).user.email).toBe(DEMO.secretaris);
+    expect((await json<{ user: MeView["user"] }>(res)).user.email).toBe(DEMO.secretaris);
     const cookie = res.headers.get("set-cookie")!;
     expect(cookie).toMatch(/oogo_sessie=/);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -59,7 +62,7 @@ describe("login and sessions", () => {
   ])("refuses a %s with 401 INVALID_CREDENTIALS and no cookie", async (_name, body) => {
     const res = await ctx.request("/api/auth/login", { body });
     expect(res.status).toBe(401);
-    expect((await json(res)).error.code).toBe("INVALID_CREDENTIALS");
+    expect((await apiError(res)).code).toBe("INVALID_CREDENTIALS");
     expect(res.headers.get("set-cookie")).toBeNull();
   });
 
@@ -72,7 +75,7 @@ describe("login and sessions", () => {
   ])("validates the login body %j and names the field", async (body, field) => {
     const res = await ctx.request("/api/auth/login", { body });
     expect(res.status).toBe(400);
-    const err = (await json(res)).error;
+    const err = await apiError(res);
     expect(err.code).toBe("VALIDATION_FAILED");
     expect(err.field).toBe(field);
   });
@@ -80,13 +83,13 @@ describe("login and sessions", () => {
   it("refuses malformed JSON with INVALID_JSON", async () => {
     const res = await ctx.request("/api/auth/login", { body: "{niet-json", headers: { "content-type": "application/json" } });
     expect(res.status).toBe(400);
-    expect((await json(res)).error.code).toBe("INVALID_JSON");
+    expect((await apiError(res)).code).toBe("INVALID_JSON");
   });
 
   it("refuses an oversize body with 413 before reading it", async () => {
     const res = await ctx.request("/api/auth/login", { body: { email: DEMO.secretaris, password: "x".repeat(70_000) } });
     expect(res.status).toBe(413);
-    expect((await json(res)).error.code).toBe("PAYLOAD_TOO_LARGE");
+    expect((await apiError(res)).code).toBe("PAYLOAD_TOO_LARGE");
   });
 
   it("slows down repeated failures with 429 and Retry-After, and logs every attempt", async () => {
@@ -95,7 +98,7 @@ describe("login and sessions", () => {
     }
     const limited = await ctx.request("/api/auth/login", { body: { email: DEMO.secretaris, password: "oogo-demo" } });
     expect(limited.status).toBe(429);
-    expect((await json(limited)).error.code).toBe("RATE_LIMITED");
+    expect((await apiError(limited)).code).toBe("RATE_LIMITED");
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     // Another account is not affected.
     expect((await ctx.request("/api/auth/login", { body: { email: DEMO.beheerder, password: "oogo-demo" } })).status).toBe(200);
@@ -116,7 +119,7 @@ describe("login and sessions", () => {
       headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://kwaadwillend.example" },
     });
     expect(res.status).toBe(403);
-    expect((await json(res)).error.code).toBe("CSRF_REJECTED");
+    expect((await apiError(res)).code).toBe("CSRF_REJECTED");
   });
 
   it("rejects a cross-site bodyless DELETE from a browser, allows the same request from our own origin", async () => {
@@ -135,7 +138,7 @@ describe("me and workspaces", () => {
     async (path) => {
       const res = await ctx.request(path);
       expect(res.status).toBe(401);
-      expect((await json(res)).error.code).toBe("UNAUTHENTICATED");
+      expect((await apiError(res)).code).toBe("UNAUTHENTICATED");
     },
   );
 
@@ -144,26 +147,26 @@ describe("me and workspaces", () => {
   });
 
   it("returns the user with their memberships and capabilities", async () => {
-    const me = await json(await ctx.request("/api/me", { cookie: await ctx.login(DEMO.groningenWethouder) }));
+    const me = await json<MeView>(await ctx.request("/api/me", { cookie: await ctx.login(DEMO.groningenWethouder) }));
     expect(me.user.name).toBe("Karim El Amrani");
     expect(me.memberships).toHaveLength(1);
     expect(me.memberships[0]).toMatchObject({ workspaceId: wsId(), role: "bestuurder", party: { name: "Gemeente Groningen", kind: "gemeente" } });
-    expect(me.memberships[0].capabilities).toContain("point.signoff");
-    expect(me.memberships[0].capabilities).not.toContain("text.edit");
+    expect(me.memberships[0]?.capabilities).toContain("point.signoff");
+    expect(me.memberships[0]?.capabilities).not.toContain("text.edit");
   });
 
   it("lists the tafels of the caller with id and name", async () => {
-    const body = await json(await ctx.request("/api/workspaces", { cookie: await ctx.login(DEMO.waarnemer) }));
+    const body = await json<{ workspaces: WorkspaceSummary[] }>(await ctx.request("/api/workspaces", { cookie: await ctx.login(DEMO.waarnemer) }));
     expect(body.workspaces).toEqual([expect.objectContaining({ id: wsId(), name: "OOGO ondersteuningsplan 2023–2027" })]);
   });
 
   it("shows one tafel with its parties, themes, the caller's role and the spiegelparagraaf document", async () => {
-    const w = await json(await ctx.request(`/api/workspaces/${wsId()}`, { cookie: await ctx.login(DEMO.swvTrekker) }));
+    const w = await json<WorkspaceView>(await ctx.request(`/api/workspaces/${wsId()}`, { cookie: await ctx.login(DEMO.swvTrekker) }));
     expect(w.role).toBe("trekker");
-    expect(w.parties.map((p: any) => [p.name, p.swvCode ?? p.cbsCode])).toEqual([
+    expect(w.parties.map((p) => [p.name, p.swvCode ?? p.cbsCode])).toEqual([
       ["Samenwerkingsverband VO Groningen Stad", "VO 20.01"], ["Gemeente Groningen", "GM0014"], ["Gemeente Tynaarlo", "GM1730"],
     ]);
-    expect(w.themes.map((t: any) => t.key)).toEqual(expect.arrayContaining(["jeugdhulp", "leerlingenvervoer", "onderwijshuisvesting", "leerplicht_thuiszitters"]));
+    expect(w.themes.map((t) => t.key)).toEqual(expect.arrayContaining(["jeugdhulp", "leerlingenvervoer", "onderwijshuisvesting", "leerplicht_thuiszitters"]));
     expect(w.spiegelparagraafDocument).toBe(`tafel.${wsId()}.spiegelparagraaf`);
   });
 
@@ -172,11 +175,11 @@ describe("me and workspaces", () => {
     expect((await ctx.request("/api/workspaces/onbekend123", { cookie: outsider })).status).toBe(404);
     const forbidden = await ctx.request(`/api/workspaces/${wsId()}`, { cookie: outsider });
     expect(forbidden.status).toBe(403);
-    expect((await json(forbidden)).error.code).toBe("FORBIDDEN");
+    expect((await apiError(forbidden)).code).toBe("FORBIDDEN");
     expect((await ctx.request(`/api/workspaces/${wsId()}/members`, { cookie: outsider })).status).toBe(403);
     expect((await ctx.request(`/api/workspaces/${wsId()}/log/verify`, { cookie: outsider })).status).toBe(403);
     expect((await ctx.request("/api/workspaces/niet%20geldig!", { cookie: outsider })).status).toBe(400);
-    expect((await json(await ctx.request("/api/workspaces", { cookie: outsider }))).workspaces).toEqual([]);
+    expect((await json<{ workspaces: WorkspaceSummary[] }>(await ctx.request("/api/workspaces", { cookie: outsider }))).workspaces).toEqual([]);
   });
 });
 
@@ -187,7 +190,7 @@ describe("members: invite, change, revoke", () => {
     const admin = await ctx.login(DEMO.beheerder);
     const res = await ctx.request(`/api/workspaces/${wsId()}/members`, { cookie: admin, body: { ...invite, partyId: ctx.demo.parties.groningen.id } });
     expect(res.status).toBe(201);
-    const body = await json(res);
+    const body = await json<InviteResult>(res);
     expect(body.invitation).toMatchObject({ name: "Nieuw Lid", role: "ambtenaar", state: "uitgenodigd" });
     const token = new URL(body.invitationUrl).hash.slice(1);
     expect((await ctx.request("/api/auth/invitation", { body: { token, password: "kort" } })).status).toBe(400);
@@ -195,8 +198,8 @@ describe("members: invite, change, revoke", () => {
     expect(accepted.status).toBe(200);
     expect((await ctx.request("/api/auth/invitation", { body: { token, password: "een-goed-wachtwoord" } })).status).toBe(404);
     const cookie = await ctx.login(invite.email, "een-goed-wachtwoord");
-    expect((await json(await ctx.request(`/api/workspaces/${wsId()}`, { cookie }))).role).toBe("ambtenaar");
-    expect((await json(await ctx.request(`/api/workspaces/${wsId()}/log/verify`, { cookie }))).valid).toBe(true);
+    expect((await json<WorkspaceView>(await ctx.request(`/api/workspaces/${wsId()}`, { cookie }))).role).toBe("ambtenaar");
+    expect((await json<LogVerdictView>(await ctx.request(`/api/workspaces/${wsId()}/log/verify`, { cookie }))).valid).toBe(true);
   });
 
   it.each([DEMO.secretaris, DEMO.swvTrekker, DEMO.groningenWethouder, DEMO.waarnemer])("refuses invitations by %s (403) and changes nothing", async (email) => {
@@ -218,7 +221,7 @@ describe("members: invite, change, revoke", () => {
     const before = await auditCount();
     const res = await ctx.request(`/api/workspaces/${wsId()}/members`, { cookie: await ctx.login(DEMO.beheerder), body });
     expect(res.status).toBe(400);
-    expect((await json(res)).error.field).toBe(field);
+    expect((await apiError(res)).field).toBe(field);
     expect(await auditCount()).toBe(before);
   });
 
@@ -237,7 +240,7 @@ describe("members: invite, change, revoke", () => {
     ctx.deps.events.on("membership.changed", (e) => changed.push(e.userId));
     const res = await ctx.request(`/api/workspaces/${wsId()}/members/${membershipId}`, { method: "PATCH", cookie: admin, body: { role: "waarnemer" } });
     expect(res.status).toBe(200);
-    expect((await json(await ctx.request(`/api/workspaces/${wsId()}`, { cookie: trekker }))).role).toBe("waarnemer");
+    expect((await json<WorkspaceView>(await ctx.request(`/api/workspaces/${wsId()}`, { cookie: trekker }))).role).toBe("waarnemer");
     expect(changed).toEqual([ctx.demo.members[DEMO.tynaarloTrekker]!.userId]);
   });
 

@@ -12,8 +12,13 @@ import { asc, eq } from "drizzle-orm";
 import { auditEvents, points } from "../../db/schema/index.ts";
 import { writeTransaction } from "../../db/writeLock.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
-import type { MeetingView } from "../../shared/schemas/meetings.ts";
+import type { MeetingView, ProcedureStepView } from "../../shared/schemas/meetings.ts";
+import type { PointDetail, PointEventView } from "../../shared/schemas/points.ts";
+import type { InviteResult, MembersView } from "../../shared/schemas/workspace.ts";
+import type { LogVerdictView } from "../../shared/schemas/log.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
+import * as match from "../testing/matchers.ts";
+import { apiError, json } from "../testing/json.ts";
 import { appendEvent } from "../services/audit/appendEvent.ts";
 import { transitionPoint } from "../services/points/transitionPoint.ts";
 import { createPoint } from "../services/points/createPoint.ts";
@@ -24,10 +29,9 @@ let ctx: TestContext;
 let ws: string;
 const cookies: Record<string, string> = {};
 const past = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-const json = async <T = any>(res: Response): Promise<T> => (await res.clone().json()) as T;
 
 const log = () => ctx.deps.database.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, ws)).orderBy(asc(auditEvents.seq));
-const verify = async () => json(await ctx.request(`/api/workspaces/${ws}/log/verify`, { cookie: cookies.sec }));
+const verify = async () => json<LogVerdictView>(await ctx.request(`/api/workspaces/${ws}/log/verify`, { cookie: cookies.sec }));
 
 /** What a person may type: a decomposed é, emoji (surrogate pairs), and in multi-line text tab and newline. */
 const SINGLE = "Cafe\u0301 overleg 😀 👩‍👩‍👧";
@@ -52,7 +56,7 @@ interface Case {
   /** The stored form when it is not simply the NFC text (the opening text becomes paragraphs). */
   expected?: string;
   /** The value as stored, read back through the API after a successful send. */
-  read(res: Response): Promise<string>;
+  read(res: Response): Promise<string | null>;
 }
 
 let pointId: string;
@@ -64,10 +68,10 @@ let memberId: string;
 let pointVersion = 1;
 
 async function meetingGet(id: string): Promise<MeetingView> {
-  return json(await ctx.request(`/api/meetings/${id}`, { cookie: cookies.sec }));
+  return json<MeetingView>(await ctx.request(`/api/meetings/${id}`, { cookie: cookies.sec }));
 }
 async function point() {
-  const p = await json(await ctx.request(`/api/points/${pointId}`, { cookie: cookies.trekker }));
+  const p = await json<PointDetail>(await ctx.request(`/api/points/${pointId}`, { cookie: cookies.trekker }));
   pointVersion = p.version;
   return p;
 }
@@ -76,7 +80,7 @@ const cases: Case[] = [
   {
     name: "point title (create)", field: "title", multiline: false, logged: true,
     send: (v) => ctx.request(`/api/workspaces/${ws}/points`, { cookie: cookies.trekker, body: { theme: "jeugdhulp", title: v } }),
-    read: async (res) => (await json(res)).title,
+    read: async (res) => (await json<PointDetail>(res)).title,
   },
   {
     name: "point opening text (create)", field: "text", multiline: true, logged: false,
@@ -84,7 +88,7 @@ const cases: Case[] = [
     expected: MULTI_NFC.replace("\n", " "),
     send: (v) => ctx.request(`/api/workspaces/${ws}/points`, { cookie: cookies.trekker, body: { theme: "jeugdhulp", title: "Met begintekst", text: v } }),
     read: async (res) => {
-      const doc = await ctx.deps.documents.readJson((await json(res)).documentName) as { content: Array<{ content?: Array<{ text: string }> }> };
+      const doc = await ctx.deps.documents.readJson((await json<PointDetail>(res)).documentName) as { content: Array<{ content?: Array<{ text: string }> }> };
       return doc.content.map((p) => (p.content ?? []).map((t) => t.text).join("")).join("\n");
     },
   },
@@ -97,24 +101,24 @@ const cases: Case[] = [
     name: "transition reason", field: "reason", multiline: true, logged: true,
     send: async (v) => { await point(); return ctx.request(`/api/points/${pointId}/transitions`, { cookie: cookies.trekker, body: { to: "in_bespreking", reason: v, expectedVersion: pointVersion } }); },
     read: async () => {
-      const history = await json(await ctx.request(`/api/points/${pointId}/history`, { cookie: cookies.trekker }));
-      return (history.events as Array<{ type: string; reasoning: string }>).findLast((e) => e.type === "point.status_changed")!.reasoning;
+      const history = await json<{ events: PointEventView[] }>(await ctx.request(`/api/points/${pointId}/history`, { cookie: cookies.trekker }));
+      return history.events.findLast((e) => e.type === "point.status_changed")!.reasoning;
     },
   },
   {
     name: "stance reasoning", field: "reasoning", multiline: true, logged: true,
     send: (v) => ctx.request(`/api/points/${pointId}/stances`, { cookie: cookies.trekker, body: { stance: "niet_akkoord", reasoning: v } }),
-    read: async () => (await point()).stances.find((s: { partyId: string }) => s.partyId === ctx.demo.parties.swv.id).reasoning,
+    read: async () => (await point()).stances.find((s) => s.partyId === ctx.demo.parties.swv.id)!.reasoning,
   },
   {
     name: "meeting title (plan)", field: "title", multiline: false, logged: true,
     send: (v) => ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.sec, body: { type: "ambtelijke_werkgroep", title: v, startsAt: past(3), place: "Groningen" } }),
-    read: async (res) => (await json(res)).title,
+    read: async (res) => (await json<MeetingView>(res)).title,
   },
   {
     name: "meeting place (plan)", field: "place", multiline: false, logged: true,
     send: (v) => ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.sec, body: { type: "ambtelijke_werkgroep", title: "Werkgroep", startsAt: past(3), place: v } }),
-    read: async (res) => (await json(res)).place,
+    read: async (res) => (await json<MeetingView>(res)).place,
   },
   {
     name: "meeting title (change)", field: "title", multiline: false, logged: true,
@@ -157,40 +161,40 @@ const cases: Case[] = [
   {
     name: "procedure step title (add)", field: "title", multiline: false, logged: true,
     send: (v) => ctx.request(`/api/workspaces/${ws}/procedure/steps`, { cookie: cookies.sec, body: { title: v } }),
-    read: async (res) => ((await json(res)).step ?? (await json(res))).title,
+    read: async (res) => (await json<ProcedureStepView>(res)).title,
   },
   {
     name: "procedure step note (add)", field: "note", multiline: true, logged: true,
     send: (v) => ctx.request(`/api/workspaces/${ws}/procedure/steps`, { cookie: cookies.sec, body: { title: "Stap met notitie", note: v } }),
-    read: async (res) => { const step = (await json(res)).step ?? (await json(res)); stepId = step.id; return step.note; },
+    read: async (res) => { const step = await json<ProcedureStepView>(res); stepId = step.id; return step.note; },
   },
   {
     name: "procedure step title (change)", field: "title", multiline: false, logged: true,
     send: (v) => ctx.request(`/api/workspaces/${ws}/procedure/steps/${stepId}`, { method: "PATCH", cookie: cookies.sec, body: { title: v } }),
-    read: async (res) => ((await json(res)).step ?? (await json(res))).title,
+    read: async (res) => (await json<ProcedureStepView>(res)).title,
   },
   {
     name: "procedure step note (change)", field: "note", multiline: true, logged: false,
     send: (v) => ctx.request(`/api/workspaces/${ws}/procedure/steps/${stepId}`, { method: "PATCH", cookie: cookies.sec, body: { note: v } }),
-    read: async (res) => ((await json(res)).step ?? (await json(res))).note,
+    read: async (res) => (await json<ProcedureStepView>(res)).note,
   },
   {
+    // An invitation holds the typed name and function until the invitee accepts it.
     name: "member name (invite)", field: "name", multiline: false, logged: false,
     send: (v) => ctx.request(`/api/workspaces/${ws}/members`, { cookie: cookies.beheerder, body: { email: `nieuw${Math.random().toString(36).slice(2)}@example.nl`, name: v, role: "waarnemer", partyId: ctx.demo.parties.swv.id } }),
-    // Since ADR 0005 an invite creates an invitation, not a member: the name is stored on it.
-    read: async (res) => (await json(res)).invitation.name,
+    read: async (res) => (await json<InviteResult>(res)).invitation.name,
   },
   {
     name: "member function (invite)", field: "title", multiline: false, logged: false,
     send: (v) => ctx.request(`/api/workspaces/${ws}/members`, { cookie: cookies.beheerder, body: { email: `nieuw${Math.random().toString(36).slice(2)}@example.nl`, name: "Nieuwe Collega", role: "waarnemer", partyId: ctx.demo.parties.swv.id, title: v } }),
-    read: async (res) => (await json(res)).invitation.title,
+    read: async (res) => (await json<InviteResult>(res)).invitation.title,
   },
   {
     name: "member function (change)", field: "title", multiline: false, logged: false,
-    send: (v) => (memberId = ctx.demo.members[DEMO.waarnemer]!.membershipId, ctx.request(`/api/workspaces/${ws}/members/${memberId}`, { method: "PATCH", cookie: cookies.beheerder, body: { role: "waarnemer", partyId: ctx.demo.parties.swv.id, title: v } })),
+    send: (v) => ctx.request(`/api/workspaces/${ws}/members/${memberId}`, { method: "PATCH", cookie: cookies.beheerder, body: { role: "waarnemer", partyId: ctx.demo.parties.swv.id, title: v } }),
     read: async () => {
-      const { members } = await json(await ctx.request(`/api/workspaces/${ws}/members`, { cookie: cookies.beheerder }));
-      return members.find((m: { id: string }) => m.id === memberId).title;
+      const { members } = await json<MembersView>(await ctx.request(`/api/workspaces/${ws}/members`, { cookie: cookies.beheerder }));
+      return members.find((m) => m.id === memberId)!.title;
     },
   },
 ];
@@ -202,10 +206,12 @@ beforeAll(async () => {
   cookies.trekker = await ctx.login(DEMO.swvTrekker);
   cookies.beheerder = await ctx.login(DEMO.beheerder);
   const res = await ctx.request(`/api/workspaces/${ws}/points`, { cookie: cookies.trekker, body: { theme: "jeugdhulp", title: "Punt voor vrije tekst" } });
-  pointId = (await json(res)).id;
-  meeting = await json(await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.sec, body: { type: "ambtelijke_werkgroep", title: "Werkgroep tekst", startsAt: past(2), place: "Groningen" } }));
-  pastMeeting = await json(await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.sec, body: { type: "ambtelijke_werkgroep", title: "Werkgroep besluit", startsAt: past(4), place: "Groningen" } }));
-  approved = await json(await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.sec, body: { type: "proef_oogo", title: "Proef-OOGO tekst", startsAt: past(5), place: "Vries" } }));
+  pointId = (await json<PointDetail>(res)).id;
+  // An invitee is no member until accepting, so the function is changed on an existing member.
+  memberId = ctx.demo.members[DEMO.waarnemer]!.membershipId;
+  meeting = await json<MeetingView>(await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.sec, body: { type: "ambtelijke_werkgroep", title: "Werkgroep tekst", startsAt: past(2), place: "Groningen" } }));
+  pastMeeting = await json<MeetingView>(await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.sec, body: { type: "ambtelijke_werkgroep", title: "Werkgroep besluit", startsAt: past(4), place: "Groningen" } }));
+  approved = await json<MeetingView>(await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.sec, body: { type: "proef_oogo", title: "Proef-OOGO tekst", startsAt: past(5), place: "Vries" } }));
   await seedDocument(ctx, documentNames.minutes(ws, approved.id), minutesJson("Aanwezig: alle partijen."));
   expect((await ctx.request(`/api/meetings/${approved.id}/minutes/approve`, { cookie: cookies.sec, body: {} })).status).toBe(200);
 });
@@ -218,7 +224,7 @@ describe("free text through the API", () => {
         const before = (await log()).length;
         const res = await c.send(bad);
         expect(res.status, `${what}: ${await res.clone().text()}`).toBe(400);
-        const { error } = await json(res);
+        const error = await apiError(res);
         expect(error).toMatchObject({ code: "VALIDATION_FAILED", field: c.field });
         expect(error.message).toMatch(/bevat op plaats \d+ een (onzichtbaar stuurteken \(U\+0000\)|onvolledig teken)/);
         expect((await log()).length, what).toBe(before);
@@ -226,7 +232,7 @@ describe("free text through the API", () => {
       if (!c.multiline) {
         const res = await c.send("Twee\nregels");
         expect(res.status).toBe(400);
-        expect((await json(res)).error).toMatchObject({ field: c.field, message: expect.stringContaining("regeleinde") });
+        expect(await apiError(res)).toMatchObject({ field: c.field, message: match.stringContaining("regeleinde") });
       }
 
       const value = c.multiline ? MULTI : SINGLE;

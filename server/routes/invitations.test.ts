@@ -12,6 +12,12 @@ import { createSession, SESSION_COOKIE } from "../auth/sessions.ts";
 import { newId } from "../auth/tokens.ts";
 import { authorizeDocument } from "../sync/authorizeDocument.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
+import * as match from "../testing/matchers.ts";
+import { apiError, eventData, json } from "../testing/json.ts";
+import type { AcceptInvitationResult, MeView } from "../../shared/schemas/auth.ts";
+import type { MeetingSummary } from "../../shared/schemas/meetings.ts";
+import type { PointSummary } from "../../shared/schemas/points.ts";
+import type { InviteResult, MembersView, WorkspaceView } from "../../shared/schemas/workspace.ts";
 
 let ctx: TestContext;
 /** Tafel A is the demo tafel; tafel B is another tafel with its own beheerder. */
@@ -21,7 +27,6 @@ const B_BEHEERDER = "beheerder@tafel-b.example";
 const PASSWORD = "wachtwoord-van-b";
 const X = "x.persoon@gemeente.example";
 
-const json = async (res: Response) => (await res.json()) as any;
 const tokenOf = (body: { invitationUrl: string }) => new URL(body.invitationUrl).hash.slice(1);
 const cookieOf = (res: Response) => {
   const match = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(res.headers.get("set-cookie") ?? "");
@@ -52,13 +57,13 @@ afterEach(() => ctx.cleanup());
 const invite = (tafel: string, cookie: string, body: Record<string, unknown>) =>
   ctx.request(`/api/workspaces/${tafel}/members`, { cookie, body });
 const accept = (body: Record<string, unknown>, cookie?: string) => ctx.request("/api/auth/invitation", { body, cookie });
-const myTafels = async (cookie: string) => (await json(await ctx.request("/api/me", { cookie }))).memberships.map((m: any) => m.workspaceId).sort();
+const myTafels = async (cookie: string) => (await json<MeView>(await ctx.request("/api/me", { cookie }))).memberships.map((m) => m.workspaceId).sort();
 const membershipsOf = async (email: string) => {
   const { db } = ctx.deps.database;
   return db.select({ ws: memberships.workspaceId, role: memberships.role }).from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.email, email));
 };
-const openInvitations = async (tafel: string, cookie: string) => (await json(await ctx.request(`/api/workspaces/${tafel}/members`, { cookie }))).invitations as any[];
+const openInvitations = async (tafel: string, cookie: string) => (await json<MembersView>(await ctx.request(`/api/workspaces/${tafel}/members`, { cookie }))).invitations;
 
 describe("the reported takeover: a pending invitation at A, then B's beheerder invites the same address", () => {
   it("B's link grants B only: the session is no trekker at A, reads and writes nothing there", async () => {
@@ -67,12 +72,12 @@ describe("the reported takeover: a pending invitation at A, then B's beheerder i
     expect(resA.status).toBe(201);
     const resB = await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "ambtenaar", partyId: B.partyId });
     expect(resB.status).toBe(201);
-    const linkB = await json(resB);
+    const linkB = await json<InviteResult>(resB);
 
     // Exactly the reported step: the attacker sets a password through B's link.
     const accepted = await accept({ token: tokenOf(linkB), password: "aanvaller-wachtwoord" });
     expect(accepted.status).toBe(200);
-    expect((await json(accepted)).workspaceId).toBe(B.id);
+    expect((await json<AcceptInvitationResult>(accepted)).workspaceId).toBe(B.id);
     const attacker = cookieOf(accepted)!;
 
     expect(await myTafels(attacker)).toEqual([B.id]);
@@ -84,7 +89,7 @@ describe("the reported takeover: a pending invitation at A, then B's beheerder i
     // A's invitation is untouched: still open at A, still A's to accept.
     expect((await openInvitations(A, beheerderA)).map((i) => [i.email, i.state])).toEqual([[X, "uitgenodigd"]]);
     // And A's link, now that the address has a password, sets no password and needs x logged in.
-    const viaA = await accept({ token: tokenOf(await json(resA)), password: "nog-een-wachtwoord" });
+    const viaA = await accept({ token: tokenOf(await json<InviteResult>(resA)), password: "nog-een-wachtwoord" });
     expect(viaA.status).toBe(401);
     expect(cookieOf(viaA)).toBeNull();
     expect(await membershipsOf(X)).toEqual([{ ws: B.id, role: "ambtenaar" }]);
@@ -96,12 +101,12 @@ describe("an invitation grants its own tafel and nothing else", () => {
     const beheerderA = await ctx.login(DEMO.beheerder);
     // A new address with open invitations at both tafels.
     await invite(A, beheerderA, { email: X, name: "X Persoon", role: "secretaris", partyId: null });
-    const newB = await json(await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "waarnemer", partyId: B.partyId }));
+    const newB = await json<InviteResult>(await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "waarnemer", partyId: B.partyId }));
     const cookie = cookieOf(await accept({ token: tokenOf(newB), password: "een-goed-wachtwoord" }))!;
     expect(await myTafels(cookie)).toEqual([B.id]);
 
     // An existing account (A's secretaris) invited at B, with another invitation at A open for nobody else.
-    const existing = await json(await invite(B.id, B.cookie, { email: DEMO.secretaris, name: "Secretaris", role: "waarnemer", partyId: B.partyId }));
+    const existing = await json<InviteResult>(await invite(B.id, B.cookie, { email: DEMO.secretaris, name: "Secretaris", role: "waarnemer", partyId: B.partyId }));
     const secretaris = await ctx.login(DEMO.secretaris);
     expect((await accept({ token: tokenOf(existing) }, secretaris)).status).toBe(200);
     expect((await membershipsOf(DEMO.secretaris)).sort((a, b) => a.ws.localeCompare(b.ws)))
@@ -126,14 +131,14 @@ describe("an invitation grants its own tafel and nothing else", () => {
 describe("accepting", () => {
   it("an existing account accepts while logged in as that account; another account is refused in Dutch", async () => {
     const beheerderA = await ctx.login(DEMO.beheerder);
-    const res = await json(await invite(A, beheerderA, { email: B_BEHEERDER, name: "Beheerder B", role: "waarnemer", partyId: null }));
+    const res = await json<InviteResult>(await invite(A, beheerderA, { email: B_BEHEERDER, name: "Beheerder B", role: "waarnemer", partyId: null }));
     const token = tokenOf(res);
 
     const other = await accept({ token }, await ctx.login(DEMO.waarnemer));
     expect(other.status).toBe(403);
-    expect((await json(other)).error).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("ander e-mailadres") });
+    expect(await apiError(other)).toMatchObject({ code: "FORBIDDEN", message: match.stringContaining("ander e-mailadres") });
     // Logged in as someone else also cannot set a first password for a new address.
-    const fresh = await json(await invite(A, beheerderA, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
+    const fresh = await json<InviteResult>(await invite(A, beheerderA, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
     expect((await accept({ token: tokenOf(fresh), password: "een-goed-wachtwoord" }, await ctx.login(DEMO.waarnemer))).status).toBe(403);
     expect(await ctx.deps.database.db.select().from(users).where(eq(users.email, X))).toEqual([]);
     expect(await membershipsOf(B_BEHEERDER)).toEqual([{ ws: B.id, role: "beheerder" }]);
@@ -142,25 +147,25 @@ describe("accepting", () => {
     expect(ok.status).toBe(200);
     expect(cookieOf(ok)).toBeNull(); // the existing session simply gains the tafel
     expect(await myTafels(B.cookie)).toEqual([A, B.id].sort());
-    const members = await json(await ctx.request(`/api/workspaces/${A}/members`, { cookie: beheerderA }));
-    expect(members.members.find((m: any) => m.email === B_BEHEERDER)).toMatchObject({ role: "waarnemer", party: null });
-    expect(members.invitations.map((i: any) => i.email)).toEqual([X]);
+    const members = await json<MembersView>(await ctx.request(`/api/workspaces/${A}/members`, { cookie: beheerderA }));
+    expect(members.members.find((m) => m.email === B_BEHEERDER)).toMatchObject({ role: "waarnemer", party: null });
+    expect(members.invitations.map((i) => i.email)).toEqual([X]);
     const [joined] = await ctx.deps.database.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, A), eq(auditEvents.type, "member.joined")));
     expect(joined).toMatchObject({ actorUserId: B.beheerder, toStatus: "waarnemer" });
   });
 
   it("the link of an account that has a password never sets or changes it", async () => {
     const { db } = ctx.deps.database;
-    const token = tokenOf(await json(await invite(A, await ctx.login(DEMO.beheerder), { email: B_BEHEERDER, name: "B Persoon", role: "waarnemer", partyId: null })));
+    const token = tokenOf(await json<InviteResult>(await invite(A, await ctx.login(DEMO.beheerder), { email: B_BEHEERDER, name: "B Persoon", role: "waarnemer", partyId: null })));
     const before = (await db.select().from(users).where(eq(users.email, B_BEHEERDER)))[0]!.passwordHash;
 
     const anonymous = await accept({ token, password: "overgenomen-wachtwoord" });
     expect(anonymous.status).toBe(401);
-    expect((await json(anonymous)).error.message).toContain("Log in met dat account");
+    expect((await apiError(anonymous)).message).toContain("Log in met dat account");
     expect((await accept({ token })).status).toBe(401);
     const withSession = await accept({ token, password: "overgenomen-wachtwoord" }, B.cookie);
     expect(withSession.status).toBe(400);
-    expect((await json(withSession)).error.field).toBe("password");
+    expect((await apiError(withSession)).field).toBe("password");
 
     const after = (await db.select().from(users).where(eq(users.email, B_BEHEERDER)))[0]!.passwordHash;
     expect(after).toBe(before);
@@ -179,7 +184,7 @@ describe("accepting", () => {
     const ended: string[] = [];
     ctx.deps.events.on("session.ended", (e) => ended.push(e.sessionId));
 
-    const token = tokenOf(await json(await invite(A, await ctx.login(DEMO.beheerder), { email: X, name: "X Nieuw", role: "waarnemer", partyId: null })));
+    const token = tokenOf(await json<InviteResult>(await invite(A, await ctx.login(DEMO.beheerder), { email: X, name: "X Nieuw", role: "waarnemer", partyId: null })));
     const res = await accept({ token, password: "mijn-eigen-wachtwoord" });
     expect(res.status).toBe(200);
     expect((await ctx.request("/api/me", { cookie: oldCookie })).status).toBe(401);
@@ -190,31 +195,31 @@ describe("accepting", () => {
   });
 
   it("a new address gets an account with the invited name and the chosen password", async () => {
-    const token = tokenOf(await json(await invite(A, await ctx.login(DEMO.beheerder), { email: X, name: "Xandra Persoon", role: "trekker", partyId: ctx.demo.parties.tynaarlo.id })));
+    const token = tokenOf(await json<InviteResult>(await invite(A, await ctx.login(DEMO.beheerder), { email: X, name: "Xandra Persoon", role: "trekker", partyId: ctx.demo.parties.tynaarlo.id })));
     expect((await accept({ token })).status).toBe(400); // a password is needed
     expect((await accept({ token, password: "kort" })).status).toBe(400);
     const res = await accept({ token, password: "een-goed-wachtwoord" });
     expect(res.status).toBe(200);
-    const me = await json(await ctx.request("/api/me", { cookie: cookieOf(res)! }));
+    const me = await json<MeView>(await ctx.request("/api/me", { cookie: cookieOf(res)! }));
     expect(me.user).toMatchObject({ email: X, name: "Xandra Persoon" });
-    expect(me.memberships).toEqual([expect.objectContaining({ workspaceId: A, role: "trekker", party: expect.objectContaining({ id: ctx.demo.parties.tynaarlo.id }) })]);
+    expect(me.memberships).toEqual([expect.objectContaining({ workspaceId: A, role: "trekker", party: match.objectContaining({ id: ctx.demo.parties.tynaarlo.id }) })]);
   });
 
   it("a used token, a withdrawn one, an expired one and a made-up one grant nothing", async () => {
     const { db } = ctx.deps.database;
     const admin = await ctx.login(DEMO.beheerder);
-    const used = tokenOf(await json(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null })));
+    const used = tokenOf(await json<InviteResult>(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null })));
     expect((await accept({ token: used, password: "een-goed-wachtwoord" })).status).toBe(200);
     const again = await accept({ token: used, password: "ander-wachtwoord" });
     expect(again.status).toBe(404);
     expect(await verifyPassword((await db.select().from(users).where(eq(users.email, X)))[0]!.passwordHash, "ander-wachtwoord")).toBe(false);
 
-    const expiredRes = await json(await invite(A, admin, { email: "y@gemeente.example", name: "Y Persoon", role: "waarnemer", partyId: null }));
+    const expiredRes = await json<InviteResult>(await invite(A, admin, { email: "y@gemeente.example", name: "Y Persoon", role: "waarnemer", partyId: null }));
     await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(invitations.id, expiredRes.invitation.id));
     expect((await openInvitations(A, admin)).find((i) => i.id === expiredRes.invitation.id)?.state).toBe("verlopen");
     const expired = await accept({ token: tokenOf(expiredRes), password: "een-goed-wachtwoord" });
     expect(expired.status).toBe(404);
-    expect((await json(expired)).error).toMatchObject({ code: "NOT_FOUND", field: "token", message: expect.stringContaining("verlopen") });
+    expect(await apiError(expired)).toMatchObject({ code: "NOT_FOUND", field: "token", message: match.stringContaining("verlopen") });
     expect(await db.select().from(users).where(eq(users.email, "y@gemeente.example"))).toEqual([]);
     // An expired invitation does not block a new one for the same address.
     expect((await invite(A, admin, { email: "y@gemeente.example", name: "Y Persoon", role: "waarnemer", partyId: null })).status).toBe(201);
@@ -223,7 +228,7 @@ describe("accepting", () => {
     for (const body of [{ token: "kort", password: "een-goed-wachtwoord" }, { token: 42 }, { password: "een-goed-wachtwoord" }, { token: "a".repeat(500) }]) {
       const res = await accept(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect((await json(res)).error.code).toBe("VALIDATION_FAILED");
+      expect((await apiError(res)).code).toBe("VALIDATION_FAILED");
     }
   });
 });
@@ -235,9 +240,9 @@ describe("inviting reveals nothing about accounts", () => {
     const existing = await invite(A, admin, { ...body, email: B_BEHEERDER });
     const fresh = await invite(A, admin, { ...body, email: X });
     expect([existing.status, fresh.status]).toEqual([201, 201]);
-    const e = await json(existing);
-    const f = await json(fresh);
-    const strip = (r: any) => ({ ...r, invitationUrl: typeof r.invitationUrl, invitation: { ...r.invitation, id: "·", email: "·", createdAt: "·", expiresAt: "·" } });
+    const e = await json<InviteResult>(existing);
+    const f = await json<InviteResult>(fresh);
+    const strip = (r: InviteResult) => ({ ...r, invitationUrl: typeof r.invitationUrl, invitation: { ...r.invitation, id: "·", email: "·", createdAt: "·", expiresAt: "·" } });
     expect(strip(e)).toEqual(strip(f));
     expect(Object.keys(e.invitation).sort()).toEqual(["createdAt", "email", "expiresAt", "id", "name", "party", "role", "state", "title"]);
     expect(e.invitation).toMatchObject({ name: "Zelfde Naam", state: "uitgenodigd" }); // the typed name, not the account's
@@ -246,14 +251,14 @@ describe("inviting reveals nothing about accounts", () => {
     const { db } = ctx.deps.database;
     expect(await db.select().from(users).where(eq(users.email, X))).toEqual([]);
     // The list shows both the same way, and neither as a member.
-    const list = await json(await ctx.request(`/api/workspaces/${A}/members`, { cookie: admin }));
-    expect(list.members.map((m: any) => m.email)).not.toContain(B_BEHEERDER);
-    const [li, lf] = [B_BEHEERDER, X].map((email) => list.invitations.find((i: any) => i.email === email));
+    const list = await json<MembersView>(await ctx.request(`/api/workspaces/${A}/members`, { cookie: admin }));
+    expect(list.members.map((m) => m.email)).not.toContain(B_BEHEERDER);
+    const [li, lf] = [B_BEHEERDER, X].map((email) => list.invitations.find((i) => i.email === email));
     expect({ ...li, id: "·", email: "·", createdAt: "·", expiresAt: "·" }).toEqual({ ...lf, id: "·", email: "·", createdAt: "·", expiresAt: "·" });
     // The log records the invitation without naming any account.
     const logged = await db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, A), eq(auditEvents.type, "member.invited")));
-    expect(logged.map((l) => JSON.parse(l.data))).toEqual([
-      expect.not.objectContaining({ userId: expect.anything() }), expect.not.objectContaining({ userId: expect.anything() }),
+    expect(logged.map((l) => eventData(l))).toEqual([
+      expect.not.objectContaining({ userId: match.anything() }), expect.not.objectContaining({ userId: match.anything() }),
     ]);
   });
 
@@ -270,7 +275,7 @@ describe("inviting reveals nothing about accounts", () => {
 describe("withdrawing", () => {
   it("a beheerder withdraws an open invitation: the link stops working and it leaves the list", async () => {
     const admin = await ctx.login(DEMO.beheerder);
-    const res = await json(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
+    const res = await json<InviteResult>(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
     const path = `/api/workspaces/${A}/invitations/${res.invitation.id}`;
     expect((await ctx.request(path, { method: "DELETE", cookie: admin })).status).toBe(200);
     expect(await openInvitations(A, admin)).toEqual([]);
@@ -284,15 +289,15 @@ describe("withdrawing", () => {
 
   it("an accepted invitation is not withdrawn (409): removing the member is the way", async () => {
     const admin = await ctx.login(DEMO.beheerder);
-    const res = await json(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
+    const res = await json<InviteResult>(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
     await accept({ token: tokenOf(res), password: "een-goed-wachtwoord" });
     expect((await ctx.request(`/api/workspaces/${A}/invitations/${res.invitation.id}`, { method: "DELETE", cookie: admin })).status).toBe(409);
   });
 
   it("only the beheerder of that tafel: others get 403, another tafel's invitation id 404 here and 403 there", async () => {
     const admin = await ctx.login(DEMO.beheerder);
-    const mine = await json(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
-    const theirs = await json(await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
+    const mine = await json<InviteResult>(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
+    const theirs = await json<InviteResult>(await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
     for (const email of [DEMO.secretaris, DEMO.swvTrekker, DEMO.waarnemer, DEMO.groningenWethouder]) {
       const res = await ctx.request(`/api/workspaces/${A}/invitations/${mine.invitation.id}`, { method: "DELETE", cookie: await ctx.login(email) });
       expect(res.status, email).toBe(403);
@@ -313,7 +318,7 @@ describe("withdrawing", () => {
 describe("the beheerder manages members and sees no content", () => {
   it("is allowed the tafel overview and the members, with workspace.read and members.manage only", async () => {
     const admin = await ctx.login(DEMO.beheerder);
-    const tafel = await json(await ctx.request(`/api/workspaces/${A}`, { cookie: admin }));
+    const tafel = await json<WorkspaceView>(await ctx.request(`/api/workspaces/${A}`, { cookie: admin }));
     expect(tafel.capabilities.sort()).toEqual(["members.manage", "workspace.read"]);
     expect(tafel.parties.length).toBeGreaterThan(0);
     expect((await ctx.request("/api/workspaces", { cookie: admin })).status).toBe(200);
@@ -324,15 +329,15 @@ describe("the beheerder manages members and sees no content", () => {
     const admin = await ctx.login(DEMO.beheerder);
     const secretaris = await ctx.login(DEMO.secretaris);
     const { db } = ctx.deps.database;
-    const point = (await json(await ctx.request(`/api/workspaces/${A}/points`, { cookie: secretaris }))).points[0];
-    const meeting = (await json(await ctx.request(`/api/workspaces/${A}/meetings`, { cookie: secretaris }))).meetings[0];
+    const point = (await json<{ points: PointSummary[] }>(await ctx.request(`/api/workspaces/${A}/points`, { cookie: secretaris }))).points[0]!;
+    const meeting = (await json<{ meetings: MeetingSummary[] }>(await ctx.request(`/api/workspaces/${A}/meetings`, { cookie: secretaris }))).meetings[0]!;
     expect(point && meeting).toBeTruthy();
     const values: Record<string, string> = { hash: point.textHash };
     // Member management, not content: the outgoing mail (invitations) belongs to it.
     const OVERVIEW = new Set(["/api/me", "/api/workspaces", "/api/workspaces/{id}", "/api/workspaces/{id}/members", "/api/workspaces/{id}/outbox"]);
 
-    const doc = await json(await ctx.request("/api/openapi.json"));
-    const reads = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+    const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await ctx.request("/api/openapi.json"));
+    const reads = Object.entries(doc.paths)
       .filter(([path, ops]) => "get" in ops && path.includes("{id}") && !OVERVIEW.has(path));
     expect(reads.length).toBeGreaterThanOrEqual(14);
     for (const [path] of reads) {
@@ -345,7 +350,7 @@ describe("the beheerder manages members and sees no content", () => {
       // … and the beheerder is refused for want of content.read, before anything else.
       const res = await ctx.request(url, { cookie: admin });
       expect(res.status, url).toBe(403);
-      expect((await json(res)).error).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("de inhoud ziet u niet") });
+      expect(await apiError(res)).toMatchObject({ code: "FORBIDDEN", message: match.stringContaining("de inhoud ziet u niet") });
     }
     // Writes on content too (the oplegger and dossier included above or here).
     expect(reads.map(([path]) => path)).toEqual(expect.arrayContaining([

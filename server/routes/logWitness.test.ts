@@ -9,6 +9,8 @@ import { auditEvents } from "../../db/schema/index.ts";
 import { eventHash } from "../../shared/domain/auditChain.ts";
 import { logKenmerk, parseLogKenmerk } from "../../shared/domain/logWitness.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
+import { apiError, json } from "../testing/json.ts";
+import type { LogVerdictView } from "../../shared/schemas/log.ts";
 import { createOtherTafel, OTHER_SECRETARY, OUTSIDER } from "../services/meetings/meetingFixtures.ts";
 import { createPoint } from "../services/points/createPoint.ts";
 import { transitionPoint } from "../services/points/transitionPoint.ts";
@@ -18,13 +20,12 @@ let ws: string;
 let other: Awaited<ReturnType<typeof createOtherTafel>>;
 const cookies: Record<string, string> = {};
 
-const json = async <T = any>(res: Response): Promise<T> => (await res.json()) as T;
 const verifyRes = (query = "", workspaceId = ws, cookie = cookies.waarnemer) =>
   ctx.request(`/api/workspaces/${workspaceId}/log/verify${query}`, { cookie });
 const verify = async (query = "", workspaceId = ws, cookie = cookies.waarnemer) => {
   const res = await verifyRes(query, workspaceId, cookie);
   expect(res.status, await res.clone().text()).toBe(200);
-  return json(res);
+  return json<LogVerdictView>(res);
 };
 const withKenmerk = (kenmerk: string) => {
   const k = parseLogKenmerk(kenmerk)!;
@@ -33,7 +34,6 @@ const withKenmerk = (kenmerk: string) => {
 const rows = () => ctx.deps.database.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, ws)).orderBy(asc(auditEvents.seq));
 
 async function someEvents(n: number) {
-  const m = ctx.demo.members[DEMO.swvTrekker]!;
   for (let i = 0; i < n; i++) {
     const { point } = await createPoint(ctx.as(DEMO.swvTrekker), { workspaceId: ws, theme: "jeugdhulp", title: `Punt ${i + 1} na het kenmerk` });
     await transitionPoint(ctx.as(DEMO.swvTrekker), { pointId: point.id, to: "in_bespreking", reason: "Bespreken in de werkgroep", expectedVersion: 1 });
@@ -95,7 +95,7 @@ describe("the log kenmerk", () => {
     for (const [query, field] of cases) {
       const res = await verifyRes(query);
       expect(res.status, query).toBe(400);
-      expect((await json(res)).error, query).toMatchObject({ code: "VALIDATION_FAILED", field });
+      expect(await apiError(res), query).toMatchObject({ code: "VALIDATION_FAILED", field });
     }
   });
 

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { auditEvents } from "../../db/schema/index.ts";
 import { documentNames, parseDocumentName } from "../../shared/collab/protocol.ts";
 import { addDays, todayInNl } from "../../shared/domain/dates.ts";
 import { textHash } from "../../shared/domain/textHash.ts";
-import type { MeetingView } from "../../shared/schemas/meetings.ts";
+import type { MeetingSummary, MeetingView, ProcedureStepView, ProcedureView } from "../../shared/schemas/meetings.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
+import * as match from "../testing/matchers.ts";
+import { apiError, eventData, json } from "../testing/json.ts";
 import { isDocumentLocked } from "../services/documents/isDocumentLocked.ts";
 import { verifyLog } from "../services/audit/verifyLog.ts";
 import {
@@ -20,9 +22,6 @@ const cookies: Record<string, string> = {};
 const past = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
-async function json<T = any>(res: Response): Promise<T> {
-  return (await res.json()) as T;
-}
 async function events(type?: string) {
   const rows = await ctx.deps.database.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, ws)).orderBy(asc(auditEvents.seq));
   return type ? rows.filter((r) => r.type === type) : rows;
@@ -30,7 +29,7 @@ async function events(type?: string) {
 async function createMeeting(body: Record<string, unknown>, as = cookies.sec): Promise<MeetingView> {
   const res = await ctx.request(`/api/workspaces/${ws}/meetings`, { body, cookie: as });
   expect(res.status, await res.clone().text()).toBe(201);
-  return json(res);
+  return json<MeetingView>(res);
 }
 
 beforeAll(async () => {
@@ -75,7 +74,7 @@ describe("meetings API: denials", () => {
     for (const [method, path, body] of calls) {
       const res = await ctx.request(path, { method, body });
       expect(res.status, `${method} ${path}`).toBe(401);
-      expect((await json(res)).error.code).toBe("UNAUTHENTICATED");
+      expect((await apiError(res)).code).toBe("UNAUTHENTICATED");
     }
     expect((await events()).length).toBe(before);
   });
@@ -98,7 +97,7 @@ describe("meetings API: denials", () => {
         cookie, body: { type: "formeel_oogo", title: "Niet toegestaan", startsAt: future(3), place: "Assen" },
       });
       expect(create.status).toBe(403);
-      expect((await json(create)).error.code).toBe("FORBIDDEN");
+      expect((await apiError(create)).code).toBe("FORBIDDEN");
       expect((await ctx.request(`/api/meetings/${meetingId}`, { method: "PATCH", cookie, body: { place: "Elders" } })).status).toBe(403);
       expect((await ctx.request(`/api/meetings/${meetingId}/attendance`, { method: "PUT", cookie, body: { attendees: [] } })).status).toBe(403);
       expect((await ctx.request(`/api/meetings/${meetingId}/agenda`, { cookie, body: { title: "Punt" } })).status).toBe(403);
@@ -135,7 +134,7 @@ describe("meetings API: denials", () => {
     for (const body of bad) {
       const res = await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.sec, body });
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect((await json(res)).error.code).toBe("VALIDATION_FAILED");
+      expect((await apiError(res)).code).toBe("VALIDATION_FAILED");
     }
     const invalid = await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.sec, body: "{not json" });
     expect(invalid.status).toBe(400);
@@ -170,8 +169,8 @@ describe("meetings API: planning, attendance and agenda", () => {
     expect(meeting.minutesStatus).toBe("concept");
     const [created] = (await events("meeting.created")).filter((e) => e.entityId === meeting.id);
     expect(created?.actorName).toBe("Pieter Jansen");
-    const list = await json(await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.trekker }));
-    expect(list.meetings.map((m: { id: string }) => m.id)).toContain(meeting.id);
+    const list = await json<{ meetings: MeetingSummary[] }>(await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.trekker }));
+    expect(list.meetings.map((m) => m.id)).toContain(meeting.id);
   });
 
   it("changes details with optimistic concurrency", async () => {
@@ -186,9 +185,9 @@ describe("meetings API: planning, attendance and agenda", () => {
       method: "PATCH", cookie: cookies.sec, body: { place: "Ergens anders", expectedVersion: meeting.version },
     });
     expect(stale.status).toBe(409);
-    expect((await json(stale)).error.code).toBe("VERSION_CONFLICT");
+    expect((await apiError(stale)).code).toBe("VERSION_CONFLICT");
     const [ev] = (await events("meeting.changed")).filter((e) => e.entityId === meeting.id);
-    expect(JSON.parse(ev!.data).changes.place).toEqual({ from: "Stadhuis Groningen", to: "Gemeentehuis Tynaarlo, Vries" });
+    expect(eventData<{ changes: { place: unknown } }>(ev!).changes.place).toEqual({ from: "Stadhuis Groningen", to: "Gemeentehuis Tynaarlo, Vries" });
     meeting = changed;
   });
 
@@ -199,7 +198,7 @@ describe("meetings API: planning, attendance and agenda", () => {
       body: { attendees: [{ partyId: other.swvId, name: "Iemand", capacity: "bestuurder", present: true }] },
     });
     expect(notInvited.status).toBe(400);
-    expect((await json(notInvited)).error.field).toBe("attendees.0.partyId");
+    expect((await apiError(notInvited)).field).toBe("attendees.0.partyId");
     const dup = await ctx.request(`/api/meetings/${meeting.id}/attendance`, {
       method: "PUT", cookie: cookies.sec,
       body: { attendees: [
@@ -227,7 +226,7 @@ describe("meetings API: planning, attendance and agenda", () => {
       [null, "Pieter Jansen", true],
     ]);
     const [ev] = (await events("meeting.attendance_set")).filter((e) => e.entityId === meeting.id);
-    expect(JSON.parse(ev!.data).attendees).toHaveLength(4);
+    expect(eventData(ev!).attendees).toHaveLength(4);
   });
 
   it("builds an agenda, refuses foreign points, reorders and removes", async () => {
@@ -236,12 +235,12 @@ describe("meetings API: planning, attendance and agenda", () => {
     const foreign = await insertPoint(ctx, { workspaceId: other.workspaceId, theme: "jeugdhulp", title: "Ander punt", status: "ambtelijk_akkoord", text: ["x"] });
     const bad = await ctx.request(`/api/meetings/${meeting.id}/agenda`, { cookie: cookies.sec, body: { pointId: foreign.id } });
     expect(bad.status).toBe(400);
-    expect((await json(bad)).error.field).toBe("pointId");
+    expect((await apiError(bad)).field).toBe("pointId");
     // A point that is not ambtelijk akkoord cannot go on a formal OOGO.
     const early = await insertPoint(ctx, { workspaceId: ws, theme: "jeugdhulp", title: "Nog in bespreking", status: "in_bespreking", text: ["y"] });
     const refused = await ctx.request(`/api/meetings/${meeting.id}/agenda`, { cookie: cookies.sec, body: { pointId: early.id } });
     expect(refused.status).toBe(409);
-    expect((await json(refused)).error.code).toBe("ILLEGAL_TRANSITION");
+    expect((await apiError(refused)).code).toBe("ILLEGAL_TRANSITION");
 
     const b = await json<MeetingView>(await ctx.request(`/api/meetings/${meeting.id}/agenda`, { cookie: cookies.sec, body: { title: "Rondvraag" } }));
     const c = await json<MeetingView>(await ctx.request(`/api/meetings/${meeting.id}/agenda`, { cookie: cookies.sec, body: { title: "Sluiting" } }));
@@ -344,7 +343,7 @@ describe("minutes: approval locks, amendment is logged", () => {
     const expected = textHash(await ctx.deps.documents.readJson(docName));
     const stale = await ctx.request(`/api/meetings/${meeting.id}/minutes/approve`, { cookie: cookies.sec, body: { textHash: "0".repeat(64) } });
     expect(stale.status).toBe(409);
-    expect((await json(stale)).error.code).toBe("TEXT_CHANGED");
+    expect((await apiError(stale)).code).toBe("TEXT_CHANGED");
 
     const res = await ctx.request(`/api/meetings/${meeting.id}/minutes/approve`, { cookie: cookies.sec, body: { textHash: expected } });
     expect(res.status).toBe(200);
@@ -394,7 +393,7 @@ describe("minutes: approval locks, amendment is logged", () => {
 
     const log = (await events()).filter((e) => e.entityId === meeting.id);
     const opening = log.find((e) => e.type === "minutes.amendment_opened")!;
-    expect(opening).toMatchObject({ actorName: "Pieter Jansen", textHash: fromHash, reasoning: expect.stringMatching(/Tynaarlo/) });
+    expect(opening).toMatchObject({ actorName: "Pieter Jansen", textHash: fromHash, reasoning: match.stringMatching(/Tynaarlo/) });
     const amended = log.find((e) => e.type === "minutes.amended")!;
     expect(amended).toMatchObject({ actorName: "Pieter Jansen", textHash: toHash, fromStatus: "in_wijziging", toStatus: "vastgesteld" });
     expect(JSON.parse(amended.data)).toMatchObject({ fromHash, toHash, changed: true, added: ["Aanvulling: wethouder Anneke Smit was aanwezig."] });
@@ -414,7 +413,7 @@ describe("procedure steps", () => {
     const add = async (body: Record<string, unknown>) => {
       const res = await ctx.request(`/api/workspaces/${ws}/procedure/steps`, { cookie: cookies.sec, body });
       expect(res.status, await res.clone().text()).toBe(201);
-      return json(res);
+      return json<ProcedureStepView>(res);
     };
     const a = await add({ title: "Conceptplan gedeeld met beide gemeenten", dueDate: addDays(today, -30) });
     const b = await add({ title: "Formeel OOGO gehouden", dueDate: addDays(today, -2) });
@@ -446,21 +445,21 @@ describe("procedure steps", () => {
     const moved = await ctx.request(`/api/workspaces/${ws}/procedure/steps/${d.id}`, { method: "PATCH", cookie: cookies.sec, body: { position: 1 } });
     expect(moved.status).toBe(200);
 
-    const view = await json(await ctx.request(`/api/workspaces/${ws}/procedure`, { cookie: cookies.waarnemer }));
+    const view = await json<ProcedureView>(await ctx.request(`/api/workspaces/${ws}/procedure`, { cookie: cookies.waarnemer }));
     expect(view.document).toBe(documentNames.procedure(ws));
     expect(view.today).toBe(today);
     // The demo tafel has its own checklist; look at this test's steps, in the order the list has them.
     const mine = new Set([a.id, b.id, c.id, d.id, first.id]);
-    expect(view.steps[0].id).toBe(first.id);
-    expect(view.steps[1].id).toBe(d.id);
-    expect(view.steps.filter((s: { id: string }) => mine.has(s.id)).map((s: { title: string; state: string }) => [s.title, s.state])).toEqual([
+    expect(view.steps[0]?.id).toBe(first.id);
+    expect(view.steps[1]?.id).toBe(d.id);
+    expect(view.steps.filter((s) => mine.has(s.id)).map((s) => [s.title, s.state])).toEqual([
       ["Ambtelijke werkgroep ingesteld", "gepland"],
       ["Vaststelling plan", "gepland"],
       ["Conceptplan gedeeld met beide gemeenten", "gedaan"],
       ["Formeel OOGO gehouden", "te_laat"],
       ["Instemming OPR", "binnenkort"],
     ]);
-    expect(view.steps.find((s: { id: string }) => s.id === b.id).daysLate).toBe(2);
+    expect(view.steps.find((s) => s.id === b.id)?.daysLate).toBe(2);
     expect(c.state).toBe("binnenkort");
 
     const stepEvents = (await events()).filter((e) => e.entityType === "procedure_step" && mine.has(e.entityId));

@@ -5,13 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
-import * as Y from "yjs";
 import { auditEvents } from "../../db/schema/index.ts";
 import { CLOSE_CODES } from "../../shared/collab/protocol.ts";
 import { textHash } from "../../shared/domain/textHash.ts";
 import type { MeetingView } from "../../shared/schemas/meetings.ts";
 import { startServer, type RunningServer } from "../server.ts";
 import { DEMO, tempDatabaseUrl } from "../testing/testContext.ts";
+import { reply, type Reply } from "../testing/json.ts";
 import { appendParagraph, login, openClient, waitFor, type TestClient } from "../sync/testSupport.ts";
 
 let running: RunningServer;
@@ -20,12 +20,11 @@ let ws: string;
 const cookie: Record<string, string> = {};
 const clients: TestClient[] = [];
 
-async function api<T = any>(who: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${running.url}${path}`, {
+async function api<T>(who: string, method: string, path: string, body?: unknown): Promise<Reply<T>> {
+  return reply<T>(await fetch(`${running.url}${path}`, {
     method, headers: { cookie: cookie[who]!, origin: running.url, ...(body ? { "content-type": "application/json" } : {}) },
     body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json()) as T };
+  }));
 }
 
 beforeAll(async () => {

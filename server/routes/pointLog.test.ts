@@ -4,15 +4,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
+import * as match from "../testing/matchers.ts";
 import { createPoint } from "../services/points/createPoint.ts";
 import { recordStance } from "../services/points/recordStance.ts";
 import { transitionPoint } from "../services/points/transitionPoint.ts";
+import { json } from "../testing/json.ts";
+import type { LogVerdictView } from "../../shared/schemas/log.ts";
 
 let ctx: TestContext;
 let ws: string;
 let cookie: string;
 
-const verify = async () => (await ctx.request(`/api/workspaces/${ws}/log/verify`, { cookie })).json();
+const verify = async () => json<LogVerdictView>(await ctx.request(`/api/workspaces/${ws}/log/verify`, { cookie }));
 const seqOf = async (type: string, pointId: string) => {
   const rs = await ctx.deps.database.client.execute({
     sql: "SELECT seq FROM audit_events WHERE workspace_id = ? AND entity_id = ? AND type = ? ORDER BY seq LIMIT 1", args: [ws, pointId, type],
@@ -77,11 +80,11 @@ describe("log tampering is detected by GET /api/workspaces/:id/log/verify", () =
     await createPoint(ctx.as(DEMO.swvTrekker), { workspaceId: ws, theme: "jeugdhulp", title: "Een punt na de vervalsing" });
     const v = await verify();
     // The rewritten reasoning; the forged row, which also follows the deleted one; nothing after it.
-    expect(v.breaks.map((b: { seq: number; problems: string[] }) => [b.seq, b.problems])).toEqual([
+    expect(v.breaks.map((b) => [b.seq, b.problems])).toEqual([
       [seq, ["hash_mismatch"]],
       [seq + 2, ["out_of_sequence", "broken_link", "hash_mismatch"]],
     ]);
-    expect(v.breaks[1]).toMatchObject({ type: "point.signed", id: expect.any(Number), at: expect.any(String) });
+    expect(v.breaks[1]).toMatchObject({ type: "point.signed", id: match.anyInstanceOf(Number), at: match.anyInstanceOf(String) });
     expect(v.events).toBe(seq + 2); // the stance, the forged row (seq + 2) and the new point's event
   });
 });

@@ -7,8 +7,10 @@ import { eq } from "drizzle-orm";
 import { meetings, memberships, organisations, users, workspaceParties, workspaces } from "../../db/schema/index.ts";
 import { parseDocumentName } from "../../shared/collab/protocol.ts";
 import { textHash } from "../../shared/domain/textHash.ts";
-import type { BoardView, PointDetail, PointEventView, PointSummary, ToSignItem } from "../../shared/schemas/points.ts";
+import type { BoardView, PointDetail, PointEventView, PointSummary, SignoffView, TextVersionView, ToSignItem } from "../../shared/schemas/points.ts";
+import type { LogVerdictView } from "../../shared/schemas/log.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
+import { apiError, reply, type Reply } from "../testing/json.ts";
 import { createContext } from "../services/serviceContext.ts";
 import { newId } from "../auth/tokens.ts";
 import { createPoint } from "../services/points/createPoint.ts";
@@ -25,27 +27,27 @@ let otherTafelId: string;
 
 const ids = () => ({ swv: ctx.demo.parties.swv.id, groningen: ctx.demo.parties.groningen.id, tynaarlo: ctx.demo.parties.tynaarlo.id });
 
-async function call(who: Who | null, method: string, path: string, body?: unknown) {
-  const res = await ctx.request(path, { method, body, cookie: who ? cookie[who] : undefined });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as any };
+/** A request as `who` (or without a session); the body is read as `T`, a refusal through `.error`. */
+function call<T>(who: Who | null, method: string, path: string, body?: unknown): Promise<Reply<T>> {
+  return ctx.request(path, { method, body, cookie: who ? cookie[who] : undefined }).then((res) => reply<T>(res));
 }
+interface History { events: PointEventView[] }
 
 async function create(input: Record<string, unknown> = {}, who: Who = "swvTrekker"): Promise<PointDetail> {
-  const res = await call(who, "POST", `/api/workspaces/${ws}/points`, { theme: "jeugdhulp", title: "Testpunt jeugdhulp", text: "Eerste alinea.", ...input });
+  const res = await call<PointDetail>(who, "POST", `/api/workspaces/${ws}/points`, { theme: "jeugdhulp", title: "Testpunt jeugdhulp", text: "Eerste alinea.", ...input });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
 const get = async (id: string, who: Who = "secretaris"): Promise<PointDetail> => {
-  const res = await call(who, "GET", `/api/points/${id}`);
+  const res = await call<PointDetail>(who, "GET", `/api/points/${id}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 };
 const transition = (id: string, to: string, who: Who, expectedVersion: number, reason = "Besproken in de werkgroep.") =>
-  call(who, "POST", `/api/points/${id}/transitions`, { to, reason, expectedVersion });
+  call<PointDetail>(who, "POST", `/api/points/${id}/transitions`, { to, reason, expectedVersion });
 const stance = (id: string, who: Who, value: string, reasoning = "", extra: Record<string, unknown> = {}) =>
-  call(who, "POST", `/api/points/${id}/stances`, { stance: value, reasoning, ...extra });
-const sign = (id: string, who: Who, hash: string) => call(who, "POST", `/api/points/${id}/signoffs`, { textHash: hash });
+  call<PointDetail>(who, "POST", `/api/points/${id}/stances`, { stance: value, reasoning, ...extra });
+const sign = (id: string, who: Who, hash: string) => call<{ signoff: SignoffView; point: PointDetail }>(who, "POST", `/api/points/${id}/signoffs`, { textHash: hash });
 
 /** A point scoped to SWV + Groningen, walked to ambtelijk akkoord through the API. */
 async function atAmbtelijkAkkoord(title = "Punt op weg naar akkoord"): Promise<PointDetail> {
@@ -115,7 +117,7 @@ describe("authentication and tafel boundaries", () => {
     for (const [method, path, body] of endpoints) {
       const res = await call(null, method, path, body);
       expect(res.status, `${method} ${path}`).toBe(401);
-      expect(res.body.error.code).toBe("UNAUTHENTICATED");
+      expect(res.error.code).toBe("UNAUTHENTICATED");
     }
     expect((await get(p.id)).version).toBe(1);
   });
@@ -124,7 +126,7 @@ describe("authentication and tafel boundaries", () => {
     for (const path of [`/api/points/${otherTafelPoint}`, `/api/points/${otherTafelPoint}/history`, `/api/points/${otherTafelPoint}/versions`]) {
       const res = await call("secretaris", "GET", path);
       expect(res.status, path).toBe(403);
-      expect(res.body.error.code).toBe("FORBIDDEN");
+      expect(res.error.code).toBe("FORBIDDEN");
     }
     const mutations: Array<[string, string, unknown]> = [
       ["PATCH", `/api/points/${otherTafelPoint}`, { title: "Overgenomen", expectedVersion: 1 }],
@@ -140,7 +142,7 @@ describe("authentication and tafel boundaries", () => {
     for (const path of ["/api/points/bestaatniet", "/api/points/bestaatniet/history", "/api/workspaces/bestaatniet/points", "/api/workspaces/bestaatniet/board"]) {
       const res = await call("secretaris", "GET", path);
       expect(res.status, path).toBe(404);
-      expect(res.body.error.code).toBe("NOT_FOUND");
+      expect(res.error.code).toBe("NOT_FOUND");
     }
     expect((await call("secretaris", "GET", "/api/points/kapot%20id!")).status).toBe(400);
   });
@@ -155,8 +157,8 @@ describe("create and list", () => {
     expect(p.textHash).toBe(textHash(durable));
     expect(JSON.stringify(durable)).toContain("Tweede alinea.");
     expect(p.partyIds).toEqual([ids().swv, ids().groningen, ids().tynaarlo]);
-    const history = await call("waarnemer", "GET", `/api/points/${p.id}/history`);
-    expect(history.body.events.map((e: PointEventView) => e.type)).toEqual(["point.created"]);
+    const history = await call<History>("waarnemer", "GET", `/api/points/${p.id}/history`);
+    expect(history.body.events.map((e) => e.type)).toEqual(["point.created"]);
     expect(history.body.events[0]).toMatchObject({ actor: { name: "Eva Mulder", role: "trekker", partyName: "Samenwerkingsverband VO Groningen Stad" }, textHash: p.textHash });
   });
 
@@ -167,7 +169,7 @@ describe("create and list", () => {
   });
 
   it("validates the body and names the field (400), changing nothing", async () => {
-    const before = (await call("secretaris", "GET", `/api/workspaces/${ws}/points`)).body.points.length;
+    const before = (await call<{ points: PointSummary[] }>("secretaris", "GET", `/api/workspaces/${ws}/points`)).body.points.length;
     const cases: Array<[unknown, string]> = [
       [{ theme: "jeugdhulp" }, "title"],
       [{ theme: "jeugdhulp", title: "x" }, "title"],
@@ -183,16 +185,16 @@ describe("create and list", () => {
     for (const [body, field] of cases) {
       const res = await call("swvTrekker", "POST", `/api/workspaces/${ws}/points`, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.error.code).toBe("VALIDATION_FAILED");
-      expect(res.body.error.field, JSON.stringify(body)).toBe(field);
+      expect(res.error.code).toBe("VALIDATION_FAILED");
+      expect(res.error.field, JSON.stringify(body)).toBe(field);
     }
     const broken = await ctx.request(`/api/workspaces/${ws}/points`, { method: "POST", body: "{kapot", cookie: cookie.swvTrekker });
     expect(broken.status).toBe(400);
-    expect((await broken.json()).error.code).toBe("INVALID_JSON");
+    expect((await apiError(broken)).code).toBe("INVALID_JSON");
     const huge = await call("swvTrekker", "POST", `/api/workspaces/${ws}/points`, { theme: "jeugdhulp", title: "Groot", text: "x".repeat(70 * 1024) });
     expect(huge.status).toBe(413);
-    expect(huge.body.error.code).toBe("PAYLOAD_TOO_LARGE");
-    expect((await call("secretaris", "GET", `/api/workspaces/${ws}/points`)).body.points.length).toBe(before);
+    expect(huge.error.code).toBe("PAYLOAD_TOO_LARGE");
+    expect((await call<{ points: PointSummary[] }>("secretaris", "GET", `/api/workspaces/${ws}/points`)).body.points.length).toBe(before);
   });
 
   it("lets only the werkgroep and the secretaris create points (403 otherwise)", async () => {
@@ -207,7 +209,7 @@ describe("create and list", () => {
     const a = await create({ theme: "onderwijshuisvesting", title: "Alleen Groningen", scope: [ids().groningen] });
     const b = await create({ theme: "onderwijshuisvesting", title: "Alle gemeenten" });
     await transition(b.id, "in_bespreking", "swvTrekker", b.version);
-    const list = async (q: string) => ((await call("waarnemer", "GET", `/api/workspaces/${ws}/points${q}`)).body.points as PointSummary[]).map((p) => p.id);
+    const list = async (q: string) => (await call<{ points: PointSummary[] }>("waarnemer", "GET", `/api/workspaces/${ws}/points${q}`)).body.points.map((p) => p.id);
     expect(await list("?theme=onderwijshuisvesting")).toEqual(expect.arrayContaining([a.id, b.id]));
     const tyn = await list(`?theme=onderwijshuisvesting&gemeente=${ids().tynaarlo}`);
     expect(tyn).toContain(b.id);
@@ -218,7 +220,7 @@ describe("create and list", () => {
     for (const [q, field] of [["?status=klaar", "status"], ["?theme=Geen%20Thema", "theme"], [`?gemeente=${ids().swv}`, "gemeente"], ["?gemeente=%24%24", "gemeente"]]) {
       const res = await call("waarnemer", "GET", `/api/workspaces/${ws}/points${q}`);
       expect(res.status, q).toBe(400);
-      expect(res.body.error.field, q).toBe(field);
+      expect(res.error.field, q).toBe(field);
     }
   });
 });
@@ -235,7 +237,7 @@ describe("stances", () => {
     expect((await get(p.id)).status).toBe("in_bespreking");
     const last = await stance(p.id, "swvTrekker", "akkoord", "", { textHash: p.textHash });
     expect(last.body.status).toBe("ambtelijk_akkoord");
-    const events: PointEventView[] = (await call("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
+    const events = (await call<History>("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
     expect(events.map((e) => e.type)).toEqual(["point.created", "point.status_changed", "point.stance_recorded", "point.stance_recorded", "point.stance_recorded", "point.status_changed"]);
     expect(events[2]).toMatchObject({ reasoning: "Mits de financiering per 1 januari rond is.", actor: { role: "trekker", partyName: "Samenwerkingsverband VO Groningen Stad" }, data: { stance: "akkoord_met_voorbehoud" } });
     expect(events.at(-1)).toMatchObject({ fromStatus: "in_bespreking", toStatus: "ambtelijk_akkoord", actor: { name: "Systeem", userId: null }, data: { automatic: true } });
@@ -246,24 +248,24 @@ describe("stances", () => {
 
   it("refuses the wrong people, the wrong moment and bad input", async () => {
     const p = await create({ scope: [ids().groningen] });
-    expect((await stance(p.id, "swvTrekker", "akkoord")).body.error.code).toBe("CONFLICT"); // concept: not yet in discussion
+    expect((await stance(p.id, "swvTrekker", "akkoord")).error.code).toBe("CONFLICT"); // concept: not yet in discussion
     const started = await transition(p.id, "in_bespreking", "swvTrekker", p.version);
     for (const who of ["swvBestuurder", "secretaris", "waarnemer", "beheerder", "groningenWethouder"] as Who[]) {
       expect((await stance(p.id, who, "akkoord")).status, who).toBe(403);
     }
     const outside = await stance(p.id, "tynaarloTrekker", "akkoord");
     expect(outside.status).toBe(403);
-    expect(outside.body.error.message).toContain("scope");
+    expect(outside.error.message).toContain("scope");
     const noReason = await stance(p.id, "swvTrekker", "niet_akkoord", "kort");
     expect(noReason.status).toBe(400);
-    expect(noReason.body.error.field).toBe("reasoning");
-    expect((await stance(p.id, "swvTrekker", "misschien")).body.error.field).toBe("stance");
+    expect(noReason.error.field).toBe("reasoning");
+    expect((await stance(p.id, "swvTrekker", "misschien")).error.field).toBe("stance");
     const stale = await stance(p.id, "swvTrekker", "akkoord", "", { expectedVersion: started.body.version - 1 });
     expect(stale.status).toBe(409);
-    expect(stale.body.error.code).toBe("VERSION_CONFLICT");
+    expect(stale.error.code).toBe("VERSION_CONFLICT");
     const forged = await stance(p.id, "swvTrekker", "akkoord", "", { textHash: "f".repeat(64) });
     expect(forged.status).toBe(409);
-    expect(forged.body.error.code).toBe("TEXT_CHANGED");
+    expect(forged.error.code).toBe("TEXT_CHANGED");
     const after = await get(p.id);
     expect(after.version).toBe(started.body.version);
     expect(after.stances).toEqual([]);
@@ -276,14 +278,14 @@ describe("transitions", () => {
     const v = (await transition(p.id, "in_bespreking", "swvTrekker", p.version)).body.version;
     const byTrekker = await transition(p.id, "ambtelijk_akkoord", "swvTrekker", v);
     expect(byTrekker.status).toBe(409);
-    expect(byTrekker.body.error).toMatchObject({ code: "ILLEGAL_TRANSITION" });
-    expect(byTrekker.body.error.message).toContain("Nog geen ambtelijk akkoord");
+    expect(byTrekker.error).toMatchObject({ code: "ILLEGAL_TRANSITION" });
+    expect(byTrekker.error.message).toContain("Nog geen ambtelijk akkoord");
     const wrongRole = await transition(p.id, "vervallen", "swvTrekker", v);
     expect(wrongRole.status).toBe(403);
-    expect(wrongRole.body.error.message).toContain("secretaris");
+    expect(wrongRole.error.message).toContain("secretaris");
     const noEdge = await transition(p.id, "overeenstemming", "secretaris", v);
     expect(noEdge.status).toBe(409);
-    expect(noEdge.body.error.code).toBe("ILLEGAL_TRANSITION");
+    expect(noEdge.error.code).toBe("ILLEGAL_TRANSITION");
     expect((await transition(p.id, "in_bespreking", "waarnemer", v)).status).toBe(409);
     expect((await transition(p.id, "vervallen", "waarnemer", v)).status).toBe(403);
     expect((await transition(p.id, "vervallen", "tynaarloTrekker", v)).status).toBe(403);
@@ -303,14 +305,14 @@ describe("transitions", () => {
     for (const [body, field] of cases) {
       const res = await call("swvTrekker", "POST", `/api/points/${p.id}/transitions`, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.error.field).toBe(field);
+      expect(res.error.field).toBe(field);
     }
     const unknownMeeting = await call("swvTrekker", "POST", `/api/points/${p.id}/transitions`, { to: "in_bespreking", reason: "Omdat het kan", expectedVersion: 1, meetingId: "geenvergadering" });
     expect(unknownMeeting.status).toBe(400);
-    expect(unknownMeeting.body.error.field).toBe("meetingId");
+    expect(unknownMeeting.error.field).toBe("meetingId");
     const stale = await transition(p.id, "in_bespreking", "swvTrekker", 7);
     expect(stale.status).toBe(409);
-    expect(stale.body.error.code).toBe("VERSION_CONFLICT");
+    expect(stale.error.code).toBe("VERSION_CONFLICT");
     expect((await get(p.id)).status).toBe("concept");
   });
 
@@ -322,8 +324,8 @@ describe("transitions", () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
-    expect(loser.body.error.code).toBe("VERSION_CONFLICT");
-    const events: PointEventView[] = (await call("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
+    expect(loser.error.code).toBe("VERSION_CONFLICT");
+    const events = (await call<History>("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
     expect(events.filter((e) => e.type === "point.status_changed")).toHaveLength(1);
     expect((await get(p.id)).version).toBe(2);
   });
@@ -339,7 +341,7 @@ describe("transitions", () => {
     expect(res.body).toMatchObject({ status: "geagendeerd", textLocked: true, abilities: { editText: { ok: false } } });
     expect((await isDocumentLocked(ctx.deps.database.db, doc)).locked).toBe(true);
     expect(accessChanged).toEqual([p.documentName]);
-    const history: PointEventView[] = (await call("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
+    const history = (await call<History>("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
     expect(history.at(-1)).toMatchObject({ toStatus: "geagendeerd", textHash: p.textHash, data: { lockedTextHash: p.textHash, textLocked: true } });
     const back = await transition(p.id, "ambtelijk_akkoord", "secretaris", res.body.version, "Van de agenda gehaald: tijd ontbrak.");
     expect(back.body.textLocked).toBe(false);
@@ -360,10 +362,10 @@ describe("transitions", () => {
     ]);
     const foreign = await call("secretaris", "POST", `/api/points/${p.id}/transitions`, { to: "geagendeerd", reason: "Op de agenda", expectedVersion: p.version, meetingId: foreignMeeting });
     expect(foreign.status).toBe(400);
-    expect(foreign.body.error.field).toBe("meetingId");
+    expect(foreign.error.field).toBe("meetingId");
     const ok = await call("secretaris", "POST", `/api/points/${p.id}/transitions`, { to: "geagendeerd", reason: "Op de agenda", expectedVersion: p.version, meetingId });
     expect(ok.status).toBe(200);
-    const history: PointEventView[] = (await call("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
+    const history = (await call<History>("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
     expect(history.at(-1)).toMatchObject({ toStatus: "geagendeerd", data: { meetingId } });
   });
 
@@ -383,20 +385,20 @@ describe("transitions", () => {
 describe("sign-off bound to the text", () => {
   it("the last signature brings overeenstemming; the board and to-sign follow", async () => {
     const p = await atAmbtelijkAkkoord("Ondertekenen in een schriftelijke ronde");
-    const toSign: ToSignItem[] = (await call("groningenWethouder", "GET", `/api/workspaces/${ws}/to-sign`)).body.items;
+    const toSign = (await call<{ items: ToSignItem[] }>("groningenWethouder", "GET", `/api/workspaces/${ws}/to-sign`)).body.items;
     expect(toSign.find((i) => i.pointId === p.id)).toMatchObject({ textHash: p.textHash, partiesInScope: 2, partiesSigned: 0, previousSignature: null });
-    expect((await call("tynaarloWethouder", "GET", `/api/workspaces/${ws}/to-sign`)).body.items.some((i: ToSignItem) => i.pointId === p.id)).toBe(false);
+    expect((await call<{ items: ToSignItem[] }>("tynaarloWethouder", "GET", `/api/workspaces/${ws}/to-sign`)).body.items.some((i) => i.pointId === p.id)).toBe(false);
     const first = await sign(p.id, "swvBestuurder", p.textHash);
     expect(first.status).toBe(201);
     expect(first.body.signoff).toMatchObject({ partyName: "Samenwerkingsverband VO Groningen Stad", signer: { name: "Jeroen Bakker" }, signerTitle: "directeur-bestuurder", textHash: p.textHash, verouderd: false });
     expect(first.body.point.status).toBe("ambtelijk_akkoord");
     const dup = await sign(p.id, "swvBestuurder", p.textHash);
     expect(dup.status).toBe(409);
-    expect(dup.body.error.code).toBe("CONFLICT");
+    expect(dup.error.code).toBe("CONFLICT");
     const last = await sign(p.id, "groningenWethouder", p.textHash);
     expect(last.body.point.status).toBe("overeenstemming");
-    expect((await call("groningenWethouder", "GET", `/api/workspaces/${ws}/to-sign`)).body.items.some((i: ToSignItem) => i.pointId === p.id)).toBe(false);
-    const board: BoardView = (await call("waarnemer", "GET", `/api/workspaces/${ws}/board`)).body;
+    expect((await call<{ items: ToSignItem[] }>("groningenWethouder", "GET", `/api/workspaces/${ws}/to-sign`)).body.items.some((i) => i.pointId === p.id)).toBe(false);
+    const board = (await call<BoardView>("waarnemer", "GET", `/api/workspaces/${ws}/board`)).body;
     expect(board.points.find((x) => x.id === p.id)).toMatchObject({ status: "overeenstemming", perParty: [{ stance: "akkoord", signed: true }, { stance: "akkoord", signed: true }] });
     expect(board.themes.find((t) => t.key === "jeugdhulp")!.counts.overeenstemming).toBeGreaterThanOrEqual(1);
     const gron = board.parties.find((x) => x.id === ids().groningen)!;
@@ -409,14 +411,14 @@ describe("sign-off bound to the text", () => {
     const p = await atAmbtelijkAkkoord();
     const forged = await sign(p.id, "swvBestuurder", "0123456789abcdef".repeat(4));
     expect(forged.status).toBe(409);
-    expect(forged.body.error.code).toBe("TEXT_CHANGED");
-    expect((await sign(p.id, "swvBestuurder", "abc")).body.error).toMatchObject({ code: "VALIDATION_FAILED", field: "textHash" });
+    expect(forged.error.code).toBe("TEXT_CHANGED");
+    expect((await sign(p.id, "swvBestuurder", "abc")).error).toMatchObject({ code: "VALIDATION_FAILED", field: "textHash" });
     // Stale: the text changed in durable storage after the bestuurder read it, and before the
     // watcher ran (no announcement): the hash is recomputed at request time, not taken from the cache.
     await editText(p, "Een late wijziging na het lezen.", false);
     const stale = await sign(p.id, "swvBestuurder", p.textHash);
     expect(stale.status).toBe(409);
-    expect(stale.body.error.code).toBe("TEXT_CHANGED");
+    expect(stale.error.code).toBe("TEXT_CHANGED");
     const now = await get(p.id);
     expect(now.signoffs).toEqual([]);
     expect(now.textHash).not.toBe(p.textHash);
@@ -433,7 +435,7 @@ describe("sign-off bound to the text", () => {
     const concept = await create();
     const early = await sign(concept.id, "swvBestuurder", concept.textHash);
     expect(early.status).toBe(409);
-    expect(early.body.error.code).toBe("CONFLICT");
+    expect(early.error.code).toBe("CONFLICT");
     expect((await call("swvTrekker", "GET", `/api/workspaces/${ws}/to-sign`)).status).toBe(403);
   });
 
@@ -451,28 +453,28 @@ describe("sign-off bound to the text", () => {
     expect(after.signoffs).toHaveLength(2);
     expect(after.signoffs.every((s) => s.verouderd && s.textHash === p.textHash)).toBe(true);
     expect(after.parties.every((x) => x.signoff === null && x.effectiveStance === "geen_standpunt" && x.stance?.isCurrent === false)).toBe(true);
-    const events: PointEventView[] = (await call("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
+    const events = (await call<History>("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
     const changed = events.find((e) => e.type === "point.text_changed")!;
     expect(changed).toMatchObject({ actor: { name: "Systeem" }, textHash: after.textHash, data: { previousTextHash: p.textHash, whileLocked: false } });
     expect((changed.data.verouderdeSignoffs as string[]).sort()).toEqual(agreed.signoffs.map((s) => s.id).sort());
     expect(events.at(-1)).toMatchObject({ fromStatus: "overeenstemming", toStatus: "in_bespreking", data: { automatic: true, trigger: "point.text_changed" } });
-    const board: BoardView = (await call("secretaris", "GET", `/api/workspaces/${ws}/board`)).body;
+    const board = (await call<BoardView>("secretaris", "GET", `/api/workspaces/${ws}/board`)).body;
     expect(board.points.find((x) => x.id === p.id)).toMatchObject({ status: "in_bespreking", verouderdeSignoffs: 2 });
     // The old text the parties signed is still printable.
-    const old = await call("secretaris", "GET", `/api/points/${p.id}/versions/${p.textHash}`);
+    const old = await call<TextVersionView>("secretaris", "GET", `/api/points/${p.id}/versions/${p.textHash}`);
     expect(old.status).toBe(200);
     expect(textHash(old.body.json)).toBe(p.textHash);
     expect(JSON.stringify(old.body.json)).not.toContain("Toegevoegd na de ondertekening.");
     // Re-signing needs the new text: to-sign shows the old signature once it is signable again.
     await stance(p.id, "swvTrekker", "akkoord");
     await stance(p.id, "groningenTrekker", "akkoord");
-    const item = (await call("groningenWethouder", "GET", `/api/workspaces/${ws}/to-sign`)).body.items.find((i: ToSignItem) => i.pointId === p.id);
-    expect(item.previousSignature).toMatchObject({ textHash: p.textHash, signerName: "Karim El Amrani" });
+    const item = (await call<{ items: ToSignItem[] }>("groningenWethouder", "GET", `/api/workspaces/${ws}/to-sign`)).body.items.find((i) => i.pointId === p.id);
+    expect(item?.previousSignature).toMatchObject({ textHash: p.textHash, signerName: "Karim El Amrani" });
   });
 
   it("a refresh with an unchanged text changes nothing, and typing on a point nobody took a position on is not logged", async () => {
     const p = await create();
-    const before = (await call("secretaris", "GET", `/api/points/${p.id}/history`)).body.events.length;
+    const before = (await call<History>("secretaris", "GET", `/api/points/${p.id}/history`)).body.events.length;
     expect(await refreshPointText(ctx.system, { pointId: p.id })).toMatchObject({ changed: false });
     await editText(p, "Nog een gedachte.", false);
     const r = await refreshPointText(ctx.system, { pointId: p.id });
@@ -480,20 +482,20 @@ describe("sign-off bound to the text", () => {
     const now = await get(p.id);
     expect(now.version).toBe(p.version);
     expect(now.textHash).not.toBe(p.textHash);
-    expect((await call("secretaris", "GET", `/api/points/${p.id}/history`)).body.events.length).toBe(before);
+    expect((await call<History>("secretaris", "GET", `/api/points/${p.id}/history`)).body.events.length).toBe(before);
   });
 });
 
 describe("PATCH", () => {
   it("changes title and scope with a version check, and a wider scope undoes an ambtelijk akkoord", async () => {
     const p = await atAmbtelijkAkkoord();
-    const renamed = await call("groningenTrekker", "PATCH", `/api/points/${p.id}`, { title: "Nieuwe titel", expectedVersion: p.version });
+    const renamed = await call<PointDetail>("groningenTrekker", "PATCH", `/api/points/${p.id}`, { title: "Nieuwe titel", expectedVersion: p.version });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ title: "Nieuwe titel", version: p.version + 1, status: "ambtelijk_akkoord" });
-    expect((await call("groningenTrekker", "PATCH", `/api/points/${p.id}`, { title: "Nog een", expectedVersion: p.version })).body.error.code).toBe("VERSION_CONFLICT");
-    const wider = await call("secretaris", "PATCH", `/api/points/${p.id}`, { scope: null, expectedVersion: renamed.body.version });
+    expect((await call("groningenTrekker", "PATCH", `/api/points/${p.id}`, { title: "Nog een", expectedVersion: p.version })).error.code).toBe("VERSION_CONFLICT");
+    const wider = await call<PointDetail>("secretaris", "PATCH", `/api/points/${p.id}`, { scope: null, expectedVersion: renamed.body.version });
     expect(wider.body).toMatchObject({ status: "in_bespreking", scope: { all: true } });
-    const events: PointEventView[] = (await call("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
+    const events = (await call<History>("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
     expect(events.slice(-3).map((e) => e.type)).toEqual(["point.updated", "point.updated", "point.status_changed"]);
     expect(events.at(-2)!.data).toMatchObject({ changes: { scope: { from: [ids().groningen], to: [] } } });
   });
@@ -503,13 +505,13 @@ describe("PATCH", () => {
     for (const who of ["swvBestuurder", "waarnemer", "beheerder"] as Who[]) {
       expect((await call(who, "PATCH", `/api/points/${p.id}`, { title: "Mag niet", expectedVersion: p.version })).status, who).toBe(403);
     }
-    expect((await call("secretaris", "PATCH", `/api/points/${p.id}`, { expectedVersion: p.version })).body.error.code).toBe("VALIDATION_FAILED");
-    expect((await call("secretaris", "PATCH", `/api/points/${p.id}`, { title: "Zonder versie" })).body.error.field).toBe("expectedVersion");
-    expect((await call("secretaris", "PATCH", `/api/points/${p.id}`, { scope: [ids().swv], expectedVersion: p.version })).body.error.field).toBe("scope");
+    expect((await call("secretaris", "PATCH", `/api/points/${p.id}`, { expectedVersion: p.version })).error.code).toBe("VALIDATION_FAILED");
+    expect((await call("secretaris", "PATCH", `/api/points/${p.id}`, { title: "Zonder versie" })).error.field).toBe("expectedVersion");
+    expect((await call("secretaris", "PATCH", `/api/points/${p.id}`, { scope: [ids().swv], expectedVersion: p.version })).error.field).toBe("scope");
     const agendated = await transition(p.id, "geagendeerd", "secretaris", p.version, "Op de agenda.");
     const locked = await call("secretaris", "PATCH", `/api/points/${p.id}`, { title: "Te laat", expectedVersion: agendated.body.version });
     expect(locked.status).toBe(409);
-    expect(locked.body.error.code).toBe("CONFLICT");
+    expect(locked.error.code).toBe("CONFLICT");
   });
 });
 
@@ -526,7 +528,7 @@ describe("oversize bodies", () => {
     for (const [who, method, path, body] of writes) {
       const res = await call(who, method, path, body);
       expect(res.status, path).toBe(413);
-      expect(res.body.error.code).toBe("PAYLOAD_TOO_LARGE");
+      expect(res.error.code).toBe("PAYLOAD_TOO_LARGE");
     }
     const after = await get(p.id);
     expect(after).toMatchObject({ version: p.version, status: "ambtelijk_akkoord", signoffs: [] });
@@ -536,8 +538,8 @@ describe("oversize bodies", () => {
 describe("history and versions", () => {
   it("lists text versions for every referenced hash and refuses unknown or malformed hashes", async () => {
     const p = await atAmbtelijkAkkoord();
-    const versions = (await call("waarnemer", "GET", `/api/points/${p.id}/versions`)).body.versions;
-    expect(versions.map((v: { textHash: string }) => v.textHash)).toEqual([p.textHash]);
+    const versions = (await call<{ versions: Array<{ textHash: string }> }>("waarnemer", "GET", `/api/points/${p.id}/versions`)).body.versions;
+    expect(versions.map((v) => v.textHash)).toEqual([p.textHash]);
     expect((await call("waarnemer", "GET", `/api/points/${p.id}/versions/${"e".repeat(64)}`)).status).toBe(404);
     expect((await call("waarnemer", "GET", `/api/points/${p.id}/versions/nothex`)).status).toBe(400);
   });
@@ -552,7 +554,7 @@ describe("the log is append-only at the database", () => {
     await sign(p.id, "swvBestuurder", p.textHash);
     await expect(client.execute({ sql: "UPDATE signoffs SET text_hash = ? WHERE point_id = ?", args: ["f".repeat(64), p.id] })).rejects.toThrow(/immutable/);
     await expect(client.execute({ sql: "UPDATE point_text_versions SET json = '{}' WHERE point_id = ?", args: [p.id] })).rejects.toThrow(/immutable/);
-    expect((await call("secretaris", "GET", `/api/workspaces/${ws}/log/verify`)).body).toMatchObject({ valid: true, firstBrokenAt: null });
+    expect((await call<LogVerdictView>("secretaris", "GET", `/api/workspaces/${ws}/log/verify`)).body).toMatchObject({ valid: true, firstBrokenAt: null });
     const [row] = await ctx.deps.database.db.select().from(workspaces).where(eq(workspaces.id, ws));
     expect(row).toBeTruthy();
   });

@@ -5,12 +5,13 @@
  * check.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { CLOSE_CODES } from "../../shared/collab/protocol.ts";
 import { textHash } from "../../shared/domain/textHash.ts";
-import type { PointDetail } from "../../shared/schemas/points.ts";
+import type { BoardView, PointDetail, PointSummary, SignoffView } from "../../shared/schemas/points.ts";
+import type { WorkspaceView } from "../../shared/schemas/workspace.ts";
 import { startServer, type RunningServer } from "../server.ts";
 import { DEMO, tempDatabaseUrl } from "../testing/testContext.ts";
+import { reply, type Reply } from "../testing/json.ts";
 import { appendParagraph, login, openClient, waitFor, type TestClient } from "../sync/testSupport.ts";
 
 let running: RunningServer;
@@ -19,18 +20,18 @@ let ws: string;
 const cookie: Record<string, string> = {};
 const clients: TestClient[] = [];
 
-async function api(who: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${running.url}${path}`, {
+async function api<T>(who: string, method: string, path: string, body?: unknown): Promise<Reply<T>> {
+  return reply<T>(await fetch(`${running.url}${path}`, {
     method, headers: { cookie: cookie[who]!, ...(body ? { "content-type": "application/json" } : {}) }, body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json()) as any };
+  }));
 }
-const get = async (id: string): Promise<PointDetail> => (await api(DEMO.secretaris, "GET", `/api/points/${id}`)).body;
+const get = async (id: string): Promise<PointDetail> => (await api<PointDetail>(DEMO.secretaris, "GET", `/api/points/${id}`)).body;
 
 /** Reads `event: change` messages from a real SSE response, with arrival times. */
 function liveChanges(res: Response) {
   const seen: Array<{ type: string; entityId: string; at: number }> = [];
-  const reader = res.body!.getReader();
+  // Node's fetch types leave a body's chunk type open; a response body yields bytes.
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   let buffer = "";
   void (async () => {
@@ -75,14 +76,14 @@ describe("a point's life over the network", () => {
     expect(live.status).toBe(200);
     const changes = liveChanges(live);
 
-    const tafel = (await api(DEMO.secretaris, "GET", `/api/workspaces/${ws}`)).body as { parties: Array<{ id: string; name: string }> };
+    const tafel = (await api<WorkspaceView>(DEMO.secretaris, "GET", `/api/workspaces/${ws}`)).body;
     const groningen = tafel.parties.find((p) => p.name === "Gemeente Groningen")!.id;
-    const created = await api(DEMO.swvTrekker, "POST", `/api/workspaces/${ws}/points`, {
+    const created = await api<PointDetail>(DEMO.swvTrekker, "POST", `/api/workspaces/${ws}/points`, {
       theme: "leerplicht_thuiszitters", title: "Live: verzuimmelding binnen drie dagen", scope: [groningen],
       text: "Scholen melden ongeoorloofd verzuim binnen drie schooldagen.",
     });
     expect(created.status).toBe(201);
-    const point: PointDetail = created.body;
+    const point = created.body;
 
     // The ambtenaar edits the text live; the watcher follows the durable state.
     const editor = openClient(running.url, point.documentName, { cookie: cookie[DEMO.groningenTrekker] });
@@ -94,10 +95,10 @@ describe("a point's life over the network", () => {
 
     expect((await api(DEMO.groningenTrekker, "POST", `/api/points/${point.id}/transitions`, { to: "in_bespreking", reason: "Start", expectedVersion: edited.version })).status).toBe(200);
     await api(DEMO.swvTrekker, "POST", `/api/points/${point.id}/stances`, { stance: "akkoord", textHash: edited.textHash });
-    const akkoord = await api(DEMO.groningenTrekker, "POST", `/api/points/${point.id}/stances`, { stance: "akkoord", textHash: edited.textHash });
+    const akkoord = await api<PointDetail>(DEMO.groningenTrekker, "POST", `/api/points/${point.id}/stances`, { stance: "akkoord", textHash: edited.textHash });
     expect(akkoord.body.status).toBe("ambtelijk_akkoord");
     await api(DEMO.swvBestuurder, "POST", `/api/points/${point.id}/signoffs`, { textHash: edited.textHash });
-    const signed = await api(DEMO.groningenWethouder, "POST", `/api/points/${point.id}/signoffs`, { textHash: edited.textHash });
+    const signed = await api<{ signoff: SignoffView; point: PointDetail }>(DEMO.groningenWethouder, "POST", `/api/points/${point.id}/signoffs`, { textHash: edited.textHash });
     expect(signed.status).toBe(201);
     expect(signed.body.point.status).toBe("overeenstemming");
     await waitFor(() => changes.seen.some((c) => c.entityId === point.id && c.type === "point.signed"), "sign-off heard live");
@@ -108,13 +109,13 @@ describe("a point's life over the network", () => {
     const voided = await get(point.id);
     expect(voided.status).toBe("in_bespreking");
     expect(voided.signoffs.map((s) => s.verouderd)).toEqual([true, true]);
-    const board = (await api(DEMO.waarnemer, "GET", `/api/workspaces/${ws}/board`)).body;
-    expect(board.points.find((p: { id: string }) => p.id === point.id)).toMatchObject({ status: "in_bespreking", verouderdeSignoffs: 2 });
+    const board = (await api<BoardView>(DEMO.waarnemer, "GET", `/api/workspaces/${ws}/board`)).body;
+    expect(board.points.find((p) => p.id === point.id)).toMatchObject({ status: "in_bespreking", verouderdeSignoffs: 2 });
     await changes.stop();
   });
 
   it("agendating locks the text: open editors are re-authorised read-only and their edits are not stored", async () => {
-    const list = (await api(DEMO.secretaris, "GET", `/api/workspaces/${ws}/points?status=ambtelijk_akkoord`)).body.points as PointDetail[];
+    const list = (await api<{ points: PointSummary[] }>(DEMO.secretaris, "GET", `/api/workspaces/${ws}/points?status=ambtelijk_akkoord`)).body.points;
     const target = list[0]!;
     const editor = openClient(running.url, `tafel.${ws}.punt.${target.id}`, { cookie: cookie[DEMO.groningenTrekker] });
     clients.push(editor);

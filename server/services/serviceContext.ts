@@ -27,12 +27,12 @@ export interface ServiceContext {
   /** Set inside `withTransaction`; nested verbs join it. */
   tx?: WriteTx;
   /** Callbacks for after the outermost commit; present exactly when `tx` is. */
-  afterCommitQueue?: (() => void)[];
+  afterCommitQueue?: Array<() => void>;
 }
 
 export interface TxContext extends ServiceContext {
   tx: WriteTx;
-  afterCommitQueue: (() => void)[];
+  afterCommitQueue: Array<() => void>;
 }
 
 export interface ContextOptions {
@@ -66,7 +66,7 @@ export function dbOf(ctx: ServiceContext): Db | WriteTx {
  */
 export async function withTransaction<T>(ctx: ServiceContext, fn: (ctx: TxContext) => Promise<T>): Promise<T> {
   if (ctx.tx && ctx.afterCommitQueue) return fn(ctx as TxContext);
-  const queue: (() => void)[] = [];
+  const queue: Array<() => void> = [];
   const result = await writeTransaction(ctx.deps.database, (tx) => fn({ ...ctx, tx, afterCommitQueue: queue }));
   for (const callback of queue) callback();
   return result;

@@ -3,6 +3,7 @@
  * the faulty parts quarantined), presence carries the identity the server knows, and foreign
  * origins are refused on the socket and the API in development and production alike.
  */
+import { apiError } from "../testing/json.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import WebSocket from "ws";
 import * as encoding from "lib0/encoding";
@@ -285,7 +286,7 @@ describe("Origin", () => {
     for (const path of ["/api/me", `/api/workspaces/${workspaceId}`]) {
       const res = await api(path, { cookie: cookies[DEMO.swvTrekker]!, origin: foreign });
       expect(res.status).toBe(403);
-      expect((await res.json()).error.code).toBe("CSRF_REJECTED");
+      expect((await apiError(res)).code).toBe("CSRF_REJECTED");
     }
   });
 
@@ -314,7 +315,7 @@ describe("Origin", () => {
       expect((await rawConnect(url)).status).toBe(401);
       const foreign = await fetch(`${prod.url}/api/health`, { headers: { origin: "https://kwaadaardig.example", cookie: "oogo_sessie=x" } });
       expect(foreign.status).toBe(403);
-      expect((await foreign.json()).error.code).toBe("CSRF_REJECTED");
+      expect((await apiError(foreign)).code).toBe("CSRF_REJECTED");
       expect((await fetch(`${prod.url}/api/health`, { headers: { origin: DEV_ORIGIN } })).status).toBe(403);
       expect((await fetch(`${prod.url}/api/health`, { headers: { origin: publicOrigin } })).status).toBe(200);
       expect((await fetch(`${prod.url}/api/health`)).status).toBe(200);

@@ -63,7 +63,7 @@ export async function approveMinutes(ctx: ServiceContext, input: ApproveMinutesI
     const [open] = await t.tx.select().from(minutesAmendments)
       .where(and(eq(minutesAmendments.meetingId, meeting.id), isNull(minutesAmendments.closedAt)))
       .orderBy(desc(minutesAmendments.seq)).limit(1);
-    const before = meeting.minutesApprovedJson ? JSON.parse(meeting.minutesApprovedJson) : null;
+    const before: unknown = meeting.minutesApprovedJson ? JSON.parse(meeting.minutesApprovedJson) : null;
     const changes = minutesChanges(before, json);
     if (open) {
       await t.tx.update(minutesAmendments).set({

@@ -8,6 +8,7 @@ import { asc, eq } from "drizzle-orm";
 import { auditEvents } from "../../../db/schema/index.ts";
 import type { MeetingView } from "../../../shared/schemas/meetings.ts";
 import { createTestContext, DEMO, type TestContext } from "../../testing/testContext.ts";
+import { apiError, eventData, json } from "../../testing/json.ts";
 import { transitionPoint } from "../points/transitionPoint.ts";
 import { verifyLog } from "../audit/verifyLog.ts";
 import { pointAtAmbtelijkAkkoord, signByAll } from "./meetingFixtures.ts";
@@ -19,7 +20,6 @@ let sec: string;
 let meeting: MeetingView;
 
 const past = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-const json = async <T = any>(res: Response): Promise<T> => (await res.json()) as T;
 const status = async (id: string) => (await loadPoint(ctx.deps.database.db, id))!.status;
 const log = async () => ctx.deps.database.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, ws)).orderBy(asc(auditEvents.seq));
 
@@ -74,9 +74,9 @@ describe("formal OOGO agenda and decisions through the points workflow", () => {
     const before = (await log()).length;
     const res = await decide(itemOf(meeting, agreed).id, { decision: "overeenstemming", note: "Partijen zijn het eens." });
     expect(res.status).toBe(409);
-    const body = await json(res);
-    expect(body.error.code).toBe("ILLEGAL_TRANSITION");
-    expect(body.error.message).toMatch(/ondertekening/);
+    const error = await apiError(res);
+    expect(error.code).toBe("ILLEGAL_TRANSITION");
+    expect(error.message).toMatch(/ondertekening/);
     expect((await log()).length).toBe(before);
     const view = await json<MeetingView>(await ctx.request(`/api/meetings/${meeting.id}`, { cookie: sec }));
     expect(itemOf(view, agreed).decision).toBeNull();
@@ -105,7 +105,7 @@ describe("formal OOGO agenda and decisions through the points workflow", () => {
     meeting = await json(await addToAgenda(meeting.id, disputed));
     const stale = await decide(itemOf(meeting, disputed).id, { decision: "geen_overeenstemming", note: "x".repeat(5), expectedVersion: 1 });
     expect(stale.status).toBe(409);
-    expect((await json(stale)).error.code).toBe("VERSION_CONFLICT");
+    expect((await apiError(stale)).code).toBe("VERSION_CONFLICT");
     const res = await decide(itemOf(meeting, disputed).id, {
       decision: "geen_overeenstemming", note: "Tynaarlo wil de vervoerskosten niet alleen dragen.", expectedVersion: itemOf(meeting, disputed).point!.version,
     });
@@ -113,9 +113,9 @@ describe("formal OOGO agenda and decisions through the points workflow", () => {
     expect(await status(disputed)).toBe("geen_overeenstemming");
     const events = await log();
     const statusEvent = events.find((e) => e.type === "point.status_changed" && e.entityId === disputed && e.toStatus === "geen_overeenstemming")!;
-    expect(JSON.parse(statusEvent.data).meetingId).toBe(meeting.id);
+    expect(eventData(statusEvent).meetingId).toBe(meeting.id);
     expect(statusEvent.reasoning).toMatch(/Tynaarlo wil de vervoerskosten/);
-    const decision = events.find((e) => e.type === "meeting.decision_recorded" && JSON.parse(e.data).pointId === disputed)!;
+    const decision = events.find((e) => e.type === "meeting.decision_recorded" && eventData(e).pointId === disputed)!;
     expect(decision).toMatchObject({ fromStatus: "geagendeerd", toStatus: "geen_overeenstemming", actorName: "Pieter Jansen" });
     // The point's step and the decision are adjacent in the chain: one transaction.
     expect(decision.seq).toBe(statusEvent.seq + 1);
@@ -128,7 +128,7 @@ describe("formal OOGO agenda and decisions through the points workflow", () => {
     expect(res.status).toBe(200);
     const back = (await log()).find((e) => e.type === "point.status_changed" && e.entityId === referred && e.fromStatus === "geagendeerd")!;
     expect(back.toStatus).toBe("in_bespreking");
-    expect(JSON.parse(back.data).meetingId).toBe(meeting.id);
+    expect(eventData(back).meetingId).toBe(meeting.id);
     // The stances on the unchanged text still count, so the workflow settles it at ambtelijk
     // akkoord again by itself; the decision records where the point ended up.
     const view = await json<MeetingView>(res);
@@ -160,7 +160,7 @@ describe("formal OOGO agenda and decisions through the points workflow", () => {
       cookie: sec, body: { decision: "in_geschil", note: "Kan niet." },
     });
     expect(wrong.status).toBe(409);
-    expect((await json(wrong)).error.code).toBe("ILLEGAL_TRANSITION");
+    expect((await apiError(wrong)).code).toBe("ILLEGAL_TRANSITION");
   });
 
   it("cancelling a formal OOGO releases the points it fixed; a cancelled meeting stays cancelled", async () => {
@@ -174,7 +174,7 @@ describe("formal OOGO agenda and decisions through the points workflow", () => {
     expect(res.status).toBe(200);
     expect(await status(released)).toBe("ambtelijk_akkoord");
     const moved = (await log()).find((e) => e.type === "point.status_changed" && e.entityId === released && e.toStatus === "ambtelijk_akkoord" && e.fromStatus === "geagendeerd")!;
-    expect(JSON.parse(moved.data).meetingId).toBe(later.id);
+    expect(eventData(moved).meetingId).toBe(later.id);
     const again = await ctx.request(`/api/meetings/${later.id}`, { method: "PATCH", cookie: sec, body: { status: "gepland" } });
     expect(again.status).toBe(409);
     expect((await addToAgenda(later.id, released)).status).toBe(409);

@@ -29,7 +29,7 @@ export async function meetingAndMember(ctx: ServiceContext, meetingId: string): 
 /** A point of this tafel, or 400 naming the field (a point of another tafel is treated as unknown). */
 export async function requireTafelPoint(db: DbOrTx, workspaceId: string, pointId: string, field: string): Promise<PointRow> {
   const point = await loadPoint(db, pointId);
-  if (!point || point.workspaceId !== workspaceId) {
+  if (point?.workspaceId !== workspaceId) {
     throw new ApiError("VALIDATION_FAILED", "Dit overeenstemmingspunt bestaat niet aan deze OOGO-tafel.", field);
   }
   return point;

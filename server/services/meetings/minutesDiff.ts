@@ -29,7 +29,7 @@ export function blockLines(doc: unknown): string[] {
     const text = nodeText(node).trim();
     if (text) out.push(text);
   };
-  if (doc && typeof doc === "object") walk(doc as PmNode);
+  if (doc && typeof doc === "object") walk(doc);
   return out;
 }
 

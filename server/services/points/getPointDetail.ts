@@ -10,7 +10,7 @@ import { loadPointState, pointAndMember, requirePoint, tafelParties, type PointS
 import { pointDocumentName } from "./pointText.ts";
 import { toSignoffView, toStanceView, toSummary, userNames } from "./presentPoint.ts";
 
-type Ability = { ok: boolean; reason?: string };
+interface Ability { ok: boolean; reason?: string }
 const yes: Ability = { ok: true };
 const no = (reason: string): Ability => ({ ok: false, reason });
 
