@@ -7,7 +7,7 @@ import type { MeetingView } from "../../../shared/schemas/meetings.ts";
 import { meetingsApi } from "../../api/meetings.ts";
 import { ErrorAlert } from "../../ui/feedback.tsx";
 import { createAction } from "./createAction.ts";
-import { instantToNlLocal, nlLocalToInstant } from "./dates.ts";
+import { instantToNlLocal, nlLocalToInstant } from "../../../shared/domain/dates.ts";
 import { Field } from "./Field.tsx";
 import { MeetingStatusBadge, MinutesStatusBadge } from "./StatusBadge.tsx";
 import { formText } from "../../ui/formData.ts";

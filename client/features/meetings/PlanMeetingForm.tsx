@@ -6,7 +6,7 @@ import { meetingsApi } from "../../api/meetings.ts";
 import { ErrorAlert } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { createAction, inputError } from "./createAction.ts";
-import { nlLocalToInstant } from "./dates.ts";
+import { nlLocalToInstant } from "../../../shared/domain/dates.ts";
 import { Field } from "./Field.tsx";
 import { formText } from "../../ui/formData.ts";
 
