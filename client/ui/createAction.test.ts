@@ -64,6 +64,7 @@ describe("field errors", () => {
     expect(fieldError(err, "title")).toBe("Te lang.");
     expect(fieldError(err, "place")).toBeUndefined();
     expect(fieldError(new ApiRequestError(409, "VERSION_CONFLICT", "Conflict."), "title")).toBeUndefined();
+    expect(fieldError(new ApiRequestError(400, "VALIDATION_FAILED", "title: Geef een titel.", "title"), "title")).toBe("Geef een titel.");
   });
   it("carries several client-side field messages at once", () => {
     const err = new InvalidInput({ email: "Vul een geldig e-mailadres in.", password: "Vul uw wachtwoord in." });

@@ -38,7 +38,7 @@ export function Loading(props: { label?: string }) {
 
 /** The app's polite live region for createAction's announcements; rendered once, in the page frame. */
 export function LiveAnnouncer() {
-  return <div class="oogo-visually-hidden" aria-live="polite" aria-atomic="true">{announcement()}</div>;
+  return <div class="oogo-visually-hidden" aria-live="polite" aria-atomic="true" id="oogo-announcer">{announcement()}</div>;
 }
 
 /**
