@@ -2,7 +2,7 @@ import { A, useLocation, useNavigate, type RouteSectionProps } from "@solidjs/ro
 import { createEffect, onCleanup, Show } from "solid-js";
 import { onUnauthenticated } from "../api/http.ts";
 import { useSession } from "./session.tsx";
-import { Loading } from "../ui/feedback.tsx";
+import { LiveAnnouncer, Loading } from "../ui/feedback.tsx";
 import { clearLocalCopies, hasUnsavedLocalChanges } from "../collab/localCopies.ts";
 
 const PUBLIC_PATHS = ["/inloggen", "/uitnodiging"];
@@ -58,6 +58,7 @@ export function AppShell(props: RouteSectionProps) {
       <footer class="utrecht-page-footer oogo-footer">
         <p>OOGO Werkruimte — op overeenstemming gericht overleg tussen samenwerkingsverbanden passend onderwijs en gemeenten.</p>
       </footer>
+      <LiveAnnouncer />
     </div>
   );
 }

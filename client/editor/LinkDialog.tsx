@@ -1,5 +1,8 @@
 import type { Editor } from "@tiptap/core";
 import { createSignal, onCleanup, onMount, Show, untrack } from "solid-js";
+import { createAction } from "../ui/createAction.ts";
+import { ErrorSummary, Field } from "../ui/Field.tsx";
+import { fieldError, inputError } from "../ui/inputErrors.ts";
 import { checkLinkUrl } from "./linkUrl.ts";
 
 let dialogCounter = 0;
@@ -10,7 +13,6 @@ export function LinkDialog(props: { editor: Editor; onClose: () => void }) {
   // The link at the selection when the dialog opened: the dialog edits that one.
   const existing = untrack(() => (props.editor.getAttributes("link").href as string | undefined) ?? "");
   const [value, setValue] = createSignal(existing);
-  const [error, setError] = createSignal<string | null>(null);
   let dialog!: HTMLDialogElement;
   let input!: HTMLInputElement;
 
@@ -26,22 +28,21 @@ export function LinkDialog(props: { editor: Editor; onClose: () => void }) {
     props.onClose();
     props.editor.commands.focus();
   };
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    const check = checkLinkUrl(value());
-    if (!check.ok) {
-      setError(check.message);
-      input.focus();
-      return;
-    }
+  const apply = createAction((typed: string) => {
+    const check = checkLinkUrl(typed);
+    if (!check.ok) throw inputError(check.message, "url");
     const chain = props.editor.chain().focus().extendMarkRange("link");
     if (props.editor.state.selection.empty && !props.editor.isActive("link")) {
       // Nothing selected: insert the address itself as the link text.
-      chain.insertContent({ type: "text", text: value().trim(), marks: [{ type: "link", attrs: { href: check.url } }] }).run();
+      chain.insertContent({ type: "text", text: typed.trim(), marks: [{ type: "link", attrs: { href: check.url } }] }).run();
     } else {
       chain.setLink({ href: check.url }).run();
     }
     close();
+  });
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    void apply.run(value());
   };
   const remove = () => {
     props.editor.chain().focus().extendMarkRange("link").unsetLink().run();
@@ -52,33 +53,25 @@ export function LinkDialog(props: { editor: Editor; onClose: () => void }) {
     <dialog class="oogo-link-dialog" aria-labelledby={`${id}-title`} ref={dialog} onCancel={(e) => { e.preventDefault(); close(); }}>
       <form onSubmit={submit} noValidate>
         <h2 class="utrecht-heading-3" id={`${id}-title`}>{existing ? "Link wijzigen" : "Link toevoegen"}</h2>
-        <div class="utrecht-form-field utrecht-form-field--text" classList={{ "utrecht-form-field--invalid": !!error() }}>
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for={`${id}-url`}>Webadres</label>
-          </div>
-          <div class="utrecht-form-field__description" id={`${id}-hint`}>Bijvoorbeeld https://www.passendonderwijs.nl of mailto:naam@gemeente.nl</div>
-          <Show when={error()}>
-            <div class="utrecht-form-field__description utrecht-form-field-error-message" id={`${id}-error`} role="alert">{error()}</div>
-          </Show>
-          <div class="utrecht-form-field__input">
+        <ErrorSummary error={apply.error()} title="Dit webadres kan niet worden gebruikt" />
+        <Field id={`${id}-url`} label="Webadres" hint="Bijvoorbeeld https://www.passendonderwijs.nl of mailto:naam@gemeente.nl"
+          error={fieldError(apply.error(), "url")}>
+          {(control) => (
             <input
+              {...control}
               ref={input}
-              id={`${id}-url`}
               class="utrecht-textbox utrecht-textbox--html-input"
-              classList={{ "utrecht-textbox--invalid": !!error() }}
               type="url"
               inputmode="url"
               autocomplete="url"
-              aria-describedby={error() ? `${id}-hint ${id}-error` : `${id}-hint`}
-              aria-invalid={error() ? "true" : undefined}
               value={value()}
               onInput={(e) => {
                 setValue(e.currentTarget.value);
-                setError(null);
+                apply.reset();
               }}
             />
-          </div>
-        </div>
+          )}
+        </Field>
         <div class="utrecht-button-group">
           <button type="submit" class="utrecht-button utrecht-button--primary-action">{existing ? "Link opslaan" : "Link toevoegen"}</button>
           <Show when={existing}>

@@ -1,9 +1,10 @@
 import { useNavigate, useSearchParams } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
-import { ApiRequestError } from "../api/http.ts";
+import { createSignal } from "solid-js";
 import { useSession } from "../app/session.tsx";
 import { PageTitle } from "../ui/PageTitle.tsx";
-import { errorMessage } from "../ui/feedback.tsx";
+import { createAction } from "../ui/createAction.ts";
+import { ErrorSummary, Field } from "../ui/Field.tsx";
+import { fieldError, InvalidInput } from "../ui/inputErrors.ts";
 
 export default function LoginPage() {
   const session = useSession();
@@ -11,78 +12,35 @@ export default function LoginPage() {
   const [search] = useSearchParams<{ terug?: string }>();
   const [email, setEmail] = createSignal("");
   const [password, setPassword] = createSignal("");
-  const [error, setError] = createSignal<string | null>(null);
-  const [fieldErrors, setFieldErrors] = createSignal<{ email?: string; password?: string }>({});
-  const [busy, setBusy] = createSignal(false);
-
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const errs: { email?: string; password?: string } = {};
-    if (!/^\S+@\S+\.\S+$/.test(email().trim())) errs.email = "Vul een geldig e-mailadres in.";
-    if (!password()) errs.password = "Vul uw wachtwoord in.";
-    setFieldErrors(errs);
-    setError(null);
-    if (errs.email || errs.password) {
-      document.getElementById(errs.email ? "email" : "password")?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      await session.login(email().trim(), password());
-      const back = search.terug;
-      navigate(back && back.startsWith("/") && !back.startsWith("//") ? back : "/", { replace: true });
-    } catch (err) {
-      setError(err instanceof ApiRequestError ? err.message : errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const login = createAction(async (address: string, secret: string) => {
+    const wrong: Record<string, string> = {};
+    if (!/^\S+@\S+\.\S+$/.test(address)) wrong.email = "Vul een geldig e-mailadres in.";
+    if (!secret) wrong.password = "Vul uw wachtwoord in.";
+    if (Object.keys(wrong).length > 0) throw new InvalidInput(wrong);
+    await session.login(address, secret);
+    const back = search.terug;
+    navigate(back && back.startsWith("/") && !back.startsWith("//") ? back : "/", { replace: true });
+  });
 
   return (
     <div class="oogo-narrow">
       <PageTitle lead="Log in om mee te schrijven aan de spiegelparagraaf en de overeenstemmingspunten van uw OOGO-tafel.">Inloggen</PageTitle>
-      <Show when={error()}>
-        <div class="utrecht-alert utrecht-alert--error" role="alert">
-          <div class="utrecht-alert__content"><p class="utrecht-paragraph">{error()}</p></div>
-        </div>
-      </Show>
-      <form class="utrecht-form" onSubmit={(e) => void submit(e)} novalidate>
-        <div class={`utrecht-form-field utrecht-form-field--text ${fieldErrors().email ? "utrecht-form-field--invalid" : ""}`}>
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="email">E-mailadres</label>
-          </div>
-          <Show when={fieldErrors().email}>
-            <p class="utrecht-form-field-error-message" id="email-error">{fieldErrors().email}</p>
-          </Show>
-          <div class="utrecht-form-field__input">
-            <input
-              id="email" name="email" type="email" autocomplete="username" required
-              class={`utrecht-textbox utrecht-textbox--html-input ${fieldErrors().email ? "utrecht-textbox--invalid" : ""}`}
-              aria-invalid={fieldErrors().email ? "true" : undefined}
-              aria-describedby={fieldErrors().email ? "email-error" : undefined}
-              value={email()} onInput={(e) => setEmail(e.currentTarget.value)}
-            />
-          </div>
-        </div>
-        <div class={`utrecht-form-field utrecht-form-field--text ${fieldErrors().password ? "utrecht-form-field--invalid" : ""}`}>
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="password">Wachtwoord</label>
-          </div>
-          <Show when={fieldErrors().password}>
-            <p class="utrecht-form-field-error-message" id="password-error">{fieldErrors().password}</p>
-          </Show>
-          <div class="utrecht-form-field__input">
-            <input
-              id="password" name="password" type="password" autocomplete="current-password" required
-              class={`utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password ${fieldErrors().password ? "utrecht-textbox--invalid" : ""}`}
-              aria-invalid={fieldErrors().password ? "true" : undefined}
-              aria-describedby={fieldErrors().password ? "password-error" : undefined}
-              value={password()} onInput={(e) => setPassword(e.currentTarget.value)}
-            />
-          </div>
-        </div>
-        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={busy()} aria-busy={busy()}>
-          {busy() ? "Bezig met inloggen…" : "Inloggen"}
+      <form class="utrecht-form" onSubmit={(e) => { e.preventDefault(); void login.run(email().trim(), password()); }} novalidate>
+        <ErrorSummary error={login.error()} title="Inloggen lukte niet" />
+        <Field id="email" label="E-mailadres" error={fieldError(login.error(), "email")}>
+          {(control) => (
+            <input {...control} name="email" type="email" autocomplete="username" required
+              class="utrecht-textbox utrecht-textbox--html-input" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
+          )}
+        </Field>
+        <Field id="password" label="Wachtwoord" error={fieldError(login.error(), "password")}>
+          {(control) => (
+            <input {...control} name="password" type="password" autocomplete="current-password" required
+              class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
+          )}
+        </Field>
+        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={login.busy()} aria-busy={login.busy()}>
+          {login.busy() ? "Bezig met inloggen…" : "Inloggen"}
         </button>
       </form>
     </div>

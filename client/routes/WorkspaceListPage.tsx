@@ -13,9 +13,9 @@ export default function WorkspaceListPage() {
       <PageTitle lead="De OOGO-tafels waaraan u deelneemt.">Mijn OOGO-tafels</PageTitle>
       <Loaded when={workspaces} label="Tafels laden…">
         {(list) => (
-          <Show when={list.length > 0} fallback={<p class="utrecht-paragraph">U neemt nog niet deel aan een OOGO-tafel. Vraag de beheerder van uw tafel om een uitnodiging.</p>}>
+          <Show when={list().length > 0} fallback={<p class="utrecht-paragraph">U neemt nog niet deel aan een OOGO-tafel. Vraag de beheerder van uw tafel om een uitnodiging.</p>}>
             <ul class="oogo-card-list">
-              <For each={list}>
+              <For each={list()}>
                 {(w) => (
                   <li class="oogo-card">
                     <h2 class="utrecht-heading-2"><A class="utrecht-link" href={`/tafels/${encodeURIComponent(w.id)}`}>{w.name}</A></h2>

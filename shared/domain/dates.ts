@@ -51,3 +51,37 @@ export function formatDateTime(instant: string, timeZone = OOGO_TIME_ZONE): stri
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "00";
   return `${formatDate(dateInZone(at, timeZone))}, ${get("hour")}.${get("minute")} uur`;
 }
+
+/** Offset of a zone from UTC at an instant, in minutes (e.g. 60 for CET). */
+function zoneOffsetMinutes(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+  }).formatToParts(at);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? "0");
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return Math.round((asUtc - at.getTime()) / 60_000);
+}
+
+const pad2 = (n: number) => String(Math.abs(n)).padStart(2, "0");
+
+/**
+ * A date and time typed in a form ("2025-03-07", "14:00"), meant in Dutch time, as an instant:
+ * "2025-03-07T14:00:00+01:00". A meeting planned for 14.00 is 14.00 in Amsterdam, whatever zone
+ * the secretary's laptop is in. The offset is found by probing the zone at the naive UTC instant
+ * and correcting once (exact except inside the one-hour DST gap, where no such time exists).
+ */
+export function nlLocalToInstant(date: string, time: string, timeZone = OOGO_TIME_ZONE): string {
+  const naive = new Date(`${date}T${time}:00Z`);
+  let offset = zoneOffsetMinutes(naive, timeZone);
+  offset = zoneOffsetMinutes(new Date(naive.getTime() - offset * 60_000), timeZone);
+  const sign = offset >= 0 ? "+" : "-";
+  return `${date}T${time}:00${sign}${pad2(Math.trunc(offset / 60))}:${pad2(offset % 60)}`;
+}
+
+/** The Dutch date and time ("YYYY-MM-DD", "HH:MM") of an instant, for date and time form fields. */
+export function instantToNlLocal(instant: string, timeZone = OOGO_TIME_ZONE): { date: string; time: string } {
+  const at = new Date(instant);
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "00";
+  return { date: dateInZone(at, timeZone), time: `${get("hour")}:${get("minute")}` };
+}

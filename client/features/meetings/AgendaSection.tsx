@@ -1,4 +1,4 @@
-import { createMemo, createResource, createSignal, For, Show } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import { A } from "@solidjs/router";
 import {
   AGENDA_DECISIONS, AGENDA_DECISION_LABELS, decisionTargetStatus, fixesTextVersion, meetingHasStarted, type AgendaDecision,
@@ -10,8 +10,10 @@ import { meetingsApi } from "../../api/meetings.ts";
 import { pointsApi } from "../../api/points.ts";
 import { ErrorAlert } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
-import { createAction, inputError } from "./createAction.ts";
-import { Field } from "./Field.tsx";
+import { createLiveResource } from "../../live/createLiveResource.ts";
+import { createAction } from "../../ui/createAction.ts";
+import { ErrorSummary, Field } from "../../ui/Field.tsx";
+import { fieldError, inputError } from "../../ui/inputErrors.ts";
 import { pointStatusLabel, themeLabel } from "./labels.ts";
 import { Badge } from "./StatusBadge.tsx";
 import { formText } from "../../ui/formData.ts";
@@ -53,15 +55,17 @@ export function AgendaSection(props: { meeting: MeetingView; canManage: boolean;
 
 function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number: number; count: number; canManage: boolean; onChange: (m: MeetingView) => void }) {
   const ws = useWorkspace();
-  const remove = createAction();
-  const move = createAction();
+  const remove = createAction((meetingId: string, itemId: string) => meetingsApi.removeAgendaItem(meetingId, itemId), {
+    announce: () => "Van de agenda gehaald.",
+  });
+  const move = createAction((meetingId: string, ids: string[]) => meetingsApi.reorderAgenda(meetingId, ids));
   const moveBy = async (delta: -1 | 1) => {
     const ids = props.meeting.agenda.map((a) => a.id);
     const from = ids.indexOf(item().id);
     const to = from + delta;
     if (from < 0 || to < 0 || to >= ids.length) return;
     [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-    const updated = await move.run(() => meetingsApi.reorderAgenda(props.meeting.id, ids));
+    const updated = await move.run(props.meeting.id, ids);
     if (updated) {
       props.onChange(updated);
       // Follow the moved item with the focus, on the same button where possible.
@@ -74,7 +78,7 @@ function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number:
   const headingId = () => `agenda-item-${item().id}`;
   const pointHref = () => item().point && `/tafels/${encodeURIComponent(ws.id())}/punten/${encodeURIComponent(item().point!.id)}`;
   const removeItem = async () => {
-    const updated = await remove.run(() => meetingsApi.removeAgendaItem(props.meeting.id, item().id));
+    const updated = await remove.run(props.meeting.id, item().id);
     if (updated) props.onChange(updated);
   };
   return (
@@ -142,7 +146,6 @@ function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number:
 }
 
 function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onChange: (m: MeetingView) => void }) {
-  const action = createAction();
   const started = () => meetingHasStarted(props.meeting.startsAt, new Date());
   // A decision that would move a point's status only makes sense for an item about a point.
   const options = () => AGENDA_DECISIONS.filter((d) => !!props.item.point || decisionTargetStatus(d) === null);
@@ -152,17 +155,16 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
     const target = decision() ? decisionTargetStatus(decision() as AgendaDecision) : null;
     return target && props.item.point ? `Het punt krijgt de status: ${pointStatusLabel(target)}.` : undefined;
   };
+  const action = createAction((chosen: AgendaDecision | "", note: string, pointVersion: number | undefined) => {
+    if (!chosen) throw inputError("Kies een besluit.", "decision");
+    if (note.trim().length < 3) throw inputError("Geef een toelichting bij het besluit (minstens 3 tekens).", "note");
+    return meetingsApi.decide(props.meeting.id, props.item.id, { decision: chosen, note, expectedVersion: pointVersion });
+  });
+  const err = (field: string) => fieldError(action.error(), field);
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
-    const note = formText(new FormData(form), "note");
-    const updated = await action.run(() => {
-      if (!decision()) throw inputError("Kies een besluit.");
-      if (note.trim().length < 3) throw inputError("Geef een toelichting bij het besluit (minstens 3 tekens).");
-      return meetingsApi.decide(props.meeting.id, props.item.id, {
-        decision: decision() as AgendaDecision, note, expectedVersion: props.item.point?.version,
-      });
-    });
+    const note = formText(new FormData(e.currentTarget as HTMLFormElement), "note");
+    const updated = await action.run(decision(), note, props.item.point?.version);
     if (updated) {
       props.onChange(updated);
       // The form is replaced by the recorded decision: keep keyboard focus there.
@@ -172,22 +174,20 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
   return (
     <Show when={started()} fallback={<p class="utrecht-paragraph oogo-loading">Besluiten worden vastgelegd vanaf de aanvang van de vergadering.</p>}>
       <form class="oogo-panel oogo-panel--muted" onSubmit={(e) => void submit(e)} aria-label={`Besluit vastleggen: ${props.item.title}`}>
-        <Show when={action.error()}><ErrorAlert error={action.error()} title="Besluit vastleggen mislukt" /></Show>
+        <ErrorSummary error={action.error()} title="Besluit vastleggen mislukt" />
         <div class="oogo-form-grid">
-          <Field id={`${base()}-decision`} label="Besluit" hint={hint()}>
-            <select id={`${base()}-decision`} required class="utrecht-select utrecht-select--html-select" value={decision()}
-              aria-describedby={hint() ? `${base()}-decision-hint` : undefined}
-              onChange={(e) => setDecision(e.currentTarget.value as AgendaDecision | "")}>
-              <option value="">Kies een besluit</option>
-              <For each={options()}>{(d) => <option value={d}>{AGENDA_DECISION_LABELS[d]}</option>}</For>
-            </select>
+          <Field id={`${base()}-decision`} label="Besluit" hint={hint()} required error={err("decision")}>
+            {(control) => (
+              <select {...control} required class="utrecht-select utrecht-select--html-select" value={decision()}
+                onChange={(e) => setDecision(e.currentTarget.value as AgendaDecision | "")}>
+                <option value="">Kies een besluit</option>
+                <For each={options()}>{(d) => <option value={d}>{AGENDA_DECISION_LABELS[d]}</option>}</For>
+              </select>
+            )}
           </Field>
-          <div class="oogo-span-all">
-            <Field id={`${base()}-note`} label="Toelichting (komt in het logboek en het dossier)">
-              <textarea id={`${base()}-note`} name="note" aria-required="true" maxLength={4000} rows={3}
-                class="utrecht-textarea utrecht-textarea--html-textarea" />
-            </Field>
-          </div>
+          <Field id={`${base()}-note`} label="Toelichting (komt in het logboek en het dossier)" required error={err("note")} class="oogo-span-all">
+            {(control) => <textarea {...control} name="note" maxLength={4000} rows={3} class="utrecht-textarea utrecht-textarea--html-textarea" />}
+          </Field>
         </div>
         <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()}>
           {action.busy() ? "Bezig met vastleggen…" : "Besluit vastleggen"}
@@ -199,52 +199,54 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
 
 function AddAgendaItemForm(props: { meeting: MeetingView; onChange: (m: MeetingView) => void }) {
   const ws = useWorkspace();
-  const action = createAction();
-  const [points, { refetch }] = createResource(() => ws.id(), (id: string) => pointsApi.list(id));
+  // Live: a point created or moved meanwhile shows up (or changes its status) here too.
+  const [points] = createLiveResource(() => ws.id(), (id: string) => pointsApi.list(id), { entities: ["point"] });
   const [pointId, setPointId] = createSignal("");
   const [title, setTitle] = createSignal("");
   const available = createMemo(() => {
     const onAgenda = new Set(props.meeting.agenda.map((a) => a.point?.id).filter(Boolean));
-    return (points() ?? []).filter((p) => !onAgenda.has(p.id));
+    return (points.state === "errored" ? [] : points.latest ?? []).filter((p) => !onAgenda.has(p.id));
   });
+  const action = createAction((chosenPoint: string, typedTitle: string) => {
+    if (!chosenPoint && typedTitle.length < 3) throw inputError("Kies een overeenstemmingspunt of geef een titel op (minstens 3 tekens).", "title");
+    return meetingsApi.addAgendaItem(props.meeting.id, {
+      ...(chosenPoint ? { pointId: chosenPoint } : {}),
+      ...(typedTitle ? { title: typedTitle } : {}),
+    });
+  }, { announce: (m) => `Op de agenda gezet. De agenda heeft nu ${m.agenda.length} ${m.agenda.length === 1 ? "punt" : "punten"}.` });
+  const err = (field: string) => fieldError(action.error(), field);
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const updated = await action.run(() => {
-      if (!pointId() && title().trim().length < 3) throw inputError("Kies een overeenstemmingspunt of geef een titel op (minstens 3 tekens).");
-      return meetingsApi.addAgendaItem(props.meeting.id, {
-        ...(pointId() ? { pointId: pointId() } : {}),
-        ...(title().trim() ? { title: title().trim() } : {}),
-      });
-    });
+    const updated = await action.run(pointId(), title().trim());
     if (updated) {
       setPointId("");
       setTitle("");
       props.onChange(updated);
-      void refetch();
     }
   };
   return (
     <form class="oogo-panel" onSubmit={(e) => void submit(e)} aria-labelledby="add-agenda-heading">
       <h3 class="utrecht-heading-3" id="add-agenda-heading">Agendapunt toevoegen</h3>
-      <Show when={action.error()}><ErrorAlert error={action.error()} title="Toevoegen mislukt" /></Show>
+      <ErrorSummary error={action.error()} title="Toevoegen mislukt" />
       <Show when={points.state === "errored"}><ErrorAlert error={points.error as unknown} title="De overeenstemmingspunten konden niet worden geladen" /></Show>
       <div class="oogo-form-grid">
-        <div class="oogo-span-all">
-          <Field id="agenda-point" label="Overeenstemmingspunt"
-            hint={fixesTextVersion(props.meeting.type) ? "Op een formeel OOGO wordt de huidige tekstversie van het punt vastgelegd." : undefined}>
-            <select id="agenda-point" class="utrecht-select utrecht-select--html-select" value={pointId()}
-              aria-describedby={fixesTextVersion(props.meeting.type) ? "agenda-point-hint" : undefined}
+        <Field id="agenda-point" label="Overeenstemmingspunt" class="oogo-span-all" error={err("pointId")}
+          hint={fixesTextVersion(props.meeting.type) ? "Op een formeel OOGO wordt de huidige tekstversie van het punt vastgelegd." : undefined}>
+          {(control) => (
+            <select {...control} class="utrecht-select utrecht-select--html-select" value={pointId()}
               onChange={(e) => setPointId(e.currentTarget.value)}>
               <option value="">Geen punt (ander onderwerp)</option>
               <For each={available()}>
                 {(p) => <option value={p.id}>{p.title} — {themeLabel(ws.workspace(), p.theme)} ({pointStatusLabel(p.status)})</option>}
               </For>
             </select>
-          </Field>
-        </div>
-        <Field id="agenda-title" label={pointId() ? "Titel op de agenda (optioneel)" : "Titel op de agenda"}>
-          <input id="agenda-title" class="utrecht-textbox utrecht-textbox--html-input" maxLength={200} aria-required={pointId() ? "false" : "true"}
-            value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+          )}
+        </Field>
+        <Field id="agenda-title" label={pointId() ? "Titel op de agenda (optioneel)" : "Titel op de agenda"} error={err("title")}>
+          {(control) => (
+            <input {...control} class="utrecht-textbox utrecht-textbox--html-input" maxLength={200} aria-required={pointId() ? "false" : "true"}
+              value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+          )}
         </Field>
       </div>
       <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()}>

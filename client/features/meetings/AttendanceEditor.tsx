@@ -2,9 +2,10 @@ import { createResource, createSignal, For, Index, Show, untrack } from "solid-j
 import type { AttendeeView, MeetingView } from "../../../shared/schemas/meetings.ts";
 import { meetingsApi } from "../../api/meetings.ts";
 import { workspaceApi } from "../../api/endpoints.ts";
-import { ErrorAlert, InfoAlert } from "../../ui/feedback.tsx";
+import { InfoAlert } from "../../ui/feedback.tsx";
+import { createAction } from "../../ui/createAction.ts";
+import { ErrorSummary } from "../../ui/Field.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
-import { createAction } from "./createAction.ts";
 import { Badge } from "./StatusBadge.tsx";
 
 interface Row { partyId: string | null; name: string; capacity: string; present: boolean }
@@ -79,7 +80,10 @@ export function AttendanceSection(props: { meeting: MeetingView; canManage: bool
 
 function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) => void; onCancel: () => void }) {
   const ws = useWorkspace();
-  const action = createAction();
+  const save = createAction((list: Row[], version: number) => meetingsApi.setAttendance(props.meeting.id, {
+    attendees: list.map((r) => ({ partyId: r.partyId, name: r.name.trim(), capacity: r.capacity.trim(), present: r.present })),
+    expectedVersion: version,
+  }), { announce: (m) => `Aanwezigheid opgeslagen: ${m.attendance.length} ${m.attendance.length === 1 ? "persoon" : "personen"}.` });
   // A draft: it starts from the stored list and is not overwritten while the secretary edits it.
   const [rows, setRows] = createSignal<Row[]>(untrack(() => props.meeting.attendance.map(toRow)));
   const [members] = createResource(() => ws.id(), workspaceApi.members);
@@ -111,17 +115,13 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const sorted = byDelegation(rows());
-    const updated = await action.run(() => meetingsApi.setAttendance(props.meeting.id, {
-      attendees: sorted.map((r) => ({ partyId: r.partyId, name: r.name.trim(), capacity: r.capacity.trim(), present: r.present })),
-      expectedVersion: props.meeting.version,
-    }));
+    const updated = await save.run(byDelegation(rows()), props.meeting.version);
     if (updated) props.onDone(updated);
   };
 
   return (
     <form class="oogo-panel oogo-panel--muted" onSubmit={(e) => void submit(e)} aria-label="Aanwezigheid bijwerken">
-      <Show when={action.error()}><ErrorAlert error={action.error()} title="Aanwezigheid opslaan mislukt" /></Show>
+      <ErrorSummary error={save.error()} title="Aanwezigheid opslaan mislukt" />
       <Show when={rows().length === 0}>
         <InfoAlert>
           <p class="utrecht-paragraph">Nog niemand op de lijst. Voeg een persoon toe, of neem de deelnemers van de uitgenodigde partijen over.</p>
@@ -186,8 +186,8 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
         </button>
       </div>
       <div class="oogo-form-actions">
-        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()}>
-          {action.busy() ? "Bezig met opslaan…" : "Aanwezigheid opslaan"}
+        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={save.busy()}>
+          {save.busy() ? "Bezig met opslaan…" : "Aanwezigheid opslaan"}
         </button>
         <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => props.onCancel()}>Annuleren</button>
       </div>

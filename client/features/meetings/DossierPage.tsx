@@ -1,13 +1,16 @@
-import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import {
   DOSSIER_ROUTES, DOSSIER_ROUTE_DESCRIPTIONS, DOSSIER_ROUTE_LABELS, isDisputable, type DossierRoute, type ExportFormat,
 } from "../../../shared/domain/dossier.ts";
 import { exportsApi } from "../../api/meetings.ts";
 import { pointsApi } from "../../api/points.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
-import { ErrorAlert, InfoAlert, Loaded } from "../../ui/feedback.tsx";
+import { InfoAlert, Loaded } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
-import { createAction, inputError } from "./createAction.ts";
+import { createLiveResource } from "../../live/createLiveResource.ts";
+import { createAction } from "../../ui/createAction.ts";
+import { ErrorSummary } from "../../ui/Field.tsx";
+import { inputError } from "../../ui/inputErrors.ts";
 import { OpleggerDownload } from "./ExportButtons.tsx";
 import { pointStatusLabel, themeLabel } from "./labels.ts";
 import "./meetings.css";
@@ -35,39 +38,42 @@ export default function DossierPage() {
 
 function DossierForm() {
   const ws = useWorkspace();
-  const [points, { refetch }] = createResource(() => ws.id(), (id: string) => pointsApi.list(id));
-  onCleanup(ws.onLive((e) => (e.entity === "*" || e.entity.startsWith("point")) && void refetch()));
-  const disputed = createMemo(() => (points() ?? []).filter((p) => isDisputable(p.status)));
+  const [points] = createLiveResource(() => ws.id(), (id: string) => pointsApi.list(id), { entities: ["point"] });
+  const disputed = createMemo(() => (points.state === "errored" ? [] : points.latest ?? []).filter((p) => isDisputable(p.status)));
   const [selected, setSelected] = createSignal<Set<string>>(new Set());
   // Preselect points in geschil once, when the list first arrives; later the secretary's choice stands.
-  createEffect(on(() => points(), (list, prev) => {
+  createEffect(on(() => (points.state === "errored" ? undefined : points.latest), (list, prev) => {
     if (list && !prev) setSelected(new Set(list.filter((p) => p.status === "in_geschil").map((p) => p.id)));
   }));
   const [route, setRoute] = createSignal<DossierRoute | null>(null);
-  const action = createAction();
-  const [status, setStatus] = createSignal("");
   const [busyFormat, setBusyFormat] = createSignal<ExportFormat | null>(null);
+  const action = createAction(async (format: ExportFormat, pointIds: string[], chosen: DossierRoute | null) => {
+    if (pointIds.length === 0) throw inputError("Kies ten minste één punt in geschil.");
+    if (!chosen) throw inputError("Kies wat u de commissie vraagt: advies, bindend advies of arbitrage.");
+    await exportsApi.dossier(ws.id(), { pointIds, route: chosen }, format);
+    return { format, count: pointIds.length, route: chosen };
+  });
+  // Progress and outcome in one visible status line (the download itself says nothing).
+  const status = () => {
+    const f = busyFormat();
+    if (f) return `Het dossier (${f.toUpperCase()}) wordt gemaakt. Dit kan even duren…`;
+    const done = action.result();
+    return done
+      ? `Dossier (${done.format.toUpperCase()}) gemaakt en gedownload: ${done.count} ${done.count === 1 ? "punt" : "punten"}, ${DOSSIER_ROUTE_LABELS[done.route].toLowerCase()}. Het maken is vastgelegd in het logboek.`
+      : "";
+  };
 
   const toggle = (id: string, on: boolean) => {
     const next = new Set(selected());
     if (on) next.add(id); else next.delete(id);
     setSelected(next);
-    action.clearError();
+    action.reset();
   };
   const build = async (format: ExportFormat) => {
     const pointIds = disputed().map((p) => p.id).filter((id) => selected().has(id));
     setBusyFormat(format);
-    setStatus(`Het dossier (${format.toUpperCase()}) wordt gemaakt. Dit kan even duren…`);
-    const ok = await action.run(async () => {
-      if (pointIds.length === 0) throw inputError("Kies ten minste één punt in geschil.");
-      if (!route()) throw inputError("Kies wat u de commissie vraagt: advies, bindend advies of arbitrage.");
-      await exportsApi.dossier(ws.id(), { pointIds, route: route()! }, format);
-      return true;
-    });
+    await action.run(format, pointIds, route());
     setBusyFormat(null);
-    setStatus(ok
-      ? `Dossier (${format.toUpperCase()}) gemaakt en gedownload: ${pointIds.length} ${pointIds.length === 1 ? "punt" : "punten"}, ${DOSSIER_ROUTE_LABELS[route()!].toLowerCase()}. Het maken is vastgelegd in het logboek.`
-      : "");
   };
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
@@ -122,7 +128,7 @@ function DossierForm() {
           {(r) => (
             <div class="oogo-route-option">
               <input type="radio" name="route" id={`route-${r}`} value={r} checked={route() === r} required
-                aria-describedby={`route-${r}-desc`} onChange={() => { setRoute(r); action.clearError(); }} />
+                aria-describedby={`route-${r}-desc`} onChange={() => { setRoute(r); action.reset(); }} />
               <span class="oogo-checkbox-row__text">
                 <label for={`route-${r}`}>{DOSSIER_ROUTE_LABELS[r]}</label>
                 <span class="oogo-checkbox-row__hint" id={`route-${r}-desc`}>{DOSSIER_ROUTE_DESCRIPTIONS[r]}</span>
@@ -141,9 +147,7 @@ function DossierForm() {
         </button>
       </div>
       <p class="oogo-live-status" role="status" aria-live="polite">{status()}</p>
-      <Show when={action.error()}>
-        <ErrorAlert error={action.error()} title="Dossier maken mislukt" />
-      </Show>
+      <ErrorSummary error={action.error()} title="Dossier maken mislukt" />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import type { ExportFormat } from "../../../shared/domain/dossier.ts";
 import { exportsApi } from "../../api/meetings.ts";
 import { ErrorAlert } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
-import { createAction } from "./createAction.ts";
+import { createAction } from "../../ui/createAction.ts";
 
 /**
  * "Oplegger downloaden" as PDF or DOCX, for every role with oplegger.export. Exported so the
@@ -11,14 +11,21 @@ import { createAction } from "./createAction.ts";
  */
 export function OpleggerDownload(props: { headingLevel?: 2 | 3 }) {
   const ws = useWorkspace();
-  const action = createAction();
-  const [status, setStatus] = createSignal("");
   const [busyFormat, setBusyFormat] = createSignal<ExportFormat | null>(null);
+  const action = createAction(async (format: ExportFormat) => {
+    await exportsApi.oplegger(ws.id(), format);
+    return format;
+  });
+  // Progress and outcome in one visible status line (the download itself says nothing).
+  const status = () => {
+    const f = busyFormat();
+    if (f) return `Oplegger (${f.toUpperCase()}) wordt gemaakt…`;
+    const done = action.result();
+    return done ? `Oplegger (${done.toUpperCase()}) is gedownload.` : "";
+  };
   const get = async (format: ExportFormat) => {
     setBusyFormat(format);
-    setStatus(`Oplegger (${format.toUpperCase()}) wordt gemaakt…`);
-    const done = await action.run(async () => { await exportsApi.oplegger(ws.id(), format); return true; });
-    setStatus(done ? `Oplegger (${format.toUpperCase()}) is gedownload.` : "");
+    await action.run(format);
     setBusyFormat(null);
   };
   const Heading = () => (props.headingLevel === 3

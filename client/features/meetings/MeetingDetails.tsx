@@ -2,13 +2,12 @@ import { createSignal, For, Show } from "solid-js";
 import {
   MEETING_STATUSES, MEETING_STATUS_LABELS, type MeetingStatus,
 } from "../../../shared/domain/meetings.ts";
-import { formatDateTime } from "../../../shared/domain/dates.ts";
+import { formatDateTime, instantToNlLocal, nlLocalToInstant } from "../../../shared/domain/dates.ts";
 import type { MeetingView } from "../../../shared/schemas/meetings.ts";
 import { meetingsApi } from "../../api/meetings.ts";
-import { ErrorAlert } from "../../ui/feedback.tsx";
-import { createAction } from "./createAction.ts";
-import { instantToNlLocal, nlLocalToInstant } from "./dates.ts";
-import { Field } from "./Field.tsx";
+import { createAction } from "../../ui/createAction.ts";
+import { ErrorSummary, Field } from "../../ui/Field.tsx";
+import { fieldError } from "../../ui/inputErrors.ts";
 import { MeetingStatusBadge, MinutesStatusBadge } from "./StatusBadge.tsx";
 import { formText } from "../../ui/formData.ts";
 
@@ -45,45 +44,47 @@ export function MeetingDetails(props: { meeting: MeetingView; canManage: boolean
 }
 
 function EditMeetingForm(props: { meeting: MeetingView; onDone: (m: MeetingView) => void; onCancel: () => void }) {
-  const action = createAction();
   const local = () => instantToNlLocal(props.meeting.startsAt);
+  const save = createAction((f: FormData, version: number) => meetingsApi.update(props.meeting.id, {
+    title: formText(f, "title"),
+    startsAt: nlLocalToInstant(formText(f, "date"), formText(f, "time")),
+    place: formText(f, "place"),
+    status: formText(f, "status") as MeetingStatus,
+    expectedVersion: version,
+  }));
+  const err = (field: string) => fieldError(save.error(), field);
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const f = new FormData(e.currentTarget as HTMLFormElement);
-    const updated = await action.run(() => meetingsApi.update(props.meeting.id, {
-      title: formText(f, "title"),
-      startsAt: nlLocalToInstant(formText(f, "date"), formText(f, "time")),
-      place: formText(f, "place"),
-      status: formText(f, "status") as MeetingStatus,
-      expectedVersion: props.meeting.version,
-    }));
+    const updated = await save.run(new FormData(e.currentTarget as HTMLFormElement), props.meeting.version);
     if (updated) props.onDone(updated);
   };
   return (
     <form class="oogo-panel oogo-panel--muted" onSubmit={(e) => void submit(e)} aria-label="Gegevens van de vergadering wijzigen">
-      <Show when={action.error()}><ErrorAlert error={action.error()} title="Opslaan mislukt" /></Show>
+      <ErrorSummary error={save.error()} title="Opslaan mislukt" />
       <div class="oogo-form-grid">
-        <Field id="edit-title" label="Titel">
-          <input id="edit-title" name="title" required minLength={3} maxLength={200} value={props.meeting.title} class="utrecht-textbox utrecht-textbox--html-input" />
+        <Field id="edit-title" label="Titel" error={err("title")}>
+          {(control) => <input {...control} name="title" required minLength={3} maxLength={200} value={props.meeting.title} class="utrecht-textbox utrecht-textbox--html-input" />}
         </Field>
-        <Field id="edit-date" label="Datum">
-          <input id="edit-date" name="date" type="date" required value={local().date} class="utrecht-textbox utrecht-textbox--html-input" />
+        <Field id="edit-date" label="Datum" error={err("startsAt")}>
+          {(control) => <input {...control} name="date" type="date" required value={local().date} class="utrecht-textbox utrecht-textbox--html-input" />}
         </Field>
         <Field id="edit-time" label="Aanvang (Nederlandse tijd)">
-          <input id="edit-time" name="time" type="time" required value={local().time} class="utrecht-textbox utrecht-textbox--html-input" />
+          {(control) => <input {...control} name="time" type="time" required value={local().time} class="utrecht-textbox utrecht-textbox--html-input" />}
         </Field>
-        <Field id="edit-place" label="Plaats">
-          <input id="edit-place" name="place" required minLength={2} maxLength={200} value={props.meeting.place} class="utrecht-textbox utrecht-textbox--html-input" />
+        <Field id="edit-place" label="Plaats" error={err("place")}>
+          {(control) => <input {...control} name="place" required minLength={2} maxLength={200} value={props.meeting.place} class="utrecht-textbox utrecht-textbox--html-input" />}
         </Field>
-        <Field id="edit-status" label="Status">
-          <select id="edit-status" name="status" class="utrecht-select utrecht-select--html-select" value={props.meeting.status}>
-            <For each={[...MEETING_STATUSES]}>{(s) => <option value={s}>{MEETING_STATUS_LABELS[s]}</option>}</For>
-          </select>
+        <Field id="edit-status" label="Status" error={err("status")}>
+          {(control) => (
+            <select {...control} name="status" class="utrecht-select utrecht-select--html-select" value={props.meeting.status}>
+              <For each={[...MEETING_STATUSES]}>{(s) => <option value={s}>{MEETING_STATUS_LABELS[s]}</option>}</For>
+            </select>
+          )}
         </Field>
       </div>
       <div class="oogo-form-actions">
-        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()}>
-          {action.busy() ? "Bezig met opslaan…" : "Gegevens opslaan"}
+        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={save.busy()}>
+          {save.busy() ? "Bezig met opslaan…" : "Gegevens opslaan"}
         </button>
         <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => props.onCancel()}>Annuleren</button>
       </div>

@@ -1,5 +1,5 @@
 import { A, useParams } from "@solidjs/router";
-import { createResource, onCleanup } from "solid-js";
+import { createLiveResource } from "../../live/createLiveResource.ts";
 import { formatDateTime } from "../../../shared/domain/dates.ts";
 import { meetingsApi } from "../../api/meetings.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
@@ -15,24 +15,23 @@ import "./meetings.css";
 export default function MeetingPage() {
   const ws = useWorkspace();
   const params = useParams<{ meetingId: string }>();
-  const [meeting, { refetch, mutate }] = createResource(() => params.meetingId, meetingsApi.get);
   // Someone else changed this meeting (or a point on its agenda): show the server's version.
-  onCleanup(ws.onLive((e) => {
-    if (e.entity === "*" || e.entityId === params.meetingId || e.entity.startsWith("point")) void refetch();
-  }));
+  const [meeting, { mutate }] = createLiveResource(() => params.meetingId, meetingsApi.get, {
+    entities: [{ entity: "meeting", id: () => params.meetingId }, "point"],
+  });
   const manage = () => ws.can("meeting.manage");
 
   return (
     <>
       <p class="utrecht-paragraph"><A class="utrecht-link" href={`/tafels/${encodeURIComponent(ws.id())}/vergaderingen`}>← Alle vergaderingen</A></p>
       <Loaded when={meeting} label="Vergadering laden…">
-        {() => (
+        {(m) => (
           <>
-            <PageTitle lead={`${meeting()!.typeLabel} · ${formatDateTime(meeting()!.startsAt)} · ${meeting()!.place}`}>{meeting()!.title}</PageTitle>
-            <MeetingDetails meeting={meeting()!} canManage={manage()} onChange={mutate} />
-            <AttendanceSection meeting={meeting()!} canManage={manage()} onChange={mutate} />
-            <AgendaSection meeting={meeting()!} canManage={manage()} onChange={mutate} />
-            <MinutesSection meeting={meeting()!} onChange={mutate} />
+            <PageTitle lead={`${m().typeLabel} · ${formatDateTime(m().startsAt)} · ${m().place}`}>{m().title}</PageTitle>
+            <MeetingDetails meeting={m()} canManage={manage()} onChange={mutate} />
+            <AttendanceSection meeting={m()} canManage={manage()} onChange={mutate} />
+            <AgendaSection meeting={m()} canManage={manage()} onChange={mutate} />
+            <MinutesSection meeting={m()} onChange={mutate} />
           </>
         )}
       </Loaded>

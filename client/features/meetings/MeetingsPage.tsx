@@ -1,4 +1,5 @@
-import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
+import { createLiveResource } from "../../live/createLiveResource.ts";
 import { dateInZone, todayInNl } from "../../../shared/domain/dates.ts";
 import type { MeetingSummary } from "../../../shared/schemas/meetings.ts";
 import { meetingsApi } from "../../api/meetings.ts";
@@ -9,23 +10,23 @@ import { MeetingCard } from "./MeetingCard.tsx";
 import { PlanMeetingForm } from "./PlanMeetingForm.tsx";
 import "./meetings.css";
 
+/** Upcoming meetings (soonest first) and the rest (latest first); "today" in Dutch time. */
+function splitMeetings(list: readonly MeetingSummary[]) {
+  const today = todayInNl(new Date());
+  const isUpcoming = (m: MeetingSummary) => m.status === "gepland" && dateInZone(new Date(m.startsAt)) >= today;
+  return {
+    upcoming: list.filter(isUpcoming).sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+    past: list.filter((m) => !isUpcoming(m)).sort((a, b) => b.startsAt.localeCompare(a.startsAt)),
+  };
+}
+
 /** The tafel's meetings, upcoming first, and (for the secretaris) a form to plan one. */
 export default function MeetingsPage() {
   const ws = useWorkspace();
-  const [meetings, { refetch }] = createResource(() => ws.id(), meetingsApi.list);
-  onCleanup(ws.onLive((e) => (e.entity === "*" || e.entity.startsWith("meeting")) && void refetch()));
+  const [meetings] = createLiveResource(() => ws.id(), meetingsApi.list, { entities: ["meeting"] });
   const [planning, setPlanning] = createSignal(false);
   let planButton: HTMLButtonElement | undefined;
 
-  const split = createMemo(() => {
-    const today = todayInNl(new Date());
-    const list = meetings() ?? [];
-    const isUpcoming = (m: MeetingSummary) => m.status === "gepland" && dateInZone(new Date(m.startsAt)) >= today;
-    return {
-      upcoming: list.filter(isUpcoming).sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
-      past: list.filter((m) => !isUpcoming(m)).sort((a, b) => b.startsAt.localeCompare(a.startsAt)),
-    };
-  });
   const href = (m: MeetingSummary) => `/tafels/${encodeURIComponent(ws.id())}/vergaderingen/${encodeURIComponent(m.id)}`;
 
   return (
@@ -42,7 +43,9 @@ export default function MeetingsPage() {
         </Show>
       </Show>
       <Loaded when={meetings} label="Vergaderingen laden…">
-        {() => (
+        {(list) => {
+          const split = createMemo(() => splitMeetings(list()));
+          return (
           <>
             <section class="oogo-section" aria-labelledby="upcoming-heading">
               <h2 class="utrecht-heading-2" id="upcoming-heading">Komende vergaderingen</h2>
@@ -61,7 +64,8 @@ export default function MeetingsPage() {
               </Show>
             </section>
           </>
-        )}
+          );
+        }}
       </Loaded>
     </>
   );

@@ -8,9 +8,10 @@ import type { AmendmentView, MeetingView } from "../../../shared/schemas/meeting
 import { meetingsApi } from "../../api/meetings.ts";
 import { ErrorAlert, InfoAlert } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
-import { createAction, inputError } from "./createAction.ts";
+import { createAction } from "../../ui/createAction.ts";
+import { ErrorSummary, Field } from "../../ui/Field.tsx";
+import { fieldError, inputError } from "../../ui/inputErrors.ts";
 import { EditorSlot } from "./EditorSlot.tsx";
-import { Field } from "./Field.tsx";
 import { MinutesStatusBadge } from "./StatusBadge.tsx";
 import { formText } from "../../ui/formData.ts";
 
@@ -84,22 +85,22 @@ export function MinutesSection(props: { meeting: MeetingView; onChange: (m: Meet
 }
 
 function ApproveMinutes(props: { meeting: MeetingView; saveState: string; onChange: (m: MeetingView) => void }) {
-  const action = createAction();
   const [confirming, setConfirming] = createSignal(false);
   const started = () => meetingHasStarted(props.meeting.startsAt, new Date());
   const again = () => props.meeting.minutesStatus === "in_wijziging";
   let confirmButton: HTMLButtonElement | undefined;
   let startButton: HTMLButtonElement | undefined;
 
+  const action = createAction(async (saveState: string) => {
+    if (saveState === "unsaved" || saveState === "offline") {
+      throw inputError("De laatste wijzigingen in de notulen zijn nog niet opgeslagen. Wacht tot er ‘Opgeslagen’ staat en probeer het opnieuw.");
+    }
+    // Approve exactly the text stored now: the server refuses (409) if it changes in between.
+    const fresh = await meetingsApi.get(props.meeting.id);
+    return meetingsApi.approveMinutes(props.meeting.id, { textHash: fresh.minutesHash });
+  });
   const approve = async () => {
-    const updated = await action.run(async () => {
-      if (props.saveState === "unsaved" || props.saveState === "offline") {
-        throw inputError("De laatste wijzigingen in de notulen zijn nog niet opgeslagen. Wacht tot er ‘Opgeslagen’ staat en probeer het opnieuw.");
-      }
-      // Approve exactly the text stored now: the server refuses (409) if it changes in between.
-      const fresh = await meetingsApi.get(props.meeting.id);
-      return meetingsApi.approveMinutes(props.meeting.id, { textHash: fresh.minutesHash });
-    });
+    const updated = await action.run(props.saveState);
     if (updated) {
       setConfirming(false);
       props.onChange(updated);
@@ -135,16 +136,15 @@ function ApproveMinutes(props: { meeting: MeetingView; saveState: string; onChan
 }
 
 function AmendMinutes(props: { meeting: MeetingView; onChange: (m: MeetingView) => void }) {
-  const action = createAction();
   const [open, setOpen] = createSignal(false);
   let openButton: HTMLButtonElement | undefined;
+  const action = createAction((reason: string) => {
+    if (reason.trim().length < 10) throw inputError("Geef de reden van de wijziging (minstens 10 tekens); die komt in het logboek.", "reason");
+    return meetingsApi.amendMinutes(props.meeting.id, { reason });
+  });
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const reason = formText(new FormData(e.currentTarget as HTMLFormElement), "reason");
-    const updated = await action.run(() => {
-      if (reason.trim().length < 10) throw inputError("Geef de reden van de wijziging (minstens 10 tekens); die komt in het logboek.");
-      return meetingsApi.amendMinutes(props.meeting.id, { reason });
-    });
+    const updated = await action.run(formText(new FormData(e.currentTarget as HTMLFormElement), "reason"));
     if (updated) {
       setOpen(false);
       props.onChange(updated);
@@ -159,10 +159,9 @@ function AmendMinutes(props: { meeting: MeetingView; onChange: (m: MeetingView) 
       }>
         <form onSubmit={(e) => void submit(e)} aria-labelledby="amend-heading">
           <h3 class="utrecht-heading-3" id="amend-heading">Amendement op vastgestelde notulen</h3>
-          <Show when={action.error()}><ErrorAlert error={action.error()} title="Amendement openen mislukt" /></Show>
-          <Field id="amend-reason" label="Reden van de wijziging (verplicht, komt in het logboek)">
-            <textarea id="amend-reason" name="reason" aria-required="true" maxLength={2000} rows={3}
-              class="utrecht-textarea utrecht-textarea--html-textarea" />
+          <ErrorSummary error={action.error()} title="Amendement openen mislukt" />
+          <Field id="amend-reason" label="Reden van de wijziging (verplicht, komt in het logboek)" error={fieldError(action.error(), "reason")}>
+            {(control) => <textarea {...control} name="reason" aria-required="true" maxLength={2000} rows={3} class="utrecht-textarea utrecht-textarea--html-textarea" />}
           </Field>
           <div class="oogo-form-actions">
             <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()}>

@@ -1,20 +1,18 @@
-import { createSignal, For, onMount, Show } from "solid-js";
+import { createSignal, For, onMount } from "solid-js";
 import { useNavigate } from "@solidjs/router";
 import { MEETING_TYPES, MEETING_TYPE_LABELS, type MeetingType } from "../../../shared/domain/meetings.ts";
-import { todayInNl } from "../../../shared/domain/dates.ts";
+import { nlLocalToInstant, todayInNl } from "../../../shared/domain/dates.ts";
 import { meetingsApi } from "../../api/meetings.ts";
-import { ErrorAlert } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
-import { createAction, inputError } from "./createAction.ts";
-import { nlLocalToInstant } from "./dates.ts";
-import { Field } from "./Field.tsx";
+import { createAction } from "../../ui/createAction.ts";
+import { ErrorSummary, Field } from "../../ui/Field.tsx";
 import { formText } from "../../ui/formData.ts";
+import { fieldError, inputError } from "../../ui/inputErrors.ts";
 
 /** The secretary plans a meeting: type, title, date and time (Dutch time), place, invited parties. */
 export function PlanMeetingForm(props: { onCancel: () => void }) {
   const ws = useWorkspace();
   const navigate = useNavigate();
-  const action = createAction();
   const [type, setType] = createSignal<MeetingType>("formeel_oogo");
   const [title, setTitle] = createSignal(MEETING_TYPE_LABELS.formeel_oogo);
   // Follow the chosen type in the title until the secretary writes a title of their own.
@@ -35,53 +33,55 @@ export function PlanMeetingForm(props: { onCancel: () => void }) {
   let typeSelect!: HTMLSelectElement;
   onMount(() => typeSelect.focus());
 
+  const plan = createAction((form: FormData) => {
+    if (invited().size === 0) throw inputError("Nodig ten minste één partij uit.");
+    return meetingsApi.create(ws.id(), {
+      type: type(),
+      title: title(),
+      startsAt: nlLocalToInstant(formText(form, "date"), formText(form, "time")),
+      place: formText(form, "place"),
+      invitedPartyIds: parties().map((p) => p.id).filter((id) => invited().has(id)),
+    });
+  });
+  const err = (field: string) => fieldError(plan.error(), field);
+
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const form = new FormData(e.currentTarget as HTMLFormElement);
-    const date = formText(form, "date");
-    const time = formText(form, "time");
-    const created = await action.run(() => {
-      if (invited().size === 0) throw inputError("Nodig ten minste één partij uit.");
-      return meetingsApi.create(ws.id(), {
-        type: type(),
-        title: title(),
-        startsAt: nlLocalToInstant(date, time),
-        place: formText(form, "place"),
-        invitedPartyIds: parties().map((p) => p.id).filter((id) => invited().has(id)),
-      });
-    });
+    const created = await plan.run(new FormData(e.currentTarget as HTMLFormElement));
     if (created) navigate(`/tafels/${encodeURIComponent(ws.id())}/vergaderingen/${encodeURIComponent(created.id)}`);
   };
 
   return (
     <form class="oogo-panel" onSubmit={(e) => void submit(e)} aria-labelledby="plan-heading">
       <h2 class="utrecht-heading-2" id="plan-heading">Vergadering plannen</h2>
-      <Show when={action.error()}>
-        <ErrorAlert error={action.error()} title="Plannen mislukt" />
-      </Show>
+      <ErrorSummary error={plan.error()} title="Plannen mislukt" />
       <div class="oogo-form-grid">
-        <Field id="plan-type" label="Soort overleg">
-          <select id="plan-type" ref={typeSelect} class="utrecht-select utrecht-select--html-select" value={type()}
-            onChange={(e) => chooseType(e.currentTarget.value as MeetingType)}>
-            <For each={[...MEETING_TYPES]}>{(t) => <option value={t}>{MEETING_TYPE_LABELS[t]}</option>}</For>
-          </select>
+        <Field id="plan-type" label="Soort overleg" error={err("type")}>
+          {(control) => (
+            <select {...control} ref={typeSelect} class="utrecht-select utrecht-select--html-select" value={type()}
+              onChange={(e) => chooseType(e.currentTarget.value as MeetingType)}>
+              <For each={[...MEETING_TYPES]}>{(t) => <option value={t}>{MEETING_TYPE_LABELS[t]}</option>}</For>
+            </select>
+          )}
         </Field>
-        <Field id="plan-title" label="Titel">
-          <input id="plan-title" name="title" required minLength={3} maxLength={200} class="utrecht-textbox utrecht-textbox--html-input"
-            value={title()} onInput={(e) => { setTitle(e.currentTarget.value); setTitleTouched(true); }} />
+        <Field id="plan-title" label="Titel" error={err("title")}>
+          {(control) => (
+            <input {...control} name="title" required minLength={3} maxLength={200} class="utrecht-textbox utrecht-textbox--html-input"
+              value={title()} onInput={(e) => { setTitle(e.currentTarget.value); setTitleTouched(true); }} />
+          )}
         </Field>
-        <Field id="plan-date" label="Datum">
-          <input id="plan-date" name="date" type="date" required value={todayInNl(new Date())} class="utrecht-textbox utrecht-textbox--html-input" />
+        <Field id="plan-date" label="Datum" error={err("startsAt")}>
+          {(control) => <input {...control} name="date" type="date" required value={todayInNl(new Date())} class="utrecht-textbox utrecht-textbox--html-input" />}
         </Field>
         <Field id="plan-time" label="Aanvang (Nederlandse tijd)">
-          <input id="plan-time" name="time" type="time" required value="14:00" class="utrecht-textbox utrecht-textbox--html-input" />
+          {(control) => <input {...control} name="time" type="time" required value="14:00" class="utrecht-textbox utrecht-textbox--html-input" />}
         </Field>
-        <div class="oogo-span-all">
-          <Field id="plan-place" label="Plaats">
-            <input id="plan-place" name="place" required minLength={2} maxLength={200} autocomplete="off"
+        <Field id="plan-place" label="Plaats" error={err("place")} class="oogo-span-all">
+          {(control) => (
+            <input {...control} name="place" required minLength={2} maxLength={200} autocomplete="off"
               class="utrecht-textbox utrecht-textbox--html-input" placeholder="bijv. Stadhuis Groningen, raadzaal" />
-          </Field>
-        </div>
+          )}
+        </Field>
       </div>
       <fieldset class="oogo-fieldset">
         <legend>Uitgenodigde partijen</legend>
@@ -96,8 +96,8 @@ export function PlanMeetingForm(props: { onCancel: () => void }) {
         </For>
       </fieldset>
       <div class="oogo-form-actions">
-        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()} aria-disabled={action.busy()}>
-          {action.busy() ? "Bezig met plannen…" : "Vergadering plannen"}
+        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={plan.busy()} aria-disabled={plan.busy()}>
+          {plan.busy() ? "Bezig met plannen…" : "Vergadering plannen"}
         </button>
         <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => props.onCancel()}>Annuleren</button>
       </div>

@@ -1,11 +1,12 @@
 import { createSignal, For, Show } from "solid-js";
 import { formatDate } from "../../../shared/domain/dates.ts";
-import type { ProcedureStepView, ProcedureView } from "../../../shared/schemas/meetings.ts";
+import type { ChangeProcedureStepInput, ProcedureStepView, ProcedureView } from "../../../shared/schemas/meetings.ts";
 import { procedureApi } from "../../api/meetings.ts";
 import { ErrorAlert } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
-import { createAction } from "./createAction.ts";
-import { Field } from "./Field.tsx";
+import { createAction } from "../../ui/createAction.ts";
+import { ErrorSummary, Field } from "../../ui/Field.tsx";
+import { fieldError } from "../../ui/inputErrors.ts";
 import { StepStateBadge } from "./StatusBadge.tsx";
 import { formText } from "../../ui/formData.ts";
 
@@ -53,14 +54,18 @@ export function ProcedureChecklist(props: { procedure: ProcedureView; canManage:
   );
 }
 
+/** A change to a step; the version is the one the secretary saw. */
+type StepChange = Omit<ChangeProcedureStepInput, "expectedVersion">;
+
 function StepRow(props: { step: ProcedureStepView; number: number; today: string; canManage: boolean; onChange: () => void }) {
   const ws = useWorkspace();
-  const action = createAction();
   const [editing, setEditing] = createSignal(false);
   const s = () => props.step;
   const stateText = () => (s().state === "te_laat" ? `Te laat (${s().daysLate} ${s().daysLate === 1 ? "dag" : "dagen"})` : undefined);
-  const change = async (input: Parameters<typeof procedureApi.changeStep>[2]) => {
-    const ok = await action.run(() => procedureApi.changeStep(ws.id(), s().id, { ...input, expectedVersion: s().version }));
+  const action = createAction((step: ProcedureStepView, input: StepChange) =>
+    procedureApi.changeStep(ws.id(), step.id, { ...input, expectedVersion: step.version }));
+  const change = async (input: StepChange) => {
+    const ok = await action.run(s(), input);
     if (ok) {
       setEditing(false);
       props.onChange();
@@ -100,11 +105,11 @@ function StepRow(props: { step: ProcedureStepView; number: number; today: string
             </div>
           }>
             <form onSubmit={saveDates} aria-label={`Datums van ${s().title}`}>
-              <Field id={`step-due-${s().id}`} label="Uiterlijk">
-                <input id={`step-due-${s().id}`} name="due" type="date" value={s().dueDate ?? ""} class="utrecht-textbox utrecht-textbox--html-input" />
+              <Field id={`step-due-${s().id}`} label="Uiterlijk" error={fieldError(action.error(), "dueDate")}>
+                {(control) => <input {...control} name="due" type="date" value={s().dueDate ?? ""} class="utrecht-textbox utrecht-textbox--html-input" />}
               </Field>
-              <Field id={`step-done-${s().id}`} label="Gedaan op (leeg = open)">
-                <input id={`step-done-${s().id}`} name="done" type="date" value={s().doneOn ?? ""} max={props.today} class="utrecht-textbox utrecht-textbox--html-input" />
+              <Field id={`step-done-${s().id}`} label="Gedaan op (leeg = open)" error={fieldError(action.error(), "doneOn")}>
+                {(control) => <input {...control} name="done" type="date" value={s().doneOn ?? ""} max={props.today} class="utrecht-textbox utrecht-textbox--html-input" />}
               </Field>
               <div class="oogo-form-actions">
                 <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()}>Opslaan</button>
@@ -120,17 +125,16 @@ function StepRow(props: { step: ProcedureStepView; number: number; today: string
 
 function AddStepForm(props: { onChange: () => void }) {
   const ws = useWorkspace();
-  const action = createAction();
+  const action = createAction((f: FormData) => procedureApi.addStep(ws.id(), {
+    title: formText(f, "title"),
+    dueDate: formText(f, "due") || null,
+    note: formText(f, "note"),
+  }), { announce: () => "Stap toegevoegd." });
+  const err = (field: string) => fieldError(action.error(), field);
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
-    const f = new FormData(form);
-    const due = formText(f, "due");
-    const ok = await action.run(() => procedureApi.addStep(ws.id(), {
-      title: formText(f, "title"),
-      dueDate: due || null,
-      note: formText(f, "note"),
-    }));
+    const ok = await action.run(new FormData(form));
     if (ok) {
       form.reset();
       props.onChange();
@@ -139,20 +143,20 @@ function AddStepForm(props: { onChange: () => void }) {
   return (
     <form class="oogo-panel" onSubmit={(e) => void submit(e)} aria-labelledby="add-step-heading">
       <h3 class="utrecht-heading-3" id="add-step-heading">Stap toevoegen</h3>
-      <Show when={action.error()}><ErrorAlert error={action.error()} title="Stap toevoegen mislukt" /></Show>
+      <ErrorSummary error={action.error()} title="Stap toevoegen mislukt" />
       <div class="oogo-form-grid">
-        <Field id="step-title" label="Omschrijving">
-          <input id="step-title" name="title" required minLength={3} maxLength={200} class="utrecht-textbox utrecht-textbox--html-input"
-            placeholder="bijv. Instemming OPR gevraagd" />
+        <Field id="step-title" label="Omschrijving" error={err("title")}>
+          {(control) => (
+            <input {...control} name="title" required minLength={3} maxLength={200} class="utrecht-textbox utrecht-textbox--html-input"
+              placeholder="bijv. Instemming OPR gevraagd" />
+          )}
         </Field>
-        <Field id="step-due" label="Uiterlijk (optioneel)">
-          <input id="step-due" name="due" type="date" class="utrecht-textbox utrecht-textbox--html-input" />
+        <Field id="step-due" label="Uiterlijk (optioneel)" error={err("dueDate")}>
+          {(control) => <input {...control} name="due" type="date" class="utrecht-textbox utrecht-textbox--html-input" />}
         </Field>
-        <div class="oogo-span-all">
-          <Field id="step-note" label="Toelichting (optioneel)">
-            <input id="step-note" name="note" maxLength={2000} class="utrecht-textbox utrecht-textbox--html-input" />
-          </Field>
-        </div>
+        <Field id="step-note" label="Toelichting (optioneel)" error={err("note")} class="oogo-span-all">
+          {(control) => <input {...control} name="note" maxLength={2000} class="utrecht-textbox utrecht-textbox--html-input" />}
+        </Field>
       </div>
       <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()}>
         {action.busy() ? "Bezig met toevoegen…" : "Stap toevoegen"}

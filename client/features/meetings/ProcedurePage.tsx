@@ -1,4 +1,5 @@
-import { createResource, onCleanup, Show } from "solid-js";
+import { Show } from "solid-js";
+import { createLiveResource } from "../../live/createLiveResource.ts";
 import { procedureApi } from "../../api/meetings.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { Loaded } from "../../ui/feedback.tsx";
@@ -11,8 +12,7 @@ import "./meetings.css";
 /** The OOGO procedure the parties agreed: its text (co-edited) and the checklist of steps the secretaris keeps. */
 export default function ProcedurePage() {
   const ws = useWorkspace();
-  const [procedure, { refetch }] = createResource(() => ws.id(), procedureApi.get);
-  onCleanup(ws.onLive((e) => (e.entity === "*" || e.entity.startsWith("procedure")) && void refetch()));
+  const [procedure, { refetch }] = createLiveResource(() => ws.id(), procedureApi.get, { entities: ["procedure"] });
   const manage = () => ws.can("procedure.manage");
   return (
     <>
@@ -27,7 +27,7 @@ export default function ProcedurePage() {
         </Show>
       </section>
       <Loaded when={procedure} label="Stappen laden…">
-        {() => <ProcedureChecklist procedure={procedure()!} canManage={manage()} onChange={() => void refetch()} />}
+        {(p) => <ProcedureChecklist procedure={p()} canManage={manage()} onChange={() => void refetch()} />}
       </Loaded>
       <OpleggerDownload />
     </>

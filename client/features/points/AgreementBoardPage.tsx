@@ -6,7 +6,7 @@ import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ErrorAlert, Loading } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { applyFilters, filterQuery, hasFilters, parseFilters, type BoardFilters } from "./boardFilters.ts";
-import { createLiveResource, isPointEvent } from "./createLiveResource.ts";
+import { createLiveResource } from "../../live/createLiveResource.ts";
 import { NewPointForm } from "./NewPointForm.tsx";
 import { PartyAgreementTable } from "./PartyAgreementTable.tsx";
 import { PointFilters } from "./PointFilters.tsx";
@@ -30,7 +30,7 @@ export default function AgreementBoardPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [params, setParams] = useSearchParams();
-  const [board] = createLiveResource(() => ws.id(), pointsApi.board, isPointEvent);
+  const [board] = createLiveResource(() => ws.id(), pointsApi.board, { entities: ["point"] });
   const [creating, setCreating] = createSignal(false);
   const filters = createMemo(() => parseFilters(params));
   const base = () => `/tafels/${encodeURIComponent(ws.id())}`;

@@ -1,13 +1,12 @@
 import { A, useLocation, useParams } from "@solidjs/router";
 import { createEffect, For, on, onCleanup, Show } from "solid-js";
 import { pointsApi } from "../../api/points.ts";
-import type { LiveEvent } from "../../live/createLiveEvents.ts";
 import { CollaborativeEditor, type SaveState } from "../../editor/CollaborativeEditor.tsx";
 import type { PointDetail } from "../../../shared/schemas/points.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ErrorAlert, Loading } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
-import { createLiveResource, isPointEvent } from "./createLiveResource.ts";
+import { createLiveResource } from "../../live/createLiveResource.ts";
 import { ownStaleSignoff, SignoffOverview, SignoffPanel, staleByText, VerouderdAlert } from "./SignoffPanel.tsx";
 import { StancePanel } from "./StancePanel.tsx";
 import { StatusActions } from "./StatusActions.tsx";
@@ -29,9 +28,9 @@ export default function PointPage() {
   const ws = useWorkspace();
   const params = useParams<{ id: string; pointId: string }>();
   const location = useLocation();
-  const concerns = (e: LiveEvent) => isPointEvent(e) && e.entityId === params.pointId;
-  const [point, refetchPoint] = createLiveResource(() => params.pointId, pointsApi.get, concerns);
-  const [history, refetchHistory] = createLiveResource(() => params.pointId, pointsApi.history, concerns);
+  const thisPoint = { entities: [{ entity: "point", id: () => params.pointId }] };
+  const [point, { refetch: refetchPoint }] = createLiveResource(() => params.pointId, pointsApi.get, thisPoint);
+  const [history, { refetch: refetchHistory }] = createLiveResource(() => params.pointId, pointsApi.history, thisPoint);
   const board = () => `/tafels/${encodeURIComponent(ws.id())}/overeenstemming`;
 
   /** After our own change (or a 409: someone else was first), reload the point and its history. */

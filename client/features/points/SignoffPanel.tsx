@@ -4,6 +4,7 @@ import { ApiRequestError } from "../../api/http.ts";
 import { SIGNABLE_STATUSES } from "../../../shared/domain/pointStatus.ts";
 import type { PointDetail, PointEventView, SignoffView } from "../../../shared/schemas/points.ts";
 import { ErrorAlert, InfoAlert } from "../../ui/feedback.tsx";
+import { createAction } from "../../ui/createAction.ts";
 import { StatusGroupIcon } from "./StatusBadge.tsx";
 import { diffWords, hasChanges, proseMirrorToText } from "./textDiff.ts";
 import { kenmerk } from "./format.ts";
@@ -55,8 +56,8 @@ export function SignoffPanel(props: {
   onChanged: (p: PointDetail | null) => void;
 }) {
   const [confirmed, setConfirmed] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>(null);
+  // The point as the bestuurder saw it when signing: that hash and version are what they sign.
+  const signOff = createAction((point: PointDetail) => pointsApi.signOff(point.id, { textHash: point.textHash, expectedVersion: point.version }));
   const party = () => props.point.parties.find((p) => p.id === props.partyId);
   const valid = () => party()?.signoff ?? null;
   const stale = () => {
@@ -72,18 +73,10 @@ export function SignoffPanel(props: {
   const sign = async (e: SubmitEvent) => {
     e.preventDefault();
     if (!isConfirmed()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      props.onChanged(await pointsApi.signOff(props.point.id, { textHash: props.point.textHash, expectedVersion: props.point.version }));
-      setConfirmed(false);
-    } catch (err) {
-      setError(err);
-      setConfirmed(false);
-      if (err instanceof ApiRequestError && err.status === 409) props.onChanged(null);
-    } finally {
-      setBusy(false);
-    }
+    const signed = await signOff.run(props.point);
+    setConfirmed(false);
+    if (signed) props.onChanged(signed);
+    else if (signOff.error() instanceof ApiRequestError && (signOff.error() as ApiRequestError).status === 409) props.onChanged(null);
   };
 
   return (
@@ -114,7 +107,7 @@ export function SignoffPanel(props: {
           )}
         </Show>
 
-        <Show when={error()}><ErrorAlert error={error()} title="Niet ondertekend" /></Show>
+        <Show when={signOff.error()}><ErrorAlert error={signOff.error()} title="Niet ondertekend" /></Show>
         <Show when={!valid() && !ability().ok}>
           <p class="oogo-hint" style={{ margin: "0 0 6px" }}>
             <strong>Ondertekenen kan nu niet.</strong>{" "}
@@ -143,8 +136,8 @@ export function SignoffPanel(props: {
                 onChange={(e) => { confirmedFor = props.point.textHash; setConfirmed(e.currentTarget.checked); }} />
               <span>Ik onderteken namens {props.partyName} de tekst met kenmerk <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>… (versie {props.point.version}).</span>
             </label>
-            <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={!isConfirmed() || busy()} aria-busy={busy() ? "true" : undefined}>
-              {busy() ? "Bezig met ondertekenen…" : "Ondertekenen"}
+            <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={!isConfirmed() || signOff.busy()} aria-busy={signOff.busy() ? "true" : undefined}>
+              {signOff.busy() ? "Bezig met ondertekenen…" : "Ondertekenen"}
             </button>
           </form>
         </Show>

@@ -3,7 +3,10 @@ import { pointsApi } from "../../api/points.ts";
 import { ApiRequestError } from "../../api/http.ts";
 import { STANCES, REASONING_MAX, REASONING_MIN, reasoningProblem, reasoningRequired, type Stance } from "../../../shared/domain/stances.ts";
 import type { PartyInScopeView, PointDetail } from "../../../shared/schemas/points.ts";
-import { ErrorAlert, InfoAlert } from "../../ui/feedback.tsx";
+import { InfoAlert } from "../../ui/feedback.tsx";
+import { createAction } from "../../ui/createAction.ts";
+import { ErrorSummary, Field } from "../../ui/Field.tsx";
+import { fieldError, inputError } from "../../ui/inputErrors.ts";
 import { StatusGroupIcon } from "./StatusBadge.tsx";
 import { kenmerk, STANCE_GROUP, stanceLabel } from "./format.ts";
 import { formatDateTime } from "../../../shared/domain/dates.ts";
@@ -81,34 +84,26 @@ function StanceForm(props: { point: PointDetail; party: PartyInScopeView; onChan
   const current = untrack(() => (props.party.stance?.isCurrent ? props.party.stance : null));
   const [stance, setStance] = createSignal<Stance>(current?.stance ?? "akkoord");
   const [reasoning, setReasoning] = createSignal(current?.reasoning ?? "");
-  const [error, setError] = createSignal<unknown>(null);
-  // The confirmation belongs to the version our stance produced; once the point moves on, it goes.
-  const [done, setDone] = createSignal<{ text: string; version: number } | null>(null);
-  const doneText = () => (done()?.version === props.point.version ? done()!.text : null);
-  const [busy, setBusy] = createSignal(false);
   const problem = () => reasoningProblem(stance(), reasoning());
+  // After a first attempt the reasoning is checked as the trekker types.
   const [touched, setTouched] = createSignal(false);
+  const record = createAction(async (point: PointDetail, chosen: Stance, text: string) => {
+    const wrong = reasoningProblem(chosen, text);
+    if (wrong) throw inputError(wrong, "reasoning");
+    const next = await pointsApi.recordStance(point.id, { stance: chosen, reasoning: text, expectedVersion: point.version, textHash: point.textHash });
+    return { point: next, text: `Standpunt “${stanceLabel(chosen)}” van ${props.party.name} is vastgelegd.` };
+  });
+  // The confirmation belongs to the version our stance produced; once the point moves on, it goes.
+  const doneText = () => (record.result()?.point.version === props.point.version ? record.result()!.text : null);
+  const reasoningError = () => (touched() ? problem() : null) ?? fieldError(record.error(), "reasoning");
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     setTouched(true);
-    if (problem()) return;
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const next = await pointsApi.recordStance(props.point.id, {
-        stance: stance(), reasoning: reasoning(), expectedVersion: props.point.version, textHash: props.point.textHash,
-      });
-      setDone({ text: `Standpunt “${stanceLabel(stance())}” van ${props.party.name} is vastgelegd.`, version: next.version });
-      props.onChanged(next);
-    } catch (err) {
-      setError(err);
-      // A conflict means someone else moved first: show their version.
-      if (err instanceof ApiRequestError && err.status === 409) props.onChanged(null);
-    } finally {
-      setBusy(false);
-    }
+    const done = await record.run(props.point, stance(), reasoning());
+    if (done) props.onChanged(done.point);
+    // A conflict means someone else moved first: show their version.
+    else if (record.error() instanceof ApiRequestError && (record.error() as ApiRequestError).status === 409) props.onChanged(null);
   };
 
   return (
@@ -117,7 +112,7 @@ function StanceForm(props: { point: PointDetail; party: PartyInScopeView; onChan
       <p class="oogo-hint">
         U legt het ambtelijk standpunt vast op de huidige tekst (versie {props.point.version}, kenmerk <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>).
       </p>
-      <Show when={error()}><ErrorAlert error={error()} title="Standpunt niet vastgelegd" /></Show>
+      <ErrorSummary error={record.error()} title="Standpunt niet vastgelegd" />
       <Show when={doneText()}><InfoAlert type="ok"><p class="utrecht-paragraph">{doneText()}</p></InfoAlert></Show>
       <fieldset class="utrecht-form-fieldset" style={{ border: "0", padding: "0", margin: "0 0 12px" }}>
         <legend class="utrecht-form-fieldset__legend" style={{ "font-weight": "600" }}>Standpunt</legend>
@@ -136,23 +131,15 @@ function StanceForm(props: { point: PointDetail; party: PartyInScopeView; onChan
           </For>
         </ul>
       </fieldset>
-      <div class={`utrecht-form-field${touched() && problem() ? " utrecht-form-field--invalid" : ""}`}>
-        <div class="utrecht-form-field__label">
-          <label class="utrecht-form-label" for="stance-reasoning">
-            Toelichting{reasoningRequired(stance()) ? ` (verplicht, minstens ${REASONING_MIN} tekens)` : " (optioneel)"}
-          </label>
-        </div>
-        <div class="utrecht-form-field__input">
-          <textarea id="stance-reasoning" class="utrecht-textarea utrecht-textarea--html-textarea" maxLength={REASONING_MAX}
-            value={reasoning()} onInput={(e) => setReasoning(e.currentTarget.value)}
-            aria-invalid={touched() && problem() ? "true" : undefined} aria-describedby={touched() && problem() ? "stance-reasoning-error" : undefined} />
-        </div>
-        <Show when={touched() && problem()}>
-          <p class="utrecht-form-field-error-message" id="stance-reasoning-error">{problem()}</p>
-        </Show>
-      </div>
-      <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={busy()} aria-busy={busy() ? "true" : undefined}>
-        {busy() ? "Bezig…" : "Standpunt vastleggen"}
+      <Field id="stance-reasoning" label={`Toelichting${reasoningRequired(stance()) ? ` (verplicht, minstens ${REASONING_MIN} tekens)` : " (optioneel)"}`}
+        error={reasoningError()}>
+        {(control) => (
+          <textarea {...control} class="utrecht-textarea utrecht-textarea--html-textarea" maxLength={REASONING_MAX}
+            value={reasoning()} onInput={(e) => { setReasoning(e.currentTarget.value); if (fieldError(record.error(), "reasoning")) record.reset(); }} />
+        )}
+      </Field>
+      <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={record.busy()} aria-busy={record.busy() ? "true" : undefined}>
+        {record.busy() ? "Bezig…" : "Standpunt vastleggen"}
       </button>
     </form>
   );

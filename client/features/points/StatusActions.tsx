@@ -5,6 +5,9 @@ import { POINT_STATUS_INFO, transitionOptions, type PointFacts, type TransitionA
 import type { PointDetail } from "../../../shared/schemas/points.ts";
 import type { WorkspaceView } from "../../../shared/schemas/workspace.ts";
 import { ErrorAlert, InfoAlert } from "../../ui/feedback.tsx";
+import { createAction } from "../../ui/createAction.ts";
+import { Field } from "../../ui/Field.tsx";
+import { fieldError, inputError } from "../../ui/inputErrors.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
 
 /** The facts the shared workflow rules need, from the point as the server presented it. */
@@ -27,18 +30,38 @@ export function actorOf(w: WorkspaceView): TransitionActor {
 export function StatusActions(props: { point: PointDetail; workspace: WorkspaceView; onChanged: (p: PointDetail | null) => void }) {
   const options = createMemo(() => transitionOptions(props.point.status, actorOf(props.workspace), pointFacts(props.point)));
   const [open, setOpen] = createSignal<TransitionOption["to"] | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
+  // The point as the member saw it when confirming: its version is what the server checks.
+  const transition = createAction(async (point: PointDetail, option: TransitionOption, reason: string) => {
+    if (reason.trim().length < 3) throw inputError("Geef een reden (minstens 3 tekens).", "reason");
+    const next = await pointsApi.transition(point.id, { to: option.to, reason: reason.trim(), expectedVersion: point.version });
+    return { next, text: `${option.action}: de status is nu “${next.status === option.to ? option.label : POINT_STATUS_INFO[next.status].label}”.` };
+  });
+  // An error about the reason stays in the form; any other closes it and shows here.
+  const refusal = () => (fieldError(transition.error(), "reason") ? null : transition.error());
+  const conflict = () => refusal() instanceof ApiRequestError && (refusal() as ApiRequestError).status === 409;
   // A confirmation belongs to the version our step produced; once the point moves on, it goes.
-  const [done, setDone] = createSignal<{ text: string; version: number } | null>(null);
-  const doneText = () => (done()?.version === props.point.version ? done()!.text : null);
+  const doneText = () => (transition.result()?.next.version === props.point.version ? transition.result()!.text : null);
+
+  const confirm = async (option: TransitionOption, reason: string) => {
+    const done = await transition.run(props.point, option, reason);
+    if (done) {
+      setOpen(null);
+      props.onChanged(done.next);
+    } else if (refusal()) {
+      setOpen(null);
+      if (conflict()) props.onChanged(null);
+    } else {
+      document.getElementById(`reason-${option.to}`)?.focus();
+    }
+  };
 
   return (
     <section class="oogo-side-panel" aria-labelledby="actions-heading">
       <h2 class="utrecht-heading-2" id="actions-heading">Status</h2>
       <p style={{ margin: "0 0 12px" }}><StatusBadge status={props.point.status} large /></p>
-      <Show when={error()}>
-        <ErrorAlert error={error()} title="Status niet gewijzigd" />
-        <Show when={error() instanceof ApiRequestError && (error() as ApiRequestError).status === 409}>
+      <Show when={refusal()}>
+        <ErrorAlert error={refusal()} title="Status niet gewijzigd" />
+        <Show when={conflict()}>
           <p class="oogo-hint" role="status">Het punt is opnieuw geladen; hierboven ziet u de actuele stand.</p>
         </Show>
       </Show>
@@ -55,7 +78,7 @@ export function StatusActions(props: { point: PointDetail; workspace: WorkspaceV
                     <>
                       <button type="button" class="utrecht-button utrecht-button--secondary-action"
                         disabled={!o().ok} aria-describedby={o().ok ? undefined : `why-${o().to}`}
-                        onClick={() => { setError(null); setDone(null); setOpen(o().to); }}>
+                        onClick={() => { transition.reset(); setOpen(o().to); }}>
                         {o().action}
                       </button>
                       <Show when={!o().ok && o().reason}>
@@ -64,14 +87,10 @@ export function StatusActions(props: { point: PointDetail; workspace: WorkspaceV
                     </>
                   }
                 >
-                  <TransitionForm point={props.point} option={o()}
-                    onCancel={() => setOpen(null)}
-                    onDone={(next) => { setOpen(null); setDone({ text: `${o().action}: de status is nu “${next.status === o().to ? o().label : POINT_STATUS_INFO[next.status].label}”.`, version: next.version }); props.onChanged(next); }}
-                    onError={(err) => {
-                      setError(err);
-                      setOpen(null);
-                      if (err instanceof ApiRequestError && err.status === 409) props.onChanged(null);
-                    }} />
+                  <TransitionForm option={o()} busy={transition.busy()} reasonError={fieldError(transition.error(), "reason")}
+                    onCancel={() => { transition.reset(); setOpen(null); }}
+                    onEdit={() => fieldError(transition.error(), "reason") && transition.reset()}
+                    onConfirm={(reason) => void confirm(o(), reason)} />
                 </Show>
               </li>
             ); }}
@@ -82,41 +101,22 @@ export function StatusActions(props: { point: PointDetail; workspace: WorkspaceV
   );
 }
 
-function TransitionForm(props: { point: PointDetail; option: TransitionOption; onCancel: () => void; onDone: (p: PointDetail) => void; onError: (err: unknown) => void }) {
+function TransitionForm(props: { option: TransitionOption; busy: boolean; reasonError: string | undefined; onCancel: () => void; onEdit: () => void; onConfirm: (reason: string) => void }) {
   const [reason, setReason] = createSignal("");
-  const [busy, setBusy] = createSignal(false);
-  const [touched, setTouched] = createSignal(false);
-  const problem = () => (reason().trim().length < 3 ? "Geef een reden (minstens 3 tekens)." : null);
   const id = () => `reason-${props.option.to}`;
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (problem()) return;
-    setBusy(true);
-    try {
-      props.onDone(await pointsApi.transition(props.point.id, { to: props.option.to, reason: reason().trim(), expectedVersion: props.point.version }));
-    } catch (err) {
-      props.onError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <form class="oogo-form-box" style={{ "margin-top": "0" }} onSubmit={(e) => void submit(e)} novalidate aria-label={props.option.action}>
+    <form class="oogo-form-box" style={{ "margin-top": "0" }} onSubmit={(e) => { e.preventDefault(); props.onConfirm(reason()); }} novalidate aria-label={props.option.action}>
       <p style={{ margin: "0 0 8px", "font-weight": "700" }}>{props.option.action}</p>
       <p class="oogo-hint">Nieuwe status: {props.option.label}. De reden komt in het logboek.</p>
-      <div class={`utrecht-form-field${touched() && problem() ? " utrecht-form-field--invalid" : ""}`}>
-        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for={id()}>Reden</label></div>
-        <div class="utrecht-form-field__input">
-          <textarea id={id()} class="utrecht-textarea utrecht-textarea--html-textarea" maxLength={4000} value={reason()}
+      <Field id={id()} label="Reden" error={props.reasonError}>
+        {(control) => (
+          <textarea {...control} class="utrecht-textarea utrecht-textarea--html-textarea" maxLength={4000} value={reason()}
             ref={(el) => queueMicrotask(() => el.focus())}
-            onInput={(e) => setReason(e.currentTarget.value)}
-            aria-invalid={touched() && problem() ? "true" : undefined} aria-describedby={touched() && problem() ? `${id()}-error` : undefined} />
-        </div>
-        <Show when={touched() && problem()}><p class="utrecht-form-field-error-message" id={`${id()}-error`}>{problem()}</p></Show>
-      </div>
+            onInput={(e) => { setReason(e.currentTarget.value); props.onEdit(); }} />
+        )}
+      </Field>
       <div class="utrecht-button-group">
-        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={busy()}>{busy() ? "Bezig…" : "Bevestigen"}</button>
+        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={props.busy}>{props.busy ? "Bezig…" : "Bevestigen"}</button>
         <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => props.onCancel()}>Annuleren</button>
       </div>
     </form>

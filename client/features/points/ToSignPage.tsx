@@ -4,7 +4,7 @@ import { pointsApi } from "../../api/points.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ErrorAlert, InfoAlert, Loading } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
-import { createLiveResource, isPointEvent } from "./createLiveResource.ts";
+import { createLiveResource } from "../../live/createLiveResource.ts";
 import { StatusBadge, StatusGroupIcon } from "./StatusBadge.tsx";
 import { kenmerk, pluralPunten } from "./format.ts";
 import { formatDateTime } from "../../../shared/domain/dates.ts";
@@ -16,7 +16,7 @@ import "./points.css";
  */
 export default function ToSignPage() {
   const ws = useWorkspace();
-  const [items] = createLiveResource(() => ws.can("point.signoff") && ws.id(), pointsApi.toSign, isPointEvent);
+  const [items] = createLiveResource(() => ws.can("point.signoff") && ws.id(), pointsApi.toSign, { entities: ["point"] });
   const base = () => `/tafels/${encodeURIComponent(ws.id())}`;
   const themeLabel = (key: string) => ws.workspace()?.themes.find((t) => t.key === key)?.label ?? key;
   const partyName = () => ws.workspace()?.party?.name ?? "uw partij";

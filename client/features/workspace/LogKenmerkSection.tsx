@@ -2,7 +2,10 @@ import { createResource, createSignal, Show } from "solid-js";
 import { brokenEventsLabel, parseLogKenmerk } from "../../../shared/domain/logWitness.ts";
 import type { LogVerdictView } from "../../../shared/schemas/log.ts";
 import { workspaceApi } from "../../api/endpoints.ts";
-import { ErrorAlert, InfoAlert, Loaded } from "../../ui/feedback.tsx";
+import { InfoAlert, Loaded } from "../../ui/feedback.tsx";
+import { createAction } from "../../ui/createAction.ts";
+import { ErrorSummary, Field } from "../../ui/Field.tsx";
+import { fieldError, inputError } from "../../ui/inputErrors.ts";
 import { formatDateTime } from "../../../shared/domain/dates.ts";
 import { useWorkspace } from "./WorkspaceContext.tsx";
 
@@ -30,13 +33,19 @@ function witnessMessage(w: Witness, v: LogVerdictView): { ok: boolean; text: str
  */
 export function LogKenmerkSection() {
   const ws = useWorkspace();
+  // Not live: the kenmerk is a stand someone keeps; it changes when they ask for the current one.
   const [current, { refetch }] = createResource(() => ws.id(), (id) => workspaceApi.verifyLog(id));
   const [copyStatus, setCopyStatus] = createSignal("");
   const [input, setInput] = createSignal("");
-  const [inputError, setInputError] = createSignal<string | null>(null);
-  const [checking, setChecking] = createSignal(false);
-  const [checkError, setCheckError] = createSignal<unknown>(null);
-  const [result, setResult] = createSignal<{ ok: boolean; text: string } | null>(null);
+  const check = createAction(async (typed: string) => {
+    const kept = parseLogKenmerk(typed);
+    if (!kept) {
+      throw inputError("Dit is geen geldig kenmerk. Een kenmerk ziet eruit als L-1234-9F3A-2C7B-01D4-E5A6: een L, het aantal gebeurtenissen en vier groepen van vier tekens (0–9, A–F).", "kenmerk");
+    }
+    const verdict = await workspaceApi.verifyLog(ws.id(), kept);
+    return witnessMessage(verdict.witness!, verdict);
+  });
+  const invalid = () => fieldError(check.error(), "kenmerk");
   let kenmerkEl: HTMLElement | undefined;
 
   const copy = async (kenmerk: string) => {
@@ -47,27 +56,6 @@ export function LogKenmerkSection() {
       // No clipboard (e.g. an insecure origin): select the text so Ctrl+C works.
       if (kenmerkEl) window.getSelection()?.selectAllChildren(kenmerkEl);
       setCopyStatus("Kopiëren lukte niet automatisch. Het kenmerk is geselecteerd: kopieer het met Ctrl+C.");
-    }
-  };
-
-  const check = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setResult(null);
-    setCheckError(null);
-    const kept = parseLogKenmerk(input());
-    if (!kept) {
-      setInputError("Dit is geen geldig kenmerk. Een kenmerk ziet eruit als L-1234-9F3A-2C7B-01D4-E5A6: een L, het aantal gebeurtenissen en vier groepen van vier tekens (0–9, A–F).");
-      return;
-    }
-    setInputError(null);
-    setChecking(true);
-    try {
-      const verdict = await workspaceApi.verifyLog(ws.id(), kept);
-      setResult(witnessMessage(verdict.witness!, verdict));
-    } catch (err) {
-      setCheckError(err);
-    } finally {
-      setChecking(false);
     }
   };
 
@@ -83,12 +71,12 @@ export function LogKenmerkSection() {
         {(v) => (
           <>
             <dl class="oogo-facts">
-              <div><dt>Kenmerk</dt><dd><span class="oogo-log-kenmerk" ref={kenmerkEl} data-testid="log-kenmerk">{v.kenmerk}</span></dd></div>
-              <div><dt>Stand van</dt><dd>{v.headAt ? formatDateTime(v.headAt) : "nog niets vastgelegd"} ({v.events} {v.events === 1 ? "gebeurtenis" : "gebeurtenissen"})</dd></div>
-              <div><dt>Controle van het logboek</dt><dd>{v.valid ? "In orde: elke gebeurtenis klopt." : `Niet in orde bij ${brokenEventsLabel(v.breaks.map((b) => b.seq))}. Meld dit aan het secretariaat.`}</dd></div>
+              <div><dt>Kenmerk</dt><dd><span class="oogo-log-kenmerk" ref={kenmerkEl} data-testid="log-kenmerk">{v().kenmerk}</span></dd></div>
+              <div><dt>Stand van</dt><dd>{v().headAt ? formatDateTime(v().headAt!) : "nog niets vastgelegd"} ({v().events} {v().events === 1 ? "gebeurtenis" : "gebeurtenissen"})</dd></div>
+              <div><dt>Controle van het logboek</dt><dd>{v().valid ? "In orde: elke gebeurtenis klopt." : `Niet in orde bij ${brokenEventsLabel(v().breaks.map((b) => b.seq))}. Meld dit aan het secretariaat.`}</dd></div>
             </dl>
             <div class="oogo-form-actions">
-              <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void copy(v.kenmerk)}>Kenmerk kopiëren</button>
+              <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void copy(v().kenmerk)}>Kenmerk kopiëren</button>
               <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => { setCopyStatus(""); void refetch(); }}>Huidige stand ophalen</button>
             </div>
           </>
@@ -96,37 +84,26 @@ export function LogKenmerkSection() {
       </Loaded>
       <p class="oogo-live-status" role="status" aria-live="polite">{copyStatus()}</p>
 
-      <form class="oogo-log-check" onSubmit={(e) => void check(e)} noValidate aria-labelledby="log-check-heading">
+      <form class="oogo-log-check" onSubmit={(e) => { e.preventDefault(); void check.run(input()); }} noValidate aria-labelledby="log-check-heading">
         <h3 class="utrecht-heading-3" id="log-check-heading">Controleer een bewaard kenmerk</h3>
-        <div class="utrecht-form-field utrecht-form-field--text" classList={{ "utrecht-form-field--invalid": !!inputError() }}>
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="log-check-kenmerk">Bewaard kenmerk</label>
-          </div>
-          <div class="utrecht-form-field__description" id="log-check-hint">Bijvoorbeeld L-1234-9F3A-2C7B-01D4-E5A6. Hoofd- of kleine letters maakt niet uit.</div>
-          <Show when={inputError()}>
-            <div class="utrecht-form-field__description utrecht-form-field-error-message" id="log-check-error">{inputError()}</div>
-          </Show>
-          <div class="utrecht-form-field__input">
-            <input
-              id="log-check-kenmerk" name="kenmerk" autocomplete="off" spellcheck={false} maxLength={120}
+        <ErrorSummary error={check.error()} title="Controleren mislukt" />
+        <Field id="log-check" label="Bewaard kenmerk" hint="Bijvoorbeeld L-1234-9F3A-2C7B-01D4-E5A6. Hoofd- of kleine letters maakt niet uit." error={invalid()}>
+          {(control) => (
+            <input {...control} name="kenmerk" autocomplete="off" spellcheck={false} maxLength={120}
               class="utrecht-textbox utrecht-textbox--html-input oogo-hash-input"
-              classList={{ "utrecht-textbox--invalid": !!inputError() }}
-              aria-describedby={inputError() ? "log-check-hint log-check-error" : "log-check-hint"}
-              aria-invalid={inputError() ? "true" : undefined}
               value={input()}
-              onInput={(e) => { setInput(e.currentTarget.value); setInputError(null); setResult(null); }}
+              onInput={(e) => { setInput(e.currentTarget.value); check.reset(); }}
             />
-          </div>
-        </div>
+          )}
+        </Field>
         <div class="oogo-form-actions">
-          <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={checking()}>{checking() ? "Bezig met controleren…" : "Controleren"}</button>
+          <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={check.busy()}>{check.busy() ? "Bezig met controleren…" : "Controleren"}</button>
         </div>
         <div aria-live="polite">
-          <Show when={result()}>
+          <Show when={check.result()}>
             {(r) => <InfoAlert type={r().ok ? "ok" : "warning"}><p class="utrecht-paragraph" data-testid="log-check-result">{r().text}</p></InfoAlert>}
           </Show>
         </div>
-        <Show when={checkError()}><ErrorAlert error={checkError()} title="Controleren mislukt" /></Show>
       </form>
     </section>
   );

@@ -1,9 +1,10 @@
-import { createResource, For, onCleanup } from "solid-js";
+import { For } from "solid-js";
 import { workspaceApi } from "../../api/endpoints.ts";
 import { PLAN_TYPE_LABELS } from "../../../shared/domain/parties.ts";
 import { ROLE_LABELS } from "../../../shared/domain/roles.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { Loaded } from "../../ui/feedback.tsx";
+import { createLiveResource } from "../../live/createLiveResource.ts";
 import { useWorkspace } from "./WorkspaceContext.tsx";
 import { LogKenmerkSection } from "./LogKenmerkSection.tsx";
 
@@ -11,8 +12,7 @@ import { LogKenmerkSection } from "./LogKenmerkSection.tsx";
 export default function WorkspaceOverviewPage() {
   const ws = useWorkspace();
   const w = () => ws.workspace()!;
-  const [members, { refetch }] = createResource(() => ws.id(), workspaceApi.members);
-  onCleanup(ws.onLive((e) => e.entity === "members" && void refetch()));
+  const [members] = createLiveResource(() => ws.id(), workspaceApi.members, { entities: ["members"] });
 
   return (
     <>
@@ -61,8 +61,7 @@ export default function WorkspaceOverviewPage() {
                   </tr>
                 </thead>
                 <tbody class="utrecht-table__body">
-                  {/* The resource itself, not Loaded's first value: the list changes live. */}
-                  <For each={members()?.members ?? []}>
+                  <For each={list().members}>
                     {(m) => (
                       <tr class="utrecht-table__row">
                         <td class="utrecht-table__cell">{m.name}</td>
