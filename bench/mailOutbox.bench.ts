@@ -46,7 +46,7 @@ await migrateDb(database);
 const deps: AppDeps = {
   database, events: new EventBus(),
   config: { production: true, secureCookies: true, publicOrigin: "https://oogo.example.nl", sessionTtlHours: 12 },
-  documents: { readJson: async () => ({ type: "doc", content: [] }), append: async () => {} },
+  documents: { readJson: () => Promise.resolve({ type: "doc", content: [] }), append: () => Promise.resolve() },
 };
 const ctx = createContext(deps);
 const sender = new MailSender(ctx, {

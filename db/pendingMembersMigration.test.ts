@@ -20,8 +20,8 @@ function migrationsBefore(tag: string): string {
   const folder = join(dir, "migrations");
   cpSync(join(here, "migrations"), folder, { recursive: true });
   const journalPath = join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8"));
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e: { tag: string }) => e.tag === tag));
+  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: Array<{ tag: string }> };
+  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
   writeFileSync(journalPath, JSON.stringify(journal));
   return folder;
 }

@@ -8,6 +8,11 @@
  */
 import { createDb, DEFAULT_DATABASE_URL } from "../db/client.ts";
 
+/** A row of the listing query below (columns of db/schema/documents.ts's syncQuarantine). */
+interface QuarantineRow {
+  id: number; doc_name: string; source: "log" | "snapshot"; source_id: number; bytes: number; reason: string; created_at: string;
+}
+
 const args = process.argv.slice(2);
 const database = await createDb(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, process.env.DATABASE_AUTH_TOKEN);
 try {
@@ -22,7 +27,7 @@ try {
       args: args[0] ? [args[0]] : [],
     });
     if (rows.length === 0) console.log("Geen updates in quarantaine.");
-    for (const r of rows) {
+    for (const r of rows as unknown as QuarantineRow[]) {
       console.log(`${r.id}\t${r.created_at}\t${r.doc_name}\t${r.source} ${r.source_id}\t${r.bytes} bytes\t${r.reason}`);
     }
   }

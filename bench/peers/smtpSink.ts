@@ -8,7 +8,7 @@ import { startTestSmtp } from "../../server/testing/smtpServer.ts";
 
 const smtp = await startTestSmtp();
 process.send!({ port: smtp.port });
-process.on("message", async (msg: { expect?: number; stop?: boolean }) => {
+async function onMessage(msg: { expect?: number; stop?: boolean }) {
   if (msg.expect !== undefined) {
     await smtp.waitForCount(msg.expect);
     process.send!({ count: smtp.received.length, unique: new Set(smtp.received.map((m) => m.messageId)).size });
@@ -17,4 +17,5 @@ process.on("message", async (msg: { expect?: number; stop?: boolean }) => {
     await smtp.close();
     process.exit(0);
   }
-});
+}
+process.on("message", (msg: { expect?: number; stop?: boolean }) => void onMessage(msg));

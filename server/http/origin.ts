@@ -18,7 +18,7 @@ export function isAllowedOrigin(origin: string | undefined, host: string | undef
   if (origin === undefined) return true;
   if (trusted.includes(origin)) return true;
   try {
-    return host !== undefined && new URL(origin).host === host.toLowerCase();
+    return new URL(origin).host === host?.toLowerCase();
   } catch {
     return false;
   }

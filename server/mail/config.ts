@@ -18,10 +18,16 @@ export const MISSING_SMTP_MESSAGE =
   "SMTP_URL is not set. In production OOGO Werkruimte sends invitations by e-mail and refuses to start without a mail server. " +
   "Set SMTP_URL, for example smtp://user:password@mail.example.nl:587.";
 
+/** A variable that is empty or only spaces counts as unset. */
+function nonBlank(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
 /** Checks the mail settings; throws MailConfigError with a Dutch + English message. */
 export function resolveMailConfig(input: { smtpUrl?: string; from?: string }, production: boolean): MailConfig {
-  const smtpUrl = input.smtpUrl?.trim() || undefined;
-  const from = input.from?.trim() || DEFAULT_MAIL_FROM;
+  const smtpUrl = nonBlank(input.smtpUrl);
+  const from = nonBlank(input.from) ?? DEFAULT_MAIL_FROM;
   if (!smtpUrl && production) throw new MailConfigError(MISSING_SMTP_MESSAGE);
   if (smtpUrl) {
     let url: URL | null = null;

@@ -56,7 +56,7 @@ function invitation(to: string, n = 1): MailMessage {
 
 function sender(options: Partial<MailSenderOptions> & { url?: string } = {}, context: ServiceContext = ctx): MailSender {
   const transport: MailTransport = options.transport ?? smtpTransport({ url: options.url ?? smtp.url, maxConnections: options.concurrency ?? 2, timeoutMs: 2000 });
-  const s = new MailSender(context, { from: FROM, log: () => {}, ...options, transport });
+  const s = new MailSender(context, { from: FROM, log: () => undefined, ...options, transport });
   senders.push(s);
   return s;
 }

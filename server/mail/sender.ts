@@ -72,7 +72,7 @@ export class MailSender {
   private stopped: Promise<void> | undefined;
   private timer: NodeJS.Timeout | null = null;
   private readonly outcome: SendOutcome = { sent: 0, failed: 0 };
-  private pendingMarks: { row: Row; write: Mark; done: () => void }[] = [];
+  private pendingMarks: Array<{ row: Row; write: Mark; done: () => void }> = [];
   private flushing: Promise<void> | null = null;
 
   constructor(private readonly ctx: ServiceContext, options: MailSenderOptions) {

@@ -51,8 +51,9 @@ export function smtpTransport(options: SmtpOptions): MailTransport {
         headers: { "Auto-Submitted": "auto-generated" },
       });
     },
-    async close() {
+    close() {
       transporter.close();
+      return Promise.resolve();
     },
   };
 }
@@ -61,12 +62,13 @@ export function smtpTransport(options: SmtpOptions): MailTransport {
 export function logTransport(log: (line: string) => void = (line) => console.log(line)): MailTransport {
   return {
     kind: "log",
-    async send(mail) {
+    send(mail) {
       log(`[mail] Geen SMTP_URL ingesteld: e-mail naar het log in plaats van verstuurd.\n` +
         `  Van: ${mail.from}\n  Aan: ${mail.to}\n  Onderwerp: ${mail.subject}\n  Message-ID: ${mail.messageId}\n\n` +
         mail.text.split("\n").map((l) => `  ${l}`).join("\n"));
+      return Promise.resolve();
     },
-    async close() {},
+    close: () => Promise.resolve(),
   };
 }
 

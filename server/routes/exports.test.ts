@@ -13,7 +13,10 @@ import { documentNames } from "../../shared/collab/protocol.ts";
 import { addDays, todayInNl } from "../../shared/domain/dates.ts";
 import { shortHash, textHash } from "../../shared/domain/textHash.ts";
 import { logKenmerk } from "../../shared/domain/logWitness.ts";
-import type { MeetingView } from "../../shared/schemas/meetings.ts";
+import type { LogVerdictView } from "../../shared/schemas/log.ts";
+import type { MeetingView, ProcedureStepView } from "../../shared/schemas/meetings.ts";
+import type { PointDetail, PointSummary, TextVersionView } from "../../shared/schemas/points.ts";
+import { apiError, eventData, json } from "../testing/json.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 import { recordStance } from "../services/points/recordStance.ts";
 import { refreshPointText } from "../services/points/refreshPointText.ts";
@@ -37,7 +40,6 @@ const STANCE_REASON = "De gemeente wil eerst de kosten van het vervoer in beeld 
 const MINUTES_LINE = "Het formeel OOGO bespreekt de bekostiging van het vervoer; partijen bereiken geen overeenstemming.";
 
 const past = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-const json = async <T = any>(res: Response): Promise<T> => (await res.json()) as T;
 const log = async () => ctx.deps.database.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, ws)).orderBy(asc(auditEvents.seq));
 
 async function pdfText(bytes: ArrayBuffer): Promise<{ text: string; pages: number }> {
@@ -76,7 +78,7 @@ beforeAll(async () => {
     ["Schriftelijke ronde afgerond", addDays(today, -2), null],
     ["Instemming ondersteuningsplanraad", addDays(today, 20), null],
   ] as const) {
-    const step = await json(await ctx.request(`/api/workspaces/${ws}/procedure/steps`, { cookie: cookies.sec, body: { title, dueDate } }));
+    const step = await json<ProcedureStepView>(await ctx.request(`/api/workspaces/${ws}/procedure/steps`, { cookie: cookies.sec, body: { title, dueDate } }));
     if (doneOn) await ctx.request(`/api/workspaces/${ws}/procedure/steps/${step.id}`, { method: "PATCH", cookie: cookies.sec, body: { doneOn } });
   }
 
@@ -96,7 +98,7 @@ beforeAll(async () => {
   expect((await loadPoint(ctx.deps.database.db, disputed))!.status).toBe("ambtelijk_akkoord");
 
   // Formal OOGO: attendance, agenda (fixes the text), the SWV signs, then no agreement.
-  formal = await json(await ctx.request(`/api/workspaces/${ws}/meetings`, {
+  formal = await json<MeetingView>(await ctx.request(`/api/workspaces/${ws}/meetings`, {
     cookie: cookies.sec, body: { type: "formeel_oogo", title: "Formeel OOGO vervoer (scenario)", startsAt: past(10), place: "Stadhuis Groningen" },
   }));
   const { swv, groningen, tynaarlo } = ctx.demo.parties;
@@ -107,7 +109,7 @@ beforeAll(async () => {
       { partyId: tynaarlo.id, name: "Anneke Smit", capacity: "wethouder jeugd en onderwijs", present: false },
     ] },
   });
-  formal = await json(await ctx.request(`/api/meetings/${formal.id}/agenda`, { cookie: cookies.sec, body: { pointId: disputed } }));
+  formal = await json<MeetingView>(await ctx.request(`/api/meetings/${formal.id}/agenda`, { cookie: cookies.sec, body: { pointId: disputed } }));
   await signByAll(ctx, disputed, [DEMO.swvBestuurder]);
   const item = formal.agenda.find((i) => i.point?.id === disputed)!;
   const decided = await ctx.request(`/api/meetings/${formal.id}/agenda/${item.id}/decision`, {
@@ -139,14 +141,14 @@ describe("dossier: who may build it, and with what", SLOW, () => {
     for (const role of ["trekker", "wethouder", "swvBestuurder", "waarnemer", "beheerder"]) {
       const res = await dossier(body, cookies[role]);
       expect(res.status, role).toBe(403);
-      expect((await json(res)).error.code).toBe("FORBIDDEN");
+      expect((await apiError(res)).code).toBe("FORBIDDEN");
     }
     expect((await log()).length).toBe(before);
   });
 
   it("refuses a bad route, bad or foreign point ids and points not in dispute (400) — nothing generated or logged", async () => {
     const before = (await log()).length;
-    const agreed = (await json(await ctx.request(`/api/workspaces/${ws}/points?status=in_uitvoering`, { cookie: cookies.sec }))).points?.[0]?.id
+    const agreed = (await json<{ points: PointSummary[] }>(await ctx.request(`/api/workspaces/${ws}/points?status=in_uitvoering`, { cookie: cookies.sec }))).points[0]?.id
       ?? (await insertPoint(ctx, { workspaceId: ws, theme: "jeugdhulp", title: "Akkoord punt", status: "overeenstemming", text: ["x"] })).id;
     const cases: unknown[] = [
       { pointIds: [disputed], route: "rechter" },
@@ -162,7 +164,7 @@ describe("dossier: who may build it, and with what", SLOW, () => {
     for (const body of cases) {
       const res = await dossier(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect((await json(res)).error.code).toBe("VALIDATION_FAILED");
+      expect((await apiError(res)).code).toBe("VALIDATION_FAILED");
     }
     expect((await ctx.request(`/api/workspaces/${ws}/dossier?format=odt`, { cookie: cookies.sec, body: { pointIds: [disputed], route: "advies" } })).status).toBe(400);
     expect((await dossier({ pointIds: [disputed], route: "advies" }, cookies.sec)).status).toBe(200); // sanity: the same call is fine
@@ -245,7 +247,7 @@ describe("dossier: content", SLOW, () => {
 
   it("prints every text version of the disputed point with its exact hash, the stances with reasoning and the signatures", async () => {
     const versions = await ctx.request(`/api/points/${disputed}/versions`, { cookie: cookies.sec });
-    const hashes: string[] = (await json(versions)).versions.map((v: { textHash: string }) => v.textHash);
+    const hashes = (await json<{ versions: Array<Omit<TextVersionView, "json">> }>(versions)).versions.map((v) => v.textHash);
     const current = (await loadPoint(ctx.deps.database.db, disputed))!.textHash;
     expect(hashes).toContain(current);
     const events = (await log()).filter((e) => e.entityId === disputed && e.textHash);
@@ -306,11 +308,11 @@ describe("dossier: content", SLOW, () => {
     }
     // The kenmerk printed in the dossier is one the verify endpoint accepts and finds extended.
     const kept = await ctx.request(`/api/workspaces/${ws}/log/verify?count=${checkpoint.seq}&head=${checkpoint.hash.slice(0, 16)}`, { cookie: cookies.sec });
-    expect((await json(kept)).witness).toMatchObject({ extends: true });
-    const generated = events.filter((e) => e.type === "dossier.generated" && JSON.parse(e.data).contentHash === contentHash);
+    expect((await json<LogVerdictView>(kept)).witness).toMatchObject({ extends: true });
+    const generated = events.filter((e) => e.type === "dossier.generated" && eventData(e).contentHash === contentHash);
     expect(generated.length).toBeGreaterThanOrEqual(2); // pdf and docx
     expect(generated[0]).toMatchObject({ actorName: "Pieter Jansen", entityType: "dossier" });
-    expect(JSON.parse(generated[0]!.data)).toMatchObject({ route: "bindend_advies", pointIds: [disputed], checkpointSeq: checkpoint.seq, checkpointHash: checkpoint.hash });
+    expect(eventData(generated[0]!)).toMatchObject({ route: "bindend_advies", pointIds: [disputed], checkpointSeq: checkpoint.seq, checkpointHash: checkpoint.hash });
   });
 
   it("is deterministic: the same data gives the same content and the same PDF; other data another hash", async () => {
@@ -334,8 +336,8 @@ describe("dossier: content", SLOW, () => {
     expect(/\/BaseFont \/(Helvetica|Times|Courier)/.test(raw), "standard (unembedded) fonts").toBe(false);
     // The creation date is the time of the log event the dossier cites, not the time of building.
     const events = await log();
-    const built = events.find((e) => e.type === "dossier.generated" && JSON.parse(e.data).contentHash === contentHash)!;
-    const cited = events.find((e) => e.seq === JSON.parse(built.data).checkpointSeq)!;
+    const built = events.find((e) => e.type === "dossier.generated" && eventData(e).contentHash === contentHash)!;
+    const cited = events.find((e) => e.seq === eventData<{ checkpointSeq: number }>(built).checkpointSeq)!;
     const createDate = /<xmp:CreateDate>([^<]+)<\/xmp:CreateDate>/.exec(raw)?.[1];
     expect(createDate).toBe(`${cited.at.split(".")[0]}Z`);
   });
@@ -352,9 +354,9 @@ describe("oplegger", SLOW, () => {
     expect(word.status).toBe(200);
     expect(word.headers.get("x-content-hash")).toBe(hash);
     const docText = await docxText(await word.arrayBuffer());
-    const point = await json(await ctx.request(`/api/points/${disputed}`, { cookie: cookies.sec }));
+    const point = await json<PointDetail>(await ctx.request(`/api/points/${disputed}`, { cookie: cookies.sec }));
     const checkpoint = (await log()).filter((e) => !["dossier.generated", "oplegger.generated"].includes(e.type)).at(-1)!;
-    const swvSignature = point.signoffs.find((s: { partyName: string }) => s.partyName === "Samenwerkingsverband VO Groningen Stad");
+    const swvSignature = point.signoffs.find((s) => s.partyName === "Samenwerkingsverband VO Groningen Stad")!;
     for (const t of [text, docText]) {
       for (const s of [
         "Oplegger overeenstemmingspunten", "Inhoudsopgave", "1. Overzicht", "Jeugdhulp", "Leerlingenvervoer", "Leerplicht en thuiszitters",
@@ -370,7 +372,7 @@ describe("oplegger", SLOW, () => {
     }
     expect(text).toContain(`Pagina ${pages} van ${pages}`);
     const events = (await log()).filter((e) => e.type === "oplegger.generated");
-    expect(events.map((e) => JSON.parse(e.data).format)).toEqual(["pdf", "docx"]);
+    expect(events.map((e) => eventData(e).format)).toEqual(["pdf", "docx"]);
   });
 
   it("refuses without a session, non-members and roles without oplegger.export", async () => {

@@ -47,8 +47,10 @@ function onPong(this: TaggedSocket) {
 function onClose(this: TaggedSocket) {
   this[CONN]?.detach();
 }
-/** ws reports protocol errors (oversize frame → 1009, bad framing) here and then closes; nothing to add. */
-function onError() {}
+/** ws reports protocol errors (oversize frame → 1009, bad framing) here and then closes. */
+function onError() {
+  // Nothing to add: the listener only keeps ws from throwing the error as unhandled.
+}
 
 const SEND_OPTIONS = { binary: true, compress: false } as const;
 
@@ -78,7 +80,7 @@ function flushCorked(): void {
 }
 
 /** One decoder reused for every incoming frame: handling is synchronous and never re-entrant. */
-const decoder = decoding.createDecoder(new Uint8Array(0) as Uint8Array<ArrayBufferLike>);
+const decoder = decoding.createDecoder<ArrayBufferLike>(new Uint8Array(0));
 
 /**
  * One client socket on one document: speaks y-websocket (sync, awareness, query-awareness, auth)
@@ -191,7 +193,7 @@ export class Connection {
   receive(data: Buffer): void {
     if (this.closed) return;
     this.alive = true;
-    decoder.arr = data as Uint8Array<ArrayBuffer>;
+    decoder.arr = data;
     decoder.pos = 0;
     try {
       switch (readVarUint(decoder)) {

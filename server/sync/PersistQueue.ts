@@ -37,7 +37,8 @@ export class PersistQueue {
     if (!this.#scheduled && !this.#writing) {
       this.#scheduled = true;
       // One tick: what the other sockets deliver in the same I/O phase joins this commit.
-      setImmediate(this.#drain);
+      // #drain never rejects (#commit retries or gives up), so nothing awaits it.
+      setImmediate(() => void this.#drain());
     }
   }
 

@@ -402,7 +402,7 @@ interface AwarenessChanges {
 
 /** Closes a socket that never joined (an unhandled 'error' on it would crash the process). */
 export function refuseSocket(ws: WebSocket, code: number, reason = ""): void {
-  ws.on("error", () => {});
+  ws.on("error", () => undefined);
   ws.close(code, reason);
 }
 

@@ -34,7 +34,7 @@ export class SyncDocument {
   #stateVector: Uint8Array;
   #stateVectorMap: Map<number, number> | null = null;
   /** Called once per Y.Doc built (SyncCore attaches its 'update' listener). */
-  #onHydrate: (ydoc: Y.Doc) => void = () => {};
+  #onHydrate: (ydoc: Y.Doc) => void = () => undefined;
 
   readonly awareness: Awareness;
   readonly conns = new Set<Connection>();

@@ -11,7 +11,9 @@ const databaseUrl = process.argv[2];
 if (!databaseUrl) throw new Error("usage: crashTestServer.ts <databaseUrl>");
 const { startServer } = await import("../server.ts");
 process.stdout.write("ready\n");
-process.stdin.once("data", async () => {
+const go = async () => {
   const running = await startServer({ port: 0, host: "127.0.0.1", databaseUrl, demo: true });
   process.stdout.write(`${JSON.stringify({ port: running.port })}\n`);
-});
+};
+// A failed start rejects unhandled and so ends the child; the test then reports its stderr.
+process.stdin.once("data", () => void go());

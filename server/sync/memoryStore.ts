@@ -22,34 +22,37 @@ export class MemoryDocumentStore implements DocumentStore {
     return parts.length === 0 ? null : Y.mergeUpdates(parts);
   }
 
-  async loadParts(docName: string): Promise<StoredDocument> {
+  // Nothing here waits, but the contract is a Promise: a simulated failure rejects, like the
+  // libSQL store, instead of throwing at the caller.
+  loadParts(docName: string): Promise<StoredDocument> {
     this.loads++;
-    if (this.failLoads) throw new Error("memory store: load failed (simulated)");
+    if (this.failLoads) return Promise.reject(new Error("memory store: load failed (simulated)"));
     const snapshot = this.#snapshots.get(docName);
     const tail = this.#log.filter((row) => row.docName === docName && row.id > (snapshot?.upToId ?? 0));
     const { parts, quarantined } = screenParts(docName, snapshot ? { id: snapshot.upToId, update: snapshot.state } : null, tail);
     this.quarantine.push(...quarantined);
-    return {
+    return Promise.resolve({
       parts,
       logBytes: tail.reduce((sum, row) => sum + row.update.byteLength, 0),
       logRows: tail.length,
       quarantined,
-    };
+    });
   }
 
   append(docName: string, updates: Uint8Array[]): Promise<void> {
     return this.appendMany(updates.map((update) => ({ docName, update })));
   }
 
-  async appendMany(entries: readonly StoredUpdate[]): Promise<void> {
-    if (this.failAppends) throw new Error("memory store: append failed (simulated)");
+  appendMany(entries: readonly StoredUpdate[]): Promise<void> {
+    if (this.failAppends) return Promise.reject(new Error("memory store: append failed (simulated)"));
     for (const entry of entries) this.#log.push({ id: this.#nextId++, docName: entry.docName, update: entry.update.slice() });
+    return Promise.resolve();
   }
 
-  async compact(docName: string): Promise<CompactionResult | null> {
+  compact(docName: string): Promise<CompactionResult | null> {
     const snapshot = this.#snapshots.get(docName);
     const tail = this.#log.filter((row) => row.docName === docName && row.id > (snapshot?.upToId ?? 0));
-    if (tail.length === 0) return null;
+    if (tail.length === 0) return Promise.resolve(null);
     const screened = screenParts(docName, snapshot ? { id: snapshot.upToId, update: snapshot.state } : null, tail);
     this.quarantine.push(...screened.quarantined);
     const state = Y.mergeUpdates(screened.parts);
@@ -59,6 +62,6 @@ export class MemoryDocumentStore implements DocumentStore {
       const row = this.#log[i]!;
       if (row.docName === docName && row.id <= upToId) this.#log.splice(i, 1);
     }
-    return { foldedRows: tail.length, foldedBytes: tail.reduce((s, r) => s + r.update.byteLength, 0), snapshotBytes: state.byteLength };
+    return Promise.resolve({ foldedRows: tail.length, foldedBytes: tail.reduce((s, r) => s + r.update.byteLength, 0), snapshotBytes: state.byteLength });
   }
 }

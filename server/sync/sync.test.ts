@@ -37,7 +37,7 @@ const storedText = async (field: string) => {
   const doc = new Y.Doc();
   const state = await running.store.load(docName);
   if (state) Y.applyUpdate(doc, state);
-  return doc.getText(field).toString();
+  return doc.getText(field).toJSON();
 };
 
 beforeAll(async () => {
@@ -73,11 +73,11 @@ describe("editing together", () => {
     a.doc.getText("converge").insert(0, "Eva schrijft. ");
     b.doc.getText("converge").insert(0, "Sanne vult aan. ");
     await waitFor(() => {
-      const ta = a.doc.getText("converge").toString();
-      return ta.length === "Eva schrijft. Sanne vult aan. ".length && ta === b.doc.getText("converge").toString();
+      const ta = a.doc.getText("converge").toJSON();
+      return ta.length === "Eva schrijft. Sanne vult aan. ".length && ta === b.doc.getText("converge").toJSON();
     }, "convergence");
     await running.sync.flush();
-    expect(await storedText("converge")).toBe(a.doc.getText("converge").toString());
+    expect(await storedText("converge")).toBe(a.doc.getText("converge").toJSON());
     // Other features (text hashes) hear about every commit.
     off();
     expect(stored).toContain(docName);
@@ -100,7 +100,7 @@ describe("editing together", () => {
     a.doc.getText("ack").insert(0, "bewaard");
     await waitFor(() => ackCovers(a.acks.at(-1), a.doc), "ack covering the edit");
     await waitFor(() => seenAtAck.includes("bewaard"), "stored text seen at ack time");
-    await waitFor(() => stock.doc.getText("ack").toString() === "bewaard", "broadcast to the stock client");
+    await waitFor(() => stock.doc.getText("ack").toJSON() === "bewaard", "broadcast to the stock client");
     expect(stock.received).not.toContain(MESSAGE_SAVE_ACK);
     expect(stock.acks).toHaveLength(0);
 
@@ -125,8 +125,8 @@ describe("read-only members", () => {
     expect(w.denied).toEqual([PERMISSION_DENIED_REASON]);
 
     e.doc.getText("readonly").insert(0, "open");
-    await waitFor(() => w.doc.getText("readonly").toString().includes("open"), "editor's text reaches the waarnemer");
-    expect(e.doc.getText("readonly").toString()).toBe("open");
+    await waitFor(() => w.doc.getText("readonly").toJSON().includes("open"), "editor's text reaches the waarnemer");
+    expect(e.doc.getText("readonly").toJSON()).toBe("open");
     await running.sync.flush();
     expect(await storedText("readonly")).toBe("open");
     // Nothing of the waarnemer was ever acknowledged as stored.
@@ -134,7 +134,8 @@ describe("read-only members", () => {
 
     // Presence is allowed, under the name the server knows (whatever the client claims).
     w.provider.awareness.setLocalStateField("user", { name: "Iemand Anders" });
-    await waitFor(() => e.provider.awareness.getStates().get(w.doc.clientID)?.user?.name === "Marloes Visser", "waarnemer presence");
+    const presence = () => e.provider.awareness.getStates().get(w.doc.clientID) as { user?: { name?: string } } | undefined;
+    await waitFor(() => presence()?.user?.name === "Marloes Visser", "waarnemer presence");
   });
 
   test("a bestuurder (no text.edit) is read-only on the spiegelparagraaf", async () => {
@@ -244,7 +245,7 @@ describe("hygiene", () => {
     const f = client(cookies[DEMO.groningenTrekker]);
     await waitFor(() => f.provider.synced, "a new client syncs");
     e.doc.getText("after-garbage").insert(0, "x");
-    await waitFor(() => f.doc.getText("after-garbage").toString().length > 0, "edit still flows");
+    await waitFor(() => f.doc.getText("after-garbage").toJSON().length > 0, "edit still flows");
   });
 
   test("an update malformed halfway is refused whole: nothing of it is applied, stored or broadcast", async () => {
@@ -263,8 +264,8 @@ describe("hygiene", () => {
     await running.sync.flush();
     const fresh = client(cookies[DEMO.groningenTrekker]);
     await waitFor(() => fresh.provider.synced, "fresh client synced");
-    expect(fresh.doc.getText("halfway").toString()).toBe("");
-    expect(e.doc.getText("halfway").toString()).toBe("");
+    expect(fresh.doc.getText("halfway").toJSON()).toBe("");
+    expect(e.doc.getText("halfway").toJSON()).toBe("");
     expect(await storedText("halfway")).toBe("");
   });
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 import { documentNames } from "../../shared/collab/protocol.ts";
 import { DEMO, tempDatabaseUrl } from "../testing/testContext.ts";
-import { login, openClient, waitFor, type TestClient } from "./testSupport.ts";
+import { login, openClient, waitFor } from "./testSupport.ts";
 
 const SCRIPT = fileURLToPath(new URL("./crashTestServer.ts", import.meta.url));
 
@@ -19,11 +19,11 @@ function spawnChild(databaseUrl: string): Child {
   const proc = spawn(process.execPath, ["--import", "tsx", SCRIPT, databaseUrl], { stdio: ["pipe", "pipe", "pipe"] });
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
   let stderr = "";
-  proc.stderr!.on("data", (chunk) => { stderr += chunk; });
+  proc.stderr.on("data", (chunk) => { stderr += chunk; });
   const lines: string[] = [];
   const waiters: Array<() => void> = [];
   let buffer = "";
-  proc.stdout!.on("data", (chunk) => {
+  proc.stdout.on("data", (chunk) => {
     buffer += chunk;
     let nl: number;
     while ((nl = buffer.indexOf("\n")) >= 0) {
@@ -43,8 +43,8 @@ function spawnChild(databaseUrl: string): Child {
     ready: line(0).then(() => undefined, () => undefined),
     async go() {
       await line(0);
-      proc.stdin!.write("go\n");
-      return `http://127.0.0.1:${JSON.parse(await line(1)).port}`;
+      proc.stdin.write("go\n");
+      return `http://127.0.0.1:${(JSON.parse(await line(1)) as { port: number }).port}`;
     },
   };
 }
@@ -69,8 +69,8 @@ test("kill -9 while clients type: every acknowledged update is there after the r
     for (let cycle = 0; cycle < CYCLES; cycle++) {
 
       const writers = [0, 1].map((i) => ({
-        client: openClient(url, docName, { cookie, saveAck: true }) as TestClient,
-        record: { field: `cycle${cycle}-writer${i}`, typed: "", acked: 0 } as Typed,
+        client: openClient(url, docName, { cookie, saveAck: true }),
+        record: { field: `cycle${cycle}-writer${i}`, typed: "", acked: 0 },
       }));
       await waitFor(() => writers.every((w) => w.client.provider.synced), "writers synced");
       let n = 0;
@@ -101,7 +101,7 @@ test("kill -9 while clients type: every acknowledged update is there after the r
       try {
         await waitFor(() => reader.provider.synced, "reader synced after restart");
         for (const record of history) {
-          const text = reader.doc.getText(record.field).toString();
+          const text = reader.doc.getText(record.field).toJSON();
           expect(record.acked).toBeGreaterThan(0);
           expect(text.length, `${record.field}: stored ${text.length} chars, acknowledged ${record.acked}`).toBeGreaterThanOrEqual(record.acked);
           expect(text.slice(0, record.acked)).toBe(record.typed.slice(0, record.acked));

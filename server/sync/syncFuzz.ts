@@ -209,10 +209,10 @@ function drawFrame(gen: Gen, target: Target, count: (kind: string) => void): Uin
 
 /** State that counts for equality: integrated structs and deletions (pending ones wait on both sides). */
 const same = (a: Y.Doc, b: Y.Doc) => Y.equalSnapshots(Y.snapshot(a), Y.snapshot(b));
-const describeDoc = (d: Y.Doc) => `${d.getText("fuzz").toString().length} chars, ${d.getXmlFragment("default").length} blocks, sv ${Array.from(Y.decodeStateVector(Y.encodeStateVector(d)).entries()).map(([c, k]) => `${c}:${k}`).join(",")}`;
+const describeDoc = (d: Y.Doc) => `${d.getText("fuzz").toJSON().length} chars, ${d.getXmlFragment("default").length} blocks, sv ${Array.from(Y.decodeStateVector(Y.encodeStateVector(d)).entries()).map(([c, k]) => `${c}:${k}`).join(",")}`;
 
 export async function runSyncFuzz(options: FuzzOptions): Promise<FuzzReport> {
-  const log = options.log ?? (() => {});
+  const log = options.log ?? (() => undefined);
   const started = Date.now();
   const gen = prng.create(options.seed);
   log(`sync fuzz: seed ${options.seed}, ${options.frames} frames`);
@@ -274,7 +274,7 @@ export async function runSyncFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const connect = async (name: string, cookie: string): Promise<WebSocket> => {
       const { ws, status } = await rawConnect(`${wsBase}/sync/${name}`, cookie);
       if (!ws) throw new Error(`attacker upgrade refused: ${status}`);
-      ws.on("error", () => {});
+      ws.on("error", () => undefined); // a refused frame closes the socket; the next frame reconnects
       sockets.add(ws);
       return ws;
     };
@@ -319,7 +319,7 @@ export async function runSyncFuzz(options: FuzzOptions): Promise<FuzzReport> {
         const { target, writer, data, kind } = plan[i]!;
         const key = `${target.name}|${writer}`;
         let ws = socketsByKey.get(key);
-        if (!ws || ws.readyState !== WebSocket.OPEN) {
+        if (ws?.readyState !== WebSocket.OPEN) {
           if (ws) reconnects++;
           ws = await connect(target.name, writer ? cookies.writer : cookies.reader);
           socketsByKey.set(key, ws);
@@ -357,7 +357,7 @@ export async function runSyncFuzz(options: FuzzOptions): Promise<FuzzReport> {
     running = null;
 
     // Stored documents load to exactly that state after a restart.
-    running = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: tmp.url, demo: false, sync: { log: () => {} } });
+    running = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: tmp.url, demo: false, sync: { log: () => undefined } });
     const restarted = running;
     const fresh = await login(restarted.url, DEMO.swvTrekker);
     for (const [i, t] of targets.entries()) {

@@ -87,7 +87,7 @@ test("a failed load fails the join with 4002 and never presents an empty documen
   await rows(`DELETE FROM doc_snapshots WHERE doc_name = ?`, [name]);
   await waitFor(() => c.provider.synced, "joined after the storage was repaired", 15_000);
   const stored = await storedDoc(name);
-  expect(c.doc.getXmlFragment("default").toString()).toBe(stored.getXmlFragment("default").toString());
+  expect(c.doc.getXmlFragment("default").toJSON()).toBe(stored.getXmlFragment("default").toJSON());
 });
 
 test("compaction folds the log into a snapshot while editing continues, losing nothing", async () => {
@@ -112,14 +112,14 @@ test("compaction folds the log into a snapshot while editing continues, losing n
   expect(snapshot).toBeDefined();
   const [tail] = await rows("SELECT count(*) AS n FROM doc_updates WHERE doc_name = ?", [name]);
   expect(Number(tail!.n)).toBeLessThan(150);
-  expect((await storedDoc(name)).getText("compaction").toString()).toBe(expected);
+  expect((await storedDoc(name)).getText("compaction").toJSON()).toBe(expected);
 
   // And a cold load (after the idle unload) serves all of it.
   a.destroy();
   await waitFor(() => !running.sync.isLoaded(name), "unloaded");
   const b = client(name);
   await waitFor(() => b.provider.synced, "reloaded");
-  expect(b.doc.getText("compaction").toString()).toBe(expected);
+  expect(b.doc.getText("compaction").toJSON()).toBe(expected);
 });
 
 test("an idle document is unloaded only after its writes are committed, and reloads complete", async () => {
@@ -132,12 +132,12 @@ test("an idle document is unloaded only after its writes are committed, and relo
   await waitFor(() => running.sync.stats().committedUpdates > before.committedUpdates, "committed");
   a.destroy();
   await waitFor(() => !running.sync.isLoaded(name), "unloaded");
-  expect((await storedDoc(name)).getText("idle").toString()).toBe("voor het afsluiten");
+  expect((await storedDoc(name)).getText("idle").toJSON()).toBe("voor het afsluiten");
   const loads = running.sync.stats().loadsStarted;
   const b = client(name);
   await waitFor(() => b.provider.synced, "reloaded");
   expect(running.sync.stats().loadsStarted).toBe(loads + 1);
-  expect(b.doc.getText("idle").toString()).toBe("voor het afsluiten");
+  expect(b.doc.getText("idle").toJSON()).toBe("voor het afsluiten");
 });
 
 test("readers and fresh writers never build the Y.Doc; editing does, and stopping gives it up again", async () => {
@@ -166,9 +166,9 @@ test("readers and fresh writers never build the Y.Doc; editing does, and stoppin
   const returning = openClient(running.url, name, { cookie: editor, doc: returningDoc });
   clients.push(returning);
   await waitFor(() => returning.provider.synced, "returning client synced");
-  await waitFor(() => returning.doc.getText("d").toString() === "inszwei", "exact difference received");
-  expect(reader.doc.getText("d").toString()).toBe("inszwei");
-  expect((await storedDoc(name)).getText("d").toString()).toBe("inszwei");
+  await waitFor(() => returning.doc.getText("d").toJSON() === "inszwei", "exact difference received");
+  expect(reader.doc.getText("d").toJSON()).toBe("inszwei");
+  expect((await storedDoc(name)).getText("d").toJSON()).toBe("inszwei");
 });
 
 test("a connection that stops answering pings is terminated; one that answers stays", async () => {

@@ -76,7 +76,7 @@ export class UpdateLogThread {
       worker.on("exit", (code) => fail(new Error(`update log thread exited (${code})`)));
     });
     // A failed start is reported to the requests awaiting it; nobody else must see it unhandled.
-    this.#ready.catch(() => {});
+    this.#ready.catch(() => undefined);
     return this.#ready;
   }
 
@@ -91,7 +91,7 @@ export class UpdateLogThread {
   async close(): Promise<void> {
     const worker = this.#worker;
     if (!worker) return;
-    await this.#request({ op: "close" }).catch(() => {});
+    await this.#request({ op: "close" }).catch(() => undefined);
     this.#worker = null;
     this.#ready = null;
     await worker.terminate();
@@ -104,7 +104,7 @@ export class UpdateLogThread {
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       worker.ref();
-      worker.postMessage({ ...body, id } as WorkerRequest);
+      worker.postMessage({ ...body, id } satisfies WorkerRequest);
     });
   }
 }

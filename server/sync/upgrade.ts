@@ -18,7 +18,7 @@ export interface SyncTarget {
  * (URL-encoded) document name to the server URL and its `params` as a query string.
  */
 export function parseSyncUrl(url: string | undefined): SyncTarget | null {
-  if (!url || !url.startsWith(SYNC_PATH_PREFIX)) return null;
+  if (!url?.startsWith(SYNC_PATH_PREFIX)) return null;
   const q = url.indexOf("?");
   const rawName = url.slice(SYNC_PATH_PREFIX.length, q < 0 ? undefined : q);
   let docName: string;
@@ -64,7 +64,9 @@ function refuse(socket: Duplex, status: number): void {
   );
 }
 
-function ignore() {}
+function ignore() {
+  // The socket is closed or refused anyway; the listener only keeps the error handled.
+}
 
 export interface UpgradeHandlerDeps {
   core: SyncCore;

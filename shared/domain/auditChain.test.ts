@@ -56,7 +56,7 @@ describe("audit hash chain", () => {
     expect(v.valid).toBe(false);
     expect(v.firstBrokenAt).toBe(2);
     expect(v.breaks).toEqual([
-      { seq: 2, type: "point.stance", at: events[1]!.at, problems: ["hash_mismatch"] },
+      { seq: 2, type: "point.stance", at: events[1].at, problems: ["hash_mismatch"] },
       { seq: 6, type: "point.stance", at: events[5]!.at, problems: ["broken_link"] },
       { seq: 9, type: "point.stance", at: events[7]!.at, problems: ["out_of_sequence", "broken_link"] },
     ]);

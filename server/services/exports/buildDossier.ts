@@ -34,7 +34,7 @@ export async function buildDossier(ctx: ServiceContext, input: BuildDossierComma
 
   for (const [i, id] of input.pointIds.entries()) {
     const point = await loadPoint(dbOf(ctx), id);
-    if (!point || point.workspaceId !== workspaceId) {
+    if (point?.workspaceId !== workspaceId) {
       throw new ApiError("VALIDATION_FAILED", `pointIds.${i}: dit overeenstemmingspunt bestaat niet aan deze OOGO-tafel.`, `pointIds.${i}`);
     }
     if (!isDisputable(point.status)) {

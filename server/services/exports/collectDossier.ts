@@ -35,7 +35,7 @@ export interface DossierMeeting {
     decision: string | null; decisionNote: string | null; decidedAt: string | null; decidedBy: string | null;
     statusBefore: string | null; statusAfter: string | null;
   }>;
-  minutes: { status: MinutesStatus; approvedAt: string | null; approvedBy: string | null; hash: string | null; json: unknown | null };
+  minutes: { status: MinutesStatus; approvedAt: string | null; approvedBy: string | null; hash: string | null; json: unknown };
   amendments: Array<{ seq: number; reason: string; openedBy: string; openedAt: string; fromHash: string; closedAt: string | null; toHash: string | null }>;
 }
 
@@ -107,11 +107,11 @@ async function collectMeetings(ctx: ServiceContext, workspaceId: string): Promis
   const amendments = await db.select().from(minutesAmendments).where(inArray(minutesAmendments.meetingId, ids)).orderBy(asc(minutesAmendments.seq));
   return rows.map((m) => ({
     id: m.id,
-    type: m.type as MeetingType,
+    type: m.type,
     title: m.title,
     startsAt: m.startsAt,
     place: m.place,
-    status: m.status as MeetingStatus,
+    status: m.status,
     invited: invited.filter((i) => i.meetingId === m.id).map((i) => i.organisationId),
     attendance: attendance.filter((a) => a.meetingId === m.id).map((a) => ({ partyId: a.organisationId, name: a.name, capacity: a.capacity, present: a.present })),
     agenda: agenda.filter((a) => a.meetingId === m.id).map((a) => ({
@@ -120,7 +120,7 @@ async function collectMeetings(ctx: ServiceContext, workspaceId: string): Promis
       statusBefore: a.pointStatusBefore, statusAfter: a.pointStatusAfter,
     })),
     minutes: {
-      status: m.minutesStatus as MinutesStatus,
+      status: m.minutesStatus,
       approvedAt: m.minutesApprovedAt,
       approvedBy: m.minutesApprovedBy ? names.get(m.minutesApprovedBy) ?? "Onbekend" : null,
       hash: m.minutesApprovedHash,

@@ -9,7 +9,7 @@ import type { Block, Run } from "./docModel.ts";
 interface PmMark { type?: string }
 interface PmNode { type?: string; text?: string; attrs?: Record<string, unknown>; marks?: PmMark[]; content?: PmNode[] }
 
-const asNode = (value: unknown): PmNode => (value && typeof value === "object" ? (value as PmNode) : {});
+const asNode = (value: unknown): PmNode => (value && typeof value === "object" ? value : {});
 
 function runsOf(node: PmNode): Run[] {
   const out: Run[] = [];

@@ -40,7 +40,7 @@ function measurer(sizePt: number): Measure {
 /** Lead-ins ("… de volgende punten:") and one-line bold labels stay on the page of what follows. */
 function keepsWithNext(b: Extract<Block, { kind: "paragraph" }>): boolean {
   const text = b.runs.map((r) => r.text).join("").trim();
-  return text.endsWith(":") || (text.length > 0 && text.length <= 90 && b.runs.every((r) => r.bold || !r.text.trim()));
+  return text.endsWith(":") || (text.length > 0 && text.length <= 90 && b.runs.every((r) => r.bold === true || !r.text.trim()));
 }
 
 export async function renderDocx(model: DocModel): Promise<Buffer> {
@@ -121,7 +121,7 @@ class DocxWriter {
       r.text.split("\n").forEach((line, i) => {
         out.push(new TextRun({
           text: line, ...(i > 0 ? { break: 1 } : {}),
-          bold: r.bold || base.bold, italics: r.italic, strike: r.strike, ...(r.underline ? { underline: {} } : {}),
+          bold: r.bold === true || base.bold, italics: r.italic, strike: r.strike, ...(r.underline ? { underline: {} } : {}),
           ...(r.mono ? { font: MONO, size: (base.size ?? 21) - 2 } : base.size ? { size: base.size } : {}),
           ...(base.color ? { color: base.color } : {}),
         }));

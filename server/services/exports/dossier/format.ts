@@ -16,7 +16,9 @@ export const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!
 export const sentence = (text: string) => { const t = text.trim(); return /[.!?…]$/.test(t) ? t : `${t}.`; };
 
 export function stanceLabel(value: unknown): string {
-  return isStance(value) ? STANCE_LABELS[value] : String(value ?? "—");
+  // Stored stances are validated strings; anything else has no words to show.
+  if (isStance(value)) return STANCE_LABELS[value];
+  return typeof value === "string" ? value : "—";
 }
 
 export function actorLabel(e: PointEventView): string {

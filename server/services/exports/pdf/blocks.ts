@@ -30,7 +30,7 @@ function keeps(b: Block): boolean {
   if (b.kind !== "paragraph") return false;
   const text = b.runs.map((r) => r.text).join("").trim();
   if (text.endsWith(":")) return true;
-  return text.length > 0 && text.length <= 90 && b.runs.every((r) => r.bold || !r.text.trim());
+  return text.length > 0 && text.length <= 90 && b.runs.every((r) => r.bold === true || !r.text.trim());
 }
 
 /**

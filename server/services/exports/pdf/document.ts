@@ -35,7 +35,7 @@ export function createPdfDocument(model: DocModel): { doc: Doc; regularPath: str
       Producer: "OOGO Werkruimte (pdfkit)",
       CreationDate: new Date(model.meta.createdAt),
     },
-  } as PDFKit.PDFDocumentOptions);
+  });
   // The regular face is the document's default font, registered under its path; pdfkit would
   // re-parse the TTF on every switch to a second alias of the same file (measured: ~18 ms each).
   doc.registerFont("bold", fonts.bold);

@@ -28,7 +28,9 @@ export function tableGeometry(l: PdfLayout, b: TableBlock, indent: number) {
     });
   const measure = (cells: string[], bold: boolean) => Math.max(...colW.map((cw, i) => {
     doc.font(bold || (plain && i === 0) ? "bold" : l.regularPath).fontSize(size);
-    return doc.heightOfString(cells[i] || " ", { width: cw - 2 * padX, lineGap: 1.5 });
+    const text = cells[i] ?? "";
+    // An empty cell is still one line high.
+    return doc.heightOfString(text === "" ? " " : text, { width: cw - 2 * padX, lineGap: 1.5 });
   })) + 2 * padY;
   return { plain, header, rows, columns, padX, padY, size, colW, measure };
 }
