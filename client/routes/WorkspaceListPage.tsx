@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { workspaceApi } from "../api/endpoints.ts";
-import { PLAN_TYPE_LABELS } from "../../shared/domain/parties.ts";
+import { planLine } from "../features/workspace/plans.ts";
 import { ROLE_LABELS } from "../../shared/domain/roles.ts";
 import { PageTitle } from "../ui/PageTitle.tsx";
 import { Loaded } from "../ui/feedback.tsx";
@@ -20,8 +20,7 @@ export default function WorkspaceListPage() {
                   <li class="oogo-card">
                     <h2 class="utrecht-heading-2"><A class="utrecht-link" href={`/tafels/${encodeURIComponent(w.id)}`}>{w.name}</A></h2>
                     <dl class="oogo-facts">
-                      <div><dt>Plan</dt><dd>{PLAN_TYPE_LABELS[w.planType]}: {w.planTitle}</dd></div>
-                      <div><dt>Periode</dt><dd>{w.period.start}–{w.period.end}</dd></div>
+                      <div><dt>{w.plans.length === 1 ? "Plan" : "Plannen"}</dt><dd><For each={w.plans}>{(p) => <span class="oogo-block">{planLine(p)}</span>}</For></dd></div>
                       <div><dt>Uw rol</dt><dd>{ROLE_LABELS[w.role]}{w.party ? `, namens ${w.party.name}` : ""}</dd></div>
                     </dl>
                   </li>

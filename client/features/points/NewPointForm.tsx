@@ -54,8 +54,8 @@ export function NewPointForm(props: { workspaceId: string; themes: ThemeView[]; 
       <div class="utrecht-form-field">
         <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="np-theme">Thema</label></div>
         <div class="utrecht-form-field__input">
-          <select id="np-theme" name="theme" required class="utrecht-select utrecht-select--html-select" value={props.initialTheme ?? props.themes[0]?.key ?? ""}>
-            <For each={props.themes}>{(t) => <option value={t.key}>{t.label}</option>}</For>
+          <select id="np-theme" name="theme" required class="utrecht-select utrecht-select--html-select" value={props.initialTheme ?? props.themes.find((t) => !t.archived)?.key ?? ""}>
+            <For each={props.themes.filter((t) => !t.archived)}>{(t) => <option value={t.key}>{t.label}</option>}</For>
           </select>
         </div>
       </div>

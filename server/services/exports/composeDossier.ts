@@ -9,7 +9,7 @@
  * Pure: the same data gives the same model, and so the same content hash.
  */
 import { brokenEventsLabel } from "../../../shared/domain/logWitness.ts";
-import { DOSSIER_ROUTE_DESCRIPTIONS, DOSSIER_ROUTE_LABELS, legalBasis } from "../../../shared/domain/dossier.ts";
+import { DOSSIER_ROUTE_DESCRIPTIONS, DOSSIER_ROUTE_LABELS, legalBasisForPlans } from "../../../shared/domain/dossier.ts";
 import {
   AGENDA_DECISION_LABELS, MEETING_STATUS_LABELS, MEETING_TYPE_LABELS, PROCEDURE_STEP_STATE_LABELS, dateInZone, formatDateNl,
   formatDateTimeNl, procedureStepState, type AgendaDecision,
@@ -40,8 +40,8 @@ export function composeDossier(data: DossierData): DocModel {
   const { tafel, route, checkpoint } = data;
   const ws = tafel.workspace;
   const routeLabel = DOSSIER_ROUTE_LABELS[route];
-  const sectors = tafel.parties.flatMap((p) => (p.kind === "swv" && p.sector ? [p.sector] : []));
-  const basis = legalBasis(ws.planType, sectors);
+  // The legal basis follows the plans on the table (ADR 0010).
+  const basis = legalBasisForPlans(tafel.plans);
   const peildatum = date(checkpoint.at);
   const n = data.disputed.length;
 
