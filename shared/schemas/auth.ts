@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Email } from "./common.ts";
+import { freeText } from "./freeText.ts";
 import { ROLES, CAPABILITIES, INSTANCE_CAPABILITIES, INSTANCE_ROLES } from "../domain/roles.ts";
 import { ORGANISATION_KINDS } from "../domain/parties.ts";
 
@@ -51,3 +52,10 @@ export const PasswordLinkInput = z.object({
   password: z.string().min(8, "Kies een wachtwoord van minstens 8 tekens").max(200, "Het wachtwoord is te lang (hoogstens 200 tekens)"),
 });
 export type PasswordLinkInput = z.infer<typeof PasswordLinkInput>;
+
+/** `npm run admin -- create --email … --name …`: the first applicatiebeheerder (ADR 0010). */
+export const CreateAdminInput = z.object({
+  email: Email,
+  name: freeText({ label: "de naam", min: 2, max: 120, tooShort: "Vul een naam in (minstens 2 tekens)" }),
+});
+export type CreateAdminInput = z.infer<typeof CreateAdminInput>;
