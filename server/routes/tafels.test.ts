@@ -15,6 +15,7 @@ import { newId } from "../auth/tokens.ts";
 import { createApplicatiebeheerder } from "../services/accounts/createApplicatiebeheerder.ts";
 import { verifyLog } from "../services/audit/verifyLog.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
+import { sixteenGemeenten } from "../testing/tafelPayloads.ts";
 
 let ctx: TestContext;
 let admin: string;
@@ -31,30 +32,6 @@ const tokenOf = (url: string) => new URL(url).hash.slice(1);
 const workspaceCount = async () => (await ctx.deps.database.db.select({ n: count() }).from(workspaces))[0]!.n;
 const eventTypes = async (workspaceId: string) =>
   (await ctx.deps.database.db.select({ type: auditEvents.type }).from(auditEvents).where(eq(auditEvents.workspaceId, workspaceId))).map((e) => e.type);
-
-/** A PO-samenwerkingsverband with sixteen gemeenten, the jeugdplan of one of them, and an OPR. */
-export function sixteenGemeenten(overrides: Record<string, unknown> = {}) {
-  const gemeenten = CBS_GEMEENTEN.slice(0, 16);
-  return {
-    name: "OOGO PO Drenthe-Noord 2026–2030",
-    level: "regionaal",
-    plans: [
-      { kind: "ondersteuningsplan", partyRef: "swv", title: "Ondersteuningsplan SWV PO Drenthe-Noord 2026–2030", periodStart: 2026, periodEnd: 2030, status: "concept", versionLabel: "0.1" },
-      { kind: "jeugdplan", partyRef: "g0", title: `Beleidsplan jeugd ${gemeenten[0]!.name}`, periodStart: 2025, periodEnd: 2028 },
-    ],
-    parties: [
-      { ref: "swv", kind: "swv", name: "Samenwerkingsverband PO Drenthe-Noord", swvCode: "PO 22.01", sector: "po" },
-      ...gemeenten.map((g, i) => ({ ref: `g${i}`, kind: "gemeente", cbsCode: g.code, ...(i === 3 ? { coverageNote: "Alleen de kernen Vries en Zuidlaren" } : {}) })),
-      { ref: "opr", kind: "overig", subtype: "opr", name: "Ondersteuningsplanraad PO Drenthe-Noord" },
-    ],
-    themes: [{ key: "jeugdhulp" }, { key: "leerlingenvervoer" }, { key: "onderwijshuisvesting", label: "Huisvesting" }, { label: "Zorg in de wijk", description: "Wijkteams en school." }],
-    appointees: [
-      { role: "beheerder", name: "Bea Beheer", email: "bea@swv-drenthe.example" },
-      { role: "secretaris", name: "Sam Secretaris", email: "sam@swv-drenthe.example", title: "beleidsadviseur" },
-    ],
-    ...overrides,
-  };
-}
 
 const createTafel = (body: unknown, cookie = admin) => ctx.request("/api/beheer/tafels", { cookie, body });
 
