@@ -30,7 +30,7 @@ export default function BeheerPage() {
                 {(t) => (
                   <li class="oogo-card">
                     <h2 class="utrecht-heading-2">{t.name}</h2>
-                    <dl class="oogo-facts">
+                    <dl class="oogo-facts oogo-facts--stacked">
                       <div><dt>Niveau</dt><dd>{TAFEL_LEVEL_LABELS[t.level]}</dd></div>
                       <div><dt>{t.plans.length === 1 ? "Plan" : "Plannen"}</dt><dd><For each={t.plans}>{(p) => <span class="oogo-block">{planLine(p)}</span>}</For></dd></div>
                       <div><dt>Geleid door</dt><dd>

@@ -204,7 +204,11 @@ function PlansStep(props: StepProps & { regional: { id: string; name: string }[]
         <SelectField id="plans-add-kind" label="Nog een plan aan deze tafel" value={newKind()} error={props.err("plans-add-kind")}
           options={[{ value: "jeugdplan", label: "Beleidsplan jeugd van een gemeente" }, { value: "ondersteuningsplan", label: "Ondersteuningsplan van een samenwerkingsverband" }]}
           onChange={setNewKind} />
-        <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => setDraft("plans", (ps) => [...ps, emptyPlan(newKind())])}>Plan toevoegen</button>
+        <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => {
+          const plan = emptyPlan(newKind());
+          setDraft("plans", (ps) => [...ps, plan]);
+          queueMicrotask(() => document.getElementById(planField(plan, "kind"))?.focus());
+        }}>Plan toevoegen</button>
       </div>
     </>
   );
@@ -279,6 +283,7 @@ function PartiesStep(props: StepProps & { setErrors(e: Errors): void; owners: Re
 
       <section aria-labelledby="gemeenten-heading" class="oogo-section">
         <h3 class="utrecht-heading-3" id="gemeenten-heading">Gemeenten ({gemeenten().length})</h3>
+        <p class="utrecht-paragraph">Doet een gemeente maar voor een deel mee, vul dan bij die gemeente de dekking in, bijvoorbeeld “alleen de kernen Vries en Zuidlaren”.</p>
         <div class="oogo-field-row oogo-add-row">
           <TextField id="parties-add-gemeente" label="Gemeente toevoegen" list={GEMEENTEN_DATALIST_ID} value={gemeente()} error={addError() ?? props.err("parties-add-gemeente")}
             description="Typ een deel van de naam of de CBS-code en kies uit de lijst; Enter voegt toe." onInput={setGemeente} onKeyDown={enterAdds(addGemeente)} />
@@ -308,7 +313,7 @@ function PartiesStep(props: StepProps & { setErrors(e: Errors): void; owners: Re
                     <TextField id={partyField(p, "name")} label={`Naam van gemeente ${g.cbsCode}`} value={g.name} error={props.err(partyField(p, "name"))} onInput={(v) => setRow(p.ref, "name", v)} />
                   </Show>
                   <TextField id={partyField(p, "coverageNote")} label={`Dekking${listed ? ` van ${listed.name}` : ""} (optioneel)`} value={g.coverageNote}
-                    description="Alleen als de gemeente maar voor een deel meedoet, bijv. alleen de kernen Vries en Zuidlaren." error={props.err(partyField(p, "coverageNote"))}
+                    error={props.err(partyField(p, "coverageNote"))}
                     onInput={(v) => setRow(p.ref, "coverageNote", v)} />
                   <Show when={!ownedRefs().has(p.ref)} fallback={<p class="oogo-muted">Heeft een plan aan deze tafel.</p>}>
                     <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => remove(p.ref)}>{listed ? listed.name : g.cbsCode} verwijderen</button>
