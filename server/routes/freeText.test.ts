@@ -60,7 +60,8 @@ let meeting: MeetingView;
 let pastMeeting: MeetingView;
 let approved: MeetingView;
 let stepId: string;
-let memberId: string;
+/** An existing member whose function the "change" case edits: the demo waarnemer. */
+const memberId = () => ctx.demo.members[DEMO.waarnemer]!.membershipId;
 let pointVersion = 1;
 
 async function meetingGet(id: string): Promise<MeetingView> {
@@ -177,19 +178,20 @@ const cases: Case[] = [
   {
     name: "member name (invite)", field: "name", multiline: false, logged: false,
     send: (v) => ctx.request(`/api/workspaces/${ws}/members`, { cookie: cookies.beheerder, body: { email: `nieuw${Math.random().toString(36).slice(2)}@example.nl`, name: v, role: "waarnemer", partyId: ctx.demo.parties.swv.id } }),
-    read: async (res) => { const m = (await json(res)).member; memberId = m.id; return m.name; },
+    // An invitation is not a membership (ADR 0005): the name as typed is on the invitation.
+    read: async (res) => (await json(res)).invitation.name,
   },
   {
     name: "member function (invite)", field: "title", multiline: false, logged: false,
     send: (v) => ctx.request(`/api/workspaces/${ws}/members`, { cookie: cookies.beheerder, body: { email: `nieuw${Math.random().toString(36).slice(2)}@example.nl`, name: "Nieuwe Collega", role: "waarnemer", partyId: ctx.demo.parties.swv.id, title: v } }),
-    read: async (res) => (await json(res)).member.title,
+    read: async (res) => (await json(res)).invitation.title,
   },
   {
     name: "member function (change)", field: "title", multiline: false, logged: false,
-    send: (v) => ctx.request(`/api/workspaces/${ws}/members/${memberId}`, { method: "PATCH", cookie: cookies.beheerder, body: { role: "waarnemer", partyId: ctx.demo.parties.swv.id, title: v } }),
+    send: (v) => ctx.request(`/api/workspaces/${ws}/members/${memberId()}`, { method: "PATCH", cookie: cookies.beheerder, body: { role: "waarnemer", partyId: ctx.demo.parties.swv.id, title: v } }),
     read: async () => {
       const { members } = await json(await ctx.request(`/api/workspaces/${ws}/members`, { cookie: cookies.beheerder }));
-      return members.find((m: { id: string }) => m.id === memberId).title;
+      return members.find((m: { id: string }) => m.id === memberId()).title;
     },
   },
 ];
