@@ -6,6 +6,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { Id } from "../../shared/schemas/common.ts";
+import { THEME_KEY_PATTERN } from "../../shared/domain/themes.ts";
 import {
   AddPlanInput, AddThemeInput, ChangePartyInput, ChangeThemeInput, CreateTafelInput, CreateTafelResult, InstanceTafelView, NextPeriodInput,
   NextPeriodResult, PartyInput, ReorderThemesInput, UpdatePlanInput, UpdateTafelInput,
@@ -29,7 +30,7 @@ const tags = ["Tafel instellen"];
 const TafelParams = z.object({ id: Id });
 const PartyParams = z.object({ id: Id, partyId: Id });
 const PlanParams = z.object({ id: Id, planId: Id });
-const ThemeParams = z.object({ id: Id, key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, "Ongeldige themacode") });
+const ThemeParams = z.object({ id: Id, key: z.string().regex(THEME_KEY_PATTERN, "Ongeldige themacode") });
 const tafelAnswer = jsonResponse("De tafel zoals die nu is", WorkspaceView);
 /** The tafel after the change, as its GET answers it. */
 const view = (c: Context<AppEnv>, id: string) => getWorkspace(c.var.deps.database.db, c.var.caller, id);

@@ -1,6 +1,6 @@
 /** The plans on a tafel after creation: add one, change its title, period, status or version (tafel.manage). */
 import { and, eq } from "drizzle-orm";
-import { organisations, workspacePlans } from "../../../db/schema/index.ts";
+import { organisations, workspacePlans, workspaceParties } from "../../../db/schema/index.ts";
 import { periodProblem } from "../../../shared/domain/parties.ts";
 import { planProblem } from "../../../shared/domain/tafels.ts";
 import type { AddPlanInput, UpdatePlanInput } from "../../../shared/schemas/tafel.ts";
@@ -9,7 +9,6 @@ import { ApiError, notFound } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
 import { afterCommit, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
 import { requireTafelRow, tafelManager } from "./tafelRecords.ts";
-import { workspaceParties } from "../../../db/schema/index.ts";
 
 export async function addPlan(ctx: ServiceContext, input: AddPlanInput & { workspaceId: string }): Promise<{ planId: string }> {
   const { workspaceId } = input;
