@@ -11,6 +11,10 @@ import { WorkspaceLayout } from "./features/workspace/WorkspaceLayout.tsx";
 // Pages are split per route so the editor (Tiptap, Yjs) loads only where it is used.
 const LoginPage = lazy(() => import("./routes/LoginPage.tsx"));
 const InvitationPage = lazy(() => import("./routes/InvitationPage.tsx"));
+const PasswordLinkPage = lazy(() => import("./routes/PasswordLinkPage.tsx"));
+const BeheerPage = lazy(() => import("./features/beheer/BeheerPage.tsx"));
+const NewTafelWizard = lazy(() => import("./features/beheer/NewTafelWizard.tsx"));
+const TafelSettingsPage = lazy(() => import("./features/tafel/TafelSettingsPage.tsx"));
 const WorkspaceListPage = lazy(() => import("./routes/WorkspaceListPage.tsx"));
 const NotFoundPage = lazy(() => import("./routes/NotFoundPage.tsx"));
 const WorkspaceOverviewPage = lazy(() => import("./features/workspace/WorkspaceOverviewPage.tsx"));
@@ -31,6 +35,9 @@ render(
       <Router root={AppShell}>
         <Route path="/inloggen" component={LoginPage} />
         <Route path="/uitnodiging" component={InvitationPage} />
+        <Route path="/wachtwoord" component={PasswordLinkPage} />
+        <Route path="/beheer" component={BeheerPage} />
+        <Route path="/beheer/nieuwe-tafel" component={NewTafelWizard} />
         <Route path="/" component={WorkspaceListPage} />
         <Route path="/tafels/:id" component={WorkspaceLayout}>
           <Route path="/" component={WorkspaceOverviewPage} />
@@ -44,6 +51,7 @@ render(
           <Route path="/dossier" component={DossierPage} />
           <Route path="/deelnemers" component={MembersPage} />
           <Route path="/uitgaande-email" component={OutboxPage} />
+          <Route path="/instellen" component={TafelSettingsPage} />
         </Route>
         <Route path="*" component={NotFoundPage} />
       </Router>

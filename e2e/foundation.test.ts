@@ -50,14 +50,14 @@ describe("foundation in the browser", () => {
     await context.close();
   });
 
-  it("a beheerder sees the overview and Deelnemers only, invites someone, who accepts through the link", async () => {
+  it("a beheerder sees the overview, Deelnemers and Tafel instellen only (no content), invites someone, who accepts through the link", async () => {
     const admin = await h.loginAs("beheerder@demo.oogo.test");
     const page = admin.page;
     await page.getByRole("link", { name: "OOGO ondersteuningsplan 2023–2027" }).click();
     await page.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
     await expect.poll(() => page.locator("main").textContent()).toContain("Karim El Amrani");
     const tabs = page.getByRole("navigation", { name: "Onderdelen van deze tafel" }).getByRole("link");
-    expect(await tabs.allTextContents()).toEqual(["Overzicht", "Deelnemers"]);
+    expect(await tabs.allTextContents()).toEqual(["Overzicht", "Deelnemers", "Tafel instellen"]);
 
     await tabs.filter({ hasText: "Deelnemers" }).click();
     await page.getByRole("heading", { level: 1, name: "Deelnemers" }).waitFor();

@@ -15,6 +15,7 @@ import { eventRoutes } from "./routes/events.ts";
 import { meetingRoutes } from "./routes/meetings.ts";
 import { exportRoutes } from "./routes/exports.ts";
 import { outboxRoutes } from "./routes/outbox.ts";
+import { tafelRoutes } from "./routes/tafels.ts";
 
 /** Largest JSON body the API accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -63,7 +64,7 @@ export function createApp(deps: AppDeps) {
   }));
 
   // Each resource is a sub-app; mounting on the OpenAPIHono app merges their OpenAPI documents.
-  for (const routes of [healthRoutes, authRoutes, meRoutes, workspaceRoutes, meetingRoutes, pointRoutes, eventRoutes, exportRoutes, outboxRoutes]) app.route("/api", routes);
+  for (const routes of [healthRoutes, authRoutes, meRoutes, workspaceRoutes, meetingRoutes, pointRoutes, eventRoutes, exportRoutes, outboxRoutes, tafelRoutes]) app.route("/api", routes);
 
   app.notFound((c) => c.json(new ApiError("NOT_FOUND", "Dit adres bestaat niet.").toBody(), 404));
 

@@ -1,6 +1,7 @@
 import type { Database } from "../db/client.ts";
 import type { EventBus } from "./events.ts";
 import type { Role } from "../shared/domain/roles.ts";
+import type { OrganisationKind } from "../shared/domain/parties.ts";
 
 /** What the app needs from the outside world; tests build their own. */
 export interface AppDeps {
@@ -49,7 +50,7 @@ export interface MembershipContext {
   role: Role;
   partyId: string | null;
   partyName: string | null;
-  partyKind: "swv" | "gemeente" | null;
+  partyKind: OrganisationKind | null;
   title: string | null;
   userName: string;
 }

@@ -5,7 +5,7 @@ import { useSession } from "./session.tsx";
 import { LiveAnnouncer, Loading } from "../ui/feedback.tsx";
 import { clearLocalCopies, hasUnsavedLocalChanges } from "../collab/localCopies.ts";
 
-const PUBLIC_PATHS = ["/inloggen", "/uitnodiging"];
+const PUBLIC_PATHS = ["/inloggen", "/uitnodiging", "/wachtwoord"];
 
 /** Page frame (NL Design System page layout), plus the login guard for every non-public page. */
 export function AppShell(props: RouteSectionProps) {
@@ -43,6 +43,9 @@ export function AppShell(props: RouteSectionProps) {
           <Show when={session.me()}>
             {(me) => (
               <div class="oogo-header__user">
+                <Show when={me().instanceCapabilities.includes("instance.tafels.list")}>
+                  <A href="/beheer" class="oogo-header__link">Beheer</A>
+                </Show>
                 <span>Ingelogd als <strong>{me().user.name}</strong></span>
                 <button type="button" class="utrecht-button utrecht-button--subtle oogo-header__logout" onClick={() => void logout()}>Uitloggen</button>
               </div>

@@ -37,3 +37,29 @@ export const loginAttempts = sqliteTable("login_attempts", {
   index("login_attempts_ip_idx").on(t.ip, t.at),
 ]);
 
+
+/**
+ * Roles of the instance, not of a tafel (ADR 0010). `applicatiebeheerder` creates tafels and
+ * appoints their first beheerder/secretaris — nothing else (shared/domain/roles.ts,
+ * INSTANCE_CAPABILITIES). Granted by `npm run admin -- create`.
+ */
+export const instanceRoles = sqliteTable("instance_roles", {
+  userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  role: text("role", { enum: ["applicatiebeheerder"] }).notNull(),
+  grantedAt: text("granted_at").notNull(),
+}, (t) => [uniqueIndex("instance_roles_user_role_uq").on(t.userId, t.role)]);
+
+/**
+ * One-time links for an account: choosing a first password (`set_password`, e.g. the first
+ * applicatiebeheerder) or a new one (`reset_password`). Only the SHA-256 of the token is kept,
+ * so a copy of the database opens nothing; a link works once and until `expiresAt`.
+ */
+export const accountTokens = sqliteTable("account_tokens", {
+  id: text("id").primaryKey(),
+  tokenHash: text("token_hash").notNull(),
+  userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  purpose: text("purpose", { enum: ["set_password", "reset_password"] }).notNull(),
+  createdAt: text("created_at").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
+}, (t) => [uniqueIndex("account_tokens_hash_uq").on(t.tokenHash), index("account_tokens_user_idx").on(t.userId)]);

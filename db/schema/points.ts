@@ -26,6 +26,11 @@ export const points = sqliteTable("points", {
   createdBy: text("created_by").references(() => users.id),
   createdAt: text("created_at").notNull(),
   updatedAt: text("updated_at").notNull(),
+  /**
+   * The point of the previous planperiode's tafel this one continues (POST /next-period): the
+   * next cycle starts from what was agreed. Another tafel's point, so no foreign key.
+   */
+  originPointId: text("origin_point_id"),
 }, (t) => [index("points_ws_idx").on(t.workspaceId, t.theme)]);
 
 /** The gemeenten a point concerns. No rows means: all gemeenten of the tafel. SWVs are always in scope. */

@@ -1,10 +1,17 @@
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts.ts";
+import { ORGANISATION_KINDS, OTHER_PARTICIPANT_TYPES, PLAN_STATUSES, PLAN_TYPES, TAFEL_LEVELS } from "../../shared/domain/parties.ts";
 
-/** A party at the OOGO: an SWV (with its DUO code and sector) or a gemeente (with its CBS code). */
+/**
+ * A party at the OOGO: an SWV (with its DUO code and sector), a gemeente (with its CBS code), or
+ * another participant (`overig`: mbo-instelling, schoolbestuur, OPR, ketenpartner) that sits at
+ * the table without signing or holding a stance (ADR 0010).
+ */
 export const organisations = sqliteTable("organisations", {
   id: text("id").primaryKey(),
-  kind: text("kind", { enum: ["swv", "gemeente"] }).notNull(),
+  kind: text("kind", { enum: ORGANISATION_KINDS }).notNull(),
+  /** Overig only: which kind of participant. */
+  subtype: text("subtype", { enum: OTHER_PARTICIPANT_TYPES }),
   name: text("name").notNull(),
   /** SWV only: e.g. "VO 20.01". */
   swvCode: text("swv_code"),
@@ -15,19 +22,45 @@ export const organisations = sqliteTable("organisations", {
   createdAt: text("created_at").notNull(),
 });
 
-/** An OOGO-tafel: one or more SWVs with the gemeenten of their region, about one plan and period. */
+/**
+ * An OOGO-tafel: one or more SWVs with the gemeenten of their region, about the plans in
+ * `workspace_plans` (ADR 0010).
+ */
 export const workspaces = sqliteTable("workspaces", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
-  planType: text("plan_type", { enum: ["ondersteuningsplan", "jeugdplan"] }).notNull(),
-  planTitle: text("plan_title").notNull(),
-  /** Version label of the plan under discussion, e.g. "concept 0.3". */
-  planVersion: text("plan_version").notNull(),
-  periodStart: integer("period_start").notNull(),
-  periodEnd: integer("period_end").notNull(),
-  level: text("level", { enum: ["regionaal", "lokaal"] }).notNull().default("regionaal"),
+  level: text("level", { enum: TAFEL_LEVELS }).notNull().default("regionaal"),
+  /**
+   * A local tafel may name the regional tafel whose agreements it elaborates. No foreign key
+   * (adding one would rebuild this table); the tafel verbs check it.
+   */
+  parentWorkspaceId: text("parent_workspace_id"),
+  /** The tafel this one continues into a next planperiode (POST /next-period), if any. */
+  previousWorkspaceId: text("previous_workspace_id"),
   createdAt: text("created_at").notNull(),
 });
+
+/**
+ * A plan on the table: the ondersteuningsplan of one SWV (its sector gives the legal basis: WPO
+ * 18a lid 9 or WVO 17a lid 9) or the jeugdplan of one gemeente (Jeugdwet 2.2). A tafel may
+ * discuss several.
+ */
+export const workspacePlans = sqliteTable("workspace_plans", {
+  id: text("id").primaryKey(),
+  workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+  kind: text("kind", { enum: PLAN_TYPES }).notNull(),
+  /** The party whose plan it is (an SWV for an ondersteuningsplan, a gemeente for a jeugdplan). */
+  organisationId: text("organisation_id").references(() => organisations.id),
+  title: text("title").notNull(),
+  periodStart: integer("period_start").notNull(),
+  periodEnd: integer("period_end").notNull(),
+  status: text("status", { enum: PLAN_STATUSES }).notNull().default("concept"),
+  /** Version label of the plan under discussion, e.g. "concept 0.3". */
+  versionLabel: text("version_label").notNull().default(""),
+  position: integer("position").notNull(),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+}, (t) => [index("workspace_plans_ws_idx").on(t.workspaceId, t.position)]);
 
 export const workspaceParties = sqliteTable("workspace_parties", {
   workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
@@ -36,15 +69,25 @@ export const workspaceParties = sqliteTable("workspace_parties", {
   position: integer("position").notNull(),
   /** Partial coverage (e.g. Tynaarlo: only the postcodes around Zuidlaren). */
   coverageNote: text("coverage_note"),
+  /**
+   * Calendar date (YYYY-MM-DD) from which the party is "niet meer aan tafel". A party with
+   * stances, signatures or points in its scope is never deleted, only marked; it stays in exports.
+   */
+  leftAt: text("left_at"),
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.organisationId] })]);
 
-/** Tafel-specific themes beyond the standard ones in shared/domain/themes.ts. */
+/**
+ * The themes of a tafel, in order: the standard six (shared/domain/themes.ts) are rows too, so a
+ * tafel can rename, reorder and archive any of them. A theme is archived, never deleted, once it
+ * has points; archived themes keep their label for old points and exports.
+ */
 export const workspaceThemes = sqliteTable("workspace_themes", {
   workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
   key: text("key").notNull(),
   label: text("label").notNull(),
   description: text("description").notNull().default(""),
   position: integer("position").notNull(),
+  archivedAt: text("archived_at"),
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.key] })]);
 
 /**

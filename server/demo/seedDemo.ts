@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import { writeTransaction } from "../../db/writeLock.ts";
-import { memberships, organisations, users, workspaceParties, workspaces } from "../../db/schema/index.ts";
+import { memberships, organisations, users, workspaceParties, workspacePlans, workspaceThemes, workspaces } from "../../db/schema/index.ts";
+import { standardThemeRows } from "../services/tafels/tafelRecords.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
 import { todayInNl } from "../../shared/domain/dates.ts";
 import type { AppDeps, Caller, MembershipContext } from "../context.ts";
@@ -139,11 +140,14 @@ async function insertTafel(deps: AppDeps, clock: Clock): Promise<Pick<DemoContex
   const members: Record<string, MembershipContext> = {};
   await writeTransaction(deps.database, async (tx) => {
     await tx.insert(organisations).values(Object.values(orgs).map((o) => ({ ...o, createdAt: now })));
-    await tx.insert(workspaces).values({
-      id: workspaceId, name: "OOGO ondersteuningsplan 2023–2027", planType: "ondersteuningsplan",
-      planTitle: "Ondersteuningsplan SWV VO Groningen Stad 2023–2027", planVersion: "concept 0.4",
-      periodStart: 2023, periodEnd: 2027, level: "regionaal", createdAt: now,
+    await tx.insert(workspaces).values({ id: workspaceId, name: "OOGO ondersteuningsplan 2023–2027", level: "regionaal", createdAt: now });
+    // The plan and the standard themes are rows of the tafel (ADR 0010).
+    await tx.insert(workspacePlans).values({
+      id: newId(), workspaceId, kind: "ondersteuningsplan", organisationId: orgs.swv.id,
+      title: "Ondersteuningsplan SWV VO Groningen Stad 2023–2027", versionLabel: "concept 0.4",
+      periodStart: 2023, periodEnd: 2027, status: "in_bespreking", position: 0, createdAt: now, updatedAt: now,
     });
+    await tx.insert(workspaceThemes).values(standardThemeRows(workspaceId));
     await tx.insert(workspaceParties).values([
       { workspaceId, organisationId: orgs.swv.id, position: 0, coverageNote: null },
       { workspaceId, organisationId: orgs.groningen.id, position: 1, coverageNote: null },

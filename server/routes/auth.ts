@@ -5,7 +5,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { eq } from "drizzle-orm";
 import { users } from "../../db/schema/index.ts";
 import { withWriteLock } from "../../db/writeLock.ts";
-import { AcceptInvitationInput, AcceptInvitationResult, LoginInput, MeView, UserView } from "../../shared/schemas/auth.ts";
+import { AcceptInvitationInput, AcceptInvitationResult, LoginInput, MeView, PasswordLinkInput, UserView } from "../../shared/schemas/auth.ts";
 import type { AppEnv } from "../context.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { ApiError } from "../http/errors.ts";
@@ -18,6 +18,8 @@ import {
 import { requireCaller } from "../auth/middleware.ts";
 import { getMe } from "../services/workspaces/getMe.ts";
 import { acceptInvitation } from "../services/members/acceptInvitation.ts";
+import { setPasswordByLink } from "../services/accounts/setPasswordByLink.ts";
+import { createContext } from "../services/serviceContext.ts";
 
 function clientIp(c: Context<AppEnv>): string {
   try {
@@ -116,6 +118,23 @@ export const authRoutes = createRouter()
       return c.json({ ok: true as const, workspaceId: accepted.workspaceId }, 200);
     },
   );
+
+authRoutes.openapi(
+  createRoute({
+    method: "post", path: "/auth/password-link", tags: ["Inloggen"], summary: "Wachtwoord kiezen met een eenmalige link",
+    description: "Voor de link van `npm run admin -- create` (en later \"Wachtwoord vergeten\"): zet het wachtwoord, maakt de link onbruikbaar, "
+      + "beëindigt elke andere sessie van het account en logt in. 404 voor een ongeldige, verlopen of gebruikte link.",
+    request: { body: jsonBody(PasswordLinkInput) },
+    responses: { 200: jsonResponse("Wachtwoord gezet, ingelogd", z.object({ user: UserView })), ...errorResponses(400, 404, 413) },
+  }),
+  async (c) => {
+    const { deps } = c.var;
+    const { userId } = await setPasswordByLink(createContext(deps), c.req.valid("json"));
+    await startSession(c, userId);
+    const [user] = await deps.database.db.select().from(users).where(eq(users.id, userId)).limit(1);
+    return c.json({ user: { id: user!.id, email: user!.email, name: user!.name } }, 200);
+  },
+);
 
 export const meRoutes = createRouter();
 meRoutes.use("/me", requireCaller);

@@ -12,6 +12,7 @@ import { SSE_KEEPALIVE_MS } from "./events.ts";
 import { apiError, json } from "../testing/json.ts";
 import type { PointDetail } from "../../shared/schemas/points.ts";
 import type { MembersView } from "../../shared/schemas/workspace.ts";
+import { insertBareTafel } from "../testing/bareTafel.ts";
 
 let ctx: TestContext;
 let ws: string;
@@ -74,7 +75,7 @@ describe("GET /api/workspaces/:id/events", () => {
     const now = new Date().toISOString();
     const other = { ws: newId(), org: newId(), user: newId() };
     await db.insert(organisations).values({ id: other.org, kind: "swv", name: "SWV Elders", swvCode: null, sector: "vo", cbsCode: null, createdAt: now });
-    await db.insert(workspaces).values({ id: other.ws, name: "Andere tafel", planType: "ondersteuningsplan", planTitle: "Plan", planVersion: "1", periodStart: 2023, periodEnd: 2027, level: "regionaal", createdAt: now });
+    await insertBareTafel(db, { id: other.ws, name: "Andere tafel", createdAt: now });
     await db.insert(workspaceParties).values({ workspaceId: other.ws, organisationId: other.org, position: 0, coverageNote: null });
     await db.insert(users).values({ id: other.user, email: "elders.sse@example.test", name: "Elders", passwordHash: await hashPassword("elders-wachtwoord"), createdAt: now });
     await db.insert(memberships).values({ id: newId(), workspaceId: other.ws, userId: other.user, organisationId: other.org, role: "trekker", title: null, createdAt: now, updatedAt: now });

@@ -64,7 +64,8 @@ let meeting: MeetingView;
 let pastMeeting: MeetingView;
 let approved: MeetingView;
 let stepId: string;
-let memberId: string;
+/** An existing member whose function the "change" case edits: the demo waarnemer. */
+const memberId = () => ctx.demo.members[DEMO.waarnemer]!.membershipId;
 let pointVersion = 1;
 
 async function meetingGet(id: string): Promise<MeetingView> {
@@ -191,10 +192,10 @@ const cases: Case[] = [
   },
   {
     name: "member function (change)", field: "title", multiline: false, logged: false,
-    send: (v) => ctx.request(`/api/workspaces/${ws}/members/${memberId}`, { method: "PATCH", cookie: cookies.beheerder, body: { role: "waarnemer", partyId: ctx.demo.parties.swv.id, title: v } }),
+    send: (v) => ctx.request(`/api/workspaces/${ws}/members/${memberId()}`, { method: "PATCH", cookie: cookies.beheerder, body: { role: "waarnemer", partyId: ctx.demo.parties.swv.id, title: v } }),
     read: async () => {
       const { members } = await json<MembersView>(await ctx.request(`/api/workspaces/${ws}/members`, { cookie: cookies.beheerder }));
-      return members.find((m) => m.id === memberId)!.title;
+      return members.find((m) => m.id === memberId())!.title;
     },
   },
 ];
@@ -207,8 +208,6 @@ beforeAll(async () => {
   cookies.beheerder = await ctx.login(DEMO.beheerder);
   const res = await ctx.request(`/api/workspaces/${ws}/points`, { cookie: cookies.trekker, body: { theme: "jeugdhulp", title: "Punt voor vrije tekst" } });
   pointId = (await json<PointDetail>(res)).id;
-  // An invitee is no member until accepting, so the function is changed on an existing member.
-  memberId = ctx.demo.members[DEMO.waarnemer]!.membershipId;
   meeting = await json<MeetingView>(await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.sec, body: { type: "ambtelijke_werkgroep", title: "Werkgroep tekst", startsAt: past(2), place: "Groningen" } }));
   pastMeeting = await json<MeetingView>(await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.sec, body: { type: "ambtelijke_werkgroep", title: "Werkgroep besluit", startsAt: past(4), place: "Groningen" } }));
   approved = await json<MeetingView>(await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.sec, body: { type: "proef_oogo", title: "Proef-OOGO tekst", startsAt: past(5), place: "Vries" } }));

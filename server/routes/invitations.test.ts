@@ -18,6 +18,7 @@ import type { AcceptInvitationResult, MeView } from "../../shared/schemas/auth.t
 import type { MeetingSummary } from "../../shared/schemas/meetings.ts";
 import type { PointSummary } from "../../shared/schemas/points.ts";
 import type { InviteResult, MembersView, WorkspaceView } from "../../shared/schemas/workspace.ts";
+import { insertBareTafel } from "../testing/bareTafel.ts";
 
 let ctx: TestContext;
 /** Tafel A is the demo tafel; tafel B is another tafel with its own beheerder. */
@@ -40,7 +41,7 @@ async function makeTafelB() {
   const partyId = newId();
   const userId = newId();
   await db.insert(organisations).values({ id: partyId, kind: "swv", name: "SWV Tafel B", swvCode: "PO 98.01", sector: "po", cbsCode: null, createdAt: now });
-  await db.insert(workspaces).values({ id, name: "Tafel B", planType: "ondersteuningsplan", planTitle: "Plan B", planVersion: "1", periodStart: 2024, periodEnd: 2028, level: "regionaal", createdAt: now });
+  await insertBareTafel(db, { id, name: "Tafel B", planTitle: "Plan B", createdAt: now });
   await db.insert(workspaceParties).values({ workspaceId: id, organisationId: partyId, position: 0, coverageNote: null });
   await db.insert(users).values({ id: userId, email: B_BEHEERDER, name: "Beheerder B", passwordHash: await hashPassword(PASSWORD), createdAt: now });
   await db.insert(memberships).values({ id: newId(), workspaceId: id, userId, organisationId: null, role: "beheerder", title: null, createdAt: now, updatedAt: now });
@@ -319,7 +320,7 @@ describe("the beheerder manages members and sees no content", () => {
   it("is allowed the tafel overview and the members, with workspace.read and members.manage only", async () => {
     const admin = await ctx.login(DEMO.beheerder);
     const tafel = await json<WorkspaceView>(await ctx.request(`/api/workspaces/${A}`, { cookie: admin }));
-    expect(tafel.capabilities.sort()).toEqual(["members.manage", "workspace.read"]);
+    expect(tafel.capabilities.sort()).toEqual(["members.manage", "tafel.manage", "workspace.read"]);
     expect(tafel.parties.length).toBeGreaterThan(0);
     expect((await ctx.request("/api/workspaces", { cookie: admin })).status).toBe(200);
     expect((await ctx.request(`/api/workspaces/${A}/members`, { cookie: admin })).status).toBe(200);

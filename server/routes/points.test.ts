@@ -17,6 +17,7 @@ import { createPoint } from "../services/points/createPoint.ts";
 import { paragraphEdit } from "../services/points/paragraphEdit.ts";
 import { refreshPointText } from "../services/points/refreshPointText.ts";
 import { isDocumentLocked } from "../services/documents/isDocumentLocked.ts";
+import { insertBareTafel } from "../testing/bareTafel.ts";
 
 type Who = keyof typeof DEMO;
 let ctx: TestContext;
@@ -86,7 +87,7 @@ async function makeOtherTafel() {
   const userId = newId();
   const membershipId = newId();
   await db.insert(organisations).values({ id: orgId, kind: "swv", name: "SWV Elders", swvCode: "VO 99.01", sector: "vo", cbsCode: null, createdAt: now });
-  await db.insert(workspaces).values({ id: wsId, name: "Andere tafel", planType: "ondersteuningsplan", planTitle: "Plan elders", planVersion: "1", periodStart: 2023, periodEnd: 2027, level: "regionaal", createdAt: now });
+  await insertBareTafel(db, { id: wsId, name: "Andere tafel", planTitle: "Plan elders", createdAt: now });
   await db.insert(workspaceParties).values({ workspaceId: wsId, organisationId: orgId, position: 0, coverageNote: null });
   await db.insert(users).values({ id: userId, email: "elders@example.test", name: "Elders", passwordHash: null, createdAt: now });
   await db.insert(memberships).values({ id: membershipId, workspaceId: wsId, userId, organisationId: orgId, role: "trekker", title: null, createdAt: now, updatedAt: now });

@@ -8,6 +8,7 @@ import { newId } from "../auth/tokens.ts";
 import { DEMO_ACCOUNTS } from "../demo/demoAccounts.ts";
 import { createTestContext, type TestContext } from "../testing/testContext.ts";
 import { authorizeDocument } from "./authorizeDocument.ts";
+import { insertBareTafel } from "../testing/bareTafel.ts";
 
 /** Who may write which kind of document, spelled out (not derived from the roles table). */
 const WRITERS: Record<DocumentKind, Role[]> = {
@@ -80,9 +81,7 @@ describe("denials", () => {
     }
     const other = newId();
     const now = new Date().toISOString();
-    await db.insert(workspaces).values({
-      id: other, name: "Andere tafel", planType: "ondersteuningsplan", planTitle: "Plan", planVersion: "1", periodStart: 2023, periodEnd: 2027, createdAt: now,
-    });
+    await insertBareTafel(db, { id: other, name: "Andere tafel", createdAt: now });
     // A point that exists, but at another tafel, is not a document of this one.
     await db.insert(points).values({ id: "elders", workspaceId: other, theme: "jeugdhulp", title: "Elders", status: "concept", textHash: "0".repeat(64), createdAt: now, updatedAt: now });
     expect(await authorizeDocument(db, token, documentNames.point(workspaceId, "elders"))).toEqual({ deny: 404 });

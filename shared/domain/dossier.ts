@@ -43,6 +43,18 @@ export function legalBasis(planType: PlanType, swvSectors: readonly Sector[]): s
 }
 
 /**
+ * The statutory basis following the plans on the table (ADR 0010): an ondersteuningsplan of a
+ * po-SWV is WPO 18a lid 9, of a vo-SWV WVO 17a lid 9, a jeugdplan Jeugdwet 2.2. Each basis once,
+ * in that order. `sector` is the sector of the SWV whose ondersteuningsplan it is.
+ */
+export function legalBasisForPlans(plans: readonly { kind: PlanType; sector: Sector | null }[]): string[] {
+  const sectors = plans.flatMap((p) => (p.kind === "ondersteuningsplan" && p.sector ? [p.sector] : []));
+  const out = legalBasis("ondersteuningsplan", sectors);
+  if (plans.some((p) => p.kind === "jeugdplan")) out.push(...legalBasis("jeugdplan", []));
+  return out;
+}
+
+/**
  * Log events that only record that someone exported a view of the log. The integrity appendix
  * cites the chain up to the last event that is NOT one of these, so building a dossier (itself
  * logged) does not change the next dossier built from the same data.

@@ -240,4 +240,17 @@ describe("transition options for the client", () => {
       expect(transitionOptions(s, { role: "waarnemer", partyId: SWV, partyKind: "swv" }, FACTS.akkoordSigned)).toEqual([]);
     }
   });
+  it("lets a member of another participant (overig: never in scope) take no party-scoped step, whatever the role", () => {
+    for (const role of ["trekker", "bestuurder", "ambtenaar"] as const) {
+      for (const s of POINT_STATUSES) {
+        for (const opt of transitionOptions(s, { role, partyId: "opr", partyKind: "overig" }, FACTS.akkoordSigned)) {
+          const rule = TRANSITIONS.find((r) => r.from === s && r.to === opt.to)!;
+          expect(rule.partyInScope, `${role} ${s}→${opt.to} is offered`).toBe(false);
+        }
+        for (const rule of TRANSITIONS.filter((r) => r.from === s && r.partyInScope)) {
+          expect(checkTransition({ from: s, to: rule.to, actor: { role, partyId: "opr", partyKind: "overig" }, facts: FACTS.akkoordSigned }).ok).toBe(false);
+        }
+      }
+    }
+  });
 });

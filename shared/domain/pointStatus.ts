@@ -10,8 +10,8 @@
  *
  * Pure TypeScript: no I/O, usable in the browser.
  */
-import { can, isRole, ROLE_LABELS, type Capability } from "./roles.ts";
-import type { PartyKind } from "./parties.ts";
+import { can, isRole, ROLE_LABELS, type Capability, type Role } from "./roles.ts";
+import type { OrganisationKind, PartyKind } from "./parties.ts";
 import type { Stance } from "./stances.ts";
 
 export const POINT_STATUSES = [
@@ -122,7 +122,8 @@ export interface TransitionActor {
   role: unknown;
   /** The party the member acts for; null for roles that act for the tafel (secretaris). */
   partyId: string | null;
-  partyKind: PartyKind | null;
+  /** `overig` participants are never in a point's scope, so party-scoped steps are refused to them. */
+  partyKind: OrganisationKind | null;
 }
 
 export type TransitionCheck =

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { CAPABILITIES, ROLES, can, capabilitiesOf, isRole, requiresParty } from "./roles.ts";
+import {
+  CAPABILITIES, INSTANCE_CAPABILITIES, ROLES, can, canInstance, capabilitiesOf, instanceCapabilitiesOf, isRole, requiresParty,
+} from "./roles.ts";
 
 /** The expected table, written out independently of the implementation's matrix. */
 const EXPECTED: Record<string, string[]> = {
@@ -8,11 +10,11 @@ const EXPECTED: Record<string, string[]> = {
   bestuurder: ["workspace.read", "content.read", "point.signoff", "point.decide", "oplegger.export"],
   secretaris: [
     "workspace.read", "content.read", "text.edit", "point.manage", "point.administer", "meeting.manage", "minutes.edit",
-    "minutes.approve", "procedure.manage", "dossier.build", "oplegger.export",
+    "minutes.approve", "procedure.manage", "dossier.build", "oplegger.export", "tafel.manage",
   ],
   waarnemer: ["workspace.read", "content.read", "oplegger.export"],
   // Members and roles only: the tafel overview, never its content (ADR 0005).
-  beheerder: ["workspace.read", "members.manage"],
+  beheerder: ["workspace.read", "members.manage", "tafel.manage"],
 };
 
 describe("roles table", () => {
@@ -53,5 +55,28 @@ describe("roles table", () => {
 
   it("requires a party for roles that act on behalf of one", () => {
     expect(ROLES.filter(requiresParty)).toEqual(["ambtenaar", "trekker", "bestuurder"]);
+  });
+});
+
+describe("instance capabilities (ADR 0010)", () => {
+  it("gives the applicatiebeheerder exactly creating and listing tafels", () => {
+    expect(instanceCapabilitiesOf(["applicatiebeheerder"])).toEqual(["instance.tafels.create", "instance.tafels.list"]);
+    expect([...INSTANCE_CAPABILITIES].sort()).toEqual(["instance.tafels.create", "instance.tafels.list"]);
+  });
+
+  it("gives an account without instance role nothing, and tafel roles do not count", () => {
+    expect(instanceCapabilitiesOf([])).toEqual([]);
+    for (const role of ROLES) expect(canInstance([role], "instance.tafels.create")).toBe(false);
+  });
+
+  it.each([
+    [["applicatiebeheerder"], "instance.tafels.delete"], [["applicatiebeheerder"], "content.read"], [["Applicatiebeheerder"], "instance.tafels.create"],
+    [[null], "instance.tafels.list"], [["__proto__"], "instance.tafels.list"], [["applicatiebeheerder"], "constructor"],
+  ])("denies unknown instance role/capability %j × %j", (roles, capability) => {
+    expect(canInstance(roles, capability)).toBe(false);
+  });
+
+  it("keeps the tafel set-up with whoever runs the tafel", () => {
+    expect(ROLES.filter((r) => can(r, "tafel.manage"))).toEqual(["secretaris", "beheerder"]);
   });
 });

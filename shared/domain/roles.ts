@@ -42,6 +42,8 @@ export const CAPABILITIES = [
   "oplegger.export",
   /** Invite members, change and revoke roles. */
   "members.manage",
+  /** Keep the tafel itself: details, plans, parties (incl. "niet meer aan tafel"), themes, the next planperiode. */
+  "tafel.manage",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -80,6 +82,8 @@ const TABLE: Record<Capability, readonly [boolean, boolean, boolean, boolean, bo
   "dossier.build":    [_, _, _, R, _, _],
   "oplegger.export":  [R, R, R, R, R, _],
   "members.manage":   [_, _, _, _, _, R],
+  // Whoever runs the tafel keeps its set-up; it changes no content (ADR 0010).
+  "tafel.manage":     [_, _, _, R, _, R],
 };
 
 export function isRole(value: unknown): value is Role {
@@ -105,3 +109,41 @@ export function capabilitiesOf(role: Role): Capability[] {
 /** Roles that act on behalf of a party and therefore need one. */
 export const PARTY_ROLES: readonly Role[] = ["ambtenaar", "trekker", "bestuurder"];
 export const requiresParty = (role: Role) => PARTY_ROLES.includes(role);
+
+/**
+ * Roles of the INSTANCE, held by an account rather than at a tafel (ADR 0010). The
+ * applicatiebeheerder sets tafels up for a region and appoints whoever runs each; they read no
+ * content and no member lists, and hold no tafel role unless invited like anyone else.
+ */
+export const INSTANCE_ROLES = ["applicatiebeheerder"] as const;
+export type InstanceRole = (typeof INSTANCE_ROLES)[number];
+
+export const INSTANCE_CAPABILITIES = [
+  /** Create a tafel with its plans, parties and themes, and invite its first beheerder/secretaris. */
+  "instance.tafels.create",
+  /** List the tafels of this instance: name, plans, who runs each, created date — no content. */
+  "instance.tafels.list",
+] as const;
+export type InstanceCapability = (typeof INSTANCE_CAPABILITIES)[number];
+
+export const INSTANCE_ROLE_LABELS: Record<InstanceRole, string> = { applicatiebeheerder: "Applicatiebeheerder" };
+
+const INSTANCE_TABLE: Record<InstanceCapability, readonly InstanceRole[]> = {
+  "instance.tafels.create": ["applicatiebeheerder"],
+  "instance.tafels.list": ["applicatiebeheerder"],
+};
+
+export function isInstanceRole(value: unknown): value is InstanceRole {
+  return typeof value === "string" && (INSTANCE_ROLES as readonly string[]).includes(value);
+}
+
+/** True when any of `roles` (instance roles of one account) holds `capability`. Unknown values are denied. */
+export function canInstance(roles: readonly unknown[], capability: unknown): boolean {
+  if (typeof capability !== "string" || !(INSTANCE_CAPABILITIES as readonly string[]).includes(capability)) return false;
+  const holders = INSTANCE_TABLE[capability as InstanceCapability];
+  return roles.some((r) => isInstanceRole(r) && holders.includes(r));
+}
+
+export function instanceCapabilitiesOf(roles: readonly unknown[]): InstanceCapability[] {
+  return INSTANCE_CAPABILITIES.filter((c) => canInstance(roles, c));
+}

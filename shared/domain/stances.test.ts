@@ -18,6 +18,10 @@ describe("who may record a stance", () => {
     const r = checkStance({ role: "trekker", actorPartyId: "tyn", partiesInScope: SCOPE, status: "in_bespreking", stance: "akkoord", reasoning: "" });
     expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
+  it("refuses a trekker of another participant (overig): such a party is never in a point's scope", () => {
+    const r = checkStance({ role: "trekker", actorPartyId: "opr", partiesInScope: SCOPE, status: "in_bespreking", stance: "akkoord", reasoning: "" });
+    expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
   it("refuses a trekker without a party", () => {
     const r = checkStance({ role: "trekker", actorPartyId: null, partiesInScope: SCOPE, status: "in_bespreking", stance: "akkoord", reasoning: "" });
     expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });

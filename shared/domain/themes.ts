@@ -1,6 +1,7 @@
 /**
- * The standard OOGO themes (domain brief §3). A tafel may add its own extra themes;
- * those live in the database and use the same `ThemeDef` shape.
+ * The standard OOGO themes (domain brief §3). Every tafel gets them as rows of
+ * `workspace_themes` (pre-ticked in the wizard), next to its own; from then on the tafel's rows
+ * are the truth — renamed, reordered or archived per tafel (ADR 0010).
  */
 export interface ThemeDef {
   key: string;

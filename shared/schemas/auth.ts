@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { Email } from "./common.ts";
-import { ROLES, CAPABILITIES } from "../domain/roles.ts";
+import { freeText } from "./freeText.ts";
+import { ROLES, CAPABILITIES, INSTANCE_CAPABILITIES, INSTANCE_ROLES } from "../domain/roles.ts";
+import { ORGANISATION_KINDS } from "../domain/parties.ts";
 
 export const LoginInput = z.object({
   email: Email,
@@ -23,7 +25,7 @@ export type AcceptInvitationResult = z.infer<typeof AcceptInvitationResult>;
 
 export const UserView = z.object({ id: z.string(), email: z.string(), name: z.string() });
 
-export const PartyRef = z.object({ id: z.string(), name: z.string(), kind: z.enum(["swv", "gemeente"]) });
+export const PartyRef = z.object({ id: z.string(), name: z.string(), kind: z.enum(ORGANISATION_KINDS) });
 
 export const MembershipView = z.object({
   workspaceId: z.string(),
@@ -34,5 +36,26 @@ export const MembershipView = z.object({
   capabilities: z.array(z.enum(CAPABILITIES)),
 });
 
-export const MeView = z.object({ user: UserView, memberships: z.array(MembershipView) });
+export const MeView = z.object({
+  user: UserView,
+  memberships: z.array(MembershipView),
+  /** Roles of the instance (not of a tafel), e.g. applicatiebeheerder (ADR 0010). */
+  instanceRoles: z.array(z.enum(INSTANCE_ROLES)),
+  /** What those roles allow; the client shows the Beheer link for `instance.tafels.list`. */
+  instanceCapabilities: z.array(z.enum(INSTANCE_CAPABILITIES)),
+});
 export type MeView = z.infer<typeof MeView>;
+
+/** Setting a password through a one-time account link (`/wachtwoord#<token>`). */
+export const PasswordLinkInput = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, "Deze link is ongeldig of onvolledig"),
+  password: z.string().min(8, "Kies een wachtwoord van minstens 8 tekens").max(200, "Het wachtwoord is te lang (hoogstens 200 tekens)"),
+});
+export type PasswordLinkInput = z.infer<typeof PasswordLinkInput>;
+
+/** `npm run admin -- create --email … --name …`: the first applicatiebeheerder (ADR 0010). */
+export const CreateAdminInput = z.object({
+  email: Email,
+  name: freeText({ label: "de naam", min: 2, max: 120, tooShort: "Vul een naam in (minstens 2 tekens)" }),
+});
+export type CreateAdminInput = z.infer<typeof CreateAdminInput>;

@@ -1,40 +1,62 @@
 import { z } from "zod";
 import { ROLES, CAPABILITIES } from "../domain/roles.ts";
 import { INVITATION_STATES } from "../domain/invitations.ts";
-import { PLAN_TYPES } from "../domain/parties.ts";
+import { ORGANISATION_KINDS, OTHER_PARTICIPANT_TYPES, PLAN_STATUSES, PLAN_TYPES, SECTORS, TAFEL_LEVELS } from "../domain/parties.ts";
 import { Email, Id } from "./common.ts";
 import { freeText } from "./freeText.ts";
 import { PartyRef } from "./auth.ts";
 
 export const PartyView = z.object({
   id: z.string(),
-  kind: z.enum(["swv", "gemeente"]),
+  kind: z.enum(ORGANISATION_KINDS),
+  /** Overig only: mbo-instelling, schoolbestuur, OPR, ketenpartner. */
+  subtype: z.enum(OTHER_PARTICIPANT_TYPES).nullable(),
   name: z.string(),
   swvCode: z.string().nullable(),
-  sector: z.enum(["po", "vo"]).nullable(),
+  sector: z.enum(SECTORS).nullable(),
   cbsCode: z.string().nullable(),
   coverageNote: z.string().nullable(),
+  /** Calendar date from which the party is "niet meer aan tafel"; null while it takes part. */
+  leftAt: z.string().nullable(),
   color: z.string(),
 });
 export type PartyView = z.infer<typeof PartyView>;
 
-export const ThemeView = z.object({ key: z.string(), label: z.string(), description: z.string(), standard: z.boolean() });
+/** A theme of the tafel; `standard` for the six standard keys, `archived` ones only label old points. */
+export const ThemeView = z.object({ key: z.string(), label: z.string(), description: z.string(), standard: z.boolean(), archived: z.boolean() });
 export type ThemeView = z.infer<typeof ThemeView>;
+
+/** A plan on the table (ADR 0010). */
+export const PlanView = z.object({
+  id: z.string(),
+  kind: z.enum(PLAN_TYPES),
+  /** The SWV (ondersteuningsplan) or gemeente (jeugdplan) whose plan it is. */
+  party: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The SWV's sector for an ondersteuningsplan (gives WPO or WVO as legal basis). */
+  sector: z.enum(SECTORS).nullable(),
+  title: z.string(),
+  period: z.object({ start: z.number(), end: z.number() }),
+  status: z.enum(PLAN_STATUSES),
+  versionLabel: z.string(),
+});
+export type PlanView = z.infer<typeof PlanView>;
 
 export const WorkspaceSummary = z.object({
   id: z.string(),
   name: z.string(),
-  planType: z.enum(PLAN_TYPES),
-  planTitle: z.string(),
-  period: z.object({ start: z.number(), end: z.number() }),
+  plans: z.array(PlanView),
   role: z.enum(ROLES),
   party: PartyRef.nullable(),
 });
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 
 export const WorkspaceView = WorkspaceSummary.extend({
-  planVersion: z.string(),
-  level: z.enum(["regionaal", "lokaal"]),
+  level: z.enum(TAFEL_LEVELS),
+  /** The regional tafel a local tafel elaborates. */
+  parent: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The tafel of the previous planperiode this one continues. */
+  previousWorkspaceId: z.string().nullable(),
+  createdAt: z.string(),
   parties: z.array(PartyView),
   themes: z.array(ThemeView),
   capabilities: z.array(z.enum(CAPABILITIES)),

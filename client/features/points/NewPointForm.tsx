@@ -41,8 +41,8 @@ export function NewPointForm(props: { workspaceId: string; themes: ThemeView[]; 
       <ErrorSummary error={create.error()} title="Punt niet aangemaakt" />
       <Field id="np-theme" label="Thema" error={err("theme")}>
         {(control) => (
-          <select {...control} name="theme" required class="utrecht-select utrecht-select--html-select" value={props.initialTheme ?? props.themes[0]?.key ?? ""}>
-            <For each={props.themes}>{(t) => <option value={t.key}>{t.label}</option>}</For>
+          <select {...control} name="theme" required class="utrecht-select utrecht-select--html-select" value={props.initialTheme ?? props.themes.find((t) => !t.archived)?.key ?? ""}>
+            <For each={props.themes.filter((t) => !t.archived)}>{(t) => <option value={t.key}>{t.label}</option>}</For>
           </select>
         )}
       </Field>

@@ -31,7 +31,7 @@ export function PointFilters(props: {
           <select id="filter-thema" class="utrecht-select utrecht-select--html-select" value={props.filters.thema ?? ""}
             onChange={(e) => set({ thema: e.currentTarget.value || undefined })}>
             <option value="">Alle thema's</option>
-            <For each={props.themes}>{(t) => <option value={t.key}>{t.label}</option>}</For>
+            <For each={props.themes}>{(t) => <option value={t.key}>{t.label}{t.archived ? " (gearchiveerd)" : ""}</option>}</For>
           </select>
         </div>
       </div>

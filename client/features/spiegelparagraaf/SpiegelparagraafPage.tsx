@@ -1,8 +1,9 @@
-import { Show } from "solid-js";
+import { For, Show } from "solid-js";
 import { ROLE_LABELS } from "../../../shared/domain/roles.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { CollaborativeEditor } from "../../editor/CollaborativeEditor.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
+import { periodText } from "../workspace/plans.ts";
 import "./spiegelparagraaf.css";
 
 /** The spiegelparagraaf: one shared text per tafel, a section (h2) per theme, written together live. */
@@ -23,7 +24,8 @@ export default function SpiegelparagraafPage() {
           apparaat bewaard tot de verbinding terug is.
         </p>
         <p class="utrecht-paragraph oogo-spiegel__plan">
-          Hoort bij: <cite>{w().planTitle}</cite> ({w().period.start}–{w().period.end})
+          Hoort bij:{" "}
+          <For each={w().plans}>{(p, i) => <>{i() > 0 ? "; " : ""}<cite>{p.title}</cite> ({periodText(p)})</>}</For>
         </p>
       </div>
       <Show when={w().spiegelparagraafDocument}>

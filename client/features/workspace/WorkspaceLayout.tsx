@@ -22,6 +22,7 @@ const TABS: Tab[] = [
   { href: "/procedure", label: "Procedure", requires: "content.read" },
   { href: "/dossier", label: "Dossier", requires: "dossier.build" },
   { href: "/deelnemers", label: "Deelnemers" },
+  { href: "/instellen", label: "Tafel instellen", requires: "tafel.manage" },
 ];
 
 function WorkspaceNav() {

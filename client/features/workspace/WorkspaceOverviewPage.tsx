@@ -1,6 +1,9 @@
-import { For } from "solid-js";
+import { A } from "@solidjs/router";
+import { For, Show } from "solid-js";
 import { workspaceApi } from "../../api/endpoints.ts";
-import { PLAN_TYPE_LABELS } from "../../../shared/domain/parties.ts";
+import { TAFEL_LEVEL_LABELS } from "../../../shared/domain/parties.ts";
+import { partyMeta } from "./partyText.ts";
+import { planLine, planStatusText } from "./plans.ts";
 import { ROLE_LABELS } from "../../../shared/domain/roles.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { Loaded } from "../../ui/feedback.tsx";
@@ -17,13 +20,18 @@ export default function WorkspaceOverviewPage() {
   return (
     <>
       <PageTitle>Overzicht</PageTitle>
+      <Show when={ws.can("tafel.manage")}>
+        <p class="utrecht-paragraph">
+          <A class="utrecht-link" href={`/tafels/${encodeURIComponent(ws.id())}/instellen`}>Tafel instellen</A>: gegevens, plannen, partijen en thema's wijzigen of een tafel voor de volgende planperiode starten.
+        </p>
+      </Show>
       <section aria-labelledby="plan-heading" class="oogo-section">
-        <h2 class="utrecht-heading-2" id="plan-heading">Het plan</h2>
+        <h2 class="utrecht-heading-2" id="plan-heading">{w().plans.length === 1 ? "Het plan" : "De plannen"}</h2>
         <dl class="oogo-facts">
-          <div><dt>Plan</dt><dd>{PLAN_TYPE_LABELS[w().planType]}: {w().planTitle}</dd></div>
-          <div><dt>Versie in bespreking</dt><dd>{w().planVersion}</dd></div>
-          <div><dt>Periode</dt><dd>{w().period.start}–{w().period.end}</dd></div>
-          <div><dt>Niveau</dt><dd>{w().level === "regionaal" ? "Regionaal OOGO (alle gemeenten samen)" : "Lokaal OOGO"}</dd></div>
+          <For each={w().plans}>
+            {(p) => <div><dt>{planLine(p)}</dt><dd>{planStatusText(p)}</dd></div>}
+          </For>
+          <div><dt>Niveau</dt><dd>{TAFEL_LEVEL_LABELS[w().level]}{w().parent ? `, werkt ${w().parent!.name} uit` : ""}</dd></div>
         </dl>
       </section>
 
@@ -35,10 +43,7 @@ export default function WorkspaceOverviewPage() {
               <li class="oogo-party" style={{ "--oogo-party-color": p.color }}>
                 <span class="oogo-party__swatch" aria-hidden="true" />
                 <span class="oogo-party__name">{p.name}</span>
-                <span class="oogo-party__meta">
-                  {p.kind === "swv" ? `Samenwerkingsverband ${p.sector?.toUpperCase() ?? ""} · code ${p.swvCode ?? "onbekend"}` : `Gemeente · CBS-code ${p.cbsCode ?? "onbekend"}`}
-                  {p.coverageNote ? ` · ${p.coverageNote}` : ""}
-                </span>
+                <span class="oogo-party__meta">{partyMeta(p)}</span>
               </li>
             )}
           </For>
@@ -81,11 +86,11 @@ export default function WorkspaceOverviewPage() {
       <section aria-labelledby="themes-heading" class="oogo-section">
         <h2 class="utrecht-heading-2" id="themes-heading">Thema's</h2>
         <ul class="oogo-theme-list">
-          <For each={w().themes}>
+          <For each={w().themes.filter((t) => !t.archived)}>
             {(t) => (
               <li>
                 <strong>{t.label}</strong>
-                {t.standard ? "" : " (eigen thema van deze tafel)"} — {t.description}
+                {t.standard ? "" : " (eigen thema van deze tafel)"}{t.description ? ` — ${t.description}` : ""}
               </li>
             )}
           </For>

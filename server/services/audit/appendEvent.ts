@@ -10,13 +10,19 @@ import { ApiError } from "../../http/errors.ts";
 /** A transaction handle or the database itself: appends join the caller's transaction. */
 export type DbOrTx = Pick<Db, "select" | "insert" | "update" | "delete">;
 
+/**
+ * Who acted: a member of the tafel, or someone acting for the instance (the applicatiebeheerder
+ * creating the tafel, ADR 0010), whose `role` is their instance role.
+ */
+export type EventActor = Pick<MembershipContext, "userId" | "userName" | "partyId" | "partyName"> & { role: string };
+
 export interface EventInput {
   workspaceId: string;
   type: string;
   entityType: string;
   entityId: string;
   /** The member who acted; omit for system events (e.g. a term that ran out). */
-  actor?: MembershipContext | null;
+  actor?: EventActor | null;
   fromStatus?: string | null;
   toStatus?: string | null;
   reasoning?: string | null;

@@ -2,17 +2,22 @@ import { asc, eq } from "drizzle-orm";
 import { memberships, users, workspaces } from "../../../db/schema/index.ts";
 import { PLAN_TYPE_LABELS, type PlanType } from "../../../shared/domain/parties.ts";
 import { ROLE_LABELS, type Role } from "../../../shared/domain/roles.ts";
-import type { PartyView, ThemeView } from "../../../shared/schemas/workspace.ts";
+import type { PartyView, PlanView, ThemeView } from "../../../shared/schemas/workspace.ts";
 import { notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../serviceContext.ts";
-import { listParties, listThemes } from "../workspaces/getWorkspace.ts";
+import { listParties, listPlans, listThemes } from "../workspaces/getWorkspace.ts";
 
 export interface TafelMember { name: string; role: Role; roleLabel: string; title: string | null; partyId: string | null }
 
 /** What both exports say about the tafel itself: plan, parties, themes and who represents whom. */
 export interface TafelContext {
-  workspace: typeof workspaces.$inferSelect & { planType: PlanType };
+  /**
+   * The tafel with its FIRST plan's fields (planType, planTitle, planVersion, periodStart/End),
+   * which the export texts print. A tafel may hold several plans (ADR 0010): `plans` has them all.
+   */
+  workspace: typeof workspaces.$inferSelect & { planType: PlanType; planTitle: string; planVersion: string; periodStart: number; periodEnd: number };
   planTypeLabel: string;
+  plans: PlanView[];
   parties: PartyView[];
   themes: ThemeView[];
   members: TafelMember[];
@@ -26,8 +31,18 @@ export async function loadTafelContext(ctx: ServiceContext, input: { workspaceId
   // The tafel, its parties and members are never written by the exports that call this, so the
   // committed state is the right one to read.
   const db = ctx.deps.database.db;
-  const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
-  if (!workspace) throw notFound("Deze OOGO-tafel");
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+  if (!row) throw notFound("Deze OOGO-tafel");
+  const plans = (await listPlans(db, [workspaceId])).get(workspaceId) ?? [];
+  const first = plans[0];
+  const workspace = {
+    ...row,
+    planType: first?.kind ?? "ondersteuningsplan",
+    planTitle: first?.title ?? row.name,
+    planVersion: first?.versionLabel ?? "",
+    periodStart: first?.period.start ?? 0,
+    periodEnd: first?.period.end ?? 0,
+  };
   const parties = await listParties(db, workspaceId);
   const rows = await db.select({ name: users.name, role: memberships.role, title: memberships.title, partyId: memberships.organisationId })
     .from(memberships).innerJoin(users, eq(users.id, memberships.userId))
@@ -39,6 +54,7 @@ export async function loadTafelContext(ctx: ServiceContext, input: { workspaceId
   return {
     workspace,
     planTypeLabel: PLAN_TYPE_LABELS[workspace.planType],
+    plans,
     parties,
     themes: await listThemes(db, workspaceId),
     members,

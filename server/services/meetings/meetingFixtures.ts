@@ -20,6 +20,7 @@ import { signOffPoint } from "../points/signOffPoint.ts";
 import { transitionPoint } from "../points/transitionPoint.ts";
 import { loadPoint } from "../points/pointState.ts";
 import { nowIso, withTransaction } from "../serviceContext.ts";
+import { insertBareTafel } from "../../testing/bareTafel.ts";
 
 export const OTHER_SECRETARY = "secretaris@andere-tafel.test";
 export const OUTSIDER = "buitenstaander@andere-tafel.test";
@@ -38,10 +39,7 @@ export async function createOtherTafel(ctx: TestContext): Promise<{ workspaceId:
       { id: swvId, kind: "swv", name: "Samenwerkingsverband PO Voorbeeldregio", swvCode: "PO 99.01", sector: "po", cbsCode: null, createdAt: now },
       { id: gemeenteId, kind: "gemeente", name: "Gemeente Voorbeeld", swvCode: null, sector: null, cbsCode: "GM9999", createdAt: now },
     ]);
-    await tx.insert(workspaces).values({
-      id: workspaceId, name: "Andere tafel", planType: "ondersteuningsplan", planTitle: "Ondersteuningsplan PO Voorbeeldregio",
-      planVersion: "concept 0.1", periodStart: 2024, periodEnd: 2028, level: "lokaal", createdAt: now,
-    });
+    await insertBareTafel(tx, { id: workspaceId, name: "Andere tafel", planTitle: "Ondersteuningsplan PO Voorbeeldregio", level: "lokaal", createdAt: now });
     await tx.insert(workspaceParties).values([
       { workspaceId, organisationId: swvId, position: 0, coverageNote: null },
       { workspaceId, organisationId: gemeenteId, position: 1, coverageNote: null },

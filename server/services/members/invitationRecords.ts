@@ -4,9 +4,10 @@ import type { WriteTx } from "../../../db/writeLock.ts";
 import { invitations, organisations } from "../../../db/schema/index.ts";
 import { invitationState } from "../../../shared/domain/invitations.ts";
 import type { InvitationView } from "../../../shared/schemas/workspace.ts";
+import type { OrganisationKind } from "../../../shared/domain/parties.ts";
 
 export type InvitationRow = typeof invitations.$inferSelect;
-type Party = { id: string; name: string; kind: "swv" | "gemeente" } | null;
+type Party = { id: string; name: string; kind: OrganisationKind } | null;
 
 /** Only fields the beheerder typed: the view never depends on whether the address has an account. */
 export function presentInvitation(row: InvitationRow, party: Party, now = new Date()): InvitationView {

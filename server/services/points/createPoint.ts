@@ -43,7 +43,7 @@ export async function createPoint(ctx: ServiceContext, input: CreatePointCommand
     const now = nowIso(t);
     const row: PointRow = {
       id, workspaceId, theme: input.theme, title: input.title, status: "concept", version: 1, textHash: text.hash,
-      termMonths: input.termMonths ?? null, sectionKey, createdBy: member.userId, createdAt: now, updatedAt: now,
+      termMonths: input.termMonths ?? null, sectionKey, createdBy: member.userId, createdAt: now, updatedAt: now, originPointId: null,
     };
     await t.tx.insert(points).values(row);
     if (scope.length > 0) await t.tx.insert(pointScope).values(scope.map((organisationId) => ({ pointId: id, organisationId })));

@@ -1,17 +1,18 @@
 /** Validation of point input against the tafel: its themes and its gemeenten. */
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { workspaceThemes } from "../../../db/schema/index.ts";
-import { standardTheme } from "../../../shared/domain/themes.ts";
 import { ApiError } from "../../http/errors.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
 import { tafelParties } from "./pointState.ts";
 
-/** A standard theme or one of the tafel's own; 400 naming `field` otherwise. */
+/**
+ * An active theme of the tafel (the standard six are rows too, ADR 0010); 400 naming `field`
+ * otherwise. An archived theme labels its old points but takes no new ones.
+ */
 export async function assertThemeOfTafel(db: DbOrTx, workspaceId: string, key: string, field: string): Promise<void> {
-  if (standardTheme(key)) return;
   const [own] = await db.select({ key: workspaceThemes.key }).from(workspaceThemes)
-    .where(and(eq(workspaceThemes.workspaceId, workspaceId), eq(workspaceThemes.key, key))).limit(1);
-  if (!own) throw new ApiError("VALIDATION_FAILED", `${field}: dit thema bestaat niet aan deze tafel.`, field);
+    .where(and(eq(workspaceThemes.workspaceId, workspaceId), eq(workspaceThemes.key, key), isNull(workspaceThemes.archivedAt))).limit(1);
+  if (!own) throw new ApiError("VALIDATION_FAILED", `${field}: dit thema bestaat niet (meer) aan deze tafel.`, field);
 }
 
 /**

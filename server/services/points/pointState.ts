@@ -7,6 +7,7 @@ import { asc, eq } from "drizzle-orm";
 import { auditEvents, organisations, points, pointScope, pointStances, signoffs, workspaceParties } from "../../../db/schema/index.ts";
 import type { PointFacts } from "../../../shared/domain/pointStatus.ts";
 import { effectiveStance } from "../../../shared/domain/stances.ts";
+import { isSigningParty, type PartyKind } from "../../../shared/domain/parties.ts";
 import type { MembershipContext } from "../../context.ts";
 import { notFound } from "../../http/errors.ts";
 import type { appendEvent, DbOrTx } from "../audit/appendEvent.ts";
@@ -23,7 +24,7 @@ export type LoggedEvent = Awaited<ReturnType<typeof appendEvent>>;
 export interface ScopeParty {
   id: string;
   name: string;
-  kind: "swv" | "gemeente";
+  kind: PartyKind;
 }
 
 export interface PointState {
@@ -62,14 +63,18 @@ export async function scopeGemeenteIds(db: DbOrTx, pointId: string): Promise<str
   return rows.map((r) => r.id);
 }
 
-/** The tafel's parties in their fixed order. */
+/**
+ * The tafel's signing parties (SWVs and gemeenten) in their fixed order. Other participants
+ * (`overig`) are never in a point's scope: they hold no stance and never sign (ADR 0010).
+ */
 export async function tafelParties(db: DbOrTx, workspaceId: string): Promise<ScopeParty[]> {
-  return db
+  const rows = await db
     .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
     .from(workspaceParties)
     .innerJoin(organisations, eq(organisations.id, workspaceParties.organisationId))
     .where(eq(workspaceParties.workspaceId, workspaceId))
     .orderBy(asc(workspaceParties.position));
+  return rows.flatMap((r) => (isSigningParty(r.kind) ? [{ id: r.id, name: r.name, kind: r.kind }] : []));
 }
 
 /** SWVs are always in scope; gemeenten are the scope rows, or all gemeenten when there are none. */

@@ -1,10 +1,11 @@
 import type { Db } from "../../../db/client.ts";
-import { capabilitiesOf } from "../../../shared/domain/roles.ts";
+import { capabilitiesOf, instanceCapabilitiesOf, isInstanceRole } from "../../../shared/domain/roles.ts";
 import type { MeView } from "../../../shared/schemas/auth.ts";
 import type { Caller } from "../../context.ts";
 import { listWorkspaces } from "./listWorkspaces.ts";
 import { eq } from "drizzle-orm";
 import { memberships } from "../../../db/schema/index.ts";
+import { instanceRolesOf } from "../tafels/tafelRecords.ts";
 
 export async function getMe(db: Db, caller: Caller): Promise<MeView> {
   const tafels = await listWorkspaces(db, caller);
@@ -12,7 +13,10 @@ export async function getMe(db: Db, caller: Caller): Promise<MeView> {
     (await db.select({ ws: memberships.workspaceId, title: memberships.title }).from(memberships).where(eq(memberships.userId, caller.userId)))
       .map((r) => [r.ws, r.title]),
   );
+  const instanceRoles = (await instanceRolesOf(db, caller.userId)).filter(isInstanceRole);
   return {
+    instanceRoles,
+    instanceCapabilities: instanceCapabilitiesOf(instanceRoles),
     user: { id: caller.userId, email: caller.email, name: caller.name },
     memberships: tafels.map((t) => ({
       workspaceId: t.id,

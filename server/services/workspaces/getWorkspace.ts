@@ -1,56 +1,89 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
-import { organisations, workspaceParties, workspaceThemes, workspaces } from "../../../db/schema/index.ts";
+import { organisations, workspacePlans, workspaceParties, workspaceThemes, workspaces } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
 import { partyColour } from "../../../shared/domain/parties.ts";
 import { capabilitiesOf } from "../../../shared/domain/roles.ts";
-import { STANDARD_THEMES } from "../../../shared/domain/themes.ts";
-import type { PartyView, ThemeView, WorkspaceView } from "../../../shared/schemas/workspace.ts";
+import { standardTheme } from "../../../shared/domain/themes.ts";
+import type { PartyView, PlanView, ThemeView, WorkspaceView } from "../../../shared/schemas/workspace.ts";
 import type { Caller } from "../../context.ts";
 import { requireMembership } from "../../auth/access.ts";
 import { notFound } from "../../http/errors.ts";
+import type { DbOrTx } from "../audit/appendEvent.ts";
 
-/** The parties of a tafel in their fixed order, with their colours. */
-export async function listParties(db: Db, workspaceId: string): Promise<PartyView[]> {
+/** The parties of a tafel in their fixed order, with their colours; parties that left are kept (marked). */
+export async function listParties(db: DbOrTx, workspaceId: string): Promise<PartyView[]> {
   const rows = await db
-    .select({ org: organisations, position: workspaceParties.position, coverageNote: workspaceParties.coverageNote })
+    .select({ org: organisations, position: workspaceParties.position, coverageNote: workspaceParties.coverageNote, leftAt: workspaceParties.leftAt })
     .from(workspaceParties)
     .innerJoin(organisations, eq(organisations.id, workspaceParties.organisationId))
     .where(eq(workspaceParties.workspaceId, workspaceId))
     .orderBy(asc(workspaceParties.position));
-  return rows.map(({ org, position, coverageNote }) => ({
+  return rows.map(({ org, position, coverageNote, leftAt }) => ({
     id: org.id,
     kind: org.kind,
+    subtype: org.subtype,
     name: org.name,
     swvCode: org.swvCode,
     sector: org.sector,
     cbsCode: org.cbsCode,
     coverageNote,
+    leftAt,
     color: partyColour(position),
   }));
 }
 
-/** Standard themes first, then the tafel's own. */
-export async function listThemes(db: Db, workspaceId: string): Promise<ThemeView[]> {
-  const extra = await db.select().from(workspaceThemes).where(eq(workspaceThemes.workspaceId, workspaceId)).orderBy(asc(workspaceThemes.position));
-  return [
-    ...STANDARD_THEMES.map((t) => ({ ...t, standard: true })),
-    ...extra.map((t) => ({ key: t.key, label: t.label, description: t.description, standard: false })),
-  ];
+/**
+ * Every theme of the tafel in its order, archived ones included (they still label old points);
+ * the standard six are rows like the tafel's own (ADR 0010).
+ */
+export async function listThemes(db: DbOrTx, workspaceId: string): Promise<ThemeView[]> {
+  const rows = await db.select().from(workspaceThemes).where(eq(workspaceThemes.workspaceId, workspaceId)).orderBy(asc(workspaceThemes.position));
+  return rows.map((t) => ({
+    key: t.key, label: t.label, description: t.description, standard: standardTheme(t.key) !== undefined, archived: t.archivedAt !== null,
+  }));
+}
+
+/** The plans of several tafels, each list in its order. */
+export async function listPlans(db: DbOrTx, workspaceIds: readonly string[]): Promise<Map<string, PlanView[]>> {
+  const out = new Map<string, PlanView[]>(workspaceIds.map((id) => [id, []]));
+  if (workspaceIds.length === 0) return out;
+  const rows = await db
+    .select({ plan: workspacePlans, org: organisations })
+    .from(workspacePlans)
+    .leftJoin(organisations, eq(organisations.id, workspacePlans.organisationId))
+    .where(inArray(workspacePlans.workspaceId, [...workspaceIds]))
+    .orderBy(asc(workspacePlans.workspaceId), asc(workspacePlans.position));
+  for (const { plan, org } of rows) {
+    out.get(plan.workspaceId)?.push({
+      id: plan.id,
+      kind: plan.kind,
+      party: org ? { id: org.id, name: org.name } : null,
+      sector: plan.kind === "ondersteuningsplan" ? org?.sector ?? null : null,
+      title: plan.title,
+      period: { start: plan.periodStart, end: plan.periodEnd },
+      status: plan.status,
+      versionLabel: plan.versionLabel,
+    });
+  }
+  return out;
 }
 
 export async function getWorkspace(db: Db, caller: Caller, workspaceId: string): Promise<WorkspaceView> {
   const membership = await requireMembership(db, caller, workspaceId, "workspace.read");
   const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
   if (!ws) throw notFound("Deze OOGO-tafel");
+  const [parent] = ws.parentWorkspaceId
+    ? await db.select({ id: workspaces.id, name: workspaces.name }).from(workspaces).where(eq(workspaces.id, ws.parentWorkspaceId)).limit(1)
+    : [];
   return {
     id: ws.id,
     name: ws.name,
-    planType: ws.planType,
-    planTitle: ws.planTitle,
-    planVersion: ws.planVersion,
-    period: { start: ws.periodStart, end: ws.periodEnd },
+    plans: (await listPlans(db, [ws.id])).get(ws.id) ?? [],
     level: ws.level,
+    parent: parent ?? null,
+    previousWorkspaceId: ws.previousWorkspaceId,
+    createdAt: ws.createdAt,
     role: membership.role,
     party: membership.partyId ? { id: membership.partyId, name: membership.partyName!, kind: membership.partyKind! } : null,
     parties: await listParties(db, workspaceId),

@@ -3,8 +3,9 @@ import type { Db } from "../../../db/client.ts";
 import { memberships, organisations, workspaces } from "../../../db/schema/index.ts";
 import type { WorkspaceSummary } from "../../../shared/schemas/workspace.ts";
 import type { Caller } from "../../context.ts";
+import { listPlans } from "./getWorkspace.ts";
 
-/** The tafels the caller is a member of, with their role there. */
+/** The tafels the caller is a member of, with their plans and the caller's role there. */
 export async function listWorkspaces(db: Db, caller: Caller): Promise<WorkspaceSummary[]> {
   const rows = await db
     .select({ ws: workspaces, role: memberships.role, party: organisations })
@@ -13,12 +14,11 @@ export async function listWorkspaces(db: Db, caller: Caller): Promise<WorkspaceS
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(memberships.userId, caller.userId))
     .orderBy(asc(workspaces.name));
+  const plans = await listPlans(db, rows.map((r) => r.ws.id));
   return rows.map(({ ws, role, party }) => ({
     id: ws.id,
     name: ws.name,
-    planType: ws.planType,
-    planTitle: ws.planTitle,
-    period: { start: ws.periodStart, end: ws.periodEnd },
+    plans: plans.get(ws.id) ?? [],
     role,
     party: party ? { id: party.id, name: party.name, kind: party.kind } : null,
   }));

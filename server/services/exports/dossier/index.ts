@@ -9,7 +9,7 @@
  * One file per chapter; this index writes the cover and the metadata and assembles them.
  * Pure: the same data gives the same model, and so the same content hash.
  */
-import { DOSSIER_ROUTE_LABELS, legalBasis } from "../../../../shared/domain/dossier.ts";
+import { DOSSIER_ROUTE_LABELS, legalBasisForPlans } from "../../../../shared/domain/dossier.ts";
 import type { DossierData } from "../collectDossier.ts";
 import { CONTENT_HASH_PLACEHOLDER, CONTENT_HASH_SHORT_PLACEHOLDER, fields, heading, run, styled, type Block, type DocModel } from "../docModel.ts";
 import { partyName } from "../tafelContext.ts";
@@ -27,8 +27,8 @@ export function composeDossier(data: DossierData): DocModel {
   const { tafel, route, checkpoint } = data;
   const ws = tafel.workspace;
   const routeLabel = DOSSIER_ROUTE_LABELS[route];
-  const sectors = tafel.parties.flatMap((p) => (p.kind === "swv" && p.sector ? [p.sector] : []));
-  const basis = legalBasis(ws.planType, sectors);
+  // The legal basis follows the plans on the table (ADR 0010).
+  const basis = legalBasisForPlans(tafel.plans);
   const peildatum = date(checkpoint.at);
   const n = data.disputed.length;
 
