@@ -12,6 +12,7 @@ import { createSession, SESSION_COOKIE } from "../auth/sessions.ts";
 import { newId } from "../auth/tokens.ts";
 import { authorizeDocument } from "../sync/authorizeDocument.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
+import { invitationTokenOf } from "../testing/invitationLinks.ts";
 
 let ctx: TestContext;
 /** Tafel A is the demo tafel; tafel B is another tafel with its own beheerder. */
@@ -22,7 +23,8 @@ const PASSWORD = "wachtwoord-van-b";
 const X = "x.persoon@gemeente.example";
 
 const json = async (res: Response) => (await res.json()) as any;
-const tokenOf = (body: { invitationUrl: string }) => new URL(body.invitationUrl).hash.slice(1);
+/** The link is only in the mail (ADR 0005): read it from the outbox, as the invitee reads their inbox. */
+const tokenOf = (body: { invitation: { id: string } }) => invitationTokenOf(ctx.deps.database, body.invitation.id);
 const cookieOf = (res: Response) => {
   const match = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(res.headers.get("set-cookie") ?? "");
   return match ? `${SESSION_COOKIE}=${match[1]}` : null;
@@ -70,7 +72,7 @@ describe("the reported takeover: a pending invitation at A, then B's beheerder i
     const linkB = await json(resB);
 
     // Exactly the reported step: the attacker sets a password through B's link.
-    const accepted = await accept({ token: tokenOf(linkB), password: "aanvaller-wachtwoord" });
+    const accepted = await accept({ token: await tokenOf(linkB), password: "aanvaller-wachtwoord" });
     expect(accepted.status).toBe(200);
     expect((await json(accepted)).workspaceId).toBe(B.id);
     const attacker = cookieOf(accepted)!;
@@ -82,9 +84,9 @@ describe("the reported takeover: a pending invitation at A, then B's beheerder i
     expect(created.status).toBe(403);
     expect(await membershipsOf(X)).toEqual([{ ws: B.id, role: "ambtenaar" }]);
     // A's invitation is untouched: still open at A, still A's to accept.
-    expect((await openInvitations(A, beheerderA)).map((i) => [i.email, i.state])).toEqual([[X, "uitgenodigd"]]);
+    expect((await openInvitations(A, beheerderA)).map((i) => [i.email, i.state])).toEqual([[X, "wordt_verstuurd"]]);
     // And A's link, now that the address has a password, sets no password and needs x logged in.
-    const viaA = await accept({ token: tokenOf(await json(resA)), password: "nog-een-wachtwoord" });
+    const viaA = await accept({ token: await tokenOf(await json(resA)), password: "nog-een-wachtwoord" });
     expect(viaA.status).toBe(401);
     expect(cookieOf(viaA)).toBeNull();
     expect(await membershipsOf(X)).toEqual([{ ws: B.id, role: "ambtenaar" }]);
@@ -97,13 +99,13 @@ describe("an invitation grants its own tafel and nothing else", () => {
     // A new address with open invitations at both tafels.
     await invite(A, beheerderA, { email: X, name: "X Persoon", role: "secretaris", partyId: null });
     const newB = await json(await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "waarnemer", partyId: B.partyId }));
-    const cookie = cookieOf(await accept({ token: tokenOf(newB), password: "een-goed-wachtwoord" }))!;
+    const cookie = cookieOf(await accept({ token: await tokenOf(newB), password: "een-goed-wachtwoord" }))!;
     expect(await myTafels(cookie)).toEqual([B.id]);
 
     // An existing account (A's secretaris) invited at B, with another invitation at A open for nobody else.
     const existing = await json(await invite(B.id, B.cookie, { email: DEMO.secretaris, name: "Secretaris", role: "waarnemer", partyId: B.partyId }));
     const secretaris = await ctx.login(DEMO.secretaris);
-    expect((await accept({ token: tokenOf(existing) }, secretaris)).status).toBe(200);
+    expect((await accept({ token: await tokenOf(existing) }, secretaris)).status).toBe(200);
     expect((await membershipsOf(DEMO.secretaris)).sort((a, b) => a.ws.localeCompare(b.ws)))
       .toEqual([{ ws: A, role: "secretaris" }, { ws: B.id, role: "waarnemer" }].sort((a, b) => a.ws.localeCompare(b.ws)));
   });
@@ -127,14 +129,14 @@ describe("accepting", () => {
   it("an existing account accepts while logged in as that account; another account is refused in Dutch", async () => {
     const beheerderA = await ctx.login(DEMO.beheerder);
     const res = await json(await invite(A, beheerderA, { email: B_BEHEERDER, name: "Beheerder B", role: "waarnemer", partyId: null }));
-    const token = tokenOf(res);
+    const token = await tokenOf(res);
 
     const other = await accept({ token }, await ctx.login(DEMO.waarnemer));
     expect(other.status).toBe(403);
     expect((await json(other)).error).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("ander e-mailadres") });
     // Logged in as someone else also cannot set a first password for a new address.
     const fresh = await json(await invite(A, beheerderA, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
-    expect((await accept({ token: tokenOf(fresh), password: "een-goed-wachtwoord" }, await ctx.login(DEMO.waarnemer))).status).toBe(403);
+    expect((await accept({ token: await tokenOf(fresh), password: "een-goed-wachtwoord" }, await ctx.login(DEMO.waarnemer))).status).toBe(403);
     expect(await ctx.deps.database.db.select().from(users).where(eq(users.email, X))).toEqual([]);
     expect(await membershipsOf(B_BEHEERDER)).toEqual([{ ws: B.id, role: "beheerder" }]);
 
@@ -144,14 +146,15 @@ describe("accepting", () => {
     expect(await myTafels(B.cookie)).toEqual([A, B.id].sort());
     const members = await json(await ctx.request(`/api/workspaces/${A}/members`, { cookie: beheerderA }));
     expect(members.members.find((m: any) => m.email === B_BEHEERDER)).toMatchObject({ role: "waarnemer", party: null });
-    expect(members.invitations.map((i: any) => i.email)).toEqual([X]);
+    expect(members.invitations.filter((i: any) => i.canWithdraw).map((i: any) => i.email)).toEqual([X]);
+    expect(members.invitations.find((i: any) => i.email === B_BEHEERDER)).toMatchObject({ state: "aangenomen", canResend: false, canWithdraw: false });
     const [joined] = await ctx.deps.database.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, A), eq(auditEvents.type, "member.joined")));
     expect(joined).toMatchObject({ actorUserId: B.beheerder, toStatus: "waarnemer" });
   });
 
   it("the link of an account that has a password never sets or changes it", async () => {
     const { db } = ctx.deps.database;
-    const token = tokenOf(await json(await invite(A, await ctx.login(DEMO.beheerder), { email: B_BEHEERDER, name: "B Persoon", role: "waarnemer", partyId: null })));
+    const token = await tokenOf(await json(await invite(A, await ctx.login(DEMO.beheerder), { email: B_BEHEERDER, name: "B Persoon", role: "waarnemer", partyId: null })));
     const before = (await db.select().from(users).where(eq(users.email, B_BEHEERDER)))[0]!.passwordHash;
 
     const anonymous = await accept({ token, password: "overgenomen-wachtwoord" });
@@ -179,7 +182,7 @@ describe("accepting", () => {
     const ended: string[] = [];
     ctx.deps.events.on("session.ended", (e) => ended.push(e.sessionId));
 
-    const token = tokenOf(await json(await invite(A, await ctx.login(DEMO.beheerder), { email: X, name: "X Nieuw", role: "waarnemer", partyId: null })));
+    const token = await tokenOf(await json(await invite(A, await ctx.login(DEMO.beheerder), { email: X, name: "X Nieuw", role: "waarnemer", partyId: null })));
     const res = await accept({ token, password: "mijn-eigen-wachtwoord" });
     expect(res.status).toBe(200);
     expect((await ctx.request("/api/me", { cookie: oldCookie })).status).toBe(401);
@@ -190,7 +193,7 @@ describe("accepting", () => {
   });
 
   it("a new address gets an account with the invited name and the chosen password", async () => {
-    const token = tokenOf(await json(await invite(A, await ctx.login(DEMO.beheerder), { email: X, name: "Xandra Persoon", role: "trekker", partyId: ctx.demo.parties.tynaarlo.id })));
+    const token = await tokenOf(await json(await invite(A, await ctx.login(DEMO.beheerder), { email: X, name: "Xandra Persoon", role: "trekker", partyId: ctx.demo.parties.tynaarlo.id })));
     expect((await accept({ token })).status).toBe(400); // a password is needed
     expect((await accept({ token, password: "kort" })).status).toBe(400);
     const res = await accept({ token, password: "een-goed-wachtwoord" });
@@ -203,7 +206,7 @@ describe("accepting", () => {
   it("a used token, a withdrawn one, an expired one and a made-up one grant nothing", async () => {
     const { db } = ctx.deps.database;
     const admin = await ctx.login(DEMO.beheerder);
-    const used = tokenOf(await json(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null })));
+    const used = await tokenOf(await json(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null })));
     expect((await accept({ token: used, password: "een-goed-wachtwoord" })).status).toBe(200);
     const again = await accept({ token: used, password: "ander-wachtwoord" });
     expect(again.status).toBe(404);
@@ -212,7 +215,7 @@ describe("accepting", () => {
     const expiredRes = await json(await invite(A, admin, { email: "y@gemeente.example", name: "Y Persoon", role: "waarnemer", partyId: null }));
     await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(invitations.id, expiredRes.invitation.id));
     expect((await openInvitations(A, admin)).find((i) => i.id === expiredRes.invitation.id)?.state).toBe("verlopen");
-    const expired = await accept({ token: tokenOf(expiredRes), password: "een-goed-wachtwoord" });
+    const expired = await accept({ token: await tokenOf(expiredRes), password: "een-goed-wachtwoord" });
     expect(expired.status).toBe(404);
     expect((await json(expired)).error).toMatchObject({ code: "NOT_FOUND", field: "token", message: expect.stringContaining("verlopen") });
     expect(await db.select().from(users).where(eq(users.email, "y@gemeente.example"))).toEqual([]);
@@ -237,11 +240,15 @@ describe("inviting reveals nothing about accounts", () => {
     expect([existing.status, fresh.status]).toEqual([201, 201]);
     const e = await json(existing);
     const f = await json(fresh);
-    const strip = (r: any) => ({ ...r, invitationUrl: typeof r.invitationUrl, invitation: { ...r.invitation, id: "·", email: "·", createdAt: "·", expiresAt: "·" } });
+    const strip = (r: any) => ({ ...r, invitation: { ...r.invitation, id: "·", email: "·", createdAt: "·", expiresAt: "·", mail: { ...r.invitation.mail, id: "·" } } });
     expect(strip(e)).toEqual(strip(f));
-    expect(Object.keys(e.invitation).sort()).toEqual(["createdAt", "email", "expiresAt", "id", "name", "party", "role", "state", "title"]);
-    expect(e.invitation).toMatchObject({ name: "Zelfde Naam", state: "uitgenodigd" }); // the typed name, not the account's
-    expect(e.invitationUrl).toMatch(/^http:\/\/localhost\/uitnodiging#[A-Za-z0-9_-]{43}$/);
+    expect(Object.keys(e).sort()).toEqual(["invitation"]); // never the link: it goes by mail only
+    expect(Object.keys(e.invitation).sort()).toEqual([
+      "acceptedAt", "canResend", "canWithdraw", "createdAt", "email", "expiresAt", "id", "invitedBy", "mail", "name", "openedAt", "party",
+      "role", "state", "title", "withdrawnAt",
+    ]);
+    expect(e.invitation).toMatchObject({ name: "Zelfde Naam", state: "wordt_verstuurd", invitedBy: "Bram Kuipers" }); // the typed name, not the account's
+    expect(JSON.stringify(e)).not.toMatch(/uitnodiging#/);
 
     const { db } = ctx.deps.database;
     expect(await db.select().from(users).where(eq(users.email, X))).toEqual([]);
@@ -249,7 +256,8 @@ describe("inviting reveals nothing about accounts", () => {
     const list = await json(await ctx.request(`/api/workspaces/${A}/members`, { cookie: admin }));
     expect(list.members.map((m: any) => m.email)).not.toContain(B_BEHEERDER);
     const [li, lf] = [B_BEHEERDER, X].map((email) => list.invitations.find((i: any) => i.email === email));
-    expect({ ...li, id: "·", email: "·", createdAt: "·", expiresAt: "·" }).toEqual({ ...lf, id: "·", email: "·", createdAt: "·", expiresAt: "·" });
+    const blank = (i: any) => ({ ...i, id: "·", email: "·", createdAt: "·", expiresAt: "·", mail: { ...i.mail, id: "·" } });
+    expect(blank(li)).toEqual(blank(lf));
     // The log records the invitation without naming any account.
     const logged = await db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, A), eq(auditEvents.type, "member.invited")));
     expect(logged.map((l) => JSON.parse(l.data))).toEqual([
@@ -273,8 +281,9 @@ describe("withdrawing", () => {
     const res = await json(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
     const path = `/api/workspaces/${A}/invitations/${res.invitation.id}`;
     expect((await ctx.request(path, { method: "DELETE", cookie: admin })).status).toBe(200);
-    expect(await openInvitations(A, admin)).toEqual([]);
-    expect((await accept({ token: tokenOf(res), password: "een-goed-wachtwoord" })).status).toBe(404);
+    // It stays in the list as history, no longer actionable.
+    expect((await openInvitations(A, admin)).map((i) => [i.id, i.state, i.canResend, i.canWithdraw])).toEqual([[res.invitation.id, "ingetrokken", false, false]]);
+    expect((await accept({ token: await tokenOf(res), password: "een-goed-wachtwoord" })).status).toBe(404);
     expect((await ctx.request(path, { method: "DELETE", cookie: admin })).status).toBe(404);
     const withdrawn = await ctx.deps.database.db.select().from(auditEvents).where(eq(auditEvents.type, "member.invitation_withdrawn"));
     expect(withdrawn).toHaveLength(1);
@@ -285,18 +294,18 @@ describe("withdrawing", () => {
   it("an accepted invitation is not withdrawn (409): removing the member is the way", async () => {
     const admin = await ctx.login(DEMO.beheerder);
     const res = await json(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
-    await accept({ token: tokenOf(res), password: "een-goed-wachtwoord" });
+    await accept({ token: await tokenOf(res), password: "een-goed-wachtwoord" });
     expect((await ctx.request(`/api/workspaces/${A}/invitations/${res.invitation.id}`, { method: "DELETE", cookie: admin })).status).toBe(409);
   });
 
-  it("only the beheerder of that tafel: others get 403, another tafel's invitation id 404 here and 403 there", async () => {
+  it("only who manages members at that tafel: others get 403, another tafel's invitation id 404 here and 403 there", async () => {
     const admin = await ctx.login(DEMO.beheerder);
     const mine = await json(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
     const theirs = await json(await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
-    for (const email of [DEMO.secretaris, DEMO.swvTrekker, DEMO.waarnemer, DEMO.groningenWethouder]) {
+    for (const email of [DEMO.swvTrekker, DEMO.waarnemer, DEMO.groningenWethouder]) {
       const res = await ctx.request(`/api/workspaces/${A}/invitations/${mine.invitation.id}`, { method: "DELETE", cookie: await ctx.login(email) });
       expect(res.status, email).toBe(403);
-      // Non-beheerders do not see invitations (addresses of people who are not members) at all.
+      // Roles that do not manage members do not see invitations (addresses of people who are not members) at all.
       expect(await openInvitations(A, await ctx.login(email))).toEqual([]);
     }
     expect((await ctx.request(`/api/workspaces/${A}/invitations/${theirs.invitation.id}`, { method: "DELETE", cookie: admin })).status).toBe(404);
@@ -328,7 +337,8 @@ describe("the beheerder manages members and sees no content", () => {
     const meeting = (await json(await ctx.request(`/api/workspaces/${A}/meetings`, { cookie: secretaris }))).meetings[0];
     expect(point && meeting).toBeTruthy();
     const values: Record<string, string> = { hash: point.textHash };
-    const OVERVIEW = new Set(["/api/me", "/api/workspaces", "/api/workspaces/{id}", "/api/workspaces/{id}/members"]);
+    // The overview, and the people side: members and their invitations' outgoing mail.
+    const OVERVIEW = new Set(["/api/me", "/api/workspaces", "/api/workspaces/{id}", "/api/workspaces/{id}/members", "/api/workspaces/{id}/outbox"]);
 
     const doc = await json(await ctx.request("/api/openapi.json"));
     const reads = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
