@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { except } from "hono/combine";
 import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv } from "./context.ts";
@@ -23,7 +24,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * characters (1000 rows), which this leaves room for with escaping.
  */
 export const MAX_CSV_BODY_BYTES = 512 * 1024;
-const CSV_PATHS = /^\/api\/workspaces\/[^/]+\/invitations\/(?:preview|bulk)$/;
+const CSV_PATHS = ["/api/workspaces/:id/invitations/preview", "/api/workspaces/:id/invitations/bulk"];
 
 /**
  * Builds the HTTP app. It never listens: server/main.ts serves it, tests call `app.request()`.
@@ -50,15 +51,13 @@ export function createApp(deps: AppDeps) {
   const browserCsrf = csrf({
     origin: (origin, c) => origin === new URL(c.req.url).origin || origin === deps.config.publicOrigin,
   });
-  app.use("/api/*", (c, next) =>
-    c.req.header("origin") === undefined && c.req.header("sec-fetch-site") === undefined ? next() : browserCsrf(c, next));
+  app.use("/api/*", except((c) => c.req.header("origin") === undefined && c.req.header("sec-fetch-site") === undefined, browserCsrf));
   const limitOf = (maxSize: number) => bodyLimit({
     maxSize,
     onError: () => { throw new ApiError("PAYLOAD_TOO_LARGE", `Het verzoek is groter dan ${maxSize / 1024} kB.`); },
   });
-  const bodyLimitDefault = limitOf(MAX_BODY_BYTES);
-  const bodyLimitCsv = limitOf(MAX_CSV_BODY_BYTES);
-  app.use("/api/*", (c, next) => (CSV_PATHS.test(c.req.path) ? bodyLimitCsv(c, next) : bodyLimitDefault(c, next)));
+  app.use("/api/*", except(CSV_PATHS, limitOf(MAX_BODY_BYTES)));
+  for (const path of CSV_PATHS) app.use(path, limitOf(MAX_CSV_BODY_BYTES));
 
   // Each resource is a sub-app; mounting on the OpenAPIHono app merges their OpenAPI documents.
   for (const routes of [healthRoutes, authRoutes, meRoutes, workspaceRoutes, memberRoutes, meetingRoutes, pointRoutes, eventRoutes, exportRoutes, outboxRoutes]) app.route("/api", routes);

@@ -6,7 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, invitations, mailOutbox } from "../../db/schema/index.ts";
-import type { InvitationPreview } from "../../shared/schemas/invitations.ts";
+import type { BulkInviteResult, InvitationPreview } from "../../shared/schemas/invitations.ts";
 import { MAX_BODY_BYTES, MAX_CSV_BODY_BYTES } from "../app.ts";
 import { createOtherTafel, OTHER_SECRETARY } from "../services/meetings/meetingFixtures.ts";
 import { invitationTokenOf } from "../testing/invitationLinks.ts";
@@ -14,7 +14,8 @@ import { createTestContext, DEMO, type TestContext } from "../testing/testContex
 
 let ctx: TestContext;
 let A: string;
-const json = async (res: Response) => (await res.json()) as any;
+interface ErrorBody { error: { code: string; message: string; field?: string } }
+const json = async <T = ErrorBody>(res: Response) => (await res.json()) as T;
 const preview = async (csv: unknown, cookie: string, tafel = A) => ctx.request(`/api/workspaces/${tafel}/invitations/preview`, { cookie, body: { csv } });
 const bulk = async (csv: unknown, cookie: string, tafel = A) => ctx.request(`/api/workspaces/${tafel}/invitations/bulk`, { cookie, body: { csv } });
 const counts = async () => {
@@ -61,7 +62,7 @@ describe("preview: every row with its problems, nothing written", () => {
     ].join("\r\n");
     const res = await preview(csv, admin);
     expect(res.status).toBe(200);
-    const body = (await json(res)) as InvitationPreview;
+    const body = await json<InvitationPreview>(res);
     expect(body).toMatchObject({ delimiter: ",", headerSkipped: true, ok: false, problems: [], rowsWithProblems: 10 });
     const at = (line: number) => body.rows.find((r) => r.line === line)!;
     expect(at(2)).toMatchObject({ name: "Vries, Anna de", email: "anna@groningen.example", party: { id: ctx.demo.parties.groningen.id }, role: "trekker", title: "wethouder onderwijs en jeugd", problems: [] });
@@ -82,10 +83,10 @@ describe("preview: every row with its problems, nothing written", () => {
 
   it("reports a broken file as a whole, and an empty one", async () => {
     const admin = await ctx.login(DEMO.beheerder);
-    const broken = (await json(await preview('Anna;anna@x.example;;secretaris\n"Piet;piet@x.example;;secretaris\n', admin))) as InvitationPreview;
+    const broken = await json<InvitationPreview>(await preview('Anna;anna@x.example;;secretaris\n"Piet;piet@x.example;;secretaris\n', admin));
     expect(broken.ok).toBe(false);
     expect(broken.problems[0]).toMatch(/aanhalingsteken/);
-    const empty = (await json(await preview("naam;e-mail;partij;rol\r\n", admin))) as InvitationPreview;
+    const empty = await json<InvitationPreview>(await preview("naam;e-mail;partij;rol\r\n", admin));
     expect(empty).toMatchObject({ ok: false, rows: [], problems: [expect.stringMatching(/Er staat niemand in/)] });
     for (const bad of ["", 42, null]) {
       const res = await preview(bad, admin);
@@ -123,7 +124,7 @@ describe("bulk: all or nothing", () => {
     const fixed = roundOf(500).join("\r\n");
     const res = await bulk(fixed, admin);
     expect(res.status).toBe(201);
-    const body = await json(res);
+    const body = await json<BulkInviteResult>(res);
     expect(body.invitations).toHaveLength(500);
     expect(body.invitations[0]).toMatchObject({
       name: "Anna-Maria de Vries-van den Berg 0", role: "trekker", party: { id: ctx.demo.parties.tynaarlo.id },
@@ -132,9 +133,9 @@ describe("bulk: all or nothing", () => {
     expect(JSON.stringify(body)).not.toMatch(/uitnodiging#/);
     expect(await counts()).toEqual({ invitations: 500, mails: 500, events: before.events + 500 });
     const mails = await ctx.deps.database.db.select().from(mailOutbox);
-    expect(new Set(mails.map((m) => m.relatedId))).toEqual(new Set(body.invitations.map((i: any) => i.id)));
+    expect(new Set(mails.map((m) => m.relatedId))).toEqual(new Set(body.invitations.map((i) => i.id)));
     // Each mail carries its own working link.
-    const token = await invitationTokenOf(ctx.deps.database, body.invitations[7].id);
+    const token = await invitationTokenOf(ctx.deps.database, body.invitations[7]!.id);
     const accepted = await ctx.request("/api/auth/invitation", { body: { token, password: "een-goed-wachtwoord" } });
     expect(accepted.status).toBe(200);
 

@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createServer } from "node:net";
 import { auditEvents, invitations, mailOutbox } from "../../db/schema/index.ts";
-import type { InvitationView } from "../../shared/schemas/workspace.ts";
+import type { InvitationView, InviteResult, MembersView } from "../../shared/schemas/workspace.ts";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
 import { MailSender } from "../mail/sender.ts";
 import { smtpTransport } from "../mail/transport.ts";
@@ -20,7 +20,8 @@ let ctx: TestContext;
 let smtp: TestSmtp;
 let A: string;
 const senders: MailSender[] = [];
-const json = async (res: Response) => (await res.json()) as any;
+interface ErrorBody { error: { code: string; message: string; field?: string } }
+const json = async <T = ErrorBody>(res: Response) => (await res.json()) as T;
 
 beforeAll(async () => { smtp = await startTestSmtp(); });
 afterAll(async () => { await smtp.close(); });
@@ -39,7 +40,7 @@ afterEach(async () => {
 function sender(options: { url?: string; maxAttempts?: number } = {}): MailSender {
   const s = new MailSender(createContext(ctx.deps), {
     transport: smtpTransport({ url: options.url ?? smtp.url, maxConnections: 2, timeoutMs: 2000 }),
-    from: "OOGO Werkruimte <noreply@oogo.test>", concurrency: 2, maxAttempts: options.maxAttempts, log: () => {},
+    from: "OOGO Werkruimte <noreply@oogo.test>", concurrency: 2, maxAttempts: options.maxAttempts, log: () => undefined,
   });
   senders.push(s);
   return s;
@@ -55,7 +56,7 @@ async function deadSmtpUrl(): Promise<string> {
 
 const invite = (cookie: string, body: Record<string, unknown>) => ctx.request(`/api/workspaces/${A}/members`, { cookie, body });
 const listed = async (cookie: string, id: string) =>
-  ((await json(await ctx.request(`/api/workspaces/${A}/members`, { cookie }))).invitations as InvitationView[]).find((i) => i.id === id)!;
+  (await json<MembersView>(await ctx.request(`/api/workspaces/${A}/members`, { cookie }))).invitations.find((i) => i.id === id)!;
 const open = (token: string) => ctx.request("/api/auth/invitation/open", { body: { token } });
 const accept = (token: string, password = "een-goed-wachtwoord") => ctx.request("/api/auth/invitation", { body: { token, password } });
 const anna = (partyId: string) => ({ email: "anna.devries@groningen.example", name: "Anna de Vries", role: "trekker", partyId, title: "beleidsadviseur" });
@@ -65,7 +66,7 @@ describe("an invitation arrives by e-mail", () => {
     const admin = await ctx.login(DEMO.beheerder);
     const res = await invite(admin, anna(ctx.demo.parties.groningen.id));
     expect(res.status).toBe(201);
-    const { invitation } = await json(res);
+    const { invitation } = await json<InviteResult>(res);
     expect(invitation.state).toBe("wordt_verstuurd");
     // Nothing left the server inside the request.
     expect(smtp.received).toEqual([]);
@@ -88,7 +89,7 @@ describe("an invitation arrives by e-mail", () => {
     // The invitation page opens the link: a greeting, and the state "geopend".
     const greeting = await open(token);
     expect(greeting.status).toBe(200);
-    expect(await json(greeting)).toEqual({
+    expect(await json<unknown>(greeting)).toEqual({
       tafelName: "OOGO ondersteuningsplan 2023–2027", inviterName: "Bram Kuipers", role: "trekker", partyName: "Gemeente Groningen",
       name: "Anna de Vries", expiresAt: invitation.expiresAt,
     });
@@ -101,10 +102,10 @@ describe("an invitation arrives by e-mail", () => {
 
     const accepted = await accept(token);
     expect(accepted.status).toBe(200);
-    expect(await json(accepted)).toEqual({ ok: true, workspaceId: A });
+    expect(await json<unknown>(accepted)).toEqual({ ok: true, workspaceId: A });
     const cookie = new RegExp(`${SESSION_COOKIE}=[^;]+`).exec(accepted.headers.get("set-cookie") ?? "")?.[0];
     expect(cookie).toBeTruthy();
-    expect((await json(await ctx.request(`/api/workspaces/${A}`, { cookie }))).role).toBe("trekker");
+    expect((await json<{ role: string }>(await ctx.request(`/api/workspaces/${A}`, { cookie }))).role).toBe("trekker");
     expect(await listed(admin, invitation.id)).toMatchObject({ state: "aangenomen", canResend: false, canWithdraw: false });
     // A used link greets nobody.
     expect((await open(token)).status).toBe(404);
@@ -113,7 +114,7 @@ describe("an invitation arrives by e-mail", () => {
   it("resending makes a new link and a new mail; the old link stops working; it is logged", async () => {
     const admin = await ctx.login(DEMO.beheerder);
     const secretaris = await ctx.login(DEMO.secretaris);
-    const { invitation } = await json(await invite(admin, anna(ctx.demo.parties.groningen.id)));
+    const { invitation } = await json<InviteResult>(await invite(admin, anna(ctx.demo.parties.groningen.id)));
     await sender().drain();
     const oldToken = tokenInText((await parse(smtp.received[0]!)).text ?? "")!;
     expect((await open(oldToken)).status).toBe(200);
@@ -122,7 +123,7 @@ describe("an invitation arrives by e-mail", () => {
     // The secretaris resends (ADR 0011); the mail names them.
     const res = await ctx.request(path, { method: "POST", cookie: secretaris });
     expect(res.status).toBe(200);
-    expect((await json(res)).invitation).toMatchObject({ id: invitation.id, state: "wordt_verstuurd", openedAt: null, invitedBy: "Pieter Jansen" });
+    expect((await json<{ invitation: InvitationView }>(res)).invitation).toMatchObject({ id: invitation.id, state: "wordt_verstuurd", openedAt: null, invitedBy: "Pieter Jansen" });
     await senders[0]!.drain();
     expect(smtp.received).toHaveLength(2);
     const second = await parse(smtp.received[1]!);
@@ -145,7 +146,7 @@ describe("an invitation arrives by e-mail", () => {
 
   it("an expired invitation shows as verlopen and is brought back by resending; withdrawn shows as ingetrokken and cannot be resent", async () => {
     const admin = await ctx.login(DEMO.beheerder);
-    const { invitation } = await json(await invite(admin, anna(ctx.demo.parties.groningen.id)));
+    const { invitation } = await json<InviteResult>(await invite(admin, anna(ctx.demo.parties.groningen.id)));
     await ctx.deps.database.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(invitations.id, invitation.id));
     expect(await listed(admin, invitation.id)).toMatchObject({ state: "verlopen", canResend: true });
     expect((await ctx.request(`/api/workspaces/${A}/invitations/${invitation.id}/resend`, { method: "POST", cookie: admin })).status).toBe(200);
@@ -160,7 +161,7 @@ describe("an invitation arrives by e-mail", () => {
 
   it("resending is for whoever manages members of that tafel only, and not while another invitation for the address is open", async () => {
     const admin = await ctx.login(DEMO.beheerder);
-    const { invitation } = await json(await invite(admin, anna(ctx.demo.parties.groningen.id)));
+    const { invitation } = await json<InviteResult>(await invite(admin, anna(ctx.demo.parties.groningen.id)));
     const path = `/api/workspaces/${A}/invitations/${invitation.id}/resend`;
     for (const email of [DEMO.waarnemer, DEMO.groningenTrekker]) {
       expect((await ctx.request(path, { method: "POST", cookie: await ctx.login(email) })).status, email).toBe(403);
@@ -191,7 +192,7 @@ describe("when the mail server is down", () => {
     const down = sender({ url: await deadSmtpUrl(), maxAttempts: 5 });
     const res = await invite(admin, anna(ctx.demo.parties.groningen.id));
     expect(res.status).toBe(201);
-    const { invitation } = await json(res);
+    const { invitation } = await json<InviteResult>(res);
     await down.drain();
 
     // First failure: the sender will try again by itself; the manager may also retry now.
@@ -223,7 +224,7 @@ describe("when the mail server is down", () => {
     const res = await ctx.request(`/api/workspaces/${A}/invitations/bulk`, { cookie: admin, body: { csv } });
     expect(res.status).toBe(201);
     await down.drain();
-    const list = (await json(await ctx.request(`/api/workspaces/${A}/members`, { cookie: admin }))).invitations as InvitationView[];
+    const list = (await json<MembersView>(await ctx.request(`/api/workspaces/${A}/members`, { cookie: admin }))).invitations;
     expect(list).toHaveLength(20);
     expect(list.every((i) => i.state === "niet_verstuurd" && i.mail?.canRetry)).toBe(true);
   });

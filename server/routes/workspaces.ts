@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Id } from "../../shared/schemas/common.ts";
 import { WorkspaceSummary, WorkspaceView } from "../../shared/schemas/workspace.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
+import { createRouter, errorResponses, jsonResponse } from "../http/router.ts";
 import { requireCaller } from "../auth/middleware.ts";
 import { listWorkspaces } from "../services/workspaces/listWorkspaces.ts";
 import { getWorkspace } from "../services/workspaces/getWorkspace.ts";

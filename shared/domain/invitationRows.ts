@@ -53,7 +53,7 @@ export function partyFromText<P extends PartyChoice>(text: string, parties: read
   if (!name) return null;
   const byName = parties.filter((p) => norm(p.name) === name);
   if (byName.length === 1) return byName[0]!;
-  const byCode = parties.filter((p) => (p.swvCode && normCode(p.swvCode) === code) || (p.cbsCode && normCode(p.cbsCode) === code));
+  const byCode = parties.filter((p) => [p.swvCode, p.cbsCode].some((c) => c !== null && normCode(c) === code));
   if (byCode.length === 1) return byCode[0]!;
   // "Groningen" for "Gemeente Groningen".
   const byShortName = parties.filter((p) => p.kind === "gemeente" && norm(p.name.replace(/^gemeente\s+/i, "")) === name);
@@ -70,5 +70,5 @@ export function describeParty(p: PartyChoice): string {
 export function isHeaderRow(cells: readonly string[]): boolean {
   const first = norm(cells[0] ?? "");
   const second = norm(cells[1] ?? "");
-  return ["naam", "name", "volledige naam"].includes(first) && /mail/.test(second);
+  return ["naam", "name", "volledige naam"].includes(first) && second.includes("mail");
 }

@@ -43,7 +43,7 @@ export default function OutboxPage() {
       <p class="utrecht-paragraph"><A href={`/tafels/${ws.id()}/deelnemers`} class="utrecht-link">Terug naar deelnemers</A></p>
       <Show when={manage()} fallback={<InfoAlert>Alleen een beheerder van de tafel ziet de uitgaande e-mail.</InfoAlert>}>
         {/* Not <Loaded>: its child receives a snapshot, and this list must follow every refetch. */}
-        <Show when={!outbox.error} fallback={<ErrorAlert error={outbox.error} title="Laden mislukt" />}>
+        <Show when={!outbox.error} fallback={<ErrorAlert error={outbox.error as unknown} title="Laden mislukt" />}>
           <Show when={outbox()} fallback={<Loading label="Uitgaande e-mail laden…" />}>
             {(view) => (
               <>

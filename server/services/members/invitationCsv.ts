@@ -49,13 +49,13 @@ function describeCsvError(err: CsvError): string {
 
 export function readInvitationCsv(text: string): CsvReading {
   const delimiter = chooseDelimiter(text);
-  let parsed: { record: string[]; info: { lines: number } }[];
+  let parsed: Array<{ record: string[]; info: { lines: number } }>;
   try {
     parsed = parse(text, {
       delimiter, bom: true, info: true, trim: true, skip_empty_lines: true, relax_column_count: true,
       // A row of only delimiters (";;;;" from a spreadsheet) is as empty as an empty line.
       skip_records_with_empty_values: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   } catch (err) {
     if (err instanceof CsvError) return { records: [], delimiter, headerSkipped: false, problems: [describeCsvError(err)] };
     throw err;

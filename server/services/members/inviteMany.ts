@@ -25,7 +25,7 @@ export interface CsvCommand extends InvitationCsvInput {
 
 const fields = InviteMemberInput.shape;
 /** The first Dutch message of a zod failure, or null when the value passes. */
-function problemOf<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: unknown): { value: T | null; problem: string | null } {
+function problemOf<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ message: string }> } } }, value: unknown): { value: T | null; problem: string | null } {
   const result = schema.safeParse(value);
   return result.success ? { value: result.data, problem: null } : { value: null, problem: result.error.issues[0]?.message ?? "Ongeldige waarde" };
 }
