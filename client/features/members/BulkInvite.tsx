@@ -26,6 +26,7 @@ export function BulkInvite(props: { invitations: InvitationView[]; onSent: () =>
   const [fileProblem, setFileProblem] = createSignal("");
   const [sentIds, setSentIds] = createSignal<string[]>([]);
   let summary: HTMLDivElement | undefined;
+  let fileInput: HTMLInputElement | undefined;
   let result: HTMLDivElement | undefined;
 
   const readFile = async (input: HTMLInputElement) => {
@@ -73,6 +74,7 @@ export function BulkInvite(props: { invitations: InvitationView[]; onSent: () =>
       setPreview(null);
       setCheckedCsv(null);
       setCsv("");
+      if (fileInput) fileInput.value = "";
       await props.onSent();
     } catch (err) {
       setError(err);
@@ -107,7 +109,7 @@ export function BulkInvite(props: { invitations: InvitationView[]; onSent: () =>
         <div class="utrecht-form-field">
           <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="bulk-file">CSV-bestand kiezen (.csv of .txt)</label></div>
           <div class="utrecht-form-field__input">
-            <input id="bulk-file" type="file" accept=".csv,.txt,text/csv,text/plain" class="utrecht-textbox" onChange={(e) => void readFile(e.currentTarget)}
+            <input ref={fileInput} id="bulk-file" type="file" accept=".csv,.txt,text/csv,text/plain" class="oogo-members__file" onChange={(e) => void readFile(e.currentTarget)}
               aria-describedby={fileProblem() ? "bulk-file-problem" : undefined} />
           </div>
           <Show when={fileProblem()}><p id="bulk-file-problem" class="utrecht-form-field-description utrecht-form-field-description--invalid" role="alert">{fileProblem()}</p></Show>
@@ -165,13 +167,13 @@ export function BulkInvite(props: { invitations: InvitationView[]; onSent: () =>
                     <For each={shownRows()}>
                       {(row) => (
                         <tr class="utrecht-table__row">
-                          <td class="utrecht-table__cell">{row.line}</td>
-                          <td class="utrecht-table__cell">{row.name || "—"}<br /><span class="oogo-break oogo-muted">{row.email || "—"}</span></td>
-                          <td class="utrecht-table__cell">
+                          <td class="utrecht-table__cell" data-label="Regel">{row.line}</td>
+                          <td class="utrecht-table__cell" data-label="Naam en e-mail">{row.name || "—"}<br /><span class="oogo-break oogo-muted">{row.email || "—"}</span></td>
+                          <td class="utrecht-table__cell" data-label="Rol en partij">
                             {row.role ? ROLE_LABELS[row.role] : row.roleText || "—"}
                             <br /><span class="oogo-muted">{row.party?.name ?? (row.partyText || "geen partij")}</span>
                           </td>
-                          <td class="utrecht-table__cell">
+                          <td class="utrecht-table__cell" data-label={row.problems.length > 0 ? "Fout" : "Functie"}>
                             <Show when={row.problems.length > 0} fallback={row.title ?? "—"}>
                               <ul class="oogo-members__problems"><For each={row.problems}>{(problem) => <li>{problem}</li>}</For></ul>
                             </Show>

@@ -131,23 +131,23 @@ function InvitationRow(props: { invitation: InvitationView; actions: boolean; on
   };
   return (
     <tr class="utrecht-table__row">
-      <td class="utrecht-table__cell">
+      <td class="utrecht-table__cell" data-label="Naam en e-mail">
         <span id={`inv-${inv().id}`} tabindex="-1" class="oogo-members__name">{inv().name}</span>
         <br /><span class="oogo-break oogo-muted">{inv().email}</span>
       </td>
-      <td class="utrecht-table__cell">
+      <td class="utrecht-table__cell" data-label="Rol en partij">
         {ROLE_LABELS[inv().role]}
         <Show when={inv().party}>{(p) => <><br /><span class="oogo-muted">{p().name}</span></>}</Show>
         <Show when={inv().title}>{(t) => <><br /><span class="oogo-muted">{t()}</span></>}</Show>
       </td>
-      <td class="utrecht-table__cell">
+      <td class="utrecht-table__cell" data-label="Status">
         <InvitationBadge state={inv().state} />
         <p class="oogo-members__detail">{detail(inv())}</p>
         <Show when={inv().invitedBy}>{(by) => <p class="oogo-members__detail oogo-muted">Uitgenodigd door {by()}</p>}</Show>
         <Show when={error()}><ErrorAlert error={error()} title="Dat lukte niet" /></Show>
       </td>
       <Show when={props.actions}>
-        <td class="utrecht-table__cell">
+        <td class="utrecht-table__cell" data-label="Acties">
           <div class="oogo-members__actions">
             <Show when={inv().mail?.canRetry && inv().state === "niet_verstuurd"}>
               <button type="button" class="utrecht-button utrecht-button--primary-action" disabled={busy()} onClick={() => void retryMail()}>

@@ -1,8 +1,9 @@
-import { createResource, createSignal, For, onCleanup, Show, type JSX } from "solid-js";
+import { createEffect, createResource, createSignal, For, onCleanup, Show, type JSX } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
 import { A } from "@solidjs/router";
 import { workspaceApi } from "../../api/endpoints.ts";
 import { ROLES, ROLE_LABELS, requiresParty, type Role } from "../../../shared/domain/roles.ts";
-import type { MemberView } from "../../../shared/schemas/workspace.ts";
+import type { MembersView, MemberView } from "../../../shared/schemas/workspace.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ErrorAlert, InfoAlert, Loaded } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
@@ -21,9 +22,15 @@ export default function MembersPage() {
   const [members, { refetch }] = createResource(() => ws.id(), workspaceApi.members);
   onCleanup(ws.onLive((e) => e.entity === "members" && void refetch()));
   const manage = () => ws.can("members.manage");
-  const view = () => members() ?? { members: [], invitations: [] };
+  // Reconciled by id: a refresh (every few seconds while mail is on its way) updates rows in
+  // place instead of rebuilding them, so focus and an open select survive it.
+  const [view, setView] = createStore<MembersView>({ members: [], invitations: [] });
+  createEffect(() => {
+    const fresh = members();
+    if (fresh) setView(reconcile(fresh, { key: "id" }));
+  });
   const refresh = async () => { await refetch(); };
-  const pending = () => view().invitations.some((i) => i.state === "wordt_verstuurd");
+  const pending = () => view.invitations.some((i) => i.state === "wordt_verstuurd");
   const timer = setInterval(() => { if (manage() && pending() && !members.loading) void refetch(); }, REFRESH_MS);
   onCleanup(() => clearInterval(timer));
 
@@ -33,18 +40,18 @@ export default function MembersPage() {
       <Show when={manage()}>
         <p class="utrecht-paragraph"><A href={`/tafels/${ws.id()}/uitgaande-email`} class="utrecht-link">Uitgaande e-mail bekijken</A> (alle e-mail van deze tafel en de foutmeldingen)</p>
         <InviteForm onDone={() => void refetch()} />
-        <BulkInvite invitations={view().invitations} onSent={refresh} />
+        <BulkInvite invitations={view.invitations} onSent={refresh} />
       </Show>
       {/* Read the resource itself inside: Loaded hands its children the first value only, and this list changes. */}
       <Loaded when={members} label="Deelnemers laden…">
         {() => (
           <>
-          <Show when={manage() && view().invitations.length > 0}>
-            <InvitationsSection invitations={view().invitations} onChange={refresh} />
+          <Show when={manage() && view.invitations.length > 0}>
+            <InvitationsSection invitations={view.invitations} onChange={refresh} />
           </Show>
           <div class="utrecht-table-container">
-            <table class="utrecht-table utrecht-table--html-table">
-              <caption class="utrecht-table__caption">Deelnemers ({view().members.length})</caption>
+            <table class="utrecht-table utrecht-table--html-table oogo-members__table">
+              <caption class="utrecht-table__caption">Deelnemers ({view.members.length})</caption>
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
                   <th class="utrecht-table__header-cell" scope="col">Naam</th>
@@ -55,7 +62,7 @@ export default function MembersPage() {
                 </tr>
               </thead>
               <tbody class="utrecht-table__body">
-                <For each={view().members}>{(m) => <MemberRow member={m} manage={manage()} onChange={() => void refetch()} />}</For>
+                <For each={view.members}>{(m) => <MemberRow member={m} manage={manage()} onChange={() => void refetch()} />}</For>
               </tbody>
             </table>
           </div>
@@ -103,13 +110,13 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange: () =>
   const selectId = () => `role-${props.member.id}`;
   return (
     <tr class="utrecht-table__row">
-      <td class="utrecht-table__cell">
+      <td class="utrecht-table__cell" data-label="Naam">
         {props.member.name}
         <Show when={error()}><ErrorAlert error={error()} /></Show>
       </td>
-      <td class="utrecht-table__cell oogo-break">{props.member.email}</td>
-      <td class="utrecht-table__cell">{props.member.party?.name ?? "—"}</td>
-      <td class="utrecht-table__cell">
+      <td class="utrecht-table__cell oogo-break" data-label="E-mail">{props.member.email}</td>
+      <td class="utrecht-table__cell" data-label="Partij">{props.member.party?.name ?? "—"}</td>
+      <td class="utrecht-table__cell" data-label="Rol">
         <Show when={props.manage} fallback={ROLE_LABELS[props.member.role]}>
           <label class="oogo-visually-hidden" for={selectId()}>Rol van {props.member.name}</label>
           <select id={selectId()} class="utrecht-select utrecht-select--html-select" disabled={busy()}
@@ -121,7 +128,7 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange: () =>
         </Show>
       </td>
       <Show when={props.manage}>
-        <td class="utrecht-table__cell">
+        <td class="utrecht-table__cell" data-label="Beheer">
           <button type="button" class="utrecht-button utrecht-button--secondary-action utrecht-button--danger" disabled={busy()} onClick={revoke}>
             Verwijderen<span class="oogo-visually-hidden"> {props.member.name}</span>
           </button>
