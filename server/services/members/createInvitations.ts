@@ -27,8 +27,13 @@ export interface NewInvitation {
   title: string | null;
 }
 
-/** Rows per multi-row INSERT, and how often a long round lets the event loop breathe. */
+/** Rows per multi-row INSERT. */
 const CHUNK = 50;
+/**
+ * Log events between yields: each is a read of the chain head and an insert, run synchronously by
+ * the local libSQL driver, so a round of 500 would otherwise hold the event loop for its whole length.
+ */
+const EVENTS_PER_YIELD = 10;
 const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 export const invitationLink = (publicOrigin: string, token: string) => `${publicOrigin}/uitnodiging#${token}`;
@@ -96,7 +101,7 @@ export async function createInvitations(t: TxContext, inviter: MembershipContext
     await t.tx.insert(invitations).values(rows.slice(i, i + CHUNK));
   }
   for (const [i, row] of rows.entries()) {
-    if (i > 0 && i % CHUNK === 0) await yieldToLoop();
+    if (i > 0 && i % EVENTS_PER_YIELD === 0) await yieldToLoop();
     await appendEvent(t.tx, {
       workspaceId, type: "member.invited", entityType: "invitation", entityId: row.id, actor: inviter, toStatus: row.role,
       data: { email: row.email, name: row.name, role: row.role, partyId: row.organisationId, expiresAt: row.expiresAt }, at: now,

@@ -60,6 +60,8 @@ async function latestMails(db: Db | WriteTx, invitationIds: string[]): Promise<M
   return latest;
 }
 
+const byName = new Intl.Collator("nl");
+
 /** Invitations of a tafel as views: open ones first (by name), then the rest (newest first). */
 export async function listInvitations(db: Db | WriteTx, workspaceId: string, now: Date, onlyIds?: string[]): Promise<InvitationView[]> {
   const rows = await db
@@ -71,7 +73,7 @@ export async function listInvitations(db: Db | WriteTx, workspaceId: string, now
   const mails = await latestMails(db, rows.map((r) => r.inv.id));
   const views = rows.map(({ inv, party, inviter }) =>
     presentInvitation(inv, party ? { id: party.id, name: party.name, kind: party.kind } : null, inviter, mails.get(inv.id) ?? null, now));
-  const open = views.filter((v) => v.canWithdraw).sort((a, b) => a.name.localeCompare(b.name, "nl") || a.createdAt.localeCompare(b.createdAt));
+  const open = views.filter((v) => v.canWithdraw).sort((a, b) => byName.compare(a.name, b.name) || a.createdAt.localeCompare(b.createdAt));
   const done = views.filter((v) => !v.canWithdraw).sort((a, b) => (b.acceptedAt ?? b.withdrawnAt ?? "").localeCompare(a.acceptedAt ?? a.withdrawnAt ?? ""));
   return [...open, ...done];
 }
