@@ -66,19 +66,34 @@ describe("foundation in the browser", () => {
     await page.getByLabel("E-mailadres").fill("ilse.nieuwkomer@groningen.example");
     await page.getByLabel("Rol", { exact: true }).selectOption("waarnemer");
     await page.getByRole("button", { name: "Uitnodigen", exact: true }).click();
-    const link = await page.locator("code.oogo-break").textContent();
-    expect(link).toMatch(/\/uitnodiging#[A-Za-z0-9_-]{43}$/);
+    await page.getByRole("status").getByText(/Ilse Nieuwkomer \(ilse\.nieuwkomer@groningen\.example\) is uitgenodigd/).waitFor();
+    // The link is never shown to the inviter: it goes by mail (here, without SMTP, to the server log).
+    expect(await page.locator("main").textContent()).not.toMatch(/uitnodiging#/);
     const invitations = page.getByRole("table", { name: /Open uitnodigingen/ });
     await expect.poll(() => invitations.textContent()).toContain("Ilse Nieuwkomer");
-    expect(await invitations.textContent()).toContain("Uitgenodigd");
+    await expect.poll(() => invitations.textContent(), { timeout: 10_000 }).toContain("Verstuurd");
     expect(await page.getByRole("table", { name: /^Deelnemers/ }).textContent()).not.toContain("Ilse Nieuwkomer");
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, "deelnemers-uitnodiging");
+
+    // Outside production the "Uitgaande e-mail" page shows the mail's text: the link is taken from there.
+    await page.getByRole("link", { name: "Uitgaande e-mail bekijken" }).click();
+    await page.getByRole("heading", { level: 1, name: "Uitgaande e-mail" }).waitFor();
+    const mail = page.getByRole("listitem").filter({ hasText: "ilse.nieuwkomer@groningen.example" });
+    await mail.locator("summary").click();
+    const link = await mail.getByRole("link", { name: /\/uitnodiging#/ }).getAttribute("href");
+    expect(link).toMatch(/\/uitnodiging#[A-Za-z0-9_-]{43}$/);
+    expect(await mail.textContent()).toContain("Bram Kuipers nodigt u uit");
 
     const invitee = await h.browser.newContext({ baseURL: h.baseUrl, bypassCSP: true, locale: "nl-NL" });
     const ip = await invitee.newPage();
     await ip.goto(`/uitnodiging#${link!.split("#")[1]}`);
     await ip.getByRole("heading", { level: 1, name: "Uitnodiging aannemen" }).waitFor();
+    // The page greets the invitee: the tafel, who invites, the role.
+    await ip.getByRole("heading", { level: 2, name: "Welkom, Ilse Nieuwkomer" }).waitFor();
+    const greeting = (await ip.locator("main").textContent()) ?? "";
+    expect(greeting).toContain("Bram Kuipers nodigt u uit voor de OOGO-tafel OOGO ondersteuningsplan 2023–2027");
+    expect(greeting).toContain("Uw rol: Waarnemer.");
     await ip.getByLabel("Nieuw wachtwoord (minstens 8 tekens)").waitFor();
     expect(await seriousAxeViolations(ip)).toEqual([]);
     await screenshot(ip, "uitnodiging-aannemen");
@@ -87,10 +102,12 @@ describe("foundation in the browser", () => {
     await ip.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
     expect(await ip.locator(".oogo-workspace-header").textContent()).toContain("waarnemer");
 
-    await page.reload();
+    await page.goto(`/tafels/${new URL(ip.url()).pathname.split("/")[2]}/deelnemers`);
     await page.getByRole("heading", { level: 1, name: "Deelnemers" }).waitFor();
     await expect.poll(() => page.getByRole("table", { name: /^Deelnemers/ }).textContent()).toContain("Ilse Nieuwkomer");
     expect(await page.getByRole("table", { name: /Open uitnodigingen/ }).count()).toBe(0);
+    await page.getByText(/Aangenomen en ingetrokken uitnodigingen \(1\)/).click();
+    expect(await page.getByRole("table", { name: "Aangenomen en ingetrokken uitnodigingen" }).textContent()).toContain("Aangenomen");
     await invitee.close();
     await admin.context.close();
   });

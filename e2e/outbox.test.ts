@@ -76,11 +76,11 @@ describe("Uitgaande e-mail in the browser", () => {
     await context.close();
   });
 
-  it("another role sees no mail, only that it is for the beheerder", async () => {
-    const { context, page } = await h.loginAs("secretaris@demo.oogo.test");
+  it("a role that does not manage members sees no mail, only who does", async () => {
+    const { context, page } = await h.loginAs("waarnemer@demo.oogo.test");
     await page.goto(`/tafels/${ws}/uitgaande-email`);
     await page.getByRole("heading", { level: 1, name: "Uitgaande e-mail" }).waitFor();
-    await page.getByText("Alleen een beheerder van de tafel ziet de uitgaande e-mail.").waitFor();
+    await page.getByText("Alleen een beheerder of secretaris van de tafel ziet de uitgaande e-mail.").waitFor();
     expect(await page.locator("main").textContent()).not.toContain("piet.jansen");
     await context.close();
   });

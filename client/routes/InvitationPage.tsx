@@ -1,6 +1,9 @@
 import { A, useNavigate } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
+import { createResource, createSignal, Show } from "solid-js";
 import { authApi } from "../api/endpoints.ts";
+import { invitationApi } from "../api/members.ts";
+import { formatDateTime } from "../../shared/domain/dates.ts";
+import { ROLE_LABELS } from "../../shared/domain/roles.ts";
 import { useSession } from "../app/session.tsx";
 import { clearLocalCopies } from "../collab/localCopies.ts";
 import { PageTitle } from "../ui/PageTitle.tsx";
@@ -30,6 +33,8 @@ export default function InvitationPage() {
   const [password, setPassword] = createSignal("");
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
+  // Opening the link tells the inviter it arrived ("geopend") and tells us whom to greet.
+  const [greeting] = createResource(() => token || false, (t) => invitationApi.open(t));
 
   const run = async (password?: string) => {
     setError(null);
@@ -59,11 +64,24 @@ export default function InvitationPage() {
       <PageTitle lead="U bent uitgenodigd om deel te nemen aan een OOGO-tafel.">Uitnodiging aannemen</PageTitle>
       <Show when={token} fallback={
         <div class="utrecht-alert utrecht-alert--error" role="alert">
-          <div class="utrecht-alert__content"><p class="utrecht-paragraph">Deze uitnodigingslink is onvolledig. Open de link die u van de beheerder van de tafel kreeg opnieuw.</p></div>
+          <div class="utrecht-alert__content"><p class="utrecht-paragraph">Deze uitnodigingslink is onvolledig. Open de link uit de uitnodigingsmail opnieuw.</p></div>
         </div>
       }>
+        <Show when={!greeting.error} fallback={<ErrorAlert error={greeting.error as unknown} title="Deze uitnodiging werkt niet" />}>
+        <Show when={greeting()} fallback={<Loading label="Uitnodiging openen…" />}>
+        {(g) => (
+          <section class="oogo-section" aria-labelledby="greeting-heading">
+            <h2 class="utrecht-heading-2" id="greeting-heading">Welkom, {g().name}</h2>
+            <p class="utrecht-paragraph">
+              {g().inviterName ?? "De tafel"} nodigt u uit voor de OOGO-tafel <strong>{g().tafelName}</strong>.
+            </p>
+            <p class="utrecht-paragraph">Uw rol: {ROLE_LABELS[g().role]}{g().partyName ? `, namens ${g().partyName}` : ""}.</p>
+            <p class="utrecht-paragraph oogo-muted">De link werkt één keer en is geldig tot {formatDateTime(g().expiresAt)}.</p>
+          </section>
+        )}
+        </Show>
         <Show when={error()}><ErrorAlert error={error()} title="Aannemen lukte niet" /></Show>
-        <Show when={session.me.state === "ready" || session.me.state === "errored"} fallback={<Loading label="Sessie controleren…" />}>
+        <Show when={greeting() && (session.me.state === "ready" || session.me.state === "errored")} fallback={<Show when={greeting()}><Loading label="Sessie controleren…" /></Show>}>
           <Show
             when={session.me()}
             fallback={
@@ -108,6 +126,7 @@ export default function InvitationPage() {
               </section>
             )}
           </Show>
+        </Show>
         </Show>
       </Show>
     </div>

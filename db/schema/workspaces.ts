@@ -132,4 +132,8 @@ export const invitations = sqliteTable("tafel_invitations", {
   acceptedAt: text("accepted_at"),
   acceptedBy: text("accepted_by").references(() => users.id),
   withdrawnAt: text("withdrawn_at"),
+  /** Who sent the current link (invited, or resent it); named in the mail and on the invitation page. */
+  invitedBy: text("invited_by").references(() => users.id),
+  /** When a browser first opened the current link (the page asked who invites): the state "geopend". */
+  openedAt: text("opened_at"),
 }, (t) => [uniqueIndex("tafel_invitations_token_uq").on(t.tokenHash), index("tafel_invitations_ws_email_idx").on(t.workspaceId, t.email)]);

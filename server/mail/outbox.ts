@@ -113,8 +113,9 @@ function present(row: OutboxRow, showBody: boolean): OutboxMailView {
 
 async function requireManager(ctx: ServiceContext, workspaceId: string) {
   if (!ctx.actor) throw new ApiError("UNAUTHENTICATED", "U bent niet ingelogd.");
-  const membership = await requireMembership(ctx.deps.database.db, ctx.actor, workspaceId, "members.manage");
-  assertCan(membership, "members.manage", "Alleen een beheerder van de tafel ziet de uitgaande e-mail.");
+  // workspace.read, not content: the beheerder manages people and sees no content (ADR 0005).
+  const membership = await requireMembership(ctx.deps.database.db, ctx.actor, workspaceId, "workspace.read");
+  assertCan(membership, "members.manage", "Alleen een beheerder of secretaris van de tafel ziet de uitgaande e-mail.");
   return membership;
 }
 

@@ -20,6 +20,8 @@ import { getMe } from "../services/workspaces/getMe.ts";
 import { acceptInvitation } from "../services/members/acceptInvitation.ts";
 import { setPasswordByLink } from "../services/accounts/setPasswordByLink.ts";
 import { createContext } from "../services/serviceContext.ts";
+import { openInvitation } from "../services/members/openInvitation.ts";
+import { InvitationGreeting, OpenInvitationInput } from "../../shared/schemas/invitations.ts";
 
 function clientIp(c: Context<AppEnv>): string {
   try {
@@ -113,10 +115,19 @@ export const authRoutes = createRouter()
       const { deps } = c.var;
       // Optional session: someone with an account accepts while logged in.
       const caller = await resolveSession(deps.database.db, getCookie(c, SESSION_COOKIE));
-      const accepted = await acceptInvitation(deps, caller, c.req.valid("json"));
+      const accepted = await acceptInvitation(createContext(deps, { actor: caller }), c.req.valid("json"));
       if (accepted.passwordSet) await startSession(c, accepted.userId);
       return c.json({ ok: true as const, workspaceId: accepted.workspaceId }, 200);
     },
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/auth/invitation/open", tags: ["Inloggen"], summary: "Uitnodigingslink geopend: wie nodigt uit, voor welke tafel",
+      description: "De uitnodigingspagina roept dit aan zodra de link geopend is. Legt de eerste keer vast dat de uitnodiging geopend is (de status *geopend* die de uitnodiger ziet) en geeft de naam van de tafel, wie uitnodigt, de rol en de partij, om de genodigde te begroeten. Zegt niets over accounts. Gebruikte, ingetrokken, vervangen (opnieuw verstuurde) en verlopen links: 404.",
+      request: { body: jsonBody(OpenInvitationInput) },
+      responses: { 200: jsonResponse("De uitnodiging", InvitationGreeting), ...errorResponses(400, 404) },
+    }),
+    async (c) => c.json(await openInvitation(createContext(c.var.deps), c.req.valid("json")), 200),
   );
 
 authRoutes.openapi(

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import { invitationTokenOf } from "../testing/invitationLinks.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 import { auditEvents, invitations, memberships, users } from "../../db/schema/index.ts";
 import { hashPassword } from "../auth/password.ts";
@@ -190,9 +191,10 @@ describe("members: invite, change, revoke", () => {
     const admin = await ctx.login(DEMO.beheerder);
     const res = await ctx.request(`/api/workspaces/${wsId()}/members`, { cookie: admin, body: { ...invite, partyId: ctx.demo.parties.groningen.id } });
     expect(res.status).toBe(201);
-    const body = await json<InviteResult>(res);
-    expect(body.invitation).toMatchObject({ name: "Nieuw Lid", role: "ambtenaar", state: "uitgenodigd" });
-    const token = new URL(body.invitationUrl).hash.slice(1);
+    const body = await json<InviteResult & { invitationUrl?: unknown }>(res);
+    expect(body.invitation).toMatchObject({ name: "Nieuw Lid", role: "ambtenaar", state: "wordt_verstuurd" });
+    expect(body.invitationUrl).toBeUndefined();
+    const token = await invitationTokenOf(ctx.deps.database, body.invitation.id);
     expect((await ctx.request("/api/auth/invitation", { body: { token, password: "kort" } })).status).toBe(400);
     const accepted = await ctx.request("/api/auth/invitation", { body: { token, password: "een-goed-wachtwoord" } });
     expect(accepted.status).toBe(200);
@@ -202,7 +204,7 @@ describe("members: invite, change, revoke", () => {
     expect((await json<LogVerdictView>(await ctx.request(`/api/workspaces/${wsId()}/log/verify`, { cookie }))).valid).toBe(true);
   });
 
-  it.each([DEMO.secretaris, DEMO.swvTrekker, DEMO.groningenWethouder, DEMO.waarnemer])("refuses invitations by %s (403) and changes nothing", async (email) => {
+  it.each([DEMO.swvTrekker, DEMO.groningenWethouder, DEMO.waarnemer])("refuses invitations by %s (403) and changes nothing", async (email) => {
     const before = await auditCount();
     const res = await ctx.request(`/api/workspaces/${wsId()}/members`, { cookie: await ctx.login(email), body: { ...invite, partyId: ctx.demo.parties.groningen.id } });
     expect(res.status).toBe(403);
@@ -257,7 +259,7 @@ describe("members: invite, change, revoke", () => {
   it("denies role changes to non-beheerders, unknown members and malformed bodies", async () => {
     const membershipId = ctx.demo.members[DEMO.waarnemer]!.membershipId;
     const path = `/api/workspaces/${wsId()}/members/${membershipId}`;
-    expect((await ctx.request(path, { method: "PATCH", cookie: await ctx.login(DEMO.secretaris), body: { role: "trekker" } })).status).toBe(403);
+    expect((await ctx.request(path, { method: "PATCH", cookie: await ctx.login(DEMO.swvTrekker), body: { role: "trekker" } })).status).toBe(403);
     const admin = await ctx.login(DEMO.beheerder);
     expect((await ctx.request(`/api/workspaces/${wsId()}/members/onbekend`, { method: "PATCH", cookie: admin, body: { role: "trekker" } })).status).toBe(404);
     expect((await ctx.request(path, { method: "PATCH", cookie: admin, body: { role: 7 } })).status).toBe(400);
@@ -266,10 +268,25 @@ describe("members: invite, change, revoke", () => {
     expect(row!.role).toBe("waarnemer");
   });
 
-  it("keeps the last beheerder (409)", async () => {
+  it("keeps the last member who can manage members (409); the secretaris counts as one (ADR 0011)", async () => {
+    const member = (email: string) => `/api/workspaces/${wsId()}/members/${ctx.demo.members[email]!.membershipId}`;
+    const secretaris = await ctx.login(DEMO.secretaris);
     const admin = await ctx.login(DEMO.beheerder);
-    const own = ctx.demo.members[DEMO.beheerder]!.membershipId;
-    expect((await ctx.request(`/api/workspaces/${wsId()}/members/${own}`, { method: "DELETE", cookie: admin })).status).toBe(409);
-    expect((await ctx.request(`/api/workspaces/${wsId()}/members/${own}`, { method: "PATCH", cookie: admin, body: { role: "waarnemer" } })).status).toBe(409);
+    // Two managers: the secretaris may demote the beheerder …
+    expect((await ctx.request(member(DEMO.beheerder), { method: "PATCH", cookie: secretaris, body: { role: "waarnemer" } })).status).toBe(200);
+    const before = await auditCount();
+    // … and is then the last one: not removable, not demotable, not even by themselves.
+    for (const init of [{ method: "DELETE" }, { method: "PATCH", body: { role: "waarnemer" } }, { method: "PATCH", body: { role: "trekker", partyId: ctx.demo.parties.swv.id } }]) {
+      const res = await ctx.request(member(DEMO.secretaris), { ...init, cookie: secretaris });
+      expect(res.status, JSON.stringify(init)).toBe(409);
+      expect((await apiError(res)).message).toContain("laatste deelnemer die de deelnemers van deze tafel kan beheren");
+    }
+    expect(await auditCount()).toBe(before);
+    // The demoted beheerder no longer manages anything.
+    expect((await ctx.request(member(DEMO.secretaris), { method: "DELETE", cookie: admin })).status).toBe(403);
+    // Promote someone back, and the secretaris may step down.
+    expect((await ctx.request(member(DEMO.beheerder), { method: "PATCH", cookie: secretaris, body: { role: "beheerder" } })).status).toBe(200);
+    expect((await ctx.request(member(DEMO.secretaris), { method: "PATCH", cookie: secretaris, body: { role: "waarnemer", partyId: ctx.demo.parties.swv.id } })).status).toBe(200);
+    expect((await ctx.request(member(DEMO.beheerder), { method: "DELETE", cookie: admin })).status).toBe(409);
   });
 });

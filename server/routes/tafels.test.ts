@@ -15,6 +15,7 @@ import { newId } from "../auth/tokens.ts";
 import { createApplicatiebeheerder } from "../services/accounts/createApplicatiebeheerder.ts";
 import { verifyChain } from "../../shared/domain/auditChain.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
+import { invitationTokenOf } from "../testing/invitationLinks.ts";
 
 /** The tafel's chain recomputed from the stored rows (no member needed: the test reads the database). */
 const chainOf = async (workspaceId: string) =>
@@ -40,8 +41,9 @@ const eventTypes = async (workspaceId: string) =>
 const createTafel = (body: unknown, cookie = admin) => ctx.request("/api/beheer/tafels", { cookie, body });
 
 /** Accepts an appointee's invitation with a new password and returns their session cookie. */
-async function accept(invitationUrl: string, password = "een-nieuw-wachtwoord") {
-  const res = await ctx.request("/api/auth/invitation", { body: { token: tokenOf(invitationUrl), password } });
+async function accept(invitationId: string, password = "een-nieuw-wachtwoord") {
+  // The link goes only by mail (ADR 0005): take it from the outbox, as the appointee takes it from their inbox.
+  const res = await ctx.request("/api/auth/invitation", { body: { token: await invitationTokenOf(ctx.deps.database, invitationId), password } });
   expect(res.status, await res.clone().text()).toBe(200);
   return cookieOf(res)!;
 }
@@ -117,7 +119,7 @@ describe("the first applicatiebeheerder and the password link", () => {
 });
 
 describe("creating a tafel (applicatiebeheerder)", () => {
-  let created: { workspaceId: string; appointments: { role: string; invitationUrl: string; email: string }[] };
+  let created: { workspaceId: string; appointments: { role: string; invitationId: string; email: string }[] };
 
   beforeAll(async () => {
     const res = await createTafel(sixteenGemeenten());
@@ -127,7 +129,7 @@ describe("creating a tafel (applicatiebeheerder)", () => {
 
   it("creates plans, parties, themes and the invitations in one request, logged in the new tafel's chain", async () => {
     expect(created.appointments.map((a) => a.role)).toEqual(["beheerder", "secretaris"]);
-    const beheerder = await accept(created.appointments[0]!.invitationUrl);
+    const beheerder = await accept(created.appointments[0]!.invitationId);
     const tafel = await json(await ctx.request(`/api/workspaces/${created.workspaceId}`, { cookie: beheerder }));
     expect(tafel.role).toBe("beheerder");
     expect(tafel.plans.map((p: any) => [p.kind, p.sector, p.party.name, p.period])).toEqual([
@@ -235,8 +237,8 @@ describe("keeping a tafel (tafel.manage)", () => {
       appointees: [{ role: "beheerder", name: "Bert Beheer", email: "bert@b.example" }, { role: "secretaris", name: "Saskia Secretaris", email: "saskia@b.example" }],
     })));
     tafel = res.workspaceId;
-    beheerder = await accept(res.appointments[0].invitationUrl);
-    secretaris = await accept(res.appointments[1].invitationUrl);
+    beheerder = await accept(res.appointments[0].invitationId);
+    secretaris = await accept(res.appointments[1].invitationId);
   });
   const patch = (path: string, body: unknown, cookie = beheerder) => ctx.request(`/api/workspaces/${tafel}${path}`, { method: "PATCH", body, cookie });
   const post = (path: string, body: unknown, cookie = beheerder) => ctx.request(`/api/workspaces/${tafel}${path}`, { body, cookie });

@@ -10,7 +10,7 @@ const EXPECTED: Record<string, string[]> = {
   bestuurder: ["workspace.read", "content.read", "point.signoff", "point.decide", "oplegger.export"],
   secretaris: [
     "workspace.read", "content.read", "text.edit", "point.manage", "point.administer", "meeting.manage", "minutes.edit",
-    "minutes.approve", "procedure.manage", "dossier.build", "oplegger.export", "tafel.manage",
+    "minutes.approve", "procedure.manage", "dossier.build", "oplegger.export", "members.manage", "tafel.manage",
   ],
   waarnemer: ["workspace.read", "content.read", "oplegger.export"],
   // Members and roles only: the tafel overview, never its content (ADR 0005).
@@ -51,6 +51,10 @@ describe("roles table", () => {
   it("gives content to every role that reads it, and the oplegger only to roles that read content", () => {
     expect(ROLES.filter((r) => !can(r, "content.read"))).toEqual(["beheerder"]);
     for (const role of ROLES) if (can(role, "oplegger.export")) expect(can(role, "content.read")).toBe(true);
+  });
+
+  it("lets exactly the beheerder and the secretaris manage members (ADR 0011)", () => {
+    expect(ROLES.filter((r) => can(r, "members.manage"))).toEqual(["secretaris", "beheerder"]);
   });
 
   it("requires a party for roles that act on behalf of one", () => {

@@ -40,7 +40,7 @@ export const CAPABILITIES = [
   "dossier.build",
   /** Download the oplegger (summary of agreements). */
   "oplegger.export",
-  /** Invite members, change and revoke roles. */
+  /** Invite members, change and revoke roles, see invitations and the tafel's outgoing mail. */
   "members.manage",
   /** Keep the tafel itself: details, plans, parties (incl. "niet meer aan tafel"), themes, the next planperiode. */
   "tafel.manage",
@@ -81,7 +81,8 @@ const TABLE: Record<Capability, readonly [boolean, boolean, boolean, boolean, bo
   "procedure.manage": [_, _, _, R, _, _],
   "dossier.build":    [_, _, _, R, _, _],
   "oplegger.export":  [R, R, R, R, R, _],
-  "members.manage":   [_, _, _, _, _, R],
+  // The secretaris runs the tafel, so also its people, without a second account (ADR 0011).
+  "members.manage":   [_, _, _, R, _, R],
   // Whoever runs the tafel keeps its set-up; it changes no content (ADR 0010).
   "tafel.manage":     [_, _, _, R, _, R],
 };

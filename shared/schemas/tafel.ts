@@ -131,8 +131,8 @@ export const AppointmentView = z.object({
   role: z.enum(["beheerder", "secretaris"]),
   name: z.string(),
   email: z.string(),
-  /** One-time link of the invitation; passed on by hand until e-mail goes out. */
-  invitationUrl: z.string(),
+  /** The invitation; its one-time link went by e-mail to the address (ADR 0005). */
+  invitationId: z.string(),
 });
 
 export const CreateTafelResult = z.object({ workspaceId: z.string(), appointments: z.array(AppointmentView) });

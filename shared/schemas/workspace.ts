@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES, CAPABILITIES } from "../domain/roles.ts";
 import { INVITATION_STATES } from "../domain/invitations.ts";
+import { MAIL_STATES } from "../domain/mail.ts";
 import { ORGANISATION_KINDS, OTHER_PARTICIPANT_TYPES, PLAN_STATUSES, PLAN_TYPES, SECTORS, TAFEL_LEVELS } from "../domain/parties.ts";
 import { Email, Id } from "./common.ts";
 import { freeText } from "./freeText.ts";
@@ -78,9 +79,23 @@ export const MemberView = z.object({
 });
 export type MemberView = z.infer<typeof MemberView>;
 
+/** The latest mail of an invitation, as far as the person who manages members needs it. */
+export const InvitationMailView = z.object({
+  /** The outbox row: `POST /api/workspaces/:id/outbox/:mailId/retry` puts a failed mail back in the queue. */
+  id: z.string(),
+  state: z.enum(MAIL_STATES),
+  sentAt: z.string().nullable(),
+  /** Why it failed, in Dutch, with the mail server's reply. */
+  lastError: z.string().nullable(),
+  /** When the sender tries again by itself (only while a retry is waiting). */
+  nextAttemptAt: z.string().nullable(),
+  canRetry: z.boolean(),
+});
+export type InvitationMailView = z.infer<typeof InvitationMailView>;
+
 /**
- * An open invitation, as the beheerder sees it. Built only from what the beheerder typed, so
- * it looks the same whether or not an account exists for the address.
+ * An invitation, as whoever manages members sees it. Built only from what they typed and what
+ * happened to the invitation, so it looks the same whether or not an account exists for the address.
  */
 export const InvitationView = z.object({
   id: z.string(),
@@ -92,19 +107,29 @@ export const InvitationView = z.object({
   state: z.enum(INVITATION_STATES),
   createdAt: z.string(),
   expiresAt: z.string(),
+  openedAt: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  /** Name of who sent the current link (invited or resent); null for invitations from before it was kept. */
+  invitedBy: z.string().nullable(),
+  /** The latest invitation mail; null when none was queued (invitations from before mail existed). */
+  mail: InvitationMailView.nullable(),
+  /** A new link and a new mail; the old link stops working. */
+  canResend: z.boolean(),
+  canWithdraw: z.boolean(),
 });
 export type InvitationView = z.infer<typeof InvitationView>;
 
-/** Members of a tafel; `invitations` lists open invitations for a beheerder and is empty for others. */
+/** Members of a tafel; `invitations` (open ones first, then history) only for whoever manages members, empty for others. */
 export const MembersView = z.object({ members: z.array(MemberView), invitations: z.array(InvitationView) });
 export type MembersView = z.infer<typeof MembersView>;
 
-/** The answer to an invitation: the same fields whether or not the address has an account. */
-export const InviteResult = z.object({
-  invitation: InvitationView,
-  /** One-time link that grants this invitation only; the beheerder passes it on until e-mail exists. */
-  invitationUrl: z.string(),
-});
+/**
+ * The answer to an invitation: the same fields whether or not the address has an account. The
+ * link is never in it: it goes by mail to the address only, so only its owner can choose the
+ * first password (ADR 0005).
+ */
+export const InviteResult = z.object({ invitation: InvitationView });
 export type InviteResult = z.infer<typeof InviteResult>;
 
 export const InviteMemberInput = z.object({

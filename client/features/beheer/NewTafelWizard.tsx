@@ -434,14 +434,14 @@ function Created(props: { result: CreateTafelResult; name: string }) {
     <section class="oogo-section" aria-labelledby="created-heading">
       <InfoAlert type="ok">
         <h2 class="utrecht-heading-2" id="created-heading" tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>De tafel “{props.name}” is aangemaakt</h2>
-        <p class="utrecht-paragraph">Stuur elke eenmalige link alleen aan de persoon zelf. Met de link neemt hij of zij deel aan deze tafel, in deze rol.</p>
+        <p class="utrecht-paragraph">Wie de tafel leidt, krijgt een uitnodiging per e-mail met een eenmalige link. Met die link neemt hij of zij deel aan deze tafel, in deze rol.</p>
       </InfoAlert>
       <ul class="oogo-party-rows">
         <For each={props.result.appointments}>
           {(a) => (
             <li class="oogo-party-row">
               <p class="oogo-party-row__name">{a.name} — {ROLE_LABELS[a.role]} <span class="oogo-muted">({a.email})</span></p>
-              <p class="utrecht-paragraph"><code class="oogo-break">{a.invitationUrl}</code></p>
+              <p class="utrecht-paragraph">Uitnodiging per e-mail verstuurd naar {a.email}.</p>
             </li>
           )}
         </For>

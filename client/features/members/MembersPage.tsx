@@ -1,39 +1,57 @@
-import { createResource, createSignal, For, onCleanup, Show, type JSX } from "solid-js";
+import { createEffect, createResource, createSignal, For, onCleanup, Show, type JSX } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
 import { A } from "@solidjs/router";
 import { workspaceApi } from "../../api/endpoints.ts";
-import { INVITATION_STATE_LABELS } from "../../../shared/domain/invitations.ts";
 import { ROLES, ROLE_LABELS, requiresParty, type Role } from "../../../shared/domain/roles.ts";
-import type { InvitationView, MemberView } from "../../../shared/schemas/workspace.ts";
+import type { MembersView, MemberView } from "../../../shared/schemas/workspace.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ErrorAlert, InfoAlert, Loaded } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { formText } from "../../ui/formData.ts";
+import { BulkInvite } from "./BulkInvite.tsx";
+import { InvitationsSection } from "./InvitationsSection.tsx";
+import "../meetings/meetings.css";
+import "./members.css";
 
-/** Members of a tafel; a beheerder invites people, changes roles and revokes access here. */
+/** While invitation mail is on its way the page follows it this often (the outbox sends no live events). */
+const REFRESH_MS = 3_000;
+
+/** Members of a tafel; whoever manages members (beheerder, secretaris) invites people, changes roles and removes access here. */
 export default function MembersPage() {
   const ws = useWorkspace();
   const [members, { refetch }] = createResource(() => ws.id(), workspaceApi.members);
   onCleanup(ws.onLive((e) => e.entity === "members" && void refetch()));
   const manage = () => ws.can("members.manage");
-  const view = () => members() ?? { members: [], invitations: [] };
+  // Reconciled by id: a refresh (every few seconds while mail is on its way) updates rows in
+  // place instead of rebuilding them, so focus and an open select survive it.
+  const [view, setView] = createStore<MembersView>({ members: [], invitations: [] });
+  createEffect(() => {
+    const fresh = members();
+    if (fresh) setView(reconcile(fresh, { key: "id" }));
+  });
+  const refresh = async () => { await refetch(); };
+  const pending = () => view.invitations.some((i) => i.state === "wordt_verstuurd");
+  const timer = setInterval(() => { if (manage() && pending() && !members.loading) void refetch(); }, REFRESH_MS);
+  onCleanup(() => clearInterval(timer));
 
   return (
     <>
       <PageTitle lead="Wie neemt deel, namens welke partij en in welke rol.">Deelnemers</PageTitle>
       <Show when={manage()}>
-        <p class="utrecht-paragraph"><A href={`/tafels/${ws.id()}/uitgaande-email`} class="utrecht-link">Uitgaande e-mail bekijken</A> (uitnodigingen en hun status)</p>
+        <p class="utrecht-paragraph"><A href={`/tafels/${ws.id()}/uitgaande-email`} class="utrecht-link">Uitgaande e-mail bekijken</A> (alle e-mail van deze tafel en de foutmeldingen)</p>
         <InviteForm onDone={() => void refetch()} />
+        <BulkInvite invitations={view.invitations} onSent={refresh} />
       </Show>
       {/* Read the resource itself inside: Loaded hands its children the first value only, and this list changes. */}
       <Loaded when={members} label="Deelnemers laden…">
         {() => (
           <>
-          <Show when={manage() && view().invitations.length > 0}>
-            <InvitationsTable invitations={view().invitations} onChange={() => void refetch()} />
+          <Show when={manage() && view.invitations.length > 0}>
+            <InvitationsSection invitations={view.invitations} onChange={refresh} />
           </Show>
           <div class="utrecht-table-container">
-            <table class="utrecht-table utrecht-table--html-table">
-              <caption class="utrecht-table__caption">Deelnemers ({view().members.length})</caption>
+            <table class="utrecht-table utrecht-table--html-table oogo-members__table">
+              <caption class="utrecht-table__caption">Deelnemers ({view.members.length})</caption>
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
                   <th class="utrecht-table__header-cell" scope="col">Naam</th>
@@ -44,7 +62,7 @@ export default function MembersPage() {
                 </tr>
               </thead>
               <tbody class="utrecht-table__body">
-                <For each={view().members}>{(m) => <MemberRow member={m} manage={manage()} onChange={() => void refetch()} />}</For>
+                <For each={view.members}>{(m) => <MemberRow member={m} manage={manage()} onChange={() => void refetch()} />}</For>
               </tbody>
             </table>
           </div>
@@ -72,9 +90,17 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange: () =>
     }
   };
   // The member as the user saw it when acting.
-  const changeRole = (role: Role) => {
-    const { id, party } = props.member;
-    return act(() => workspaceApi.changeMember(ws.id(), id, { role, partyId: party?.id ?? null }));
+  const changeRole = (select: HTMLSelectElement) => {
+    const { id, party, role: before } = props.member;
+    const role = select.value as Role;
+    return act(async () => {
+      try {
+        await workspaceApi.changeMember(ws.id(), id, { role, partyId: party?.id ?? null });
+      } catch (err) {
+        select.value = before; // refused (e.g. the last who manages members): show what still holds
+        throw err;
+      }
+    });
   };
   const revoke = () => {
     const { id, name } = props.member;
@@ -84,17 +110,17 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange: () =>
   const selectId = () => `role-${props.member.id}`;
   return (
     <tr class="utrecht-table__row">
-      <td class="utrecht-table__cell">
+      <td class="utrecht-table__cell" data-label="Naam">
         {props.member.name}
         <Show when={error()}><ErrorAlert error={error()} /></Show>
       </td>
-      <td class="utrecht-table__cell">{props.member.email}</td>
-      <td class="utrecht-table__cell">{props.member.party?.name ?? "—"}</td>
-      <td class="utrecht-table__cell">
+      <td class="utrecht-table__cell oogo-break" data-label="E-mail">{props.member.email}</td>
+      <td class="utrecht-table__cell" data-label="Partij">{props.member.party?.name ?? "—"}</td>
+      <td class="utrecht-table__cell" data-label="Rol">
         <Show when={props.manage} fallback={ROLE_LABELS[props.member.role]}>
           <label class="oogo-visually-hidden" for={selectId()}>Rol van {props.member.name}</label>
           <select id={selectId()} class="utrecht-select utrecht-select--html-select" disabled={busy()}
-            value={props.member.role} onChange={(e) => void changeRole(e.currentTarget.value as Role)}>
+            value={props.member.role} onChange={(e) => void changeRole(e.currentTarget)}>
             <For each={ROLES.filter((r) => !!props.member.party || !requiresParty(r))}>
               {(r) => <option value={r}>{ROLE_LABELS[r]}</option>}
             </For>
@@ -102,7 +128,7 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange: () =>
         </Show>
       </td>
       <Show when={props.manage}>
-        <td class="utrecht-table__cell">
+        <td class="utrecht-table__cell" data-label="Beheer">
           <button type="button" class="utrecht-button utrecht-button--secondary-action utrecht-button--danger" disabled={busy()} onClick={revoke}>
             Verwijderen<span class="oogo-visually-hidden"> {props.member.name}</span>
           </button>
@@ -112,74 +138,11 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange: () =>
   );
 }
 
-/** Open invitations: not members yet, no access anywhere until they accept (ADR 0005). */
-function InvitationsTable(props: { invitations: InvitationView[]; onChange: () => void }) {
-  const ws = useWorkspace();
-  const [error, setError] = createSignal<unknown>(null);
-  const withdraw = async (inv: InvitationView) => {
-    if (!confirm(`De uitnodiging voor ${inv.name} intrekken? De link werkt daarna niet meer.`)) return;
-    setError(null);
-    try {
-      await workspaceApi.withdrawInvitation(ws.id(), inv.id);
-      props.onChange();
-    } catch (err) {
-      setError(err);
-    }
-  };
-  return (
-    <section class="oogo-section" aria-labelledby="invitations-heading">
-      <h2 class="utrecht-heading-2" id="invitations-heading">Uitnodigingen</h2>
-      <p class="utrecht-paragraph">Wie is uitgenodigd, neemt pas deel als hij of zij de uitnodiging heeft aangenomen.</p>
-      <Show when={error()}><ErrorAlert error={error()} title="Intrekken mislukt" /></Show>
-      <div class="utrecht-table-container">
-        <table class="utrecht-table utrecht-table--html-table">
-          <caption class="utrecht-table__caption">Open uitnodigingen ({props.invitations.length})</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">Naam</th>
-              <th class="utrecht-table__header-cell" scope="col">E-mail</th>
-              <th class="utrecht-table__header-cell" scope="col">Partij</th>
-              <th class="utrecht-table__header-cell" scope="col">Rol</th>
-              <th class="utrecht-table__header-cell" scope="col">Status</th>
-              <th class="utrecht-table__header-cell" scope="col">Beheer</th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            <For each={props.invitations}>
-              {(inv) => (
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell">{inv.name}</td>
-                  <td class="utrecht-table__cell">{inv.email}</td>
-                  <td class="utrecht-table__cell">{inv.party?.name ?? "—"}</td>
-                  <td class="utrecht-table__cell">{ROLE_LABELS[inv.role]}</td>
-                  <td class="utrecht-table__cell">
-                    <span class={`utrecht-status-badge ${inv.state === "verlopen" ? "utrecht-status-badge--danger" : "utrecht-status-badge--warning"}`}>
-                      {INVITATION_STATE_LABELS[inv.state]}
-                    </span>
-                    <Show when={inv.state === "uitgenodigd"}>
-                      {" "}<span class="oogo-muted">tot {new Date(inv.expiresAt).toLocaleDateString("nl-NL", { day: "numeric", month: "long" })}</span>
-                    </Show>
-                  </td>
-                  <td class="utrecht-table__cell">
-                    <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void withdraw(inv)}>
-                      Intrekken<span class="oogo-visually-hidden"> uitnodiging {inv.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
-
 function InviteForm(props: { onDone: () => void }) {
   const ws = useWorkspace();
   const [open, setOpen] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);
-  const [link, setLink] = createSignal<string | null>(null);
+  const [sentTo, setSentTo] = createSignal<string | null>(null);
   const [role, setRole] = createSignal<Role>("ambtenaar");
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -187,15 +150,16 @@ function InviteForm(props: { onDone: () => void }) {
     const formEl = e.currentTarget as HTMLFormElement;
     const form = new FormData(formEl);
     setError(null);
-    setLink(null);
+    setSentTo(null);
     try {
       const partyId = formText(form, "partyId") || null;
-      const result = await workspaceApi.invite(ws.id(), {
+      const { invitation } = await workspaceApi.invite(ws.id(), {
         email: formText(form, "email"), name: formText(form, "name"), role: role(),
         partyId, title: formText(form, "title") || null,
       });
-      setLink(result.invitationUrl);
+      setSentTo(`${invitation.name} (${invitation.email})`);
       formEl.reset();
+      setRole("ambtenaar");
       props.onDone();
     } catch (err) {
       setError(err);
@@ -206,19 +170,18 @@ function InviteForm(props: { onDone: () => void }) {
       <h2 class="utrecht-heading-2" id="invite-heading">Deelnemer uitnodigen</h2>
       <Show when={open()} fallback={<button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => setOpen(true)}>Iemand uitnodigen</button>}>
         <Show when={error()}><ErrorAlert error={error()} title="Uitnodigen mislukt" /></Show>
-        <Show when={link()}>
+        <Show when={sentTo()}>
           <InfoAlert type="ok">
             <p class="utrecht-paragraph">
-              Uitgenodigd. Stuur deze eenmalige link alleen aan deze persoon. Met de link neemt hij of zij
-              deel aan deze tafel, in deze rol — niets anders. Wie al een account heeft, logt in en neemt de
-              uitnodiging aan; wie nog geen account heeft, kiest een wachtwoord.
+              {sentTo()} is uitgenodigd. De uitnodiging gaat per e-mail, met een persoonlijke link die alleen voor deze tafel
+              en deze rol geldt. Wie al een account heeft, logt in en neemt de uitnodiging aan; wie nog geen account heeft, kiest
+              een wachtwoord. Of de e-mail is verstuurd, ziet u hieronder bij Uitnodigingen.
             </p>
-            <p class="utrecht-paragraph"><code class="oogo-break">{link()}</code></p>
           </InfoAlert>
         </Show>
         <form class="utrecht-form oogo-inline-form" onSubmit={(e) => void submit(e)}>
-          <Field id="inv-name" label="Naam"><input id="inv-name" name="name" required class="utrecht-textbox utrecht-textbox--html-input" /></Field>
-          <Field id="inv-email" label="E-mailadres"><input id="inv-email" name="email" type="email" required class="utrecht-textbox utrecht-textbox--html-input" /></Field>
+          <Field id="inv-name" label="Naam"><input id="inv-name" name="name" required autocomplete="off" class="utrecht-textbox utrecht-textbox--html-input" /></Field>
+          <Field id="inv-email" label="E-mailadres"><input id="inv-email" name="email" type="email" required autocomplete="off" class="utrecht-textbox utrecht-textbox--html-input" /></Field>
           <Field id="inv-title" label="Functie (optioneel)"><input id="inv-title" name="title" class="utrecht-textbox utrecht-textbox--html-input" /></Field>
           <Field id="inv-role" label="Rol">
             <select id="inv-role" name="role" class="utrecht-select utrecht-select--html-select" value={role()} onChange={(e) => setRole(e.currentTarget.value as Role)}>

@@ -16,7 +16,7 @@ const REFRESH_MS = 10_000;
 
 /**
  * "Uitgaande e-mail": what this tafel sent (invitations), with the state of each mail. A mail
- * that could not be sent stays here and the beheerder can try again. Outside production the
+ * that could not be sent stays here and whoever manages members (beheerder, secretaris) can try again. Outside production the
  * full text is shown, so the demo can follow an invitation link.
  */
 export default function OutboxPage() {
@@ -41,9 +41,9 @@ export default function OutboxPage() {
         Uitgaande e-mail
       </PageTitle>
       <p class="utrecht-paragraph"><A href={`/tafels/${ws.id()}/deelnemers`} class="utrecht-link">Terug naar deelnemers</A></p>
-      <Show when={manage()} fallback={<InfoAlert>Alleen een beheerder van de tafel ziet de uitgaande e-mail.</InfoAlert>}>
+      <Show when={manage()} fallback={<InfoAlert>Alleen een beheerder of secretaris van de tafel ziet de uitgaande e-mail.</InfoAlert>}>
         {/* Not <Loaded>: its child receives a snapshot, and this list must follow every refetch. */}
-        <Show when={!outbox.error} fallback={<ErrorAlert error={outbox.error} title="Laden mislukt" />}>
+        <Show when={!outbox.error} fallback={<ErrorAlert error={outbox.error as unknown} title="Laden mislukt" />}>
           <Show when={outbox()} fallback={<Loading label="Uitgaande e-mail laden…" />}>
             {(view) => (
               <>

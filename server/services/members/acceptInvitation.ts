@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import { writeTransaction } from "../../../db/writeLock.ts";
 import { invitations, memberships, organisations, sessions, users } from "../../../db/schema/index.ts";
 import type { AcceptInvitationInput } from "../../../shared/schemas/auth.ts";
-import type { AppDeps, Caller, MembershipContext } from "../../context.ts";
+import type { MembershipContext } from "../../context.ts";
 import { hashPassword } from "../../auth/password.ts";
-import { hashToken, newId } from "../../auth/tokens.ts";
+import { newId } from "../../auth/tokens.ts";
 import { ApiError } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
+import { afterCommit, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
+import { usableInvitationByToken } from "./invitationByToken.ts";
 
 export interface AcceptedInvitation {
   userId: string;
@@ -19,28 +20,23 @@ const WRONG_ACCOUNT = "Deze uitnodiging is voor een ander e-mailadres dan waarme
 
 /**
  * Accepts ONE invitation and creates the membership it names — of its own tafel, in its own
- * role — and nothing else (ADR 0005).
+ * role — and nothing else (ADR 0005). `ctx.actor` is whoever is logged in, or null.
  *
  * - An address with an account that has a password: only that account, logged in, accepts. The
  *   link never sets or changes that password.
- * - An address without an account (or whose account never had a password): the link sets the
- *   first password. Every other session of that account ends, so nobody who got in before keeps access.
+ * - An address without an account (or whose account never had a password): the link — which only
+ *   the mail to that address carries — sets the first password. Every other session of that
+ *   account ends, so nobody who got in before keeps access.
  */
-export async function acceptInvitation(deps: AppDeps, caller: Caller | null, input: AcceptInvitationInput): Promise<AcceptedInvitation> {
-  const { database } = deps;
-  const nowDate = new Date();
-  const now = nowDate.toISOString();
+export async function acceptInvitation(ctx: ServiceContext, input: AcceptInvitationInput): Promise<AcceptedInvitation> {
+  const caller = ctx.actor;
   // argon2 is slow: hash before taking the write lock, only when a password was sent.
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
 
-  const result = await writeTransaction(database, async (tx) => {
-    const [inv] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(input.token))).limit(1);
-    if (!inv || inv.acceptedAt || inv.withdrawnAt) {
-      throw new ApiError("NOT_FOUND", "Deze uitnodiging is ongeldig, ingetrokken of al gebruikt.", "token");
-    }
-    if (Date.parse(inv.expiresAt) <= nowDate.getTime()) {
-      throw new ApiError("NOT_FOUND", "Deze uitnodiging is verlopen. Vraag de beheerder van de tafel om een nieuwe.", "token");
-    }
+  return withTransaction(ctx, async (t) => {
+    const { tx } = t;
+    const now = nowIso(t);
+    const inv = await usableInvitationByToken(tx, input.token, t.clock.now());
     let [user] = await tx.select().from(users).where(eq(users.email, inv.email)).limit(1);
     if (caller && caller.userId !== user?.id) throw new ApiError("FORBIDDEN", WRONG_ACCOUNT);
 
@@ -88,12 +84,12 @@ export async function acceptInvitation(deps: AppDeps, caller: Caller | null, inp
       workspaceId: inv.workspaceId, type: "member.joined", entityType: "membership", entityId: membershipId, actor,
       toStatus: inv.role, data: { invitationId: inv.id, userId: account.id, partyId: inv.organisationId }, at: now,
     });
-    return { userId: account.id, workspaceId: inv.workspaceId, passwordSet, endedSessions, membershipId, role: inv.role, partyId: inv.organisationId };
+    afterCommit(t, () => {
+      const { events } = t.deps;
+      for (const sessionId of endedSessions) events.emit("session.ended", { sessionId, userId: account.id });
+      events.emit("membership.changed", { workspaceId: inv.workspaceId, userId: account.id });
+      events.emit("workspace.changed", { workspaceId: inv.workspaceId, entity: "members", entityId: membershipId, type: "member.joined" });
+    });
+    return { userId: account.id, workspaceId: inv.workspaceId, passwordSet };
   });
-
-  for (const sessionId of result.endedSessions) deps.events.emit("session.ended", { sessionId, userId: result.userId });
-  deps.events.emit("membership.changed", { workspaceId: result.workspaceId, userId: result.userId });
-  deps.events.emit("workspace.changed", { workspaceId: result.workspaceId, entity: "members", entityId: result.membershipId, type: "member.joined" });
-  return { userId: result.userId, workspaceId: result.workspaceId, passwordSet: result.passwordSet };
 }
-

@@ -1,21 +1,24 @@
 import { asc, eq } from "drizzle-orm";
-import type { Db } from "../../../db/client.ts";
 import { memberships, organisations, users } from "../../../db/schema/index.ts";
 import { can } from "../../../shared/domain/roles.ts";
 import type { MembersView } from "../../../shared/schemas/workspace.ts";
-import type { Caller } from "../../context.ts";
-import { requireMembership } from "../../auth/access.ts";
-import { listOpenInvitations } from "./invitationRecords.ts";
+import { dbOf, type ServiceContext } from "../serviceContext.ts";
+import { listInvitations } from "./invitationRecords.ts";
+import { memberOf } from "./memberRules.ts";
 
-/** The members of a tafel (part of the overview every role sees); open invitations only for a beheerder. */
-export async function listMembers(db: Db, caller: Caller, workspaceId: string): Promise<MembersView> {
-  const membership = await requireMembership(db, caller, workspaceId, "workspace.read");
+/**
+ * The members of a tafel (part of the overview every role sees). Invitations — addresses of
+ * people who are not members, and what became of their mail — only for whoever manages members.
+ */
+export async function listMembers(ctx: ServiceContext, input: { workspaceId: string }): Promise<MembersView> {
+  const membership = await memberOf(ctx, input.workspaceId);
+  const db = dbOf(ctx);
   const rows = await db
     .select({ m: memberships, user: users, party: organisations })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(memberships.workspaceId, workspaceId))
+    .where(eq(memberships.workspaceId, input.workspaceId))
     .orderBy(asc(users.name));
   return {
     members: rows.map(({ m, user, party }) => ({
@@ -27,6 +30,6 @@ export async function listMembers(db: Db, caller: Caller, workspaceId: string): 
       party: party ? { id: party.id, name: party.name, kind: party.kind } : null,
       title: m.title,
     })),
-    invitations: can(membership.role, "members.manage") ? await listOpenInvitations(db, workspaceId) : [],
+    invitations: can(membership.role, "members.manage") ? await listInvitations(db, input.workspaceId, ctx.clock.now()) : [],
   };
 }

@@ -5,7 +5,7 @@ import { newId } from "../../auth/tokens.ts";
 import { ApiError } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
 import { afterCommit, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
-import { inviteInTransaction } from "./appointments.ts";
+import { createInvitations } from "../members/createInvitations.ts";
 import { assertValidParent, instanceActor } from "./tafelRecords.ts";
 
 /** The organisation row of a party; every tafel has its own rows, so tafels never change each other's parties. */
@@ -52,10 +52,11 @@ export async function createTafel(ctx: ServiceContext, input: CreateTafelInput):
         themes: checked.themes.map((th) => ({ key: th.key, label: th.label })),
       },
     });
-    const appointments = [];
-    for (const a of input.appointees) {
-      appointments.push({ role: a.role, name: a.name, email: a.email, invitationUrl: await inviteInTransaction(t, workspaceId, actor, a) });
-    }
+    // Whoever runs the tafel is invited like anyone else: the link goes only by mail (ADR 0005).
+    const ids = await createInvitations(t, actor, workspaceId, input.appointees.map((a) => ({
+      email: a.email, name: a.name, role: a.role, partyId: null, title: null,
+    })));
+    const appointments = input.appointees.map((a, i) => ({ role: a.role, name: a.name, email: a.email, invitationId: ids[i]! }));
     afterCommit(t, () => ctx.deps.events.emit("workspace.changed", { workspaceId, entity: "workspace", entityId: workspaceId, type: "workspace.created" }));
     return { workspaceId, appointments };
   });

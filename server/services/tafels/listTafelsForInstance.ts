@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { invitations, memberships, users, workspaces } from "../../../db/schema/index.ts";
-import { invitationState } from "../../../shared/domain/invitations.ts";
 import type { InstanceTafelView } from "../../../shared/schemas/tafel.ts";
 import { listPlans } from "../workspaces/getWorkspace.ts";
 import { dbOf, type ServiceContext } from "../serviceContext.ts";
@@ -35,7 +34,7 @@ export async function listTafelsForInstance(ctx: ServiceContext): Promise<Instan
     plans: plans.get(ws.id) ?? [],
     runBy: [
       ...runners.filter((r) => r.ws === ws.id && running(r.role)).map((r) => ({ name: r.name, role: r.role as (typeof RUNNING_ROLES)[number], state: "lid" as const })),
-      ...open.filter((r) => r.ws === ws.id && running(r.role)).map((r) => ({ name: r.name, role: r.role as (typeof RUNNING_ROLES)[number], state: invitationState(r.expiresAt, now) })),
+      ...open.filter((r) => r.ws === ws.id && running(r.role)).map((r) => ({ name: r.name, role: r.role as (typeof RUNNING_ROLES)[number], state: Date.parse(r.expiresAt) <= now.getTime() ? ("verlopen" as const) : ("uitgenodigd" as const) })),
     ],
     createdAt: ws.createdAt,
   }));
