@@ -9,12 +9,9 @@ import { AcceptInvitationInput, AcceptInvitationResult, LoginInput, MeView, Pass
 import type { AppEnv } from "../context.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { ApiError } from "../http/errors.ts";
-import { verifyPassword } from "../auth/password.ts";
-import { createSession, deleteSession, resolveSession, SESSION_COOKIE } from "../auth/sessions.ts";
-import { beginLoginAttempt, finishLoginAttempt, waitInWords, type AttemptKey } from "../auth/loginThrottle.ts";
-import {
-  DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, DEVICE_COOKIE_PATH, deviceCookieSecret, newDeviceId, signDeviceCookie, verifyDeviceCookie,
-} from "../auth/deviceCookie.ts";
+import { createSession, resolveSession, SESSION_COOKIE } from "../auth/sessions.ts";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, DEVICE_COOKIE_PATH } from "../auth/deviceCookie.ts";
+import { logIn, logOut, throttledMessage } from "../services/accounts/logIn.ts";
 import { requireCaller } from "../auth/middleware.ts";
 import { getMe } from "../services/workspaces/getMe.ts";
 import { acceptInvitation } from "../services/members/acceptInvitation.ts";
@@ -31,28 +28,17 @@ function clientIp(c: Context<AppEnv>): string {
   }
 }
 
-async function startSession(c: Context<AppEnv>, userId: string) {
-  const { config, database } = c.var.deps;
-  // Every write goes through the in-process write queue (db/writeLock.ts).
-  const session = await withWriteLock(database, () => createSession(database.db, userId, config.sessionTtlHours));
+function setSessionCookie(c: Context<AppEnv>, session: { token: string; expiresAt: Date }) {
   setCookie(c, SESSION_COOKIE, session.token, {
-    httpOnly: true, sameSite: "Lax", secure: config.secureCookies, path: "/", expires: session.expiresAt,
+    httpOnly: true, sameSite: "Lax", secure: c.var.deps.config.secureCookies, path: "/", expires: session.expiresAt,
   });
 }
 
-/** (Re)issues the device cookie after a successful login; a known device keeps its id. */
-async function setDeviceCookie(c: Context<AppEnv>, userId: string, deviceId: string | null) {
+/** A session for someone a verb just let in (an accepted invitation, a password link). */
+async function startSession(c: Context<AppEnv>, userId: string) {
   const { config, database } = c.var.deps;
-  const secret = await deviceCookieSecret(database, config);
-  let value: string;
-  try {
-    value = signDeviceCookie(secret, userId, deviceId ?? newDeviceId(), new Date());
-  } catch {
-    return; // an id the cookie format cannot carry: the login stands, the browser just stays untrusted
-  }
-  setCookie(c, DEVICE_COOKIE, value, {
-    httpOnly: true, sameSite: "Lax", secure: config.secureCookies, path: DEVICE_COOKIE_PATH, maxAge: DEVICE_COOKIE_MAX_AGE_S,
-  });
+  // Every write goes through the in-process write queue (db/writeLock.ts).
+  setSessionCookie(c, await withWriteLock(database, () => createSession(database.db, userId, config.sessionTtlHours)));
 }
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -68,24 +54,21 @@ export const authRoutes = createRouter()
     }),
     async (c) => {
       const { email, password } = c.req.valid("json");
-      const { database, config } = c.var.deps;
-      const [user] = await database.db.select().from(users).where(eq(users.email, email)).limit(1);
-      // A device cookie counts only when genuine and issued for this very account.
-      const deviceId = user
-        ? verifyDeviceCookie(await deviceCookieSecret(database, config), getCookie(c, DEVICE_COOKIE), user.id)
-        : null;
-      const key: AttemptKey = { email, ip: clientIp(c), deviceId };
-      const attempt = await beginLoginAttempt(database, key);
-      if (attempt.throttle) {
-        c.header("Retry-After", String(attempt.throttle.seconds));
-        throw new ApiError("RATE_LIMITED", `Te veel mislukte pogingen. Probeer het over ${waitInWords(attempt.throttle.seconds)} opnieuw.`);
+      const result = await logIn(createContext(c.var.deps), {
+        email, password, ip: clientIp(c), deviceCookie: getCookie(c, DEVICE_COOKIE),
+      });
+      if (result.kind === "throttled") {
+        c.header("Retry-After", String(result.retryAfterSeconds));
+        throw new ApiError("RATE_LIMITED", throttledMessage(result.retryAfterSeconds));
       }
-      const ok = await verifyPassword(user?.passwordHash ?? null, password);
-      await finishLoginAttempt(database, attempt.attemptId, key, ok);
-      if (!ok || !user) throw new ApiError("INVALID_CREDENTIALS", "E-mailadres of wachtwoord klopt niet.");
-      await startSession(c, user.id);
-      await setDeviceCookie(c, user.id, deviceId);
-      return c.json({ user: { id: user.id, email: user.email, name: user.name } }, 200);
+      setSessionCookie(c, result.session);
+      if (result.deviceCookie) {
+        const { config } = c.var.deps;
+        setCookie(c, DEVICE_COOKIE, result.deviceCookie, {
+          httpOnly: true, sameSite: "Lax", secure: config.secureCookies, path: DEVICE_COOKIE_PATH, maxAge: DEVICE_COOKIE_MAX_AGE_S,
+        });
+      }
+      return c.json({ user: result.user }, 200);
     },
   )
   .openapi(
@@ -94,12 +77,7 @@ export const authRoutes = createRouter()
       responses: { 200: jsonResponse("Uitgelogd (ook als er geen sessie was)", Ok) },
     }),
     async (c) => {
-      const { database, events } = c.var.deps;
-      const caller = await resolveSession(database.db, getCookie(c, SESSION_COOKIE));
-      if (caller) {
-        await withWriteLock(database, () => deleteSession(database.db, caller.sessionId));
-        events.emit("session.ended", { sessionId: caller.sessionId, userId: caller.userId });
-      }
+      await logOut(createContext(c.var.deps), { sessionToken: getCookie(c, SESSION_COOKIE) });
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.json({ ok: true as const }, 200);
     },
