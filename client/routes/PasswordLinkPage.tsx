@@ -48,7 +48,7 @@ export default function PasswordLinkPage() {
         </div>
       }>
         <Show when={error()}><ErrorAlert error={error()} title="Wachtwoord opslaan lukte niet" /></Show>
-        <form class="utrecht-form" onSubmit={submit}>
+        <form class="utrecht-form" onSubmit={(e) => void submit(e)}>
           <div class="utrecht-form-field">
             <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="pw-new">Nieuw wachtwoord (minstens 8 tekens)</label></div>
             <div class="utrecht-form-field__input">

@@ -38,7 +38,7 @@ export function TextField(props: Common & {
   );
 }
 
-export function SelectField<T extends string>(props: Common & { value: T | ""; options: readonly { value: T | ""; label: string }[]; onChange(value: T): void }) {
+export function SelectField<T extends string>(props: Common & { value: T | ""; options: ReadonlyArray<{ value: T | ""; label: string }>; onChange(value: T): void }) {
   return (
     <Frame {...props}>
       <select id={props.id} class="utrecht-select utrecht-select--html-select" aria-invalid={props.error ? "true" : undefined} aria-describedby={describedBy(props)}
@@ -50,7 +50,7 @@ export function SelectField<T extends string>(props: Common & { value: T | ""; o
 }
 
 /** A list of problems at the top of a form, each a link to its field (NL Design System error summary). */
-export function ErrorSummary(props: { errors: [string, string][]; ref?: (el: HTMLDivElement) => void }) {
+export function ErrorSummary(props: { errors: Array<[string, string]>; ref?: (el: HTMLDivElement) => void }) {
   return (
     <Show when={props.errors.length > 0}>
       <div class="utrecht-alert utrecht-alert--error" role="alert" tabindex="-1" ref={props.ref}>

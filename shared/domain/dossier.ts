@@ -47,7 +47,7 @@ export function legalBasis(planType: PlanType, swvSectors: readonly Sector[]): s
  * po-SWV is WPO 18a lid 9, of a vo-SWV WVO 17a lid 9, a jeugdplan Jeugdwet 2.2. Each basis once,
  * in that order. `sector` is the sector of the SWV whose ondersteuningsplan it is.
  */
-export function legalBasisForPlans(plans: readonly { kind: PlanType; sector: Sector | null }[]): string[] {
+export function legalBasisForPlans(plans: ReadonlyArray<{ kind: PlanType; sector: Sector | null }>): string[] {
   const sectors = plans.flatMap((p) => (p.kind === "ondersteuningsplan" && p.sector ? [p.sector] : []));
   const out = legalBasis("ondersteuningsplan", sectors);
   if (plans.some((p) => p.kind === "jeugdplan")) out.push(...legalBasis("jeugdplan", []));

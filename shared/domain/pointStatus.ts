@@ -10,7 +10,7 @@
  *
  * Pure TypeScript: no I/O, usable in the browser.
  */
-import { can, isRole, ROLE_LABELS, type Capability, type Role } from "./roles.ts";
+import { can, isRole, ROLE_LABELS, type Capability } from "./roles.ts";
 import type { OrganisationKind, PartyKind } from "./parties.ts";
 import type { Stance } from "./stances.ts";
 

@@ -46,7 +46,8 @@ const withGemeente = (name: string) => (/^gemeente\s/i.test(name) ? name : `Geme
  */
 export function resolveParty(p: PartyDraft, at: string): { ok: true; party: ResolvedParty } | { ok: false; problem: Problem } {
   const f = (name: string) => (at ? `${at}.${name}` : name);
-  const coverageNote = p.coverageNote ? p.coverageNote : null;
+  // An empty note is no note.
+  const coverageNote = p.coverageNote === "" ? null : (p.coverageNote ?? null);
   if (p.kind === "swv") {
     const code = normaliseSwvCode(p.swvCode);
     if (!SWV_CODE_PATTERN.test(code)) {
@@ -147,10 +148,10 @@ export function resolveThemes(themes: readonly ThemeDraft[], at = "themes"): { o
 }
 
 export interface NewTafelDraft {
-  plans: readonly (PlanDraft & { partyRef: string })[];
+  plans: ReadonlyArray<PlanDraft & { partyRef: string }>;
   parties: readonly PartyDraft[];
   themes: readonly ThemeDraft[];
-  appointees: readonly { email: string }[];
+  appointees: ReadonlyArray<{ email: string }>;
 }
 
 /**

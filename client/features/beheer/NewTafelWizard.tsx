@@ -12,7 +12,8 @@ import type { CreateTafelResult } from "../../../shared/schemas/tafel.ts";
 import { ROLE_LABELS } from "../../../shared/domain/roles.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ErrorSummary, SelectField, TextField } from "../../ui/FormFields.tsx";
-import { InfoAlert } from "../../ui/feedback.tsx";
+import { errorMessage, InfoAlert } from "../../ui/feedback.tsx";
+import { createAction } from "../../ui/createAction.ts";
 import { GEMEENTEN_DATALIST_ID, gemeenteOption, parseGemeente } from "./gemeenteInput.ts";
 import {
   appointeeField, buildRequest, checkAppointeesStep, checkPartiesStep, checkPlansStep, checkThemesStep, emptyDraft, emptyPlan, fieldOf, nextKey,
@@ -32,8 +33,9 @@ export default function NewTafelWizard() {
   const [step, setStep] = createSignal(0);
   const [errors, setErrors] = createSignal<Errors>({});
   const [owners, setOwners] = createSignal<Record<string, string>>({});
-  const [busy, setBusy] = createSignal(false);
-  const [done, setDone] = createSignal<CreateTafelResult | null>(null);
+  const create = createAction(() => beheerApi.createTafel(buildRequest(draft, owners())));
+  const busy = create.busy;
+  const done = create.result;
   const [regional] = createResource(async () => (await beheerApi.tafels().catch(() => [])).filter((t) => t.level === "regionaal"));
   let stepHeading!: HTMLHeadingElement;
   let summary: HTMLDivElement | undefined;
@@ -69,19 +71,16 @@ export default function NewTafelWizard() {
   };
 
   const submit = async () => {
-    setBusy(true);
-    try {
-      setDone(await beheerApi.createTafel(buildRequest(draft, owners())));
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.code === "VALIDATION_FAILED") {
-        const where = fieldOf(draft, error.field, owners());
-        setStep(where.step);
-        showErrors({ [where.id]: error.message });
-      } else {
-        showErrors({ "submit-error": error instanceof ApiRequestError ? error.message : "Er ging iets mis. Probeer het opnieuw." });
-      }
-    } finally {
-      setBusy(false);
+    if (await create.run()) return;
+    // A server error goes next to its field, on its step.
+    const error = create.error();
+    if (!error) return; // a second click while the first request runs
+    if (error instanceof ApiRequestError && error.code === "VALIDATION_FAILED") {
+      const where = fieldOf(draft, error.field, owners());
+      setStep(where.step);
+      showErrors({ [where.id]: error.message });
+    } else {
+      showErrors({ "submit-error": errorMessage(error) });
     }
   };
 
@@ -128,23 +127,22 @@ export default function NewTafelWizard() {
   );
 }
 
-type StepProps = { draft: Draft; setDraft: ReturnType<typeof createStore<Draft>>[1]; err(id: string): string | undefined };
+interface StepProps { draft: Draft; setDraft: ReturnType<typeof createStore<Draft>>[1]; err(id: string): string | undefined }
 
-function PlansStep(props: StepProps & { regional: { id: string; name: string }[] }) {
-  const { setDraft } = props;
+function PlansStep(props: StepProps & { regional: Array<{ id: string; name: string }> }) {
   const [newKind, setNewKind] = createSignal<PlanType>("jeugdplan");
   return (
     <>
       <p class="utrecht-paragraph">Welke plannen liggen aan deze tafel? Het ondersteuningsplan van elk samenwerkingsverband, en het beleidsplan jeugd van een gemeente die dat hier bespreekt (Jeugdwet artikel 2.2).</p>
       <TextField id="t-name" label="Naam van de tafel" value={props.draft.name} error={props.err("t-name")} required
-        description="Bijvoorbeeld: OOGO PO Drenthe-Noord 2026–2030" onInput={(v) => setDraft("name", v)} />
+        description="Bijvoorbeeld: OOGO PO Drenthe-Noord 2026–2030" onInput={(v) => props.setDraft("name", v)} />
       <fieldset class="utrecht-form-fieldset oogo-fieldset">
         <legend class="utrecht-form-fieldset__legend">Niveau</legend>
         <For each={["regionaal", "lokaal"] as const}>
           {(level) => (
             <div class="utrecht-form-field utrecht-form-field--radio">
               <input type="radio" id={`t-level-${level}`} name="level" class="utrecht-radio-button utrecht-radio-button--html-input" checked={props.draft.level === level}
-                onChange={() => setDraft("level", level)} />
+                onChange={() => props.setDraft("level", level)} />
               <label class="utrecht-form-label utrecht-form-label--radio" for={`t-level-${level}`}>{TAFEL_LEVEL_LABELS[level]}</label>
             </div>
           )}
@@ -152,7 +150,7 @@ function PlansStep(props: StepProps & { regional: { id: string; name: string }[]
       </fieldset>
       <Show when={props.draft.level === "lokaal"}>
         <SelectField id="t-parent" label="Werkt deze regionale tafel uit (optioneel)" value={props.draft.parentWorkspaceId} error={props.err("t-parent")}
-          options={[{ value: "", label: "Geen" }, ...props.regional.map((t) => ({ value: t.id, label: t.name }))]} onChange={(v) => setDraft("parentWorkspaceId", v)} />
+          options={[{ value: "", label: "Geen" }, ...props.regional.map((t) => ({ value: t.id, label: t.name }))]} onChange={(v) => props.setDraft("parentWorkspaceId", v)} />
       </Show>
       <Index each={props.draft.plans}>
         {(plan, i) => (
@@ -160,40 +158,40 @@ function PlansStep(props: StepProps & { regional: { id: string; name: string }[]
             <legend class="utrecht-form-fieldset__legend">Plan {i + 1}: {PLAN_TYPE_LABELS[plan().kind]}</legend>
             <SelectField id={planField(plan(), "kind")} label="Soort plan" value={plan().kind}
               options={[{ value: "ondersteuningsplan", label: "Ondersteuningsplan (samenwerkingsverband)" }, { value: "jeugdplan", label: "Beleidsplan jeugd (gemeente)" }]}
-              onChange={(v) => setDraft("plans", i, "kind", v)} />
+              onChange={(v) => props.setDraft("plans", i, "kind", v)} />
             <Show when={plan().kind === "ondersteuningsplan"} fallback={
               <>
                 <TextField id={planField(plan(), "gemeente")} label="Van gemeente" list={GEMEENTEN_DATALIST_ID} value={plan().gemeente} error={props.err(planField(plan(), "gemeente"))}
-                  description="Typ de naam of de CBS-code (GM0014) en kies uit de lijst." onInput={(v) => setDraft("plans", i, "gemeente", v)} />
+                  description="Typ de naam of de CBS-code (GM0014) en kies uit de lijst." onInput={(v) => props.setDraft("plans", i, "gemeente", v)} />
                 <Show when={parseGemeente(plan().gemeente)?.listed === false}>
                   <TextField id={planField(plan(), "gemeenteName")} label="Naam van de gemeente (staat niet in de CBS-lijst)" value={plan().gemeenteName}
-                    error={props.err(planField(plan(), "gemeenteName"))} onInput={(v) => setDraft("plans", i, "gemeenteName", v)} />
+                    error={props.err(planField(plan(), "gemeenteName"))} onInput={(v) => props.setDraft("plans", i, "gemeenteName", v)} />
                 </Show>
               </>
             }>
               <div class="oogo-field-row">
                 <TextField id={planField(plan(), "swvName")} label="Van samenwerkingsverband" value={plan().swvName} error={props.err(planField(plan(), "swvName"))}
-                  onInput={(v) => setDraft("plans", i, "swvName", v)} />
+                  onInput={(v) => props.setDraft("plans", i, "swvName", v)} />
                 <TextField id={planField(plan(), "swvCode")} label="Code (bijv. PO 31.02)" value={plan().swvCode} error={props.err(planField(plan(), "swvCode"))} width="12ch"
-                  onInput={(v) => setDraft("plans", i, "swvCode", v)} />
+                  onInput={(v) => props.setDraft("plans", i, "swvCode", v)} />
                 <SelectField id={planField(plan(), "sector")} label="Sector" value={plan().sector} error={props.err(planField(plan(), "sector"))} options={SECTOR_OPTIONS}
-                  onChange={(v) => setDraft("plans", i, "sector", v)} />
+                  onChange={(v) => props.setDraft("plans", i, "sector", v)} />
               </div>
             </Show>
             <TextField id={planField(plan(), "title")} label="Titel van het plan" value={plan().title} error={props.err(planField(plan(), "title"))}
-              onInput={(v) => setDraft("plans", i, "title", v)} />
+              onInput={(v) => props.setDraft("plans", i, "title", v)} />
             <div class="oogo-field-row">
               <TextField id={planField(plan(), "periodStart")} label="Planperiode van (jaar)" inputmode="numeric" width="8ch" value={plan().periodStart}
-                error={props.err(planField(plan(), "periodStart"))} onInput={(v) => setDraft("plans", i, "periodStart", v)} />
+                error={props.err(planField(plan(), "periodStart"))} onInput={(v) => props.setDraft("plans", i, "periodStart", v)} />
               <TextField id={planField(plan(), "periodEnd")} label="tot en met (jaar)" inputmode="numeric" width="8ch" value={plan().periodEnd}
-                error={props.err(planField(plan(), "periodEnd"))} onInput={(v) => setDraft("plans", i, "periodEnd", v)} />
+                error={props.err(planField(plan(), "periodEnd"))} onInput={(v) => props.setDraft("plans", i, "periodEnd", v)} />
               <SelectField id={planField(plan(), "status")} label="Status" value={plan().status}
-                options={PLAN_STATUSES.map((s) => ({ value: s, label: PLAN_STATUS_LABELS[s] }))} onChange={(v) => setDraft("plans", i, "status", v)} />
+                options={PLAN_STATUSES.map((s) => ({ value: s, label: PLAN_STATUS_LABELS[s] }))} onChange={(v) => props.setDraft("plans", i, "status", v)} />
               <TextField id={planField(plan(), "versionLabel")} label="Versie (optioneel)" width="12ch" value={plan().versionLabel}
-                onInput={(v) => setDraft("plans", i, "versionLabel", v)} />
+                onInput={(v) => props.setDraft("plans", i, "versionLabel", v)} />
             </div>
             <Show when={props.draft.plans.length > 1}>
-              <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => setDraft("plans", (ps) => ps.filter((_, j) => j !== i))}>
+              <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => props.setDraft("plans", (ps) => ps.filter((_, j) => j !== i))}>
                 Plan {i + 1} verwijderen
               </button>
             </Show>
@@ -206,7 +204,7 @@ function PlansStep(props: StepProps & { regional: { id: string; name: string }[]
           onChange={setNewKind} />
         <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => {
           const plan = emptyPlan(newKind());
-          setDraft("plans", (ps) => [...ps, plan]);
+          props.setDraft("plans", (ps) => [...ps, plan]);
           queueMicrotask(() => document.getElementById(planField(plan, "kind"))?.focus());
         }}>Plan toevoegen</button>
       </div>
@@ -215,14 +213,13 @@ function PlansStep(props: StepProps & { regional: { id: string; name: string }[]
 }
 
 function PartiesStep(props: StepProps & { setErrors(e: Errors): void; owners: Record<string, string> }) {
-  const { setDraft } = props;
   const [gemeente, setGemeente] = createSignal("");
   const [addError, setAddError] = createSignal<string | undefined>();
   const [unlisted, setUnlisted] = createStore({ code: "", name: "" });
-  const [swv, setSwv] = createStore({ name: "", code: "", sector: "po" as "po" | "vo" });
-  const [other, setOther] = createStore({ subtype: "opr" as OtherParticipantType, name: "" });
+  const [swv, setSwv] = createStore<{ name: string; code: string; sector: "po" | "vo" }>({ name: "", code: "", sector: "po" });
+  const [other, setOther] = createStore<{ subtype: OtherParticipantType; name: string }>({ subtype: "opr", name: "" });
   const ownedRefs = () => new Set(Object.values(props.owners));
-  const add = (row: PartyRow) => setDraft("parties", (ps) => [...ps, row]);
+  const add = (row: PartyRow) => props.setDraft("parties", (ps) => [...ps, row]);
   const hasGemeente = (code: string) => props.draft.parties.some((p) => p.kind === "gemeente" && p.cbsCode === code);
 
   const addGemeente = () => {
@@ -242,8 +239,8 @@ function PartiesStep(props: StepProps & { setErrors(e: Errors): void; owners: Re
 
   const gemeenten = () => props.draft.parties.filter((p) => p.kind === "gemeente");
   const rowIndex = (ref: string) => props.draft.parties.findIndex((p) => p.ref === ref);
-  const setRow = (ref: string, field: string, value: string) => setDraft("parties", rowIndex(ref), field as never, value as never);
-  const remove = (ref: string) => setDraft("parties", (ps) => ps.filter((p) => p.ref !== ref));
+  const setRow = (ref: string, field: string, value: string) => props.setDraft("parties", rowIndex(ref), field as never, value as never);
+  const remove = (ref: string) => props.setDraft("parties", (ps) => ps.filter((p) => p.ref !== ref));
 
   return (
     <>
@@ -256,7 +253,7 @@ function PartiesStep(props: StepProps & { setErrors(e: Errors): void; owners: Re
             {(p) => (
               <li class="oogo-party-row">
                 <p class="oogo-party-row__name">{p.name} <span class="oogo-muted">({(p as { swvCode: string }).swvCode})</span></p>
-                <Show when={props.err(partyField(p, "swvCode")) || props.err(partyField(p, "name")) || props.err(partyField(p, "sector"))}>
+                <Show when={props.err(partyField(p, "swvCode")) ?? props.err(partyField(p, "name")) ?? props.err(partyField(p, "sector"))}>
                   <p class="utrecht-form-field-error-message" id={partyField(p, "swvCode")} tabindex="-1">{props.err(partyField(p, "swvCode")) ?? props.err(partyField(p, "name")) ?? props.err(partyField(p, "sector"))}</p>
                 </Show>
                 <TextField id={partyField(p, "coverageNote")} label={`Dekking van ${p.name} (optioneel)`} value={p.coverageNote} onInput={(v) => setRow(p.ref, "coverageNote", v)} />
@@ -304,19 +301,18 @@ function PartiesStep(props: StepProps & { setErrors(e: Errors): void; owners: Re
         <ul class="oogo-party-rows">
           <For each={gemeenten()}>
             {(p) => {
-              const g = p as Extract<PartyRow, { kind: "gemeente" }>;
-              const listed = findCbsGemeente(g.cbsCode);
+              const listed = findCbsGemeente(p.cbsCode);
               return (
                 <li class="oogo-party-row">
-                  <p class="oogo-party-row__name">{listed ? `Gemeente ${listed.name}` : g.name || "Gemeente zonder naam"} <span class="oogo-muted">({g.cbsCode})</span></p>
+                  <p class="oogo-party-row__name">{listed ? `Gemeente ${listed.name}` : p.name || "Gemeente zonder naam"} <span class="oogo-muted">({p.cbsCode})</span></p>
                   <Show when={!listed}>
-                    <TextField id={partyField(p, "name")} label={`Naam van gemeente ${g.cbsCode}`} value={g.name} error={props.err(partyField(p, "name"))} onInput={(v) => setRow(p.ref, "name", v)} />
+                    <TextField id={partyField(p, "name")} label={`Naam van gemeente ${p.cbsCode}`} value={p.name} error={props.err(partyField(p, "name"))} onInput={(v) => setRow(p.ref, "name", v)} />
                   </Show>
-                  <TextField id={partyField(p, "coverageNote")} label={`Dekking${listed ? ` van ${listed.name}` : ""} (optioneel)`} value={g.coverageNote}
+                  <TextField id={partyField(p, "coverageNote")} label={`Dekking${listed ? ` van ${listed.name}` : ""} (optioneel)`} value={p.coverageNote}
                     error={props.err(partyField(p, "coverageNote"))}
                     onInput={(v) => setRow(p.ref, "coverageNote", v)} />
                   <Show when={!ownedRefs().has(p.ref)} fallback={<p class="oogo-muted">Heeft een plan aan deze tafel.</p>}>
-                    <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => remove(p.ref)}>{listed ? listed.name : g.cbsCode} verwijderen</button>
+                    <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => remove(p.ref)}>{listed ? listed.name : p.cbsCode} verwijderen</button>
                   </Show>
                 </li>
               );
@@ -354,11 +350,11 @@ function PartiesStep(props: StepProps & { setErrors(e: Errors): void; owners: Re
 }
 
 function ThemesStep(props: StepProps) {
-  const { setDraft } = props;
   const [label, setLabel] = createSignal("");
   const addOwn = () => {
-    if (label().trim().length < 2) return;
-    setDraft("themes", (ts) => [...ts, { key: nextKey("own"), label: label().trim(), standard: false, chosen: true }]);
+    const own = label().trim();
+    if (own.length < 2) return;
+    props.setDraft("themes", (ts) => [...ts, { key: nextKey("own"), label: own, standard: false, chosen: true }]);
     setLabel("");
   };
   return (
@@ -370,7 +366,7 @@ function ThemesStep(props: StepProps) {
           {(t, i) => (
             <div class={`utrecht-form-field utrecht-form-field--checkbox${props.err(themeField(t())) ? " utrecht-form-field--invalid" : ""}`}>
               <input type="checkbox" id={themeField(t())} class="utrecht-checkbox utrecht-checkbox--html-input" checked={t().chosen}
-                aria-describedby={props.err(themeField(t())) ? `${themeField(t())}-error` : undefined} onChange={(e) => setDraft("themes", i, "chosen", e.currentTarget.checked)} />
+                aria-describedby={props.err(themeField(t())) ? `${themeField(t())}-error` : undefined} onChange={(e) => props.setDraft("themes", i, "chosen", e.currentTarget.checked)} />
               <label class="utrecht-form-label utrecht-form-label--checkbox" for={themeField(t())}>{t().label}{t().standard ? "" : " (eigen thema)"}</label>
               <Show when={props.err(themeField(t()))}><p class="utrecht-form-field-error-message" id={`${themeField(t())}-error`}>{props.err(themeField(t()))}</p></Show>
             </div>
@@ -387,7 +383,6 @@ function ThemesStep(props: StepProps) {
 }
 
 function CheckStep(props: StepProps) {
-  const { setDraft } = props;
   const count = (kind: string) => props.draft.parties.filter((p) => p.kind === kind).length;
   return (
     <>
@@ -407,21 +402,21 @@ function CheckStep(props: StepProps) {
             <legend class="utrecht-form-fieldset__legend">{ROLE_LABELS[a().role]}</legend>
             <div class="oogo-field-row">
               <SelectField id={appointeeField(i, "role")} label="Rol" value={a().role} error={props.err(appointeeField(i, "role"))}
-                options={[{ value: "secretaris", label: "Secretaris" }, { value: "beheerder", label: "Beheerder" }]} onChange={(v) => setDraft("appointees", i, "role", v)} />
-              <TextField id={appointeeField(i, "name")} label="Naam" value={a().name} error={props.err(appointeeField(i, "name"))} onInput={(v) => setDraft("appointees", i, "name", v)} />
+                options={[{ value: "secretaris", label: "Secretaris" }, { value: "beheerder", label: "Beheerder" }]} onChange={(v) => props.setDraft("appointees", i, "role", v)} />
+              <TextField id={appointeeField(i, "name")} label="Naam" value={a().name} error={props.err(appointeeField(i, "name"))} onInput={(v) => props.setDraft("appointees", i, "name", v)} />
               <TextField id={appointeeField(i, "email")} label="E-mailadres" type="email" autocomplete="off" value={a().email} error={props.err(appointeeField(i, "email"))}
-                onInput={(v) => setDraft("appointees", i, "email", v)} />
-              <TextField id={appointeeField(i, "title")} label="Functie (optioneel)" value={a().title} onInput={(v) => setDraft("appointees", i, "title", v)} />
+                onInput={(v) => props.setDraft("appointees", i, "email", v)} />
+              <TextField id={appointeeField(i, "title")} label="Functie (optioneel)" value={a().title} onInput={(v) => props.setDraft("appointees", i, "title", v)} />
             </div>
             <Show when={props.draft.appointees.length > 1}>
-              <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => setDraft("appointees", (as) => as.filter((_, j) => j !== i))}>Deze persoon niet uitnodigen</button>
+              <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => props.setDraft("appointees", (as) => as.filter((_, j) => j !== i))}>Deze persoon niet uitnodigen</button>
             </Show>
           </fieldset>
         )}
       </Index>
       <Show when={props.draft.appointees.length < 4}>
         <button type="button" id="app-add" class="utrecht-button utrecht-button--secondary-action"
-          onClick={() => setDraft(produce((d) => { d.appointees.push({ role: d.appointees.some((x) => x.role === "beheerder") ? "secretaris" : "beheerder", name: "", email: "", title: "" }); }))}>
+          onClick={() => props.setDraft(produce((d) => { d.appointees.push({ role: d.appointees.some((x) => x.role === "beheerder") ? "secretaris" : "beheerder", name: "", email: "", title: "" }); }))}>
           Nog iemand uitnodigen
         </button>
       </Show>
