@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Value } from "@libsql/client";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { afterAll, expect, it } from "vitest";
 import { createDb, migrateDb } from "./client.ts";
@@ -19,8 +20,8 @@ function migrationsBefore(tag: string): string {
   const folder = join(dir, "migrations");
   cpSync(join(here, "migrations"), folder, { recursive: true });
   const journalPath = join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8"));
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e: { tag: string }) => e.tag === tag));
+  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: Array<{ tag: string }> };
+  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
   writeFileSync(journalPath, JSON.stringify(journal));
   return folder;
 }
@@ -39,12 +40,13 @@ it("moves each tafel's plan into workspace_plans and makes the standard themes r
 
   await migrateDb(database);
 
-  const rows = async (sql: string) => (await run(sql)).rows.map((r) => ({ ...r }));
+  // Typed as the test reads them, like `json<T>`: the assertions check the values.
+  const rows = async <T = Record<string, Value>>(sql: string) => (await run(sql)).rows.map((r) => ({ ...r }) as T);
   expect(await rows("SELECT workspace_id, kind, organisation_id, title, period_start, period_end, version_label, position FROM workspace_plans ORDER BY workspace_id")).toEqual([
     { workspace_id: "jp", kind: "jeugdplan", organisation_id: "gem", title: "Beleidsplan jeugd", period_start: 2024, period_end: 2027, version_label: "1.0", position: 0 },
     { workspace_id: "ws", kind: "ondersteuningsplan", organisation_id: "swv", title: "Ondersteuningsplan 2023–2027", period_start: 2023, period_end: 2027, version_label: "concept 0.4", position: 0 },
   ]);
-  expect((await rows("SELECT key, position FROM workspace_themes WHERE workspace_id = 'ws' ORDER BY position")).map((r) => `${r.position}:${r.key}`)).toEqual([
+  expect((await rows<{ key: string; position: number }>("SELECT key, position FROM workspace_themes WHERE workspace_id = 'ws' ORDER BY position")).map((r) => `${r.position}:${r.key}`)).toEqual([
     "0:jeugdhulp", "1:leerlingenvervoer", "2:onderwijshuisvesting", "3:leerplicht_thuiszitters", "4:doorgaande_lijn", "5:onderwijs_arbeidsmarkt", "6:eigen_thema",
   ]);
   expect(await rows("SELECT count(*) AS n FROM workspace_themes WHERE workspace_id = 'jp'")).toEqual([{ n: 6 }]);

@@ -3,7 +3,7 @@
  * how fast, and that it ends when the member is removed or logs out.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { memberships, organisations, users, workspaceParties, workspaces } from "../../db/schema/index.ts";
+import { memberships, organisations, users, workspaceParties } from "../../db/schema/index.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 import * as match from "../testing/matchers.ts";
 import { hashPassword } from "../auth/password.ts";

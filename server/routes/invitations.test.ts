@@ -5,7 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auditEvents, invitations, memberships, organisations, users, workspaceParties, workspaces } from "../../db/schema/index.ts";
+import { auditEvents, invitations, memberships, organisations, users, workspaceParties } from "../../db/schema/index.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
 import { hashPassword, verifyPassword } from "../auth/password.ts";
 import { createSession, SESSION_COOKIE } from "../auth/sessions.ts";
@@ -13,11 +13,11 @@ import { newId } from "../auth/tokens.ts";
 import { authorizeDocument } from "../sync/authorizeDocument.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 import * as match from "../testing/matchers.ts";
-import { apiError, eventData, json as typedJson } from "../testing/json.ts";
+import { apiError, eventData, json } from "../testing/json.ts";
 import type { AcceptInvitationResult, MeView } from "../../shared/schemas/auth.ts";
 import type { MeetingSummary } from "../../shared/schemas/meetings.ts";
 import type { PointSummary } from "../../shared/schemas/points.ts";
-import type { InviteResult, MembersView, WorkspaceView } from "../../shared/schemas/workspace.ts";
+import type { InvitationView, InviteResult, MembersView, WorkspaceView } from "../../shared/schemas/workspace.ts";
 import { insertBareTafel } from "../testing/bareTafel.ts";
 import { invitationTokenOf } from "../testing/invitationLinks.ts";
 
@@ -29,9 +29,6 @@ const B_BEHEERDER = "beheerder@tafel-b.example";
 const PASSWORD = "wachtwoord-van-b";
 const X = "x.persoon@gemeente.example";
 
-// Typed where the test names the shape; the invitation flows read loosely-typed bodies.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are checked by the assertions
-const json = <T = any>(res: Response) => typedJson<T>(res);
 /** The link is only in the mail (ADR 0005): read it from the outbox, as the invitee reads their inbox. */
 const tokenOf = (body: { invitation: { id: string } }) => invitationTokenOf(ctx.deps.database, body.invitation.id);
 const cookieOf = (res: Response) => {
@@ -95,7 +92,7 @@ describe("the reported takeover: a pending invitation at A, then B's beheerder i
     // A's invitation is untouched: still open at A, still A's to accept.
     expect((await openInvitations(A, beheerderA)).map((i) => [i.email, i.state])).toEqual([[X, "wordt_verstuurd"]]);
     // And A's link, now that the address has a password, sets no password and needs x logged in.
-    const viaA = await accept({ token: await tokenOf(await json(resA)), password: "nog-een-wachtwoord" });
+    const viaA = await accept({ token: await tokenOf(await json<InviteResult>(resA)), password: "nog-een-wachtwoord" });
     expect(viaA.status).toBe(401);
     expect(cookieOf(viaA)).toBeNull();
     expect(await membershipsOf(X)).toEqual([{ ws: B.id, role: "ambtenaar" }]);
@@ -107,7 +104,7 @@ describe("an invitation grants its own tafel and nothing else", () => {
     const beheerderA = await ctx.login(DEMO.beheerder);
     // A new address with open invitations at both tafels.
     await invite(A, beheerderA, { email: X, name: "X Persoon", role: "secretaris", partyId: null });
-    const newB = await json(await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "waarnemer", partyId: B.partyId }));
+    const newB = await json<InviteResult>(await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "waarnemer", partyId: B.partyId }));
     const cookie = cookieOf(await accept({ token: await tokenOf(newB), password: "een-goed-wachtwoord" }))!;
     expect(await myTafels(cookie)).toEqual([B.id]);
 
@@ -137,14 +134,14 @@ describe("an invitation grants its own tafel and nothing else", () => {
 describe("accepting", () => {
   it("an existing account accepts while logged in as that account; another account is refused in Dutch", async () => {
     const beheerderA = await ctx.login(DEMO.beheerder);
-    const res = await json(await invite(A, beheerderA, { email: B_BEHEERDER, name: "Beheerder B", role: "waarnemer", partyId: null }));
+    const res = await json<InviteResult>(await invite(A, beheerderA, { email: B_BEHEERDER, name: "Beheerder B", role: "waarnemer", partyId: null }));
     const token = await tokenOf(res);
 
     const other = await accept({ token }, await ctx.login(DEMO.waarnemer));
     expect(other.status).toBe(403);
     expect(await apiError(other)).toMatchObject({ code: "FORBIDDEN", message: match.stringContaining("ander e-mailadres") });
     // Logged in as someone else also cannot set a first password for a new address.
-    const fresh = await json(await invite(A, beheerderA, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
+    const fresh = await json<InviteResult>(await invite(A, beheerderA, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
     expect((await accept({ token: await tokenOf(fresh), password: "een-goed-wachtwoord" }, await ctx.login(DEMO.waarnemer))).status).toBe(403);
     expect(await ctx.deps.database.db.select().from(users).where(eq(users.email, X))).toEqual([]);
     expect(await membershipsOf(B_BEHEERDER)).toEqual([{ ws: B.id, role: "beheerder" }]);
@@ -153,17 +150,17 @@ describe("accepting", () => {
     expect(ok.status).toBe(200);
     expect(cookieOf(ok)).toBeNull(); // the existing session simply gains the tafel
     expect(await myTafels(B.cookie)).toEqual([A, B.id].sort());
-    const members = await json(await ctx.request(`/api/workspaces/${A}/members`, { cookie: beheerderA }));
-    expect(members.members.find((m: any) => m.email === B_BEHEERDER)).toMatchObject({ role: "waarnemer", party: null });
-    expect(members.invitations.filter((i: any) => i.canWithdraw).map((i: any) => i.email)).toEqual([X]);
-    expect(members.invitations.find((i: any) => i.email === B_BEHEERDER)).toMatchObject({ state: "aangenomen", canResend: false, canWithdraw: false });
+    const members = await json<MembersView>(await ctx.request(`/api/workspaces/${A}/members`, { cookie: beheerderA }));
+    expect(members.members.find((m) => m.email === B_BEHEERDER)).toMatchObject({ role: "waarnemer", party: null });
+    expect(members.invitations.filter((i) => i.canWithdraw).map((i) => i.email)).toEqual([X]);
+    expect(members.invitations.find((i) => i.email === B_BEHEERDER)).toMatchObject({ state: "aangenomen", canResend: false, canWithdraw: false });
     const [joined] = await ctx.deps.database.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, A), eq(auditEvents.type, "member.joined")));
     expect(joined).toMatchObject({ actorUserId: B.beheerder, toStatus: "waarnemer" });
   });
 
   it("the link of an account that has a password never sets or changes it", async () => {
     const { db } = ctx.deps.database;
-    const token = await tokenOf(await json(await invite(A, await ctx.login(DEMO.beheerder), { email: B_BEHEERDER, name: "B Persoon", role: "waarnemer", partyId: null })));
+    const token = await tokenOf(await json<InviteResult>(await invite(A, await ctx.login(DEMO.beheerder), { email: B_BEHEERDER, name: "B Persoon", role: "waarnemer", partyId: null })));
     const before = (await db.select().from(users).where(eq(users.email, B_BEHEERDER)))[0]!.passwordHash;
 
     const anonymous = await accept({ token, password: "overgenomen-wachtwoord" });
@@ -191,7 +188,7 @@ describe("accepting", () => {
     const ended: string[] = [];
     ctx.deps.events.on("session.ended", (e) => ended.push(e.sessionId));
 
-    const token = await tokenOf(await json(await invite(A, await ctx.login(DEMO.beheerder), { email: X, name: "X Nieuw", role: "waarnemer", partyId: null })));
+    const token = await tokenOf(await json<InviteResult>(await invite(A, await ctx.login(DEMO.beheerder), { email: X, name: "X Nieuw", role: "waarnemer", partyId: null })));
     const res = await accept({ token, password: "mijn-eigen-wachtwoord" });
     expect(res.status).toBe(200);
     expect((await ctx.request("/api/me", { cookie: oldCookie })).status).toBe(401);
@@ -202,7 +199,7 @@ describe("accepting", () => {
   });
 
   it("a new address gets an account with the invited name and the chosen password", async () => {
-    const token = await tokenOf(await json(await invite(A, await ctx.login(DEMO.beheerder), { email: X, name: "Xandra Persoon", role: "trekker", partyId: ctx.demo.parties.tynaarlo.id })));
+    const token = await tokenOf(await json<InviteResult>(await invite(A, await ctx.login(DEMO.beheerder), { email: X, name: "Xandra Persoon", role: "trekker", partyId: ctx.demo.parties.tynaarlo.id })));
     expect((await accept({ token })).status).toBe(400); // a password is needed
     expect((await accept({ token, password: "kort" })).status).toBe(400);
     const res = await accept({ token, password: "een-goed-wachtwoord" });
@@ -215,7 +212,7 @@ describe("accepting", () => {
   it("a used token, a withdrawn one, an expired one and a made-up one grant nothing", async () => {
     const { db } = ctx.deps.database;
     const admin = await ctx.login(DEMO.beheerder);
-    const used = await tokenOf(await json(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null })));
+    const used = await tokenOf(await json<InviteResult>(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null })));
     expect((await accept({ token: used, password: "een-goed-wachtwoord" })).status).toBe(200);
     const again = await accept({ token: used, password: "ander-wachtwoord" });
     expect(again.status).toBe(404);
@@ -247,9 +244,9 @@ describe("inviting reveals nothing about accounts", () => {
     const existing = await invite(A, admin, { ...body, email: B_BEHEERDER });
     const fresh = await invite(A, admin, { ...body, email: X });
     expect([existing.status, fresh.status]).toEqual([201, 201]);
-    const e = await json(existing);
-    const f = await json(fresh);
-    const strip = (r: any) => ({ ...r, invitation: { ...r.invitation, id: "·", email: "·", createdAt: "·", expiresAt: "·", mail: { ...r.invitation.mail, id: "·" } } });
+    const e = await json<InviteResult>(existing);
+    const f = await json<InviteResult>(fresh);
+    const strip = (r: InviteResult) => ({ ...r, invitation: { ...r.invitation, id: "·", email: "·", createdAt: "·", expiresAt: "·", mail: { ...r.invitation.mail, id: "·" } } });
     expect(strip(e)).toEqual(strip(f));
     expect(Object.keys(e).sort()).toEqual(["invitation"]); // never the link: it goes by mail only
     expect(Object.keys(e.invitation).sort()).toEqual([
@@ -262,11 +259,11 @@ describe("inviting reveals nothing about accounts", () => {
     const { db } = ctx.deps.database;
     expect(await db.select().from(users).where(eq(users.email, X))).toEqual([]);
     // The list shows both the same way, and neither as a member.
-    const list = await json(await ctx.request(`/api/workspaces/${A}/members`, { cookie: admin }));
-    expect(list.members.map((m: any) => m.email)).not.toContain(B_BEHEERDER);
-    const [li, lf] = [B_BEHEERDER, X].map((email) => list.invitations.find((i: any) => i.email === email));
-    const blank = (i: any) => ({ ...i, id: "·", email: "·", createdAt: "·", expiresAt: "·", mail: { ...i.mail, id: "·" } });
-    expect(blank(li)).toEqual(blank(lf));
+    const list = await json<MembersView>(await ctx.request(`/api/workspaces/${A}/members`, { cookie: admin }));
+    expect(list.members.map((m) => m.email)).not.toContain(B_BEHEERDER);
+    const [li, lf] = [B_BEHEERDER, X].map((email) => list.invitations.find((i) => i.email === email));
+    const blank = (i: InvitationView) => ({ ...i, id: "·", email: "·", createdAt: "·", expiresAt: "·", mail: { ...i.mail, id: "·" } });
+    expect(blank(li!)).toEqual(blank(lf!));
     // The log records the invitation without naming any account.
     const logged = await db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, A), eq(auditEvents.type, "member.invited")));
     expect(logged.map((l) => eventData(l))).toEqual([
@@ -302,15 +299,15 @@ describe("withdrawing", () => {
 
   it("an accepted invitation is not withdrawn (409): removing the member is the way", async () => {
     const admin = await ctx.login(DEMO.beheerder);
-    const res = await json(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
+    const res = await json<InviteResult>(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
     await accept({ token: await tokenOf(res), password: "een-goed-wachtwoord" });
     expect((await ctx.request(`/api/workspaces/${A}/invitations/${res.invitation.id}`, { method: "DELETE", cookie: admin })).status).toBe(409);
   });
 
   it("only who manages members at that tafel: others get 403, another tafel's invitation id 404 here and 403 there", async () => {
     const admin = await ctx.login(DEMO.beheerder);
-    const mine = await json(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
-    const theirs = await json(await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
+    const mine = await json<InviteResult>(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
+    const theirs = await json<InviteResult>(await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
     for (const email of [DEMO.swvTrekker, DEMO.waarnemer, DEMO.groningenWethouder]) {
       const res = await ctx.request(`/api/workspaces/${A}/invitations/${mine.invitation.id}`, { method: "DELETE", cookie: await ctx.login(email) });
       expect(res.status, email).toBe(403);

@@ -16,6 +16,13 @@ import { createApplicatiebeheerder } from "../services/accounts/createApplicatie
 import { verifyChain } from "../../shared/domain/auditChain.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 import { invitationTokenOf } from "../testing/invitationLinks.ts";
+import { apiError, json, reply } from "../testing/json.ts";
+import * as match from "../testing/matchers.ts";
+import type { MeView } from "../../shared/schemas/auth.ts";
+import type { ProcedureStepView } from "../../shared/schemas/meetings.ts";
+import type { BoardView, PointDetail } from "../../shared/schemas/points.ts";
+import type { CreateTafelResult, InstanceTafelView, NextPeriodResult } from "../../shared/schemas/tafel.ts";
+import type { WorkspaceView } from "../../shared/schemas/workspace.ts";
 
 /** The tafel's chain recomputed from the stored rows (no member needed: the test reads the database). */
 const chainOf = async (workspaceId: string) =>
@@ -28,7 +35,6 @@ let demoTafel: string;
 const ADMIN_EMAIL = "applicatiebeheer@regio.example";
 const ADMIN_PASSWORD = "sterk-wachtwoord-1";
 
-const json = async (res: Response) => (await res.json()) as any;
 const cookieOf = (res: Response) => {
   const match = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(res.headers.get("set-cookie") ?? "");
   return match ? `${SESSION_COOKIE}=${match[1]}` : null;
@@ -65,11 +71,11 @@ describe("the first applicatiebeheerder and the password link", () => {
     expect(new URL(made.link!).pathname).toBe("/wachtwoord");
     const res = await ctx.request("/api/auth/password-link", { body: { token, password: "eerste-wachtwoord" } });
     expect(res.status).toBe(200);
-    expect((await json(res)).user.email).toBe("tweede@regio.example");
+    expect((await json<Pick<MeView, "user">>(res)).user.email).toBe("tweede@regio.example");
     expect((await ctx.request("/api/me", { cookie: cookieOf(res)! })).status).toBe(200);
     const again = await ctx.request("/api/auth/password-link", { body: { token, password: "ander-wachtwoord" } });
     expect(again.status).toBe(404);
-    expect((await json(again)).error).toMatchObject({ code: "NOT_FOUND", field: "token" });
+    expect(await apiError(again)).toMatchObject({ code: "NOT_FOUND", field: "token" });
     expect((await ctx.request("/api/auth/login", { body: { email: "tweede@regio.example", password: "ander-wachtwoord" } })).status).toBe(401);
   });
 
@@ -96,10 +102,10 @@ describe("the first applicatiebeheerder and the password link", () => {
     const { issueAccountToken } = await import("../services/accounts/accountTokens.ts");
     const old = await issueAccountToken(ctx.deps.database.db, id, "set_password", new Date(Date.now() - 73 * 3600_000));
     expect((await ctx.request("/api/auth/password-link", { body: { token: old, password: "eerste-wachtwoord" } })).status).toBe(404);
-    const bad = await json(await ctx.request("/api/auth/password-link", { body: { token: "kort", password: "eerste-wachtwoord" } }));
-    expect(bad.error).toMatchObject({ code: "VALIDATION_FAILED", field: "token" });
-    const short = await json(await ctx.request("/api/auth/password-link", { body: { token: tokenOf(made.link!), password: "kort" } }));
-    expect(short.error).toMatchObject({ code: "VALIDATION_FAILED", field: "password" });
+    const bad = await apiError(await ctx.request("/api/auth/password-link", { body: { token: "kort", password: "eerste-wachtwoord" } }));
+    expect(bad).toMatchObject({ code: "VALIDATION_FAILED", field: "token" });
+    const short = await apiError(await ctx.request("/api/auth/password-link", { body: { token: tokenOf(made.link!), password: "kort" } }));
+    expect(short).toMatchObject({ code: "VALIDATION_FAILED", field: "password" });
     const [user] = await ctx.deps.database.db.select().from(users).where(eq(users.id, id));
     expect(user!.passwordHash).toBeNull();
   });
@@ -110,37 +116,37 @@ describe("the first applicatiebeheerder and the password link", () => {
   });
 
   it("exposes the instance capabilities on /api/me: the Beheer link for the applicatiebeheerder only", async () => {
-    const me = await json(await ctx.request("/api/me", { cookie: admin }));
+    const me = await json<MeView>(await ctx.request("/api/me", { cookie: admin }));
     expect(me.instanceCapabilities).toEqual(["instance.tafels.create", "instance.tafels.list"]);
     expect(me.memberships).toEqual([]);
-    const member = await json(await ctx.request("/api/me", { cookie: await ctx.login(DEMO.beheerder) }));
+    const member = await json<MeView>(await ctx.request("/api/me", { cookie: await ctx.login(DEMO.beheerder) }));
     expect(member.instanceCapabilities).toEqual([]);
   });
 });
 
 describe("creating a tafel (applicatiebeheerder)", () => {
-  let created: { workspaceId: string; appointments: { role: string; invitationId: string; email: string }[] };
+  let created: CreateTafelResult;
 
   beforeAll(async () => {
     const res = await createTafel(sixteenGemeenten());
     expect(res.status, await res.clone().text()).toBe(201);
-    created = await json(res);
+    created = await json<CreateTafelResult>(res);
   });
 
   it("creates plans, parties, themes and the invitations in one request, logged in the new tafel's chain", async () => {
     expect(created.appointments.map((a) => a.role)).toEqual(["beheerder", "secretaris"]);
     const beheerder = await accept(created.appointments[0]!.invitationId);
-    const tafel = await json(await ctx.request(`/api/workspaces/${created.workspaceId}`, { cookie: beheerder }));
+    const tafel = await json<WorkspaceView>(await ctx.request(`/api/workspaces/${created.workspaceId}`, { cookie: beheerder }));
     expect(tafel.role).toBe("beheerder");
-    expect(tafel.plans.map((p: any) => [p.kind, p.sector, p.party.name, p.period])).toEqual([
+    expect(tafel.plans.map((p) => [p.kind, p.sector, p.party!.name, p.period])).toEqual([
       ["ondersteuningsplan", "po", "Samenwerkingsverband PO Drenthe-Noord", { start: 2026, end: 2030 }],
       ["jeugdplan", null, `Gemeente ${CBS_GEMEENTEN[0]!.name}`, { start: 2025, end: 2028 }],
     ]);
     expect(tafel.parties).toHaveLength(18);
-    expect(tafel.parties.filter((p: any) => p.kind === "gemeente")).toHaveLength(16);
-    expect(tafel.parties[4].coverageNote).toBe("Alleen de kernen Vries en Zuidlaren");
+    expect(tafel.parties.filter((p) => p.kind === "gemeente")).toHaveLength(16);
+    expect(tafel.parties[4]!.coverageNote).toBe("Alleen de kernen Vries en Zuidlaren");
     expect(tafel.parties.at(-1)).toMatchObject({ kind: "overig", subtype: "opr" });
-    expect(tafel.themes.map((t: any) => [t.key, t.label])).toEqual([
+    expect(tafel.themes.map((t) => [t.key, t.label])).toEqual([
       ["jeugdhulp", "Jeugdhulp"], ["leerlingenvervoer", "Leerlingenvervoer"], ["onderwijshuisvesting", "Huisvesting"], ["zorg_in_de_wijk", "Zorg in de wijk"],
     ]);
     expect(await eventTypes(created.workspaceId)).toEqual(["workspace.created", "member.invited", "member.invited", "member.joined"]);
@@ -150,14 +156,14 @@ describe("creating a tafel (applicatiebeheerder)", () => {
   });
 
   it("lists the tafels of the instance with who runs each, and nothing more", async () => {
-    const { tafels } = await json(await ctx.request("/api/beheer/tafels", { cookie: admin }));
-    const mine = tafels.find((t: any) => t.id === created.workspaceId);
+    const { tafels } = await json<{ tafels: InstanceTafelView[] }>(await ctx.request("/api/beheer/tafels", { cookie: admin }));
+    const mine = tafels.find((t) => t.id === created.workspaceId)!;
     expect(mine.runBy).toEqual(expect.arrayContaining([
       { name: "Bea Beheer", role: "beheerder", state: "lid" }, { name: "Sam Secretaris", role: "secretaris", state: "uitgenodigd" },
     ]));
     expect(mine.plans).toHaveLength(2);
     expect(Object.keys(mine).sort()).toEqual(["createdAt", "id", "level", "name", "plans", "runBy"]);
-    expect(tafels.find((t: any) => t.id === demoTafel).runBy).toEqual(expect.arrayContaining([{ name: expect.any(String), role: "secretaris", state: "lid" }]));
+    expect(tafels.find((t) => t.id === demoTafel)!.runBy).toEqual(expect.arrayContaining([{ name: match.anyInstanceOf(String), role: "secretaris", state: "lid" }]));
   });
 
   it("gives the applicatiebeheerder no content, no member list and no log of any tafel (403)", async () => {
@@ -183,9 +189,8 @@ describe("creating a tafel (applicatiebeheerder)", () => {
 
 describe("bad input to the wizard: a 400 naming the field, and nothing created", () => {
   const base = sixteenGemeenten();
-  const parties = base.parties as any[];
-  const plans = base.plans as any[];
-  const cases: [string, Record<string, unknown>, string, RegExp][] = [
+  const { parties, plans } = base;
+  const cases: Array<[string, Record<string, unknown>, string, RegExp]> = [
     ["an SWV code of the wrong shape", { parties: [{ ...parties[0], swvCode: "PO-22-1" }, ...parties.slice(1)] }, "parties.0.swvCode", /PO 31\.02/],
     ["a sector that does not match the code", { parties: [{ ...parties[0], sector: "vo" }, ...parties.slice(1)] }, "parties.0.sector", /po-samenwerkingsverband/],
     ["a GM code not in the CBS list without a name", { parties: [...parties, { kind: "gemeente", cbsCode: "GM9998" }] }, "parties.18.cbsCode", /niet in de CBS-lijst/],
@@ -210,8 +215,8 @@ describe("bad input to the wizard: a 400 naming the field, and nothing created",
     it(name, async () => {
       const before = await workspaceCount();
       const res = await createTafel({ ...base, ...patch });
-      const body = await json(res);
-      expect(res.status, JSON.stringify(body)).toBe(400);
+      const body = await reply<unknown>(res);
+      expect(res.status, JSON.stringify(body.body)).toBe(400);
       expect(body.error).toMatchObject({ code: "VALIDATION_FAILED", field });
       expect(body.error.message).toMatch(message);
       expect(await workspaceCount()).toBe(before);
@@ -232,13 +237,13 @@ describe("keeping a tafel (tafel.manage)", () => {
   let secretaris: string;
 
   beforeAll(async () => {
-    const res = await json(await createTafel(sixteenGemeenten({
+    const res = await json<CreateTafelResult>(await createTafel(sixteenGemeenten({
       name: "Tafel om in te richten",
       appointees: [{ role: "beheerder", name: "Bert Beheer", email: "bert@b.example" }, { role: "secretaris", name: "Saskia Secretaris", email: "saskia@b.example" }],
     })));
     tafel = res.workspaceId;
-    beheerder = await accept(res.appointments[0].invitationId);
-    secretaris = await accept(res.appointments[1].invitationId);
+    beheerder = await accept(res.appointments[0]!.invitationId);
+    secretaris = await accept(res.appointments[1]!.invitationId);
   });
   const patch = (path: string, body: unknown, cookie = beheerder) => ctx.request(`/api/workspaces/${tafel}${path}`, { method: "PATCH", body, cookie });
   const post = (path: string, body: unknown, cookie = beheerder) => ctx.request(`/api/workspaces/${tafel}${path}`, { body, cookie });
@@ -246,22 +251,22 @@ describe("keeping a tafel (tafel.manage)", () => {
   it("changes details, plans, parties and themes, each an event in the tafel's chain", async () => {
     const before = (await eventTypes(tafel)).length;
     expect((await patch("/settings", { name: "Tafel Drenthe-Noord" })).status).toBe(200);
-    const added = await json(await post("/parties", { kind: "overig", subtype: "mbo_instelling", name: "Drenthe College" }, secretaris));
-    const mbo = added.parties.find((p: any) => p.name === "Drenthe College");
-    const left = await json(await patch(`/parties/${added.parties[5].id}`, { leftAt: "2027-01-01" }));
-    expect(left.parties[5].leftAt).toBe("2027-01-01");
-    const withPlan = await json(await post("/plans", { kind: "jeugdplan", partyId: added.parties[2].id, title: "Jeugdplan twee", periodStart: 2026, periodEnd: 2029 }));
-    const plan = withPlan.plans.at(-1);
+    const added = await json<WorkspaceView>(await post("/parties", { kind: "overig", subtype: "mbo_instelling", name: "Drenthe College" }, secretaris));
+    const mbo = added.parties.find((p) => p.name === "Drenthe College")!;
+    const left = await json<WorkspaceView>(await patch(`/parties/${added.parties[5]!.id}`, { leftAt: "2027-01-01" }));
+    expect(left.parties[5]!.leftAt).toBe("2027-01-01");
+    const withPlan = await json<WorkspaceView>(await post("/plans", { kind: "jeugdplan", partyId: added.parties[2]!.id, title: "Jeugdplan twee", periodStart: 2026, periodEnd: 2029 }));
+    const plan = withPlan.plans.at(-1)!;
     expect(plan).toMatchObject({ kind: "jeugdplan", status: "concept" });
     expect((await patch(`/plans/${plan.id}`, { status: "vastgesteld", versionLabel: "1.0" })).status).toBe(200);
-    const themed = await json(await post("/themes", { label: "Thuiszitters" }));
+    const themed = await json<WorkspaceView>(await post("/themes", { label: "Thuiszitters" }));
     expect(themed.themes.at(-1)).toMatchObject({ key: "thuiszitters", label: "Thuiszitters", archived: false });
     expect((await patch("/themes/jeugdhulp", { label: "Jeugdhulp en onderwijs" })).status).toBe(200);
-    const keys = themed.themes.map((t: any) => t.key).reverse();
-    const reordered = await json(await ctx.request(`/api/workspaces/${tafel}/themes/order`, { method: "PUT", body: { keys }, cookie: beheerder }));
-    expect(reordered.themes.map((t: any) => t.key)).toEqual(keys);
-    const archived = await json(await patch("/themes/leerlingenvervoer", { archived: true }));
-    expect(archived.themes.find((t: any) => t.key === "leerlingenvervoer").archived).toBe(true);
+    const keys = themed.themes.map((t) => t.key).reverse();
+    const reordered = await json<WorkspaceView>(await ctx.request(`/api/workspaces/${tafel}/themes/order`, { method: "PUT", body: { keys }, cookie: beheerder }));
+    expect(reordered.themes.map((t) => t.key)).toEqual(keys);
+    const archived = await json<WorkspaceView>(await patch("/themes/leerlingenvervoer", { archived: true }));
+    expect(archived.themes.find((t) => t.key === "leerlingenvervoer")!.archived).toBe(true);
     expect((await ctx.request(`/api/workspaces/${tafel}/parties/${mbo.id}`, { method: "DELETE", cookie: beheerder })).status).toBe(200);
     expect((await eventTypes(tafel)).slice(before)).toEqual([
       "workspace.updated", "workspace.party_added", "workspace.party_left", "workspace.plan_added", "workspace.plan_updated",
@@ -271,21 +276,21 @@ describe("keeping a tafel (tafel.manage)", () => {
   });
 
   it("refuses bad changes with a 400 naming the field", async () => {
-    const view = await json(await ctx.request(`/api/workspaces/${tafel}`, { cookie: beheerder }));
-    const gemeente = view.parties.find((p: any) => p.kind === "gemeente");
-    const cases: [Response, string][] = [
+    const view = await json<WorkspaceView>(await ctx.request(`/api/workspaces/${tafel}`, { cookie: beheerder }));
+    const gemeente = view.parties.find((p) => p.kind === "gemeente")!;
+    const cases: Array<[Response, string]> = [
       [await post("/parties", { kind: "gemeente", cbsCode: gemeente.cbsCode }), "cbsCode"],
       [await post("/parties", { kind: "swv", name: "SWV", swvCode: "XX 12.34", sector: "po" }), "swvCode"],
       [await patch(`/parties/${gemeente.id}`, { leftAt: "2027-02-30" }), "leftAt"],
-      [await patch(`/plans/${view.plans[0].id}`, { periodEnd: 2020 }), "periodEnd"],
+      [await patch(`/plans/${view.plans[0]!.id}`, { periodEnd: 2020 }), "periodEnd"],
       [await post("/plans", { kind: "ondersteuningsplan", partyId: gemeente.id, title: "Verkeerd plan", periodStart: 2026, periodEnd: 2030 }), "partyId"],
       [await post("/themes", { label: "jeugdhulp en onderwijs" }), "label"],
       [await ctx.request(`/api/workspaces/${tafel}/themes/order`, { method: "PUT", body: { keys: ["jeugdhulp", "ruimtevaart"] }, cookie: beheerder }), "keys"],
       [await patch("/settings", { level: "lokaal", parentWorkspaceId: tafel }), "parentWorkspaceId"],
     ];
     for (const [res, field] of cases) {
-      const body = await json(res);
-      expect(res.status, JSON.stringify(body)).toBe(400);
+      const body = await reply<unknown>(res);
+      expect(res.status, JSON.stringify(body.body)).toBe(400);
       expect(body.error.field).toBe(field);
     }
     expect((await patch("/themes/ruimtevaart", { label: "Ruimtevaart" })).status).toBe(404);
@@ -295,7 +300,7 @@ describe("keeping a tafel (tafel.manage)", () => {
     const secretarisDemo = await ctx.login(DEMO.secretaris);
     const res = await ctx.request(`/api/workspaces/${demoTafel}/parties/${ctx.demo.parties.tynaarlo.id}`, { method: "DELETE", cookie: secretarisDemo });
     expect(res.status).toBe(409);
-    expect((await json(res)).error.message).toMatch(/niet meer aan tafel/);
+    expect((await apiError(res)).message).toMatch(/niet meer aan tafel/);
   });
 
   it("refuses a waarnemer, a trekker and a bestuurder of the tafel (403)", async () => {
@@ -327,9 +332,9 @@ describe("keeping a tafel (tafel.manage)", () => {
     expect((await ctx.request(`/api/workspaces/${demoTafel}/themes/doorgaande_lijn`, { method: "PATCH", cookie: secretarisDemo, body: { archived: true } })).status).toBe(200);
     const res = await ctx.request(`/api/workspaces/${demoTafel}/points`, { cookie: await ctx.login(DEMO.swvTrekker), body: { theme: "doorgaande_lijn", title: "Nieuw punt", text: "Tekst." } });
     expect(res.status).toBe(400);
-    expect((await json(res)).error.field).toBe("theme");
-    const board = await json(await ctx.request(`/api/workspaces/${demoTafel}/board`, { cookie: secretarisDemo }));
-    expect(board.themes.find((t: any) => t.key === "doorgaande_lijn").label).toBe("Doorgaande lijn");
+    expect((await apiError(res)).field).toBe("theme");
+    const board = await json<BoardView>(await ctx.request(`/api/workspaces/${demoTafel}/board`, { cookie: secretarisDemo }));
+    expect(board.themes.find((t) => t.key === "doorgaande_lijn")!.label).toBe("Doorgaande lijn");
     expect((await ctx.request(`/api/workspaces/${demoTafel}/themes/doorgaande_lijn`, { method: "PATCH", cookie: secretarisDemo, body: { archived: false } })).status).toBe(200);
   });
 });
@@ -345,22 +350,22 @@ describe("nieuwe tafel voor de volgende planperiode", () => {
     expect(bad.status).toBe(400);
 
     const res = await ctx.request(`/api/workspaces/${demoTafel}/next-period`, { cookie: secretaris, body: { name: "OOGO ondersteuningsplan 2027–2031", periodStart: 2027, periodEnd: 2031 } });
-    const result = await json(res);
+    const result = await json<NextPeriodResult>(res);
     expect(res.status, JSON.stringify(result)).toBe(201);
     expect(result.pointsCarried).toBe(agreed.length);
 
-    const next = await json(await ctx.request(`/api/workspaces/${result.workspaceId}`, { cookie: secretaris }));
+    const next = await json<WorkspaceView>(await ctx.request(`/api/workspaces/${result.workspaceId}`, { cookie: secretaris }));
     expect(next).toMatchObject({ role: "secretaris", previousWorkspaceId: demoTafel });
-    expect(next.parties.map((p: any) => p.name)).toEqual(["Samenwerkingsverband VO Groningen Stad", "Gemeente Groningen", "Gemeente Tynaarlo"]);
-    expect(next.plans.map((p: any) => [p.period, p.status])).toEqual([[{ start: 2027, end: 2031 }, "concept"]]);
-    expect(next.themes.map((t: any) => t.key)).toEqual((await json(await ctx.request(`/api/workspaces/${demoTafel}`, { cookie: secretaris }))).themes.map((t: any) => t.key));
+    expect(next.parties.map((p) => p.name)).toEqual(["Samenwerkingsverband VO Groningen Stad", "Gemeente Groningen", "Gemeente Tynaarlo"]);
+    expect(next.plans.map((p) => [p.period, p.status])).toEqual([[{ start: 2027, end: 2031 }, "concept"]]);
+    expect(next.themes.map((t) => t.key)).toEqual((await json<WorkspaceView>(await ctx.request(`/api/workspaces/${demoTafel}`, { cookie: secretaris }))).themes.map((t) => t.key));
     const carriedMembers = await db.select().from(memberships).where(eq(memberships.workspaceId, result.workspaceId));
     const oldMembers = await db.select().from(memberships).where(eq(memberships.workspaceId, demoTafel));
     expect(carriedMembers.map((m) => [m.userId, m.role]).sort()).toEqual(oldMembers.map((m) => [m.userId, m.role]).sort());
 
-    const steps = await json(await ctx.request(`/api/workspaces/${result.workspaceId}/procedure/steps`, { cookie: secretaris }));
+    const steps = await json<{ today: string; steps: ProcedureStepView[] }>(await ctx.request(`/api/workspaces/${result.workspaceId}/procedure/steps`, { cookie: secretaris }));
     expect(steps.steps.length).toBeGreaterThan(0);
-    expect(steps.steps.every((s: any) => s.dueDate === null && s.doneOn === null)).toBe(true);
+    expect(steps.steps.every((s) => s.dueDate === null && s.doneOn === null)).toBe(true);
 
     const carried = await db.select().from(points).where(eq(points.workspaceId, result.workspaceId));
     expect(carried.map((p) => p.status)).toEqual(agreed.map(() => "herzien"));
@@ -383,8 +388,8 @@ describe("nieuwe tafel voor de volgende planperiode", () => {
 describe("other participants (overig) sit at the table and never sign or hold a stance", () => {
   it("an OPR member with a trekker or bestuurder role is refused stance and signature (403), and never counts in scope", async () => {
     const secretaris = await ctx.login(DEMO.secretaris);
-    const added = await json(await ctx.request(`/api/workspaces/${demoTafel}/parties`, { cookie: secretaris, body: { kind: "overig", subtype: "opr", name: "OPR VO Groningen" } }));
-    const opr = added.parties.find((p: any) => p.kind === "overig");
+    const added = await json<WorkspaceView>(await ctx.request(`/api/workspaces/${demoTafel}/parties`, { cookie: secretaris, body: { kind: "overig", subtype: "opr", name: "OPR VO Groningen" } }));
+    const opr = added.parties.find((p) => p.kind === "overig")!;
     const { db } = ctx.deps.database;
     const now = new Date().toISOString();
     const cookies: Record<string, string> = {};
@@ -395,18 +400,18 @@ describe("other participants (overig) sit at the table and never sign or hold a 
       await db.insert(memberships).values({ id: newId(), workspaceId: demoTafel, userId: id, organisationId: opr.id, role, title: null, createdAt: now, updatedAt: now });
       cookies[role] = await ctx.login(email, "opr-wachtwoord");
     }
-    const board = await json(await ctx.request(`/api/workspaces/${demoTafel}/board`, { cookie: secretaris }));
-    expect(board.parties.map((p: any) => p.name)).not.toContain("OPR VO Groningen");
-    const inBespreking = board.points.find((p: any) => p.status === "in_bespreking");
-    const signable = board.points.find((p: any) => p.status === "ambtelijk_akkoord" || p.status === "geagendeerd");
-    const detail = await json(await ctx.request(`/api/points/${inBespreking.id}`, { cookie: cookies.trekker! }));
-    expect(detail.parties.map((p: any) => p.id)).not.toContain(opr.id);
+    const board = await json<BoardView>(await ctx.request(`/api/workspaces/${demoTafel}/board`, { cookie: secretaris }));
+    expect(board.parties.map((p) => p.name)).not.toContain("OPR VO Groningen");
+    const inBespreking = board.points.find((p) => p.status === "in_bespreking")!;
+    const signable = board.points.find((p) => p.status === "ambtelijk_akkoord" || p.status === "geagendeerd")!;
+    const detail = await json<PointDetail>(await ctx.request(`/api/points/${inBespreking.id}`, { cookie: cookies.trekker! }));
+    expect(detail.parties.map((p) => p.id)).not.toContain(opr.id);
     const stance = await ctx.request(`/api/points/${inBespreking.id}/stances`, { cookie: cookies.trekker!, body: { stance: "akkoord", reasoning: "" } });
     expect(stance.status).toBe(403);
-    const signDetail = await json(await ctx.request(`/api/points/${signable.id}`, { cookie: cookies.bestuurder! }));
+    const signDetail = await json<PointDetail>(await ctx.request(`/api/points/${signable.id}`, { cookie: cookies.bestuurder! }));
     const sign = await ctx.request(`/api/points/${signable.id}/signoffs`, { cookie: cookies.bestuurder!, body: { textHash: signDetail.textHash } });
     expect(sign.status).toBe(403);
-    expect((await json(sign)).error.message).toMatch(/buiten de scope/);
+    expect((await apiError(sign)).message).toMatch(/buiten de scope/);
     // They do read: the tafel, its points.
     expect((await ctx.request(`/api/workspaces/${demoTafel}/points`, { cookie: cookies.trekker! })).status).toBe(200);
   });

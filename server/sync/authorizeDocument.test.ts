@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { meetings, points, sessions, users, workspaces } from "../../db/schema/index.ts";
+import { meetings, points, sessions, users } from "../../db/schema/index.ts";
 import { documentNames, type DocumentKind } from "../../shared/collab/protocol.ts";
 import type { Role } from "../../shared/domain/roles.ts";
 import { createSession } from "../auth/sessions.ts";

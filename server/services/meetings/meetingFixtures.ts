@@ -3,7 +3,7 @@
  * and a way to put a member into it. Only tests import this file.
  */
 import * as Y from "yjs";
-import { memberships, organisations, points, users, workspaceParties, workspaces } from "../../../db/schema/index.ts";
+import { memberships, organisations, points, users, workspaceParties } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
 import type { PointStatus } from "../../../shared/domain/pointStatus.ts";
 import { textHash } from "../../../shared/domain/textHash.ts";

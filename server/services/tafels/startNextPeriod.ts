@@ -44,7 +44,7 @@ export async function startNextPeriod(ctx: ServiceContext, input: NextPeriodInpu
 
   const workspaceId = newId();
   // Texts first, as createPoint does: a document nobody can open until its row exists.
-  const carried: { origin: typeof origins[number]; id: string; scope: string[]; text: DurableText }[] = [];
+  const carried: Array<{ origin: typeof origins[number]; id: string; scope: string[]; text: DurableText }> = [];
   for (const origin of origins) {
     const named = scopes.filter((s) => s.pointId === origin.id).map((s) => s.organisationId);
     const scope = named.flatMap((id) => (orgMap.has(id) ? [orgMap.get(id)!] : []));

@@ -59,7 +59,8 @@ export async function changeParty(ctx: ServiceContext, input: ChangePartyInput &
     const link = await requireTafelParty(tx, workspaceId, partyId);
     const next = {
       leftAt: input.leftAt !== undefined ? input.leftAt : link.leftAt,
-      coverageNote: input.coverageNote !== undefined ? (input.coverageNote || null) : link.coverageNote,
+      // An emptied note clears it.
+      coverageNote: input.coverageNote !== undefined ? (input.coverageNote === "" ? null : input.coverageNote) : link.coverageNote,
     };
     if (next.leftAt === link.leftAt && next.coverageNote === link.coverageNote) return;
     await tx.update(workspaceParties).set(next)

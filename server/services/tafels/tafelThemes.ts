@@ -15,7 +15,7 @@ import { requireTafelRow, tafelManager } from "./tafelRecords.ts";
 const themesOf = (db: DbOrTx, workspaceId: string) =>
   db.select().from(workspaceThemes).where(eq(workspaceThemes.workspaceId, workspaceId)).orderBy(asc(workspaceThemes.position));
 
-function assertLabelFree(all: readonly { key: string; label: string }[], label: string, except?: string) {
+function assertLabelFree(all: ReadonlyArray<{ key: string; label: string }>, label: string, except?: string) {
   const taken = all.find((t) => t.key !== except && t.label.toLocaleLowerCase("nl") === label.toLocaleLowerCase("nl"));
   if (taken) throw new ApiError("VALIDATION_FAILED", `Er is al een thema "${taken.label}" aan deze tafel.`, "label");
 }
