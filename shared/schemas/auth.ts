@@ -49,7 +49,10 @@ export type MeView = z.infer<typeof MeView>;
 /** Setting a password through a one-time account link (`/wachtwoord#<token>`). */
 export const PasswordLinkInput = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, "Deze link is ongeldig of onvolledig"),
-  password: z.string().min(8, "Kies een wachtwoord van minstens 8 tekens").max(200, "Het wachtwoord is te lang (hoogstens 200 tekens)"),
+  password: z
+    .string()
+    .min(8, "Kies een wachtwoord van minstens 8 tekens")
+    .max(200, "Het wachtwoord is te lang (hoogstens 200 tekens)"),
 });
 export type PasswordLinkInput = z.infer<typeof PasswordLinkInput>;
 
