@@ -18,6 +18,7 @@ import { exportRoutes } from "./routes/exports.ts";
 import { outboxRoutes } from "./routes/outbox.ts";
 import { tafelRoutes } from "./routes/tafels.ts";
 import { memberRoutes } from "./routes/members.ts";
+import { accountRoutes } from "./routes/account.ts";
 
 /** Largest JSON body the API accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -73,7 +74,7 @@ export function createApp(deps: AppDeps) {
   for (const path of CSV_PATHS) app.use(path, limitOf(MAX_CSV_BODY_BYTES));
 
   // Each resource is a sub-app; mounting on the OpenAPIHono app merges their OpenAPI documents.
-  for (const routes of [healthRoutes, authRoutes, meRoutes, workspaceRoutes, memberRoutes, meetingRoutes, pointRoutes, eventRoutes, exportRoutes, outboxRoutes, tafelRoutes]) app.route("/api", routes);
+  for (const routes of [healthRoutes, authRoutes, meRoutes, accountRoutes, workspaceRoutes, memberRoutes, meetingRoutes, pointRoutes, eventRoutes, exportRoutes, outboxRoutes, tafelRoutes]) app.route("/api", routes);
 
   app.notFound((c) => c.json(new ApiError("NOT_FOUND", "Dit adres bestaat niet.").toBody(), 404));
 
