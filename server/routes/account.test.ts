@@ -25,8 +25,8 @@ const userRow = async (email: string) => (await t.deps.database.db.select().from
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; field?: string; message: string } }).error;
 
 /** The token of the (only / newest) link in a reset mail's plain text. */
-function tokenIn(text: string): string {
-  const match = /http:\/\/localhost\/wachtwoord#([A-Za-z0-9_-]+)/.exec(text);
+function tokenIn(text: string | null): string {
+  const match = /http:\/\/localhost\/wachtwoord#([A-Za-z0-9_-]+)/.exec(text ?? "");
   if (!match) throw new Error(`no link in mail:\n${text}`);
   return match[1]!;
 }
