@@ -25,7 +25,10 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const INVITES = Number(process.env.BENCH_INVITES ?? 500);
 
 const pinned = process.env.BENCH_PIN !== "0" && hasTaskset() && pinSelf(1);
-const child = fork(resolve(HERE, "peers/smtpSink.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+const child = fork(resolve(HERE, "peers/smtpSink.ts"), [], {
+  execArgv: ["--import", "tsx"],
+  stdio: ["ignore", "inherit", "inherit", "ipc"],
+});
 if (pinned && child.pid) {
   const { spawnSync } = await import("node:child_process");
   spawnSync("taskset", ["-a", "-p", "-c", "0", String(child.pid)], { stdio: "ignore" });
@@ -35,7 +38,11 @@ const { port: smtpPort } = await nextMessage<{ port: number }>();
 
 const db = tempDatabaseUrl("oogo-bench-invite-");
 const server = await startServer({
-  port: 0, host: "127.0.0.1", databaseUrl: db.url, demo: true, publicOrigin: "https://oogo.example.nl",
+  port: 0,
+  host: "127.0.0.1",
+  databaseUrl: db.url,
+  demo: true,
+  publicOrigin: "https://oogo.example.nl",
   mail: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: "OOGO Werkruimte <noreply@oogo.example.nl>" },
 });
 const base = server.url.replace("localhost", "127.0.0.1");
@@ -51,20 +58,31 @@ async function call(path: string, init: { method?: string; body?: unknown; cooki
 const login = await call("/api/auth/login", { body: { email: "beheerder@demo.oogo.test", password: DEMO_PASSWORD } });
 const cookie = /oogo_sessie=[^;]+/.exec(login.headers.get("set-cookie") ?? "")?.[0];
 if (!cookie) throw new Error(`Inloggen mislukt: ${login.status}`);
-const { workspaces } = (await (await call("/api/workspaces", { cookie })).json()) as { workspaces: Array<{ id: string }> };
+const { workspaces } = (await (await call("/api/workspaces", { cookie })).json()) as {
+  workspaces: Array<{ id: string }>;
+};
 const workspaceId = workspaces[0]!.id;
 
 /** Realistic lines: long Dutch names, municipal addresses, a function; parties by code and by name. */
 const parties = ["GM0014", "Gemeente Tynaarlo", "VO 20.01"];
 const roles = ["Ambtelijk trekker", "Ambtenaar (werkgroep)", "wethouder"];
-const csv = ["naam;e-mail;partij;rol;functie", ...Array.from({ length: INVITES }, (_, i) =>
-  `Anna-Maria de Vries-van den Berg ${i};anna-maria.devries-vandenberg.${i}@gemeente-tynaarlo.example.nl;${parties[i % 3]};${roles[i % 3]};beleidsmedewerker onderwijs en jeugd`)].join("\r\n");
+const csv = [
+  "naam;e-mail;partij;rol;functie",
+  ...Array.from(
+    { length: INVITES },
+    (_, i) =>
+      `Anna-Maria de Vries-van den Berg ${i};anna-maria.devries-vandenberg.${i}@gemeente-tynaarlo.example.nl;${parties[i % 3]};${roles[i % 3]};beleidsmedewerker onderwijs en jeugd`,
+  ),
+].join("\r\n");
 const bodyBytes = Buffer.byteLength(JSON.stringify({ csv }));
 
 // Warm-up: one invitation first, as a running server has sent before (nodemailer's lazy modules, the pool).
 const warm = nextMessage<{ count: number }>();
 child.send({ expect: 1 });
-await call(`/api/workspaces/${workspaceId}/members`, { cookie, body: { email: "opwarmen@gemeente.example.nl", name: "Opwarmen", role: "waarnemer" } });
+await call(`/api/workspaces/${workspaceId}/members`, {
+  cookie,
+  body: { email: "opwarmen@gemeente.example.nl", name: "Opwarmen", role: "waarnemer" },
+});
 await warm;
 
 const RESOLUTION = 10;
@@ -111,14 +129,25 @@ const result = {
   loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,
 };
 
-const fmt = (d: { p50: number; p99: number; max: number } | null) => (d ? `p50 ${d.p50} ms, p99 ${d.p99} ms, max ${d.max} ms` : "geen meting");
-console.log(`Bulk-uitnodiging bench — ${INVITES} mensen uit één CSV via POST …/invitations/bulk, SMTP op loopback (${pinned ? "gepind: smtp core 0, app core 1" : "niet gepind"})`);
-console.log(`  verzoek: ${Math.round(bodyBytes / 1024)} kB JSON; antwoord 201 na          ${result.requestMs} ms (${result.invited} uitnodigingen, log en wachtrij in één transactie)`);
-console.log(`  verzoek → laatste mail geaccepteerd:     ${result.lastAcceptedMs} ms  (${result.receivedBySmtp} ontvangen, ${result.uniqueMessageIds} unieke Message-IDs)`);
+const fmt = (d: { p50: number; p99: number; max: number } | null) =>
+  d ? `p50 ${d.p50} ms, p99 ${d.p99} ms, max ${d.max} ms` : "geen meting";
+console.log(
+  `Bulk-uitnodiging bench — ${INVITES} mensen uit één CSV via POST …/invitations/bulk, SMTP op loopback (${pinned ? "gepind: smtp core 0, app core 1" : "niet gepind"})`,
+);
+console.log(
+  `  verzoek: ${Math.round(bodyBytes / 1024)} kB JSON; antwoord 201 na          ${result.requestMs} ms (${result.invited} uitnodigingen, log en wachtrij in één transactie)`,
+);
+console.log(
+  `  verzoek → laatste mail geaccepteerd:     ${result.lastAcceptedMs} ms  (${result.receivedBySmtp} ontvangen, ${result.uniqueMessageIds} unieke Message-IDs)`,
+);
 console.log(`  verzoek → alle ${INVITES} als verstuurd vastgelegd: ${result.allMarkedSentMs} ms`);
 console.log(`  event-loop delay tijdens het verzoek:    ${fmt(result.eventLoopDelayDuringRequestMs)}`);
-console.log(`  event-loop delay tijdens verzenden:      ${fmt(result.eventLoopDelayWhileSendingMs)} (doel p99 < 50 ms)`);
-console.log(`  event-loop delay stil (2 s vooraf):      ${fmt(result.eventLoopDelayIdleBaselineMs)} — ruis van de machine; load ${result.loadAverage1m} op ${cpus().length} cores`);
+console.log(
+  `  event-loop delay tijdens verzenden:      ${fmt(result.eventLoopDelayWhileSendingMs)} (doel p99 < 50 ms)`,
+);
+console.log(
+  `  event-loop delay stil (2 s vooraf):      ${fmt(result.eventLoopDelayIdleBaselineMs)} — ruis van de machine; load ${result.loadAverage1m} op ${cpus().length} cores`,
+);
 if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, JSON.stringify(result, null, 2) + "\n");
 
 child.send({ stop: true });

@@ -31,7 +31,8 @@ const CONCURRENCY = 4;
 
 const pinned = process.env.BENCH_PIN !== "0" && hasTaskset() && pinSelf(1);
 const child = fork(resolve(HERE, "peers/smtpSink.ts"), [], {
-  execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"],
+  execArgv: ["--import", "tsx"],
+  stdio: ["ignore", "inherit", "inherit", "ipc"],
 });
 if (pinned && child.pid) {
   const { spawnSync } = await import("node:child_process");
@@ -44,27 +45,41 @@ const tmpDir = mkdtempSync(join(tmpdir(), "oogo-bench-mail-"));
 const database = await createDb(`file:${join(tmpDir, "bench.db")}`);
 await migrateDb(database);
 const deps: AppDeps = {
-  database, events: new EventBus(),
+  database,
+  events: new EventBus(),
   config: { production: true, secureCookies: true, publicOrigin: "https://oogo.example.nl", sessionTtlHours: 12 },
   documents: { readJson: () => Promise.resolve({ type: "doc", content: [] }), append: () => Promise.resolve() },
 };
 const ctx = createContext(deps);
 const sender = new MailSender(ctx, {
   transport: smtpTransport({ url: `smtp://127.0.0.1:${port}`, maxConnections: CONCURRENCY }),
-  from: "OOGO Werkruimte <noreply@oogo.example.nl>", concurrency: CONCURRENCY, log: (l) => console.error(l),
+  from: "OOGO Werkruimte <noreply@oogo.example.nl>",
+  concurrency: CONCURRENCY,
+  log: (l) => console.error(l),
 });
 deps.mail = sender;
 
-const invitationFor = (i: number, expires: Date) => invitationMail({
-  tafelName: "OOGO ondersteuningsplan 2023–2027", inviterName: "Bea Heerder", role: "ambtenaar", partyName: "Gemeente Groningen",
-  link: `https://oogo.example.nl/uitnodiging#token-${i}`, expiresAt: expires, recipientName: `Deelnemer ${i}`,
-});
+const invitationFor = (i: number, expires: Date) =>
+  invitationMail({
+    tafelName: "OOGO ondersteuningsplan 2023–2027",
+    inviterName: "Bea Heerder",
+    role: "ambtenaar",
+    partyName: "Gemeente Groningen",
+    link: `https://oogo.example.nl/uitnodiging#token-${i}`,
+    expiresAt: expires,
+    recipientName: `Deelnemer ${i}`,
+  });
 
 // Warm-up: one mail first, as a running server has sent before — the first send loads
 // nodemailer's lazily required modules and opens the pool, which is not what we measure.
 const warm = nextMessage<{ count: number }>();
 child.send({ expect: 1 });
-await enqueueMail(ctx, { ...invitationFor(-1, new Date()), workspaceId: null, kind: "invitation", to: "opwarmen@gemeente.example.nl" });
+await enqueueMail(ctx, {
+  ...invitationFor(-1, new Date()),
+  workspaceId: null,
+  kind: "invitation",
+  to: "opwarmen@gemeente.example.nl",
+});
 await sender.drain();
 await warm;
 
@@ -89,8 +104,17 @@ child.send({ expect: MAILS + 1 });
 
 const t0 = performance.now();
 enqueueLoop.enable();
-await withTransaction(ctx, (t) => enqueueMails(t, Array.from({ length: MAILS }, (_, i) => (
-  { ...invitationFor(i, expires), workspaceId: null, kind: "invitation" as const, to: `deelnemer${i}@gemeente.example.nl` }))));
+await withTransaction(ctx, (t) =>
+  enqueueMails(
+    t,
+    Array.from({ length: MAILS }, (_, i) => ({
+      ...invitationFor(i, expires),
+      workspaceId: null,
+      kind: "invitation" as const,
+      to: `deelnemer${i}@gemeente.example.nl`,
+    })),
+  ),
+);
 const tCommitted = performance.now();
 enqueueLoop.disable();
 histogram.enable();
@@ -120,19 +144,32 @@ const result = {
   loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,
   // The local libSQL driver runs statements synchronously: a transaction that never awaits real
   // I/O holds the loop for its whole length, and the histogram then has no sample at all.
-  eventLoopDelayWhileEnqueueingMs: enqueueLoop.count > 0 ? delayOf(enqueueLoop) : { p50: Math.round(tCommitted - t0), p99: Math.round(tCommitted - t0), max: Math.round(tCommitted - t0) },
+  eventLoopDelayWhileEnqueueingMs:
+    enqueueLoop.count > 0
+      ? delayOf(enqueueLoop)
+      : { p50: Math.round(tCommitted - t0), p99: Math.round(tCommitted - t0), max: Math.round(tCommitted - t0) },
   eventLoopDelayIdleBaselineMs: delayOf(baseline),
 };
 
-console.log(`Mail outbox bench — ${MAILS} uitnodigingen, 1 transactie, SMTP op loopback (${pinned ? "gepind: smtp core 0, app core 1" : "niet gepind"})`);
+console.log(
+  `Mail outbox bench — ${MAILS} uitnodigingen, 1 transactie, SMTP op loopback (${pinned ? "gepind: smtp core 0, app core 1" : "niet gepind"})`,
+);
 console.log(`  in de wachtrij (1 transactie):        ${result.enqueueMs} ms`);
-console.log(`  commit → laatste mail geaccepteerd:   ${result.lastAcceptedMs} ms  (${result.receivedBySmtp} ontvangen, ${result.uniqueMessageIds} unieke Message-IDs)`);
+console.log(
+  `  commit → laatste mail geaccepteerd:   ${result.lastAcceptedMs} ms  (${result.receivedBySmtp} ontvangen, ${result.uniqueMessageIds} unieke Message-IDs)`,
+);
 console.log(`  commit → alle ${MAILS} als verstuurd vastgelegd: ${result.allMarkedSentMs} ms`);
 const fmt = (d: { p50: number; p99: number; max: number }) => `p50 ${d.p50} ms, p99 ${d.p99} ms, max ${d.max} ms`;
 console.log(`  event-loop delay tijdens verzenden:   ${fmt(result.eventLoopDelayMs)} (doel p99 < 50 ms)`);
-console.log(`  CPU van dit proces tijdens verzenden: ${result.cpuMsWhileSending} ms; load average (1 min) ${result.loadAverage1m} op ${cpus().length} cores`);
-console.log(`  event-loop delay tijdens het vullen:  max ${result.eventLoopDelayWhileEnqueueingMs.max} ms (${enqueueLoop.count > 0 ? "gemeten" : "de hele transactie: geen enkele meting kwam ertussen"})`);
-console.log(`  event-loop delay stil (2 s vooraf):   ${fmt(result.eventLoopDelayIdleBaselineMs)}  — ruis van de machine`);
+console.log(
+  `  CPU van dit proces tijdens verzenden: ${result.cpuMsWhileSending} ms; load average (1 min) ${result.loadAverage1m} op ${cpus().length} cores`,
+);
+console.log(
+  `  event-loop delay tijdens het vullen:  max ${result.eventLoopDelayWhileEnqueueingMs.max} ms (${enqueueLoop.count > 0 ? "gemeten" : "de hele transactie: geen enkele meting kwam ertussen"})`,
+);
+console.log(
+  `  event-loop delay stil (2 s vooraf):   ${fmt(result.eventLoopDelayIdleBaselineMs)}  — ruis van de machine`,
+);
 if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, JSON.stringify(result, null, 2) + "\n");
 
 child.send({ stop: true });

@@ -23,28 +23,73 @@ import { loadFixtureDocument, smallDocumentUpdate, type FixtureDocument } from "
 import type { Target } from "./lib/peerClient.ts";
 import type { Summary } from "./lib/percentiles.ts";
 import {
-  AckSession, coldLoadOnce, FanoutSession, fanoutSweep, heapRun, joinStormOnce, tortureRun,
-  type AckResult, type FanoutPoint, type HeapResult, type StormResult, type TortureResult,
+  AckSession,
+  coldLoadOnce,
+  FanoutSession,
+  fanoutSweep,
+  heapRun,
+  joinStormOnce,
+  tortureRun,
+  type AckResult,
+  type FanoutPoint,
+  type HeapResult,
+  type StormResult,
+  type TortureResult,
 } from "./lib/scenarios.ts";
 import { busyPct, readCoreTimes } from "./lib/cpuLoad.ts";
 import { Samples, sleep } from "./lib/percentiles.ts";
 import { fanoutChart } from "./lib/svgChart.ts";
-import { buildChildren, hasTaskset, pinSelf, REPO, ServerChild, TMP, type ServerKind, type Started } from "./peers/spawnServer.ts";
+import {
+  buildChildren,
+  hasTaskset,
+  pinSelf,
+  REPO,
+  ServerChild,
+  TMP,
+  type ServerKind,
+  type Started,
+} from "./peers/spawnServer.ts";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const CONFIG = QUICK
   ? {
-    observerCounts: [10, 100, 500], rates: [50, 200], durationMs: 2000, drainMs: 1500,
-    ackEdits: 100, ackRate: 50, coldLoads: 8, storms: 1, stormClients: 50,
-    heapConnections: 100, heapDocs: 50, heapRounds: 1, heapBig: 2, unloadWaitMs: 10_000,
-    tortureCycles: 20, editsPerCycle: 3, profile: process.env.BENCH_PROFILE === "1",
-  }
+      observerCounts: [10, 100, 500],
+      rates: [50, 200],
+      durationMs: 2000,
+      drainMs: 1500,
+      ackEdits: 100,
+      ackRate: 50,
+      coldLoads: 8,
+      storms: 1,
+      stormClients: 50,
+      heapConnections: 100,
+      heapDocs: 50,
+      heapRounds: 1,
+      heapBig: 2,
+      unloadWaitMs: 10_000,
+      tortureCycles: 20,
+      editsPerCycle: 3,
+      profile: process.env.BENCH_PROFILE === "1",
+    }
   : {
-    observerCounts: [1, 10, 100, 250, 500, 1000], rates: [50, 200], durationMs: 4000, drainMs: 2000,
-    ackEdits: 300, ackRate: 50, coldLoads: 30, storms: 3, stormClients: 50,
-    heapConnections: 500, heapDocs: 200, heapRounds: 2, heapBig: 4, unloadWaitMs: 10_000,
-    tortureCycles: 200, editsPerCycle: 3, profile: process.env.BENCH_PROFILE !== "0",
-  };
+      observerCounts: [1, 10, 100, 250, 500, 1000],
+      rates: [50, 200],
+      durationMs: 4000,
+      drainMs: 2000,
+      ackEdits: 300,
+      ackRate: 50,
+      coldLoads: 30,
+      storms: 3,
+      stormClients: 50,
+      heapConnections: 500,
+      heapDocs: 200,
+      heapRounds: 2,
+      heapBig: 4,
+      unloadWaitMs: 10_000,
+      tortureCycles: 200,
+      editsPerCycle: 3,
+      profile: process.env.BENCH_PROFILE !== "0",
+    };
 if (process.env.BENCH_TORTURE_CYCLES) CONFIG.tortureCycles = Number(process.env.BENCH_TORTURE_CYCLES);
 if (process.env.BENCH_OBSERVERS) CONFIG.observerCounts = process.env.BENCH_OBSERVERS.split(",").map(Number);
 if (process.env.BENCH_RATES) CONFIG.rates = process.env.BENCH_RATES.split(",").map(Number);
@@ -52,14 +97,18 @@ const PROFILE_POINT = { observers: QUICK ? 100 : 500, rate: 200, durationMs: 400
 
 const PARTS = ["heap", "cold", "storm", "ack", "fanout", "torture"] as const;
 const ONLY = new Set(process.env.BENCH_ONLY?.split(",").map((s) => s.trim()) ?? PARTS);
-for (const p of ONLY) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`BENCH_ONLY: unknown part ${p} (use ${PARTS.join(", ")})`);
+for (const p of ONLY)
+  if (!(PARTS as readonly string[]).includes(p))
+    throw new Error(`BENCH_ONLY: unknown part ${p} (use ${PARTS.join(", ")})`);
 const want = (part: (typeof PARTS)[number]) => ONLY.has(part);
 
 const ALL: ServerKind[] = ["ours", "hocuspocus", "y-websocket"];
 const SERVERS = (process.env.BENCH_SERVERS?.split(",").map((s) => s.trim()) ?? ALL) as ServerKind[];
-for (const s of SERVERS) if (!ALL.includes(s)) throw new Error(`BENCH_SERVERS: unknown server ${s} (use ${ALL.join(", ")})`);
+for (const s of SERVERS)
+  if (!ALL.includes(s)) throw new Error(`BENCH_SERVERS: unknown server ${s} (use ${ALL.join(", ")})`);
 
-const version = (pkg: string) => (JSON.parse(readFileSync(resolve(REPO, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+const version = (pkg: string) =>
+  (JSON.parse(readFileSync(resolve(REPO, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
 const LABEL: Record<ServerKind, string> = {
   ours: "OOGO sync (ours)",
   hocuspocus: `Hocuspocus ${version("@hocuspocus/server")}`,
@@ -80,14 +129,38 @@ function makeTarget(kind: ServerKind, port: number, headers: Record<string, stri
   switch (kind) {
     case "ours":
       return {
-        kind, label: LABEL[kind], framing: "plain", ack: "saveAck", port, headers, loadsBeforeReply: true,
+        kind,
+        label: LABEL[kind],
+        framing: "plain",
+        ack: "saveAck",
+        port,
+        headers,
+        loadsBeforeReply: true,
         url: (name, o) => `${base}/sync/${encodeURIComponent(name)}${o?.saveAck ? "?saveAck=1" : ""}`,
       };
     case "hocuspocus":
       // One socket per document, as HocuspocusProvider does by default; the name travels in every frame.
-      return { kind, label: LABEL[kind], framing: "hocuspocus", ack: "syncStatus", port, headers, loadsBeforeReply: true, url: () => `${base}/` };
+      return {
+        kind,
+        label: LABEL[kind],
+        framing: "hocuspocus",
+        ack: "syncStatus",
+        port,
+        headers,
+        loadsBeforeReply: true,
+        url: () => `${base}/`,
+      };
     case "y-websocket":
-      return { kind, label: LABEL[kind], framing: "plain", ack: "syncStep2", port, headers, loadsBeforeReply: false, url: (name) => `${base}/${encodeURIComponent(name)}` };
+      return {
+        kind,
+        label: LABEL[kind],
+        framing: "plain",
+        ack: "syncStep2",
+        port,
+        headers,
+        loadsBeforeReply: false,
+        url: (name) => `${base}/${encodeURIComponent(name)}`,
+      };
   }
 }
 
@@ -95,11 +168,15 @@ function makeTarget(kind: ServerKind, port: number, headers: Record<string, stri
 async function loginOurs(started: Started): Promise<Record<string, string>> {
   const base = `http://127.0.0.1:${started.port}`;
   const res = await fetch(`${base}/api/auth/login`, {
-    method: "POST", headers: { "content-type": "application/json" },
+    method: "POST",
+    headers: { "content-type": "application/json" },
     body: JSON.stringify({ email: EDITOR.email, password: DEMO_PASSWORD }),
   });
   if (!res.ok) throw new Error(`login as ${EDITOR.email} failed: HTTP ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const ws = await fetch(`${base}/api/workspaces/${String(started.info.workspaceId)}`, { headers: { cookie } });
   if (!ws.ok) throw new Error(`GET /api/workspaces/:id with the session failed: HTTP ${ws.status}`);
   return { Cookie: cookie };
@@ -129,7 +206,12 @@ interface ServerResult {
 
 const range = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 
-async function attempt<T>(result: ServerResult, what: string, fn: () => Promise<T>, quiet = false): Promise<T | undefined> {
+async function attempt<T>(
+  result: ServerResult,
+  what: string,
+  fn: () => Promise<T>,
+  quiet = false,
+): Promise<T | undefined> {
   const t = performance.now();
   try {
     const value = await fn();
@@ -166,7 +248,8 @@ async function settle(): Promise<number | null> {
     log(`  machine busy (${busy.toFixed(0)}% on the busiest core), waiting for quiet…`);
     busy = await machineBusy(5000);
   }
-  if (busy !== null && busy > 15) log(`  WARNING: other processes keep a core ${busy.toFixed(0)}% busy — expect noisy numbers`);
+  if (busy !== null && busy > 15)
+    log(`  WARNING: other processes keep a core ${busy.toFixed(0)}% busy — expect noisy numbers`);
   return busy;
 }
 
@@ -180,13 +263,22 @@ interface Running {
 }
 
 /** Starts one server (pinned to core 0) on a fresh file and seeds every benchmark document. */
-async function startServerFor(kind: ServerKind, fixture: FixtureDocument | null, result: ServerResult): Promise<Running | null> {
+async function startServerFor(
+  kind: ServerKind,
+  fixture: FixtureDocument | null,
+  result: ServerResult,
+): Promise<Running | null> {
   const child = new ServerChild(kind, { core: 0 });
   try {
     const { target } = await startTarget(child, kind, dbFile(kind));
     const keys = {
-      fanout: ["fanout"], saveack: ["saveack"], heapconn: ["heapconn"], heapwarm: range(50, "heapwarm"), heapdocs: range(CONFIG.heapDocs * CONFIG.heapRounds, "heapdoc"),
-      heapbig: fixture ? range(CONFIG.heapBig, "heapbig") : [], cold: fixture ? range(CONFIG.coldLoads, "cold") : [],
+      fanout: ["fanout"],
+      saveack: ["saveack"],
+      heapconn: ["heapconn"],
+      heapwarm: range(50, "heapwarm"),
+      heapdocs: range(CONFIG.heapDocs * CONFIG.heapRounds, "heapdoc"),
+      heapbig: fixture ? range(CONFIG.heapBig, "heapbig") : [],
+      cold: fixture ? range(CONFIG.coldLoads, "cold") : [],
       storm: fixture ? range(CONFIG.storms, "storm") : [],
     };
     const flat = Object.values(keys).flat();
@@ -194,7 +286,11 @@ async function startServerFor(kind: ServerKind, fixture: FixtureDocument | null,
     const nameOf = new Map(flat.map((k, i) => [k, names[i]!]));
     const n = (ks: string[]) => ks.map((k) => nameOf.get(k)!);
     const small = smallDocumentUpdate("Benchmarktekst voor de spiegelparagraaf.");
-    await seedDocs(child, n([...keys.fanout, ...keys.saveack, ...keys.heapconn, ...keys.heapwarm, ...keys.heapdocs]), small);
+    await seedDocs(
+      child,
+      n([...keys.fanout, ...keys.saveack, ...keys.heapconn, ...keys.heapwarm, ...keys.heapdocs]),
+      small,
+    );
     if (fixture) await seedDocs(child, n([...keys.heapbig, ...keys.cold, ...keys.storm]), fixture.update);
     return { kind, child, target, doc: (key) => nameOf.get(key)!, result };
   } catch (error) {
@@ -213,7 +309,11 @@ const rotate = <T>(list: T[], by: number): T[] => list.map((_, i) => list[(i + b
  * servers in turns — sample by sample, round by round, point by point — so a shared machine's
  * changing background load falls on all of them alike.
  */
-async function benchAll(kinds: ServerKind[], fixture: FixtureDocument | null, results: Partial<Record<ServerKind, ServerResult>>): Promise<void> {
+async function benchAll(
+  kinds: ServerKind[],
+  fixture: FixtureDocument | null,
+  results: Partial<Record<ServerKind, ServerResult>>,
+): Promise<void> {
   const running: Running[] = [];
   for (const kind of kinds) {
     const result: ServerResult = { label: LABEL[kind], durableAck: kind === "ours", errors: [] };
@@ -222,7 +322,8 @@ async function benchAll(kinds: ServerKind[], fixture: FixtureDocument | null, re
     const r = await startServerFor(kind, fixture, result);
     if (r) running.push(r);
   }
-  const live = () => running.filter((r) => !r.child.exitedAlready && !r.result.errors.some((e) => /refused with HTTP|exited/.test(e)));
+  const live = () =>
+    running.filter((r) => !r.child.exitedAlready && !r.result.errors.some((e) => /refused with HTTP|exited/.test(e)));
   const phase = async (name: string, fn: () => Promise<void>) => {
     const busy = await settle();
     for (const r of running) r.result.machineBusyBeforePct ??= busy;
@@ -237,10 +338,24 @@ async function benchAll(kinds: ServerKind[], fixture: FixtureDocument | null, re
     if (big && want("heap")) {
       await phase("memory", async () => {
         for (const r of live()) {
-          r.result.heap = await attempt(r.result, `${LABEL[r.kind]}: memory`, () => heapRun(r.target, r.child, {
-            conn: r.doc("heapconn"), warm: range(50, "heapwarm").map(r.doc),
-            docs: range(CONFIG.heapDocs * CONFIG.heapRounds, "heapdoc").map(r.doc), big: range(CONFIG.heapBig, "heapbig").map(r.doc),
-          }, { connections: CONFIG.heapConnections, docsPerRound: CONFIG.heapDocs, unloadWaitMs: CONFIG.unloadWaitMs, big }));
+          r.result.heap = await attempt(r.result, `${LABEL[r.kind]}: memory`, () =>
+            heapRun(
+              r.target,
+              r.child,
+              {
+                conn: r.doc("heapconn"),
+                warm: range(50, "heapwarm").map(r.doc),
+                docs: range(CONFIG.heapDocs * CONFIG.heapRounds, "heapdoc").map(r.doc),
+                big: range(CONFIG.heapBig, "heapbig").map(r.doc),
+              },
+              {
+                connections: CONFIG.heapConnections,
+                docsPerRound: CONFIG.heapDocs,
+                unloadWaitMs: CONFIG.unloadWaitMs,
+                big,
+              },
+            ),
+          );
         }
       });
     }
@@ -259,10 +374,17 @@ async function benchAll(kinds: ServerKind[], fixture: FixtureDocument | null, re
     }
     if (big && want("storm")) {
       await phase(`join storm × ${CONFIG.storms}`, async () => {
-        const acc = new Map(running.map((r) => [r.kind, { samples: new Samples(CONFIG.storms * CONFIG.stormClients), failed: 0 }]));
+        const acc = new Map(
+          running.map((r) => [r.kind, { samples: new Samples(CONFIG.storms * CONFIG.stormClients), failed: 0 }]),
+        );
         for (let i = 0; i < CONFIG.storms; i++) {
           for (const r of rotate(live(), i)) {
-            const one = await attempt(r.result, `${LABEL[r.kind]}: join storm`, () => joinStormOnce(r.target, r.doc(`storm-${i}`), CONFIG.stormClients, big), true);
+            const one = await attempt(
+              r.result,
+              `${LABEL[r.kind]}: join storm`,
+              () => joinStormOnce(r.target, r.doc(`storm-${i}`), CONFIG.stormClients, big),
+              true,
+            );
             const a = acc.get(r.kind)!;
             if (one) {
               for (const v of one.samples) a.samples.push(v);
@@ -275,7 +397,12 @@ async function benchAll(kinds: ServerKind[], fixture: FixtureDocument | null, re
         }
         for (const r of running) {
           const a = acc.get(r.kind)!;
-          r.result.joinStorm = { latencyMs: a.samples.summary(), storms: CONFIG.storms, clients: CONFIG.stormClients, failed: a.failed };
+          r.result.joinStorm = {
+            latencyMs: a.samples.summary(),
+            storms: CONFIG.storms,
+            clients: CONFIG.stormClients,
+            failed: a.failed,
+          };
         }
       });
     }
@@ -284,7 +411,8 @@ async function benchAll(kinds: ServerKind[], fixture: FixtureDocument | null, re
         const sessions = new Map<ServerKind, AckSession>();
         for (const r of live()) {
           const session = new AckSession(r.target, r.doc("saveack"));
-          if (await attempt(r.result, `${LABEL[r.kind]}: ack session`, () => session.open().then(() => true), true)) sessions.set(r.kind, session);
+          if (await attempt(r.result, `${LABEL[r.kind]}: ack session`, () => session.open().then(() => true), true))
+            sessions.set(r.kind, session);
         }
         const rounds = Math.ceil(CONFIG.ackEdits / 50);
         for (let round = 0; round < rounds; round++) {
@@ -301,7 +429,9 @@ async function benchAll(kinds: ServerKind[], fixture: FixtureDocument | null, re
         const sessions = new Map<ServerKind, FanoutSession>();
         for (const r of live()) {
           const session = new FanoutSession(r.target, r.child, r.doc("fanout"));
-          if (await attempt(r.result, `${LABEL[r.kind]}: fan-out writer`, () => session.open().then(() => true), true)) {
+          if (
+            await attempt(r.result, `${LABEL[r.kind]}: fan-out writer`, () => session.open().then(() => true), true)
+          ) {
             sessions.set(r.kind, session);
             r.result.fanout = [];
           }
@@ -311,7 +441,16 @@ async function benchAll(kinds: ServerKind[], fixture: FixtureDocument | null, re
         for (const count of CONFIG.observerCounts) {
           for (const r of live()) {
             const session = sessions.get(r.kind);
-            if (session && !(await attempt(r.result, `${LABEL[r.kind]}: ${count} observers`, () => session.grow(count).then(() => true), true))) sessions.delete(r.kind);
+            if (
+              session &&
+              !(await attempt(
+                r.result,
+                `${LABEL[r.kind]}: ${count} observers`,
+                () => session.grow(count).then(() => true),
+                true,
+              ))
+            )
+              sessions.delete(r.kind);
           }
           for (const rate of CONFIG.rates) {
             for (const r of rotate(live(), pointIndex++)) {
@@ -319,12 +458,21 @@ async function benchAll(kinds: ServerKind[], fixture: FixtureDocument | null, re
               if (!session) continue;
               // A point disturbed by other processes is measured once more, a few times per server at most.
               const retry = (retriesLeft.get(r.kind) ?? 0) > 0;
-              const p = await attempt(r.result, `${LABEL[r.kind]}: ${count} × ${rate}/s`, () =>
-                retry ? session.measureSteady(rate, CONFIG.durationMs, CONFIG.drainMs, 0, 20) : session.measure(rate, CONFIG.durationMs, CONFIG.drainMs, 0), true);
+              const p = await attempt(
+                r.result,
+                `${LABEL[r.kind]}: ${count} × ${rate}/s`,
+                () =>
+                  retry
+                    ? session.measureSteady(rate, CONFIG.durationMs, CONFIG.drainMs, 0, 20)
+                    : session.measure(rate, CONFIG.durationMs, CONFIG.drainMs, 0),
+                true,
+              );
               if (!p) continue;
               if (p.attempts > 1) retriesLeft.set(r.kind, retriesLeft.get(r.kind)! - 1);
               r.result.fanout!.push(p);
-              log(`  ${LABEL[r.kind].padEnd(26)} ${String(p.observers).padStart(4)} × ${String(p.rate).padStart(3)}/s  p50 ${fmt(p.latencyMs.p50)}  p99 ${fmt(p.latencyMs.p99)}  max ${fmt(p.latencyMs.max)} ms  in time ${pct(p.delivered, p.expected)}  server ${p.serverCpuPct.toFixed(0)}% cpu, ${fmt(p.serverCpuUsPerDelivery)} µs/upd  loadgen ${p.loadgenCpuPct.toFixed(0)}%  other on core 0: ${fmt(p.otherLoadOnServerCorePct, 0)}%${p.attempts > 1 ? " (measured twice)" : ""}`);
+              log(
+                `  ${LABEL[r.kind].padEnd(26)} ${String(p.observers).padStart(4)} × ${String(p.rate).padStart(3)}/s  p50 ${fmt(p.latencyMs.p50)}  p99 ${fmt(p.latencyMs.p99)}  max ${fmt(p.latencyMs.max)} ms  in time ${pct(p.delivered, p.expected)}  server ${p.serverCpuPct.toFixed(0)}% cpu, ${fmt(p.serverCpuUsPerDelivery)} µs/upd  loadgen ${p.loadgenCpuPct.toFixed(0)}%  other on core 0: ${fmt(p.otherLoadOnServerCorePct, 0)}%${p.attempts > 1 ? " (measured twice)" : ""}`,
+              );
             }
           }
         }
@@ -350,24 +498,34 @@ async function torture(kind: ServerKind): Promise<TortureResult> {
   spawnStandby();
   spawnStandby();
   try {
-    return await tortureRun(docName!, CONFIG.tortureCycles, CONFIG.editsPerCycle, { child: first, target }, {
-      takeStandby() {
-        const next = pool.shift()!;
-        spawnStandby();
-        return next;
+    return await tortureRun(
+      docName!,
+      CONFIG.tortureCycles,
+      CONFIG.editsPerCycle,
+      { child: first, target },
+      {
+        takeStandby() {
+          const next = pool.shift()!;
+          spawnStandby();
+          return next;
+        },
+        async go(child) {
+          await child.ready;
+          if (hasTaskset()) spawnSync("taskset", ["-a", "-p", "-c", "0", String(child.pid)], { stdio: "ignore" });
+          return (await startTarget(child, kind, dbPath, headers)).target;
+        },
       },
-      async go(child) {
-        await child.ready;
-        if (hasTaskset()) spawnSync("taskset", ["-a", "-p", "-c", "0", String(child.pid)], { stdio: "ignore" });
-        return (await startTarget(child, kind, dbPath, headers)).target;
-      },
-    });
+    );
   } finally {
     await Promise.all(pool.map((c) => c.stop(2000)));
   }
 }
 
-interface ProfileResult { point: string; threads: ProfileSummary[]; files: string[] }
+interface ProfileResult {
+  point: string;
+  threads: ProfileSummary[];
+  files: string[];
+}
 
 /**
  * Our server under `node --cpu-prof` (from the TypeScript sources, so frames name our files) at
@@ -376,26 +534,43 @@ interface ProfileResult { point: string; threads: ProfileSummary[]; files: strin
 async function profileOurs(): Promise<ProfileResult | { error: string }> {
   const dir = resolve(TMP, `prof-${runId}`);
   mkdirSync(dir, { recursive: true });
-  const child = new ServerChild("ours", { core: 0, fromSource: true, nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${dir}`], logName: "ours-profile" });
+  const child = new ServerChild("ours", {
+    core: 0,
+    fromSource: true,
+    nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${dir}`],
+    logName: "ours-profile",
+  });
   const dummy: ServerResult = { label: "", durableAck: true, errors: [] };
   let window: [number, number] | undefined;
   try {
     const { target } = await startTarget(child, "ours", dbFile("ours-profile"));
     const [doc] = await child.rpc<string[]>("prepareDocs", { keys: ["fanout"] });
     await child.rpc("seed", { docs: [{ name: doc!, update: smallDocumentUpdate("Profiel.") }] });
-    const points = await attempt(dummy, "profile point", () => fanoutSweep(target, child, doc!, {
-      observerCounts: [PROFILE_POINT.observers], rates: [PROFILE_POINT.rate], durationMs: PROFILE_POINT.durationMs, drainMs: CONFIG.drainMs,
-    }));
+    const points = await attempt(dummy, "profile point", () =>
+      fanoutSweep(target, child, doc!, {
+        observerCounts: [PROFILE_POINT.observers],
+        rates: [PROFILE_POINT.rate],
+        durationMs: PROFILE_POINT.durationMs,
+        drainMs: CONFIG.drainMs,
+      }),
+    );
     window = points?.[0]?.serverWindowUs;
   } catch (error) {
     dummy.errors.push((error as Error).message);
   } finally {
     await child.stop();
   }
-  const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort();
-  if (!files.length || !window || dummy.errors.length) return { error: dummy.errors.join("; ") || "no .cpuprofile written" };
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .sort();
+  if (!files.length || !window || dummy.errors.length)
+    return { error: dummy.errors.join("; ") || "no .cpuprofile written" };
   const threads = files.map((f) => summarizeCpuProfile(resolve(dir, f), window)).filter((t) => t.busyMs > 1);
-  return { point: `${PROFILE_POINT.observers} observers × ${PROFILE_POINT.rate}/s`, threads, files: files.map((f) => resolve(dir, f)) };
+  return {
+    point: `${PROFILE_POINT.observers} observers × ${PROFILE_POINT.rate}/s`,
+    threads,
+    files: files.map((f) => resolve(dir, f)),
+  };
 }
 
 // ─── Reporting ──────────────────────────────────────────────────────────────────────────
@@ -409,12 +584,18 @@ function fmt(v: number | null | undefined, digits = 1): string {
 const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(a === b ? 0 : 1)}%` : "–");
 const kb = (bytes: number | undefined) => (bytes === undefined ? "–" : `${(bytes / 1024).toFixed(1)} KB`);
 
-interface TargetCheck { target: string; value: string; ok: boolean | null; note?: string }
+interface TargetCheck {
+  target: string;
+  value: string;
+  ok: boolean | null;
+  note?: string;
+}
 
 function checkTargets(results: Partial<Record<ServerKind, ServerResult>>): TargetCheck[] {
   const ours = results.ours;
   const checks: TargetCheck[] = [];
-  const point = (r: ServerResult | undefined, o: number, rate: number) => r?.fanout?.find((p) => p.observers === o && p.rate === rate);
+  const point = (r: ServerResult | undefined, o: number, rate: number) =>
+    r?.fanout?.find((p) => p.observers === o && p.rate === rate);
   const le = (v: number | null | undefined, limit: number) => (v === null || v === undefined ? null : v <= limit);
   if (!ours?.fanout) {
     checks.push({ target: "all targets", value: "no results for our server", ok: null, note: ours?.errors.join("; ") });
@@ -423,37 +604,83 @@ function checkTargets(results: Partial<Record<ServerKind, ServerResult>>): Targe
   const behind: string[] = [];
   let compared = 0;
   for (const p of ours.fanout) {
-    const peers = (["hocuspocus", "y-websocket"] as const).map((k) => point(results[k], p.observers, p.rate)?.latencyMs.p99).filter((v): v is number => typeof v === "number");
+    const peers = (["hocuspocus", "y-websocket"] as const)
+      .map((k) => point(results[k], p.observers, p.rate)?.latencyMs.p99)
+      .filter((v): v is number => typeof v === "number");
     if (peers.length) compared++;
-    if (peers.length && p.latencyMs.p99 !== null && p.latencyMs.p99 > Math.min(...peers)) behind.push(`${p.observers}×${p.rate} (${fmt(p.latencyMs.p99)} vs ${fmt(Math.min(...peers))} ms)`);
+    if (peers.length && p.latencyMs.p99 !== null && p.latencyMs.p99 > Math.min(...peers))
+      behind.push(`${p.observers}×${p.rate} (${fmt(p.latencyMs.p99)} vs ${fmt(Math.min(...peers))} ms)`);
     if (p.delivered < p.expected) behind.push(`${p.observers}×${p.rate} delivered ${pct(p.delivered, p.expected)}`);
   }
   checks.push({
     target: "fan-out p99 ≤ better peer at every point",
-    value: compared === 0 ? "no peer results to compare with" : behind.length ? `behind at ${behind.join(", ")}` : `at all ${compared} points`,
+    value:
+      compared === 0
+        ? "no peer results to compare with"
+        : behind.length
+          ? `behind at ${behind.join(", ")}`
+          : `at all ${compared} points`,
     ok: compared === 0 ? null : behind.length === 0,
   });
   const p100 = point(ours, 100, 50);
-  checks.push({ target: "fan-out p99 ≤ 8 ms at 100 × 50/s", value: `${fmt(p100?.latencyMs.p99)} ms`, ok: le(p100?.latencyMs.p99, 8) });
+  checks.push({
+    target: "fan-out p99 ≤ 8 ms at 100 × 50/s",
+    value: `${fmt(p100?.latencyMs.p99)} ms`,
+    ok: le(p100?.latencyMs.p99, 8),
+  });
   const p1000 = point(ours, 1000, 50);
-  checks.push({ target: "fan-out p99 ≤ 25 ms at 1,000 × 50/s", value: `${fmt(p1000?.latencyMs.p99)} ms`, ok: le(p1000?.latencyMs.p99, 25) });
+  checks.push({
+    target: "fan-out p99 ≤ 25 ms at 1,000 × 50/s",
+    value: `${fmt(p1000?.latencyMs.p99)} ms`,
+    ok: le(p1000?.latencyMs.p99, 25),
+  });
   const heavy = ours.fanout.filter((p) => p.observers >= 100 && p.serverCpuUsPerDelivery !== null);
   const worstCpu = heavy.length ? Math.max(...heavy.map((p) => p.serverCpuUsPerDelivery!)) : null;
-  checks.push({ target: "CPU per delivered update ≤ 8 µs (points with ≥ 100 observers)", value: `worst ${fmt(worstCpu, 2)} µs; ${heavy.map((p) => `${p.observers}×${p.rate}: ${fmt(p.serverCpuUsPerDelivery, 2)}`).join(", ")}`, ok: le(worstCpu, 8) });
+  checks.push({
+    target: "CPU per delivered update ≤ 8 µs (points with ≥ 100 observers)",
+    value: `worst ${fmt(worstCpu, 2)} µs; ${heavy.map((p) => `${p.observers}×${p.rate}: ${fmt(p.serverCpuUsPerDelivery, 2)}`).join(", ")}`,
+    ok: le(worstCpu, 8),
+  });
   const ack = ours.saveAck?.latencyMs;
   checks.push({ target: "save ack p50 ≤ 3 ms", value: `${fmt(ack?.p50, 2)} ms`, ok: le(ack?.p50, 3) });
   checks.push({ target: "save ack p99 ≤ 10 ms", value: `${fmt(ack?.p99, 2)} ms`, ok: le(ack?.p99, 10) });
   const t = ours.torture;
-  checks.push({ target: "0 acknowledged edits lost (kill -9)", value: t ? `${t.acknowledgedLost} of ${t.editsAcknowledged} in ${t.cycles} cycles` : "–", ok: t ? t.acknowledgedLost === 0 && t.editsAcknowledged > 0 : null });
+  checks.push({
+    target: "0 acknowledged edits lost (kill -9)",
+    value: t ? `${t.acknowledgedLost} of ${t.editsAcknowledged} in ${t.cycles} cycles` : "–",
+    ok: t ? t.acknowledgedLost === 0 && t.editsAcknowledged > 0 : null,
+  });
   // Memory targets are judged on JS heap + ArrayBuffers: bytes moved into Buffers still cost RAM.
   const h = ours.heap;
   const mb = (v: number) => `${(v / 1024 / 1024).toFixed(2)} MB`;
-  checks.push({ target: "heap per idle connection ≤ 4 KB", value: h ? `${kb(h.perConnectionTotalBytes)} (JS heap ${kb(h.perConnectionBytes)})` : "–", ok: le(h?.perConnectionTotalBytes, 4096) });
-  checks.push({ target: "~120 KB document ≤ 1.2 MB loaded", value: h ? `${mb(h.perBigDocumentTotalBytes)} (JS heap ${mb(h.perBigDocumentBytes)})` : "–", ok: le(h?.perBigDocumentTotalBytes, 1.2 * 1024 * 1024) });
+  checks.push({
+    target: "heap per idle connection ≤ 4 KB",
+    value: h ? `${kb(h.perConnectionTotalBytes)} (JS heap ${kb(h.perConnectionBytes)})` : "–",
+    ok: le(h?.perConnectionTotalBytes, 4096),
+  });
+  checks.push({
+    target: "~120 KB document ≤ 1.2 MB loaded",
+    value: h ? `${mb(h.perBigDocumentTotalBytes)} (JS heap ${mb(h.perBigDocumentBytes)})` : "–",
+    ok: le(h?.perBigDocumentTotalBytes, 1.2 * 1024 * 1024),
+  });
   // Identical rounds differ by up to ~1 KB per document (GC/allocator noise): below that is "0".
-  checks.push({ target: "0 bytes per idle document after unload (noise floor 1 KB)", value: h ? `${fmt(h.perDocumentAfterUnloadTotalBytes, 0)} B (unloaded ${fmt(h.unloadWaitedMs / 1000)} s after the last socket left)` : "–", ok: le(h?.perDocumentAfterUnloadTotalBytes, 1024) });
-  checks.push({ target: "cold load p99 ≤ 25 ms", value: `${fmt(ours.coldLoadMs?.p99)} ms`, ok: le(ours.coldLoadMs?.p99, 25) });
-  checks.push({ target: "join storm (50) p99 ≤ 100 ms", value: `${fmt(ours.joinStorm?.latencyMs.p99)} ms`, ok: le(ours.joinStorm?.latencyMs.p99, 100) });
+  checks.push({
+    target: "0 bytes per idle document after unload (noise floor 1 KB)",
+    value: h
+      ? `${fmt(h.perDocumentAfterUnloadTotalBytes, 0)} B (unloaded ${fmt(h.unloadWaitedMs / 1000)} s after the last socket left)`
+      : "–",
+    ok: le(h?.perDocumentAfterUnloadTotalBytes, 1024),
+  });
+  checks.push({
+    target: "cold load p99 ≤ 25 ms",
+    value: `${fmt(ours.coldLoadMs?.p99)} ms`,
+    ok: le(ours.coldLoadMs?.p99, 25),
+  });
+  checks.push({
+    target: "join storm (50) p99 ≤ 100 ms",
+    value: `${fmt(ours.joinStorm?.latencyMs.p99)} ms`,
+    ok: le(ours.joinStorm?.latencyMs.p99, 100),
+  });
   return checks;
 }
 
@@ -461,42 +688,72 @@ function table(results: Partial<Record<ServerKind, ServerResult>>, kinds: Server
   const rows: string[][] = [];
   const head = ["", ...kinds.map((k) => LABEL[k])];
   const section = (title: string) => rows.push([title, ...kinds.map(() => "")]);
-  const row = (label: string, cell: (r: ServerResult) => string) => rows.push([label, ...kinds.map((k) => (results[k] ? cell(results[k]) : "–"))]);
+  const row = (label: string, cell: (r: ServerResult) => string) =>
+    rows.push([label, ...kinds.map((k) => (results[k] ? cell(results[k]) : "–"))]);
 
   section("Fan-out (1 writer, N observers of one document)");
   for (const observers of CONFIG.observerCounts) {
     for (const rate of CONFIG.rates) {
       const at = (r: ServerResult) => r.fanout?.find((p) => p.observers === observers && p.rate === rate);
-      row(`  ${observers} × ${rate}/s  p50 / p99 / max ms`, (r) => { const p = at(r); return p ? `${fmt(p.latencyMs.p50)} / ${fmt(p.latencyMs.p99)} / ${fmt(p.latencyMs.max)}` : "–"; });
-      row(`      delivered · CPU µs/upd · loop p99`, (r) => { const p = at(r); return p ? `${pct(p.delivered, p.expected)} · ${fmt(p.serverCpuUsPerDelivery, 2)} · ${fmt(p.serverEldP99Ms)} ms` : "–"; });
+      row(`  ${observers} × ${rate}/s  p50 / p99 / max ms`, (r) => {
+        const p = at(r);
+        return p ? `${fmt(p.latencyMs.p50)} / ${fmt(p.latencyMs.p99)} / ${fmt(p.latencyMs.max)}` : "–";
+      });
+      row(`      delivered · CPU µs/upd · loop p99`, (r) => {
+        const p = at(r);
+        return p
+          ? `${pct(p.delivered, p.expected)} · ${fmt(p.serverCpuUsPerDelivery, 2)} · ${fmt(p.serverEldP99Ms)} ms`
+          : "–";
+      });
     }
   }
   row("  other processes on core 0 (median of points)", (r) => {
-    const v = (r.fanout ?? []).map((p) => p.otherLoadOnServerCorePct).filter((x): x is number => x !== null).sort((a, b) => a - b);
+    const v = (r.fanout ?? [])
+      .map((p) => p.otherLoadOnServerCorePct)
+      .filter((x): x is number => x !== null)
+      .sort((a, b) => a - b);
     return v.length ? `${v[Math.floor(v.length / 2)]!.toFixed(0)}%` : "–";
   });
   section("Edit → acknowledgement");
-  row("  p50 / p99 ms", (r) => (r.saveAck ? `${fmt(r.saveAck.latencyMs.p50, 2)} / ${fmt(r.saveAck.latencyMs.p99, 2)}` : "–"));
-  row("  signal", (r) => (r.saveAck ? (r.saveAck.durable ? "save ack, DURABLE" : `${r.saveAck.signal.split(" (")[0]}, NOT durable`) : "–"));
+  row("  p50 / p99 ms", (r) =>
+    r.saveAck ? `${fmt(r.saveAck.latencyMs.p50, 2)} / ${fmt(r.saveAck.latencyMs.p99, 2)}` : "–",
+  );
+  row("  signal", (r) =>
+    r.saveAck ? (r.saveAck.durable ? "save ack, DURABLE" : `${r.saveAck.signal.split(" (")[0]}, NOT durable`) : "–",
+  );
   section("Memory after GC: JS heap + ArrayBuffers (heap alone if different)");
   const mem = (total: number | undefined, heap: number | undefined, unit: "KB" | "MB" | "B") => {
     if (total === undefined || heap === undefined) return "–";
-    const f = (v: number) => (unit === "MB" ? `${(v / 1024 / 1024).toFixed(2)} MB` : unit === "KB" ? `${(v / 1024).toFixed(1)} KB` : `${v.toFixed(0)} B`);
+    const f = (v: number) =>
+      unit === "MB"
+        ? `${(v / 1024 / 1024).toFixed(2)} MB`
+        : unit === "KB"
+          ? `${(v / 1024).toFixed(1)} KB`
+          : `${v.toFixed(0)} B`;
     return Math.abs(total - heap) > Math.max(0.1 * Math.abs(total), 200) ? `${f(total)} (heap ${f(heap)})` : f(total);
   };
   row("  per idle connection", (r) => mem(r.heap?.perConnectionTotalBytes, r.heap?.perConnectionBytes, "KB"));
   row("  per idle loaded document", (r) => mem(r.heap?.perIdleDocumentTotalBytes, r.heap?.perIdleDocumentBytes, "KB"));
-  row("  per document after all left", (r) => mem(r.heap?.perDocumentAfterUnloadTotalBytes, r.heap?.perDocumentAfterUnloadBytes, "B"));
+  row("  per document after all left", (r) =>
+    mem(r.heap?.perDocumentAfterUnloadTotalBytes, r.heap?.perDocumentAfterUnloadBytes, "B"),
+  );
   row("  per loaded ~120 KB document", (r) => mem(r.heap?.perBigDocumentTotalBytes, r.heap?.perBigDocumentBytes, "MB"));
   section("Loading the ~120 KB document from libSQL");
   row("  cold load p50 / p99 ms", (r) => (r.coldLoadMs ? `${fmt(r.coldLoadMs.p50)} / ${fmt(r.coldLoadMs.p99)}` : "–"));
-  row(`  join storm (${CONFIG.stormClients}) p50 / p99 ms`, (r) => (r.joinStorm ? `${fmt(r.joinStorm.latencyMs.p50)} / ${fmt(r.joinStorm.latencyMs.p99)}${r.joinStorm.failed ? ` (${r.joinStorm.failed} failed)` : ""}` : "–"));
+  row(`  join storm (${CONFIG.stormClients}) p50 / p99 ms`, (r) =>
+    r.joinStorm
+      ? `${fmt(r.joinStorm.latencyMs.p50)} / ${fmt(r.joinStorm.latencyMs.p99)}${r.joinStorm.failed ? ` (${r.joinStorm.failed} failed)` : ""}`
+      : "–",
+  );
   section("kill -9 torture");
-  row("  acknowledged edits lost", (r) => (r.torture ? `${r.torture.acknowledgedLost} of ${r.torture.editsAcknowledged}` : "–"));
+  row("  acknowledged edits lost", (r) =>
+    r.torture ? `${r.torture.acknowledgedLost} of ${r.torture.editsAcknowledged}` : "–",
+  );
   row("  cycles · restart p50 ms", (r) => (r.torture ? `${r.torture.cycles} · ${fmt(r.torture.restartMs.p50)}` : "–"));
 
   const widths = head.map((_, i) => Math.max(head[i]!.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   return [line(head), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -509,12 +766,17 @@ async function main() {
   const pinned = pinSelf(1);
   if (!hasTaskset()) log("taskset (util-linux) not found: running UNPINNED — server and load generator share cores.");
   else if (!pinned) log("taskset could not pin the load generator to core 1: results are unpinned.");
-  log(`${QUICK ? "QUICK smoke run" : "full run"}; servers: ${SERVERS.join(", ")}; load generator on core 1, servers on core 0`);
+  log(
+    `${QUICK ? "QUICK smoke run" : "full run"}; servers: ${SERVERS.join(", ")}; load generator on core 1, servers on core 0`,
+  );
 
   const loaded = loadFixtureDocument();
   const fixture = "missing" in loaded ? null : loaded;
   if ("missing" in loaded) log(`${loaded.missing}\n[bench] Skipping heap-per-big-document, cold load and join storm.`);
-  else log(`fixture: ${loaded.characters} characters, ${loaded.blocks} blocks → Yjs update of ${(loaded.update.length / 1024).toFixed(0)} KB`);
+  else
+    log(
+      `fixture: ${loaded.characters} characters, ${loaded.blocks} blocks → Yjs update of ${(loaded.update.length / 1024).toFixed(0)} KB`,
+    );
 
   await buildChildren(SERVERS);
   const results: Partial<Record<ServerKind, ServerResult>> = {};
@@ -524,30 +786,41 @@ async function main() {
   // The kill -9 runs measure durability, not speed: all servers at once, after every timing.
   if (want("torture")) {
     log(`kill -9 torture, ${CONFIG.tortureCycles} cycles per server, all servers at once`);
-    await Promise.all(SERVERS.filter(reachable).map(async (kind) => {
-      const result = results[kind]!;
-      result.torture = await attempt(result, `${LABEL[kind]}: kill -9 torture`, () => torture(kind));
-    }));
+    await Promise.all(
+      SERVERS.filter(reachable).map(async (kind) => {
+        const result = results[kind]!;
+        result.torture = await attempt(result, `${LABEL[kind]}: kill -9 torture`, () => torture(kind));
+      }),
+    );
   }
 
   const checks = checkTargets(results);
   const printed = table(results, SERVERS);
   const date = new Date().toISOString();
   const cpu = cpus();
-  console.log(`\nOOGO sync benchmark — ${date.slice(0, 10)} — ${cpu.length} × ${cpu[0]?.model ?? "cpu"}, Node ${process.version}${QUICK ? " — QUICK run" : ""}`);
-  console.log(`server pinned to core 0, load generator to core 1${hasTaskset() ? "" : " (NOT pinned: taskset missing)"}; loopback; libSQL files (WAL, synchronous=FULL)\n`);
+  console.log(
+    `\nOOGO sync benchmark — ${date.slice(0, 10)} — ${cpu.length} × ${cpu[0]?.model ?? "cpu"}, Node ${process.version}${QUICK ? " — QUICK run" : ""}`,
+  );
+  console.log(
+    `server pinned to core 0, load generator to core 1${hasTaskset() ? "" : " (NOT pinned: taskset missing)"}; loopback; libSQL files (WAL, synchronous=FULL)\n`,
+  );
   console.log(printed);
   console.log("\nTargets (ours):");
-  for (const c of checks) console.log(`  ${c.ok === null ? "?" : c.ok ? "✔" : "✘"} ${c.target}: ${c.value}${c.note ? ` — ${c.note}` : ""}`);
+  for (const c of checks)
+    console.log(`  ${c.ok === null ? "?" : c.ok ? "✔" : "✘"} ${c.target}: ${c.value}${c.note ? ` — ${c.note}` : ""}`);
   for (const kind of SERVERS) for (const e of results[kind]?.errors ?? []) console.log(`  ! ${LABEL[kind]}: ${e}`);
   if (profile && "threads" in profile) {
     console.log(`\nCPU profile of our server at ${profile.point} (self time within the measurement window):`);
     for (const t of profile.threads) {
-      console.log(`  ${t.thread}: busy ${fmt(t.busyMs, 0)} ms of ${fmt(t.windowMs, 0)} ms (sampled; includes time blocked in native calls such as fsync)`);
-      for (const a of t.byArea.slice(0, t.thread === "main" ? 8 : 4)) console.log(`    ${a.pct.toFixed(1).padStart(5)}%  ${a.area}`);
+      console.log(
+        `  ${t.thread}: busy ${fmt(t.busyMs, 0)} ms of ${fmt(t.windowMs, 0)} ms (sampled; includes time blocked in native calls such as fsync)`,
+      );
+      for (const a of t.byArea.slice(0, t.thread === "main" ? 8 : 4))
+        console.log(`    ${a.pct.toFixed(1).padStart(5)}%  ${a.area}`);
       if (t.thread !== "main") continue;
       console.log("    top functions:");
-      for (const f of t.topFunctions.slice(0, 12)) console.log(`    ${f.pct.toFixed(1).padStart(5)}%  ${f.name}  ${f.where}`);
+      for (const f of t.topFunctions.slice(0, 12))
+        console.log(`    ${f.pct.toFixed(1).padStart(5)}%  ${f.name}  ${f.where}`);
     }
   } else if (profile) {
     console.log(`\nCPU profile failed: ${profile.error}`);
@@ -559,11 +832,18 @@ async function main() {
     generatedAt: date,
     quick: QUICK,
     machine: {
-      cpus: cpu.length, model: cpu[0]?.model, memoryGB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, pinned: hasTaskset() && pinned,
-      loadAverageAtStart, loadAverageAtEnd: loadavg(),
+      cpus: cpu.length,
+      model: cpu[0]?.model,
+      memoryGB: +(totalmem() / 2 ** 30).toFixed(1),
+      node: process.version,
+      pinned: hasTaskset() && pinned,
+      loadAverageAtStart,
+      loadAverageAtEnd: loadavg(),
     },
     config: CONFIG,
-    fixture: fixture ? { characters: fixture.characters, blocks: fixture.blocks, updateBytes: fixture.update.length } : null,
+    fixture: fixture
+      ? { characters: fixture.characters, blocks: fixture.blocks, updateBytes: fixture.update.length }
+      : null,
     servers: results,
     targets: checks,
     profile,
@@ -571,25 +851,42 @@ async function main() {
     elapsedS: (performance.now() - started) / 1000,
   };
   writeFileSync(out, JSON.stringify(json, null, 2) + "\n");
-  const others = SERVERS.flatMap((k) => results[k]?.fanout ?? []).map((p) => p.otherLoadOnServerCorePct).filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const others = SERVERS.flatMap((k) => results[k]?.fanout ?? [])
+    .map((p) => p.otherLoadOnServerCorePct)
+    .filter((v): v is number => v !== null)
+    .sort((a, b) => a - b);
   const otherLoad = others.length ? others[Math.floor(others.length / 2)]! : null;
   const svg = fanoutChart(
     SERVERS.filter((k) => results[k]?.fanout).map((k) => ({
-      label: LABEL[k], color: COLOR[k],
-      points: results[k]!.fanout!.map((p) => ({ rate: p.rate, observers: p.observers, p99Ms: p.latencyMs.p99, deliveredFraction: p.expected ? p.delivered / p.expected : 0 })),
+      label: LABEL[k],
+      color: COLOR[k],
+      points: results[k]!.fanout!.map((p) => ({
+        rate: p.rate,
+        observers: p.observers,
+        p99Ms: p.latencyMs.p99,
+        deliveredFraction: p.expected ? p.delivered / p.expected : 0,
+      })),
     })),
     {
       title: "Update fan-out latency, p99 (lower is better)",
-      subtitle: `${date.slice(0, 10)} · ${cpu.length}-core ${cpu[0]?.model ?? ""} · server on core 0, load on core 1 · loopback · libSQL` +
+      subtitle:
+        `${date.slice(0, 10)} · ${cpu.length}-core ${cpu[0]?.model ?? ""} · server on core 0, load on core 1 · loopback · libSQL` +
         `${otherLoad === null ? "" : ` · other processes on core 0: median ${otherLoad.toFixed(0)} %`}${QUICK ? " · QUICK run" : ""}`,
-      observerCounts: CONFIG.observerCounts, rates: CONFIG.rates,
-      targets: [{ rate: 50, observers: 100, ms: 8, label: "≤ 8 ms" }, { rate: 50, observers: 1000, ms: 25, label: "≤ 25 ms" }],
+      observerCounts: CONFIG.observerCounts,
+      rates: CONFIG.rates,
+      targets: [
+        { rate: 50, observers: 100, ms: 8, label: "≤ 8 ms" },
+        { rate: 50, observers: 1000, ms: 25, label: "≤ 25 ms" },
+      ],
     },
   );
   writeFileSync(out.replace(/\.json$/, "") + ".svg", svg);
-  log(`wrote ${out} and ${out.replace(/\.json$/, "")}.svg in ${((performance.now() - started) / 1000 / 60).toFixed(1)} min`);
+  log(
+    `wrote ${out} and ${out.replace(/\.json$/, "")}.svg in ${((performance.now() - started) / 1000 / 60).toFixed(1)} min`,
+  );
   // Temp databases are large; keep the logs and profiles.
-  for (const f of readdirSync(TMP)) if (f.includes(runId) && /\.db(-wal|-shm)?$/.test(f)) rmSync(resolve(TMP, f), { force: true });
+  for (const f of readdirSync(TMP))
+    if (f.includes(runId) && /\.db(-wal|-shm)?$/.test(f)) rmSync(resolve(TMP, f), { force: true });
 }
 
 main().then(

@@ -37,7 +37,8 @@ const CONFIG = {
 const log = (msg: string) => process.stderr.write(`[sync-bench] ${msg}\n`);
 const ms = (v: number | null | undefined) => (v === null || v === undefined ? "–" : v.toFixed(2));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
-const line = (label: string, s: Summary) => `${label.padEnd(44)} p50 ${ms(s.p50).padStart(7)} ms   p99 ${ms(s.p99).padStart(7)} ms   (n=${s.n})`;
+const line = (label: string, s: Summary) =>
+  `${label.padEnd(44)} p50 ${ms(s.p50).padStart(7)} ms   p99 ${ms(s.p99).padStart(7)} ms   (n=${s.n})`;
 
 async function main() {
   const fixture = loadFixtureDocument();
@@ -52,52 +53,104 @@ async function main() {
     const base = `http://127.0.0.1:${started.port}`;
     const editor = DEMO_ACCOUNTS.find((a) => a.role === "trekker")!;
     const res = await fetch(`${base}/api/auth/login`, {
-      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: editor.email, password: DEMO_PASSWORD }),
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: editor.email, password: DEMO_PASSWORD }),
     });
     if (!res.ok) throw new Error(`login failed: HTTP ${res.status}`);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const target: Target = {
-      kind: "ours", label: "OOGO sync", framing: "plain", ack: "saveAck", port: started.port, headers: { Cookie: cookie }, loadsBeforeReply: true,
-      url: (name, o) => `ws://127.0.0.1:${started.port}/sync/${encodeURIComponent(name)}${o?.saveAck ? "?saveAck=1" : ""}`,
+      kind: "ours",
+      label: "OOGO sync",
+      framing: "plain",
+      ack: "saveAck",
+      port: started.port,
+      headers: { Cookie: cookie },
+      loadsBeforeReply: true,
+      url: (name, o) =>
+        `ws://127.0.0.1:${started.port}/sync/${encodeURIComponent(name)}${o?.saveAck ? "?saveAck=1" : ""}`,
     };
 
     const keys = [
-      "fanout", "saveack", "heapconn", ...range(50, "warm"), ...range(CONFIG.heapDocs, "doc"), ...range(2, "big"), ...range(CONFIG.coldLoads, "cold"),
+      "fanout",
+      "saveack",
+      "heapconn",
+      ...range(50, "warm"),
+      ...range(CONFIG.heapDocs, "doc"),
+      ...range(2, "big"),
+      ...range(CONFIG.coldLoads, "cold"),
     ];
     const names = await child.rpc<string[]>("prepareDocs", { keys });
     const name = new Map(keys.map((k, i) => [k, names[i]!]));
     const n = (ks: string[]) => ks.map((k) => name.get(k)!);
     const small = smallDocumentUpdate("Benchmarktekst voor de spiegelparagraaf.");
-    await seed(child, n(["fanout", "saveack", "heapconn", ...range(50, "warm"), ...range(CONFIG.heapDocs, "doc")]), small);
+    await seed(
+      child,
+      n(["fanout", "saveack", "heapconn", ...range(50, "warm"), ...range(CONFIG.heapDocs, "doc")]),
+      small,
+    );
     await seed(child, n([...range(2, "big"), ...range(CONFIG.coldLoads, "cold")]), fixture.update);
     const big = { update: fixture.update, stateVector: fixture.stateVector };
-    log(`fixture: ${fixture.characters} characters, ${fixture.blocks} blocks, Yjs update ${kb(fixture.update.length)}; load generator pinned: ${pinned}`);
+    log(
+      `fixture: ${fixture.characters} characters, ${fixture.blocks} blocks, Yjs update ${kb(fixture.update.length)}; load generator pinned: ${pinned}`,
+    );
 
     log("cold loads…");
     const cold = await coldLoadRun(target, n(range(CONFIG.coldLoads, "cold")), big);
     log("heap…");
-    const heap = await heapRun(target, child, { conn: name.get("heapconn")!, warm: n(range(50, "warm")), docs: n(range(CONFIG.heapDocs, "doc")), big: n(range(2, "big")) },
-      { connections: CONFIG.heapConnections, docsPerRound: CONFIG.heapDocs, unloadWaitMs: 60_000, big });
+    const heap = await heapRun(
+      target,
+      child,
+      {
+        conn: name.get("heapconn")!,
+        warm: n(range(50, "warm")),
+        docs: n(range(CONFIG.heapDocs, "doc")),
+        big: n(range(2, "big")),
+      },
+      { connections: CONFIG.heapConnections, docsPerRound: CONFIG.heapDocs, unloadWaitMs: 60_000, big },
+    );
     log("save acknowledgements…");
     const ack = await saveAckRun(target, name.get("saveack")!, CONFIG.ackEdits, 50);
     log("fan-out…");
     const fanout = await fanoutSweep(target, child, name.get("fanout")!, {
-      observerCounts: CONFIG.observerCounts, rates: CONFIG.rates, durationMs: CONFIG.durationMs, drainMs: 2000, serverCore: 0,
+      observerCounts: CONFIG.observerCounts,
+      rates: CONFIG.rates,
+      durationMs: CONFIG.durationMs,
+      drainMs: 2000,
+      serverCore: 0,
       onPoint: (p) => log(`  ${p.observers} × ${p.rate}/s: p50 ${ms(p.latencyMs.p50)} p99 ${ms(p.latencyMs.p99)} ms`),
     });
 
-    out.push(`OOGO sync server — ${new Date().toISOString()}${QUICK ? " (quick run)" : ""}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    out.push(
+      `OOGO sync server — ${new Date().toISOString()}${QUICK ? " (quick run)" : ""}, ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+    );
     for (const p of fanout) {
-      out.push(line(`fan-out ${p.observers} observers × ${p.rate} edits/s`, p.latencyMs) +
-        `   delivered ${p.delivered}/${p.expected}, ${ms(p.serverCpuUsPerDelivery)} µs CPU/delivery, server ${p.serverCpuPct.toFixed(0)} % CPU,` +
-        ` load generator ${p.loadgenCpuPct.toFixed(0)} % CPU, other processes on the server core ${p.otherLoadOnServerCorePct === null ? "?" : p.otherLoadOnServerCorePct.toFixed(0)} %`);
+      out.push(
+        line(`fan-out ${p.observers} observers × ${p.rate} edits/s`, p.latencyMs) +
+          `   delivered ${p.delivered}/${p.expected}, ${ms(p.serverCpuUsPerDelivery)} µs CPU/delivery, server ${p.serverCpuPct.toFixed(0)} % CPU,` +
+          ` load generator ${p.loadgenCpuPct.toFixed(0)} % CPU, other processes on the server core ${p.otherLoadOnServerCorePct === null ? "?" : p.otherLoadOnServerCorePct.toFixed(0)} %`,
+      );
     }
-    out.push(line("edit → save ack (type 100, durable)", ack.latencyMs) + `   unacknowledged ${ack.unacknowledged}/${ack.edits}`);
+    out.push(
+      line("edit → save ack (type 100, durable)", ack.latencyMs) +
+        `   unacknowledged ${ack.unacknowledged}/${ack.edits}`,
+    );
     out.push(line(`cold load ${kb(fixture.update.length)} document`, cold));
-    out.push(`${"heap per idle connection".padEnd(44)} ${kb(heap.perConnectionBytes)} (${heap.connections} connections)`);
+    out.push(
+      `${"heap per idle connection".padEnd(44)} ${kb(heap.perConnectionBytes)} (${heap.connections} connections)`,
+    );
     out.push(`${"heap per idle loaded document".padEnd(44)} ${kb(heap.perIdleDocumentBytes)}`);
-    out.push(`${"heap per document after unload".padEnd(44)} ${kb(heap.perDocumentAfterUnloadBytes)} (unloaded within ${(heap.unloadWaitedMs / 1000).toFixed(1)} s)`);
-    out.push(`${"heap per loaded ~120 KB document".padEnd(44)} ${kb(heap.perBigDocumentBytes)} (+ its encoded state, ${kb(fixture.update.length)}, outside the JS heap until edited)`);
+    out.push(
+      `${"heap per document after unload".padEnd(44)} ${kb(heap.perDocumentAfterUnloadBytes)} (unloaded within ${(heap.unloadWaitedMs / 1000).toFixed(1)} s)`,
+    );
+    out.push(
+      `${"heap per loaded ~120 KB document".padEnd(44)} ${kb(heap.perBigDocumentBytes)} (+ its encoded state, ${kb(fixture.update.length)}, outside the JS heap until edited)`,
+    );
     console.log(out.join("\n"));
   } finally {
     await child.stop();
@@ -110,7 +163,8 @@ function range(count: number, prefix: string) {
 }
 
 async function seed(child: ServerChild, names: string[], update: Uint8Array) {
-  for (let i = 0; i < names.length; i += 8) await child.rpc("seed", { docs: names.slice(i, i + 8).map((docName) => ({ name: docName, update })) });
+  for (let i = 0; i < names.length; i += 8)
+    await child.rpc("seed", { docs: names.slice(i, i + 8).map((docName) => ({ name: docName, update })) });
 }
 
 main().catch((error) => {

@@ -21,7 +21,10 @@ function migrationsBefore(tag: string): string {
   cpSync(join(here, "migrations"), folder, { recursive: true });
   const journalPath = join(folder, "meta", "_journal.json");
   const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: Array<{ tag: string }> };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
+  journal.entries = journal.entries.slice(
+    0,
+    journal.entries.findIndex((e) => e.tag === tag),
+  );
   writeFileSync(journalPath, JSON.stringify(journal));
   return folder;
 }
@@ -32,23 +35,54 @@ it("turns pending memberships into expired invitations of the same tafel and rol
   const now = "2026-01-01T00:00:00.000Z";
   const run = (sql: string, args: unknown[] = []) => database.client.execute({ sql, args: args as never });
   await run(`INSERT INTO organisations (id, kind, name, created_at) VALUES ('org', 'gemeente', 'Gemeente', ?)`, [now]);
-  await run(`INSERT INTO workspaces (id, name, plan_type, plan_title, plan_version, period_start, period_end, level, created_at)
-    VALUES ('ws', 'Tafel', 'ondersteuningsplan', 'Plan', '1', 2023, 2027, 'regionaal', ?)`, [now]);
+  await run(
+    `INSERT INTO workspaces (id, name, plan_type, plan_title, plan_version, period_start, period_end, level, created_at)
+    VALUES ('ws', 'Tafel', 'ondersteuningsplan', 'Plan', '1', 2023, 2027, 'regionaal', ?)`,
+    [now],
+  );
   await run(`INSERT INTO workspace_parties (workspace_id, organisation_id, position) VALUES ('ws', 'org', 0)`);
-  await run(`INSERT INTO users (id, email, name, password_hash, created_at) VALUES ('pending', 'p@x.nl', 'Pending Persoon', NULL, ?), ('member', 'm@x.nl', 'Lid', 'hash', ?)`, [now, now]);
-  await run(`INSERT INTO memberships (id, workspace_id, user_id, organisation_id, role, title, created_at, updated_at)
-    VALUES ('m-pending', 'ws', 'pending', 'org', 'trekker', 'beleidsmedewerker', ?, ?), ('m-member', 'ws', 'member', NULL, 'secretaris', NULL, ?, ?)`, [now, now, now, now]);
-  await run(`INSERT INTO invitations (id, user_id, workspace_id, created_at, expires_at) VALUES ('oldtokenhash', 'pending', 'ws', ?, '2999-01-01T00:00:00.000Z')`, [now]);
-  await run(`INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES ('s-pending', 'pending', ?, '2999-01-01T00:00:00.000Z'), ('s-member', 'member', ?, '2999-01-01T00:00:00.000Z')`, [now, now]);
+  await run(
+    `INSERT INTO users (id, email, name, password_hash, created_at) VALUES ('pending', 'p@x.nl', 'Pending Persoon', NULL, ?), ('member', 'm@x.nl', 'Lid', 'hash', ?)`,
+    [now, now],
+  );
+  await run(
+    `INSERT INTO memberships (id, workspace_id, user_id, organisation_id, role, title, created_at, updated_at)
+    VALUES ('m-pending', 'ws', 'pending', 'org', 'trekker', 'beleidsmedewerker', ?, ?), ('m-member', 'ws', 'member', NULL, 'secretaris', NULL, ?, ?)`,
+    [now, now, now, now],
+  );
+  await run(
+    `INSERT INTO invitations (id, user_id, workspace_id, created_at, expires_at) VALUES ('oldtokenhash', 'pending', 'ws', ?, '2999-01-01T00:00:00.000Z')`,
+    [now],
+  );
+  await run(
+    `INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES ('s-pending', 'pending', ?, '2999-01-01T00:00:00.000Z'), ('s-member', 'member', ?, '2999-01-01T00:00:00.000Z')`,
+    [now, now],
+  );
 
   await migrateDb(database);
 
   const rows = async (sql: string) => (await run(sql)).rows.map((r) => ({ ...r }));
-  expect(await rows("SELECT id, user_id, role FROM memberships ORDER BY id")).toEqual([{ id: "m-member", user_id: "member", role: "secretaris" }]);
-  expect(await rows("SELECT id, workspace_id, email, name, role, organisation_id, title, expires_at, accepted_at, withdrawn_at FROM tafel_invitations")).toEqual([{
-    id: "legacy-m-pending", workspace_id: "ws", email: "p@x.nl", name: "Pending Persoon", role: "trekker", organisation_id: "org",
-    title: "beleidsmedewerker", expires_at: now, accepted_at: null, withdrawn_at: null,
-  }]);
+  expect(await rows("SELECT id, user_id, role FROM memberships ORDER BY id")).toEqual([
+    { id: "m-member", user_id: "member", role: "secretaris" },
+  ]);
+  expect(
+    await rows(
+      "SELECT id, workspace_id, email, name, role, organisation_id, title, expires_at, accepted_at, withdrawn_at FROM tafel_invitations",
+    ),
+  ).toEqual([
+    {
+      id: "legacy-m-pending",
+      workspace_id: "ws",
+      email: "p@x.nl",
+      name: "Pending Persoon",
+      role: "trekker",
+      organisation_id: "org",
+      title: "beleidsmedewerker",
+      expires_at: now,
+      accepted_at: null,
+      withdrawn_at: null,
+    },
+  ]);
   expect(await rows("SELECT id FROM sessions ORDER BY id")).toEqual([{ id: "s-member" }]);
   expect(await rows("SELECT name FROM sqlite_master WHERE name = 'invitations'")).toEqual([]);
   database.close();

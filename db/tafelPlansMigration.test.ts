@@ -20,7 +20,10 @@ function migrationsBefore(tag: string): string {
   cpSync(join(here, "migrations"), folder, { recursive: true });
   const journalPath = join(folder, "meta", "_journal.json");
   const journal = JSON.parse(readFileSync(journalPath, "utf8"));
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e: { tag: string }) => e.tag === tag));
+  journal.entries = journal.entries.slice(
+    0,
+    journal.entries.findIndex((e: { tag: string }) => e.tag === tag),
+  );
   writeFileSync(journalPath, JSON.stringify(journal));
   return folder;
 }
@@ -30,22 +33,64 @@ it("moves each tafel's plan into workspace_plans and makes the standard themes r
   await migrate(database.db, { migrationsFolder: migrationsBefore("0009_tafel_plans_parties_themes") });
   const now = "2026-01-01T00:00:00.000Z";
   const run = (sql: string, args: unknown[] = []) => database.client.execute({ sql, args: args as never });
-  await run(`INSERT INTO organisations (id, kind, name, swv_code, sector, created_at) VALUES ('gem', 'gemeente', 'Gemeente', NULL, NULL, ?), ('swv', 'swv', 'SWV', 'VO 20.01', 'vo', ?)`, [now, now]);
-  await run(`INSERT INTO workspaces (id, name, plan_type, plan_title, plan_version, period_start, period_end, level, created_at)
+  await run(
+    `INSERT INTO organisations (id, kind, name, swv_code, sector, created_at) VALUES ('gem', 'gemeente', 'Gemeente', NULL, NULL, ?), ('swv', 'swv', 'SWV', 'VO 20.01', 'vo', ?)`,
+    [now, now],
+  );
+  await run(
+    `INSERT INTO workspaces (id, name, plan_type, plan_title, plan_version, period_start, period_end, level, created_at)
     VALUES ('ws', 'Tafel', 'ondersteuningsplan', 'Ondersteuningsplan 2023–2027', 'concept 0.4', 2023, 2027, 'regionaal', ?),
-           ('jp', 'Jeugdtafel', 'jeugdplan', 'Beleidsplan jeugd', '1.0', 2024, 2027, 'lokaal', ?)`, [now, now]);
-  await run(`INSERT INTO workspace_parties (workspace_id, organisation_id, position) VALUES ('ws', 'gem', 0), ('ws', 'swv', 1), ('jp', 'swv', 0), ('jp', 'gem', 1)`);
-  await run(`INSERT INTO workspace_themes (workspace_id, key, label, description, position) VALUES ('ws', 'eigen_thema', 'Eigen thema', '', 0)`);
+           ('jp', 'Jeugdtafel', 'jeugdplan', 'Beleidsplan jeugd', '1.0', 2024, 2027, 'lokaal', ?)`,
+    [now, now],
+  );
+  await run(
+    `INSERT INTO workspace_parties (workspace_id, organisation_id, position) VALUES ('ws', 'gem', 0), ('ws', 'swv', 1), ('jp', 'swv', 0), ('jp', 'gem', 1)`,
+  );
+  await run(
+    `INSERT INTO workspace_themes (workspace_id, key, label, description, position) VALUES ('ws', 'eigen_thema', 'Eigen thema', '', 0)`,
+  );
 
   await migrateDb(database);
 
   const rows = async (sql: string) => (await run(sql)).rows.map((r) => ({ ...r }));
-  expect(await rows("SELECT workspace_id, kind, organisation_id, title, period_start, period_end, version_label, position FROM workspace_plans ORDER BY workspace_id")).toEqual([
-    { workspace_id: "jp", kind: "jeugdplan", organisation_id: "gem", title: "Beleidsplan jeugd", period_start: 2024, period_end: 2027, version_label: "1.0", position: 0 },
-    { workspace_id: "ws", kind: "ondersteuningsplan", organisation_id: "swv", title: "Ondersteuningsplan 2023–2027", period_start: 2023, period_end: 2027, version_label: "concept 0.4", position: 0 },
+  expect(
+    await rows(
+      "SELECT workspace_id, kind, organisation_id, title, period_start, period_end, version_label, position FROM workspace_plans ORDER BY workspace_id",
+    ),
+  ).toEqual([
+    {
+      workspace_id: "jp",
+      kind: "jeugdplan",
+      organisation_id: "gem",
+      title: "Beleidsplan jeugd",
+      period_start: 2024,
+      period_end: 2027,
+      version_label: "1.0",
+      position: 0,
+    },
+    {
+      workspace_id: "ws",
+      kind: "ondersteuningsplan",
+      organisation_id: "swv",
+      title: "Ondersteuningsplan 2023–2027",
+      period_start: 2023,
+      period_end: 2027,
+      version_label: "concept 0.4",
+      position: 0,
+    },
   ]);
-  expect((await rows("SELECT key, position FROM workspace_themes WHERE workspace_id = 'ws' ORDER BY position")).map((r) => `${r.position}:${r.key}`)).toEqual([
-    "0:jeugdhulp", "1:leerlingenvervoer", "2:onderwijshuisvesting", "3:leerplicht_thuiszitters", "4:doorgaande_lijn", "5:onderwijs_arbeidsmarkt", "6:eigen_thema",
+  expect(
+    (await rows("SELECT key, position FROM workspace_themes WHERE workspace_id = 'ws' ORDER BY position")).map(
+      (r) => `${r.position}:${r.key}`,
+    ),
+  ).toEqual([
+    "0:jeugdhulp",
+    "1:leerlingenvervoer",
+    "2:onderwijshuisvesting",
+    "3:leerplicht_thuiszitters",
+    "4:doorgaande_lijn",
+    "5:onderwijs_arbeidsmarkt",
+    "6:eigen_thema",
   ]);
   expect(await rows("SELECT count(*) AS n FROM workspace_themes WHERE workspace_id = 'jp'")).toEqual([{ n: 6 }]);
   const columns = (await rows("PRAGMA table_info(workspaces)")).map((c) => c.name);

@@ -21,7 +21,10 @@ const queues = new WeakMap<object, Promise<unknown>>();
 export function withWriteLock<T>(database: Database, fn: () => Promise<T>): Promise<T> {
   const previous = queues.get(database.client) ?? Promise.resolve();
   const run = previous.then(fn, fn);
-  queues.set(database.client, run.catch(() => undefined));
+  queues.set(
+    database.client,
+    run.catch(() => undefined),
+  );
   return run;
 }
 

@@ -8,15 +8,25 @@ import { mailOutbox, users } from "../db/schema/index.ts";
 import { screenshot, seriousAxeViolations, startHarness, type Harness } from "./harness.ts";
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const WHO = "ambtenaar.tynaarlo@demo.oogo.test";
-const focusedText = (page: import("playwright-core").Page) => page.evaluate(() => document.activeElement?.textContent ?? "");
+const focusedText = (page: import("playwright-core").Page) =>
+  page.evaluate(() => document.activeElement?.textContent ?? "");
 
 describe("Accounts", () => {
   it("login page → Wachtwoord vergeten → the neutral confirmation, by keyboard; a mail for a known address", async () => {
-    const context = await h.browser.newContext({ baseURL: h.baseUrl, bypassCSP: true, locale: "nl-NL", viewport: { width: 390, height: 800 } });
+    const context = await h.browser.newContext({
+      baseURL: h.baseUrl,
+      bypassCSP: true,
+      locale: "nl-NL",
+      viewport: { width: 390, height: 800 },
+    });
     const page = await context.newPage();
     await page.goto("/inloggen");
     await page.getByRole("link", { name: "Wachtwoord vergeten?" }).focus();
@@ -31,7 +41,9 @@ describe("Accounts", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, "wachtwoord-vergeten-390");
-    const mails = await h.server.deps.database.db.select().from(mailOutbox)
+    const mails = await h.server.deps.database.db
+      .select()
+      .from(mailOutbox)
       .where(and(eq(mailOutbox.kind, "password_reset"), eq(mailOutbox.toAddress, WHO)));
     expect(mails).toHaveLength(1);
     await context.close();
@@ -43,7 +55,8 @@ describe("Accounts", () => {
     await page.getByRole("link", { name: "Mijn account" }).focus();
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Mijn account" }).waitFor();
-    for (const name of ["Naam en functie", "Wachtwoord wijzigen", "Overal uitloggen"]) await page.getByRole("heading", { level: 2, name }).waitFor();
+    for (const name of ["Naam en functie", "Wachtwoord wijzigen", "Overal uitloggen"])
+      await page.getByRole("heading", { level: 2, name }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     const nameField = page.getByLabel("Naam", { exact: true });

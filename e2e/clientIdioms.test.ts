@@ -7,11 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousAxeViolations, startHarness, type Harness } from "./harness.ts";
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const workspaceId = async (page: import("playwright-core").Page) =>
-  ((await (await page.request.get("/api/workspaces")).json()) as { workspaces: Array<{ id: string }> }).workspaces[0]!.id;
+  ((await (await page.request.get("/api/workspaces")).json()) as { workspaces: Array<{ id: string }> }).workspaces[0]!
+    .id;
 
 describe("client idioms", () => {
   it("Loaded shows the refetched value: the log kenmerk moves on after 'Huidige stand ophalen'", async () => {
@@ -22,7 +27,9 @@ describe("client idioms", () => {
     const before = (await kenmerk.textContent())!;
     // Something is logged meanwhile (a procedure step), outside this page.
     const id = await workspaceId(page);
-    const res = await page.request.post(`/api/workspaces/${id}/procedure/steps`, { data: { title: "Stap voor het kenmerk (e2e)", dueDate: null, note: "" } });
+    const res = await page.request.post(`/api/workspaces/${id}/procedure/steps`, {
+      data: { title: "Stap voor het kenmerk (e2e)", dueDate: null, note: "" },
+    });
     expect(res.status()).toBe(201);
     await page.getByRole("button", { name: "Huidige stand ophalen" }).click();
     await expect.poll(() => kenmerk.textContent()).not.toBe(before);

@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot, seriousAxeViolations, startHarness, type Harness } from "./harness.ts";
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 describe("foundation in the browser", () => {
   it("refuses a wrong password with a Dutch message, and the login page passes axe", async () => {
@@ -66,7 +70,10 @@ describe("foundation in the browser", () => {
     await page.getByLabel("E-mailadres").fill("ilse.nieuwkomer@groningen.example");
     await page.getByLabel("Rol", { exact: true }).selectOption("waarnemer");
     await page.getByRole("button", { name: "Uitnodigen", exact: true }).click();
-    await page.getByRole("status").getByText(/Ilse Nieuwkomer \(ilse\.nieuwkomer@groningen\.example\) is uitgenodigd/).waitFor();
+    await page
+      .getByRole("status")
+      .getByText(/Ilse Nieuwkomer \(ilse\.nieuwkomer@groningen\.example\) is uitgenodigd/)
+      .waitFor();
     // The link is never shown to the inviter: it goes by mail (here, without SMTP, to the server log).
     expect(await page.locator("main").textContent()).not.toMatch(/uitnodiging#/);
     const invitations = page.getByRole("table", { name: /Open uitnodigingen/ });
@@ -104,10 +111,14 @@ describe("foundation in the browser", () => {
 
     await page.goto(`/tafels/${new URL(ip.url()).pathname.split("/")[2]}/deelnemers`);
     await page.getByRole("heading", { level: 1, name: "Deelnemers" }).waitFor();
-    await expect.poll(() => page.getByRole("table", { name: /^Deelnemers/ }).textContent()).toContain("Ilse Nieuwkomer");
+    await expect
+      .poll(() => page.getByRole("table", { name: /^Deelnemers/ }).textContent())
+      .toContain("Ilse Nieuwkomer");
     expect(await page.getByRole("table", { name: /Open uitnodigingen/ }).count()).toBe(0);
     await page.getByText(/Aangenomen en ingetrokken uitnodigingen \(1\)/).click();
-    expect(await page.getByRole("table", { name: "Aangenomen en ingetrokken uitnodigingen" }).textContent()).toContain("Aangenomen");
+    expect(await page.getByRole("table", { name: "Aangenomen en ingetrokken uitnodigingen" }).textContent()).toContain(
+      "Aangenomen",
+    );
     await invitee.close();
     await admin.context.close();
   });

@@ -23,18 +23,34 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error(`${DIST}/ ontbreekt: voer eerst \`npm run build\` uit (npm test doet dat).`);
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium niet gevonden op ${CHROMIUM_PATH} (apt-get install chromium).`);
+  if (!existsSync(`${DIST}/index.html`))
+    throw new Error(`${DIST}/ ontbreekt: voer eerst \`npm run build\` uit (npm test doet dat).`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`Chromium niet gevonden op ${CHROMIUM_PATH} (apt-get install chromium).`);
   const db = tempDatabaseUrl("oogo-e2e-");
   const server = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: db.url, demo: true, staticRoot: DIST });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
   const baseUrl = `http://127.0.0.1:${server.port}`;
 
   const loginAs = async (email: string) => {
-    const context = await browser.newContext({ baseURL: baseUrl, bypassCSP: true, locale: "nl-NL", viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      bypassCSP: true,
+      locale: "nl-NL",
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     page.on("pageerror", (err) => console.error(`[browser ${email}] ${err.message}`));
     await page.goto("/inloggen");
@@ -46,7 +62,10 @@ export async function startHarness(): Promise<Harness> {
   };
 
   return {
-    server, browser, baseUrl, loginAs,
+    server,
+    browser,
+    baseUrl,
+    loginAs,
     async close() {
       await browser.close();
       await server.close();
@@ -57,15 +76,38 @@ export async function startHarness(): Promise<Harness> {
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-export interface AxeViolation { id: string; impact: string | null; help: string; nodes: string[] }
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page; returns serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{
+            violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }>;
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(" ")),
+    }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }

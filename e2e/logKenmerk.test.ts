@@ -6,8 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot, seriousAxeViolations, startHarness, type Harness } from "./harness.ts";
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 describe("log kenmerk in the browser", () => {
   it("shows, copies and checks the kenmerk by keyboard", async () => {
@@ -54,12 +58,16 @@ describe("log kenmerk in the browser", () => {
     const last = kenmerk.at(-1) === "0" ? "1" : "0";
     await field.fill(kenmerk.slice(0, -1) + last);
     await page.getByRole("button", { name: "Controleren" }).click();
-    await expect.poll(() => result.textContent()).toContain("Niet in orde. Dit kenmerk komt niet voor in het logboek van deze tafel.");
+    await expect
+      .poll(() => result.textContent())
+      .toContain("Niet in orde. Dit kenmerk komt niet voor in het logboek van deze tafel.");
     // A kenmerk from the future (more events than there are): events are missing.
     const count = Number(kenmerk.split("-")[1]);
     await field.fill(kenmerk.replace(`L-${count}-`, `L-${count + 5}-`));
     await page.getByRole("button", { name: "Controleren" }).click();
-    await expect.poll(() => result.textContent()).toContain(`Dit kenmerk noemt ${count + 5} gebeurtenissen, maar het logboek heeft er nu ${count}`);
+    await expect
+      .poll(() => result.textContent())
+      .toContain(`Dit kenmerk noemt ${count + 5} gebeurtenissen, maar het logboek heeft er nu ${count}`);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, "log-kenmerk-niet-in-orde");
     await context.close();

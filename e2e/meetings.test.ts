@@ -15,13 +15,19 @@ import { screenshot, seriousAxeViolations, startHarness, type Harness } from "./
 
 const SECRETARIS = "secretaris@demo.oogo.test";
 const WETHOUDER = "wethouder.groningen@demo.oogo.test";
-const TREKKERS = ["swv.medewerker@demo.oogo.test", "ambtenaar.groningen@demo.oogo.test", "ambtenaar.tynaarlo@demo.oogo.test"];
+const TREKKERS = [
+  "swv.medewerker@demo.oogo.test",
+  "ambtenaar.groningen@demo.oogo.test",
+  "ambtenaar.tynaarlo@demo.oogo.test",
+];
 const OUT = "test-results";
 
 const MEETING_TITLE = "Formeel bestuurlijk OOGO voorjaar (e2e)";
 const POINT_TITLE = "Doorzettingsmacht bij thuiszitters binnen drie maanden (e2e)";
-const DECISION_NOTE = "De gemeenten willen de doorzettingsmacht bij de leerplichtambtenaar leggen; het samenwerkingsverband niet.";
-const MINUTES_TEXT = "Het formeel OOGO bespreekt de doorzettingsmacht bij thuiszitters. Partijen komen niet tot overeenstemming.";
+const DECISION_NOTE =
+  "De gemeenten willen de doorzettingsmacht bij de leerplichtambtenaar leggen; het samenwerkingsverband niet.";
+const MINUTES_TEXT =
+  "Het formeel OOGO bespreekt de doorzettingsmacht bij thuiszitters. Partijen komen niet tot overeenstemming.";
 
 /**
  * Section titles every dossier must carry (issue 5: cover, disputed points, chronology, agreed
@@ -49,9 +55,16 @@ beforeAll(async () => {
   h = await startHarness();
   mkdirSync(OUT, { recursive: true });
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
-async function api<T>(request: APIRequestContext, method: "GET" | "POST" | "PATCH", path: string, body?: unknown): Promise<T> {
+async function api<T>(
+  request: APIRequestContext,
+  method: "GET" | "POST" | "PATCH",
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const res = await request.fetch(path, { method, data: body, headers: { origin: h.baseUrl } });
   const text = await res.text();
   if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()}: ${text}`);
@@ -66,7 +79,11 @@ async function preparePointWithAmbtelijkAkkoord(): Promise<void> {
   const sessions = await Promise.all(TREKKERS.map((email) => h.loginAs(email)));
   try {
     const first = sessions[0]!.context.request;
-    const { workspaces } = await api<{ workspaces: Array<{ id: string; name: string }> }>(first, "GET", "/api/workspaces");
+    const { workspaces } = await api<{ workspaces: Array<{ id: string; name: string }> }>(
+      first,
+      "GET",
+      "/api/workspaces",
+    );
     workspaceId = workspaces[0]!.id;
     const created = await api<{ id: string; version: number }>(first, "POST", `/api/workspaces/${workspaceId}/points`, {
       theme: "leerplicht_thuiszitters",
@@ -74,12 +91,21 @@ async function preparePointWithAmbtelijkAkkoord(): Promise<void> {
       text: "Een thuiszitter krijgt binnen drie maanden een passend aanbod.\n\nBij stagnatie beslist de leerplichtambtenaar (doorzettingsmacht).",
     });
     pointId = created.id;
-    let point = await api<{ version: number; textHash: string; status: string }>(first, "POST", `/api/points/${pointId}/transitions`, {
-      to: "in_bespreking", reason: "Klaar voor ambtelijke bespreking", expectedVersion: created.version,
-    });
+    let point = await api<{ version: number; textHash: string; status: string }>(
+      first,
+      "POST",
+      `/api/points/${pointId}/transitions`,
+      {
+        to: "in_bespreking",
+        reason: "Klaar voor ambtelijke bespreking",
+        expectedVersion: created.version,
+      },
+    );
     for (const s of sessions) {
       point = await api(s.context.request, "POST", `/api/points/${pointId}/stances`, {
-        stance: "akkoord", reasoning: "", textHash: point.textHash,
+        stance: "akkoord",
+        reasoning: "",
+        textHash: point.textHash,
       });
     }
     expect(point.status).toBe("ambtelijk_akkoord");
@@ -110,13 +136,17 @@ async function pdfText(bytes: Buffer): Promise<{ text: string; pages: number }> 
 function renderPages(pdfPath: string, prefix: string): string[] {
   const probe = spawnSync("pdftoppm", ["-v"], { encoding: "utf8" });
   if (probe.error) {
-    console.warn(`[meetings e2e] pdftoppm (poppler-utils) ontbreekt: de dossierpagina's worden niet als PNG weergegeven. (${probe.error.message})`);
+    console.warn(
+      `[meetings e2e] pdftoppm (poppler-utils) ontbreekt: de dossierpagina's worden niet als PNG weergegeven. (${probe.error.message})`,
+    );
     return [];
   }
   for (const f of readdirSync(OUT)) if (f.startsWith(`${prefix}-`) && f.endsWith(".png")) rmSync(`${OUT}/${f}`);
   const run = spawnSync("pdftoppm", ["-png", "-r", "70", pdfPath, `${OUT}/${prefix}`], { encoding: "utf8" });
   expect(run.status, run.stderr).toBe(0);
-  return readdirSync(OUT).filter((f) => f.startsWith(`${prefix}-`) && f.endsWith(".png")).sort();
+  return readdirSync(OUT)
+    .filter((f) => f.startsWith(`${prefix}-`) && f.endsWith(".png"))
+    .sort();
 }
 
 describe("meetings, procedure and dossier in the browser", () => {
@@ -158,14 +188,16 @@ describe("meetings, procedure and dossier in the browser", () => {
     await expect.poll(() => page.getByLabel(/^Naam van persoon/).count()).toBeGreaterThan(3);
     await page.getByRole("checkbox", { name: "Aanwezig (Anneke Smit)" }).uncheck();
     await page.getByRole("button", { name: "Persoon toevoegen" }).click();
-    const newRow = (await page.getByLabel(/^Naam van persoon/).count());
+    const newRow = await page.getByLabel(/^Naam van persoon/).count();
     await page.getByLabel(`Naam van persoon ${newRow}`).fill("Drs. R. Verbeek");
     await page.getByLabel("Hoedanigheid van Drs. R. Verbeek").fill("onafhankelijk voorzitter");
     await page.getByLabel("Partij van Drs. R. Verbeek").selectOption("");
     await screenshot(page, "meetings-attendance-form");
     await expectNoAxeViolations(page, "Aanwezigheid bewerken");
     await page.getByRole("button", { name: "Aanwezigheid opslaan" }).click();
-    const attendance = page.locator("section", { has: page.getByRole("heading", { name: "Aanwezigheid" }) }).getByRole("table");
+    const attendance = page
+      .locator("section", { has: page.getByRole("heading", { name: "Aanwezigheid" }) })
+      .getByRole("table");
     await expect.poll(() => attendance.textContent()).toContain("Karim El Amrani");
     const attendanceText = (await attendance.textContent()) ?? "";
     expect(attendanceText).toContain("wethouder onderwijs en jeugd");
@@ -194,17 +226,20 @@ describe("meetings, procedure and dossier in the browser", () => {
     await page.getByLabel("Titel op de agenda").fill("Opening en mededelingen");
     await page.getByRole("button", { name: "Op de agenda zetten" }).click();
     await page.getByRole("button", { name: "Omhoog (Opening en mededelingen)" }).click();
-    await expect.poll(() => page.locator(".oogo-agenda > li h3").allTextContents()).toEqual([
-      "Agendapunt 1. Opening en mededelingen",
-      `Agendapunt 2. ${POINT_TITLE}`,
-    ]);
+    await expect
+      .poll(() => page.locator(".oogo-agenda > li h3").allTextContents())
+      .toEqual(["Agendapunt 1. Opening en mededelingen", `Agendapunt 2. ${POINT_TITLE}`]);
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain("Omlaag");
 
     // Minutes: written live in the editor, then approved.
     const editor = page.getByRole("textbox", { name: `Notulen: ${MEETING_TITLE}` });
     await editor.click();
     await page.keyboard.type(MINUTES_TEXT);
-    await expect.poll(() => page.locator("section", { has: page.getByRole("heading", { name: "Notulen", exact: true }) }).textContent()).toContain("Opgeslagen");
+    await expect
+      .poll(() =>
+        page.locator("section", { has: page.getByRole("heading", { name: "Notulen", exact: true }) }).textContent(),
+      )
+      .toContain("Opgeslagen");
     await screenshot(page, "meetings-meeting-concept");
     await expectNoAxeViolations(page, "Vergadering (notulen in concept)");
     await page.getByRole("button", { name: "Notulen vaststellen" }).click();
@@ -235,7 +270,9 @@ describe("meetings, procedure and dossier in the browser", () => {
     const log = minutes.locator(".oogo-amendments");
     await expect.poll(() => log.textContent()).toMatch(/Amendement 1 — geopend door Pieter Jansen/);
     expect(await log.textContent()).toContain("Naam van de voorzitter ontbrak in de notulen.");
-    expect(await log.textContent()).toMatch(/Van tekstversie [0-9a-f]{12} naar [0-9a-f]{12}, vastgesteld door Pieter Jansen/);
+    expect(await log.textContent()).toMatch(
+      /Van tekstversie [0-9a-f]{12} naar [0-9a-f]{12}, vastgesteld door Pieter Jansen/,
+    );
     await screenshot(page, "meetings-meeting-approved");
     await expectNoAxeViolations(page, "Vergadering (notulen vastgesteld)");
 
@@ -288,9 +325,13 @@ describe("meetings, procedure and dossier in the browser", () => {
     const ours = page.getByRole("checkbox", { name: POINT_TITLE });
     await ours.waitFor();
     // Points in geschil are preselected; ours has "geen overeenstemming" and is ticked by hand.
-    const preselected = page.locator("fieldset", { hasText: "Punten in geschil" }).getByRole("checkbox", { checked: true });
+    const preselected = page
+      .locator("fieldset", { hasText: "Punten in geschil" })
+      .getByRole("checkbox", { checked: true });
     for (const box of await preselected.all()) {
-      expect(await box.evaluate((el) => document.getElementById(`${el.id}-meta`)?.textContent ?? "")).toContain("In geschil");
+      expect(await box.evaluate((el) => document.getElementById(`${el.id}-meta`)?.textContent ?? "")).toContain(
+        "In geschil",
+      );
     }
     await ours.check();
 
@@ -302,7 +343,11 @@ describe("meetings, procedure and dossier in the browser", () => {
     await screenshot(page, "meetings-dossier-page");
     await expectNoAxeViolations(page, "Dossier");
 
-    const pdf = await saveDownload(page, () => page.getByRole("button", { name: "Dossier maken (PDF)" }).click(), "meetings-dossier.pdf");
+    const pdf = await saveDownload(
+      page,
+      () => page.getByRole("button", { name: "Dossier maken (PDF)" }).click(),
+      "meetings-dossier.pdf",
+    );
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     await expect.poll(() => page.getByRole("status").filter({ hasText: "Dossier (PDF) gemaakt" }).count()).toBe(1);
     const { text, pages } = await pdfText(pdf);
@@ -314,16 +359,28 @@ describe("meetings, procedure and dossier in the browser", () => {
     expect(text).toContain("Artikel 17a, negende lid, van de Wet op het voortgezet onderwijs");
     expect(pages).toBeGreaterThan(2);
 
-    const docx = await saveDownload(page, () => page.getByRole("button", { name: "Dossier maken (DOCX)" }).click(), "meetings-dossier.docx");
+    const docx = await saveDownload(
+      page,
+      () => page.getByRole("button", { name: "Dossier maken (DOCX)" }).click(),
+      "meetings-dossier.docx",
+    );
     expect(docx.subarray(0, 2).toString("latin1")).toBe("PK");
     const documentXml = await (await JSZip.loadAsync(docx)).file("word/document.xml")!.async("string");
     expect(documentXml).toContain("Geschilpunten");
     expect(documentXml).toContain("Doorzettingsmacht bij thuiszitters");
 
-    const opleggerPdf = await saveDownload(page, () => page.getByRole("button", { name: "Oplegger downloaden (PDF)" }).click(), "meetings-oplegger.pdf");
+    const opleggerPdf = await saveDownload(
+      page,
+      () => page.getByRole("button", { name: "Oplegger downloaden (PDF)" }).click(),
+      "meetings-oplegger.pdf",
+    );
     expect(opleggerPdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect((await pdfText(opleggerPdf)).text).toContain("Oplegger");
-    const opleggerDocx = await saveDownload(page, () => page.getByRole("button", { name: "Oplegger downloaden (DOCX)" }).click(), "meetings-oplegger.docx");
+    const opleggerDocx = await saveDownload(
+      page,
+      () => page.getByRole("button", { name: "Oplegger downloaden (DOCX)" }).click(),
+      "meetings-oplegger.docx",
+    );
     expect(opleggerDocx.subarray(0, 2).toString("latin1")).toBe("PK");
     await expectNoAxeViolations(page, "Dossier (na downloaden)");
     await context.close();
@@ -336,17 +393,32 @@ describe("meetings, procedure and dossier in the browser", () => {
   it("a non-secretary cannot build a dossier but can download the oplegger", async () => {
     const { context, page } = await h.loginAs(WETHOUDER);
     await page.goto(`/tafels/${workspaceId}`);
-    await page.getByRole("navigation", { name: "Onderdelen van deze tafel" }).getByRole("link", { name: "Vergaderingen" }).waitFor();
-    expect(await page.getByRole("navigation", { name: "Onderdelen van deze tafel" }).getByRole("link", { name: "Dossier" }).count()).toBe(0);
+    await page
+      .getByRole("navigation", { name: "Onderdelen van deze tafel" })
+      .getByRole("link", { name: "Vergaderingen" })
+      .waitFor();
+    expect(
+      await page
+        .getByRole("navigation", { name: "Onderdelen van deze tafel" })
+        .getByRole("link", { name: "Dossier" })
+        .count(),
+    ).toBe(0);
     await page.goto(`/tafels/${workspaceId}/dossier`);
     await page.getByRole("heading", { level: 1, name: "Dossier voor de Geschillencommissie" }).waitFor();
-    await expect.poll(() => page.locator("main").textContent()).toContain("Alleen de secretaris van de tafel kan een dossier");
+    await expect
+      .poll(() => page.locator("main").textContent())
+      .toContain("Alleen de secretaris van de tafel kan een dossier");
     expect(await page.getByRole("button", { name: /^Dossier maken/ }).count()).toBe(0);
     const res = await context.request.post(`/api/workspaces/${workspaceId}/dossier`, {
-      data: { pointIds: [pointId], route: "advies" }, headers: { origin: h.baseUrl },
+      data: { pointIds: [pointId], route: "advies" },
+      headers: { origin: h.baseUrl },
     });
     expect(res.status()).toBe(403);
-    const pdf = await saveDownload(page, () => page.getByRole("button", { name: "Oplegger downloaden (PDF)" }).click(), "meetings-oplegger-wethouder.pdf");
+    const pdf = await saveDownload(
+      page,
+      () => page.getByRole("button", { name: "Oplegger downloaden (PDF)" }).click(),
+      "meetings-oplegger-wethouder.pdf",
+    );
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     await expectNoAxeViolations(page, "Dossier (wethouder)");
     await context.close();

@@ -13,7 +13,9 @@ beforeAll(async () => {
   const [row] = await h.server.deps.database.db.query.workspaces.findMany({ limit: 1 });
   ws = row!.id;
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 const BAD = [
   "naam;e-mail;partij;rol;functie",
@@ -44,7 +46,9 @@ describe("Deelnemers: many invitations at once", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Controleren");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 3, name: "3 van de 4 regels hebben een fout." }).waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? "")).toContain("3 van de 4 regels hebben een fout.");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
+      .toContain("3 van de 4 regels hebben een fout.");
     const problems = page.getByRole("table", { name: "Regels met een fout (3)" });
     const text = (await problems.textContent()) ?? "";
     expect(text).toContain('Onbekende partij "Gemeente Assen"');
@@ -56,19 +60,33 @@ describe("Deelnemers: many invitations at once", () => {
     await screenshot(page, "deelnemers-csv-fouten-1366");
 
     // Upload the fixed file instead (the file input fills the text), check again, send.
-    await page.getByLabel("CSV-bestand kiezen (.csv of .txt)").setInputFiles({ name: "deelnemers.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${GOOD.replace(/\n/g, "\r\n")}`) });
-    await expect.poll(() => page.getByLabel("Of plak de regels hier").inputValue()).toContain("Kees Bakker;kees.bakker@tynaarlo.example;Tynaarlo;Ambtenaar (werkgroep)");
+    await page
+      .getByLabel("CSV-bestand kiezen (.csv of .txt)")
+      .setInputFiles({
+        name: "deelnemers.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(`\uFEFF${GOOD.replace(/\n/g, "\r\n")}`),
+      });
+    await expect
+      .poll(() => page.getByLabel("Of plak de regels hier").inputValue())
+      .toContain("Kees Bakker;kees.bakker@tynaarlo.example;Tynaarlo;Ambtenaar (werkgroep)");
     await page.getByRole("button", { name: "Controleren" }).focus();
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 3, name: "Alle 3 regels kloppen." }).waitFor();
-    expect(await page.getByRole("table", { name: "Wie wordt uitgenodigd (3)" }).textContent()).toContain("Gemeente Tynaarlo");
+    expect(await page.getByRole("table", { name: "Wie wordt uitgenodigd (3)" }).textContent()).toContain(
+      "Gemeente Tynaarlo",
+    );
     const send = page.getByRole("button", { name: "Uitnodigingen versturen (3)" });
     await send.focus();
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 3, name: "3 uitnodigingen aangemaakt." }).waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? "")).toContain("3 uitnodigingen aangemaakt.");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
+      .toContain("3 uitnodigingen aangemaakt.");
     // Without SMTP the demo writes mail to the log; the page follows them until they have left.
-    await expect.poll(() => page.getByText(/E-mails de deur uit: \d van 3/).textContent(), { timeout: 15_000 }).toContain("3 van 3");
+    await expect
+      .poll(() => page.getByText(/E-mails de deur uit: \d van 3/).textContent(), { timeout: 15_000 })
+      .toContain("3 van 3");
     const open = page.getByRole("table", { name: /Open uitnodigingen/ });
     await expect.poll(() => open.textContent(), { timeout: 15_000 }).toContain("Verstuurd");
     expect(await open.textContent()).toContain("Uitgenodigd door Pieter Jansen");
@@ -79,7 +97,11 @@ describe("Deelnemers: many invitations at once", () => {
     const resend = page.getByRole("button", { name: "Opnieuw versturen aan Piet Jansen" });
     await resend.focus();
     await page.keyboard.press("Enter");
-    await page.getByText("De uitnodiging voor Piet Jansen is opnieuw verstuurd, met een nieuwe link. De vorige link werkt niet meer.").waitFor();
+    await page
+      .getByText(
+        "De uitnodiging voor Piet Jansen is opnieuw verstuurd, met een nieuwe link. De vorige link werkt niet meer.",
+      )
+      .waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Piet Jansen");
 
     await page.setViewportSize({ width: 390, height: 844 });

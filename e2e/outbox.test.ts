@@ -15,21 +15,37 @@ beforeAll(async () => {
   ws = row!.id;
   const ctx = createContext(h.server.deps);
   const invite = (to: string, name: string, token: string) => ({
-    workspaceId: ws, kind: "invitation" as const, to,
+    workspaceId: ws,
+    kind: "invitation" as const,
+    to,
     ...invitationMail({
-      tafelName: row!.name, inviterName: "Bea Heerder", role: "trekker", partyName: "Gemeente Groningen",
-      link: `${h.baseUrl}/uitnodiging#${token}`, expiresAt: new Date(Date.now() + 14 * 86400_000), recipientName: name,
+      tafelName: row!.name,
+      inviterName: "Bea Heerder",
+      role: "trekker",
+      partyName: "Gemeente Groningen",
+      link: `${h.baseUrl}/uitnodiging#${token}`,
+      expiresAt: new Date(Date.now() + 14 * 86400_000),
+      recipientName: name,
     }),
   });
   await enqueueMail(ctx, invite("anna.devries@groningen.test", "Anna de Vries", "token-anna"));
   failedId = (await enqueueMail(ctx, invite("piet.jansen@groningen.test", "Piet Jansen", "token-piet"))).id;
   await h.server.mail.drain();
   // As the sender leaves a mail when the mail server stayed down.
-  await h.server.deps.database.db.update(mailOutbox)
-    .set({ state: "niet_verstuurd", attempts: 5, sentAt: null, sentVia: null, lastError: "De mailserver is niet bereikbaar. (connect ECONNREFUSED 127.0.0.1:587)" })
+  await h.server.deps.database.db
+    .update(mailOutbox)
+    .set({
+      state: "niet_verstuurd",
+      attempts: 5,
+      sentAt: null,
+      sentVia: null,
+      lastError: "De mailserver is niet bereikbaar. (connect ECONNREFUSED 127.0.0.1:587)",
+    })
     .where(eq(mailOutbox.id, failedId));
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 describe("Uitgaande e-mail in the browser", () => {
   it("the beheerder finds it from the members page, reads the states and the text, retries by keyboard; axe-clean at 1366 and 390 px", async () => {
@@ -59,15 +75,27 @@ describe("Uitgaande e-mail in the browser", () => {
     const retry = failed.getByRole("button", { name: /Niet verstuurd — opnieuw proberen/ });
     await retry.focus();
     await page.keyboard.press("Enter");
-    await page.getByRole("status").getByText("De e-mail aan piet.jansen@groningen.test staat weer in de wachtrij.").waitFor();
+    await page
+      .getByRole("status")
+      .getByText("De e-mail aan piet.jansen@groningen.test staat weer in de wachtrij.")
+      .waitFor();
     // The button is gone; focus stays with that mail.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Uitnodiging voor de OOGO-tafel OOGO ondersteuningsplan 2023–2027");
-    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("li")?.textContent ?? "")).toContain("piet.jansen@groningen.test");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe("Uitnodiging voor de OOGO-tafel OOGO ondersteuningsplan 2023–2027");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest("li")?.textContent ?? ""))
+      .toContain("piet.jansen@groningen.test");
     // The sender (log transport here) picks it up at once; Vernieuwen shows the result.
-    await expect.poll(async () => {
-      await page.getByRole("button", { name: "Vernieuwen" }).click();
-      return page.getByRole("listitem").filter({ hasText: "piet.jansen@groningen.test" }).textContent();
-    }, { timeout: 10_000 }).toContain("Naar het serverlog geschreven");
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole("button", { name: "Vernieuwen" }).click();
+          return page.getByRole("listitem").filter({ hasText: "piet.jansen@groningen.test" }).textContent();
+        },
+        { timeout: 10_000 },
+      )
+      .toContain("Naar het serverlog geschreven");
 
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -42,11 +42,11 @@ async function workspaceId(page: Page): Promise<string> {
   return list.workspaces[0]!.id;
 }
 
-const api = async <T,>(page: Page, path: string): Promise<T> => (await (await page.request.get(path)).json()) as T;
+const api = async <T>(page: Page, path: string): Promise<T> => (await (await page.request.get(path)).json()) as T;
 const saveState = (page: Page) => page.getByTestId("save-state").textContent();
 const statusText = (page: Page) => page.locator(".oogo-point-facts").textContent();
 /** Polls with room for a loaded shared machine; what must be fast is measured explicitly. */
-const poll = <T,>(fn: () => Promise<T> | T, timeout = 15_000) => expect.poll(fn, { timeout, interval: 100 });
+const poll = <T>(fn: () => Promise<T> | T, timeout = 15_000) => expect.poll(fn, { timeout, interval: 100 });
 const axe = async (page: Page) => expect(await seriousAxeViolations(page)).toEqual([]);
 
 /** The matrix cell (theme row × status column) as its accessible name states it, e.g. "1 punt … met status Overeenstemming". */
@@ -67,7 +67,13 @@ async function recordAkkoord(page: Page, party: string, reasoning: string) {
   await poll(() => form.getByRole("status").textContent()).toContain(`Standpunt “Akkoord” van ${party} is vastgelegd.`);
 }
 
-async function signFromToSignList(page: Page, wsId: string, party: string, pointId: string, opts: { beforeSigning?: () => Promise<void>; keyboard?: boolean } = {}) {
+async function signFromToSignList(
+  page: Page,
+  wsId: string,
+  party: string,
+  pointId: string,
+  opts: { beforeSigning?: () => Promise<void>; keyboard?: boolean } = {},
+) {
   await page.goto(`/tafels/${wsId}/te-ondertekenen`);
   await page.getByRole("heading", { level: 1, name: "Te ondertekenen" }).waitFor();
   await page.getByRole("link", { name: `Tekst lezen en ondertekenen: ${TITLE}` }).click();
@@ -76,7 +82,9 @@ async function signFromToSignList(page: Page, wsId: string, party: string, point
   await panel.getByRole("heading", { name: `Ondertekenen namens ${party}` }).waitFor();
   // The panel names exactly the text that is signed: the server's current version and hash.
   const current = await api<PointDetail>(page, `/api/points/${pointId}`);
-  const confirm = panel.getByRole("checkbox", { name: `Ik onderteken namens ${party} de tekst met kenmerk ${shortHash(current.textHash)}… (versie ${current.version}).` });
+  const confirm = panel.getByRole("checkbox", {
+    name: `Ik onderteken namens ${party} de tekst met kenmerk ${shortHash(current.textHash)}… (versie ${current.version}).`,
+  });
   expect(await panel.locator(".oogo-sign__what").textContent()).toContain(`Versie${current.version}`);
   const button = panel.getByRole("button", { name: "Ondertekenen" });
   expect(await button.isDisabled()).toBe(true); // nothing is signed without the explicit confirmation
@@ -95,7 +103,10 @@ async function signFromToSignList(page: Page, wsId: string, party: string, point
     expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press("Enter");
   };
-  const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/points/${pointId}/signoffs`)), submit()]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/api/points/${pointId}/signoffs`)),
+    submit(),
+  ]);
   expect(response.status()).toBe(201);
   const answeredAt = Date.now();
   await poll(() => panel.getByRole("status").textContent()).toContain(`namens ${party} de huidige tekst ondertekend`);
@@ -106,14 +117,16 @@ describe("overeenstemmingspunten in the browser", () => {
   it("from a first text to overeenstemming, and an edit that voids the signatures", async () => {
     // On failure, keep what every person saw.
     onTestFailed(async () => {
-      for (const [i, c] of open.entries()) for (const [j, p] of c.pages().entries()) await screenshot(p, `points-failed-${i}-${j}`).catch(() => undefined);
+      for (const [i, c] of open.entries())
+        for (const [j, p] of c.pages().entries()) await screenshot(p, `points-failed-${i}-${j}`).catch(() => undefined);
     });
     const sanne = await person(SANNE);
     const wsId = await workspaceId(sanne.page);
     const boardPath = `/tafels/${wsId}/overeenstemming`;
     const baseline = await api<BoardView>(sanne.page, `/api/workspaces/${wsId}/board`);
     const themeKey = baseline.themes.find((t) => t.label === THEME)!.key;
-    const before = (status: keyof BoardView["totals"]) => baseline.themes.find((t) => t.key === themeKey)!.counts[status] ?? 0;
+    const before = (status: keyof BoardView["totals"]) =>
+      baseline.themes.find((t) => t.key === themeKey)!.counts[status] ?? 0;
     const agreedBefore = before("overeenstemming");
 
     // --- Sanne opens the board and creates the point for Gemeente Groningen only.
@@ -130,7 +143,9 @@ describe("overeenstemmingspunten in the browser", () => {
     await form.getByRole("radio", { name: "Alleen de gekozen gemeenten" }).check();
     await form.getByRole("checkbox", { name: "Gemeente Groningen" }).check();
     await form.getByLabel("Looptijd in maanden (optioneel)").fill("12");
-    await form.getByLabel("Begintekst (optioneel)").fill("Een leerling die thuiszit krijgt binnen drie maanden een passend aanbod.");
+    await form
+      .getByLabel("Begintekst (optioneel)")
+      .fill("Een leerling die thuiszit krijgt binnen drie maanden een passend aanbod.");
     await axe(sanne.page);
     await screenshot(sanne.page, "points-new-form");
     await form.getByRole("button", { name: "Punt aanmaken" }).click();
@@ -173,7 +188,10 @@ describe("overeenstemmingspunten in the browser", () => {
     await poll(() => eva.page.getByRole("status").filter({ hasText: "opnieuw geladen" }).count()).toBe(1);
     await axe(eva.page);
     await screenshot(eva.page, "points-conflict-409");
-    const history = await api<{ events: Array<{ type: string; toStatus: string | null }> }>(eva.page, `/api/points/${pointId}/history`);
+    const history = await api<{ events: Array<{ type: string; toStatus: string | null }> }>(
+      eva.page,
+      `/api/points/${pointId}/history`,
+    );
     expect(history.events.filter((e) => e.toStatus === "in_bespreking")).toHaveLength(1);
     await eva.page.unroute("**/events");
     await eva.page.reload();
@@ -184,12 +202,20 @@ describe("overeenstemmingspunten in the browser", () => {
     // --- Eva (SWV) follows live; both trekkers record akkoord → ambtelijk akkoord.
     await poll(() => eva.page.getByRole("textbox", EDITOR).textContent()).toContain("doorzettingsmacht");
 
-    await recordAkkoord(sanne.page, "Gemeente Groningen", "De gemeente kan de doorzettingsmacht van leerplicht organiseren.");
+    await recordAkkoord(
+      sanne.page,
+      "Gemeente Groningen",
+      "De gemeente kan de doorzettingsmacht van leerplicht organiseren.",
+    );
     // Ambtelijk akkoord is not possible yet: the SWV has no stance; the disabled button says why (shared rules).
     const early = sanne.page.getByRole("button", { name: "Ambtelijk akkoord vaststellen" });
     await poll(() => early.isDisabled()).toBe(true);
-    expect(await sanne.page.locator(`#${await early.getAttribute("aria-describedby")}`).textContent()).toContain(`Nog geen ambtelijk akkoord op de huidige tekst van: ${SWV}`);
-    await poll(() => eva.page.locator(".oogo-stance", { hasText: "Gemeente Groningen" }).textContent()).toContain("Akkoord");
+    expect(await sanne.page.locator(`#${await early.getAttribute("aria-describedby")}`).textContent()).toContain(
+      `Nog geen ambtelijk akkoord op de huidige tekst van: ${SWV}`,
+    );
+    await poll(() => eva.page.locator(".oogo-stance", { hasText: "Gemeente Groningen" }).textContent()).toContain(
+      "Akkoord",
+    );
     await recordAkkoord(eva.page, SWV, "Past binnen het ondersteuningsplan en het thuiszitterspact.");
     await poll(() => statusText(eva.page)).toContain("Ambtelijk akkoord");
     await poll(() => statusText(sanne.page)).toContain("Ambtelijk akkoord"); // live, no reload
@@ -263,17 +289,28 @@ describe("overeenstemmingspunten in the browser", () => {
     const now = await api<PointDetail>(karim.page, `/api/points/${pointId}`);
     expect(now.textHash).not.toBe(signedText.textHash);
     await poll(() => warning.textContent()).toContain(shortHash(now.textHash));
-    await poll(() => warning.locator(".oogo-diff ins").allTextContents()).toContainEqual(expect.stringContaining("Ook het mbo doet mee."));
+    await poll(() => warning.locator(".oogo-diff ins").allTextContents()).toContainEqual(
+      expect.stringContaining("Ook het mbo doet mee."),
+    );
     await axe(karim.page);
     await screenshot(karim.page, "points-verouderd-wethouder");
 
     // Others see it too (the SWV's signature is void as well), and the board shows the point left overeenstemming.
     const othersSee = sanne.page.getByRole("alert").filter({ hasText: "zijn verouderd" });
     await othersSee.waitFor();
-    expect(await othersSee.locator("h3").textContent()).toMatch(new RegExp(`Ondertekeningen van (${SWV} en Gemeente Groningen|Gemeente Groningen en ${SWV}) zijn verouderd`));
+    expect(await othersSee.locator("h3").textContent()).toMatch(
+      new RegExp(`Ondertekeningen van (${SWV} en Gemeente Groningen|Gemeente Groningen en ${SWV}) zijn verouderd`),
+    );
     expect(await othersSee.textContent()).toContain("Jeroen Bakker ondertekende op");
     expect(await othersSee.textContent()).toContain("Karim El Amrani ondertekende op");
-    await poll(() => board.page.getByRole("link", { name: `${agreedBefore + 1 === 1 ? "1 punt" : `${agreedBefore + 1} punten`} ${THEME} met status Overeenstemming`, exact: true }).count()).toBe(0);
+    await poll(() =>
+      board.page
+        .getByRole("link", {
+          name: `${agreedBefore + 1 === 1 ? "1 punt" : `${agreedBefore + 1} punten`} ${THEME} met status Overeenstemming`,
+          exact: true,
+        })
+        .count(),
+    ).toBe(0);
     const row = board.page.locator(".oogo-point-row", { hasText: TITLE });
     await poll(() => row.textContent()).toContain("2 ondertekeningen verouderd");
     expect(await row.textContent()).toContain("In bespreking");
@@ -282,9 +319,16 @@ describe("overeenstemmingspunten in the browser", () => {
     const timeline = sanne.page.getByRole("list").filter({ has: sanne.page.locator(".oogo-timeline__item") });
     const log = (await timeline.textContent())!;
     for (const expected of [
-      "Ondertekend (versie", `Jeroen Bakker, namens ${SWV}`, "Karim El Amrani, namens Gemeente Groningen", "Tekst gewijzigd",
-      "Door het systeem", "Pieter Jansen (secretaris)", "Geagendeerd voor het formeel OOGO.", "Standpunt: akkoord",
-    ]) expect(log).toContain(expected);
+      "Ondertekend (versie",
+      `Jeroen Bakker, namens ${SWV}`,
+      "Karim El Amrani, namens Gemeente Groningen",
+      "Tekst gewijzigd",
+      "Door het systeem",
+      "Pieter Jansen (secretaris)",
+      "Geagendeerd voor het formeel OOGO.",
+      "Standpunt: akkoord",
+    ])
+      expect(log).toContain(expected);
     await axe(sanne.page);
     await screenshot(sanne.page, "points-point-after-edit");
 
@@ -292,14 +336,20 @@ describe("overeenstemmingspunten in the browser", () => {
     await board.page.getByRole("link", { name: new RegExp(`punten? ${THEME} met status In bespreking$`) }).click();
     await poll(() => board.page.url()).toContain(`thema=${themeKey}`);
     expect(board.page.url()).toContain("status=in_bespreking");
-    await poll(() => board.page.locator(".oogo-point-row").allTextContents()).toContainEqual(expect.stringContaining(TITLE));
+    await poll(() => board.page.locator(".oogo-point-row").allTextContents()).toContainEqual(
+      expect.stringContaining(TITLE),
+    );
     for (const r of await board.page.locator(".oogo-point-row").allTextContents()) expect(r).toContain("In bespreking");
     // Per gemeente: the point concerns Groningen only, so filtering on Tynaarlo (via the URL-backed select) drops it.
-    await board.page.getByRole("combobox", { name: "Gemeente", exact: true }).selectOption({ label: "Gemeente Tynaarlo" });
+    await board.page
+      .getByRole("combobox", { name: "Gemeente", exact: true })
+      .selectOption({ label: "Gemeente Tynaarlo" });
     await poll(() => board.page.url()).toMatch(/[?&]gemeente=/);
     expect(board.page.url()).toContain(`thema=${themeKey}`);
     await poll(() => board.page.locator(".oogo-point-row", { hasText: TITLE }).count()).toBe(0);
-    await board.page.getByRole("combobox", { name: "Gemeente", exact: true }).selectOption({ label: "Gemeente Groningen" });
+    await board.page
+      .getByRole("combobox", { name: "Gemeente", exact: true })
+      .selectOption({ label: "Gemeente Groningen" });
     await poll(() => board.page.locator(".oogo-point-row", { hasText: TITLE }).count()).toBe(1);
     // Themes × status per gemeente: Tynaarlo's own matrix counts only the points in its scope.
     await board.page.getByRole("combobox", { name: "Toon voor" }).selectOption({ label: "Gemeente Tynaarlo" });
@@ -308,8 +358,13 @@ describe("overeenstemmingspunten in the browser", () => {
     const tynaarlo = afterEdit.parties.find((p) => p.name === "Gemeente Tynaarlo")!;
     const theirs = (p: typeof tynaarlo) => p.themes.find((t) => t.key === themeKey)!.counts.in_bespreking ?? 0;
     // Ours concerns Groningen only, so Tynaarlo's count leaves it out.
-    expect(theirs(tynaarlo)).toBeLessThanOrEqual((afterEdit.themes.find((t) => t.key === themeKey)!.counts.in_bespreking ?? 0) - 1);
-    const tynaarloCell = board.page.getByRole("link", { name: `${theirs(tynaarlo) === 1 ? "1 punt" : `${theirs(tynaarlo)} punten`} ${THEME} van Gemeente Tynaarlo met status In bespreking`, exact: true });
+    expect(theirs(tynaarlo)).toBeLessThanOrEqual(
+      (afterEdit.themes.find((t) => t.key === themeKey)!.counts.in_bespreking ?? 0) - 1,
+    );
+    const tynaarloCell = board.page.getByRole("link", {
+      name: `${theirs(tynaarlo) === 1 ? "1 punt" : `${theirs(tynaarlo)} punten`} ${THEME} van Gemeente Tynaarlo met status In bespreking`,
+      exact: true,
+    });
     if (theirs(tynaarlo) > 0) await tynaarloCell.waitFor();
     await poll(() => board.page.url()).toMatch(/[?&]voor=/);
     await axe(board.page);

@@ -37,7 +37,10 @@ async function recordSaveStates(page: Page) {
     const w = window as unknown as { __states: string[] };
     w.__states = [];
     const el = document.querySelector(".oogo-save-state")!;
-    new MutationObserver(() => w.__states.push(el.getAttribute("data-state") ?? "")).observe(el, { attributes: true, attributeFilter: ["data-state"] });
+    new MutationObserver(() => w.__states.push(el.getAttribute("data-state") ?? "")).observe(el, {
+      attributes: true,
+      attributeFilter: ["data-state"],
+    });
   });
   return () => page.evaluate(() => (window as unknown as { __states: string[] }).__states);
 }
@@ -74,11 +77,16 @@ describe("spiegelparagraaf in the browser", () => {
       const { context, page } = await h.loginAs("swv.medewerker@demo.oogo.test");
       const list = (await (await page.request.get("/api/workspaces")).json()) as { workspaces: Array<{ id: string }> };
       await page.goto(`/tafels/${list.workspaces[0]!.id}/spiegelparagraaf`);
-      await expect.poll(() => page.getByRole("alert").allTextContents()).toContainEqual(expect.stringContaining("Het document kon niet worden geladen"));
+      await expect
+        .poll(() => page.getByRole("alert").allTextContents())
+        .toContainEqual(expect.stringContaining("Het document kon niet worden geladen"));
       expect(await page.getByRole("textbox", EDITOR).count()).toBe(0);
       await screenshot(page, "spiegelparagraaf-laden-mislukt");
       // The client retries with backoff (1 s, 2 s) and then shows the real text.
-      await page.getByRole("textbox", EDITOR).getByRole("heading", { level: 2, name: "Jeugdhulp" }).waitFor({ timeout: 15_000 });
+      await page
+        .getByRole("textbox", EDITOR)
+        .getByRole("heading", { level: 2, name: "Jeugdhulp" })
+        .waitFor({ timeout: 15_000 });
       expect(await page.getByText("Het document kon niet worden geladen").count()).toBe(0);
       await context.close();
     } finally {
@@ -109,8 +117,12 @@ describe("spiegelparagraaf in the browser", () => {
     await expect.poll(() => saveState(sanne.page)).toBe("Opgeslagen");
 
     // Each sees the other's caret, labelled with the name.
-    await expect.poll(() => eva.page.locator(".collaboration-carets__label").allTextContents()).toContain("Sanne de Vries");
-    await expect.poll(() => sanne.page.locator(".collaboration-carets__label").allTextContents()).toContain("Eva Mulder");
+    await expect
+      .poll(() => eva.page.locator(".collaboration-carets__label").allTextContents())
+      .toContain("Sanne de Vries");
+    await expect
+      .poll(() => sanne.page.locator(".collaboration-carets__label").allTextContents())
+      .toContain("Eva Mulder");
     // A reader who did not type is not left "unsaved" by someone else's text.
     expect(await saveState(eva.page)).toBe("Opgeslagen");
 
@@ -137,7 +149,9 @@ describe("spiegelparagraaf in the browser", () => {
     const dialog = eva.page.getByRole("dialog", { name: "Link toevoegen" });
     await dialog.getByLabel("Webadres").fill("javascript:alert(1)");
     await dialog.getByRole("button", { name: "Link toevoegen" }).click();
-    await expect.poll(() => dialog.getByRole("alert").textContent()).toContain("Alleen links met https://, http:// of mailto:");
+    await expect
+      .poll(() => dialog.getByRole("alert").textContent())
+      .toContain("Alleen links met https://, http:// of mailto:");
     expect(await seriousAxeViolations(eva.page)).toEqual([]);
     await screenshot(eva.page, "spiegelparagraaf-link-dialog");
     await dialog.getByLabel("Webadres").fill("www.passendonderwijs.nl");
@@ -146,7 +160,9 @@ describe("spiegelparagraaf in the browser", () => {
 
     expect(await seriousAxeViolations(eva.page)).toEqual([]);
     await caretAtEndOf(sanne.page, "Leerlingenvervoer");
-    await expect.poll(() => eva.page.locator(".collaboration-carets__label").allTextContents()).toContain("Sanne de Vries");
+    await expect
+      .poll(() => eva.page.locator(".collaboration-carets__label").allTextContents())
+      .toContain("Sanne de Vries");
     await eva.page.locator(".oogo-collab").screenshot({ path: "test-results/spiegelparagraaf-carets.png" });
     await eva.page.evaluate(() => scrollTo(0, 0));
     await screenshot(eva.page, "spiegelparagraaf-eva");
@@ -183,15 +199,21 @@ describe("spiegelparagraaf in the browser", () => {
     await expect.poll(() => saveState(sanne.page)).toBe("Opgeslagen");
     const admin = await h.loginAs("beheerder@demo.oogo.test");
     const wsId = sanne.page.url().split("/tafels/")[1]!.split("/")[0]!;
-    const members = (await (await admin.page.request.get(`/api/workspaces/${wsId}/members`)).json()) as { members: Array<{ id: string; email: string; party: { id: string } | null }> };
+    const members = (await (await admin.page.request.get(`/api/workspaces/${wsId}/members`)).json()) as {
+      members: Array<{ id: string; email: string; party: { id: string } | null }>;
+    };
     const member = members.members.find((m) => m.email === "ambtenaar.groningen@demo.oogo.test")!;
     const setRole = async (role: string) => {
-      const res = await admin.page.request.patch(`/api/workspaces/${wsId}/members/${member.id}`, { data: { role, partyId: member.party?.id ?? null } });
+      const res = await admin.page.request.patch(`/api/workspaces/${wsId}/members/${member.id}`, {
+        data: { role, partyId: member.party?.id ?? null },
+      });
       expect(res.status()).toBe(200);
     };
 
     await setRole("waarnemer");
-    await expect.poll(() => sanne.page.locator("main").textContent()).toContain("U kunt dit document lezen maar niet bewerken (rol: waarnemer)");
+    await expect
+      .poll(() => sanne.page.locator("main").textContent())
+      .toContain("U kunt dit document lezen maar niet bewerken (rol: waarnemer)");
     await expect.poll(() => sanne.editor.getAttribute("aria-readonly")).toBe("true");
     expect(await saveState(sanne.page)).toBe("Alleen lezen");
 
@@ -208,7 +230,9 @@ describe("spiegelparagraaf in the browser", () => {
   it("a waarnemer reads along but cannot type", async () => {
     const reader = await openSpiegelparagraaf("waarnemer@demo.oogo.test");
     const main = reader.page.locator("main");
-    await expect.poll(() => main.textContent()).toContain("U kunt dit document lezen maar niet bewerken (rol: waarnemer)");
+    await expect
+      .poll(() => main.textContent())
+      .toContain("U kunt dit document lezen maar niet bewerken (rol: waarnemer)");
     expect(await saveState(reader.page)).toBe("Alleen lezen");
     expect(await reader.editor.getAttribute("aria-readonly")).toBe("true");
     expect(await reader.editor.getAttribute("contenteditable")).toBe("false");
@@ -223,7 +247,10 @@ describe("spiegelparagraaf in the browser", () => {
     await screenshot(reader.page, "spiegelparagraaf-waarnemer");
 
     // A shared computer: logging out removes the local copies of documents.
-    const localCopies = () => reader.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith("oogo-doc:")));
+    const localCopies = () =>
+      reader.page.evaluate(async () =>
+        (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith("oogo-doc:")),
+      );
     expect(await localCopies()).toHaveLength(1);
     // A second tab of the same session: the server ends its socket at logout and it goes to the login page.
     const secondTab = await reader.context.newPage();

@@ -11,8 +11,12 @@ import { createContext } from "../server/services/serviceContext.ts";
 import { screenshot, seriousAxeViolations, startHarness, type Harness } from "./harness.ts";
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 /** Presses Tab until the focused element's label (or text) matches; keyboard only, no clicks. */
 async function tabTo(page: Page, name: string | RegExp, max = 120) {
@@ -41,7 +45,9 @@ async function checkPage(page: Page, name: string) {
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForTimeout(50);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `${name} at ${width}px scrolls horizontally`).toBeLessThanOrEqual(0);
     await screenshot(page, `${name}-${width}`);
   }
@@ -52,9 +58,17 @@ const currentStep = (page: Page) => page.locator("h2", { hasText: /^Stap \d van 
 
 describe("the new-tafel wizard", () => {
   it("sets the first password and creates a tafel end to end by keyboard", async () => {
-    const made = await createApplicatiebeheerder(createContext(h.server.deps), { email: "beheer@regio.example", name: "Ada Applicatie" });
+    const made = await createApplicatiebeheerder(createContext(h.server.deps), {
+      email: "beheer@regio.example",
+      name: "Ada Applicatie",
+    });
     const link = made.link!.replace(/^https?:\/\/[^/]+/, h.baseUrl);
-    const context = await h.browser.newContext({ baseURL: h.baseUrl, bypassCSP: true, locale: "nl-NL", viewport: { width: 1366, height: 900 } });
+    const context = await h.browser.newContext({
+      baseURL: h.baseUrl,
+      bypassCSP: true,
+      locale: "nl-NL",
+      viewport: { width: 1366, height: 900 },
+    });
     const page = await context.newPage();
     page.on("pageerror", (err) => console.error(`[browser] ${err.message}`));
 
@@ -95,7 +109,9 @@ describe("the new-tafel wizard", () => {
     await page.keyboard.press("Enter");
     const codeField = page.locator("input[aria-invalid=true]");
     await expect.poll(() => codeField.count()).toBe(1);
-    expect(await page.getByRole("alert").textContent()).toContain(`De code van een samenwerkingsverband ziet eruit als "PO 31.02"`);
+    expect(await page.getByRole("alert").textContent()).toContain(
+      `De code van een samenwerkingsverband ziet eruit als "PO 31.02"`,
+    );
     expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("alert");
     await checkPage(page, "wizard-stap1-fout");
     await tabTo(page, /ziet eruit als/); // the link in the error summary
@@ -143,7 +159,9 @@ describe("the new-tafel wizard", () => {
     await expect.poll(() => currentStep(page)).toContain("Stap 4 van 4 Controleren");
 
     // Step 4: check, and invite the secretaris.
-    expect(await page.locator(".oogo-facts").textContent()).toContain("1 samenwerkingsverband(en), 4 gemeente(n), 1 andere deelnemer(s)");
+    expect(await page.locator(".oogo-facts").textContent()).toContain(
+      "1 samenwerkingsverband(en), 4 gemeente(n), 1 andere deelnemer(s)",
+    );
     await tabTo(page, "Naam");
     await page.keyboard.type("Sam Secretaris");
     await tabTo(page, "E-mailadres");
@@ -179,14 +197,20 @@ describe("Tafel instellen", () => {
 
     await tabTo(page, "Omlaag Jeugdhulp");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.getByRole("status").filter({ hasText: "Jeugdhulp staat nu op plaats 2." }).count()).toBe(1);
-    const labels = await page.locator("#themes-heading ~ ul input[type=text]").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "Jeugdhulp staat nu op plaats 2." }).count())
+      .toBe(1);
+    const labels = await page
+      .locator("#themes-heading ~ ul input[type=text]")
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(labels.slice(0, 2)).toEqual(["Leerlingenvervoer", "Jeugdhulp"]);
 
     await tabTo(page, "Naam van thema 1");
     await type(page, "Leerlingenvervoer en reistijd");
     await page.keyboard.press("Enter");
-    await expect.poll(async () => (await page.locator("#themes-heading ~ ul input[type=text]").first().inputValue())).toBe("Leerlingenvervoer en reistijd");
+    await expect
+      .poll(async () => await page.locator("#themes-heading ~ ul input[type=text]").first().inputValue())
+      .toBe("Leerlingenvervoer en reistijd");
 
     // Removing a party with points in its scope is refused; the Dutch answer says what to do.
     page.once("dialog", (d) => void d.accept());

@@ -10,10 +10,17 @@ const env = { ...process.env, API_PORT: apiPort };
 // (server/http/origin.ts). Vite's port: vite.config.ts.
 const DEV_ORIGIN = "http://localhost:5173";
 const children = [
-  spawn(process.execPath, ["--import", "tsx", "--watch", "server/main.ts"], { stdio: "inherit", env: { ...env, PORT: apiPort, DEV_ORIGIN } }),
+  spawn(process.execPath, ["--import", "tsx", "--watch", "server/main.ts"], {
+    stdio: "inherit",
+    env: { ...env, PORT: apiPort, DEV_ORIGIN },
+  }),
   spawn(process.execPath, ["node_modules/vite/bin/vite.js"], { stdio: "inherit", env }),
 ];
 const stop = () => children.forEach((c) => c.kill("SIGTERM"));
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
-for (const child of children) child.on("exit", (code) => { stop(); process.exitCode = code ?? 0; });
+for (const child of children)
+  child.on("exit", (code) => {
+    stop();
+    process.exitCode = code ?? 0;
+  });

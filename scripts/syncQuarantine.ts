@@ -10,14 +10,23 @@ import { createDb, DEFAULT_DATABASE_URL } from "../db/client.ts";
 
 /** A row of the listing query below (columns of db/schema/documents.ts's syncQuarantine). */
 interface QuarantineRow {
-  id: number; doc_name: string; source: "log" | "snapshot"; source_id: number; bytes: number; reason: string; created_at: string;
+  id: number;
+  doc_name: string;
+  source: "log" | "snapshot";
+  source_id: number;
+  bytes: number;
+  reason: string;
+  created_at: string;
 }
 
 const args = process.argv.slice(2);
 const database = await createDb(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, process.env.DATABASE_AUTH_TOKEN);
 try {
   if (args[0] === "--hex") {
-    const { rows } = await database.client.execute({ sql: `SELECT "update" FROM sync_quarantine WHERE id = ?`, args: [Number(args[1])] });
+    const { rows } = await database.client.execute({
+      sql: `SELECT "update" FROM sync_quarantine WHERE id = ?`,
+      args: [Number(args[1])],
+    });
     if (!rows[0]) throw new Error(`no quarantine entry ${args[1]}`);
     console.log(Buffer.from(rows[0][0] as ArrayBuffer).toString("hex"));
   } else {

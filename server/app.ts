@@ -41,12 +41,19 @@ export function createApp(deps: AppDeps) {
     c.set("deps", deps);
     await next();
   });
-  app.use("*", secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"], connectSrc: ["'self'", "ws:", "wss:"], imgSrc: ["'self'", "data:"],
-      styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], frameAncestors: ["'none'"],
-    },
-  }));
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", "ws:", "wss:"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
   // CSRF: a browser always sends Origin or Sec-Fetch-Site with a state-changing request; hono's
   // csrf() refuses cross-site ones that a form could send. JSON bodies from other sites need CORS,
   // which we never grant. Requests with neither header come from non-browser API clients, which
@@ -64,16 +71,36 @@ export function createApp(deps: AppDeps) {
   const browserCsrf = csrf({
     origin: (origin, c) => isAllowedOrigin(origin, new URL(c.req.url).host, trusted),
   });
-  app.use("/api/*", except((c) => c.req.header("origin") === undefined && c.req.header("sec-fetch-site") === undefined, browserCsrf));
-  const limitOf = (maxSize: number) => bodyLimit({
-    maxSize,
-    onError: () => { throw new ApiError("PAYLOAD_TOO_LARGE", `Het verzoek is groter dan ${maxSize / 1024} kB.`); },
-  });
+  app.use(
+    "/api/*",
+    except((c) => c.req.header("origin") === undefined && c.req.header("sec-fetch-site") === undefined, browserCsrf),
+  );
+  const limitOf = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new ApiError("PAYLOAD_TOO_LARGE", `Het verzoek is groter dan ${maxSize / 1024} kB.`);
+      },
+    });
   app.use("/api/*", except(CSV_PATHS, limitOf(MAX_BODY_BYTES)));
   for (const path of CSV_PATHS) app.use(path, limitOf(MAX_CSV_BODY_BYTES));
 
   // Each resource is a sub-app; mounting on the OpenAPIHono app merges their OpenAPI documents.
-  for (const routes of [healthRoutes, authRoutes, meRoutes, accountRoutes, workspaceRoutes, memberRoutes, meetingRoutes, pointRoutes, eventRoutes, exportRoutes, outboxRoutes, tafelRoutes]) app.route("/api", routes);
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    meRoutes,
+    accountRoutes,
+    workspaceRoutes,
+    memberRoutes,
+    meetingRoutes,
+    pointRoutes,
+    eventRoutes,
+    exportRoutes,
+    outboxRoutes,
+    tafelRoutes,
+  ])
+    app.route("/api", routes);
 
   app.notFound((c) => c.json(new ApiError("NOT_FOUND", "Dit adres bestaat niet.").toBody(), 404));
 

@@ -29,7 +29,12 @@ let server: RunningServer;
 beforeAll(async () => {
   smtp = await startTestSmtp();
   server = await startServer({
-    port: 0, host: "127.0.0.1", databaseUrl: tmp.url, production: true, demo: true, publicOrigin: PUBLIC_ORIGIN,
+    port: 0,
+    host: "127.0.0.1",
+    databaseUrl: tmp.url,
+    production: true,
+    demo: true,
+    publicOrigin: PUBLIC_ORIGIN,
     mail: { smtpUrl: smtp.url, from: "OOGO Werkruimte <oogo@regio.example>" },
   });
 });
@@ -45,7 +50,10 @@ function client() {
   const call = async (path: string, init: { method?: string; body?: unknown } = {}) => {
     const res = await fetch(`${server.url}${path}`, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-      headers: { ...(cookie ? { cookie } : {}), ...(init.body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
     const set = res.headers.get("set-cookie");
@@ -65,20 +73,29 @@ async function mailsTo(address: string) {
 
 describe("day one on an empty production install", () => {
   it("seeds no demo in production", async () => {
-    const res = await client().call("/api/auth/login", { body: { email: "secretaris@demo.oogo.test", password: "oogo-demo" } });
+    const res = await client().call("/api/auth/login", {
+      body: { email: "secretaris@demo.oogo.test", password: "oogo-demo" },
+    });
     expect(res.status).toBe(401);
   });
 
   it("goes from the admin CLI to a tafel with sixteen gemeenten, forty invitations by mail and a member who accepted", async () => {
     // 1. The operator creates the first applicatiebeheerder and gets a one-time link.
     const env = { ...process.env, DATABASE_URL: tmp.url, PUBLIC_ORIGIN, NODE_ENV: "production" };
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/admin.ts", "create", "--email", "anna@regio.example", "--name", "Anna de Vries"], { env });
+    const { stdout } = await run(
+      process.execPath,
+      ["--import", "tsx", "scripts/admin.ts", "create", "--email", "anna@regio.example", "--name", "Anna de Vries"],
+      { env },
+    );
     const adminToken = TOKEN.exec(stdout)?.[1];
     expect(adminToken, stdout).toBeDefined();
 
     // 2. Anna sets her password through the link and is signed in.
     const anna = client();
-    expect((await anna.call("/api/auth/password-link", { body: { token: adminToken, password: "een-sterk-wachtwoord" } })).status).toBe(200);
+    expect(
+      (await anna.call("/api/auth/password-link", { body: { token: adminToken, password: "een-sterk-wachtwoord" } }))
+        .status,
+    ).toBe(200);
     const me = await json<MeView>(await anna.call("/api/me"));
     expect(me.instanceCapabilities).toContain("instance.tafels.create");
 
@@ -96,7 +113,9 @@ describe("day one on an empty production install", () => {
     const samToken = TOKEN.exec(samMail?.text ?? "")?.[1];
     expect(samToken).toBeDefined();
     const sam = client();
-    const accepted = await sam.call("/api/auth/invitation", { body: { token: samToken, password: "secretaris-wachtwoord" } });
+    const accepted = await sam.call("/api/auth/invitation", {
+      body: { token: samToken, password: "secretaris-wachtwoord" },
+    });
     expect(accepted.status, await accepted.clone().text()).toBe(200);
     const view = await json<WorkspaceView>(await sam.call(`/api/workspaces/${tafel.workspaceId}`));
     expect(view.parties.filter((p) => p.kind === "gemeente")).toHaveLength(16);
@@ -110,8 +129,11 @@ describe("day one on an empty production install", () => {
       rows.push(`Ambtenaar ${g.name};ambtenaar${i}@gemeente.example;${g.name};trekker;beleidsadviseur onderwijs`);
       rows.push(`Wethouder ${g.name};wethouder${i}@gemeente.example;${g.code};bestuurder;wethouder onderwijs en jeugd`);
     });
-    for (let i = 0; i < 8; i++) rows.push(`Medewerker ${i};swv${i}@swv-drenthe.example;Samenwerkingsverband PO Drenthe-Noord;ambtenaar`);
-    const bulk = await sam.call(`/api/workspaces/${tafel.workspaceId}/invitations/bulk`, { body: { csv: rows.join("\n") } });
+    for (let i = 0; i < 8; i++)
+      rows.push(`Medewerker ${i};swv${i}@swv-drenthe.example;Samenwerkingsverband PO Drenthe-Noord;ambtenaar`);
+    const bulk = await sam.call(`/api/workspaces/${tafel.workspaceId}/invitations/bulk`, {
+      body: { csv: rows.join("\n") },
+    });
     expect(bulk.status, await bulk.clone().text()).toBe(201);
     expect((await json<BulkInviteResult>(bulk)).invitations).toHaveLength(40);
 
@@ -119,16 +141,24 @@ describe("day one on an empty production install", () => {
     await smtp.waitForCount(42);
     const wethouderMail = (await mailsTo("wethouder3@gemeente.example"))[0]!;
     expect(wethouderMail.text).toContain("Bestuurder");
-    const links = await Promise.all(smtp.received.slice(2).map(async (m) => TOKEN.exec((await parse(m)).text ?? "")?.[1]));
+    const links = await Promise.all(
+      smtp.received.slice(2).map(async (m) => TOKEN.exec((await parse(m)).text ?? "")?.[1]),
+    );
     expect(links.filter(Boolean)).toHaveLength(40);
 
     // 7. One wethouder accepts, chooses a password, and lands on the tafel in the role and party of the CSV.
     const token = TOKEN.exec(wethouderMail.text ?? "")![1];
     const wethouder = client();
-    expect((await wethouder.call("/api/auth/invitation", { body: { token, password: "wethouder-wachtwoord" } })).status).toBe(200);
+    expect(
+      (await wethouder.call("/api/auth/invitation", { body: { token, password: "wethouder-wachtwoord" } })).status,
+    ).toBe(200);
     const mine = await json<{ workspaces: WorkspaceSummary[] }>(await wethouder.call("/api/workspaces"));
-    expect(mine.workspaces).toMatchObject([{ id: tafel.workspaceId, role: "bestuurder", party: { name: `Gemeente ${gemeenten[3]!.name}` } }]);
+    expect(mine.workspaces).toMatchObject([
+      { id: tafel.workspaceId, role: "bestuurder", party: { name: `Gemeente ${gemeenten[3]!.name}` } },
+    ]);
     // The same link does not work twice.
-    expect((await client().call("/api/auth/invitation", { body: { token, password: "nog-een-wachtwoord" } })).status).toBe(404);
+    expect(
+      (await client().call("/api/auth/invitation", { body: { token, password: "nog-een-wachtwoord" } })).status,
+    ).toBe(404);
   });
 });

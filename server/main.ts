@@ -12,7 +12,8 @@ import { MailConfigError, resolveMailConfig } from "./mail/config.ts";
 const env = process.env;
 const production = env.NODE_ENV === "production";
 const port = Number(env.PORT ?? 3000);
-if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is geen geldig poortnummer: ${env.PORT}`);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  throw new Error(`PORT is geen geldig poortnummer: ${env.PORT}`);
 
 const mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
 try {

@@ -76,11 +76,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     database,
     events: new EventBus(),
     config,
-    documents: { readJson: async (name) => stateToJson(await store.load(name)), append: (name, updates) => store.append(name, updates) },
+    documents: {
+      readJson: async (name) => stateToJson(await store.load(name)),
+      append: (name, updates) => store.append(name, updates),
+    },
   };
 
   // Fails the start on a too-short DEVICE_COOKIE_SECRET instead of on the first login.
-  await deviceCookieSecret(database, config).catch((error: unknown) => { database.close(); throw error; });
+  await deviceCookieSecret(database, config).catch((error: unknown) => {
+    database.close();
+    throw error;
+  });
   const pointTexts = watchPointTexts(createContext(deps));
   let seeded = false;
   if (options.demo && !production && (await isDatabaseEmpty(deps))) {
@@ -91,13 +97,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Started after the demo seed; nudged by enqueueMail after each commit that queued mail.
   const mailConcurrency = 4;
   const mail = new MailSender(createContext(deps), {
-    transport: mailConfig.smtpUrl ? smtpTransport({ url: mailConfig.smtpUrl, maxConnections: mailConcurrency }) : logTransport(),
+    transport: mailConfig.smtpUrl
+      ? smtpTransport({ url: mailConfig.smtpUrl, maxConnections: mailConcurrency })
+      : logTransport(),
     from: mailConfig.from,
     concurrency: mailConcurrency,
   });
   deps.mail = mail;
   mail.start();
-  if (mailConfig.smtpUrl) console.log(`E-mail gaat via ${describeSmtpUrl(mailConfig.smtpUrl)} (afzender ${mailConfig.from}).`);
+  if (mailConfig.smtpUrl)
+    console.log(`E-mail gaat via ${describeSmtpUrl(mailConfig.smtpUrl)} (afzender ${mailConfig.from}).`);
 
   const app = createApp(deps);
   if (options.staticRoot && existsSync(options.staticRoot)) {
@@ -106,11 +115,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     app.use("/assets/*", serveStatic({ root }));
     app.get("/favicon.svg", serveStatic({ root }));
     // Client-side routes: every other GET outside /api and /sync gets the app shell.
-    app.get("*", (c, next) => (c.req.path.startsWith("/api/") || c.req.path.startsWith("/sync/") ? next() : c.html(indexHtml)));
+    app.get("*", (c, next) =>
+      c.req.path.startsWith("/api/") || c.req.path.startsWith("/sync/") ? next() : c.html(indexHtml),
+    );
   }
 
   const server = await new Promise<ServerType>((resolveListen) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? "0.0.0.0" }, () => resolveListen(s));
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? "0.0.0.0" }, () =>
+      resolveListen(s),
+    );
   });
   const port = (server.address() as AddressInfo).port;
   const sync = attachSync(server as Server, deps, store, options.sync);

@@ -29,7 +29,9 @@ export interface ApiErrorBody {
 
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   return (
-    typeof value === "object" && value !== null && "error" in value &&
+    typeof value === "object" &&
+    value !== null &&
+    "error" in value &&
     typeof (value as ApiErrorBody).error?.code === "string"
   );
 }

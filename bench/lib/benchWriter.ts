@@ -22,7 +22,11 @@ export interface Edit {
   acked: Promise<number>;
 }
 
-interface PendingAck { ordinal: number; end: number; resolve(at: number): void }
+interface PendingAck {
+  ordinal: number;
+  end: number;
+  resolve(at: number): void;
+}
 
 export class BenchWriter {
   readonly doc = new Y.Doc();
@@ -36,7 +40,11 @@ export class BenchWriter {
   /** Called for every update or step 2 payload (e.g. to let a writer also observe). */
   onRemote?: (payload: Uint8Array, step2: boolean, at: number) => void;
 
-  constructor(readonly target: Target, docName: string, opts: { saveAck?: boolean; timeoutMs?: number } = {}) {
+  constructor(
+    readonly target: Target,
+    docName: string,
+    opts: { saveAck?: boolean; timeoutMs?: number } = {},
+  ) {
     this.client = new PeerClient(target, docName, {
       doc: this.doc,
       saveAck: opts.saveAck ?? target.ack === "saveAck",
@@ -88,7 +96,8 @@ export class BenchWriter {
     await this.client.connect();
     const paragraph = this.doc.getXmlFragment("default").get(0);
     const text = paragraph instanceof Y.XmlElement ? paragraph.get(0) : null;
-    if (!(text instanceof Y.XmlText)) throw new Error(`${this.target.kind}: bench document ${this.client.docName} has no first paragraph with text`);
+    if (!(text instanceof Y.XmlText))
+      throw new Error(`${this.target.kind}: bench document ${this.client.docName} has no first paragraph with text`);
     this.text = text;
   }
 

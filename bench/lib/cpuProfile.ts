@@ -6,8 +6,17 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 
-interface CpuNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
-interface CpuProfile { nodes: CpuNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface CpuNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface CpuProfile {
+  nodes: CpuNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 export interface ProfileSummary {
   /** "main" or "thread <n>" (from the file name CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile). */
@@ -31,7 +40,8 @@ function area(url: string, name: string): string {
     return rest[0]!.startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0]!;
   }
   if (url.startsWith("node:")) return `node:${url.slice(5).split("/")[0]}`;
-  const m = /\/work\/[^/]+\/((?:server|shared|db|bench)\/.*)$/.exec(url) ?? /\/((?:server|shared|db|bench)\/.*)$/.exec(url);
+  const m =
+    /\/work\/[^/]+\/((?:server|shared|db|bench)\/.*)$/.exec(url) ?? /\/((?:server|shared|db|bench)\/.*)$/.exec(url);
   return m ? m[1]!.replace(/\?.*$/, "") : url.split("/").slice(-2).join("/");
 }
 
@@ -69,7 +79,13 @@ export function summarizeCpuProfile(path: string, window?: [number, number], top
     thread: tid === "0" ? "main" : `thread ${tid}`,
     busyMs: total / 1000,
     windowMs: window ? (window[1] - window[0]) / 1000 : (profile.endTime - profile.startTime) / 1000,
-    topFunctions: [...fn.values()].sort((a, b) => b.us - a.us).slice(0, top).map((f) => ({ name: f.name, where: f.where, selfMs: f.us / 1000, pct: pct(f.us) })),
-    byArea: [...areas].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([a, us]) => ({ area: a, selfMs: us / 1000, pct: pct(us) })),
+    topFunctions: [...fn.values()]
+      .sort((a, b) => b.us - a.us)
+      .slice(0, top)
+      .map((f) => ({ name: f.name, where: f.where, selfMs: f.us / 1000, pct: pct(f.us) })),
+    byArea: [...areas]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([a, us]) => ({ area: a, selfMs: us / 1000, pct: pct(us) })),
   };
 }

@@ -12,7 +12,12 @@ import { jsonToUpdate } from "../../server/documents/prosemirror.ts";
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const FIXTURE_PATH = resolve(REPO, "../shared/fixtures/ondersteuningsplan-zuid-limburg-2019-2023.txt");
 
-interface PmNode { type: string; attrs?: Record<string, unknown>; content?: PmNode[]; text?: string }
+interface PmNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: PmNode[];
+  text?: string;
+}
 
 const text = (t: string): PmNode => ({ type: "text", text: t });
 const paragraph = (t: string): PmNode => ({ type: "paragraph", content: t ? [text(t)] : [] });
@@ -49,16 +54,25 @@ export function fixtureTextToProseMirror(raw: string): PmNode {
     const bullet = /^[•●▪-]\s*(.+)$/.exec(line);
     const numbered = /^(\d{1,2})\.\s*(.+)$/.exec(line);
     if (chapter) {
-      flushPara(); flushList();
+      flushPara();
+      flushList();
       blocks.push({ type: "heading", attrs: { level: 1 }, content: [text(`Hoofdstuk ${chapter[1]}`)] });
     } else if (section && !/[.;,]$/.test(section[2]!)) {
-      flushPara(); flushList();
+      flushPara();
+      flushList();
       const depth = section[1]!.split(".").length;
-      blocks.push({ type: "heading", attrs: { level: depth <= 2 ? 2 : 3 }, content: [text(`${section[1]} ${section[2]}`)] });
+      blocks.push({
+        type: "heading",
+        attrs: { level: depth <= 2 ? 2 : 3 },
+        content: [text(`${section[1]} ${section[2]}`)],
+      });
     } else if (bullet || (numbered && line.length < 200)) {
       flushPara();
       const ordered = !bullet;
-      if (list?.ordered !== ordered) { flushList(); list = { ordered, items: [] }; }
+      if (list?.ordered !== ordered) {
+        flushList();
+        list = { ordered, items: [] };
+      }
       list.items.push([(bullet ? bullet[1] : numbered![2])!]);
     } else if (list && indented) {
       list.items.at(-1)!.push(line);
@@ -68,7 +82,8 @@ export function fixtureTextToProseMirror(raw: string): PmNode {
       if (/[.!?:;]$/.test(line)) flushPara();
     }
   }
-  flushPara(); flushList();
+  flushPara();
+  flushList();
   return { type: "doc", content: blocks };
 }
 
@@ -84,7 +99,9 @@ export interface FixtureDocument {
 /** Loads and converts the fixture, or returns null (with the reason) when it is not there. */
 export function loadFixtureDocument(): FixtureDocument | { missing: string } {
   if (!existsSync(FIXTURE_PATH)) {
-    return { missing: `Fixture niet gevonden: ${FIXTURE_PATH}. The ~120 KB document benchmarks need ../shared/fixtures next to the repository.` };
+    return {
+      missing: `Fixture niet gevonden: ${FIXTURE_PATH}. The ~120 KB document benchmarks need ../shared/fixtures next to the repository.`,
+    };
   }
   const raw = readFileSync(FIXTURE_PATH, "utf8");
   const json = fixtureTextToProseMirror(raw);

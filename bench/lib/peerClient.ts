@@ -84,7 +84,11 @@ export class PeerClient {
   startedAt = 0;
   syncedAt = 0;
 
-  constructor(readonly target: Target, readonly docName: string, readonly options: ClientOptions = {}) {
+  constructor(
+    readonly target: Target,
+    readonly docName: string,
+    readonly options: ClientOptions = {},
+  ) {
     if (target.framing === "hocuspocus") {
       const e = encoding.createEncoder();
       encoding.writeVarString(e, docName);
@@ -101,7 +105,11 @@ export class PeerClient {
       this.rejectSynced = reject;
     });
     const timeoutMs = this.options.timeoutMs ?? 30_000;
-    const timer = setTimeout(() => this.rejectSynced(new Error(`${this.target.kind}: no sync step 2 for ${this.docName} within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        this.rejectSynced(new Error(`${this.target.kind}: no sync step 2 for ${this.docName} within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     this.synced.finally(() => clearTimeout(timer)).catch(() => undefined);
 
     const ws = new WebSocket(this.target.url(this.docName, { saveAck: this.options.saveAck }), {
@@ -112,7 +120,9 @@ export class PeerClient {
     this.ws = ws;
     ws.binaryType = "nodebuffer";
     ws.on("unexpected-response", (_req, res) => {
-      this.rejectSynced(new Error(`${this.target.kind}: upgrade refused with HTTP ${res.statusCode} for ${this.docName}`));
+      this.rejectSynced(
+        new Error(`${this.target.kind}: upgrade refused with HTTP ${res.statusCode} for ${this.docName}`),
+      );
       res.resume();
     });
     ws.on("error", (error) => this.rejectSynced(error));
@@ -182,7 +192,10 @@ export class PeerClient {
           const e = encoding.createEncoder();
           encoding.writeVarUint(e, MSG_SYNC);
           encoding.writeVarUint(e, SYNC_STEP2);
-          encoding.writeVarUint8Array(e, this.options.doc ? Y.encodeStateAsUpdate(this.options.doc, payload) : EMPTY_UPDATE);
+          encoding.writeVarUint8Array(
+            e,
+            this.options.doc ? Y.encodeStateAsUpdate(this.options.doc, payload) : EMPTY_UPDATE,
+          );
           this.send(encoding.toUint8Array(e));
           return;
         }
@@ -199,7 +212,8 @@ export class PeerClient {
         this.options.events?.onSaveAck?.(decoding.readVarUint8Array(decoder), at);
         return;
       case HP_SYNC_STATUS:
-        if (this.target.framing === "hocuspocus") this.options.events?.onSyncStatus?.(decoding.readVarUint(decoder) === 1, at);
+        if (this.target.framing === "hocuspocus")
+          this.options.events?.onSyncStatus?.(decoding.readVarUint(decoder) === 1, at);
         return;
       case MSG_AUTH: {
         const sub = decoding.readVarUint(decoder);
@@ -234,7 +248,9 @@ export class PeerClient {
 }
 
 /** Header of a v1 update: first struct group's client and clock, and how many structs/groups. */
-export function updateHeader(update: Uint8Array): { groups: number; structs: number; client: number; clock: number } | null {
+export function updateHeader(
+  update: Uint8Array,
+): { groups: number; structs: number; client: number; clock: number } | null {
   const d = decoding.createDecoder(update);
   const groups = decoding.readVarUint(d);
   if (groups === 0) return null;

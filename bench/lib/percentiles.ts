@@ -21,7 +21,13 @@ export class Samples {
   }
 }
 
-export interface Summary { n: number; p50: number | null; p99: number | null; max: number | null; mean: number | null }
+export interface Summary {
+  n: number;
+  p50: number | null;
+  p99: number | null;
+  max: number | null;
+  mean: number | null;
+}
 
 export function summarize(values: ArrayLike<number>): Summary {
   const n = values.length;

@@ -11,7 +11,14 @@ import { closeAll, connectAll, PeerClient, updateHeader, type Target } from "./p
 import { Samples, sleep, summarize, type Summary } from "./percentiles.ts";
 
 export interface ChildStats {
-  cpuUs: number; wallMs: number; eldP50Ms: number; eldP99Ms: number; eldMaxMs: number; heapUsed: number; rss: number; monoUs: number;
+  cpuUs: number;
+  wallMs: number;
+  eldP50Ms: number;
+  eldP99Ms: number;
+  eldMaxMs: number;
+  heapUsed: number;
+  rss: number;
+  monoUs: number;
   counters: Record<string, number>;
 }
 
@@ -20,7 +27,12 @@ const yieldToIo = () => new Promise<void>((r) => setImmediate(r));
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms); })]);
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms);
+      }),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -141,7 +153,11 @@ export class FanoutSession {
   private readonly writer: BenchWriter;
   readonly observers: PeerClient[] = [];
 
-  constructor(readonly target: Target, readonly child: ServerChild, readonly docName: string) {
+  constructor(
+    readonly target: Target,
+    readonly child: ServerChild,
+    readonly docName: string,
+  ) {
     this.writer = new BenchWriter(target, docName, { saveAck: false });
   }
 
@@ -156,7 +172,12 @@ export class FanoutSession {
     const fresh: PeerClient[] = [];
     for (let i = this.observers.length; i < count; i++) {
       const index = i;
-      fresh.push(new PeerClient(this.target, this.docName, { events: { onUpdate: (payload, _step2, at) => this.tracker.onUpdate(index, payload, at) }, timeoutMs: 60_000 }));
+      fresh.push(
+        new PeerClient(this.target, this.docName, {
+          events: { onUpdate: (payload, _step2, at) => this.tracker.onUpdate(index, payload, at) },
+          timeoutMs: 60_000,
+        }),
+      );
     }
     await connectAll(fresh, 25);
     this.observers.push(...fresh);
@@ -164,11 +185,26 @@ export class FanoutSession {
   }
 
   measure(rate: number, durationMs: number, drainMs: number, serverCore = 0): Promise<FanoutPoint> {
-    return runPoint(this.tracker, this.writer, this.child, this.observers.length, rate, durationMs, drainMs, serverCore);
+    return runPoint(
+      this.tracker,
+      this.writer,
+      this.child,
+      this.observers.length,
+      rate,
+      durationMs,
+      drainMs,
+      serverCore,
+    );
   }
 
   /** Measures, and once more when other processes disturbed the server core (keeps the calmer one). */
-  async measureSteady(rate: number, durationMs: number, drainMs: number, serverCore: number, retryAbovePct: number): Promise<FanoutPoint> {
+  async measureSteady(
+    rate: number,
+    durationMs: number,
+    drainMs: number,
+    serverCore: number,
+    retryAbovePct: number,
+  ): Promise<FanoutPoint> {
     let point = await this.measure(rate, durationMs, drainMs, serverCore);
     if ((point.otherLoadOnServerCorePct ?? 0) > retryAbovePct) {
       await sleep(1000);
@@ -190,7 +226,12 @@ export class FanoutSession {
  * server cannot slow the offered load down); N observers of the same document receive.
  * Observers are added between points (1 → 10 → 100 …) and stay connected.
  */
-export async function fanoutSweep(target: Target, child: ServerChild, docName: string, opts: FanoutOptions): Promise<FanoutPoint[]> {
+export async function fanoutSweep(
+  target: Target,
+  child: ServerChild,
+  docName: string,
+  opts: FanoutOptions,
+): Promise<FanoutPoint[]> {
   const session = new FanoutSession(target, child, docName);
   const points: FanoutPoint[] = [];
   let retries = 0;
@@ -202,7 +243,13 @@ export async function fanoutSweep(target: Target, child: ServerChild, docName: s
         if (opts.maxDeliveriesPerSecond && count * rate > opts.maxDeliveriesPerSecond) continue;
         const retry = opts.retryAboveOtherLoadPct !== undefined && retries < 4;
         const point = retry
-          ? await session.measureSteady(rate, opts.durationMs, opts.drainMs, opts.serverCore ?? 0, opts.retryAboveOtherLoadPct!)
+          ? await session.measureSteady(
+              rate,
+              opts.durationMs,
+              opts.drainMs,
+              opts.serverCore ?? 0,
+              opts.retryAboveOtherLoadPct!,
+            )
           : await session.measure(rate, opts.durationMs, opts.drainMs, opts.serverCore ?? 0);
         if (point.attempts > 1) retries++;
         points.push(point);
@@ -221,7 +268,16 @@ async function quiesce(tracker: FanoutTracker, quietMs: number, capMs: number) {
   while (performance.now() - tracker.lastActivity < quietMs && performance.now() - start < capMs) await sleep(25);
 }
 
-async function runPoint(tracker: FanoutTracker, writer: BenchWriter, child: ServerChild, observers: number, rate: number, durationMs: number, drainMs: number, serverCore: number): Promise<FanoutPoint> {
+async function runPoint(
+  tracker: FanoutTracker,
+  writer: BenchWriter,
+  child: ServerChild,
+  observers: number,
+  rate: number,
+  durationMs: number,
+  drainMs: number,
+  serverCore: number,
+): Promise<FanoutPoint> {
   const total = Math.max(1, Math.round((rate * durationMs) / 1000));
   tracker.samples = new Samples(observers * total + 16);
   tracker.delivered = 0;
@@ -255,7 +311,13 @@ async function runPoint(tracker: FanoutTracker, writer: BenchWriter, child: Serv
   tracker.recording = false;
   const serverCpuPct = (stats.cpuUs / 1000 / stats.wallMs) * 100;
   return {
-    observers, rate, durationMs, sent: total, expected, delivered: deliveredInTime, deliveredEventually: tracker.delivered,
+    observers,
+    rate,
+    durationMs,
+    sent: total,
+    expected,
+    delivered: deliveredInTime,
+    deliveredEventually: tracker.delivered,
     latencyMs: tracker.samples.summary(),
     serverCpuUsPerDelivery: deliveredAtStats > 0 ? stats.cpuUs / deliveredAtStats : null,
     serverCpuPct,
@@ -272,7 +334,13 @@ async function runPoint(tracker: FanoutTracker, writer: BenchWriter, child: Serv
 
 // ─── Edit → acknowledgement ───────────────────────────────────────────────────────────────
 
-export interface AckResult { latencyMs: Summary; edits: number; unacknowledged: number; durable: boolean; signal: string }
+export interface AckResult {
+  latencyMs: Summary;
+  edits: number;
+  unacknowledged: number;
+  durable: boolean;
+  signal: string;
+}
 
 /** A connected editor whose edits' acknowledgement latencies are recorded, in rounds. */
 export class AckSession {
@@ -280,7 +348,10 @@ export class AckSession {
   readonly samples = new Samples(1024);
   edits = 0;
 
-  constructor(readonly target: Target, docName: string) {
+  constructor(
+    readonly target: Target,
+    docName: string,
+  ) {
     this.writer = new BenchWriter(target, docName);
   }
 
@@ -304,8 +375,15 @@ export class AckSession {
 
   result(): AckResult {
     return {
-      latencyMs: this.samples.summary(), edits: this.edits, unacknowledged: this.edits - this.samples.length, durable: this.target.ack === "saveAck",
-      signal: { saveAck: "type-100 save ack (durable)", syncStatus: "SyncStatus reply (in memory)", syncStep2: "sync step 2 reply (in memory)" }[this.target.ack],
+      latencyMs: this.samples.summary(),
+      edits: this.edits,
+      unacknowledged: this.edits - this.samples.length,
+      durable: this.target.ack === "saveAck",
+      signal: {
+        saveAck: "type-100 save ack (durable)",
+        syncStatus: "SyncStatus reply (in memory)",
+        syncStep2: "sync step 2 reply (in memory)",
+      }[this.target.ack],
     };
   }
 
@@ -336,7 +414,10 @@ class LoadWatcher {
   hinted: Promise<void>;
   private hint!: () => void;
 
-  constructor(private readonly expected: Map<number, number>, private readonly expectedBytes: number) {
+  constructor(
+    private readonly expected: Map<number, number>,
+    private readonly expectedBytes: number,
+  ) {
     this.hinted = new Promise((r) => (this.hint = r));
   }
 
@@ -361,7 +442,10 @@ class LoadWatcher {
   }
 }
 
-export interface BigDocument { update: Uint8Array; stateVector: Map<number, number> }
+export interface BigDocument {
+  update: Uint8Array;
+  stateVector: Map<number, number>;
+}
 
 /** ms from connect() to the message that completed the document (client already connecting). */
 async function loadFully(client: PeerClient, watcher: LoadWatcher, timeoutMs: number): Promise<number> {
@@ -396,12 +480,24 @@ export async function coldLoadRun(target: Target, docNames: string[], big: BigDo
   return samples.summary();
 }
 
-export interface StormResult { latencyMs: Summary; storms: number; clients: number; failed: number }
+export interface StormResult {
+  latencyMs: Summary;
+  storms: number;
+  clients: number;
+  failed: number;
+}
 
 /** `clients` connect at once to the never-opened copy `name`; per-client ms, and failures. */
-export async function joinStormOnce(target: Target, name: string, clients: number, big: BigDocument): Promise<{ samples: number[]; failed: number }> {
+export async function joinStormOnce(
+  target: Target,
+  name: string,
+  clients: number,
+  big: BigDocument,
+): Promise<{ samples: number[]; failed: number }> {
   const watchers = Array.from({ length: clients }, () => new LoadWatcher(big.stateVector, big.update.length));
-  const storm = watchers.map((w) => new PeerClient(target, name, { events: { onUpdate: w.onUpdate }, timeoutMs: 30_000 }));
+  const storm = watchers.map(
+    (w) => new PeerClient(target, name, { events: { onUpdate: w.onUpdate }, timeoutMs: 30_000 }),
+  );
   const connected = storm.map((c) => c.connect());
   await Promise.allSettled(connected.map((c, i) => c.then(() => withTimeout(watchers[i]!.hinted, 30_000, "storm"))));
   const samples: number[] = [];
@@ -418,7 +514,12 @@ export async function joinStormOnce(target: Target, name: string, clients: numbe
 }
 
 /** `clients` connect at once to one never-opened copy of the big document, once per name. */
-export async function joinStormRun(target: Target, docNames: string[], clients: number, big: BigDocument): Promise<StormResult> {
+export async function joinStormRun(
+  target: Target,
+  docNames: string[],
+  clients: number,
+  big: BigDocument,
+): Promise<StormResult> {
   const samples = new Samples(docNames.length * clients);
   let failed = 0;
   for (const name of docNames) {
@@ -454,8 +555,14 @@ export interface HeapResult {
   bigDocuments: number;
 }
 
-interface Mem { heapUsed: number; arrayBuffers: number }
-const diff = (a: Mem, b: Mem) => ({ heap: b.heapUsed - a.heapUsed, total: b.heapUsed + b.arrayBuffers - a.heapUsed - a.arrayBuffers });
+interface Mem {
+  heapUsed: number;
+  arrayBuffers: number;
+}
+const diff = (a: Mem, b: Mem) => ({
+  heap: b.heapUsed - a.heapUsed,
+  total: b.heapUsed + b.arrayBuffers - a.heapUsed - a.arrayBuffers,
+});
 
 /**
  * Memory deltas in the server child after full GCs (--expose-gc), JS heap and heap + ArrayBuffers:
@@ -468,7 +575,12 @@ const diff = (a: Mem, b: Mem) => ({ heap: b.heapUsed - a.heapUsed, total: b.heap
  * Every code path is exercised once before measuring (warm-up documents and sockets), so
  * compiled code and type feedback are not counted as per-document memory.
  */
-export async function heapRun(target: Target, child: ServerChild, names: { conn: string; warm: string[]; docs: string[]; big: string[] }, opts: { connections: number; docsPerRound: number; unloadWaitMs: number; big: BigDocument }): Promise<HeapResult> {
+export async function heapRun(
+  target: Target,
+  child: ServerChild,
+  names: { conn: string; warm: string[]; docs: string[]; big: string[] },
+  opts: { connections: number; docsPerRound: number; unloadWaitMs: number; big: BigDocument },
+): Promise<HeapResult> {
   const memory = () => child.rpc<Mem>("memory");
   const loaded = () => child.rpc<number>("loaded");
   const waitUnloaded = async (count: number) => {
@@ -535,11 +647,19 @@ export async function heapRun(target: Target, child: ServerChild, names: { conn:
   await closeAll(bigClients.map((b) => b.c));
   await anchor.close();
   return {
-    perConnectionBytes: perConnection.heap, perIdleDocumentBytes: open.heap / rounds,
-    perDocumentAfterUnloadBytes: after.heap / rounds, perBigDocumentBytes: dBig.heap / names.big.length - perConnection.heap,
-    perConnectionTotalBytes: perConnection.total, perIdleDocumentTotalBytes: open.total / rounds,
-    perDocumentAfterUnloadTotalBytes: after.total / rounds, perBigDocumentTotalBytes: dBig.total / names.big.length - perConnection.total,
-    unloadWaitedMs, connections: opts.connections, documents: opts.docsPerRound, rounds, bigDocuments: names.big.length,
+    perConnectionBytes: perConnection.heap,
+    perIdleDocumentBytes: open.heap / rounds,
+    perDocumentAfterUnloadBytes: after.heap / rounds,
+    perBigDocumentBytes: dBig.heap / names.big.length - perConnection.heap,
+    perConnectionTotalBytes: perConnection.total,
+    perIdleDocumentTotalBytes: open.total / rounds,
+    perDocumentAfterUnloadTotalBytes: after.total / rounds,
+    perBigDocumentTotalBytes: dBig.total / names.big.length - perConnection.total,
+    unloadWaitedMs,
+    connections: opts.connections,
+    documents: opts.docsPerRound,
+    rounds,
+    bigDocuments: names.big.length,
   };
 }
 
@@ -572,7 +692,13 @@ export interface TortureHooks {
  * still connected), start the standby on the same file, and check with a fresh reader that
  * every edit ever acknowledged is there. Lost = acknowledged but missing after a restart.
  */
-export async function tortureRun(docName: string, cycles: number, editsPerCycle: number, first: { child: ServerChild; target: Target }, hooks: TortureHooks): Promise<TortureResult> {
+export async function tortureRun(
+  docName: string,
+  cycles: number,
+  editsPerCycle: number,
+  first: { child: ServerChild; target: Target },
+  hooks: TortureHooks,
+): Promise<TortureResult> {
   let child = first.child;
   let target = first.target;
   const acked: Array<{ client: number; end: number; lost: boolean }> = [];
@@ -612,8 +738,15 @@ export async function tortureRun(docName: string, cycles: number, editsPerCycle:
   }
   await child.stop();
   return {
-    cycles, editsAcknowledged: acked.length, acknowledgedLost: acked.filter((a) => a.lost).length, unacknowledged,
-    restartMs: restart.summary(), connectMs: connectTimes.summary(), ackMs: ackTimes.summary(), cycleMs: cycleTimes.summary(), durableSignal: first.target.ack === "saveAck",
+    cycles,
+    editsAcknowledged: acked.length,
+    acknowledgedLost: acked.filter((a) => a.lost).length,
+    unacknowledged,
+    restartMs: restart.summary(),
+    connectMs: connectTimes.summary(),
+    ackMs: ackTimes.summary(),
+    cycleMs: cycleTimes.summary(),
+    durableSignal: first.target.ack === "saveAck",
   };
 }
 
@@ -622,7 +755,11 @@ export async function tortureRun(docName: string, cycles: number, editsPerCycle:
  * the stored state as an update afterwards: wait for that update (there always is stored state:
  * the seed), not for a fixed time that a busy machine could overrun.
  */
-async function readStateVector(target: Target, docName: string, acked: Array<{ client: number; end: number; lost: boolean }>): Promise<Map<number, number>> {
+async function readStateVector(
+  target: Target,
+  docName: string,
+  acked: Array<{ client: number; end: number; lost: boolean }>,
+): Promise<Map<number, number>> {
   const have = new Map<number, number>();
   // Nobody else writes during the check: any plain update is the stored state being delivered.
   let storedStateUpdates = 0;

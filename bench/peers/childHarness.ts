@@ -29,7 +29,11 @@ export interface PeerServer {
 
 export type StartPeer = (dbPath: string) => Promise<PeerServer>;
 
-interface Request { id: number; cmd: string; arg?: unknown }
+interface Request {
+  id: number;
+  cmd: string;
+  arg?: unknown;
+}
 
 export function runChild(start: StartPeer): void {
   const send = process.send?.bind(process);
@@ -47,7 +51,7 @@ export function runChild(start: StartPeer): void {
   let wallMark = performance.now();
   let server: PeerServer | null = null;
 
-    // Each handler declares the argument its command carries; the parent (spawnServer.ts) sends it.
+  // Each handler declares the argument its command carries; the parent (spawnServer.ts) sends it.
   const handlers: Record<string, (arg: never) => unknown> = {
     async go({ dbPath }: { dbPath: string }) {
       server = await start(dbPath);

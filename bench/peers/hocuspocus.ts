@@ -31,7 +31,13 @@ runChild(async (dbPath) => {
   };
 
   // Defaults for everything that matters (debounce, maxDebounce, timeout, unloadImmediately).
-  const server = new Server({ port: 0, address: "127.0.0.1", quiet: true, stopOnSignals: false, extensions: [persistence] });
+  const server = new Server({
+    port: 0,
+    address: "127.0.0.1",
+    quiet: true,
+    stopOnSignals: false,
+    extensions: [persistence],
+  });
   await server.listen();
   return {
     port: server.address.port,

@@ -22,7 +22,13 @@ runChild(async (dbPath) => {
   // BENCH_OURS_SYNC_OPTIONS (JSON) overrides further sync options, for experiments only.
   const idleUnloadMs = Number(process.env.BENCH_OURS_IDLE_UNLOAD_MS ?? 3000);
   const experiment = JSON.parse(process.env.BENCH_OURS_SYNC_OPTIONS ?? "{}") as Record<string, unknown>;
-  const server = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: `file:${dbPath}`, demo: true, sync: { idleUnloadMs, ...experiment } });
+  const server = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    databaseUrl: `file:${dbPath}`,
+    demo: true,
+    sync: { idleUnloadMs, ...experiment },
+  });
   const { db } = server.deps.database;
   const [demo] = await db.select().from(workspaces).limit(1);
   if (!demo) throw new Error("no demo tafel in the bench database");
@@ -34,7 +40,17 @@ runChild(async (dbPath) => {
     const members = await db.select().from(memberships).where(eq(memberships.workspaceId, demo!.id));
     await db.transaction(async (tx) => {
       await tx.insert(workspaces).values({ ...demo!, id, name: `Benchmarktafel ${id}`, createdAt: now });
-      await tx.insert(memberships).values(members.map((m) => ({ ...m, id: `${id}-${m.id}`.slice(0, 64), workspaceId: id, createdAt: now, updatedAt: now })));
+      await tx
+        .insert(memberships)
+        .values(
+          members.map((m) => ({
+            ...m,
+            id: `${id}-${m.id}`.slice(0, 64),
+            workspaceId: id,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        );
     });
     return id;
   }
@@ -42,10 +58,22 @@ runChild(async (dbPath) => {
   async function demoPoints(ids: string[]) {
     const now = new Date().toISOString();
     for (let i = 0; i < ids.length; i += 200) {
-      await db.insert(points).values(ids.slice(i, i + 200).map((id) => ({
-        id, workspaceId: demo!.id, theme: "jeugdhulp", title: `Benchmarkpunt ${id}`, status: "concept" as const,
-        textHash: "0".repeat(64), sectionKey: "jeugdhulp", createdAt: now, updatedAt: now,
-      }))).onConflictDoNothing();
+      await db
+        .insert(points)
+        .values(
+          ids.slice(i, i + 200).map((id) => ({
+            id,
+            workspaceId: demo!.id,
+            theme: "jeugdhulp",
+            title: `Benchmarkpunt ${id}`,
+            status: "concept" as const,
+            textHash: "0".repeat(64),
+            sectionKey: "jeugdhulp",
+            createdAt: now,
+            updatedAt: now,
+          })),
+        )
+        .onConflictDoNothing();
     }
   }
 
@@ -57,7 +85,11 @@ runChild(async (dbPath) => {
       await demoPoints(many.map(safeId));
       const names: string[] = [];
       for (const key of keys) {
-        names.push(/\d/.test(key) ? documentNames.point(demo.id, safeId(key)) : documentNames.spiegelparagraaf(await benchTafel(safeId(key))));
+        names.push(
+          /\d/.test(key)
+            ? documentNames.point(demo.id, safeId(key))
+            : documentNames.spiegelparagraaf(await benchTafel(safeId(key))),
+        );
       }
       return names;
     },

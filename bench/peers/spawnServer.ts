@@ -48,8 +48,14 @@ export async function buildChildren(kinds: ServerKind[]): Promise<void> {
   if (esbuild && kinds.includes("ours") && existsSync(WORKER_ENTRY)) {
     try {
       await esbuild.build({
-        entryPoints: [WORKER_ENTRY], outfile: workerOut, bundle: true, platform: "node", format: "esm", target: "node20",
-        external: ["@libsql/*", "libsql", "yjs", "lib0", "lib0/*"], logLevel: "error",
+        entryPoints: [WORKER_ENTRY],
+        outfile: workerOut,
+        bundle: true,
+        platform: "node",
+        format: "esm",
+        target: "node20",
+        external: ["@libsql/*", "libsql", "yjs", "lib0", "lib0/*"],
+        logLevel: "error",
       });
       workerBundled = true;
     } catch {
@@ -61,25 +67,51 @@ export async function buildChildren(kinds: ServerKind[]): Promise<void> {
     if (esbuild) {
       try {
         await esbuild.build({
-          entryPoints: [ENTRIES[kind]], outfile, bundle: true, platform: "node", format: "esm", target: "node20",
-          external: ["@libsql/*", "libsql", "@node-rs/*", "y-leveldb", "yjs", "lib0", "lib0/*", "y-protocols", "y-protocols/*"], logLevel: "error",
-          banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
-          plugins: [{
-            name: "keep-import-meta-url",
-            setup(build) {
-              build.onLoad({ filter: /\.ts$/ }, async (args) => {
-                if (args.path.includes("/node_modules/")) return undefined;
-                let source = await readFile(args.path, "utf8");
-                if (workerBundled && args.path === WORKER_THREAD) source = source.replace(`"./updateLogWorker.ts"`, JSON.stringify(pathToFileURL(workerOut).href));
-                return { loader: "ts", contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)) };
-              });
+          entryPoints: [ENTRIES[kind]],
+          outfile,
+          bundle: true,
+          platform: "node",
+          format: "esm",
+          target: "node20",
+          external: [
+            "@libsql/*",
+            "libsql",
+            "@node-rs/*",
+            "y-leveldb",
+            "yjs",
+            "lib0",
+            "lib0/*",
+            "y-protocols",
+            "y-protocols/*",
+          ],
+          logLevel: "error",
+          banner: {
+            js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
+          },
+          plugins: [
+            {
+              name: "keep-import-meta-url",
+              setup(build) {
+                build.onLoad({ filter: /\.ts$/ }, async (args) => {
+                  if (args.path.includes("/node_modules/")) return undefined;
+                  let source = await readFile(args.path, "utf8");
+                  if (workerBundled && args.path === WORKER_THREAD)
+                    source = source.replace(`"./updateLogWorker.ts"`, JSON.stringify(pathToFileURL(workerOut).href));
+                  return {
+                    loader: "ts",
+                    contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)),
+                  };
+                });
+              },
             },
-          }],
+          ],
         });
         launch.set(kind, [outfile]);
         continue;
       } catch (error) {
-        console.warn(`[bench] bundling ${kind} failed, falling back to tsx (slower restarts): ${(error as Error).message.split("\n")[0]}`);
+        console.warn(
+          `[bench] bundling ${kind} failed, falling back to tsx (slower restarts): ${(error as Error).message.split("\n")[0]}`,
+        );
       }
     }
     launch.set(kind, ["--import", "tsx", ENTRIES[kind]]);
@@ -108,11 +140,24 @@ export interface ChildOptions {
   logName?: string;
 }
 
-export interface Started { port: number; info: Record<string, unknown>; pid: number }
+export interface Started {
+  port: number;
+  info: Record<string, unknown>;
+  pid: number;
+}
 
-interface Pending { resolve(value: unknown): void; reject(error: Error): void; timer: NodeJS.Timeout }
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
 /** A child's answer to one rpc (childHarness.ts). */
-interface RpcReply { id: number; ok: boolean; result?: unknown; error?: string }
+interface RpcReply {
+  id: number;
+  ok: boolean;
+  result?: unknown;
+  error?: string;
+}
 
 /** One server child. Spawned in standby; `go()` opens the database and starts listening. */
 export class ServerChild {
@@ -124,7 +169,10 @@ export class ServerChild {
   private log: WriteStream;
   exitedAlready = false;
 
-  constructor(readonly kind: ServerKind, options: ChildOptions) {
+  constructor(
+    readonly kind: ServerKind,
+    options: ChildOptions,
+  ) {
     const args = options.fromSource ? ["--import", "tsx", ENTRIES[kind]] : launch.get(kind);
     if (!args) throw new Error(`buildChildren([${kind}]) first`);
     const env = { ...process.env };
@@ -133,9 +181,16 @@ export class ServerChild {
     delete env.CALLBACK_URL;
     const nodeArgs = ["--expose-gc", ...(options.nodeFlags ?? []), ...args];
     const pinned = options.core !== null && hasTaskset();
-    this.proc = spawn(pinned ? "taskset" : process.execPath, pinned ? ["-c", String(options.core), process.execPath, ...nodeArgs] : nodeArgs, {
-      cwd: REPO, env, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced",
-    });
+    this.proc = spawn(
+      pinned ? "taskset" : process.execPath,
+      pinned ? ["-c", String(options.core), process.execPath, ...nodeArgs] : nodeArgs,
+      {
+        cwd: REPO,
+        env,
+        stdio: ["ignore", "pipe", "pipe", "ipc"],
+        serialization: "advanced",
+      },
+    );
     this.log = createWriteStream(resolve(TMP, `${options.logName ?? kind}.log`), { flags: "a" });
     this.proc.stdout!.pipe(this.log, { end: false });
     this.proc.stderr!.pipe(this.log, { end: false });
@@ -144,7 +199,9 @@ export class ServerChild {
         this.exitedAlready = true;
         for (const p of this.pending.values()) {
           clearTimeout(p.timer);
-          p.reject(new Error(`${kind} child exited (code ${code}) — see bench/results/tmp/${options.logName ?? kind}.log`));
+          p.reject(
+            new Error(`${kind} child exited (code ${code}) — see bench/results/tmp/${options.logName ?? kind}.log`),
+          );
         }
         this.pending.clear();
         resolveExit(code);
@@ -157,7 +214,13 @@ export class ServerChild {
         else if ("id" in msg && typeof msg.id === "number") this.settle(msg as RpcReply);
       };
       this.proc.on("message", onMessage);
-      void this.exited.then((code) => rejectReady(new Error(`${kind} child exited (code ${code}) before it was ready — see bench/results/tmp/${options.logName ?? kind}.log`)));
+      void this.exited.then((code) =>
+        rejectReady(
+          new Error(
+            `${kind} child exited (code ${code}) before it was ready — see bench/results/tmp/${options.logName ?? kind}.log`,
+          ),
+        ),
+      );
     });
   }
 

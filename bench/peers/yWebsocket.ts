@@ -47,7 +47,10 @@ runChild(async (dbPath) => {
     const batch = queue;
     queue = [];
     if (batch.length) {
-      await db.batch(batch.map((u) => ({ sql: "INSERT INTO updates (name, data) VALUES (?, ?)", args: [u.name, u.data] })), "write");
+      await db.batch(
+        batch.map((u) => ({ sql: "INSERT INTO updates (name, data) VALUES (?, ?)", args: [u.name, u.data] })),
+        "write",
+      );
     }
   };
   const schedule = () => {
@@ -70,16 +73,22 @@ runChild(async (dbPath) => {
     ydoc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin !== LOADED) storeUpdate(docName, update);
     });
-    const { rows } = await db.execute({ sql: "SELECT id, data FROM updates WHERE name = ? ORDER BY id", args: [docName] });
+    const { rows } = await db.execute({
+      sql: "SELECT id, data FROM updates WHERE name = ? ORDER BY id",
+      args: [docName],
+    });
     if (rows.length === 0) return;
     const merged = Y.mergeUpdates(rows.map((r) => blob(r.data)));
     Y.applyUpdate(ydoc, merged, LOADED);
     if (rows.length > PREFERRED_TRIM_SIZE) {
       const upTo = Number(rows.at(-1)!.id);
-      await db.batch([
-        { sql: "INSERT INTO updates (name, data) VALUES (?, ?)", args: [docName, merged] },
-        { sql: "DELETE FROM updates WHERE name = ? AND id <= ?", args: [docName, upTo] },
-      ], "write");
+      await db.batch(
+        [
+          { sql: "INSERT INTO updates (name, data) VALUES (?, ?)", args: [docName, merged] },
+          { sql: "DELETE FROM updates WHERE name = ? AND id <= ?", args: [docName, upTo] },
+        ],
+        "write",
+      );
     }
   };
 
@@ -108,7 +117,8 @@ runChild(async (dbPath) => {
   return {
     port: (server.address() as { port: number }).port,
     prepareDocs: (keys) => Promise.resolve(keys.map((k) => `bench-${k}`)),
-    seed: async (name, update) => void (await db.execute({ sql: "INSERT INTO updates (name, data) VALUES (?, ?)", args: [name, update] })),
+    seed: async (name, update) =>
+      void (await db.execute({ sql: "INSERT INTO updates (name, data) VALUES (?, ?)", args: [name, update] })),
     loadedDocuments: () => docs.size,
     async close() {
       while (flushing) await flushing;

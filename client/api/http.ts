@@ -37,8 +37,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const isJson = res.headers.get("content-type")?.includes("application/json");
   const data: unknown = isJson ? await res.json().catch(() => null) : null;
   if (!res.ok) {
-    if (res.status === 401 && !path.startsWith("/api/auth/") && path !== "/api/me") unauthenticatedListeners.forEach((fn) => fn());
-    if (isApiErrorBody(data)) throw new ApiRequestError(res.status, data.error.code, data.error.message, data.error.field);
+    if (res.status === 401 && !path.startsWith("/api/auth/") && path !== "/api/me")
+      unauthenticatedListeners.forEach((fn) => fn());
+    if (isApiErrorBody(data))
+      throw new ApiRequestError(res.status, data.error.code, data.error.message, data.error.field);
     throw new ApiRequestError(res.status, "INTERNAL", `De server antwoordde met fout ${res.status}.`);
   }
   return data as T;
@@ -53,15 +55,22 @@ export const api = {
 };
 
 /** Downloads a file produced by a POST or GET (dossier, oplegger) and hands it to the browser. */
-export async function download(method: "GET" | "POST", path: string, body: unknown, fallbackName: string): Promise<void> {
+export async function download(
+  method: "GET" | "POST",
+  path: string,
+  body: unknown,
+  fallbackName: string,
+): Promise<void> {
   const res = await fetch(path, {
-    method, credentials: "same-origin",
+    method,
+    credentials: "same-origin",
     headers: body === undefined ? {} : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) {
     const data: unknown = await res.json().catch(() => null);
-    if (isApiErrorBody(data)) throw new ApiRequestError(res.status, data.error.code, data.error.message, data.error.field);
+    if (isApiErrorBody(data))
+      throw new ApiRequestError(res.status, data.error.code, data.error.message, data.error.field);
     throw new ApiRequestError(res.status, "INTERNAL", `Downloaden mislukt (fout ${res.status}).`);
   }
   const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? fallbackName;

@@ -3,9 +3,19 @@
  * The only place in the client that knows these URLs.
  */
 import type {
-  AddAgendaItemInput, AddProcedureStepInput, AmendMinutesInput, ApproveMinutesInput, ChangeProcedureStepInput,
-  CreateMeetingInput, DecisionInput, MeetingSummary, MeetingView, ProcedureStepView, ProcedureView,
-  SetAttendanceInput, UpdateMeetingInput,
+  AddAgendaItemInput,
+  AddProcedureStepInput,
+  AmendMinutesInput,
+  ApproveMinutesInput,
+  ChangeProcedureStepInput,
+  CreateMeetingInput,
+  DecisionInput,
+  MeetingSummary,
+  MeetingView,
+  ProcedureStepView,
+  ProcedureView,
+  SetAttendanceInput,
+  UpdateMeetingInput,
 } from "../../shared/schemas/meetings.ts";
 import type { BuildDossierInput } from "../../shared/schemas/exports.ts";
 import type { ExportFormat } from "../../shared/domain/dossier.ts";
@@ -15,19 +25,26 @@ const ws = (id: string) => `/api/workspaces/${encodeURIComponent(id)}`;
 const meeting = (id: string) => `/api/meetings/${encodeURIComponent(id)}`;
 
 export const meetingsApi = {
-  list: (workspaceId: string) => api.get<{ meetings: MeetingSummary[] }>(`${ws(workspaceId)}/meetings`).then((r) => r.meetings),
-  create: (workspaceId: string, input: CreateMeetingInput) => api.post<MeetingView>(`${ws(workspaceId)}/meetings`, input),
+  list: (workspaceId: string) =>
+    api.get<{ meetings: MeetingSummary[] }>(`${ws(workspaceId)}/meetings`).then((r) => r.meetings),
+  create: (workspaceId: string, input: CreateMeetingInput) =>
+    api.post<MeetingView>(`${ws(workspaceId)}/meetings`, input),
   get: (meetingId: string) => api.get<MeetingView>(meeting(meetingId)),
   update: (meetingId: string, input: UpdateMeetingInput) => api.patch<MeetingView>(meeting(meetingId), input),
-  setAttendance: (meetingId: string, input: SetAttendanceInput) => api.put<MeetingView>(`${meeting(meetingId)}/attendance`, input),
-  addAgendaItem: (meetingId: string, input: AddAgendaItemInput) => api.post<MeetingView>(`${meeting(meetingId)}/agenda`, input),
-  reorderAgenda: (meetingId: string, itemIds: string[]) => api.put<MeetingView>(`${meeting(meetingId)}/agenda/order`, { itemIds }),
+  setAttendance: (meetingId: string, input: SetAttendanceInput) =>
+    api.put<MeetingView>(`${meeting(meetingId)}/attendance`, input),
+  addAgendaItem: (meetingId: string, input: AddAgendaItemInput) =>
+    api.post<MeetingView>(`${meeting(meetingId)}/agenda`, input),
+  reorderAgenda: (meetingId: string, itemIds: string[]) =>
+    api.put<MeetingView>(`${meeting(meetingId)}/agenda/order`, { itemIds }),
   removeAgendaItem: (meetingId: string, itemId: string) =>
     api.delete<MeetingView>(`${meeting(meetingId)}/agenda/${encodeURIComponent(itemId)}`),
   decide: (meetingId: string, itemId: string, input: DecisionInput) =>
     api.post<MeetingView>(`${meeting(meetingId)}/agenda/${encodeURIComponent(itemId)}/decision`, input),
-  approveMinutes: (meetingId: string, input: ApproveMinutesInput) => api.post<MeetingView>(`${meeting(meetingId)}/minutes/approve`, input),
-  amendMinutes: (meetingId: string, input: AmendMinutesInput) => api.post<MeetingView>(`${meeting(meetingId)}/minutes/amendments`, input),
+  approveMinutes: (meetingId: string, input: ApproveMinutesInput) =>
+    api.post<MeetingView>(`${meeting(meetingId)}/minutes/approve`, input),
+  amendMinutes: (meetingId: string, input: AmendMinutesInput) =>
+    api.post<MeetingView>(`${meeting(meetingId)}/minutes/amendments`, input),
 };
 
 export const procedureApi = {
@@ -42,5 +59,10 @@ export const exportsApi = {
   oplegger: (workspaceId: string, format: ExportFormat) =>
     download("GET", `${ws(workspaceId)}/oplegger?format=${format}`, undefined, `oplegger.${format}`),
   dossier: (workspaceId: string, input: BuildDossierInput, format: ExportFormat) =>
-    download("POST", `${ws(workspaceId)}/dossier?format=${format}`, input, `dossier-geschillencommissie-oogo.${format}`),
+    download(
+      "POST",
+      `${ws(workspaceId)}/dossier?format=${format}`,
+      input,
+      `dossier-geschillencommissie-oogo.${format}`,
+    ),
 };

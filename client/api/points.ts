@@ -3,8 +3,18 @@
  * steps, signatures and history. The only place in the client that knows these URLs.
  */
 import type {
-  BoardView, CreatePointInput, ListPointsQuery, PointDetail, PointEventView, PointSummary, RecordStanceInput,
-  SignOffInput, SignoffView, ToSignItem, TextVersionView, TransitionInput,
+  BoardView,
+  CreatePointInput,
+  ListPointsQuery,
+  PointDetail,
+  PointEventView,
+  PointSummary,
+  RecordStanceInput,
+  SignOffInput,
+  SignoffView,
+  ToSignItem,
+  TextVersionView,
+  TransitionInput,
 } from "../../shared/schemas/points.ts";
 import { api } from "./http.ts";
 
@@ -25,11 +35,14 @@ export const pointsApi = {
   create: (workspaceId: string, input: CreatePointInput) => api.post<PointDetail>(`${ws(workspaceId)}/points`, input),
   toSign: (workspaceId: string) => api.get<{ items: ToSignItem[] }>(`${ws(workspaceId)}/to-sign`).then((r) => r.items),
   get: (pointId: string) => api.get<PointDetail>(point(pointId)),
-  recordStance: (pointId: string, input: RecordStanceInput) => api.post<PointDetail>(`${point(pointId)}/stances`, input),
-  transition: (pointId: string, input: TransitionInput) => api.post<PointDetail>(`${point(pointId)}/transitions`, input),
+  recordStance: (pointId: string, input: RecordStanceInput) =>
+    api.post<PointDetail>(`${point(pointId)}/stances`, input),
+  transition: (pointId: string, input: TransitionInput) =>
+    api.post<PointDetail>(`${point(pointId)}/transitions`, input),
   signOff: (pointId: string, input: SignOffInput) =>
     api.post<{ signoff: SignoffView; point: PointDetail }>(`${point(pointId)}/signoffs`, input).then((r) => r.point),
-  history: (pointId: string) => api.get<{ events: PointEventView[] }>(`${point(pointId)}/history`).then((r) => r.events),
+  history: (pointId: string) =>
+    api.get<{ events: PointEventView[] }>(`${point(pointId)}/history`).then((r) => r.events),
   /** The exact text of the point at `textHash` (kept for every hash an event referred to). */
   textVersion: (pointId: string, textHash: string) =>
     api.get<TextVersionView>(`${point(pointId)}/versions/${encodeURIComponent(textHash)}`),

@@ -25,7 +25,13 @@ export function AppShell(props: RouteSectionProps) {
   onCleanup(onUnauthenticated(() => session.me() && void session.refresh()));
 
   const logout = async () => {
-    if (hasUnsavedLocalChanges() && !confirm("Niet al uw wijzigingen zijn al op de server opgeslagen. Als u nu uitlogt, gaan ze verloren. Toch uitloggen?")) return;
+    if (
+      hasUnsavedLocalChanges() &&
+      !confirm(
+        "Niet al uw wijzigingen zijn al op de server opgeslagen. Als u nu uitlogt, gaan ze verloren. Toch uitloggen?",
+      )
+    )
+      return;
     await session.logout();
     void clearLocalCopies(); // no document text left behind on a shared computer (docs/adr/0001-save-state.md)
     navigate("/inloggen", { replace: true });
@@ -33,7 +39,9 @@ export function AppShell(props: RouteSectionProps) {
 
   return (
     <div class="utrecht-page-layout oogo-page">
-      <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">Naar de inhoud</a>
+      <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
+        Naar de inhoud
+      </a>
       <header class="utrecht-page-header oogo-header">
         <div class="oogo-header__inner">
           <A href="/" class="oogo-logo">
@@ -44,11 +52,23 @@ export function AppShell(props: RouteSectionProps) {
             {(me) => (
               <div class="oogo-header__user">
                 <Show when={me().instanceCapabilities.includes("instance.tafels.list")}>
-                  <A href="/beheer" class="oogo-header__link">Beheer</A>
+                  <A href="/beheer" class="oogo-header__link">
+                    Beheer
+                  </A>
                 </Show>
-                <span>Ingelogd als <strong>{me().user.name}</strong></span>
-                <A href="/account" class="oogo-header__link">Mijn account</A>
-                <button type="button" class="utrecht-button utrecht-button--subtle oogo-header__logout" onClick={() => void logout()}>Uitloggen</button>
+                <span>
+                  Ingelogd als <strong>{me().user.name}</strong>
+                </span>
+                <A href="/account" class="oogo-header__link">
+                  Mijn account
+                </A>
+                <button
+                  type="button"
+                  class="utrecht-button utrecht-button--subtle oogo-header__logout"
+                  onClick={() => void logout()}
+                >
+                  Uitloggen
+                </button>
               </div>
             )}
           </Show>
@@ -60,7 +80,10 @@ export function AppShell(props: RouteSectionProps) {
         </Show>
       </main>
       <footer class="utrecht-page-footer oogo-footer">
-        <p>OOGO Werkruimte — op overeenstemming gericht overleg tussen samenwerkingsverbanden passend onderwijs en gemeenten.</p>
+        <p>
+          OOGO Werkruimte — op overeenstemming gericht overleg tussen samenwerkingsverbanden passend onderwijs en
+          gemeenten.
+        </p>
       </footer>
       <LiveAnnouncer />
     </div>

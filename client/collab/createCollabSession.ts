@@ -190,7 +190,9 @@ export function createCollabSession(opts: CollabSessionOptions): CollabSession {
       case CLOSE_CODES.MESSAGE_TOO_BIG: {
         const seconds = retrySeconds;
         retrySeconds = Math.min(retrySeconds * 2, MAX_RETRY_SECONDS);
-        setProblem(code === CLOSE_CODES.LOAD_FAILED ? { kind: "loadFailed", retryInSeconds: seconds } : { kind: "tooBig" });
+        setProblem(
+          code === CLOSE_CODES.LOAD_FAILED ? { kind: "loadFailed", retryInSeconds: seconds } : { kind: "tooBig" },
+        );
         later(seconds * 1000, () => !stopped && provider.connect());
         return false;
       }
@@ -246,8 +248,20 @@ export function createCollabSession(opts: CollabSessionOptions): CollabSession {
   }
   later(persistence ? LOCAL_LOAD_TIMEOUT_MS : 0, start);
 
-  const readOnly = createMemo(() => opts.readOnly() || reauthorizing() || problem()?.kind === "permissionDenied" || problem()?.kind === "accessRevoked");
-  const saveInput = (): SaveStateInput => ({ readOnly: readOnly(), connected: connected(), everSynced: everSynced(), attemptFailed: attemptFailed(), covered: covered() });
+  const readOnly = createMemo(
+    () =>
+      opts.readOnly() ||
+      reauthorizing() ||
+      problem()?.kind === "permissionDenied" ||
+      problem()?.kind === "accessRevoked",
+  );
+  const saveInput = (): SaveStateInput => ({
+    readOnly: readOnly(),
+    connected: connected(),
+    everSynced: everSynced(),
+    attemptFailed: attemptFailed(),
+    covered: covered(),
+  });
   const saveState = createMemo(() => deriveSaveState(saveInput()));
   const unsaved = createMemo(() => warnsBeforeUnload(saveInput()));
 
@@ -285,5 +299,18 @@ export function createCollabSession(opts: CollabSessionOptions): CollabSession {
 
   const offline = () => !connected() && (everSynced() || attemptFailed());
 
-  return { doc, provider, fragment, ready, connected, offline, reauthorizing, readOnly, saveState, unsaved, problem, presence };
+  return {
+    doc,
+    provider,
+    fragment,
+    ready,
+    connected,
+    offline,
+    reauthorizing,
+    readOnly,
+    saveState,
+    unsaved,
+    problem,
+    presence,
+  };
 }

@@ -28,7 +28,9 @@ export function rememberLocalCopy(name: string): void {
 function readRegistry(): string[] {
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(REGISTRY_KEY) ?? "[]");
-    return Array.isArray(parsed) ? parsed.filter((n): n is string => typeof n === "string" && n.startsWith(PREFIX)) : [];
+    return Array.isArray(parsed)
+      ? parsed.filter((n): n is string => typeof n === "string" && n.startsWith(PREFIX))
+      : [];
   } catch {
     return [];
   }

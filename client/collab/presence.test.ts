@@ -11,10 +11,15 @@ describe("presenceFrom", () => {
       [5, { user: { name: "  ", partyName: "x" } }],
     ]);
     const list = presenceFrom(states, 2);
-    expect(list.map((p) => [p.name, p.self])).toEqual([["Anna", true], ["Bert", false]]);
+    expect(list.map((p) => [p.name, p.self])).toEqual([
+      ["Anna", true],
+      ["Bert", false],
+    ]);
   });
   it("does not trust remote colours or lengths", () => {
-    const states = new Map<number, Record<string, unknown>>([[9, { user: { name: "x".repeat(500), partyName: 42, color: "red;background:url(x)" } }]]);
+    const states = new Map<number, Record<string, unknown>>([
+      [9, { user: { name: "x".repeat(500), partyName: 42, color: "red;background:url(x)" } }],
+    ]);
     const [p] = presenceFrom(states, 1);
     expect(p!.color).toBe("#3d3d3d");
     expect(p!.name.length).toBe(80);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { deriveSaveState, warnsBeforeUnload, type SaveStateInput } from "./saveState.ts";
 
-const base: SaveStateInput = { readOnly: false, connected: false, everSynced: false, attemptFailed: false, covered: true };
+const base: SaveStateInput = {
+  readOnly: false,
+  connected: false,
+  everSynced: false,
+  attemptFailed: false,
+  covered: true,
+};
 
 describe("deriveSaveState", () => {
   it("starts as connecting, becomes offline after a failed attempt", () => {

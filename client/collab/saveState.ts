@@ -38,7 +38,8 @@ export const SAVE_STATE_DETAILS: Record<SaveState, string> = {
   connecting: "Verbinding met de server maken.",
   saved: "Alle wijzigingen zijn veilig op de server opgeslagen.",
   unsaved: "Wijzigingen worden opgeslagen…",
-  offline: "Geen verbinding. Uw wijzigingen blijven op dit apparaat bewaard en worden opgeslagen zodra er weer verbinding is.",
+  offline:
+    "Geen verbinding. Uw wijzigingen blijven op dit apparaat bewaard en worden opgeslagen zodra er weer verbinding is.",
   readOnly: "Wijzigingen van anderen verschijnen hier direct.",
 };
 

@@ -112,10 +112,35 @@ describe("state vectors", () => {
     expect(coversStateVector(new Map([[1, 4]]), new Map([[1, 5]]))).toBe(false);
     expect(coversStateVector(new Map(), new Map([[2, 1]]))).toBe(false);
     expect(coversStateVector(new Map(), new Map([[2, 0]]))).toBe(true);
-    expect(coversStateVector(new Map([[1, 9], [2, 3]]), new Map([[2, 3]]))).toBe(true);
+    expect(
+      coversStateVector(
+        new Map([
+          [1, 9],
+          [2, 3],
+        ]),
+        new Map([[2, 3]]),
+      ),
+    ).toBe(true);
   });
   it("merges by per-client maximum so a late ack never regresses", () => {
-    expect(mergeStateVectors(new Map([[1, 5], [2, 1]]), new Map([[1, 3], [3, 7]]))).toEqual(new Map([[1, 5], [2, 1], [3, 7]]));
+    expect(
+      mergeStateVectors(
+        new Map([
+          [1, 5],
+          [2, 1],
+        ]),
+        new Map([
+          [1, 3],
+          [3, 7],
+        ]),
+      ),
+    ).toEqual(
+      new Map([
+        [1, 5],
+        [2, 1],
+        [3, 7],
+      ]),
+    );
   });
 });
 

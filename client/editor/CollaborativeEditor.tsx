@@ -114,13 +114,15 @@ function EditorSurface(props: { collab: CollabSession; label: string; user: Acce
   // The editor needs its host element, so it exists only after mount.
   const [editorHandle, setEditorHandle] = createSignal<TiptapHandle>();
   onMount(() => {
-    setEditorHandle(createTiptapEditor({
-      element: host,
-      session: props.collab,
-      user: untrack(props.user), // later changes reach the carets through the session's awareness
-      label: props.label,
-      editable: !untrack(props.collab.readOnly),
-    }));
+    setEditorHandle(
+      createTiptapEditor({
+        element: host,
+        session: props.collab,
+        user: untrack(props.user), // later changes reach the carets through the session's awareness
+        label: props.label,
+        editable: !untrack(props.collab.readOnly),
+      }),
+    );
   });
   createEffect(() => {
     const h = editorHandle();
@@ -145,12 +147,16 @@ function Notices(props: { collab: CollabSession; readOnly: boolean; readOnlyReas
     <>
       <Show when={props.readOnly && !problem()}>
         <div class="utrecht-alert utrecht-alert--info oogo-collab__notice" role="note">
-          <div class="utrecht-alert__content"><p class="utrecht-paragraph">{props.readOnlyReason ?? DEFAULT_READ_ONLY}</p></div>
+          <div class="utrecht-alert__content">
+            <p class="utrecht-paragraph">{props.readOnlyReason ?? DEFAULT_READ_ONLY}</p>
+          </div>
         </div>
       </Show>
       <Show when={props.collab.reauthorizing()}>
         <div class="utrecht-alert utrecht-alert--info oogo-collab__notice" role="status">
-          <div class="utrecht-alert__content"><p class="utrecht-paragraph">Uw rechten bij deze tafel zijn gewijzigd. Ze worden opnieuw gecontroleerd…</p></div>
+          <div class="utrecht-alert__content">
+            <p class="utrecht-paragraph">Uw rechten bij deze tafel zijn gewijzigd. Ze worden opnieuw gecontroleerd…</p>
+          </div>
         </div>
       </Show>
       <Show when={problem()}>{(p) => <ProblemAlert problem={p()} />}</Show>
@@ -163,19 +169,37 @@ function ProblemAlert(props: { problem: CollabProblem }) {
     const p = props.problem;
     switch (p.kind) {
       case "loadFailed":
-        return { type: "error", title: "Het document kon niet worden geladen", body: `De server kon de tekst niet ophalen. We proberen het over ${p.retryInSeconds} ${p.retryInSeconds === 1 ? "seconde" : "seconden"} opnieuw.` };
+        return {
+          type: "error",
+          title: "Het document kon niet worden geladen",
+          body: `De server kon de tekst niet ophalen. We proberen het over ${p.retryInSeconds} ${p.retryInSeconds === 1 ? "seconde" : "seconden"} opnieuw.`,
+        };
       case "accessRevoked":
-        return { type: "error", title: "Uw toegang is ingetrokken", body: "U bent geen deelnemer meer aan deze tafel. U kunt dit document niet meer bewerken; de kopie op dit apparaat is verwijderd." };
+        return {
+          type: "error",
+          title: "Uw toegang is ingetrokken",
+          body: "U bent geen deelnemer meer aan deze tafel. U kunt dit document niet meer bewerken; de kopie op dit apparaat is verwijderd.",
+        };
       case "permissionDenied":
-        return { type: "warning", title: "Alleen lezen", body: "De server heeft uw wijziging geweigerd: u mag dit document lezen maar niet bewerken. Wijzigingen die u nu nog maakt, worden niet opgeslagen." };
+        return {
+          type: "warning",
+          title: "Alleen lezen",
+          body: "De server heeft uw wijziging geweigerd: u mag dit document lezen maar niet bewerken. Wijzigingen die u nu nog maakt, worden niet opgeslagen.",
+        };
       case "tooBig":
-        return { type: "error", title: "Wijziging te groot", body: "Uw laatste wijziging is te groot om op te slaan. Maak haar ongedaan en voeg de tekst in kleinere delen toe." };
+        return {
+          type: "error",
+          title: "Wijziging te groot",
+          body: "Uw laatste wijziging is te groot om op te slaan. Maak haar ongedaan en voeg de tekst in kleinere delen toe.",
+        };
     }
   };
   return (
     <div class={`utrecht-alert utrecht-alert--${text().type} oogo-collab__notice`} role="alert">
       <div class="utrecht-alert__content">
-        <p class="utrecht-paragraph"><strong>{text().title}</strong></p>
+        <p class="utrecht-paragraph">
+          <strong>{text().title}</strong>
+        </p>
         <p class="utrecht-paragraph">{text().body}</p>
       </div>
     </div>
@@ -186,11 +210,22 @@ function NotReady(props: { collab: CollabSession }) {
   // With a problem (load failed, access revoked) its alert says what is going on.
   return (
     <Show when={!props.collab.problem()}>
-      <Show when={props.collab.offline()} fallback={<p class="utrecht-paragraph oogo-loading" role="status">Document laden…</p>}>
+      <Show
+        when={props.collab.offline()}
+        fallback={
+          <p class="utrecht-paragraph oogo-loading" role="status">
+            Document laden…
+          </p>
+        }
+      >
         <div class="utrecht-alert utrecht-alert--warning oogo-collab__notice" role="status">
           <div class="utrecht-alert__content">
-            <p class="utrecht-paragraph"><strong>Geen verbinding</strong></p>
-            <p class="utrecht-paragraph">Dit document staat nog niet op dit apparaat. Zodra er verbinding is, wordt het geladen.</p>
+            <p class="utrecht-paragraph">
+              <strong>Geen verbinding</strong>
+            </p>
+            <p class="utrecht-paragraph">
+              Dit document staat nog niet op dit apparaat. Zodra er verbinding is, wordt het geladen.
+            </p>
           </div>
         </div>
       </Show>

@@ -19,29 +19,95 @@ const chain = (e: Editor) => e.chain().focus();
 
 const GROUPS: ToolbarItem[][] = [
   [
-    { label: "Kop 2", text: true, active: (e) => e.isActive("heading", { level: 2 }), run: (e) => chain(e).toggleHeading({ level: 2 }).run() },
-    { label: "Kop 3", text: true, active: (e) => e.isActive("heading", { level: 3 }), run: (e) => chain(e).toggleHeading({ level: 3 }).run() },
+    {
+      label: "Kop 2",
+      text: true,
+      active: (e) => e.isActive("heading", { level: 2 }),
+      run: (e) => chain(e).toggleHeading({ level: 2 }).run(),
+    },
+    {
+      label: "Kop 3",
+      text: true,
+      active: (e) => e.isActive("heading", { level: 3 }),
+      run: (e) => chain(e).toggleHeading({ level: 3 }).run(),
+    },
   ],
   [
-    { label: "Vet", icon: "bold", shortcut: "Ctrl+B", active: (e) => e.isActive("bold"), enabled: (e) => e.can().toggleBold(), run: (e) => chain(e).toggleBold().run() },
-    { label: "Cursief", icon: "italic", shortcut: "Ctrl+I", active: (e) => e.isActive("italic"), enabled: (e) => e.can().toggleItalic(), run: (e) => chain(e).toggleItalic().run() },
+    {
+      label: "Vet",
+      icon: "bold",
+      shortcut: "Ctrl+B",
+      active: (e) => e.isActive("bold"),
+      enabled: (e) => e.can().toggleBold(),
+      run: (e) => chain(e).toggleBold().run(),
+    },
+    {
+      label: "Cursief",
+      icon: "italic",
+      shortcut: "Ctrl+I",
+      active: (e) => e.isActive("italic"),
+      enabled: (e) => e.can().toggleItalic(),
+      run: (e) => chain(e).toggleItalic().run(),
+    },
   ],
   [
-    { label: "Opsomming", icon: "bulletList", active: (e) => e.isActive("bulletList"), run: (e) => chain(e).toggleBulletList().run() },
-    { label: "Genummerde lijst", icon: "orderedList", active: (e) => e.isActive("orderedList"), run: (e) => chain(e).toggleOrderedList().run() },
+    {
+      label: "Opsomming",
+      icon: "bulletList",
+      active: (e) => e.isActive("bulletList"),
+      run: (e) => chain(e).toggleBulletList().run(),
+    },
+    {
+      label: "Genummerde lijst",
+      icon: "orderedList",
+      active: (e) => e.isActive("orderedList"),
+      run: (e) => chain(e).toggleOrderedList().run(),
+    },
   ],
 ];
 
 const TABLE_ITEMS: ToolbarItem[] = [
-  { label: "Tabel invoegen", icon: "table", enabled: (e) => e.can().insertTable({ rows: 3, cols: 3, withHeaderRow: true }), run: (e) => chain(e).insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
-  { label: "Rij toevoegen", icon: "addRow", enabled: (e) => e.isActive("table") && e.can().addRowAfter(), run: (e) => chain(e).addRowAfter().run() },
-  { label: "Kolom toevoegen", icon: "addColumn", enabled: (e) => e.isActive("table") && e.can().addColumnAfter(), run: (e) => chain(e).addColumnAfter().run() },
-  { label: "Tabel verwijderen", icon: "deleteTable", enabled: (e) => e.isActive("table") && e.can().deleteTable(), run: (e) => chain(e).deleteTable().run() },
+  {
+    label: "Tabel invoegen",
+    icon: "table",
+    enabled: (e) => e.can().insertTable({ rows: 3, cols: 3, withHeaderRow: true }),
+    run: (e) => chain(e).insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+  },
+  {
+    label: "Rij toevoegen",
+    icon: "addRow",
+    enabled: (e) => e.isActive("table") && e.can().addRowAfter(),
+    run: (e) => chain(e).addRowAfter().run(),
+  },
+  {
+    label: "Kolom toevoegen",
+    icon: "addColumn",
+    enabled: (e) => e.isActive("table") && e.can().addColumnAfter(),
+    run: (e) => chain(e).addColumnAfter().run(),
+  },
+  {
+    label: "Tabel verwijderen",
+    icon: "deleteTable",
+    enabled: (e) => e.isActive("table") && e.can().deleteTable(),
+    run: (e) => chain(e).deleteTable().run(),
+  },
 ];
 
 const HISTORY_ITEMS: ToolbarItem[] = [
-  { label: "Ongedaan maken", icon: "undo", shortcut: "Ctrl+Z", enabled: (e) => e.can().undo(), run: (e) => chain(e).undo().run() },
-  { label: "Opnieuw", icon: "redo", shortcut: "Ctrl+Y", enabled: (e) => e.can().redo(), run: (e) => chain(e).redo().run() },
+  {
+    label: "Ongedaan maken",
+    icon: "undo",
+    shortcut: "Ctrl+Z",
+    enabled: (e) => e.can().undo(),
+    run: (e) => chain(e).undo().run(),
+  },
+  {
+    label: "Opnieuw",
+    icon: "redo",
+    shortcut: "Ctrl+Y",
+    enabled: (e) => e.can().redo(),
+    run: (e) => chain(e).redo().run(),
+  },
 ];
 
 /**
@@ -149,7 +215,9 @@ export function EditorToolbar(props: { editor: Editor; label: string }) {
           {TABLE_ITEMS.slice(0, 1).map(button)}
         </div>
         <Show when={read((e) => e.isActive("table"))}>
-          <div class="oogo-toolbar__group" aria-label="Tabel">{TABLE_ITEMS.slice(1).map(button)}</div>
+          <div class="oogo-toolbar__group" aria-label="Tabel">
+            {TABLE_ITEMS.slice(1).map(button)}
+          </div>
         </Show>
         <div class="oogo-toolbar__group oogo-toolbar__group--end">{HISTORY_ITEMS.map(button)}</div>
       </div>

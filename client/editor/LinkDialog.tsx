@@ -34,7 +34,9 @@ export function LinkDialog(props: { editor: Editor; onClose: () => void }) {
     const chain = props.editor.chain().focus().extendMarkRange("link");
     if (props.editor.state.selection.empty && !props.editor.isActive("link")) {
       // Nothing selected: insert the address itself as the link text.
-      chain.insertContent({ type: "text", text: typed.trim(), marks: [{ type: "link", attrs: { href: check.url } }] }).run();
+      chain
+        .insertContent({ type: "text", text: typed.trim(), marks: [{ type: "link", attrs: { href: check.url } }] })
+        .run();
     } else {
       chain.setLink({ href: check.url }).run();
     }
@@ -50,12 +52,26 @@ export function LinkDialog(props: { editor: Editor; onClose: () => void }) {
   };
 
   return (
-    <dialog class="oogo-link-dialog" aria-labelledby={`${id}-title`} ref={dialog} onCancel={(e) => { e.preventDefault(); close(); }}>
+    <dialog
+      class="oogo-link-dialog"
+      aria-labelledby={`${id}-title`}
+      ref={dialog}
+      onCancel={(e) => {
+        e.preventDefault();
+        close();
+      }}
+    >
       <form onSubmit={submit} noValidate>
-        <h2 class="utrecht-heading-3" id={`${id}-title`}>{existing ? "Link wijzigen" : "Link toevoegen"}</h2>
+        <h2 class="utrecht-heading-3" id={`${id}-title`}>
+          {existing ? "Link wijzigen" : "Link toevoegen"}
+        </h2>
         <ErrorSummary error={apply.error()} title="Dit webadres kan niet worden gebruikt" />
-        <Field id={`${id}-url`} label="Webadres" hint="Bijvoorbeeld https://www.passendonderwijs.nl of mailto:naam@gemeente.nl"
-          error={fieldError(apply.error(), "url")}>
+        <Field
+          id={`${id}-url`}
+          label="Webadres"
+          hint="Bijvoorbeeld https://www.passendonderwijs.nl of mailto:naam@gemeente.nl"
+          error={fieldError(apply.error(), "url")}
+        >
           {(control) => (
             <input
               {...control}
@@ -73,11 +89,17 @@ export function LinkDialog(props: { editor: Editor; onClose: () => void }) {
           )}
         </Field>
         <div class="utrecht-button-group">
-          <button type="submit" class="utrecht-button utrecht-button--primary-action">{existing ? "Link opslaan" : "Link toevoegen"}</button>
+          <button type="submit" class="utrecht-button utrecht-button--primary-action">
+            {existing ? "Link opslaan" : "Link toevoegen"}
+          </button>
           <Show when={existing}>
-            <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={remove}>Link verwijderen</button>
+            <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={remove}>
+              Link verwijderen
+            </button>
           </Show>
-          <button type="button" class="utrecht-button utrecht-button--subtle" onClick={close}>Annuleren</button>
+          <button type="button" class="utrecht-button utrecht-button--subtle" onClick={close}>
+            Annuleren
+          </button>
         </div>
       </form>
     </dialog>

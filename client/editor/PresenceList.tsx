@@ -8,13 +8,18 @@ export function PresenceList(props: { people: Accessor<PresenceEntry[]> }) {
   const id = `oogo-presence-${++listCounter}`;
   return (
     <div class="oogo-presence">
-      <p class="oogo-presence__title" id={id}>Nu in dit document</p>
+      <p class="oogo-presence__title" id={id}>
+        Nu in dit document
+      </p>
       <ul class="oogo-presence__list" aria-labelledby={id}>
         <For each={props.people()}>
           {(p) => (
             <li class="oogo-presence__person" style={{ "--oogo-party-color": p.color }}>
               <span class="oogo-presence__swatch" aria-hidden="true" />
-              <span class="oogo-presence__name">{p.name}{p.self ? " (u)" : ""}</span>
+              <span class="oogo-presence__name">
+                {p.name}
+                {p.self ? " (u)" : ""}
+              </span>
               <span class="oogo-presence__party">{p.partyName || "geen partij"}</span>
             </li>
           )}

@@ -15,14 +15,18 @@ export function SaveStateIndicator(props: { state: Accessor<SaveState> }) {
   let last: SaveState = untrack(() => props.state());
   let timer: ReturnType<typeof setTimeout> | undefined;
   createEffect(
-    on(() => props.state(), (state) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        if (state === last) return;
-        last = state;
-        setAnnounced(`${SAVE_STATE_LABELS[state]}. ${SAVE_STATE_DETAILS[state]}`);
-      }, ANNOUNCE_AFTER_MS);
-    }, { defer: true }),
+    on(
+      () => props.state(),
+      (state) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          if (state === last) return;
+          last = state;
+          setAnnounced(`${SAVE_STATE_LABELS[state]}. ${SAVE_STATE_DETAILS[state]}`);
+        }, ANNOUNCE_AFTER_MS);
+      },
+      { defer: true },
+    ),
   );
   onCleanup(() => clearTimeout(timer));
 
@@ -33,7 +37,9 @@ export function SaveStateIndicator(props: { state: Accessor<SaveState> }) {
         {SAVE_STATE_LABELS[props.state()]}
       </span>
       <span class="oogo-save-state__detail">{SAVE_STATE_DETAILS[props.state()]}</span>
-      <div class="oogo-visually-hidden" aria-live="polite" aria-atomic="true">{announced()}</div>
+      <div class="oogo-visually-hidden" aria-live="polite" aria-atomic="true">
+        {announced()}
+      </div>
     </div>
   );
 }

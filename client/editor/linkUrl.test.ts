@@ -10,7 +10,16 @@ describe("checkLinkUrl", () => {
   ])("accepts %s", (input, url) => {
     expect(checkLinkUrl(input)).toEqual({ ok: true, url });
   });
-  it.each(["", "javascript:alert(1)", "ftp://x.nl", "data:text/html,hoi", "https://", "mailto:geen-adres", "gewoon tekst", "https://intranet"])("refuses %j", (input) => {
+  it.each([
+    "",
+    "javascript:alert(1)",
+    "ftp://x.nl",
+    "data:text/html,hoi",
+    "https://",
+    "mailto:geen-adres",
+    "gewoon tekst",
+    "https://intranet",
+  ])("refuses %j", (input) => {
     expect(checkLinkUrl(input).ok).toBe(false);
   });
 });

@@ -14,7 +14,11 @@ export interface LiveEvent {
  * stream). EventSource reconnects by itself; `onReconnect` lets callers refetch what they may
  * have missed while disconnected.
  */
-export function createLiveEvents(workspaceId: () => string | null, onEvent: (e: LiveEvent) => void, onReconnect?: () => void) {
+export function createLiveEvents(
+  workspaceId: () => string | null,
+  onEvent: (e: LiveEvent) => void,
+  onReconnect?: () => void,
+) {
   let source: EventSource | undefined;
   let wasOpen = false;
   const open = (id: string) => {

@@ -42,8 +42,10 @@ export function createLiveResource<S, T>(
   const ws = useWorkspace();
   const resource = createResource(source, fetcher, { storage: createDeepSignal });
   const { refetch } = resource[1];
-  onCleanup(ws.onLive((e) => {
-    if (e.type === "reconnected" || concerns(e, live.entities)) void refetch();
-  }));
+  onCleanup(
+    ws.onLive((e) => {
+      if (e.type === "reconnected" || concerns(e, live.entities)) void refetch();
+    }),
+  );
   return resource;
 }

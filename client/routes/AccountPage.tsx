@@ -15,7 +15,9 @@ export default function AccountPage() {
   const [account, { mutate }] = createResource(() => myAccountApi.get());
   return (
     <div class="oogo-narrow">
-      <PageTitle lead="Uw gegevens in OOGO Werkruimte. Uw rol en titel per tafel beheert de beheerder van die tafel.">Mijn account</PageTitle>
+      <PageTitle lead="Uw gegevens in OOGO Werkruimte. Uw rol en titel per tafel beheert de beheerder van die tafel.">
+        Mijn account
+      </PageTitle>
       <Loaded when={account} label="Uw account laden…">
         {(current) => (
           <>
@@ -36,36 +38,83 @@ function DetailsSection(props: { account: AccountView; onSaved: (a: AccountView)
   const [name, setName] = createSignal(props.account.name);
   // eslint-disable-next-line solid/reactivity
   const [functie, setFunctie] = createSignal(props.account.functie ?? "");
-  const save = createAction(async () => {
-    if (name().trim().length < 2) throw new InvalidInput({ name: "Vul uw naam in (minstens 2 tekens)." });
-    const saved = await myAccountApi.update({ name: name().trim(), functie: functie().trim() });
-    props.onSaved(saved);
-    await session.refresh(); // the header shows the name
-    return saved;
-  }, { announce: () => "Uw gegevens zijn opgeslagen." });
+  const save = createAction(
+    async () => {
+      if (name().trim().length < 2) throw new InvalidInput({ name: "Vul uw naam in (minstens 2 tekens)." });
+      const saved = await myAccountApi.update({ name: name().trim(), functie: functie().trim() });
+      props.onSaved(saved);
+      await session.refresh(); // the header shows the name
+      return saved;
+    },
+    { announce: () => "Uw gegevens zijn opgeslagen." },
+  );
   return (
     <section aria-labelledby="account-details" class="oogo-section">
-      <h2 id="account-details" class="utrecht-heading-2">Naam en functie</h2>
-      <p class="utrecht-paragraph">E-mailadres: <strong>{props.account.email}</strong></p>
-      <form class="utrecht-form" novalidate onSubmit={(e) => { e.preventDefault(); void save.run(); }}>
+      <h2 id="account-details" class="utrecht-heading-2">
+        Naam en functie
+      </h2>
+      <p class="utrecht-paragraph">
+        E-mailadres: <strong>{props.account.email}</strong>
+      </p>
+      <form
+        class="utrecht-form"
+        novalidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save.run();
+        }}
+      >
         <ErrorSummary error={save.error()} title="Opslaan lukte niet" />
         <Field id="account-name" label="Naam" required error={fieldError(save.error(), "name")}>
           {(control) => (
-            <input {...control} name="name" autocomplete="name" maxlength="120" class="utrecht-textbox utrecht-textbox--html-input"
-              value={name()} onInput={(e) => { setName(e.currentTarget.value); save.reset(); }} />
+            <input
+              {...control}
+              name="name"
+              autocomplete="name"
+              maxlength="120"
+              class="utrecht-textbox utrecht-textbox--html-input"
+              value={name()}
+              onInput={(e) => {
+                setName(e.currentTarget.value);
+                save.reset();
+              }}
+            />
           )}
         </Field>
-        <Field id="account-functie" label="Functie" hint="Bijvoorbeeld: wethouder onderwijs en jeugd, beleidsmedewerker passend onderwijs."
-          error={fieldError(save.error(), "functie")}>
+        <Field
+          id="account-functie"
+          label="Functie"
+          hint="Bijvoorbeeld: wethouder onderwijs en jeugd, beleidsmedewerker passend onderwijs."
+          error={fieldError(save.error(), "functie")}
+        >
           {(control) => (
-            <input {...control} name="functie" autocomplete="organization-title" maxlength="160" class="utrecht-textbox utrecht-textbox--html-input"
-              value={functie()} onInput={(e) => { setFunctie(e.currentTarget.value); save.reset(); }} />
+            <input
+              {...control}
+              name="functie"
+              autocomplete="organization-title"
+              maxlength="160"
+              class="utrecht-textbox utrecht-textbox--html-input"
+              value={functie()}
+              onInput={(e) => {
+                setFunctie(e.currentTarget.value);
+                save.reset();
+              }}
+            />
           )}
         </Field>
-        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={save.busy()} aria-busy={save.busy()}>
+        <button
+          type="submit"
+          class="utrecht-button utrecht-button--primary-action"
+          disabled={save.busy()}
+          aria-busy={save.busy()}
+        >
           {save.busy() ? "Bezig met opslaan…" : "Gegevens opslaan"}
         </button>
-        <Show when={save.result()}><InfoAlert type="ok"><p class="utrecht-paragraph">Uw gegevens zijn opgeslagen.</p></InfoAlert></Show>
+        <Show when={save.result()}>
+          <InfoAlert type="ok">
+            <p class="utrecht-paragraph">Uw gegevens zijn opgeslagen.</p>
+          </InfoAlert>
+        </Show>
       </form>
     </section>
   );
@@ -75,37 +124,106 @@ function PasswordSection() {
   const [current, setCurrent] = createSignal("");
   const [next, setNext] = createSignal("");
   const [repeat, setRepeat] = createSignal("");
-  const change = createAction(async () => {
-    const wrong: Record<string, string> = {};
-    if (!current()) wrong.currentPassword = "Vul uw huidige wachtwoord in.";
-    if (next().length < 8) wrong.newPassword = "Kies een nieuw wachtwoord van minstens 8 tekens.";
-    else if (next() !== repeat()) wrong.repeatPassword = "De twee nieuwe wachtwoorden zijn niet gelijk.";
-    if (Object.keys(wrong).length > 0) throw new InvalidInput(wrong);
-    const result = await myAccountApi.changePassword({ currentPassword: current(), newPassword: next() });
-    setCurrent(""); setNext(""); setRepeat("");
-    return result;
-  }, { announce: () => "Uw wachtwoord is gewijzigd." });
-  const edited = (set: (v: string) => void) => (e: InputEvent & { currentTarget: HTMLInputElement }) => { set(e.currentTarget.value); change.reset(); };
+  const change = createAction(
+    async () => {
+      const wrong: Record<string, string> = {};
+      if (!current()) wrong.currentPassword = "Vul uw huidige wachtwoord in.";
+      if (next().length < 8) wrong.newPassword = "Kies een nieuw wachtwoord van minstens 8 tekens.";
+      else if (next() !== repeat()) wrong.repeatPassword = "De twee nieuwe wachtwoorden zijn niet gelijk.";
+      if (Object.keys(wrong).length > 0) throw new InvalidInput(wrong);
+      const result = await myAccountApi.changePassword({ currentPassword: current(), newPassword: next() });
+      setCurrent("");
+      setNext("");
+      setRepeat("");
+      return result;
+    },
+    { announce: () => "Uw wachtwoord is gewijzigd." },
+  );
+  const edited = (set: (v: string) => void) => (e: InputEvent & { currentTarget: HTMLInputElement }) => {
+    set(e.currentTarget.value);
+    change.reset();
+  };
   return (
     <section aria-labelledby="account-password" class="oogo-section">
-      <h2 id="account-password" class="utrecht-heading-2">Wachtwoord wijzigen</h2>
+      <h2 id="account-password" class="utrecht-heading-2">
+        Wachtwoord wijzigen
+      </h2>
       <p class="utrecht-paragraph">Daarna bent u op andere apparaten uitgelogd; hier blijft u ingelogd.</p>
-      <form class="utrecht-form" novalidate onSubmit={(e) => { e.preventDefault(); void change.run(); }}>
+      <form
+        class="utrecht-form"
+        novalidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void change.run();
+        }}
+      >
         <ErrorSummary error={change.error()} title="Wachtwoord wijzigen lukte niet" />
         <Field id="pw-current" label="Huidig wachtwoord" required error={fieldError(change.error(), "currentPassword")}>
-          {(control) => <input {...control} type="password" autocomplete="current-password" class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password" value={current()} onInput={edited(setCurrent)} />}
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              autocomplete="current-password"
+              class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password"
+              value={current()}
+              onInput={edited(setCurrent)}
+            />
+          )}
         </Field>
-        <Field id="pw-next" label="Nieuw wachtwoord" hint="Minstens 8 tekens." required error={fieldError(change.error(), "newPassword")}>
-          {(control) => <input {...control} type="password" autocomplete="new-password" class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password" value={next()} onInput={edited(setNext)} />}
+        <Field
+          id="pw-next"
+          label="Nieuw wachtwoord"
+          hint="Minstens 8 tekens."
+          required
+          error={fieldError(change.error(), "newPassword")}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              autocomplete="new-password"
+              class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password"
+              value={next()}
+              onInput={edited(setNext)}
+            />
+          )}
         </Field>
-        <Field id="pw-repeat" label="Herhaal het nieuwe wachtwoord" required error={fieldError(change.error(), "repeatPassword")}>
-          {(control) => <input {...control} type="password" autocomplete="new-password" class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password" value={repeat()} onInput={edited(setRepeat)} />}
+        <Field
+          id="pw-repeat"
+          label="Herhaal het nieuwe wachtwoord"
+          required
+          error={fieldError(change.error(), "repeatPassword")}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              autocomplete="new-password"
+              class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password"
+              value={repeat()}
+              onInput={edited(setRepeat)}
+            />
+          )}
         </Field>
-        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={change.busy()} aria-busy={change.busy()}>
+        <button
+          type="submit"
+          class="utrecht-button utrecht-button--primary-action"
+          disabled={change.busy()}
+          aria-busy={change.busy()}
+        >
           {change.busy() ? "Bezig…" : "Wachtwoord wijzigen"}
         </button>
         <Show when={change.result()}>
-          {(r) => <InfoAlert type="ok"><p class="utrecht-paragraph">Uw wachtwoord is gewijzigd.{r().endedSessions > 0 ? ` U bent op ${r().endedSessions === 1 ? "één ander apparaat" : `${r().endedSessions} andere apparaten`} uitgelogd.` : ""}</p></InfoAlert>}
+          {(r) => (
+            <InfoAlert type="ok">
+              <p class="utrecht-paragraph">
+                Uw wachtwoord is gewijzigd.
+                {r().endedSessions > 0
+                  ? ` U bent op ${r().endedSessions === 1 ? "één ander apparaat" : `${r().endedSessions} andere apparaten`} uitgelogd.`
+                  : ""}
+              </p>
+            </InfoAlert>
+          )}
         </Show>
       </form>
     </section>
@@ -116,7 +234,13 @@ function SignOutSection() {
   const session = useSession();
   const navigate = useNavigate();
   const signOut = createAction(async () => {
-    if (hasUnsavedLocalChanges() && !confirm("Niet al uw wijzigingen zijn al op de server opgeslagen. Als u nu uitlogt, gaan ze verloren. Toch uitloggen?")) return;
+    if (
+      hasUnsavedLocalChanges() &&
+      !confirm(
+        "Niet al uw wijzigingen zijn al op de server opgeslagen. Als u nu uitlogt, gaan ze verloren. Toch uitloggen?",
+      )
+    )
+      return;
     await myAccountApi.signOutEverywhere();
     void clearLocalCopies();
     await session.refresh();
@@ -124,10 +248,22 @@ function SignOutSection() {
   });
   return (
     <section aria-labelledby="account-signout" class="oogo-section">
-      <h2 id="account-signout" class="utrecht-heading-2">Overal uitloggen</h2>
-      <p class="utrecht-paragraph">Bent u ergens ingelogd gebleven, bijvoorbeeld op een computer van iemand anders? Dan logt u hiermee op alle apparaten uit, ook hier.</p>
-      <Show when={signOut.error()}><ErrorAlert error={signOut.error()} title="Uitloggen lukte niet" /></Show>
-      <button type="button" class="utrecht-button utrecht-button--secondary-action" disabled={signOut.busy()} onClick={() => void signOut.run()}>
+      <h2 id="account-signout" class="utrecht-heading-2">
+        Overal uitloggen
+      </h2>
+      <p class="utrecht-paragraph">
+        Bent u ergens ingelogd gebleven, bijvoorbeeld op een computer van iemand anders? Dan logt u hiermee op alle
+        apparaten uit, ook hier.
+      </p>
+      <Show when={signOut.error()}>
+        <ErrorAlert error={signOut.error()} title="Uitloggen lukte niet" />
+      </Show>
+      <button
+        type="button"
+        class="utrecht-button utrecht-button--secondary-action"
+        disabled={signOut.busy()}
+        onClick={() => void signOut.run()}
+      >
         Overal uitloggen
       </button>
     </section>

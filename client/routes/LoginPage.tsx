@@ -24,26 +24,60 @@ export default function LoginPage() {
 
   return (
     <div class="oogo-narrow">
-      <PageTitle lead="Log in om mee te schrijven aan de spiegelparagraaf en de overeenstemmingspunten van uw OOGO-tafel.">Inloggen</PageTitle>
-      <form class="utrecht-form" onSubmit={(e) => { e.preventDefault(); void login.run(email().trim(), password()); }} novalidate>
+      <PageTitle lead="Log in om mee te schrijven aan de spiegelparagraaf en de overeenstemmingspunten van uw OOGO-tafel.">
+        Inloggen
+      </PageTitle>
+      <form
+        class="utrecht-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void login.run(email().trim(), password());
+        }}
+        novalidate
+      >
         <ErrorSummary error={login.error()} title="Inloggen lukte niet" />
         <Field id="email" label="E-mailadres" error={fieldError(login.error(), "email")}>
           {(control) => (
-            <input {...control} name="email" type="email" autocomplete="username" required
-              class="utrecht-textbox utrecht-textbox--html-input" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
+            <input
+              {...control}
+              name="email"
+              type="email"
+              autocomplete="username"
+              required
+              class="utrecht-textbox utrecht-textbox--html-input"
+              value={email()}
+              onInput={(e) => setEmail(e.currentTarget.value)}
+            />
           )}
         </Field>
         <Field id="password" label="Wachtwoord" error={fieldError(login.error(), "password")}>
           {(control) => (
-            <input {...control} name="password" type="password" autocomplete="current-password" required
-              class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
+            <input
+              {...control}
+              name="password"
+              type="password"
+              autocomplete="current-password"
+              required
+              class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password"
+              value={password()}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
           )}
         </Field>
-        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={login.busy()} aria-busy={login.busy()}>
+        <button
+          type="submit"
+          class="utrecht-button utrecht-button--primary-action"
+          disabled={login.busy()}
+          aria-busy={login.busy()}
+        >
           {login.busy() ? "Bezig met inloggen…" : "Inloggen"}
         </button>
       </form>
-      <p class="utrecht-paragraph"><A href="/wachtwoord-vergeten" class="utrecht-link">Wachtwoord vergeten?</A></p>
+      <p class="utrecht-paragraph">
+        <A href="/wachtwoord-vergeten" class="utrecht-link">
+          Wachtwoord vergeten?
+        </A>
+      </p>
     </div>
   );
 }

@@ -21,32 +21,62 @@ export default function PasswordResetPage() {
 
   return (
     <div class="oogo-narrow">
-      <PageTitle lead="Vul het e-mailadres in waarmee u inlogt. U krijgt een link om een nieuw wachtwoord te kiezen.">Wachtwoord vergeten</PageTitle>
-      <Show when={ask.result()} fallback={
-        <form class="utrecht-form" novalidate onSubmit={(e) => {
-          e.preventDefault();
-          void ask.run(email().trim()).then((done) => done && queueMicrotask(() => confirmation?.focus()));
-        }}>
-          <ErrorSummary error={ask.error()} title="Aanvragen lukte niet" />
-          <Field id="email" label="E-mailadres" error={fieldError(ask.error(), "email")}>
-            {(control) => (
-              <input {...control} name="email" type="email" autocomplete="username" required
-                class="utrecht-textbox utrecht-textbox--html-input" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
-            )}
-          </Field>
-          <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={ask.busy()} aria-busy={ask.busy()}>
-            {ask.busy() ? "Bezig…" : "Link aanvragen"}
-          </button>
-        </form>
-      }>
+      <PageTitle lead="Vul het e-mailadres in waarmee u inlogt. U krijgt een link om een nieuw wachtwoord te kiezen.">
+        Wachtwoord vergeten
+      </PageTitle>
+      <Show
+        when={ask.result()}
+        fallback={
+          <form
+            class="utrecht-form"
+            novalidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void ask.run(email().trim()).then((done) => done && queueMicrotask(() => confirmation?.focus()));
+            }}
+          >
+            <ErrorSummary error={ask.error()} title="Aanvragen lukte niet" />
+            <Field id="email" label="E-mailadres" error={fieldError(ask.error(), "email")}>
+              {(control) => (
+                <input
+                  {...control}
+                  name="email"
+                  type="email"
+                  autocomplete="username"
+                  required
+                  class="utrecht-textbox utrecht-textbox--html-input"
+                  value={email()}
+                  onInput={(e) => setEmail(e.currentTarget.value)}
+                />
+              )}
+            </Field>
+            <button
+              type="submit"
+              class="utrecht-button utrecht-button--primary-action"
+              disabled={ask.busy()}
+              aria-busy={ask.busy()}
+            >
+              {ask.busy() ? "Bezig…" : "Link aanvragen"}
+            </button>
+          </form>
+        }
+      >
         {(message) => (
           <div ref={(el) => (confirmation = el)} tabindex="-1">
-            <InfoAlert type="ok"><p class="utrecht-paragraph">{message()}</p></InfoAlert>
-            <p class="utrecht-paragraph">Geen e-mail ontvangen? Kijk ook in de map met ongewenste e-mail, of vraag het na een paar minuten opnieuw.</p>
+            <InfoAlert type="ok">
+              <p class="utrecht-paragraph">{message()}</p>
+            </InfoAlert>
+            <p class="utrecht-paragraph">
+              Geen e-mail ontvangen? Kijk ook in de map met ongewenste e-mail, of vraag het na een paar minuten opnieuw.
+            </p>
           </div>
         )}
       </Show>
-      <p class="utrecht-paragraph"><A href="/inloggen" class="utrecht-link">Terug naar inloggen</A></p>
+      <p class="utrecht-paragraph">
+        <A href="/inloggen" class="utrecht-link">
+          Terug naar inloggen
+        </A>
+      </p>
     </div>
   );
 }

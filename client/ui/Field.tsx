@@ -42,22 +42,44 @@ export function Field(props: {
   const errorId = () => (props.error ? `${props.id}-error` : undefined);
   // Getters, so the spread on the control stays reactive.
   const control: ControlProps = {
-    get id() { return props.id; },
-    get "aria-describedby"() { return [hintId(), errorId()].filter(Boolean).join(" ") || undefined; },
-    get "aria-invalid"() { return props.error ? "true" : undefined; },
-    get "aria-required"() { return props.required ? "true" : undefined; },
+    get id() {
+      return props.id;
+    },
+    get "aria-describedby"() {
+      return [hintId(), errorId()].filter(Boolean).join(" ") || undefined;
+    },
+    get "aria-invalid"() {
+      return props.error ? "true" : undefined;
+    },
+    get "aria-required"() {
+      return props.required ? "true" : undefined;
+    },
   };
   return (
-    <div class={`utrecht-form-field${props.class ? ` ${props.class}` : ""}`} classList={{ "utrecht-form-field--invalid": !!props.error }}>
+    <div
+      class={`utrecht-form-field${props.class ? ` ${props.class}` : ""}`}
+      classList={{ "utrecht-form-field--invalid": !!props.error }}
+    >
       <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={props.id}>{props.label}</label>
-        <Show when={props.required}><span class="oogo-required" aria-hidden="true"> (verplicht)</span></Show>
+        <label class="utrecht-form-label" for={props.id}>
+          {props.label}
+        </label>
+        <Show when={props.required}>
+          <span class="oogo-required" aria-hidden="true">
+            {" "}
+            (verplicht)
+          </span>
+        </Show>
       </div>
       <Show when={props.hint}>
-        <div class="utrecht-form-field__description utrecht-form-field-description" id={hintId()}>{props.hint}</div>
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={hintId()}>
+          {props.hint}
+        </div>
       </Show>
       <Show when={props.error}>
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={errorId()}>{props.error}</div>
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={errorId()}>
+          {props.error}
+        </div>
       </Show>
       <div class="utrecht-form-field__input">{untrack(() => props.children(control))}</div>
     </div>
@@ -77,13 +99,19 @@ export function focusFirstInvalid(form: Element | null | undefined): boolean {
  */
 export function ErrorSummary(props: { error: unknown; title: string }) {
   let summary: HTMLDivElement | undefined;
-  createEffect(on(() => props.error, (err) => {
-    if (!err) return;
-    // After the fields have rendered their aria-invalid.
-    queueMicrotask(() => {
-      if (!focusFirstInvalid(summary?.closest("form"))) summary?.focus();
-    });
-  }, { defer: true }));
+  createEffect(
+    on(
+      () => props.error,
+      (err) => {
+        if (!err) return;
+        // After the fields have rendered their aria-invalid.
+        queueMicrotask(() => {
+          if (!focusFirstInvalid(summary?.closest("form"))) summary?.focus();
+        });
+      },
+      { defer: true },
+    ),
+  );
   return (
     <Show when={props.error}>
       <ErrorAlert error={props.error} title={props.title} ref={(el) => (summary = el)} />

@@ -7,7 +7,10 @@ import { errorMessages, fieldError, inputError, InvalidInput } from "./inputErro
 function deferred<T>() {
   let resolve!: (v: T) => void;
   let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
   return { promise, resolve, reject };
 }
 
@@ -15,7 +18,10 @@ describe("createAction", () => {
   it("is busy while running and ignores a second run (no double submit)", async () => {
     const gate = deferred<string>();
     let calls = 0;
-    const action = createAction((name: string) => { calls += 1; return gate.promise.then((v) => `${v} ${name}`); });
+    const action = createAction((name: string) => {
+      calls += 1;
+      return gate.promise.then((v) => `${v} ${name}`);
+    });
     const first = action.run("a");
     expect(action.busy()).toBe(true);
     expect(await action.run("b")).toBeUndefined();
@@ -29,7 +35,9 @@ describe("createAction", () => {
 
   it("keeps a failure in error() instead of throwing, and a new run clears it", async () => {
     let fail = true;
-    const action = createAction(() => (fail ? Promise.reject(new ApiRequestError(409, "VERSION_CONFLICT", "Iemand was u voor.")) : Promise.resolve(1)));
+    const action = createAction(() =>
+      fail ? Promise.reject(new ApiRequestError(409, "VERSION_CONFLICT", "Iemand was u voor.")) : Promise.resolve(1),
+    );
     expect(await action.run()).toBeUndefined();
     expect(action.busy()).toBe(false);
     expect((action.error() as ApiRequestError).status).toBe(409);
@@ -64,7 +72,9 @@ describe("field errors", () => {
     expect(fieldError(err, "title")).toBe("Te lang.");
     expect(fieldError(err, "place")).toBeUndefined();
     expect(fieldError(new ApiRequestError(409, "VERSION_CONFLICT", "Conflict."), "title")).toBeUndefined();
-    expect(fieldError(new ApiRequestError(400, "VALIDATION_FAILED", "title: Geef een titel.", "title"), "title")).toBe("Geef een titel.");
+    expect(fieldError(new ApiRequestError(400, "VALIDATION_FAILED", "title: Geef een titel.", "title"), "title")).toBe(
+      "Geef een titel.",
+    );
   });
   it("carries several client-side field messages at once", () => {
     const err = new InvalidInput({ email: "Vul een geldig e-mailadres in.", password: "Vul uw wachtwoord in." });

@@ -37,7 +37,10 @@ export interface ActionOptions<A extends unknown[], R> {
   announce?: (result: R, ...args: A) => string | undefined;
 }
 
-export function createAction<A extends unknown[], R>(fn: (...args: A) => Promise<R> | R, options: ActionOptions<A, R> = {}): Action<A, R> {
+export function createAction<A extends unknown[], R>(
+  fn: (...args: A) => Promise<R> | R,
+  options: ActionOptions<A, R> = {},
+): Action<A, R> {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);
   const [result, setResult] = createSignal<R | undefined>(undefined);
@@ -76,9 +79,10 @@ export function createAction<A extends unknown[], R>(fn: (...args: A) => Promise
     busy,
     error,
     result,
-    reset: () => batch(() => {
-      setError(null);
-      setResult(undefined);
-    }),
+    reset: () =>
+      batch(() => {
+        setError(null);
+        setResult(undefined);
+      }),
   };
 }

@@ -13,11 +13,20 @@ export function errorMessage(err: unknown): string {
 export function ErrorAlert(props: { error: unknown; title?: string; ref?: (el: HTMLDivElement) => void }) {
   const messages = () => errorMessages(props.error);
   return (
-    <div class="utrecht-alert utrecht-alert--error oogo-error-summary" role="alert" ref={props.ref} tabindex={props.ref ? -1 : undefined}>
+    <div
+      class="utrecht-alert utrecht-alert--error oogo-error-summary"
+      role="alert"
+      ref={props.ref}
+      tabindex={props.ref ? -1 : undefined}
+    >
       <div class="utrecht-alert__content">
-        <p class="utrecht-paragraph"><strong>{props.title ?? "Dat lukte niet"}</strong></p>
+        <p class="utrecht-paragraph">
+          <strong>{props.title ?? "Dat lukte niet"}</strong>
+        </p>
         <Show when={messages().length > 1} fallback={<p class="utrecht-paragraph">{messages()[0]}</p>}>
-          <ul class="utrecht-unordered-list"><For each={messages()}>{(m) => <li>{m}</li>}</For></ul>
+          <ul class="utrecht-unordered-list">
+            <For each={messages()}>{(m) => <li>{m}</li>}</For>
+          </ul>
         </Show>
       </div>
     </div>
@@ -33,12 +42,20 @@ export function InfoAlert(props: { children: JSX.Element; type?: "info" | "ok" |
 }
 
 export function Loading(props: { label?: string }) {
-  return <p class="utrecht-paragraph oogo-loading" role="status">{props.label ?? "Bezig met laden…"}</p>;
+  return (
+    <p class="utrecht-paragraph oogo-loading" role="status">
+      {props.label ?? "Bezig met laden…"}
+    </p>
+  );
 }
 
 /** The app's polite live region for createAction's announcements; rendered once, in the page frame. */
 export function LiveAnnouncer() {
-  return <div class="oogo-visually-hidden" aria-live="polite" aria-atomic="true" id="oogo-announcer">{announcement()}</div>;
+  return (
+    <div class="oogo-visually-hidden" aria-live="polite" aria-atomic="true" id="oogo-announcer">
+      {announcement()}
+    </div>
+  );
 }
 
 /**
@@ -58,8 +75,17 @@ export function Loaded<T>(props: { when: Resource<T>; children: (value: Accessor
   const current = () => value() as T;
   return (
     <>
-      <Show when={failed()}><ErrorAlert error={props.when.error as unknown} title="Laden mislukt" /></Show>
-      <Show when={value() !== undefined} fallback={<Show when={!failed()}><Loading label={props.label} /></Show>}>
+      <Show when={failed()}>
+        <ErrorAlert error={props.when.error as unknown} title="Laden mislukt" />
+      </Show>
+      <Show
+        when={value() !== undefined}
+        fallback={
+          <Show when={!failed()}>
+            <Loading label={props.label} />
+          </Show>
+        }
+      >
         {untrack(() => props.children(current))}
       </Show>
     </>

@@ -13,7 +13,8 @@ export class InvalidInput extends Error {
 }
 
 /** A check the client makes before asking the server, shown like the server's own 400. */
-export const inputError = (message: string, field?: string) => new ApiRequestError(400, "VALIDATION_FAILED", message, field);
+export const inputError = (message: string, field?: string) =>
+  new ApiRequestError(400, "VALIDATION_FAILED", message, field);
 
 /** The API's validation message may start with the field's key ("title: …"): noise for a reader. */
 function withoutKey(err: ApiRequestError): string {

@@ -4,12 +4,16 @@ import { sqliteTable, text, integer, blob, index, uniqueIndex } from "drizzle-or
  * Append-only log of Yjs updates per document. A row exists before the server acknowledges
  * the update to its author (type-100 save ack), so everything acknowledged survives a crash.
  */
-export const docUpdates = sqliteTable("doc_updates", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  docName: text("doc_name").notNull(),
-  update: blob("update", { mode: "buffer" }).notNull(),
-  createdAt: text("created_at").notNull(),
-}, (t) => [index("doc_updates_doc_idx").on(t.docName, t.id)]);
+export const docUpdates = sqliteTable(
+  "doc_updates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    docName: text("doc_name").notNull(),
+    update: blob("update", { mode: "buffer" }).notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("doc_updates_doc_idx").on(t.docName, t.id)],
+);
 
 /**
  * Compacted state: the merge of every update up to and including `upToId`. Loading a document
@@ -29,12 +33,16 @@ export const docSnapshots = sqliteTable("doc_snapshots", {
  * where the bytes were: a `doc_updates` row (`source_id` = its id) or a snapshot (`source_id` =
  * its up_to_id; the document then loads from the snapshot with the faulty parts removed).
  */
-export const syncQuarantine = sqliteTable("sync_quarantine", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  docName: text("doc_name").notNull(),
-  source: text("source", { enum: ["log", "snapshot"] }).notNull(),
-  sourceId: integer("source_id").notNull(),
-  update: blob("update", { mode: "buffer" }).notNull(),
-  reason: text("reason").notNull(),
-  createdAt: text("created_at").notNull(),
-}, (t) => [uniqueIndex("sync_quarantine_source_idx").on(t.docName, t.source, t.sourceId)]);
+export const syncQuarantine = sqliteTable(
+  "sync_quarantine",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    docName: text("doc_name").notNull(),
+    source: text("source", { enum: ["log", "snapshot"] }).notNull(),
+    sourceId: integer("source_id").notNull(),
+    update: blob("update", { mode: "buffer" }).notNull(),
+    reason: text("reason").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("sync_quarantine_source_idx").on(t.docName, t.source, t.sourceId)],
+);

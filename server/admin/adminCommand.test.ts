@@ -14,7 +14,12 @@ import { runAdminCommand } from "./adminCommand.ts";
 const run = promisify(execFile);
 const tmp = tempDatabaseUrl("oogo-admin-");
 afterAll(() => tmp.cleanup());
-const env = { ...process.env, DATABASE_URL: tmp.url, PUBLIC_ORIGIN: "https://oogo.regio.example", NODE_ENV: "production" };
+const env = {
+  ...process.env,
+  DATABASE_URL: tmp.url,
+  PUBLIC_ORIGIN: "https://oogo.regio.example",
+  NODE_ENV: "production",
+};
 
 async function admin(...args: string[]) {
   try {
@@ -38,7 +43,9 @@ describe("npm run admin -- create", () => {
     expect(second.stderr).toMatch(/al applicatiebeheerder/);
 
     const database = await createDb(tmp.url);
-    const rows = await database.db.select({ email: users.email, hash: users.passwordHash, role: instanceRoles.role }).from(users)
+    const rows = await database.db
+      .select({ email: users.email, hash: users.passwordHash, role: instanceRoles.role })
+      .from(users)
       .innerJoin(instanceRoles, eq(instanceRoles.userId, users.id));
     expect(rows).toEqual([{ email: "beheer@regio.example", hash: null, role: "applicatiebeheerder" }]);
     database.close();

@@ -21,7 +21,7 @@ import { createContext, withTransaction } from "../services/serviceContext.ts";
 
 const USAGE = [
   "Gebruik:",
-  "  npm run admin -- create --email <e-mailadres> --name \"<naam>\"",
+  '  npm run admin -- create --email <e-mailadres> --name "<naam>"',
   "  npm run admin -- link --email <e-mailadres>",
 ].join("\n");
 
@@ -33,7 +33,11 @@ export interface AdminIo {
 export async function runAdminCommand(argv: string[], env: NodeJS.ProcessEnv, io: AdminIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { email: { type: "string" }, name: { type: "string" } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { email: { type: "string" }, name: { type: "string" } },
+    });
   } catch (error) {
     io.err(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -51,29 +55,49 @@ export async function runAdminCommand(argv: string[], env: NodeJS.ProcessEnv, io
       database,
       events: new EventBus(),
       config: {
-        production: env.NODE_ENV === "production", secureCookies: false, sessionTtlHours: 12,
+        production: env.NODE_ENV === "production",
+        secureCookies: false,
+        sessionTtlHours: 12,
         publicOrigin: (env.PUBLIC_ORIGIN ?? `http://localhost:${port}`).replace(/\/+$/, ""),
       },
-      documents: { readJson: () => Promise.reject(new Error("geen documenten in de beheeropdracht")), append: () => Promise.reject(new Error("geen documenten in de beheeropdracht")) },
+      documents: {
+        readJson: () => Promise.reject(new Error("geen documenten in de beheeropdracht")),
+        append: () => Promise.reject(new Error("geen documenten in de beheeropdracht")),
+      },
     };
     const ctx = createContext(deps);
     if (command === "create") {
-      const result = await createApplicatiebeheerder(ctx, { email: parsed.values.email ?? "", name: parsed.values.name ?? "" });
-      io.out(result.created
-        ? `Applicatiebeheerder aangemaakt: ${parsed.values.name} <${parsed.values.email?.trim().toLowerCase()}>.`
-        : `Het bestaande account ${parsed.values.email?.trim().toLowerCase()} is nu ook applicatiebeheerder.`);
-      io.out(result.link
-        ? `Open deze eenmalige link om het wachtwoord te kiezen (geldig 72 uur):\n\n  ${result.link}\n`
-        : "Dit account heeft al een wachtwoord; log daarmee in en open Beheer.");
+      const result = await createApplicatiebeheerder(ctx, {
+        email: parsed.values.email ?? "",
+        name: parsed.values.name ?? "",
+      });
+      io.out(
+        result.created
+          ? `Applicatiebeheerder aangemaakt: ${parsed.values.name} <${parsed.values.email?.trim().toLowerCase()}>.`
+          : `Het bestaande account ${parsed.values.email?.trim().toLowerCase()} is nu ook applicatiebeheerder.`,
+      );
+      io.out(
+        result.link
+          ? `Open deze eenmalige link om het wachtwoord te kiezen (geldig 72 uur):\n\n  ${result.link}\n`
+          : "Dit account heeft al een wachtwoord; log daarmee in en open Beheer.",
+      );
       return 0;
     }
     const email = Email.safeParse(parsed.values.email ?? "");
     if (!email.success) throw new ApiError("VALIDATION_FAILED", email.error.issues[0]!.message, "email");
     const link = await withTransaction(ctx, async (t) => {
-      const [admin] = await t.tx.select({ id: users.id }).from(users).innerJoin(instanceRoles, eq(instanceRoles.userId, users.id))
-        .where(and(eq(users.email, email.data), eq(instanceRoles.role, "applicatiebeheerder"))).limit(1);
-      if (!admin) throw new ApiError("NOT_FOUND", `${email.data} is geen applicatiebeheerder van deze installatie.`, "email");
-      return passwordLinkUrl(deps.config.publicOrigin, await issueAccountToken(t.tx, admin.id, "set_password", t.clock.now()));
+      const [admin] = await t.tx
+        .select({ id: users.id })
+        .from(users)
+        .innerJoin(instanceRoles, eq(instanceRoles.userId, users.id))
+        .where(and(eq(users.email, email.data), eq(instanceRoles.role, "applicatiebeheerder")))
+        .limit(1);
+      if (!admin)
+        throw new ApiError("NOT_FOUND", `${email.data} is geen applicatiebeheerder van deze installatie.`, "email");
+      return passwordLinkUrl(
+        deps.config.publicOrigin,
+        await issueAccountToken(t.tx, admin.id, "set_password", t.clock.now()),
+      );
     });
     io.out(`Nieuwe eenmalige link om het wachtwoord te kiezen (geldig 72 uur):\n\n  ${link}\n`);
     return 0;

@@ -36,18 +36,25 @@ export async function findMembership(db: Db, userId: string, workspaceId: string
  * and the member paths ask for `workspace.read` or `members.manage` explicitly (ADR 0005).
  */
 export async function requireMembership(
-  db: Db, caller: Caller, workspaceId: string, need: Capability = "content.read",
+  db: Db,
+  caller: Caller,
+  workspaceId: string,
+  need: Capability = "content.read",
 ): Promise<MembershipContext> {
   const membership = await findMembership(db, caller.userId, workspaceId);
   if (!membership) {
-    const [exists] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+    const [exists] = await db
+      .select({ id: workspaces.id })
+      .from(workspaces)
+      .where(eq(workspaces.id, workspaceId))
+      .limit(1);
     if (!exists) throw notFound("Deze OOGO-tafel");
     throw forbidden("U bent geen deelnemer aan deze OOGO-tafel.");
   }
   if (!can(membership.role, need)) {
-    throw forbidden(need === "content.read"
-      ? "Met uw rol beheert u de deelnemers van deze tafel; de inhoud ziet u niet."
-      : undefined);
+    throw forbidden(
+      need === "content.read" ? "Met uw rol beheert u de deelnemers van deze tafel; de inhoud ziet u niet." : undefined,
+    );
   }
   return membership;
 }

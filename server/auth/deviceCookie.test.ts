@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "../../db/client.ts";
 import { instanceSecrets } from "../../db/schema/index.ts";
 import { createTestDatabase } from "../testing/testContext.ts";
-import { DEVICE_COOKIE_MAX_AGE_S, deviceCookieSecret, newDeviceId, signDeviceCookie, verifyDeviceCookie } from "./deviceCookie.ts";
+import {
+  DEVICE_COOKIE_MAX_AGE_S,
+  deviceCookieSecret,
+  newDeviceId,
+  signDeviceCookie,
+  verifyDeviceCookie,
+} from "./deviceCookie.ts";
 
 const secret = Buffer.alloc(32, 7);
 const T0 = new Date("2030-03-01T09:00:00.000Z");
@@ -40,14 +46,22 @@ describe("signing and verifying", () => {
   });
 
   it("ignores an expired cookie and one issued in the future", () => {
-    expect(verifyDeviceCookie(secret, cookie, "gebruiker-1", new Date(T0.getTime() + DEVICE_COOKIE_MAX_AGE_S * 1000 + 1))).toBeNull();
+    expect(
+      verifyDeviceCookie(secret, cookie, "gebruiker-1", new Date(T0.getTime() + DEVICE_COOKIE_MAX_AGE_S * 1000 + 1)),
+    ).toBeNull();
     expect(verifyDeviceCookie(secret, cookie, "gebruiker-1", days(-1))).toBeNull();
   });
 
-  it.each([undefined, "", "zomaar-iets", "v1.a.b.c.d", "v1.a.b.123.", "x".repeat(5000), "v1.a.b.1e9.abc", "v1.a..1.abc"])(
-    "ignores the garbage cookie %j",
-    (value) => expect(verifyDeviceCookie(secret, value, "a", days(1))).toBeNull(),
-  );
+  it.each([
+    undefined,
+    "",
+    "zomaar-iets",
+    "v1.a.b.c.d",
+    "v1.a.b.123.",
+    "x".repeat(5000),
+    "v1.a.b.1e9.abc",
+    "v1.a..1.abc",
+  ])("ignores the garbage cookie %j", (value) => expect(verifyDeviceCookie(secret, value, "a", days(1))).toBeNull());
 
   it("makes a fresh, unguessable device id each time", () => {
     const ids = new Set(Array.from({ length: 100 }, newDeviceId));
@@ -58,7 +72,9 @@ describe("signing and verifying", () => {
 
 describe("the key", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeEach(async () => { database = await createTestDatabase(); });
+  beforeEach(async () => {
+    database = await createTestDatabase();
+  });
   afterEach(() => database.cleanup());
 
   it("is generated once and kept in the database, so a restart keeps devices trusted", async () => {

@@ -38,7 +38,12 @@ export function signDeviceCookie(secret: Buffer, userId: string, deviceId: strin
  * The device id when `value` is a genuine, unexpired cookie issued for `userId`; otherwise null,
  * so a forged, tampered, expired or other account's cookie counts as no cookie at all.
  */
-export function verifyDeviceCookie(secret: Buffer, value: string | undefined, userId: string, now = new Date()): string | null {
+export function verifyDeviceCookie(
+  secret: Buffer,
+  value: string | undefined,
+  userId: string,
+  now = new Date(),
+): string | null {
   if (!value || value.length > 300) return null;
   const parts = value.split(".");
   if (parts.length !== 5) return null;
@@ -77,9 +82,12 @@ async function resolveSecret(database: Database, configured: string | undefined)
     return Buffer.from(configured, "utf8");
   }
   // Insert-if-absent, then read: two processes starting at once end up with the same key.
-  await withWriteLock(database, () => database.db.insert(instanceSecrets)
-    .values({ name: SECRET_NAME, value: randomBytes(32).toString("base64url"), createdAt: new Date().toISOString() })
-    .onConflictDoNothing());
+  await withWriteLock(database, () =>
+    database.db
+      .insert(instanceSecrets)
+      .values({ name: SECRET_NAME, value: randomBytes(32).toString("base64url"), createdAt: new Date().toISOString() })
+      .onConflictDoNothing(),
+  );
   const [row] = await database.db.select().from(instanceSecrets).where(eq(instanceSecrets.name, SECRET_NAME));
   if (!row) throw new Error("device cookie secret ontbreekt na aanmaken");
   return Buffer.from(row.value, "base64url");

@@ -2,10 +2,19 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "../../db/client.ts";
 import { loginAttempts } from "../../db/schema/index.ts";
 import { createTestDatabase } from "../testing/testContext.ts";
-import { beginLoginAttempt, LIMITS, recordLoginAttempt, retryAfterSeconds, waitInWords, type AttemptKey } from "./loginThrottle.ts";
+import {
+  beginLoginAttempt,
+  LIMITS,
+  recordLoginAttempt,
+  retryAfterSeconds,
+  waitInWords,
+  type AttemptKey,
+} from "./loginThrottle.ts";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
-beforeEach(async () => { database = await createTestDatabase(); });
+beforeEach(async () => {
+  database = await createTestDatabase();
+});
 afterEach(() => database.cleanup());
 
 const T0 = new Date("2030-03-01T09:00:00.000Z");
@@ -76,8 +85,17 @@ describe("per trusted device", () => {
 describe("per-address ceiling", () => {
   /** One failure per second, each for another account. */
   const spray = async (ip: string, accounts: number, start = 0) => {
-    await database.db.insert(loginAttempts).values(Array.from({ length: accounts }, (_, k) => (
-      { email: `gebruiker${start + k}@example.nl`, ip, deviceId: null, success: false, at: at(start + k).toISOString() })));
+    await database.db
+      .insert(loginAttempts)
+      .values(
+        Array.from({ length: accounts }, (_, k) => ({
+          email: `gebruiker${start + k}@example.nl`,
+          ip,
+          deviceId: null,
+          success: false,
+          at: at(start + k).toISOString(),
+        })),
+      );
   };
 
   it("slows a source that sprays many accounts, by at most a minute", async () => {
@@ -103,7 +121,12 @@ describe("per-address ceiling", () => {
 
   it("does not count trusted devices' failures towards the ceiling", async () => {
     for (let i = 0; i < LIMITS.address.free + 5; i++) {
-      await recordLoginAttempt(database, { email: `g${i}@example.nl`, ip: "10.0.0.7", deviceId: `d${i}` }, false, at(i));
+      await recordLoginAttempt(
+        database,
+        { email: `g${i}@example.nl`, ip: "10.0.0.7", deviceId: `d${i}` },
+        false,
+        at(i),
+      );
     }
     expect((await wait({ email: "x@example.nl", ip: "10.0.0.7", deviceId: null }, at(110))).seconds).toBe(0);
   });

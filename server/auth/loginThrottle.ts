@@ -42,25 +42,39 @@ const delaySeconds = (failures: number, limit: (typeof LIMITS)[keyof typeof LIMI
 export async function retryAfterSeconds(db: Db, key: AttemptKey, now = new Date()): Promise<Throttle> {
   const byDevice = and(eq(loginAttempts.email, key.email), eq(loginAttempts.deviceId, key.deviceId ?? ""))!;
   const byPair = and(eq(loginAttempts.email, key.email), eq(loginAttempts.ip, key.ip))!;
-  const checks: Array<{ kind: ThrottleKind; where: SQL; resetBy?: SQL; limit: (typeof LIMITS)[keyof typeof LIMITS] }> = key.deviceId
-    ? [{ kind: "apparaat+account", where: byDevice, resetBy: byDevice, limit: LIMITS.account }]
-    : [
-        // The pair counts its device's failures too (dropping a stolen cookie gives no fresh start),
-        // but only a success without device cookie resets it: a victim's trusted login from the
-        // attacker's address must not hand the attacker new free guesses.
-        { kind: "adres+account", where: byPair, resetBy: and(byPair, isNull(loginAttempts.deviceId))!, limit: LIMITS.account },
-        // Attempts from trusted devices stay out of the address count: they are throttled per device.
-        { kind: "adres", where: and(eq(loginAttempts.ip, key.ip), isNull(loginAttempts.deviceId))!, limit: LIMITS.address },
-      ];
+  const checks: Array<{ kind: ThrottleKind; where: SQL; resetBy?: SQL; limit: (typeof LIMITS)[keyof typeof LIMITS] }> =
+    key.deviceId
+      ? [{ kind: "apparaat+account", where: byDevice, resetBy: byDevice, limit: LIMITS.account }]
+      : [
+          // The pair counts its device's failures too (dropping a stolen cookie gives no fresh start),
+          // but only a success without device cookie resets it: a victim's trusted login from the
+          // attacker's address must not hand the attacker new free guesses.
+          {
+            kind: "adres+account",
+            where: byPair,
+            resetBy: and(byPair, isNull(loginAttempts.deviceId))!,
+            limit: LIMITS.account,
+          },
+          // Attempts from trusted devices stay out of the address count: they are throttled per device.
+          {
+            kind: "adres",
+            where: and(eq(loginAttempts.ip, key.ip), isNull(loginAttempts.deviceId))!,
+            limit: LIMITS.address,
+          },
+        ];
   let result: Throttle = { seconds: 0, kind: null };
   for (const { kind, where, resetBy, limit } of checks) {
     let since = new Date(now.getTime() - limit.windowMs).toISOString();
     if (resetBy) {
-      const [lastSuccess] = await db.select({ at: max(loginAttempts.at) }).from(loginAttempts)
+      const [lastSuccess] = await db
+        .select({ at: max(loginAttempts.at) })
+        .from(loginAttempts)
         .where(and(resetBy, eq(loginAttempts.success, true)));
       if (lastSuccess?.at && lastSuccess.at > since) since = lastSuccess.at;
     }
-    const [row] = await db.select({ n: count(), last: max(loginAttempts.at) }).from(loginAttempts)
+    const [row] = await db
+      .select({ n: count(), last: max(loginAttempts.at) })
+      .from(loginAttempts)
       .where(and(where, eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
     const delayS = delaySeconds(row?.n ?? 0, limit);
     if (!row?.last || delayS === 0) continue;
@@ -75,21 +89,33 @@ export async function retryAfterSeconds(db: Db, key: AttemptKey, now = new Date(
  * of the write queue, before the password is checked: parallel guesses cannot all slip through
  * one free slot. `finishLoginAttempt` marks it a success.
  */
-export async function beginLoginAttempt(database: Database, key: AttemptKey, now = new Date()):
-  Promise<{ throttle: Throttle; attemptId: null } | { throttle: null; attemptId: number }> {
+export async function beginLoginAttempt(
+  database: Database,
+  key: AttemptKey,
+  now = new Date(),
+): Promise<{ throttle: Throttle; attemptId: null } | { throttle: null; attemptId: number }> {
   return withWriteLock(database, async () => {
     const throttle = await retryAfterSeconds(database.db, key, now);
     if (throttle.seconds > 0) return { throttle, attemptId: null };
-    const [row] = await database.db.insert(loginAttempts)
+    const [row] = await database.db
+      .insert(loginAttempts)
       .values({ email: key.email, ip: key.ip, deviceId: key.deviceId, success: false, at: now.toISOString() })
       .returning({ id: loginAttempts.id });
     return { throttle: null, attemptId: row!.id };
   });
 }
 
-export async function finishLoginAttempt(database: Database, attemptId: number, key: AttemptKey, success: boolean, now = new Date()) {
+export async function finishLoginAttempt(
+  database: Database,
+  attemptId: number,
+  key: AttemptKey,
+  success: boolean,
+  now = new Date(),
+) {
   if (success) {
-    await withWriteLock(database, () => database.db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId)));
+    await withWriteLock(database, () =>
+      database.db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId)),
+    );
     return;
   }
   const device = key.deviceId ? ` (bekend apparaat ${key.deviceId})` : "";
@@ -97,14 +123,19 @@ export async function finishLoginAttempt(database: Database, attemptId: number, 
   // Warn when this failure makes the next attempt wait: the start of throttling is worth a look.
   const next = await retryAfterSeconds(database.db, key, now);
   if (next.seconds > 0) {
-    console.warn(`[auth] inlogpogingen vertraagd (${next.kind}) voor ${JSON.stringify(key.email)} vanaf ${key.ip}${device}: ${next.seconds} s`);
+    console.warn(
+      `[auth] inlogpogingen vertraagd (${next.kind}) voor ${JSON.stringify(key.email)} vanaf ${key.ip}${device}: ${next.seconds} s`,
+    );
   }
 }
 
 /** Records a finished attempt directly (tests, imports); the login route uses begin/finish. */
 export async function recordLoginAttempt(database: Database, key: AttemptKey, success: boolean, now = new Date()) {
-  await withWriteLock(database, () => database.db.insert(loginAttempts)
-    .values({ email: key.email, ip: key.ip, deviceId: key.deviceId, success, at: now.toISOString() }));
+  await withWriteLock(database, () =>
+    database.db
+      .insert(loginAttempts)
+      .values({ email: key.email, ip: key.ip, deviceId: key.deviceId, success, at: now.toISOString() }),
+  );
 }
 
 /** "30 seconden" / "2 minuten": the wait in the words of the error message. */

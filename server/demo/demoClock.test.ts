@@ -6,7 +6,11 @@ describe("the demo clock", () => {
     expect(dutchTime("2026-03-26 14:00").toISOString()).toBe("2026-03-26T13:00:00.000Z");
     expect(dutchTime("2026-03-30 10:00").toISOString()).toBe("2026-03-30T08:00:00.000Z");
     expect(dutchTime("2025-10-27 10:00").toISOString()).toBe("2025-10-27T09:00:00.000Z");
-    expect(localParts(new Date("2025-09-15T08:00:00Z"))).toMatchObject({ date: "2025-09-15", time: "10:00", weekday: 1 });
+    expect(localParts(new Date("2025-09-15T08:00:00Z"))).toMatchObject({
+      date: "2025-09-15",
+      time: "10:00",
+      weekday: 1,
+    });
   });
 
   it("moves forward to a local time, on the same day with HH:MM, and by calendar days across a DST change", () => {
@@ -37,10 +41,20 @@ describe("the demo clock", () => {
   });
 
   it("knows the Dutch public holidays, Easter-based ones included", () => {
-    for (const d of ["2026-01-01", "2026-04-06", "2026-04-27", "2026-05-14", "2026-05-25", "2025-12-26", "2025-05-05", "2025-04-26"]) {
+    for (const d of [
+      "2026-01-01",
+      "2026-04-06",
+      "2026-04-27",
+      "2026-05-14",
+      "2026-05-25",
+      "2025-12-26",
+      "2025-05-05",
+      "2025-04-26",
+    ]) {
       expect(isDutchPublicHoliday(d), d).toBe(true);
     }
     // 27 April 2025 was a Sunday, so King's Day fell on Saturday the 26th; Liberation Day is a day off in lustrum years only.
-    for (const d of ["2025-04-27", "2026-04-05", "2026-04-28", "2026-05-05", "2026-03-26"]) expect(isDutchPublicHoliday(d), d).toBe(false);
+    for (const d of ["2025-04-27", "2026-04-05", "2026-04-28", "2026-05-05", "2026-03-26"])
+      expect(isDutchPublicHoliday(d), d).toBe(false);
   });
 });

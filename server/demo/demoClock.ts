@@ -10,7 +10,11 @@
 import { OOGO_TIME_ZONE } from "../../shared/domain/dates.ts";
 import type { Clock } from "../services/serviceContext.ts";
 
-export interface Span { days?: number; hours?: number; minutes?: number }
+export interface Span {
+  days?: number;
+  hours?: number;
+  minutes?: number;
+}
 
 /** Office hours in Dutch local time: from 08:00 up to and including 18:00, Monday to Friday. */
 const OPENS = 8 * 60;
@@ -41,7 +45,10 @@ export class DemoClock implements Clock {
     const day = new Date(`${date}T00:00:00Z`);
     day.setUTCDate(day.getUTCDate() + (span.days ?? 0));
     const next = dutchTime(`${day.toISOString().slice(0, 10)} ${time}`);
-    return this.#move(new Date(next.getTime() + ((span.hours ?? 0) * 60 + (span.minutes ?? 0)) * 60_000), JSON.stringify(span));
+    return this.#move(
+      new Date(next.getTime() + ((span.hours ?? 0) * 60 + (span.minutes ?? 0)) * 60_000),
+      JSON.stringify(span),
+    );
   }
 
   #move(next: Date, asked: string): Date {
@@ -57,13 +64,24 @@ export class DemoClock implements Clock {
 /** The Dutch local date ("YYYY-MM-DD"), time ("HH:MM"), weekday (0 = Sunday) and minute of the day of an instant. */
 export function localParts(instant: Date): { date: string; time: string; weekday: number; minuteOfDay: number } {
   const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: OOGO_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
-    weekday: "short", hourCycle: "h23",
+    timeZone: OOGO_TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    weekday: "short",
+    hourCycle: "h23",
   }).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   const date = `${get("year")}-${get("month")}-${get("day")}`;
   const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(get("weekday"));
-  return { date, time: `${get("hour")}:${get("minute")}`, weekday, minuteOfDay: Number(get("hour")) * 60 + Number(get("minute")) };
+  return {
+    date,
+    time: `${get("hour")}:${get("minute")}`,
+    weekday,
+    minuteOfDay: Number(get("hour")) * 60 + Number(get("minute")),
+  };
 }
 
 /** The instant of a Dutch local time "YYYY-MM-DD HH:MM" (winter or summer time as it was then). */
@@ -89,7 +107,9 @@ function offsetMinutes(instant: Date): number {
 function assertOfficeHours(instant: Date): void {
   const { date, time, weekday, minuteOfDay } = localParts(instant);
   if (weekday === 0 || weekday === 6 || minuteOfDay < OPENS || minuteOfDay > CLOSES || isDutchPublicHoliday(date)) {
-    throw new Error(`De demoklok blijft binnen kantoortijd (werkdagen 08.00–18.00 uur, geen feestdag); ${date} ${time} valt erbuiten.`);
+    throw new Error(
+      `De demoklok blijft binnen kantoortijd (werkdagen 08.00–18.00 uur, geen feestdag); ${date} ${time} valt erbuiten.`,
+    );
   }
 }
 
@@ -104,7 +124,13 @@ export function isDutchPublicHoliday(date: string): boolean {
   const fromEaster = (days: number) => new Date(easter.getTime() + days * 86_400_000).toISOString().slice(0, 10);
   const kingsDay = new Date(Date.UTC(year, 3, 27)).getUTCDay() === 0 ? `${year}-04-26` : `${year}-04-27`;
   const holidays = [
-    `${year}-01-01`, fromEaster(1), kingsDay, fromEaster(39), fromEaster(50), `${year}-12-25`, `${year}-12-26`,
+    `${year}-01-01`,
+    fromEaster(1),
+    kingsDay,
+    fromEaster(39),
+    fromEaster(50),
+    `${year}-12-25`,
+    `${year}-12-26`,
     ...(year % 5 === 0 ? [`${year}-05-05`] : []),
   ];
   return holidays.includes(date);
@@ -112,9 +138,19 @@ export function isDutchPublicHoliday(date: string): boolean {
 
 /** Easter Sunday (Gregorian calendar; the anonymous "Meeus/Jones/Butcher" algorithm) as a UTC date. */
 function easterSunday(year: number): Date {
-  const a = year % 19, b = Math.floor(year / 100), c = year % 100, d = Math.floor(b / 4), e = b % 4;
-  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+  const a = year % 19,
+    b = Math.floor(year / 100),
+    c = year % 100,
+    d = Math.floor(b / 4),
+    e = b % 4;
+  const f = Math.floor((b + 8) / 25),
+    g = Math.floor((b - f + 1) / 3),
+    h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4),
+    k = c % 4,
+    l = (32 + 2 * e + 2 * i - h - k) % 7,
+    m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31),
+    day = ((h + l - 7 * m + 114) % 31) + 1;
   return new Date(Date.UTC(year, month - 1, day));
 }

@@ -25,8 +25,16 @@ afterAll(() => ctx?.cleanup());
 
 describe("demo meetings and procedure", { timeout: 120_000 }, () => {
   it("has past meetings of every kind with attendance, decisions and approved (locked) minutes, and one planned", async () => {
-    const { meetings } = await json<{ meetings: MeetingSummary[] }>(await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/meetings`, { cookie: sec }));
-    expect(meetings.map((m) => m.type)).toEqual(["ambtelijke_werkgroep", "proef_oogo", "formeel_oogo", "tussentijds_overleg", "formeel_oogo"]);
+    const { meetings } = await json<{ meetings: MeetingSummary[] }>(
+      await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/meetings`, { cookie: sec }),
+    );
+    expect(meetings.map((m) => m.type)).toEqual([
+      "ambtelijke_werkgroep",
+      "proef_oogo",
+      "formeel_oogo",
+      "tussentijds_overleg",
+      "formeel_oogo",
+    ]);
     const past = meetings.filter((m) => new Date(m.startsAt) < new Date());
     expect(past).toHaveLength(4);
     for (const m of past) {
@@ -37,8 +45,22 @@ describe("demo meetings and procedure", { timeout: 120_000 }, () => {
       expect(view.agenda.every((a) => a.decision)).toBe(true);
       // The record reads in order: decisions from the start of the meeting, minutes approved after it.
       for (const a of view.agenda) expect(a.decidedAt! >= m.startsAt, `${m.title}: ${a.title}`).toBe(true);
-      expect(view.minutesApproval!.approvedAt > view.agenda.map((a) => a.decidedAt!).sort().at(-1)!, m.title).toBe(true);
-      expect((await isDocumentLocked(ctx.deps.database.db, parseDocumentName(documentNames.minutes(ctx.demo.workspaceId, m.id))!)).locked).toBe(true);
+      expect(
+        view.minutesApproval!.approvedAt >
+          view.agenda
+            .map((a) => a.decidedAt!)
+            .sort()
+            .at(-1)!,
+        m.title,
+      ).toBe(true);
+      expect(
+        (
+          await isDocumentLocked(
+            ctx.deps.database.db,
+            parseDocumentName(documentNames.minutes(ctx.demo.workspaceId, m.id))!,
+          )
+        ).locked,
+      ).toBe(true);
     }
     const formal = await json<MeetingView>(await ctx.request(`/api/meetings/${past[2]!.id}`, { cookie: sec }));
     expect(formal.amendments).toHaveLength(1);
@@ -49,18 +71,27 @@ describe("demo meetings and procedure", { timeout: 120_000 }, () => {
   });
 
   it("reflects the dispute: no agreement at the formal OOGO, the decision to go to the commission after", async () => {
-    const { meetings } = await json<{ meetings: MeetingSummary[] }>(await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/meetings`, { cookie: sec }));
+    const { meetings } = await json<{ meetings: MeetingSummary[] }>(
+      await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/meetings`, { cookie: sec }),
+    );
     const formal = await json<MeetingView>(await ctx.request(`/api/meetings/${meetings[2]!.id}`, { cookie: sec }));
     const overleg = await json<MeetingView>(await ctx.request(`/api/meetings/${meetings[3]!.id}`, { cookie: sec }));
     const atFormal = formal.agenda.find((a) => a.title === DEMO_POINT_TITLES.vervoerOpdc)!;
-    expect(atFormal).toMatchObject({ decision: "geen_overeenstemming", pointStatusBefore: "geagendeerd", pointStatusAfter: "geen_overeenstemming", textChangedSince: false });
+    expect(atFormal).toMatchObject({
+      decision: "geen_overeenstemming",
+      pointStatusBefore: "geagendeerd",
+      pointStatusAfter: "geen_overeenstemming",
+      textChangedSince: false,
+    });
     const atOverleg = overleg.agenda.find((a) => a.title === DEMO_POINT_TITLES.vervoerOpdc)!;
     expect(atOverleg.decision).toBe("in_geschil");
     expect(atOverleg.point?.status).toBe("in_geschil");
   });
 
   it("keeps a checklist with done, late, due and planned steps", async () => {
-    const view = await json<ProcedureView>(await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/procedure`, { cookie: sec }));
+    const view = await json<ProcedureView>(
+      await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/procedure`, { cookie: sec }),
+    );
     const states = view.steps.map((s) => s.state);
     expect(states.filter((s) => s === "gedaan").length).toBeGreaterThanOrEqual(5);
     expect(states.filter((s) => s === "te_laat")).toHaveLength(1);
@@ -70,16 +101,27 @@ describe("demo meetings and procedure", { timeout: 120_000 }, () => {
 
   it("lets the secretaris build the dossier for the demo dispute at once, on a valid log", async () => {
     expect((await verifyLog(ctx.as(DEMO.secretaris), { workspaceId: ctx.demo.workspaceId })).valid).toBe(true);
-    const { points } = await json<{ points: Array<{ id: string }> }>(await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/points?status=in_geschil`, { cookie: sec }));
+    const { points } = await json<{ points: Array<{ id: string }> }>(
+      await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/points?status=in_geschil`, { cookie: sec }),
+    );
     expect(points).toHaveLength(1);
-    const res = await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/dossier`, { cookie: sec, body: { pointIds: [points[0]!.id], route: "advies" } });
+    const res = await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/dossier`, {
+      cookie: sec,
+      body: { pointIds: [points[0]!.id], route: "advies" },
+    });
     expect(res.status).toBe(200);
     const pdf = await getDocumentProxy(new Uint8Array(await res.arrayBuffer()));
     const { text } = await extractText(pdf, { mergePages: true });
     for (const s of [
-      DEMO_POINT_TITLES.vervoerOpdc, "Tussentijds bestuurlijk overleg leerlingenvervoer", "Formeel bestuurlijk OOGO ondersteuningsplan 2023–2027",
-      "Besloten het geschil voor te leggen aan de Geschillencommissie OOGO", "Correctie: wethouder Anneke Smit", "Te laat", DEMO_POINT_TITLES.casusoverleg,
-    ]) expect(text.replace(/\s+/g, " "), s).toContain(s);
+      DEMO_POINT_TITLES.vervoerOpdc,
+      "Tussentijds bestuurlijk overleg leerlingenvervoer",
+      "Formeel bestuurlijk OOGO ondersteuningsplan 2023–2027",
+      "Besloten het geschil voor te leggen aan de Geschillencommissie OOGO",
+      "Correctie: wethouder Anneke Smit",
+      "Te laat",
+      DEMO_POINT_TITLES.casusoverleg,
+    ])
+      expect(text.replace(/\s+/g, " "), s).toContain(s);
   });
 });
 
@@ -92,7 +134,12 @@ describe("the demo's year, played through the verbs on a walking clock", { timeo
     sec = await ctx.login(DEMO.secretaris);
   });
   afterAll(() => ctx?.cleanup());
-  const log = () => ctx.deps.database.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, ctx.demo.workspaceId)).orderBy(asc(auditEvents.seq));
+  const log = () =>
+    ctx.deps.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.workspaceId, ctx.demo.workspaceId))
+      .orderBy(asc(auditEvents.seq));
   const DAY = 86_400_000;
 
   it("keeps a log that verifies through the API", async () => {
@@ -119,12 +166,17 @@ describe("the demo's year, played through the verbs on a walking clock", { timeo
   it("has people act on working days within office hours (Dutch time)", async () => {
     for (const e of await log()) {
       const { weekday, minuteOfDay, date, time } = localParts(new Date(e.at));
-      expect(weekday >= 1 && weekday <= 5 && minuteOfDay >= 8 * 60 && minuteOfDay <= 18 * 60, `${e.type} on ${date} ${time}`).toBe(true);
+      expect(
+        weekday >= 1 && weekday <= 5 && minuteOfDay >= 8 * 60 && minuteOfDay <= 18 * 60,
+        `${e.type} on ${date} ${time}`,
+      ).toBe(true);
     }
   });
 
   it("holds the werkgroep in autumn, the proef-OOGO in winter and the formal OOGO and tussentijds overleg in spring", async () => {
-    const { meetings } = await json<{ meetings: MeetingSummary[] }>(await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/meetings`, { cookie: sec }));
+    const { meetings } = await json<{ meetings: MeetingSummary[] }>(
+      await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/meetings`, { cookie: sec }),
+    );
     const month = (m: MeetingSummary) => localParts(new Date(m.startsAt)).date.slice(0, 7);
     const [werkgroep, proef, formeel, tussentijds, planned] = meetings;
     expect(["2025-09", "2025-10", "2025-11"]).toContain(month(werkgroep!));
@@ -136,27 +188,47 @@ describe("the demo's year, played through the verbs on a walking clock", { timeo
     expect([1, 2, 3, 4, 5]).toContain(localParts(new Date(planned!.startsAt)).weekday);
     // Each meeting was planned weeks before it took place.
     const created = new Map((await log()).filter((e) => e.type === "meeting.created").map((e) => [e.entityId, e.at]));
-    for (const m of meetings) expect(new Date(m.startsAt).getTime() - new Date(created.get(m.id)!).getTime(), m.title).toBeGreaterThan(14 * DAY);
+    for (const m of meetings)
+      expect(new Date(m.startsAt).getTime() - new Date(created.get(m.id)!).getTime(), m.title).toBeGreaterThan(
+        14 * DAY,
+      );
   });
 
   it("records every step of a meeting at or after its start, and its minutes days after", async () => {
-    const starts = new Map((await ctx.deps.database.db.select().from(meetingRows).where(eq(meetingRows.workspaceId, ctx.demo.workspaceId))).map((m) => [m.id, m.startsAt]));
-    const atMeeting = ["meeting.attendance_set", "meeting.decision_recorded", "minutes.approved", "minutes.amendment_opened", "minutes.amended"];
+    const starts = new Map(
+      (
+        await ctx.deps.database.db.select().from(meetingRows).where(eq(meetingRows.workspaceId, ctx.demo.workspaceId))
+      ).map((m) => [m.id, m.startsAt]),
+    );
+    const atMeeting = [
+      "meeting.attendance_set",
+      "meeting.decision_recorded",
+      "minutes.approved",
+      "minutes.amendment_opened",
+      "minutes.amended",
+    ];
     let checked = 0;
     for (const e of await log()) {
       const data = JSON.parse(e.data) as { meetingId?: string };
       // A point moved by a meeting's decision cites it; only the agenda's text lock comes before the meeting.
-      const meetingId = atMeeting.includes(e.type) ? e.entityId : e.type === "point.status_changed" && e.toStatus !== "geagendeerd" ? data.meetingId : undefined;
+      const meetingId = atMeeting.includes(e.type)
+        ? e.entityId
+        : e.type === "point.status_changed" && e.toStatus !== "geagendeerd"
+          ? data.meetingId
+          : undefined;
       if (!meetingId) continue;
       expect(e.at >= starts.get(meetingId)!, `${e.type} (seq ${e.seq}) before the meeting started`).toBe(true);
-      if (e.type.startsWith("minutes.")) expect(new Date(e.at).getTime() - new Date(starts.get(meetingId)!).getTime()).toBeGreaterThan(DAY);
+      if (e.type.startsWith("minutes."))
+        expect(new Date(e.at).getTime() - new Date(starts.get(meetingId)!).getTime()).toBeGreaterThan(DAY);
       checked++;
     }
     expect(checked).toBeGreaterThan(30);
   });
 
   it("has the bestuurders sign the two agreed points at the formal OOGO, before the secretaris records the agreement", async () => {
-    const { meetings } = await json<{ meetings: MeetingSummary[] }>(await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/meetings`, { cookie: sec }));
+    const { meetings } = await json<{ meetings: MeetingSummary[] }>(
+      await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/meetings`, { cookie: sec }),
+    );
     const formal = await json<MeetingView>(await ctx.request(`/api/meetings/${meetings[2]!.id}`, { cookie: sec }));
     const events = await log();
     for (const title of [DEMO_POINT_TITLES.aanspreekpunt, DEMO_POINT_TITLES.casusoverleg]) {
@@ -172,11 +244,11 @@ describe("the demo's year, played through the verbs on a walking clock", { timeo
     const dir = new URL(".", import.meta.url);
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
       const source = readFileSync(new URL(file, dir), "utf8");
-      const writes = (source.match(/\bappendEvent\(|\.insert\(|\.update\(|\.delete\(|writeTransaction\(/g) ?? []).length;
+      const writes = (source.match(/\bappendEvent\(|\.insert\(|\.update\(|\.delete\(|writeTransaction\(/g) ?? [])
+        .length;
       // seedDemo.ts creates the tafel, its parties and members as rows: there are no verbs for that yet.
       if (file === "seedDemo.ts") expect(source.match(/\bappendEvent\(/g), file).toHaveLength(1);
       else expect(writes, file).toBe(0);
     }
   });
 });
-

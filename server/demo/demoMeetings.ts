@@ -51,7 +51,10 @@ export function demoMeetingStart(startsAt: DemoMeetingText["startsAt"], today: s
 export async function planDemoMeeting(scene: DemoScene, step: Step<"planMeeting">): Promise<void> {
   const spec = DEMO_MEETINGS[step.meeting];
   const view = await createMeeting(scene.as(step.by), {
-    workspaceId: scene.workspaceId, type: spec.type, title: spec.title, place: spec.place,
+    workspaceId: scene.workspaceId,
+    type: spec.type,
+    title: spec.title,
+    place: spec.place,
     startsAt: demoMeetingStart(spec.startsAt, scene.today),
     ...(spec.invited ? { invitedPartyIds: spec.invited.map((k) => scene.parties[k].id) } : {}),
   });
@@ -63,7 +66,10 @@ export async function addDemoAgenda(scene: DemoScene, step: Step<"agenda">): Pro
   const meetingId = demoMeetingId(scene, step.meeting);
   for (const [i, item] of step.items.entries()) {
     if (i > 0) scene.clock.advance({ minutes: 1 });
-    await addAgendaItem(scene.as(step.by), typeof item === "string" ? { meetingId, pointId: demoPointId(scene, item) } : { meetingId, title: item.title });
+    await addAgendaItem(
+      scene.as(step.by),
+      typeof item === "string" ? { meetingId, pointId: demoPointId(scene, item) } : { meetingId, title: item.title },
+    );
   }
 }
 
@@ -71,7 +77,10 @@ export async function setDemoAttendance(scene: DemoScene, step: Step<"attendance
   await setAttendance(scene.as(step.by), {
     meetingId: demoMeetingId(scene, step.meeting),
     attendees: DEMO_MEETINGS[step.meeting].attendance.map((a) => ({
-      partyId: a.party ? scene.parties[a.party].id : null, name: a.name, capacity: a.capacity, present: a.present,
+      partyId: a.party ? scene.parties[a.party].id : null,
+      name: a.name,
+      capacity: a.capacity,
+      present: a.present,
     })),
   });
 }
@@ -91,7 +100,9 @@ const itemTitle = (item: DemoAgendaItem) => (typeof item === "string" ? DEMO_POI
 export async function writeDemoMinutes(scene: DemoScene, step: Step<"writeMinutes">): Promise<void> {
   const minutes = DEMO_MEETINGS[step.meeting].minutes;
   if (!minutes) throw new Error(`Geen notulen voor "${DEMO_MEETINGS[step.meeting].title}".`);
-  await scene.deps.documents.append(documentNames.minutes(scene.workspaceId, demoMeetingId(scene, step.meeting)), [jsonToUpdate(minutes)]);
+  await scene.deps.documents.append(documentNames.minutes(scene.workspaceId, demoMeetingId(scene, step.meeting)), [
+    jsonToUpdate(minutes),
+  ]);
 }
 
 export async function approveDemoMinutes(scene: DemoScene, step: Step<"approveMinutes">): Promise<void> {
@@ -111,7 +122,10 @@ export async function addDemoStep(scene: DemoScene, step: Step<"addStep">): Prom
   const { title, due } = DEMO_STEPS[step.step];
   const dueDate = typeof due === "string" ? due : addDays(scene.today, due.daysFromToday);
   const view = await addProcedureStep(scene.as(step.by), {
-    workspaceId: scene.workspaceId, title, dueDate, ...(step.position !== undefined ? { position: step.position } : {}),
+    workspaceId: scene.workspaceId,
+    title,
+    dueDate,
+    ...(step.position !== undefined ? { position: step.position } : {}),
   });
   scene.stepIds.set(step.step, view.id);
 }
@@ -121,7 +135,9 @@ export async function tickDemoStep(scene: DemoScene, step: Step<"stepDone">): Pr
   const stepId = scene.stepIds.get(step.step);
   if (!stepId) throw new Error(`Processtap "${DEMO_STEPS[step.step].title}" is nog niet toegevoegd.`);
   await changeProcedureStep(scene.as(step.by), {
-    workspaceId: scene.workspaceId, stepId, doneOn: localParts(scene.clock.now()).date,
+    workspaceId: scene.workspaceId,
+    stepId,
+    doneOn: localParts(scene.clock.now()).date,
     ...(step.meeting ? { meetingId: demoMeetingId(scene, step.meeting) } : {}),
     ...(step.note ? { note: step.note } : {}),
   });

@@ -13,7 +13,9 @@ import { listPointEventsForDossier } from "../services/points/listPointEventsFor
 import { DEMO_POINT_TITLES } from "./demoPoints.ts";
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
 afterAll(() => ctx?.cleanup());
 
 const byTitle = async (title: string) => {
@@ -28,15 +30,29 @@ describe("demo points", () => {
     const board = await getBoard(ctx.as(DEMO.secretaris), { workspaceId: ctx.demo.workspaceId });
     const demo = board.points.filter((p) => (Object.values(DEMO_POINT_TITLES) as string[]).includes(p.title));
     expect(demo).toHaveLength(12);
-    for (const theme of STANDARD_THEMES) expect(demo.filter((p) => p.theme === theme.key).length, theme.key).toBeGreaterThanOrEqual(1);
-    expect(new Set(demo.map((p) => p.status))).toEqual(new Set([
-      "concept", "in_bespreking", "ambtelijk_akkoord", "geagendeerd", "overeenstemming", "geen_overeenstemming",
-      "doorgeschoven", "in_geschil", "in_uitvoering", "herzien",
-    ]));
+    for (const theme of STANDARD_THEMES)
+      expect(demo.filter((p) => p.theme === theme.key).length, theme.key).toBeGreaterThanOrEqual(1);
+    expect(new Set(demo.map((p) => p.status))).toEqual(
+      new Set([
+        "concept",
+        "in_bespreking",
+        "ambtelijk_akkoord",
+        "geagendeerd",
+        "overeenstemming",
+        "geen_overeenstemming",
+        "doorgeschoven",
+        "in_geschil",
+        "in_uitvoering",
+        "herzien",
+      ]),
+    );
   });
 
   it("keeps a valid hash-chained log", async () => {
-    expect(await verifyLog(ctx.as(DEMO.secretaris), { workspaceId: ctx.demo.workspaceId })).toMatchObject({ valid: true, firstBrokenAt: null });
+    expect(await verifyLog(ctx.as(DEMO.secretaris), { workspaceId: ctx.demo.workspaceId })).toMatchObject({
+      valid: true,
+      firstBrokenAt: null,
+    });
   });
 
   it("has an agreed point signed by all three parties on its current text", async () => {
@@ -58,9 +74,17 @@ describe("demo points", () => {
     expect(p.textLocked).toBe(true);
     expect(p.parties.map((x) => x.name)).toEqual(["Samenwerkingsverband VO Groningen Stad", "Gemeente Groningen"]);
     const dossier = await listPointEventsForDossier(ctx.system, { pointId: p.id });
-    expect(dossier.statusEvents.map((e) => e.toStatus)).toEqual(["in_bespreking", "ambtelijk_akkoord", "geagendeerd", "geen_overeenstemming", "in_geschil"]);
+    expect(dossier.statusEvents.map((e) => e.toStatus)).toEqual([
+      "in_bespreking",
+      "ambtelijk_akkoord",
+      "geagendeerd",
+      "geen_overeenstemming",
+      "in_geschil",
+    ]);
     expect(dossier.stanceHistory.map((e) => [e.actor.partyName, e.data.stance])).toEqual([
-      ["Gemeente Groningen", "niet_akkoord"], ["Samenwerkingsverband VO Groningen Stad", "akkoord"], ["Gemeente Groningen", "akkoord"],
+      ["Gemeente Groningen", "niet_akkoord"],
+      ["Samenwerkingsverband VO Groningen Stad", "akkoord"],
+      ["Gemeente Groningen", "akkoord"],
     ]);
     expect(dossier.textVersions.map((v) => v.textHash)).toEqual([p.textHash]);
     expect(textHash(dossier.textVersions[0]!.json)).toBe(p.textHash);
@@ -74,7 +98,12 @@ describe("demo points", () => {
     const dossier = await listPointEventsForDossier(ctx.system, { pointId: p.id });
     expect(dossier.textChanges).toHaveLength(1);
     expect(dossier.textVersions).toHaveLength(2);
-    expect(dossier.statusEvents.map((e) => e.toStatus)).toEqual(["in_bespreking", "ambtelijk_akkoord", "overeenstemming", "in_bespreking"]);
+    expect(dossier.statusEvents.map((e) => e.toStatus)).toEqual([
+      "in_bespreking",
+      "ambtelijk_akkoord",
+      "overeenstemming",
+      "in_bespreking",
+    ]);
   });
 
   it("has points awaiting signature and one point scoped to Tynaarlo only", async () => {

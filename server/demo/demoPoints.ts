@@ -30,21 +30,31 @@ export function demoPointId(scene: DemoScene, key: PointKey): string {
 export async function createDemoPoint(scene: DemoScene, step: Step<"createPoint">): Promise<void> {
   const { theme, text, scope, termMonths } = DEMO_POINTS[step.point];
   const { point } = await createPoint(scene.as(step.by), {
-    workspaceId: scene.workspaceId, theme, title: DEMO_POINT_TITLES[step.point],
-    scope: scope ? scope.map((k) => scene.parties[k].id) : null, termMonths: termMonths ?? null, json: text,
+    workspaceId: scene.workspaceId,
+    theme,
+    title: DEMO_POINT_TITLES[step.point],
+    scope: scope ? scope.map((k) => scene.parties[k].id) : null,
+    termMonths: termMonths ?? null,
+    json: text,
   });
   scene.pointIds.set(step.point, point.id);
 }
 
 export async function moveDemoPoint(scene: DemoScene, step: Step<"move">): Promise<void> {
   await transitionPoint(scene.as(step.by), {
-    pointId: demoPointId(scene, step.point), to: step.to, reason: step.reason,
+    pointId: demoPointId(scene, step.point),
+    to: step.to,
+    reason: step.reason,
     ...(step.meeting ? { meetingId: demoMeetingId(scene, step.meeting) } : {}),
   });
 }
 
 export async function recordDemoStance(scene: DemoScene, step: Step<"stance">): Promise<void> {
-  await recordStance(scene.as(step.by), { pointId: demoPointId(scene, step.point), stance: step.stance, reasoning: step.reasoning ?? "" });
+  await recordStance(scene.as(step.by), {
+    pointId: demoPointId(scene, step.point),
+    stance: step.stance,
+    reasoning: step.reasoning ?? "",
+  });
 }
 
 /** A bestuurder signs the text they read: the durable text at this moment. */

@@ -5,10 +5,20 @@
  * from any real plan). ProseMirror JSON in the shared editor schema.
  */
 type Node = Record<string, unknown>;
-const text = (t: string, marks?: string[]): Node => ({ type: "text", text: t, ...(marks ? { marks: marks.map((m) => ({ type: m })) } : {}) });
-export const p = (...parts: Array<string | Node>): Node => ({ type: "paragraph", content: parts.map((x) => (typeof x === "string" ? text(x) : x)) });
+const text = (t: string, marks?: string[]): Node => ({
+  type: "text",
+  text: t,
+  ...(marks ? { marks: marks.map((m) => ({ type: m })) } : {}),
+});
+export const p = (...parts: Array<string | Node>): Node => ({
+  type: "paragraph",
+  content: parts.map((x) => (typeof x === "string" ? text(x) : x)),
+});
 export const h = (level: number, t: string): Node => ({ type: "heading", attrs: { level }, content: [text(t)] });
-export const ul = (...items: string[]): Node => ({ type: "bulletList", content: items.map((i) => ({ type: "listItem", content: [p(i)] })) });
+export const ul = (...items: string[]): Node => ({
+  type: "bulletList",
+  content: items.map((i) => ({ type: "listItem", content: [p(i)] })),
+});
 export const doc = (...content: Node[]): Node => ({ type: "doc", content });
 export const bold = (t: string) => text(t, ["bold"]);
 
@@ -19,28 +29,45 @@ export const SPIEGELPARAGRAAF_DRAFT = doc(
     bold("Concepttekst van de ambtelijke werkgroep — nog niet bestuurlijk besproken."),
   ),
   h(2, "Jeugdhulp"),
-  p("Jeugdhulp is zichtbaar aanwezig in en om de school. Elke vo-school heeft een vast aanspreekpunt van het gebiedsteam, dat ten minste eens per zes weken aanschuift bij het ondersteuningsteam."),
+  p(
+    "Jeugdhulp is zichtbaar aanwezig in en om de school. Elke vo-school heeft een vast aanspreekpunt van het gebiedsteam, dat ten minste eens per zes weken aanschuift bij het ondersteuningsteam.",
+  ),
   ul(
     "Lichte hulp op school wordt zonder beschikking ingezet.",
     "Bij een onderwijs-zorgarrangement maken school, ouders en gemeente één plan.",
     "De gemeente en het samenwerkingsverband evalueren de inzet jaarlijks in het voorjaar.",
   ),
   h(2, "Leerlingenvervoer"),
-  p("Het samenwerkingsverband deelt elk jaar vóór 1 maart een overzicht van de locaties van extra ondersteuning en de verwachte verschuivingen, zodat de gemeenten de vervoersstromen kunnen ramen. Bij een plaatsing in het vso wordt de vervoersvraag meteen meegenomen."),
+  p(
+    "Het samenwerkingsverband deelt elk jaar vóór 1 maart een overzicht van de locaties van extra ondersteuning en de verwachte verschuivingen, zodat de gemeenten de vervoersstromen kunnen ramen. Bij een plaatsing in het vso wordt de vervoersvraag meteen meegenomen.",
+  ),
   h(2, "Onderwijshuisvesting"),
-  p("Wijzigingen in het aanbod van tussenvoorzieningen die huisvesting vragen, worden eerst in het OOGO besproken en daarna in het overleg over het integraal huisvestingsplan uitgewerkt."),
+  p(
+    "Wijzigingen in het aanbod van tussenvoorzieningen die huisvesting vragen, worden eerst in het OOGO besproken en daarna in het overleg over het integraal huisvestingsplan uitgewerkt.",
+  ),
   h(2, "Leerplicht en thuiszitters"),
-  p("Geen leerling zit langer dan drie maanden thuis zonder passend aanbod van onderwijs en/of jeugdhulp. Leerplicht, school en samenwerkingsverband bespreken dreigende thuiszitters binnen twee weken in een casusoverleg; het samenwerkingsverband heeft doorzettingsmacht."),
-  ul("Tweemaandelijkse monitor thuiszitters per gemeente.", "Gezamenlijke jaarrapportage aan beide colleges en het bestuur."),
+  p(
+    "Geen leerling zit langer dan drie maanden thuis zonder passend aanbod van onderwijs en/of jeugdhulp. Leerplicht, school en samenwerkingsverband bespreken dreigende thuiszitters binnen twee weken in een casusoverleg; het samenwerkingsverband heeft doorzettingsmacht.",
+  ),
+  ul(
+    "Tweemaandelijkse monitor thuiszitters per gemeente.",
+    "Gezamenlijke jaarrapportage aan beide colleges en het bestuur.",
+  ),
   h(2, "Doorgaande lijn"),
-  p("Bij de overstap van po naar vo en van vo naar mbo vindt voor leerlingen met extra ondersteuning altijd een warme overdracht plaats, met toestemming van ouders en leerling."),
+  p(
+    "Bij de overstap van po naar vo en van vo naar mbo vindt voor leerlingen met extra ondersteuning altijd een warme overdracht plaats, met toestemming van ouders en leerling.",
+  ),
   h(2, "Onderwijs en arbeidsmarkt"),
-  p("Voor leerlingen uit het praktijkonderwijs en het vso maken scholen, gemeenten en werkgevers afspraken over stages, begeleiding naar werk en dagbesteding, zodat niemand zonder vervolg de school verlaat."),
+  p(
+    "Voor leerlingen uit het praktijkonderwijs en het vso maken scholen, gemeenten en werkgevers afspraken over stages, begeleiding naar werk en dagbesteding, zodat niemand zonder vervolg de school verlaat.",
+  ),
 );
 
 /** The agreed OOGO procedure of the demo tafel, as the secretary recorded it. */
 export const PROCEDURE_DRAFT = doc(
-  p("Het samenwerkingsverband en de colleges van Groningen en Tynaarlo voeren het OOGO over het ondersteuningsplan 2023–2027 volgens deze afspraken."),
+  p(
+    "Het samenwerkingsverband en de colleges van Groningen en Tynaarlo voeren het OOGO over het ondersteuningsplan 2023–2027 volgens deze afspraken.",
+  ),
   ul(
     "De ambtelijke werkgroep bereidt de overeenstemmingspunten per thema voor; elke partij wijst een ambtelijk trekker aan.",
     "Het conceptplan wordt ten minste zes weken vóór het formele OOGO met beide gemeenten gedeeld.",

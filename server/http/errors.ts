@@ -38,9 +38,13 @@ export function handleError(err: unknown, c: Context) {
     if (err.status === 400 && /JSON/i.test(err.message)) {
       return errorResponse(c, new ApiError("INVALID_JSON", "De inhoud van het verzoek is geen geldige JSON."));
     }
-    if (err.status === 403) return errorResponse(c, new ApiError("CSRF_REJECTED", "Verzoek geweigerd: het komt niet van deze site."));
+    if (err.status === 403)
+      return errorResponse(c, new ApiError("CSRF_REJECTED", "Verzoek geweigerd: het komt niet van deze site."));
     if (err.status === 413) return errorResponse(c, new ApiError("PAYLOAD_TOO_LARGE", "Het verzoek is te groot."));
-    return c.json({ error: { code: err.status >= 500 ? "INTERNAL" : "VALIDATION_FAILED", message: err.message } }, err.status);
+    return c.json(
+      { error: { code: err.status >= 500 ? "INTERNAL" : "VALIDATION_FAILED", message: err.message } },
+      err.status,
+    );
   }
   console.error("[api] unexpected error", err);
   return errorResponse(c, new ApiError("INTERNAL", "Er ging iets mis op de server. Probeer het opnieuw."));

@@ -14,7 +14,11 @@ export const trustedOrigins = (config: AppConfig): string[] => [config.publicOri
  * request was sent to (the page came from this server: same origin by definition; behind a
  * TLS-terminating proxy the scheme is unknown here, so the host is compared).
  */
-export function isAllowedOrigin(origin: string | undefined, host: string | undefined, trusted: readonly string[]): boolean {
+export function isAllowedOrigin(
+  origin: string | undefined,
+  host: string | undefined,
+  trusted: readonly string[],
+): boolean {
   if (origin === undefined) return true;
   if (trusted.includes(origin)) return true;
   try {

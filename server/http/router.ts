@@ -35,4 +35,7 @@ const ERROR_DESCRIPTIONS = {
 } as const;
 
 export const jsonBody = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
-export const jsonResponse = <T>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
+export const jsonResponse = <T>(description: string, schema: T) => ({
+  description,
+  content: { "application/json": { schema } },
+});

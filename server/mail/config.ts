@@ -33,13 +33,19 @@ export function resolveMailConfig(input: { smtpUrl?: string; from?: string }, pr
     let url: URL | null = null;
     try {
       url = new URL(smtpUrl);
-    } catch { /* reported below */ }
+    } catch {
+      /* reported below */
+    }
     if (!url || (url.protocol !== "smtp:" && url.protocol !== "smtps:") || !url.hostname) {
-      throw new MailConfigError("SMTP_URL is geen geldige smtp://- of smtps://-URL. / SMTP_URL is not a valid smtp:// or smtps:// URL.");
+      throw new MailConfigError(
+        "SMTP_URL is geen geldige smtp://- of smtps://-URL. / SMTP_URL is not a valid smtp:// or smtps:// URL.",
+      );
     }
   }
   if (/[\r\n]/.test(from) || !/@[^@\s>]+>?$/.test(from)) {
-    throw new MailConfigError(`MAIL_FROM is geen geldig afzenderadres: ${JSON.stringify(from)}. / MAIL_FROM is not a valid sender address.`);
+    throw new MailConfigError(
+      `MAIL_FROM is geen geldig afzenderadres: ${JSON.stringify(from)}. / MAIL_FROM is not a valid sender address.`,
+    );
   }
   return { smtpUrl, from };
 }

@@ -33,9 +33,12 @@ const ADDRESS = /^[^\s@<>",;:()\\[\]]+@[^\s@<>",;:()\\[\]]+\.[^\s@<>",;:()\\[\]]
 const MAX_BODY_CHARS = 200_000;
 
 function assertMessage(message: MailMessage): void {
-  if (message.to.length > 254 || !ADDRESS.test(message.to)) throw new Error(`Ongeldig e-mailadres voor de outbox: ${JSON.stringify(message.to)}`);
-  if (/[\r\n]/.test(message.subject) || message.subject.length > 300) throw new Error("Onderwerp van een e-mail moet één regel zijn (max. 300 tekens).");
-  if (message.text.length > MAX_BODY_CHARS || message.html.length > MAX_BODY_CHARS) throw new Error("E-mail is te groot voor de outbox.");
+  if (message.to.length > 254 || !ADDRESS.test(message.to))
+    throw new Error(`Ongeldig e-mailadres voor de outbox: ${JSON.stringify(message.to)}`);
+  if (/[\r\n]/.test(message.subject) || message.subject.length > 300)
+    throw new Error("Onderwerp van een e-mail moet één regel zijn (max. 300 tekens).");
+  if (message.text.length > MAX_BODY_CHARS || message.html.length > MAX_BODY_CHARS)
+    throw new Error("E-mail is te groot voor de outbox.");
 }
 
 /** The Message-ID's domain: the public host name, so a duplicate after a crash is recognisable as ours. */
@@ -43,7 +46,9 @@ function messageIdFor(ctx: ServiceContext, id: string): string {
   let host = "localhost";
   try {
     host = new URL(ctx.deps.config.publicOrigin).hostname || host;
-  } catch { /* keep localhost */ }
+  } catch {
+    /* keep localhost */
+  }
   return `<oogo-${id}@${host}>`;
 }
 
@@ -73,10 +78,20 @@ export async function enqueueMails(ctx: ServiceContext, messages: readonly MailM
     const rows = messages.map((message) => {
       const id = newId();
       return {
-        id, workspaceId: message.workspaceId, kind: message.kind, toAddress: message.to.toLowerCase(),
-        subject: message.subject, text: message.text, html: message.html,
-        relatedType: message.related?.type ?? null, relatedId: message.related?.id ?? null,
-        state: "wachtrij" as const, attempts: 0, nextAttemptAt: now, createdAt: now, messageId: messageIdFor(t, id),
+        id,
+        workspaceId: message.workspaceId,
+        kind: message.kind,
+        toAddress: message.to.toLowerCase(),
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        relatedType: message.related?.type ?? null,
+        relatedId: message.related?.id ?? null,
+        state: "wachtrij" as const,
+        attempts: 0,
+        nextAttemptAt: now,
+        createdAt: now,
+        messageId: messageIdFor(t, id),
       };
     });
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
@@ -98,7 +113,10 @@ function present(row: OutboxRow, showBody: boolean): OutboxMailView {
     to: row.toAddress,
     subject: row.subject,
     state: row.state,
-    stateLabel: row.sentVia === "log" && row.state === "verstuurd" ? "Naar het serverlog geschreven (geen mailserver ingesteld)" : MAIL_STATE_LABELS[row.state],
+    stateLabel:
+      row.sentVia === "log" && row.state === "verstuurd"
+        ? "Naar het serverlog geschreven (geen mailserver ingesteld)"
+        : MAIL_STATE_LABELS[row.state],
     attempts: row.attempts,
     createdAt: row.createdAt,
     sentAt: row.sentAt,
@@ -122,9 +140,14 @@ async function requireManager(ctx: ServiceContext, workspaceId: string) {
 const LIST_LIMIT = 500;
 
 /** The tafel's outgoing mail, newest first (beheerder). */
-export async function listOutbox(ctx: ServiceContext, input: { workspaceId: string }): Promise<{ mails: OutboxMailView[]; bodiesShown: boolean }> {
+export async function listOutbox(
+  ctx: ServiceContext,
+  input: { workspaceId: string },
+): Promise<{ mails: OutboxMailView[]; bodiesShown: boolean }> {
   await requireManager(ctx, input.workspaceId);
-  const rows = await dbOf(ctx).select().from(mailOutbox)
+  const rows = await dbOf(ctx)
+    .select()
+    .from(mailOutbox)
     .where(eq(mailOutbox.workspaceId, input.workspaceId))
     .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
     .limit(LIST_LIMIT);
@@ -136,18 +159,29 @@ export async function listOutbox(ctx: ServiceContext, input: { workspaceId: stri
  * A beheerder puts a mail the sender gave up on (or is waiting to retry) back in the queue, due
  * now, with a fresh set of attempts. A mail of another tafel is "not found", never "forbidden".
  */
-export async function retryMail(ctx: ServiceContext, input: { workspaceId: string; mailId: string }): Promise<OutboxMailView> {
+export async function retryMail(
+  ctx: ServiceContext,
+  input: { workspaceId: string; mailId: string },
+): Promise<OutboxMailView> {
   await requireManager(ctx, input.workspaceId);
   const row = await withTransaction(ctx, async (t) => {
-    const [current] = await t.tx.select().from(mailOutbox)
-      .where(and(eq(mailOutbox.id, input.mailId), eq(mailOutbox.workspaceId, input.workspaceId))).limit(1);
+    const [current] = await t.tx
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.id, input.mailId), eq(mailOutbox.workspaceId, input.workspaceId)))
+      .limit(1);
     if (!current) throw notFound("Deze e-mail");
     if (!canRetryMail(current.state)) {
-      throw new ApiError("CONFLICT", current.state === "verstuurd" ? "Deze e-mail is al verstuurd." : "Deze e-mail staat al in de wachtrij.");
+      throw new ApiError(
+        "CONFLICT",
+        current.state === "verstuurd" ? "Deze e-mail is al verstuurd." : "Deze e-mail staat al in de wachtrij.",
+      );
     }
-    const [updated] = await t.tx.update(mailOutbox)
+    const [updated] = await t.tx
+      .update(mailOutbox)
       .set({ state: "wachtrij", attempts: 0, nextAttemptAt: nowIso(t), claimToken: null, claimedUntil: null })
-      .where(eq(mailOutbox.id, current.id)).returning();
+      .where(eq(mailOutbox.id, current.id))
+      .returning();
     afterCommit(t, () => t.deps.mail?.nudge());
     return updated!;
   });

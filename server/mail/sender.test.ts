@@ -20,7 +20,12 @@ import { logTransport, smtpTransport, type MailTransport } from "./transport.ts"
 const FROM = "OOGO Werkruimte <noreply@oogo.test>";
 let t: TestContext;
 let smtp: TestSmtp;
-const clock = { at: Date.parse("2026-03-02T09:00:00Z"), now() { return new Date(this.at); } } satisfies Clock & { at: number };
+const clock = {
+  at: Date.parse("2026-03-02T09:00:00Z"),
+  now() {
+    return new Date(this.at);
+  },
+} satisfies Clock & { at: number };
 let ctx: ServiceContext;
 const senders: MailSender[] = [];
 const extraDatabases: Database[] = [];
@@ -45,23 +50,36 @@ afterEach(async () => {
 
 function invitation(to: string, n = 1): MailMessage {
   return {
-    workspaceId: t.demo.workspaceId, kind: "invitation", to, related: { type: "invitation", id: `inv-${n}` },
+    workspaceId: t.demo.workspaceId,
+    kind: "invitation",
+    to,
+    related: { type: "invitation", id: `inv-${n}` },
     ...invitationMail({
-      tafelName: "OOGO ondersteuningsplan 2023–2027", inviterName: "Bea Heerder", role: "trekker",
-      partyName: "Gemeente Groningen", link: `http://localhost/uitnodiging#token-${n}`, expiresAt: new Date("2026-03-16T09:00:00Z"),
+      tafelName: "OOGO ondersteuningsplan 2023–2027",
+      inviterName: "Bea Heerder",
+      role: "trekker",
+      partyName: "Gemeente Groningen",
+      link: `http://localhost/uitnodiging#token-${n}`,
+      expiresAt: new Date("2026-03-16T09:00:00Z"),
       recipientName: "Anna de Vries",
     }),
   };
 }
 
-function sender(options: Partial<MailSenderOptions> & { url?: string } = {}, context: ServiceContext = ctx): MailSender {
-  const transport: MailTransport = options.transport ?? smtpTransport({ url: options.url ?? smtp.url, maxConnections: options.concurrency ?? 2, timeoutMs: 2000 });
+function sender(
+  options: Partial<MailSenderOptions> & { url?: string } = {},
+  context: ServiceContext = ctx,
+): MailSender {
+  const transport: MailTransport =
+    options.transport ??
+    smtpTransport({ url: options.url ?? smtp.url, maxConnections: options.concurrency ?? 2, timeoutMs: 2000 });
   const s = new MailSender(context, { from: FROM, log: () => undefined, ...options, transport });
   senders.push(s);
   return s;
 }
 
-const rows = async (database: Database = t.deps.database) => database.db.select().from(mailOutbox).orderBy(mailOutbox.createdAt, mailOutbox.id);
+const rows = async (database: Database = t.deps.database) =>
+  database.db.select().from(mailOutbox).orderBy(mailOutbox.createdAt, mailOutbox.id);
 const row = async (id: string) => (await t.deps.database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id)))[0]!;
 
 /** A loopback port with nothing listening: connections are refused at once. */
@@ -100,7 +118,13 @@ describe("sending through SMTP", () => {
     expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
 
     const stored = await row(queued.id);
-    expect(stored).toMatchObject({ state: "verstuurd", sentVia: "smtp", attempts: 1, lastError: null, sentAt: clock.now().toISOString() });
+    expect(stored).toMatchObject({
+      state: "verstuurd",
+      sentVia: "smtp",
+      attempts: 1,
+      lastError: null,
+      sentAt: clock.now().toISOString(),
+    });
     // The one-time link is not kept once a mail server has it.
     expect(stored.text).toBeNull();
     expect(stored.html).toBeNull();
@@ -110,11 +134,13 @@ describe("sending through SMTP", () => {
     const nudges: number[] = [];
     const deps: AppDeps = { ...t.deps, mail: { nudge: () => nudges.push(nudges.length) } };
     const c = createContext(deps, { clock });
-    await expect(withTransaction(c, async (tx) => {
-      await enqueueMail(tx, invitation("weg@groningen.test"));
-      expect(nudges).toEqual([]);
-      throw new Error("de uitnodiging mislukte");
-    })).rejects.toThrow("de uitnodiging mislukte");
+    await expect(
+      withTransaction(c, async (tx) => {
+        await enqueueMail(tx, invitation("weg@groningen.test"));
+        expect(nudges).toEqual([]);
+        throw new Error("de uitnodiging mislukte");
+      }),
+    ).rejects.toThrow("de uitnodiging mislukte");
     expect(await rows()).toEqual([]);
     expect(nudges).toEqual([]);
     await sender().drain();
@@ -133,10 +159,12 @@ describe("sending through SMTP", () => {
     const nudges: number[] = [];
     const c = createContext({ ...t.deps, mail: { nudge: () => nudges.push(1) } }, { clock });
     const round = Array.from({ length: 120 }, (_, i) => invitation(`lid${i}@tynaarlo.test`, i));
-    await expect(withTransaction(c, async (tx) => {
-      await enqueueMails(tx, round);
-      throw new Error("CSV-regel 121 ongeldig");
-    })).rejects.toThrow("CSV-regel 121");
+    await expect(
+      withTransaction(c, async (tx) => {
+        await enqueueMails(tx, round);
+        throw new Error("CSV-regel 121 ongeldig");
+      }),
+    ).rejects.toThrow("CSV-regel 121");
     expect(await rows()).toEqual([]);
     const queued = await enqueueMails(c, round);
     expect(nudges).toHaveLength(1);
@@ -145,13 +173,17 @@ describe("sending through SMTP", () => {
     expect(stored).toHaveLength(120);
     expect(stored.every((r) => r.state === "wachtrij" && r.workspaceId === t.demo.workspaceId)).toBe(true);
     // One bad address refuses the whole round before anything is written.
-    await expect(enqueueMails(c, [invitation("goed@tynaarlo.test"), invitation("fout")])).rejects.toThrow(/Ongeldig e-mailadres/);
+    await expect(enqueueMails(c, [invitation("goed@tynaarlo.test"), invitation("fout")])).rejects.toThrow(
+      /Ongeldig e-mailadres/,
+    );
     expect(await rows()).toHaveLength(120);
   });
 
   it("refuses to queue a header-injecting address or subject", async () => {
     await expect(enqueueMail(ctx, invitation("a@b.test\r\nBcc: x@evil.test"))).rejects.toThrow(/Ongeldig e-mailadres/);
-    await expect(enqueueMail(ctx, { ...invitation("a@b.test"), subject: "Hallo\r\nBcc: x@evil.test" })).rejects.toThrow(/één regel/);
+    await expect(enqueueMail(ctx, { ...invitation("a@b.test"), subject: "Hallo\r\nBcc: x@evil.test" })).rejects.toThrow(
+      /één regel/,
+    );
     expect(await rows()).toEqual([]);
   });
 });
@@ -174,7 +206,11 @@ describe("when the mail server is down or refuses", () => {
     clock.at += 60_000;
     await down.drain();
     stored = await row(queued.id);
-    expect(stored).toMatchObject({ state: "mislukt_opnieuw", attempts: 2, nextAttemptAt: new Date(clock.at + 120_000).toISOString() });
+    expect(stored).toMatchObject({
+      state: "mislukt_opnieuw",
+      attempts: 2,
+      nextAttemptAt: new Date(clock.at + 120_000).toISOString(),
+    });
 
     clock.at += 120_000;
     await down.drain();
@@ -187,7 +223,10 @@ describe("when the mail server is down or refuses", () => {
 
     const back = await startTestSmtp(port);
     try {
-      const view = await retryMail({ ...ctx, actor: beheerder() }, { workspaceId: t.demo.workspaceId, mailId: queued.id });
+      const view = await retryMail(
+        { ...ctx, actor: beheerder() },
+        { workspaceId: t.demo.workspaceId, mailId: queued.id },
+      );
       expect(view).toMatchObject({ state: "wachtrij", stateLabel: "In de wachtrij", attempts: 0, canRetry: false });
       await down.drain();
       expect(back.received.map((m) => m.messageId)).toEqual([queued.messageId]);
@@ -248,8 +287,19 @@ describe("never lost, never twice", () => {
     const orphan = await enqueueMail(ctx, invitation("wees@groningen.test", 1));
     const held = await enqueueMail(ctx, invitation("bezet@groningen.test", 2));
     // As a crashed process leaves them: claimed, one lease expired, one still running.
-    await t.deps.database.db.update(mailOutbox).set({ state: "verzenden", attempts: 1, claimToken: "dood", claimedUntil: new Date(clock.at - 1).toISOString() }).where(eq(mailOutbox.id, orphan.id));
-    await t.deps.database.db.update(mailOutbox).set({ state: "verzenden", attempts: 1, claimToken: "levend", claimedUntil: new Date(clock.at + 60_000).toISOString() }).where(eq(mailOutbox.id, held.id));
+    await t.deps.database.db
+      .update(mailOutbox)
+      .set({ state: "verzenden", attempts: 1, claimToken: "dood", claimedUntil: new Date(clock.at - 1).toISOString() })
+      .where(eq(mailOutbox.id, orphan.id));
+    await t.deps.database.db
+      .update(mailOutbox)
+      .set({
+        state: "verzenden",
+        attempts: 1,
+        claimToken: "levend",
+        claimedUntil: new Date(clock.at + 60_000).toISOString(),
+      })
+      .where(eq(mailOutbox.id, held.id));
 
     await sender().drain();
     expect(smtp.received.map((m) => m.messageId)).toEqual([orphan.messageId]);

@@ -75,7 +75,10 @@ export class MailSender {
   private pendingMarks: Array<{ row: Row; write: Mark; done: () => void }> = [];
   private flushing: Promise<void> | null = null;
 
-  constructor(private readonly ctx: ServiceContext, options: MailSenderOptions) {
+  constructor(
+    private readonly ctx: ServiceContext,
+    options: MailSenderOptions,
+  ) {
     this.transport = options.transport;
     this.options = {
       from: options.from,
@@ -159,16 +162,23 @@ export class MailSender {
     return withTransaction(this.ctx, async (t) => {
       const now = t.clock.now();
       const nowIso = now.toISOString();
-      const due = t.tx.select({ id: mailOutbox.id }).from(mailOutbox)
-        .where(or(
-          and(inArray(mailOutbox.state, ["wachtrij", "mislukt_opnieuw"]), lte(mailOutbox.nextAttemptAt, nowIso)),
-          and(eq(mailOutbox.state, "verzenden"), lte(mailOutbox.claimedUntil, nowIso)),
-        ))
+      const due = t.tx
+        .select({ id: mailOutbox.id })
+        .from(mailOutbox)
+        .where(
+          or(
+            and(inArray(mailOutbox.state, ["wachtrij", "mislukt_opnieuw"]), lte(mailOutbox.nextAttemptAt, nowIso)),
+            and(eq(mailOutbox.state, "verzenden"), lte(mailOutbox.claimedUntil, nowIso)),
+          ),
+        )
         .orderBy(asc(mailOutbox.nextAttemptAt), asc(mailOutbox.createdAt))
         .limit(limit);
-      return t.tx.update(mailOutbox)
+      return t.tx
+        .update(mailOutbox)
         .set({
-          state: "verzenden", claimToken: newToken(), attempts: sql`${mailOutbox.attempts} + 1`,
+          state: "verzenden",
+          claimToken: newToken(),
+          attempts: sql`${mailOutbox.attempts} + 1`,
           claimedUntil: new Date(now.getTime() + this.options.leaseMs).toISOString(),
         })
         .where(inArray(mailOutbox.id, due))
@@ -190,7 +200,12 @@ export class MailSender {
   private async deliver(row: Row): Promise<void> {
     try {
       await this.transport.send({
-        from: this.options.from, to: row.toAddress, subject: row.subject, text: row.text ?? "", html: row.html ?? "", messageId: row.messageId,
+        from: this.options.from,
+        to: row.toAddress,
+        subject: row.subject,
+        text: row.text ?? "",
+        html: row.html ?? "",
+        messageId: row.messageId,
       });
     } catch (err) {
       void this.mark(row, this.failedWrite(row, err));
@@ -209,9 +224,11 @@ export class MailSender {
   private mark(row: Row, write: Mark): Promise<void> {
     return new Promise<void>((resolve) => {
       this.pendingMarks.push({ row, write, done: resolve });
-      this.flushing ??= this.gather().then(() => this.flushMarks()).finally(() => {
-        this.flushing = null;
-      });
+      this.flushing ??= this.gather()
+        .then(() => this.flushMarks())
+        .finally(() => {
+          this.flushing = null;
+        });
     });
   }
 
@@ -230,7 +247,10 @@ export class MailSender {
         });
         for (const mark of group) mark.write.committed();
       } catch (err) {
-        for (const mark of group) this.options.log(`[mail] Status van ${mark.row.messageId} kon niet worden vastgelegd: ${(err as Error).message}`);
+        for (const mark of group)
+          this.options.log(
+            `[mail] Status van ${mark.row.messageId} kon niet worden vastgelegd: ${(err as Error).message}`,
+          );
       }
       for (const mark of group) mark.done();
     }
@@ -240,16 +260,23 @@ export class MailSender {
     const keepBody = this.transport.kind === "log";
     return {
       apply: async (t) => {
-        await t.tx.update(mailOutbox)
+        await t.tx
+          .update(mailOutbox)
           .set({
-            state: "verstuurd", sentAt: t.clock.now().toISOString(), sentVia: this.transport.kind, lastError: null,
-            claimToken: null, claimedUntil: null,
+            state: "verstuurd",
+            sentAt: t.clock.now().toISOString(),
+            sentVia: this.transport.kind,
+            lastError: null,
+            claimToken: null,
+            claimedUntil: null,
             // The body holds a one-time link: once a mail server has it, we need not keep it.
             ...(keepBody ? {} : { text: null, html: null }),
           })
           .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.claimToken, row.claimToken!)));
       },
-      committed: () => { this.outcome.sent++; },
+      committed: () => {
+        this.outcome.sent++;
+      },
     };
   }
 
@@ -260,18 +287,23 @@ export class MailSender {
     const delay = delays[Math.min(row.attempts - 1, delays.length - 1)] ?? DEFAULTS.pollMs;
     return {
       apply: async (t) => {
-        await t.tx.update(mailOutbox)
+        await t.tx
+          .update(mailOutbox)
           .set({
-            state: giveUp ? "niet_verstuurd" : "mislukt_opnieuw", lastError: failure.message,
+            state: giveUp ? "niet_verstuurd" : "mislukt_opnieuw",
+            lastError: failure.message,
             nextAttemptAt: new Date(t.clock.now().getTime() + (giveUp ? 0 : delay)).toISOString(),
-            claimToken: null, claimedUntil: null,
+            claimToken: null,
+            claimedUntil: null,
           })
           .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.claimToken, row.claimToken!)));
       },
       committed: () => {
         if (giveUp) this.outcome.failed++;
-        this.options.log(`[mail] ${row.messageId} aan ${row.toAddress} niet verstuurd (poging ${row.attempts}): ${failure.message}` +
-          (giveUp ? " — opgegeven; de beheerder kan het opnieuw proberen." : ""));
+        this.options.log(
+          `[mail] ${row.messageId} aan ${row.toAddress} niet verstuurd (poging ${row.attempts}): ${failure.message}` +
+            (giveUp ? " — opgegeven; de beheerder kan het opnieuw proberen." : ""),
+        );
       },
     };
   }
@@ -280,8 +312,14 @@ export class MailSender {
   private async release(rows: Row[]): Promise<void> {
     await withTransaction(this.ctx, async (t) => {
       for (const row of rows) {
-        await t.tx.update(mailOutbox)
-          .set({ state: row.attempts > 1 ? "mislukt_opnieuw" : "wachtrij", attempts: row.attempts - 1, claimToken: null, claimedUntil: null })
+        await t.tx
+          .update(mailOutbox)
+          .set({
+            state: row.attempts > 1 ? "mislukt_opnieuw" : "wachtrij",
+            attempts: row.attempts - 1,
+            claimToken: null,
+            claimedUntil: null,
+          })
           .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.claimToken, row.claimToken!)));
       }
     });
@@ -290,9 +328,13 @@ export class MailSender {
   /** Sleeps until the earliest due time or lease expiry, at most `pollMs`. */
   private async scheduleWake(): Promise<void> {
     const { db } = this.ctx.deps.database;
-    const [waiting] = await db.select({ at: min(mailOutbox.nextAttemptAt) }).from(mailOutbox)
+    const [waiting] = await db
+      .select({ at: min(mailOutbox.nextAttemptAt) })
+      .from(mailOutbox)
       .where(inArray(mailOutbox.state, ["wachtrij", "mislukt_opnieuw"]));
-    const [leased] = await db.select({ at: min(mailOutbox.claimedUntil) }).from(mailOutbox)
+    const [leased] = await db
+      .select({ at: min(mailOutbox.claimedUntil) })
+      .from(mailOutbox)
       .where(eq(mailOutbox.state, "verzenden"));
     const now = this.ctx.clock.now().getTime();
     const dues = [waiting?.at, leased?.at].filter((v): v is string => !!v).map((v) => Date.parse(v) - now);
@@ -302,10 +344,13 @@ export class MailSender {
   private setTimer(ms: number): void {
     if (this.stopping) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.nudge();
-    }, Math.max(MIN_WAKE_MS, ms));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.nudge();
+      },
+      Math.max(MIN_WAKE_MS, ms),
+    );
     // A pending retry must not keep a finished process (a test, a CLI) alive.
     this.timer.unref();
   }
@@ -330,14 +375,19 @@ export function describeFailure(err: unknown): FailureDescription {
   const e = (err ?? {}) as NodemailerError;
   const reply = (e.response ?? e.message ?? String(err)).replace(/\s+/g, " ").slice(0, 300);
   const code = e.responseCode;
-  if (e.code === "EAUTH") return { permanent: false, message: `Inloggen bij de mailserver mislukt; controleer SMTP_URL. (${reply})` };
+  if (e.code === "EAUTH")
+    return { permanent: false, message: `Inloggen bij de mailserver mislukt; controleer SMTP_URL. (${reply})` };
   if (typeof code === "number" && code >= 500 && code < 600) {
     return { permanent: true, message: `De mailserver weigerde deze e-mail (${code}): ${reply}` };
   }
   if (typeof code === "number" && code >= 400 && code < 500) {
     return { permanent: false, message: `De mailserver stelde deze e-mail uit (${code}): ${reply}` };
   }
-  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH/.test(`${e.code} ${e.message}`) || e.code === "ECONNECTION" || e.code === "ESOCKET") {
+  if (
+    /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH/.test(`${e.code} ${e.message}`) ||
+    e.code === "ECONNECTION" ||
+    e.code === "ESOCKET"
+  ) {
     return { permanent: false, message: `De mailserver is niet bereikbaar. (${reply})` };
   }
   if (e.code === "ETIMEDOUT") return { permanent: false, message: `De mailserver reageerde niet op tijd. (${reply})` };

@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { escapeHtml, formatAmsterdam, invitationMail, passwordResetMail } from "./templates.ts";
 
 const base = {
-  tafelName: "OOGO ondersteuningsplan 2023–2027", inviterName: "Bea Heerder", role: "bestuurder" as const,
-  partyName: "Gemeente Tynaarlo", link: "https://oogo.example.nl/uitnodiging#abc", expiresAt: new Date("2026-12-13T09:00:00Z"),
+  tafelName: "OOGO ondersteuningsplan 2023–2027",
+  inviterName: "Bea Heerder",
+  role: "bestuurder" as const,
+  partyName: "Gemeente Tynaarlo",
+  link: "https://oogo.example.nl/uitnodiging#abc",
+  expiresAt: new Date("2026-12-13T09:00:00Z"),
 };
 
 describe("invitation mail", () => {
@@ -22,7 +26,12 @@ describe("invitation mail", () => {
   });
 
   it("leaves the party out for a role for the whole tafel, and uses summer time in summer", () => {
-    const mail = invitationMail({ ...base, role: "secretaris", partyName: null, expiresAt: new Date("2026-07-01T08:00:00Z") });
+    const mail = invitationMail({
+      ...base,
+      role: "secretaris",
+      partyName: null,
+      expiresAt: new Date("2026-07-01T08:00:00Z"),
+    });
     expect(mail.text).toContain("Uw rol: Secretaris.");
     expect(mail.text).not.toContain("namens");
     expect(mail.text).toContain("1 juli 2026 om 10:00");
@@ -30,7 +39,10 @@ describe("invitation mail", () => {
 
   it("escapes every interpolated value in the HTML and keeps headers on one line", () => {
     const mail = invitationMail({
-      ...base, tafelName: 'Tafel <script>alert("x")</script>\r\nBcc: a@b', inviterName: "<b>Mallory</b> & co", partyName: `"><img src=x onerror=alert(1)>`,
+      ...base,
+      tafelName: 'Tafel <script>alert("x")</script>\r\nBcc: a@b',
+      inviterName: "<b>Mallory</b> & co",
+      partyName: `"><img src=x onerror=alert(1)>`,
       recipientName: "<i>Eve</i>",
     });
     expect(mail.html).not.toContain("<script>");
@@ -49,7 +61,10 @@ describe("invitation mail", () => {
 
 describe("password reset mail", () => {
   it("gives the link and says it is valid for one hour, until a Dutch time", () => {
-    const mail = passwordResetMail({ link: "https://oogo.example.nl/wachtwoord#t", expiresAt: new Date("2026-03-02T10:00:00Z") });
+    const mail = passwordResetMail({
+      link: "https://oogo.example.nl/wachtwoord#t",
+      expiresAt: new Date("2026-03-02T10:00:00Z"),
+    });
     expect(mail.subject).toBe("Wachtwoord opnieuw instellen voor OOGO Werkruimte");
     expect(mail.text).toContain("https://oogo.example.nl/wachtwoord#t");
     expect(mail.text).toContain("één uur geldig, tot 2 maart 2026 om 11:00");

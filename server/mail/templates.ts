@@ -36,7 +36,11 @@ export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (ch) => H
 /** Header values must be one line: a newline in a name would otherwise start a new header. */
 const oneLine = (value: string) => value.replace(/[\r\n\t]+/g, " ").trim();
 
-const AMSTERDAM = new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", dateStyle: "long", timeStyle: "short" });
+const AMSTERDAM = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: "Europe/Amsterdam",
+  dateStyle: "long",
+  timeStyle: "short",
+});
 /** "13 december 2026 om 10:00", in Dutch local time whatever the server's time zone. */
 export const formatAmsterdam = (date: Date) => AMSTERDAM.format(date);
 
@@ -47,7 +51,8 @@ function assertHttpLink(link: string): string {
   } catch {
     throw new Error(`Ongeldige link in e-mail: ${link}`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`Link in e-mail moet http(s) zijn: ${url.protocol}`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new Error(`Link in e-mail moet http(s) zijn: ${url.protocol}`);
   return url.href;
 }
 
@@ -103,13 +108,16 @@ export function invitationMail(input: InvitationMailInput): RenderedMail {
   ].join("\n");
 
   const h = escapeHtml;
-  const html = page(subject, `<h1 style="font-size:22px">Uitnodiging voor de OOGO-tafel ${h(tafel)}</h1>
+  const html = page(
+    subject,
+    `<h1 style="font-size:22px">Uitnodiging voor de OOGO-tafel ${h(tafel)}</h1>
 <p>${h(greeting)}</p>
 <p>${h(inviter)} nodigt u uit voor de OOGO-tafel <strong>${h(tafel)}</strong> in OOGO Werkruimte.</p>
 <p>${h(roleSentence)}</p>
 ${button(link, "Wachtwoord kiezen en meedoen")}
 <p>De link werkt één keer en is geldig tot ${h(expires)}.</p>
-<p>Verwachtte u deze uitnodiging niet? Dan kunt u deze e-mail negeren.</p>`);
+<p>Verwachtte u deze uitnodiging niet? Dan kunt u deze e-mail negeren.</p>`,
+  );
   return { subject, text, html };
 }
 
@@ -133,12 +141,15 @@ export function passwordResetMail(input: PasswordResetMailInput): RenderedMail {
     "",
   ].join("\n");
   const h = escapeHtml;
-  const html = page(subject, `<h1 style="font-size:22px">Wachtwoord opnieuw instellen</h1>
+  const html = page(
+    subject,
+    `<h1 style="font-size:22px">Wachtwoord opnieuw instellen</h1>
 <p>${h(greeting)}</p>
 <p>Iemand heeft gevraagd om een nieuw wachtwoord voor uw account in OOGO Werkruimte.</p>
 ${button(link, "Nieuw wachtwoord kiezen")}
 <p>De link werkt één keer en is één uur geldig, tot ${h(expires)}.</p>
-<p>Heeft u dit niet zelf gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft zoals het was.</p>`);
+<p>Heeft u dit niet zelf gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft zoals het was.</p>`,
+  );
   return { subject, text, html };
 }
 

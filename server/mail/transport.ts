@@ -46,7 +46,12 @@ export function smtpTransport(options: SmtpOptions): MailTransport {
     kind: "smtp",
     async send(mail) {
       await transporter.sendMail({
-        from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId,
+        from: mail.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: mail.messageId,
         // RFC 3834: out-of-office replies must not answer this mail.
         headers: { "Auto-Submitted": "auto-generated" },
       });
@@ -63,9 +68,14 @@ export function logTransport(log: (line: string) => void = (line) => console.log
   return {
     kind: "log",
     send(mail) {
-      log(`[mail] Geen SMTP_URL ingesteld: e-mail naar het log in plaats van verstuurd.\n` +
-        `  Van: ${mail.from}\n  Aan: ${mail.to}\n  Onderwerp: ${mail.subject}\n  Message-ID: ${mail.messageId}\n\n` +
-        mail.text.split("\n").map((l) => `  ${l}`).join("\n"));
+      log(
+        `[mail] Geen SMTP_URL ingesteld: e-mail naar het log in plaats van verstuurd.\n` +
+          `  Van: ${mail.from}\n  Aan: ${mail.to}\n  Onderwerp: ${mail.subject}\n  Message-ID: ${mail.messageId}\n\n` +
+          mail.text
+            .split("\n")
+            .map((l) => `  ${l}`)
+            .join("\n"),
+      );
       return Promise.resolve();
     },
     close: () => Promise.resolve(),

@@ -13,16 +13,23 @@ import { createContext } from "../services/serviceContext.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 
 let t: TestContext;
-beforeEach(async () => { t = await createTestContext(); });
+beforeEach(async () => {
+  t = await createTestContext();
+});
 afterEach(() => t.cleanup());
 
 const WHO = DEMO.tynaarloTrekker;
 const NEW_PASSWORD = "een-heel-nieuw-wachtwoord";
 
-const resetMails = (to: string) => t.deps.database.db.select().from(mailOutbox)
-  .where(and(eq(mailOutbox.kind, "password_reset"), eq(mailOutbox.toAddress, to)));
-const userRow = async (email: string) => (await t.deps.database.db.select().from(users).where(eq(users.email, email)))[0]!;
-const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; field?: string; message: string } }).error;
+const resetMails = (to: string) =>
+  t.deps.database.db
+    .select()
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.kind, "password_reset"), eq(mailOutbox.toAddress, to)));
+const userRow = async (email: string) =>
+  (await t.deps.database.db.select().from(users).where(eq(users.email, email)))[0]!;
+const errorOf = async (res: Response) =>
+  ((await res.json()) as { error: { code: string; field?: string; message: string } }).error;
 
 /** The token of the (only / newest) link in a reset mail's plain text. */
 function tokenIn(text: string | null): string {
@@ -32,7 +39,8 @@ function tokenIn(text: string | null): string {
 }
 
 const ask = (email: string) => t.request("/api/auth/password-reset", { body: { email } });
-const useLink = (token: string, password = NEW_PASSWORD) => t.request("/api/auth/password-link", { body: { token, password } });
+const useLink = (token: string, password = NEW_PASSWORD) =>
+  t.request("/api/auth/password-link", { body: { token, password } });
 const me = (cookie: string) => t.request("/api/me", { cookie });
 
 describe("Wachtwoord vergeten", () => {
@@ -56,7 +64,9 @@ describe("Wachtwoord vergeten", () => {
     const unknown = await ask("niemand@nergens.nl");
     expect(unknown.status).toBe(200);
     expect(await unknown.text()).toBe(known);
-    expect(await t.deps.database.db.select().from(mailOutbox).where(eq(mailOutbox.kind, "password_reset"))).toHaveLength(1);
+    expect(
+      await t.deps.database.db.select().from(mailOutbox).where(eq(mailOutbox.kind, "password_reset")),
+    ).toHaveLength(1);
   });
 
   it("refuses a bad address with 400 naming email", async () => {
@@ -79,12 +89,17 @@ describe("Wachtwoord vergeten", () => {
     const asked = new Date("2026-03-02T09:00:00Z");
     await requestPasswordReset(createContext(t.deps, { clock: { now: () => asked } }), { email: WHO });
     const token = tokenIn((await resetMails(WHO))[0]!.text);
-    const at = (minutes: number) => createContext(t.deps, { clock: { now: () => new Date(asked.getTime() + minutes * 60_000) } });
+    const at = (minutes: number) =>
+      createContext(t.deps, { clock: { now: () => new Date(asked.getTime() + minutes * 60_000) } });
     const before = (await userRow(WHO)).passwordHash;
-    await expect(setPasswordByLink(at(60), { token, password: NEW_PASSWORD })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setPasswordByLink(at(60), { token, password: NEW_PASSWORD })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect((await userRow(WHO)).passwordHash).toBe(before);
     // A minute earlier it still worked: the boundary is the hour, not something shorter.
-    await expect(setPasswordByLink(at(59), { token, password: NEW_PASSWORD })).resolves.toMatchObject({ userId: (await userRow(WHO)).id });
+    await expect(setPasswordByLink(at(59), { token, password: NEW_PASSWORD })).resolves.toMatchObject({
+      userId: (await userRow(WHO)).id,
+    });
   });
 
   it("ends every session of the account when the link is used", async () => {
@@ -105,7 +120,9 @@ describe("Wachtwoord vergeten", () => {
     expect(await resetMails(WHO)).toHaveLength(RESET_MAILS_PER_HOUR);
     // An hour later the address can ask again.
     const later = new Date(Date.now() + 3600_000 + 60_000);
-    expect(await requestPasswordReset(createContext(t.deps, { clock: { now: () => later } }), { email: WHO })).toEqual({ sent: true });
+    expect(await requestPasswordReset(createContext(t.deps, { clock: { now: () => later } }), { email: WHO })).toEqual({
+      sent: true,
+    });
     expect(await resetMails(WHO)).toHaveLength(RESET_MAILS_PER_HOUR + 1);
   });
 });
@@ -113,7 +130,8 @@ describe("Wachtwoord vergeten", () => {
 describe("Mijn account", () => {
   it("every /api/account route is 401 without a session", async () => {
     const calls: Array<[string, string, unknown?]> = [
-      ["GET", "/api/account"], ["PATCH", "/api/account", { name: "X Y", functie: "" }],
+      ["GET", "/api/account"],
+      ["PATCH", "/api/account", { name: "X Y", functie: "" }],
       ["POST", "/api/account/password", { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD }],
       ["POST", "/api/account/sign-out-everywhere"],
     ];
@@ -129,10 +147,14 @@ describe("Mijn account", () => {
     const cookie = await t.login(WHO);
     const got = await t.request("/api/account", { cookie });
     expect(await got.json()).toMatchObject({ email: WHO, functie: null });
-    const patched = await t.request("/api/account", { method: "PATCH", cookie, body: { name: "  Anna de Vries ", functie: "wethouder onderwijs en jeugd" } });
+    const patched = await t.request("/api/account", {
+      method: "PATCH",
+      cookie,
+      body: { name: "  Anna de Vries ", functie: "wethouder onderwijs en jeugd" },
+    });
     expect(patched.status).toBe(200);
     expect(await patched.json()).toMatchObject({ name: "Anna de Vries", functie: "wethouder onderwijs en jeugd" });
-    expect((await (await me(cookie)).json() as { user: { name: string } }).user.name).toBe("Anna de Vries");
+    expect(((await (await me(cookie)).json()) as { user: { name: string } }).user.name).toBe("Anna de Vries");
     await t.request("/api/account", { method: "PATCH", cookie, body: { name: "Anna de Vries", functie: "" } });
     expect((await userRow(WHO)).functie).toBeNull();
   });
@@ -159,12 +181,18 @@ describe("Mijn account", () => {
     const cookie = await t.login(WHO);
     const other = await t.login(WHO);
     const before = (await userRow(WHO)).passwordHash;
-    const res = await t.request("/api/account/password", { cookie, body: { currentPassword: "fout-fout", newPassword: NEW_PASSWORD } });
+    const res = await t.request("/api/account/password", {
+      cookie,
+      body: { currentPassword: "fout-fout", newPassword: NEW_PASSWORD },
+    });
     expect(res.status).toBe(400);
     expect(await errorOf(res)).toMatchObject({ code: "VALIDATION_FAILED", field: "currentPassword" });
     expect((await userRow(WHO)).passwordHash).toBe(before);
     expect((await me(other)).status).toBe(200);
-    const short = await t.request("/api/account/password", { cookie, body: { currentPassword: DEMO_PASSWORD, newPassword: "kort" } });
+    const short = await t.request("/api/account/password", {
+      cookie,
+      body: { currentPassword: DEMO_PASSWORD, newPassword: "kort" },
+    });
     expect((await errorOf(short)).field).toBe("newPassword");
   });
 
@@ -174,7 +202,10 @@ describe("Mijn account", () => {
     const colleague = await t.login(DEMO.tynaarloWethouder);
     const ended: string[] = [];
     const off = t.deps.events.on("session.ended", (e) => ended.push(e.sessionId));
-    const res = await t.request("/api/account/password", { cookie, body: { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD } });
+    const res = await t.request("/api/account/password", {
+      cookie,
+      body: { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD },
+    });
     off();
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, endedSessions: 1 });

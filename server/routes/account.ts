@@ -18,16 +18,23 @@ accountRoutes.use("/account/*", requireCaller);
 accountRoutes
   .openapi(
     createRoute({
-      method: "get", path: "/account", tags, summary: "Mijn account: naam, e-mailadres en functie",
+      method: "get",
+      path: "/account",
+      tags,
+      summary: "Mijn account: naam, e-mailadres en functie",
       responses: { 200: jsonResponse("Mijn account", AccountView), ...errorResponses(401) },
     }),
     async (c) => c.json(await getAccount(verbContext(c)), 200),
   )
   .openapi(
     createRoute({
-      method: "patch", path: "/account", tags, summary: "Naam en functie wijzigen",
-      description: "De functie is die van de persoon zelf (bijv. \"wethouder onderwijs en jeugd\"); een lege functie wist haar. "
-        + "De titel bij een lidmaatschap van een tafel blijft zoals hij is.",
+      method: "patch",
+      path: "/account",
+      tags,
+      summary: "Naam en functie wijzigen",
+      description:
+        'De functie is die van de persoon zelf (bijv. "wethouder onderwijs en jeugd"); een lege functie wist haar. ' +
+        "De titel bij een lidmaatschap van een tafel blijft zoals hij is.",
       request: { body: jsonBody(UpdateAccountInput) },
       responses: { 200: jsonResponse("Gewijzigd", AccountView), ...errorResponses(400, 401, 413) },
     }),
@@ -35,9 +42,13 @@ accountRoutes
   )
   .openapi(
     createRoute({
-      method: "post", path: "/account/password", tags, summary: "Wachtwoord wijzigen",
-      description: "Met het huidige wachtwoord. Elke andere sessie van het account eindigt; deze blijft. "
-        + "Een onjuist huidig wachtwoord: 400 met veld `currentPassword`, er verandert niets.",
+      method: "post",
+      path: "/account/password",
+      tags,
+      summary: "Wachtwoord wijzigen",
+      description:
+        "Met het huidige wachtwoord. Elke andere sessie van het account eindigt; deze blijft. " +
+        "Een onjuist huidig wachtwoord: 400 met veld `currentPassword`, er verandert niets.",
       request: { body: jsonBody(ChangePasswordInput) },
       responses: { 200: jsonResponse("Gewijzigd", Ended), ...errorResponses(400, 401, 413) },
     }),
@@ -45,8 +56,12 @@ accountRoutes
   )
   .openapi(
     createRoute({
-      method: "post", path: "/account/sign-out-everywhere", tags, summary: "Overal uitloggen",
-      description: "Beëindigt elke sessie van het account, ook deze; open synchronisatie- en eventverbindingen sluiten.",
+      method: "post",
+      path: "/account/sign-out-everywhere",
+      tags,
+      summary: "Overal uitloggen",
+      description:
+        "Beëindigt elke sessie van het account, ook deze; open synchronisatie- en eventverbindingen sluiten.",
       responses: { 200: jsonResponse("Uitgelogd", Ended), ...errorResponses(401) },
     }),
     async (c) => {

@@ -14,10 +14,14 @@ import { createTestContext, DEMO, type TestContext } from "../testing/testContex
 
 let ctx: TestContext;
 let A: string;
-interface ErrorBody { error: { code: string; message: string; field?: string } }
+interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
 const json = async <T = ErrorBody>(res: Response) => (await res.json()) as T;
-const preview = async (csv: unknown, cookie: string, tafel = A) => ctx.request(`/api/workspaces/${tafel}/invitations/preview`, { cookie, body: { csv } });
-const bulk = async (csv: unknown, cookie: string, tafel = A) => ctx.request(`/api/workspaces/${tafel}/invitations/bulk`, { cookie, body: { csv } });
+const preview = async (csv: unknown, cookie: string, tafel = A) =>
+  ctx.request(`/api/workspaces/${tafel}/invitations/preview`, { cookie, body: { csv } });
+const bulk = async (csv: unknown, cookie: string, tafel = A) =>
+  ctx.request(`/api/workspaces/${tafel}/invitations/bulk`, { cookie, body: { csv } });
 const counts = async () => {
   const { db } = ctx.deps.database;
   return {
@@ -42,11 +46,18 @@ describe("preview: every row with its problems, nothing written", () => {
   it("names each kind of problem in Dutch on its own line, and matches parties and roles as people write them", async () => {
     const admin = await ctx.login(DEMO.beheerder);
     // An open invitation for one address already.
-    expect((await ctx.request(`/api/workspaces/${A}/members`, { cookie: admin, body: { email: "al.uitgenodigd@x.example", name: "Al Uitgenodigd", role: "waarnemer", partyId: null } })).status).toBe(201);
+    expect(
+      (
+        await ctx.request(`/api/workspaces/${A}/members`, {
+          cookie: admin,
+          body: { email: "al.uitgenodigd@x.example", name: "Al Uitgenodigd", role: "waarnemer", partyId: null },
+        })
+      ).status,
+    ).toBe(201);
     const before = await counts();
     const csv = [
       "Naam,E-mail,Partij,Rol,Functie", // commas this time; header skipped
-      "\"Vries, Anna de\",anna@groningen.example,GM0014,trekker,wethouder onderwijs en jeugd",
+      '"Vries, Anna de",anna@groningen.example,GM0014,trekker,wethouder onderwijs en jeugd',
       "Piet Jansen,piet@tynaarlo.example,Tynaarlo,Ambtenaar (werkgroep)",
       "Kees Dubbel,ANNA@groningen.example,Gemeente Groningen,bestuurder",
       "Lid Al,waarnemer@demo.oogo.test,,waarnemer",
@@ -55,7 +66,7 @@ describe("preview: every row with its problems, nothing written", () => {
       "Onbekend Rol,or@x.example,GM0014,koning",
       "Zonder Partij,zp@x.example,,wethouder",
       "Geen Mail,geen-mail,,secretaris",
-      "\"Stuur\u0007teken\",st@x.example,,secretaris",
+      '"Stuur\u0007teken",st@x.example,,secretaris',
       "Te Veel,tv@x.example,,secretaris,functie,extra",
       "Te weinig,tw@x.example",
       "Secretaris Nieuw,sec.nieuw@x.example,VO 20.01,Secretaris,secretaris van de tafel",
@@ -65,13 +76,26 @@ describe("preview: every row with its problems, nothing written", () => {
     const body = await json<InvitationPreview>(res);
     expect(body).toMatchObject({ delimiter: ",", headerSkipped: true, ok: false, problems: [], rowsWithProblems: 10 });
     const at = (line: number) => body.rows.find((r) => r.line === line)!;
-    expect(at(2)).toMatchObject({ name: "Vries, Anna de", email: "anna@groningen.example", party: { id: ctx.demo.parties.groningen.id }, role: "trekker", title: "wethouder onderwijs en jeugd", problems: [] });
+    expect(at(2)).toMatchObject({
+      name: "Vries, Anna de",
+      email: "anna@groningen.example",
+      party: { id: ctx.demo.parties.groningen.id },
+      role: "trekker",
+      title: "wethouder onderwijs en jeugd",
+      problems: [],
+    });
     expect(at(3)).toMatchObject({ party: { id: ctx.demo.parties.tynaarlo.id }, role: "ambtenaar", problems: [] });
     expect(at(4).problems).toEqual(["Dit e-mailadres staat ook op regel 2."]);
     expect(at(5).problems).toEqual(["Deze persoon is al deelnemer aan deze tafel."]);
     expect(at(6).problems).toEqual(["Voor dit e-mailadres staat al een uitnodiging open."]);
-    expect(at(7).problems).toEqual([expect.stringMatching(/^Onbekende partij "Gemeente Assen"\. Gebruik de naam of code zoals op deze tafel: .*Gemeente Groningen \(GM0014\)/)]);
-    expect(at(8).problems).toEqual([expect.stringMatching(/^Onbekende rol "koning"\. Kies uit: Ambtenaar \(werkgroep\), Ambtelijk trekker/)]);
+    expect(at(7).problems).toEqual([
+      expect.stringMatching(
+        /^Onbekende partij "Gemeente Assen"\. Gebruik de naam of code zoals op deze tafel: .*Gemeente Groningen \(GM0014\)/,
+      ),
+    ]);
+    expect(at(8).problems).toEqual([
+      expect.stringMatching(/^Onbekende rol "koning"\. Kies uit: Ambtenaar \(werkgroep\), Ambtelijk trekker/),
+    ]);
     expect(at(9).problems).toEqual(["De rol Bestuurder / wethouder handelt namens een partij: vul de partij in."]);
     expect(at(10).problems).toEqual(['Vul een geldig e-mailadres in: "geen-mail".']);
     expect(at(11).problems).toEqual([expect.stringMatching(/naam.*teken/i)]);
@@ -83,7 +107,9 @@ describe("preview: every row with its problems, nothing written", () => {
 
   it("reports a broken file as a whole, and an empty one", async () => {
     const admin = await ctx.login(DEMO.beheerder);
-    const broken = await json<InvitationPreview>(await preview('Anna;anna@x.example;;secretaris\n"Piet;piet@x.example;;secretaris\n', admin));
+    const broken = await json<InvitationPreview>(
+      await preview('Anna;anna@x.example;;secretaris\n"Piet;piet@x.example;;secretaris\n', admin),
+    );
     expect(broken.ok).toBe(false);
     expect(broken.problems[0]).toMatch(/aanhalingsteken/);
     const empty = await json<InvitationPreview>(await preview("naam;e-mail;partij;rol\r\n", admin));
@@ -100,9 +126,9 @@ describe("bulk: all or nothing", () => {
   it("500 rows of which 3 are bad send nothing (400 naming those lines); fixed, all 500 are invited in one go with their mails", async () => {
     const admin = await ctx.login(DEMO.beheerder);
     const lines = roundOf(500);
-    lines[41] = person(40, "Gemeente Assen");                 // line 42: unknown party
-    lines[251] = person(250, "Gemeente Tynaarlo", "koning");   // line 252: unknown role
-    lines[499] = lines[3]!.replace("Berg 2;", "Berg 498;");    // line 500: the address of line 4 again
+    lines[41] = person(40, "Gemeente Assen"); // line 42: unknown party
+    lines[251] = person(250, "Gemeente Tynaarlo", "koning"); // line 252: unknown role
+    lines[499] = lines[3]!.replace("Berg 2;", "Berg 498;"); // line 500: the address of line 4 again
     const csv = lines.join("\r\n");
     // 500 realistic lines do not fit the general limit; the CSV routes have their own.
     const size = Buffer.byteLength(JSON.stringify({ csv }));
@@ -127,8 +153,12 @@ describe("bulk: all or nothing", () => {
     const body = await json<BulkInviteResult>(res);
     expect(body.invitations).toHaveLength(500);
     expect(body.invitations[0]).toMatchObject({
-      name: "Anna-Maria de Vries-van den Berg 0", role: "trekker", party: { id: ctx.demo.parties.tynaarlo.id },
-      title: "beleidsmedewerker onderwijs en jeugd", state: "wordt_verstuurd", invitedBy: "Bram Kuipers",
+      name: "Anna-Maria de Vries-van den Berg 0",
+      role: "trekker",
+      party: { id: ctx.demo.parties.tynaarlo.id },
+      title: "beleidsmedewerker onderwijs en jeugd",
+      state: "wordt_verstuurd",
+      invitedBy: "Bram Kuipers",
     });
     expect(JSON.stringify(body)).not.toMatch(/uitnodiging#/);
     expect(await counts()).toEqual({ invitations: 500, mails: 500, events: before.events + 500 });
@@ -156,7 +186,10 @@ describe("bulk: all or nothing", () => {
     expect((await json(res)).error.message).toMatch(/hoogstens 1000/);
     expect((await counts()).invitations).toBe(0);
     // Other routes keep the general limit.
-    const big = await ctx.request(`/api/workspaces/${A}/members`, { cookie: admin, body: { email: "a@x.example", name: "x".repeat(MAX_BODY_BYTES), role: "waarnemer" } });
+    const big = await ctx.request(`/api/workspaces/${A}/members`, {
+      cookie: admin,
+      body: { email: "a@x.example", name: "x".repeat(MAX_BODY_BYTES), role: "waarnemer" },
+    });
     expect(big.status).toBe(413);
   });
 });
@@ -169,7 +202,10 @@ describe("who may", () => {
     expect(res.status).toBe(201);
     const [row] = await ctx.deps.database.db.select().from(invitations);
     expect(row).toMatchObject({ email: "nieuw@x.example", invitedBy: ctx.demo.members[DEMO.secretaris]!.userId });
-    const [event] = await ctx.deps.database.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, A), eq(auditEvents.type, "member.invited")));
+    const [event] = await ctx.deps.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.workspaceId, A), eq(auditEvents.type, "member.invited")));
     expect(event).toMatchObject({ actorRole: "secretaris" });
   });
 
@@ -191,7 +227,14 @@ describe("who may", () => {
     expect((await bulk(csv, cookie, other.workspaceId)).status).toBe(201);
     expect((await preview(csv, cookie)).status).toBe(403);
     expect((await bulk(csv, cookie)).status).toBe(403);
-    expect((await ctx.request(`/api/workspaces/${A}/members`, { cookie, body: { email: "z@x.example", name: "Z Persoon", role: "waarnemer" } })).status).toBe(403);
+    expect(
+      (
+        await ctx.request(`/api/workspaces/${A}/members`, {
+          cookie,
+          body: { email: "z@x.example", name: "Z Persoon", role: "waarnemer" },
+        })
+      ).status,
+    ).toBe(403);
     const rows = await ctx.deps.database.db.select().from(invitations);
     expect(rows.map((r) => r.workspaceId)).toEqual([other.workspaceId]);
     expect((await bulk(csv, cookie, "bestaatniet")).status).toBe(404);

@@ -17,7 +17,10 @@ import { insertBareTafel } from "../testing/bareTafel.ts";
 let ctx: TestContext;
 let ws: string;
 
-interface SseMessage { event: string; data: string }
+interface SseMessage {
+  event: string;
+  data: string;
+}
 
 /** Reads an SSE response incrementally; `next()` resolves with the next message or comment. */
 function sseReader(res: Response) {
@@ -31,14 +34,22 @@ function sseReader(res: Response) {
     const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), timeoutMs));
     const chunk = await Promise.race([reader.read(), timeout]);
     if (chunk === "timeout") throw new Error("no SSE data in time");
-    if (chunk.done) { ended = true; return; }
+    if (chunk.done) {
+      ended = true;
+      return;
+    }
     buffer += decoder.decode(chunk.value, { stream: true });
     let i: number;
     while ((i = buffer.indexOf("\n\n")) >= 0) {
       const block = buffer.slice(0, i);
       buffer = buffer.slice(i + 2);
-      if (block.startsWith(":")) { pending.push({ comment: block.slice(1).trim() }); continue; }
-      const fields = Object.fromEntries(block.split("\n").map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]));
+      if (block.startsWith(":")) {
+        pending.push({ comment: block.slice(1).trim() });
+        continue;
+      }
+      const fields = Object.fromEntries(
+        block.split("\n").map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]),
+      );
       pending.push({ event: fields.event ?? "message", data: fields.data ?? "" });
     }
   }
@@ -74,11 +85,42 @@ describe("GET /api/workspaces/:id/events", () => {
     const { db } = ctx.deps.database;
     const now = new Date().toISOString();
     const other = { ws: newId(), org: newId(), user: newId() };
-    await db.insert(organisations).values({ id: other.org, kind: "swv", name: "SWV Elders", swvCode: null, sector: "vo", cbsCode: null, createdAt: now });
+    await db
+      .insert(organisations)
+      .values({
+        id: other.org,
+        kind: "swv",
+        name: "SWV Elders",
+        swvCode: null,
+        sector: "vo",
+        cbsCode: null,
+        createdAt: now,
+      });
     await insertBareTafel(db, { id: other.ws, name: "Andere tafel", createdAt: now });
-    await db.insert(workspaceParties).values({ workspaceId: other.ws, organisationId: other.org, position: 0, coverageNote: null });
-    await db.insert(users).values({ id: other.user, email: "elders.sse@example.test", name: "Elders", passwordHash: await hashPassword("elders-wachtwoord"), createdAt: now });
-    await db.insert(memberships).values({ id: newId(), workspaceId: other.ws, userId: other.user, organisationId: other.org, role: "trekker", title: null, createdAt: now, updatedAt: now });
+    await db
+      .insert(workspaceParties)
+      .values({ workspaceId: other.ws, organisationId: other.org, position: 0, coverageNote: null });
+    await db
+      .insert(users)
+      .values({
+        id: other.user,
+        email: "elders.sse@example.test",
+        name: "Elders",
+        passwordHash: await hashPassword("elders-wachtwoord"),
+        createdAt: now,
+      });
+    await db
+      .insert(memberships)
+      .values({
+        id: newId(),
+        workspaceId: other.ws,
+        userId: other.user,
+        organisationId: other.org,
+        role: "trekker",
+        title: null,
+        createdAt: now,
+        updatedAt: now,
+      });
     const outsider = await ctx.login("elders.sse@example.test", "elders-wachtwoord");
     const denied = await open(outsider);
     expect(denied.status).toBe(403);
@@ -95,17 +137,34 @@ describe("GET /api/workspaces/:id/events", () => {
     const sse = sseReader(res);
     expect(await sse.next()).toMatchObject({ event: "ready" });
 
-    ctx.deps.events.emit("workspace.changed", { workspaceId: "anderetafel", entity: "point", entityId: "x", type: "point.created" });
+    ctx.deps.events.emit("workspace.changed", {
+      workspaceId: "anderetafel",
+      entity: "point",
+      entityId: "x",
+      type: "point.created",
+    });
     const trekker = await ctx.login(DEMO.swvTrekker);
-    const created = await ctx.request(`/api/workspaces/${ws}/points`, { body: { theme: "doorgaande_lijn", title: "Live zichtbaar" }, cookie: trekker });
+    const created = await ctx.request(`/api/workspaces/${ws}/points`, {
+      body: { theme: "doorgaande_lijn", title: "Live zichtbaar" },
+      cookie: trekker,
+    });
     expect(created.status).toBe(201);
     const { id } = await json<PointDetail>(created);
     const msg = await sse.next(10_000);
-    expect(msg).toEqual({ event: "change", data: JSON.stringify({ entity: "point", entityId: id, type: "point.created" }) });
+    expect(msg).toEqual({
+      event: "change",
+      data: JSON.stringify({ entity: "point", entityId: id, type: "point.created" }),
+    });
 
-    const move = await ctx.request(`/api/points/${id}/transitions`, { body: { to: "in_bespreking", reason: "Start", expectedVersion: 1 }, cookie: trekker });
+    const move = await ctx.request(`/api/points/${id}/transitions`, {
+      body: { to: "in_bespreking", reason: "Start", expectedVersion: 1 },
+      cookie: trekker,
+    });
     expect(move.status).toBe(200);
-    expect(await sse.next(1000)).toMatchObject({ event: "change", data: match.stringContaining("point.status_changed") });
+    expect(await sse.next(1000)).toMatchObject({
+      event: "change",
+      data: match.stringContaining("point.status_changed"),
+    });
     await sse.cancel();
   });
 
@@ -114,14 +173,23 @@ describe("GET /api/workspaces/:id/events", () => {
     const sse = sseReader(await open(waarnemer));
     expect(await sse.next()).toMatchObject({ event: "ready" });
     const beheerder = await ctx.login(DEMO.beheerder);
-    const { members } = await json<MembersView>(await ctx.request(`/api/workspaces/${ws}/members`, { cookie: beheerder }));
+    const { members } = await json<MembersView>(
+      await ctx.request(`/api/workspaces/${ws}/members`, { cookie: beheerder }),
+    );
     const target = members.find((m) => m.email === DEMO.waarnemer)!;
     // A role change keeps the stream open (it carries no content) …
-    const changed = await ctx.request(`/api/workspaces/${ws}/members/${target.id}`, { method: "PATCH", body: { role: "waarnemer", title: "lid OPR" }, cookie: beheerder });
+    const changed = await ctx.request(`/api/workspaces/${ws}/members/${target.id}`, {
+      method: "PATCH",
+      body: { role: "waarnemer", title: "lid OPR" },
+      cookie: beheerder,
+    });
     expect(changed.status).toBe(200);
     expect(await sse.next()).toMatchObject({ event: "change", data: match.stringContaining("member.role_changed") });
     // … a removal ends it.
-    const revoked = await ctx.request(`/api/workspaces/${ws}/members/${target.id}`, { method: "DELETE", cookie: beheerder });
+    const revoked = await ctx.request(`/api/workspaces/${ws}/members/${target.id}`, {
+      method: "DELETE",
+      cookie: beheerder,
+    });
     expect(revoked.status).toBe(200);
     expect(await sse.ended(1000)).toBe(true);
     expect((await open(waarnemer)).status).toBe(403);
@@ -134,7 +202,11 @@ describe("GET /api/workspaces/:id/events", () => {
     const beheerder = await ctx.login(DEMO.beheerder);
     expect((await open(beheerder)).status).toBe(403);
     const target = ctx.demo.members[DEMO.tynaarloWethouder]!.membershipId;
-    const changed = await ctx.request(`/api/workspaces/${ws}/members/${target}`, { method: "PATCH", body: { role: "beheerder", partyId: null }, cookie: beheerder });
+    const changed = await ctx.request(`/api/workspaces/${ws}/members/${target}`, {
+      method: "PATCH",
+      body: { role: "beheerder", partyId: null },
+      cookie: beheerder,
+    });
     expect(changed.status).toBe(200);
     expect(await sse.ended(1000)).toBe(true);
     expect((await open(wethouder)).status).toBe(403);
@@ -165,8 +237,16 @@ describe("GET /api/workspaces/:id/events", () => {
   it("is in the OpenAPI document with the points endpoints", async () => {
     const doc = await json<{ paths: Record<string, unknown> }>(await ctx.request("/api/openapi.json"));
     for (const path of [
-      "/api/workspaces/{id}/events", "/api/workspaces/{id}/points", "/api/workspaces/{id}/board", "/api/workspaces/{id}/to-sign",
-      "/api/points/{id}", "/api/points/{id}/stances", "/api/points/{id}/transitions", "/api/points/{id}/signoffs", "/api/points/{id}/history",
-    ]) expect(Object.keys(doc.paths), path).toContain(path);
+      "/api/workspaces/{id}/events",
+      "/api/workspaces/{id}/points",
+      "/api/workspaces/{id}/board",
+      "/api/workspaces/{id}/to-sign",
+      "/api/points/{id}",
+      "/api/points/{id}/stances",
+      "/api/points/{id}/transitions",
+      "/api/points/{id}/signoffs",
+      "/api/points/{id}/history",
+    ])
+      expect(Object.keys(doc.paths), path).toContain(path);
   });
 });

@@ -26,8 +26,12 @@ eventRoutes.use("/workspaces/:id/events", caller);
  */
 eventRoutes.openapi(
   createRoute({
-    method: "get", path: "/workspaces/{id}/events", tags: ["Live"], summary: "Live wijzigingen van een tafel (Server-Sent Events)",
-    description: "Eerst `event: ready`, daarna `event: change` met `{entity, entityId, type}` per wijziging; elke 15 s een commentaarregel als keepalive.",
+    method: "get",
+    path: "/workspaces/{id}/events",
+    tags: ["Live"],
+    summary: "Live wijzigingen van een tafel (Server-Sent Events)",
+    description:
+      "Eerst `event: ready`, daarna `event: change` met `{entity, entityId, type}` per wijziging; elke 15 s een commentaarregel als keepalive.",
     request: { params: z.object({ id: Id }) },
     responses: {
       200: { description: "Een text/event-stream", content: { "text/event-stream": { schema: z.string() } } },
@@ -42,7 +46,9 @@ eventRoutes.openapi(
     return streamSSE(c, async (stream) => {
       // The executor runs at once, so `finish` is set before anything can call it.
       let finish!: () => void;
-      const finished = new Promise<void>((resolve) => { finish = resolve; });
+      const finished = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
       stream.onAbort(() => finish());
 
       const send = (change: LiveChange) => {
@@ -54,9 +60,12 @@ eventRoutes.openapi(
       const offMembership = deps.events.on("membership.changed", (e) => {
         if (e.workspaceId !== workspaceId || e.userId !== who.userId) return;
         // A role change keeps the stream; a removal or a role without content.read ends it.
-        void findMembership(deps.database.db, who.userId, workspaceId).then((m) => {
-          if (!m || !can(m.role, "content.read")) finish();
-        }, () => finish());
+        void findMembership(deps.database.db, who.userId, workspaceId).then(
+          (m) => {
+            if (!m || !can(m.role, "content.read")) finish();
+          },
+          () => finish(),
+        );
       });
       const offSession = deps.events.on("session.ended", (e) => {
         if (e.sessionId === who.sessionId) finish();

@@ -23,7 +23,15 @@ import { refreshPointText } from "../services/points/refreshPointText.ts";
 import { transitionPoint } from "../services/points/transitionPoint.ts";
 import { verifyLog } from "../services/audit/verifyLog.ts";
 import {
-  appendParagraph, createOtherTafel, insertPoint, minutesJson, OTHER_SECRETARY, OUTSIDER, pointAtAmbtelijkAkkoord, seedDocument, signByAll,
+  appendParagraph,
+  createOtherTafel,
+  insertPoint,
+  minutesJson,
+  OTHER_SECRETARY,
+  OUTSIDER,
+  pointAtAmbtelijkAkkoord,
+  seedDocument,
+  signByAll,
 } from "../services/meetings/meetingFixtures.ts";
 import { loadPoint } from "../services/points/pointState.ts";
 
@@ -37,10 +45,12 @@ let formal: MeetingView;
 const DISPUTE_TITLE = "Bekostiging van het vervoer naar de tussenvoorziening (scenario)";
 const FOREIGN_TITLE = "Punt van een andere tafel dat nooit in het dossier mag staan";
 const STANCE_REASON = "De gemeente wil eerst de kosten van het vervoer in beeld hebben voordat zij tekent.";
-const MINUTES_LINE = "Het formeel OOGO bespreekt de bekostiging van het vervoer; partijen bereiken geen overeenstemming.";
+const MINUTES_LINE =
+  "Het formeel OOGO bespreekt de bekostiging van het vervoer; partijen bereiken geen overeenstemming.";
 
 const past = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-const log = async () => ctx.deps.database.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, ws)).orderBy(asc(auditEvents.seq));
+const log = async () =>
+  ctx.deps.database.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, ws)).orderBy(asc(auditEvents.seq));
 
 async function pdfText(bytes: ArrayBuffer): Promise<{ text: string; pages: number }> {
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
@@ -51,7 +61,13 @@ async function pdfText(bytes: ArrayBuffer): Promise<{ text: string; pages: numbe
 async function docxText(bytes: ArrayBuffer): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file("word/document.xml")!.async("string");
-  return xml.replace(/<w:tab\/>/g, " ").replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/&quot;/g, "\"").replace(/&#39;|&apos;/g, "'").replace(/\s+/g, " ");
+  return xml
+    .replace(/<w:tab\/>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/\s+/g, " ");
 }
 /** Hashes may wrap inside table cells; compare without whitespace. */
 const squash = (s: string) => s.replace(/\s+/g, "");
@@ -64,7 +80,14 @@ beforeAll(async () => {
   ctx = await createTestContext();
   ws = ctx.demo.workspaceId;
   other = await createOtherTafel(ctx);
-  for (const [k, email] of Object.entries({ sec: DEMO.secretaris, trekker: DEMO.groningenTrekker, wethouder: DEMO.groningenWethouder, waarnemer: DEMO.waarnemer, beheerder: DEMO.beheerder, swvBestuurder: DEMO.swvBestuurder })) {
+  for (const [k, email] of Object.entries({
+    sec: DEMO.secretaris,
+    trekker: DEMO.groningenTrekker,
+    wethouder: DEMO.groningenWethouder,
+    waarnemer: DEMO.waarnemer,
+    beheerder: DEMO.beheerder,
+    swvBestuurder: DEMO.swvBestuurder,
+  })) {
     cookies[k] = await ctx.login(email);
   }
   cookies.otherSec = await ctx.login(OTHER_SECRETARY);
@@ -78,53 +101,110 @@ beforeAll(async () => {
     ["Schriftelijke ronde afgerond", addDays(today, -2), null],
     ["Instemming ondersteuningsplanraad", addDays(today, 20), null],
   ] as const) {
-    const step = await json<ProcedureStepView>(await ctx.request(`/api/workspaces/${ws}/procedure/steps`, { cookie: cookies.sec, body: { title, dueDate } }));
-    if (doneOn) await ctx.request(`/api/workspaces/${ws}/procedure/steps/${step.id}`, { method: "PATCH", cookie: cookies.sec, body: { doneOn } });
+    const step = await json<ProcedureStepView>(
+      await ctx.request(`/api/workspaces/${ws}/procedure/steps`, { cookie: cookies.sec, body: { title, dueDate } }),
+    );
+    if (doneOn)
+      await ctx.request(`/api/workspaces/${ws}/procedure/steps/${step.id}`, {
+        method: "PATCH",
+        cookie: cookies.sec,
+        body: { doneOn },
+      });
   }
 
   // A point with a voorbehoud, an edit (second text version), then ambtelijk akkoord.
   disputed = await pointAtAmbtelijkAkkoord(ctx, {
-    theme: "leerlingenvervoer", title: DISPUTE_TITLE, scope: [ctx.demo.parties.groningen.id],
+    theme: "leerlingenvervoer",
+    title: DISPUTE_TITLE,
+    scope: [ctx.demo.parties.groningen.id],
     text: "Leerlingen van de tussenvoorziening krijgen vervoer als de reistijd met het openbaar vervoer meer dan drie kwartier is.",
   });
   const groningenTrekker = ctx.as(DEMO.groningenTrekker);
-  await transitionPoint(groningenTrekker, { pointId: disputed, to: "in_bespreking", reason: "Kostenverdeling nog open." });
-  await recordStance(groningenTrekker, { pointId: disputed, stance: "akkoord_met_voorbehoud", reasoning: STANCE_REASON });
-  await appendParagraph(ctx, documentNames.point(ws, disputed), "De gemeente Groningen draagt de kosten van dit vervoer.");
+  await transitionPoint(groningenTrekker, {
+    pointId: disputed,
+    to: "in_bespreking",
+    reason: "Kostenverdeling nog open.",
+  });
+  await recordStance(groningenTrekker, {
+    pointId: disputed,
+    stance: "akkoord_met_voorbehoud",
+    reasoning: STANCE_REASON,
+  });
+  await appendParagraph(
+    ctx,
+    documentNames.point(ws, disputed),
+    "De gemeente Groningen draagt de kosten van dit vervoer.",
+  );
   await refreshPointText(ctx.system, { pointId: disputed });
   for (const email of [DEMO.swvTrekker, DEMO.groningenTrekker]) {
-    await recordStance(ctx.as(email), { pointId: disputed, stance: "akkoord", reasoning: "Akkoord om bestuurlijk voor te leggen." });
+    await recordStance(ctx.as(email), {
+      pointId: disputed,
+      stance: "akkoord",
+      reasoning: "Akkoord om bestuurlijk voor te leggen.",
+    });
   }
   expect((await loadPoint(ctx.deps.database.db, disputed))!.status).toBe("ambtelijk_akkoord");
 
   // Formal OOGO: attendance, agenda (fixes the text), the SWV signs, then no agreement.
-  formal = await json<MeetingView>(await ctx.request(`/api/workspaces/${ws}/meetings`, {
-    cookie: cookies.sec, body: { type: "formeel_oogo", title: "Formeel OOGO vervoer (scenario)", startsAt: past(10), place: "Stadhuis Groningen" },
-  }));
+  formal = await json<MeetingView>(
+    await ctx.request(`/api/workspaces/${ws}/meetings`, {
+      cookie: cookies.sec,
+      body: {
+        type: "formeel_oogo",
+        title: "Formeel OOGO vervoer (scenario)",
+        startsAt: past(10),
+        place: "Stadhuis Groningen",
+      },
+    }),
+  );
   const { swv, groningen, tynaarlo } = ctx.demo.parties;
   await ctx.request(`/api/meetings/${formal.id}/attendance`, {
-    method: "PUT", cookie: cookies.sec, body: { attendees: [
-      { partyId: swv.id, name: "Jeroen Bakker", capacity: "directeur-bestuurder", present: true },
-      { partyId: groningen.id, name: "Karim El Amrani", capacity: "wethouder onderwijs en jeugd", present: true },
-      { partyId: tynaarlo.id, name: "Anneke Smit", capacity: "wethouder jeugd en onderwijs", present: false },
-    ] },
+    method: "PUT",
+    cookie: cookies.sec,
+    body: {
+      attendees: [
+        { partyId: swv.id, name: "Jeroen Bakker", capacity: "directeur-bestuurder", present: true },
+        { partyId: groningen.id, name: "Karim El Amrani", capacity: "wethouder onderwijs en jeugd", present: true },
+        { partyId: tynaarlo.id, name: "Anneke Smit", capacity: "wethouder jeugd en onderwijs", present: false },
+      ],
+    },
   });
-  formal = await json<MeetingView>(await ctx.request(`/api/meetings/${formal.id}/agenda`, { cookie: cookies.sec, body: { pointId: disputed } }));
+  formal = await json<MeetingView>(
+    await ctx.request(`/api/meetings/${formal.id}/agenda`, { cookie: cookies.sec, body: { pointId: disputed } }),
+  );
   await signByAll(ctx, disputed, [DEMO.swvBestuurder]);
   const item = formal.agenda.find((i) => i.point?.id === disputed)!;
   const decided = await ctx.request(`/api/meetings/${formal.id}/agenda/${item.id}/decision`, {
-    cookie: cookies.sec, body: { decision: "geen_overeenstemming", note: "Groningen wil de kosten niet alleen dragen." },
+    cookie: cookies.sec,
+    body: { decision: "geen_overeenstemming", note: "Groningen wil de kosten niet alleen dragen." },
   });
   expect(decided.status, await decided.clone().text()).toBe(200);
-  await seedDocument(ctx, documentNames.minutes(ws, formal.id), minutesJson("Aanwezig: Jeroen Bakker, Karim El Amrani.", MINUTES_LINE));
-  expect((await ctx.request(`/api/meetings/${formal.id}/minutes/approve`, { cookie: cookies.sec, body: {} })).status).toBe(200);
+  await seedDocument(
+    ctx,
+    documentNames.minutes(ws, formal.id),
+    minutesJson("Aanwezig: Jeroen Bakker, Karim El Amrani.", MINUTES_LINE),
+  );
+  expect(
+    (await ctx.request(`/api/meetings/${formal.id}/minutes/approve`, { cookie: cookies.sec, body: {} })).status,
+  ).toBe(200);
 
   // The wethouder takes the dispute to the commission.
   await transitionPoint(ctx.as(DEMO.groningenWethouder), {
-    pointId: disputed, to: "in_geschil", reason: "Het college van Groningen legt het geschil voor aan de Geschillencommissie OOGO.", meetingId: formal.id,
+    pointId: disputed,
+    to: "in_geschil",
+    reason: "Het college van Groningen legt het geschil voor aan de Geschillencommissie OOGO.",
+    meetingId: formal.id,
   });
 
-  foreignPoint = (await insertPoint(ctx, { workspaceId: other.workspaceId, theme: "jeugdhulp", title: FOREIGN_TITLE, status: "geen_overeenstemming", text: ["Elders."] })).id;
+  foreignPoint = (
+    await insertPoint(ctx, {
+      workspaceId: other.workspaceId,
+      theme: "jeugdhulp",
+      title: FOREIGN_TITLE,
+      status: "geen_overeenstemming",
+      text: ["Elders."],
+    })
+  ).id;
 }, 120_000);
 afterAll(() => ctx?.cleanup());
 
@@ -148,8 +228,21 @@ describe("dossier: who may build it, and with what", SLOW, () => {
 
   it("refuses a bad route, bad or foreign point ids and points not in dispute (400) — nothing generated or logged", async () => {
     const before = (await log()).length;
-    const agreed = (await json<{ points: PointSummary[] }>(await ctx.request(`/api/workspaces/${ws}/points?status=in_uitvoering`, { cookie: cookies.sec }))).points[0]?.id
-      ?? (await insertPoint(ctx, { workspaceId: ws, theme: "jeugdhulp", title: "Akkoord punt", status: "overeenstemming", text: ["x"] })).id;
+    const agreed =
+      (
+        await json<{ points: PointSummary[] }>(
+          await ctx.request(`/api/workspaces/${ws}/points?status=in_uitvoering`, { cookie: cookies.sec }),
+        )
+      ).points[0]?.id ??
+      (
+        await insertPoint(ctx, {
+          workspaceId: ws,
+          theme: "jeugdhulp",
+          title: "Akkoord punt",
+          status: "overeenstemming",
+          text: ["x"],
+        })
+      ).id;
     const cases: unknown[] = [
       { pointIds: [disputed], route: "rechter" },
       { pointIds: [disputed] },
@@ -166,7 +259,14 @@ describe("dossier: who may build it, and with what", SLOW, () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect((await apiError(res)).code).toBe("VALIDATION_FAILED");
     }
-    expect((await ctx.request(`/api/workspaces/${ws}/dossier?format=odt`, { cookie: cookies.sec, body: { pointIds: [disputed], route: "advies" } })).status).toBe(400);
+    expect(
+      (
+        await ctx.request(`/api/workspaces/${ws}/dossier?format=odt`, {
+          cookie: cookies.sec,
+          body: { pointIds: [disputed], route: "advies" },
+        })
+      ).status,
+    ).toBe(400);
     expect((await dossier({ pointIds: [disputed], route: "advies" }, cookies.sec)).status).toBe(200); // sanity: the same call is fine
     const after = await log();
     expect(after.length).toBe(before + 1);
@@ -184,13 +284,17 @@ describe("dossier: content", SLOW, () => {
     const res = await dossier({ pointIds: [disputed], route: "bindend_advies" });
     expect(res.status, await res.clone().text()).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/pdf");
-    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="dossier-geschillencommissie-oogo-.*\.pdf"/);
+    expect(res.headers.get("content-disposition")).toMatch(
+      /attachment; filename="dossier-geschillencommissie-oogo-.*\.pdf"/,
+    );
     contentHash = res.headers.get("x-content-hash")!;
     pdfBytes = await res.arrayBuffer();
     pdf = await pdfText(pdfBytes);
     const word = await dossier({ pointIds: [disputed], route: "bindend_advies" }, cookies.sec, "docx");
     expect(word.status).toBe(200);
-    expect(word.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(word.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
     expect(word.headers.get("x-content-hash")).toBe(contentHash);
     docx = await docxText(await word.arrayBuffer());
   }, 120_000);
@@ -233,13 +337,23 @@ describe("dossier: content", SLOW, () => {
     const procedure = textHash(await ctx.deps.documents.readJson(documentNames.procedure(ws)));
     for (const text of [pdf.text, docx]) {
       for (const s of [
-        "Samenwerkingsverband VO Groningen Stad", "Gemeente Groningen", "Gemeente Tynaarlo",
-        "Jeroen Bakker", "directeur-bestuurder", "Karim El Amrani", "wethouder onderwijs en jeugd", "Anneke Smit", "Pieter Jansen",
-        "Ondersteuningsplan SWV VO Groningen Stad 2023–2027", "concept 0.4",
+        "Samenwerkingsverband VO Groningen Stad",
+        "Gemeente Groningen",
+        "Gemeente Tynaarlo",
+        "Jeroen Bakker",
+        "directeur-bestuurder",
+        "Karim El Amrani",
+        "wethouder onderwijs en jeugd",
+        "Anneke Smit",
+        "Pieter Jansen",
+        "Ondersteuningsplan SWV VO Groningen Stad 2023–2027",
+        "concept 0.4",
         "Artikel 17a, negende lid, van de Wet op het voortgezet onderwijs (WVO)",
         "Het conceptplan wordt ten minste zes weken vóór het formele OOGO met beide gemeenten gedeeld.",
-        "Bindend advies", "Stichting Onderwijsgeschillen",
-      ]) expect(text, s).toContain(s);
+        "Bindend advies",
+        "Stichting Onderwijsgeschillen",
+      ])
+        expect(text, s).toContain(s);
       expect(text).not.toContain("Artikel 18a");
       expect(squash(text)).toContain(procedure);
     }
@@ -247,7 +361,9 @@ describe("dossier: content", SLOW, () => {
 
   it("prints every text version of the disputed point with its exact hash, the stances with reasoning and the signatures", async () => {
     const versions = await ctx.request(`/api/points/${disputed}/versions`, { cookie: cookies.sec });
-    const hashes = (await json<{ versions: Array<Omit<TextVersionView, "json">> }>(versions)).versions.map((v) => v.textHash);
+    const hashes = (await json<{ versions: Array<Omit<TextVersionView, "json">> }>(versions)).versions.map(
+      (v) => v.textHash,
+    );
     const current = (await loadPoint(ctx.deps.database.db, disputed))!.textHash;
     expect(hashes).toContain(current);
     const events = (await log()).filter((e) => e.entityId === disputed && e.textHash);
@@ -269,13 +385,22 @@ describe("dossier: content", SLOW, () => {
   });
 
   it("shows the chronology: procedure steps, the meeting with attendance, decision and approved minutes", async () => {
-    const approved = (await json<MeetingView>(await ctx.request(`/api/meetings/${formal.id}`, { cookie: cookies.sec }))).minutesApproval!.textHash;
+    const approved = (await json<MeetingView>(await ctx.request(`/api/meetings/${formal.id}`, { cookie: cookies.sec })))
+      .minutesApproval!.textHash;
     for (const text of [pdf.text, docx]) {
       for (const s of [
-        "Conceptplan gedeeld met beide gemeenten", "Schriftelijke ronde afgerond", "Te laat", "Instemming ondersteuningsplanraad",
-        "Formeel OOGO vervoer (scenario)", "Stadhuis Groningen", "Afwezig (afgemeld)", "Groningen wil de kosten niet alleen dragen.",
-        "Geagendeerd → Geen overeenstemming", MINUTES_LINE,
-      ]) expect(text, s).toContain(s);
+        "Conceptplan gedeeld met beide gemeenten",
+        "Schriftelijke ronde afgerond",
+        "Te laat",
+        "Instemming ondersteuningsplanraad",
+        "Formeel OOGO vervoer (scenario)",
+        "Stadhuis Groningen",
+        "Afwezig (afgemeld)",
+        "Groningen wil de kosten niet alleen dragen.",
+        "Geagendeerd → Geen overeenstemming",
+        MINUTES_LINE,
+      ])
+        expect(text, s).toContain(s);
       expect(squash(text)).toContain(approved);
     }
   });
@@ -301,18 +426,28 @@ describe("dossier: content", SLOW, () => {
       expect(text).toContain("Geldig: elke gebeurtenis t/m het peilpunt klopt");
       // The log kenmerk a reader can keep, on the cover and in the appendix, with how to check it.
       const kenmerk = logKenmerk(checkpoint.seq, checkpoint.hash);
-      expect(squash(text).split(squash(kenmerk)).length - 1, "kenmerk on cover and in appendix").toBeGreaterThanOrEqual(3);
+      expect(squash(text).split(squash(kenmerk)).length - 1, "kenmerk on cover and in appendix").toBeGreaterThanOrEqual(
+        3,
+      );
       expect(text).toContain("Het logboekkenmerk bewaren en controleren");
       expect(text).toContain("Controleer een bewaard kenmerk");
       expect(squash(text)).toContain(squash(`?count=${checkpoint.seq}&head=${checkpoint.hash.slice(0, 16)}`));
     }
     // The kenmerk printed in the dossier is one the verify endpoint accepts and finds extended.
-    const kept = await ctx.request(`/api/workspaces/${ws}/log/verify?count=${checkpoint.seq}&head=${checkpoint.hash.slice(0, 16)}`, { cookie: cookies.sec });
+    const kept = await ctx.request(
+      `/api/workspaces/${ws}/log/verify?count=${checkpoint.seq}&head=${checkpoint.hash.slice(0, 16)}`,
+      { cookie: cookies.sec },
+    );
     expect((await json<LogVerdictView>(kept)).witness).toMatchObject({ extends: true });
     const generated = events.filter((e) => e.type === "dossier.generated" && eventData(e).contentHash === contentHash);
     expect(generated.length).toBeGreaterThanOrEqual(2); // pdf and docx
     expect(generated[0]).toMatchObject({ actorName: "Pieter Jansen", entityType: "dossier" });
-    expect(eventData(generated[0]!)).toMatchObject({ route: "bindend_advies", pointIds: [disputed], checkpointSeq: checkpoint.seq, checkpointHash: checkpoint.hash });
+    expect(eventData(generated[0]!)).toMatchObject({
+      route: "bindend_advies",
+      pointIds: [disputed],
+      checkpointSeq: checkpoint.seq,
+      checkpointHash: checkpoint.hash,
+    });
   });
 
   it("is deterministic: the same data gives the same content and the same PDF; other data another hash", async () => {
@@ -321,7 +456,10 @@ describe("dossier: content", SLOW, () => {
     expect(Buffer.compare(Buffer.from(await again.arrayBuffer()), Buffer.from(pdfBytes))).toBe(0);
     const otherRoute = await dossier({ pointIds: [disputed], route: "arbitrage" });
     expect(otherRoute.headers.get("x-content-hash")).not.toBe(contentHash);
-    await ctx.request(`/api/workspaces/${ws}/procedure/steps`, { cookie: cookies.sec, body: { title: "Nieuwe stap na het dossier" } });
+    await ctx.request(`/api/workspaces/${ws}/procedure/steps`, {
+      cookie: cookies.sec,
+      body: { title: "Nieuwe stap na het dossier" },
+    });
     const changed = await dossier({ pointIds: [disputed], route: "bindend_advies" });
     expect(changed.headers.get("x-content-hash")).not.toBe(contentHash);
   });
@@ -355,14 +493,28 @@ describe("oplegger", SLOW, () => {
     expect(word.headers.get("x-content-hash")).toBe(hash);
     const docText = await docxText(await word.arrayBuffer());
     const point = await json<PointDetail>(await ctx.request(`/api/points/${disputed}`, { cookie: cookies.sec }));
-    const checkpoint = (await log()).filter((e) => !["dossier.generated", "oplegger.generated"].includes(e.type)).at(-1)!;
+    const checkpoint = (await log())
+      .filter((e) => !["dossier.generated", "oplegger.generated"].includes(e.type))
+      .at(-1)!;
     const swvSignature = point.signoffs.find((s) => s.partyName === "Samenwerkingsverband VO Groningen Stad")!;
     for (const t of [text, docText]) {
       for (const s of [
-        "Oplegger overeenstemmingspunten", "Inhoudsopgave", "1. Overzicht", "Jeugdhulp", "Leerlingenvervoer", "Leerplicht en thuiszitters",
-        "Vast aanspreekpunt jeugdhulp op elke vo-school", "Overeenstemming", "Verouderd", "Alle gemeenten", DISPUTE_TITLE, "In geschil",
-        shortHash(swvSignature.textHash), "Jeroen Bakker",
-      ]) expect(t, s).toContain(s);
+        "Oplegger overeenstemmingspunten",
+        "Inhoudsopgave",
+        "1. Overzicht",
+        "Jeugdhulp",
+        "Leerlingenvervoer",
+        "Leerplicht en thuiszitters",
+        "Vast aanspreekpunt jeugdhulp op elke vo-school",
+        "Overeenstemming",
+        "Verouderd",
+        "Alle gemeenten",
+        DISPUTE_TITLE,
+        "In geschil",
+        shortHash(swvSignature.textHash),
+        "Jeroen Bakker",
+      ])
+        expect(t, s).toContain(s);
       // Concepts are not part of the oplegger; other tafels never are.
       expect(t).not.toContain("Toegankelijkheid toetsen bij nieuwbouw en renovatie");
       expect(t).not.toContain(FOREIGN_TITLE);

@@ -15,7 +15,9 @@ const tags = ["Exports"];
 const Binary = z.string().openapi({ type: "string", format: "binary" });
 const fileResponse = (description: string) => ({
   description,
-  headers: z.object({ "X-Content-Hash": z.string().openapi({ description: "SHA-256 van de inhoud (gelijk voor PDF en DOCX)" }) }),
+  headers: z.object({
+    "X-Content-Hash": z.string().openapi({ description: "SHA-256 van de inhoud (gelijk voor PDF en DOCX)" }),
+  }),
   content: {
     "application/pdf": { schema: Binary },
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { schema: Binary },
@@ -39,19 +41,42 @@ exportRoutes.use("/workspaces/:id/dossier", requireCaller);
 exportRoutes
   .openapi(
     createRoute({
-      method: "get", path: "/workspaces/{id}/oplegger", tags, summary: "Oplegger: overeenstemmingspunten per thema (PDF of DOCX)",
-      description: "Per punt de tekst, scope, status en wie welke versie (korte hash) wanneer ondertekende. Het downloaden wordt gelogd.",
+      method: "get",
+      path: "/workspaces/{id}/oplegger",
+      tags,
+      summary: "Oplegger: overeenstemmingspunten per thema (PDF of DOCX)",
+      description:
+        "Per punt de tekst, scope, status en wie welke versie (korte hash) wanneer ondertekende. Het downloaden wordt gelogd.",
       request: { params: WorkspaceParams, query: ExportFormatQuery },
       responses: { 200: fileResponse("Het bestand"), ...errorResponses(400, 401, 403, 404) },
     }),
-    async (c) => sendFile(c, await exportOplegger(verbContext(c), { workspaceId: c.req.valid("param").id, format: c.req.valid("query").format })),
+    async (c) =>
+      sendFile(
+        c,
+        await exportOplegger(verbContext(c), {
+          workspaceId: c.req.valid("param").id,
+          format: c.req.valid("query").format,
+        }),
+      ),
   )
   .openapi(
     createRoute({
-      method: "post", path: "/workspaces/{id}/dossier", tags, summary: "Dossier voor de Landelijke Geschillencommissie OOGO (secretaris)",
-      description: "Eén PDF (of met ?format=docx een Word-bestand) met voorblad, partijen, grondslag, procedure, geschilpunten met tekstversies, standpunten en ondertekeningen, het verloop, de punten met overeenstemming, bijlagen en een integriteitsbijlage. Alleen punten van deze tafel die niet tot overeenstemming kwamen of in geschil zijn. Dezelfde gegevens geven dezelfde inhoud (X-Content-Hash); het samenstellen wordt ná het bepalen van de inhoud gelogd.",
+      method: "post",
+      path: "/workspaces/{id}/dossier",
+      tags,
+      summary: "Dossier voor de Landelijke Geschillencommissie OOGO (secretaris)",
+      description:
+        "Eén PDF (of met ?format=docx een Word-bestand) met voorblad, partijen, grondslag, procedure, geschilpunten met tekstversies, standpunten en ondertekeningen, het verloop, de punten met overeenstemming, bijlagen en een integriteitsbijlage. Alleen punten van deze tafel die niet tot overeenstemming kwamen of in geschil zijn. Dezelfde gegevens geven dezelfde inhoud (X-Content-Hash); het samenstellen wordt ná het bepalen van de inhoud gelogd.",
       request: { params: WorkspaceParams, query: ExportFormatQuery, body: jsonBody(BuildDossierInput) },
       responses: { 200: fileResponse("Het dossier"), ...errorResponses(400, 401, 403, 404, 413) },
     }),
-    async (c) => sendFile(c, await buildDossier(verbContext(c), { ...c.req.valid("json"), workspaceId: c.req.valid("param").id, format: c.req.valid("query").format })),
+    async (c) =>
+      sendFile(
+        c,
+        await buildDossier(verbContext(c), {
+          ...c.req.valid("json"),
+          workspaceId: c.req.valid("param").id,
+          format: c.req.valid("query").format,
+        }),
+      ),
   );

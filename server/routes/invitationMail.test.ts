@@ -20,11 +20,17 @@ let ctx: TestContext;
 let smtp: TestSmtp;
 let A: string;
 const senders: MailSender[] = [];
-interface ErrorBody { error: { code: string; message: string; field?: string } }
+interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
 const json = async <T = ErrorBody>(res: Response) => (await res.json()) as T;
 
-beforeAll(async () => { smtp = await startTestSmtp(); });
-afterAll(async () => { await smtp.close(); });
+beforeAll(async () => {
+  smtp = await startTestSmtp();
+});
+afterAll(async () => {
+  await smtp.close();
+});
 beforeEach(async () => {
   ctx = await createTestContext();
   A = ctx.demo.workspaceId;
@@ -40,7 +46,10 @@ afterEach(async () => {
 function sender(options: { url?: string; maxAttempts?: number } = {}): MailSender {
   const s = new MailSender(createContext(ctx.deps), {
     transport: smtpTransport({ url: options.url ?? smtp.url, maxConnections: 2, timeoutMs: 2000 }),
-    from: "OOGO Werkruimte <noreply@oogo.test>", concurrency: 2, maxAttempts: options.maxAttempts, log: () => undefined,
+    from: "OOGO Werkruimte <noreply@oogo.test>",
+    concurrency: 2,
+    maxAttempts: options.maxAttempts,
+    log: () => undefined,
   });
   senders.push(s);
   return s;
@@ -54,12 +63,22 @@ async function deadSmtpUrl(): Promise<string> {
   return `smtp://127.0.0.1:${port}`;
 }
 
-const invite = (cookie: string, body: Record<string, unknown>) => ctx.request(`/api/workspaces/${A}/members`, { cookie, body });
+const invite = (cookie: string, body: Record<string, unknown>) =>
+  ctx.request(`/api/workspaces/${A}/members`, { cookie, body });
 const listed = async (cookie: string, id: string) =>
-  (await json<MembersView>(await ctx.request(`/api/workspaces/${A}/members`, { cookie }))).invitations.find((i) => i.id === id)!;
+  (await json<MembersView>(await ctx.request(`/api/workspaces/${A}/members`, { cookie }))).invitations.find(
+    (i) => i.id === id,
+  )!;
 const open = (token: string) => ctx.request("/api/auth/invitation/open", { body: { token } });
-const accept = (token: string, password = "een-goed-wachtwoord") => ctx.request("/api/auth/invitation", { body: { token, password } });
-const anna = (partyId: string) => ({ email: "anna.devries@groningen.example", name: "Anna de Vries", role: "trekker", partyId, title: "beleidsadviseur" });
+const accept = (token: string, password = "een-goed-wachtwoord") =>
+  ctx.request("/api/auth/invitation", { body: { token, password } });
+const anna = (partyId: string) => ({
+  email: "anna.devries@groningen.example",
+  name: "Anna de Vries",
+  role: "trekker",
+  partyId,
+  title: "beleidsadviseur",
+});
 
 describe("an invitation arrives by e-mail", () => {
   it("with the tafel, the inviter, the role, the party and a working link; opening and accepting show in its state", async () => {
@@ -84,14 +103,22 @@ describe("an invitation arrives by e-mail", () => {
     const token = tokenInText(mail.text ?? "")!;
     expect(mail.text).toContain(`http://localhost/uitnodiging#${token}`);
     expect(mail.html).toContain(`href="http://localhost/uitnodiging#${token}"`);
-    expect(await listed(admin, invitation.id)).toMatchObject({ state: "verstuurd", mail: { state: "verstuurd", canRetry: false }, openedAt: null });
+    expect(await listed(admin, invitation.id)).toMatchObject({
+      state: "verstuurd",
+      mail: { state: "verstuurd", canRetry: false },
+      openedAt: null,
+    });
 
     // The invitation page opens the link: a greeting, and the state "geopend".
     const greeting = await open(token);
     expect(greeting.status).toBe(200);
     expect(await json<unknown>(greeting)).toEqual({
-      tafelName: "OOGO ondersteuningsplan 2023–2027", inviterName: "Bram Kuipers", role: "trekker", partyName: "Gemeente Groningen",
-      name: "Anna de Vries", expiresAt: invitation.expiresAt,
+      tafelName: "OOGO ondersteuningsplan 2023–2027",
+      inviterName: "Bram Kuipers",
+      role: "trekker",
+      partyName: "Gemeente Groningen",
+      name: "Anna de Vries",
+      expiresAt: invitation.expiresAt,
     });
     const opened = await listed(admin, invitation.id);
     expect(opened.state).toBe("geopend");
@@ -106,7 +133,11 @@ describe("an invitation arrives by e-mail", () => {
     const cookie = new RegExp(`${SESSION_COOKIE}=[^;]+`).exec(accepted.headers.get("set-cookie") ?? "")?.[0];
     expect(cookie).toBeTruthy();
     expect((await json<{ role: string }>(await ctx.request(`/api/workspaces/${A}`, { cookie }))).role).toBe("trekker");
-    expect(await listed(admin, invitation.id)).toMatchObject({ state: "aangenomen", canResend: false, canWithdraw: false });
+    expect(await listed(admin, invitation.id)).toMatchObject({
+      state: "aangenomen",
+      canResend: false,
+      canWithdraw: false,
+    });
     // A used link greets nobody.
     expect((await open(token)).status).toBe(404);
   });
@@ -123,7 +154,12 @@ describe("an invitation arrives by e-mail", () => {
     // The secretaris resends (ADR 0011); the mail names them.
     const res = await ctx.request(path, { method: "POST", cookie: secretaris });
     expect(res.status).toBe(200);
-    expect((await json<{ invitation: InvitationView }>(res)).invitation).toMatchObject({ id: invitation.id, state: "wordt_verstuurd", openedAt: null, invitedBy: "Pieter Jansen" });
+    expect((await json<{ invitation: InvitationView }>(res)).invitation).toMatchObject({
+      id: invitation.id,
+      state: "wordt_verstuurd",
+      openedAt: null,
+      invitedBy: "Pieter Jansen",
+    });
     await senders[0]!.drain();
     expect(smtp.received).toHaveLength(2);
     const second = await parse(smtp.received[1]!);
@@ -136,7 +172,9 @@ describe("an invitation arrives by e-mail", () => {
       expect((await json(res)).error).toMatchObject({ code: "NOT_FOUND", field: "token" });
     }
     expect((await accept(newToken)).status).toBe(200);
-    const logged = await ctx.deps.database.db.select().from(auditEvents)
+    const logged = await ctx.deps.database.db
+      .select()
+      .from(auditEvents)
       .where(and(eq(auditEvents.workspaceId, A), eq(auditEvents.type, "member.invitation_resent")));
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ entityId: invitation.id, actorRole: "secretaris" });
@@ -147,16 +185,32 @@ describe("an invitation arrives by e-mail", () => {
   it("an expired invitation shows as verlopen and is brought back by resending; withdrawn shows as ingetrokken and cannot be resent", async () => {
     const admin = await ctx.login(DEMO.beheerder);
     const { invitation } = await json<InviteResult>(await invite(admin, anna(ctx.demo.parties.groningen.id)));
-    await ctx.deps.database.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(invitations.id, invitation.id));
+    await ctx.deps.database.db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where(eq(invitations.id, invitation.id));
     expect(await listed(admin, invitation.id)).toMatchObject({ state: "verlopen", canResend: true });
-    expect((await ctx.request(`/api/workspaces/${A}/invitations/${invitation.id}/resend`, { method: "POST", cookie: admin })).status).toBe(200);
+    expect(
+      (await ctx.request(`/api/workspaces/${A}/invitations/${invitation.id}/resend`, { method: "POST", cookie: admin }))
+        .status,
+    ).toBe(200);
     const renewed = await listed(admin, invitation.id);
     expect(renewed.state).toBe("wordt_verstuurd");
     expect(Date.parse(renewed.expiresAt)).toBeGreaterThan(Date.now() + 13 * 86400_000);
 
-    expect((await ctx.request(`/api/workspaces/${A}/invitations/${invitation.id}`, { method: "DELETE", cookie: admin })).status).toBe(200);
-    expect(await listed(admin, invitation.id)).toMatchObject({ state: "ingetrokken", canResend: false, canWithdraw: false });
-    expect((await ctx.request(`/api/workspaces/${A}/invitations/${invitation.id}/resend`, { method: "POST", cookie: admin })).status).toBe(404);
+    expect(
+      (await ctx.request(`/api/workspaces/${A}/invitations/${invitation.id}`, { method: "DELETE", cookie: admin }))
+        .status,
+    ).toBe(200);
+    expect(await listed(admin, invitation.id)).toMatchObject({
+      state: "ingetrokken",
+      canResend: false,
+      canWithdraw: false,
+    });
+    expect(
+      (await ctx.request(`/api/workspaces/${A}/invitations/${invitation.id}/resend`, { method: "POST", cookie: admin }))
+        .status,
+    ).toBe(404);
   });
 
   it("resending is for whoever manages members of that tafel only, and not while another invitation for the address is open", async () => {
@@ -167,14 +221,21 @@ describe("an invitation arrives by e-mail", () => {
       expect((await ctx.request(path, { method: "POST", cookie: await ctx.login(email) })).status, email).toBe(403);
     }
     expect((await ctx.request(path, { method: "POST" })).status).toBe(401);
-    expect((await ctx.request(`/api/workspaces/${A}/invitations/onbekend/resend`, { method: "POST", cookie: admin })).status).toBe(404);
+    expect(
+      (await ctx.request(`/api/workspaces/${A}/invitations/onbekend/resend`, { method: "POST", cookie: admin })).status,
+    ).toBe(404);
     // Expired, then invited anew: the old one cannot be revived next to the new one.
-    await ctx.deps.database.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(invitations.id, invitation.id));
+    await ctx.deps.database.db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where(eq(invitations.id, invitation.id));
     expect((await invite(admin, anna(ctx.demo.parties.groningen.id))).status).toBe(201);
     const res = await ctx.request(path, { method: "POST", cookie: admin });
     expect(res.status).toBe(409);
     expect((await json(res)).error.message).toContain("al een andere uitnodiging open");
-    expect(await ctx.deps.database.db.select().from(auditEvents).where(eq(auditEvents.type, "member.invitation_resent"))).toEqual([]);
+    expect(
+      await ctx.deps.database.db.select().from(auditEvents).where(eq(auditEvents.type, "member.invitation_resent")),
+    ).toEqual([]);
   });
 
   it("a made-up, malformed or missing token greets nobody", async () => {
@@ -202,17 +263,29 @@ describe("when the mail server is down", () => {
     expect(waiting.mail!.nextAttemptAt).not.toBeNull();
 
     // As after the last attempt: the sender gave up.
-    await ctx.deps.database.db.update(mailOutbox).set({ state: "niet_verstuurd", attempts: 5 }).where(eq(mailOutbox.id, waiting.mail!.id));
-    expect(await listed(admin, invitation.id)).toMatchObject({ state: "niet_verstuurd", mail: { state: "niet_verstuurd", canRetry: true } });
+    await ctx.deps.database.db
+      .update(mailOutbox)
+      .set({ state: "niet_verstuurd", attempts: 5 })
+      .where(eq(mailOutbox.id, waiting.mail!.id));
+    expect(await listed(admin, invitation.id)).toMatchObject({
+      state: "niet_verstuurd",
+      mail: { state: "niet_verstuurd", canRetry: true },
+    });
     expect(smtp.received).toEqual([]);
 
     // The server is back: the secretaris puts the mail back in the queue (outbox API), the sender delivers it.
-    const retry = await ctx.request(`/api/workspaces/${A}/outbox/${waiting.mail!.id}/retry`, { method: "POST", cookie: await ctx.login(DEMO.secretaris) });
+    const retry = await ctx.request(`/api/workspaces/${A}/outbox/${waiting.mail!.id}/retry`, {
+      method: "POST",
+      cookie: await ctx.login(DEMO.secretaris),
+    });
     expect(retry.status).toBe(200);
     expect((await listed(admin, invitation.id)).state).toBe("wordt_verstuurd");
     await sender().drain();
     expect(smtp.received).toHaveLength(1);
-    expect(await listed(admin, invitation.id)).toMatchObject({ state: "verstuurd", mail: { state: "verstuurd", lastError: null } });
+    expect(await listed(admin, invitation.id)).toMatchObject({
+      state: "verstuurd",
+      mail: { state: "verstuurd", lastError: null },
+    });
     const token = tokenInText((await parse(smtp.received[0]!)).text ?? "")!;
     expect((await accept(token)).status).toBe(200);
   });
@@ -224,7 +297,8 @@ describe("when the mail server is down", () => {
     const res = await ctx.request(`/api/workspaces/${A}/invitations/bulk`, { cookie: admin, body: { csv } });
     expect(res.status).toBe(201);
     await down.drain();
-    const list = (await json<MembersView>(await ctx.request(`/api/workspaces/${A}/members`, { cookie: admin }))).invitations;
+    const list = (await json<MembersView>(await ctx.request(`/api/workspaces/${A}/members`, { cookie: admin })))
+      .invitations;
     expect(list).toHaveLength(20);
     expect(list.every((i) => i.state === "niet_verstuurd" && i.mail?.canRetry)).toBe(true);
   });

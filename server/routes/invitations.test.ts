@@ -5,7 +5,15 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auditEvents, invitations, memberships, organisations, users, workspaceParties, workspaces } from "../../db/schema/index.ts";
+import {
+  auditEvents,
+  invitations,
+  memberships,
+  organisations,
+  users,
+  workspaceParties,
+  workspaces,
+} from "../../db/schema/index.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
 import { hashPassword, verifyPassword } from "../auth/password.ts";
 import { createSession, SESSION_COOKIE } from "../auth/sessions.ts";
@@ -45,11 +53,42 @@ async function makeTafelB() {
   const id = newId();
   const partyId = newId();
   const userId = newId();
-  await db.insert(organisations).values({ id: partyId, kind: "swv", name: "SWV Tafel B", swvCode: "PO 98.01", sector: "po", cbsCode: null, createdAt: now });
+  await db
+    .insert(organisations)
+    .values({
+      id: partyId,
+      kind: "swv",
+      name: "SWV Tafel B",
+      swvCode: "PO 98.01",
+      sector: "po",
+      cbsCode: null,
+      createdAt: now,
+    });
   await insertBareTafel(db, { id, name: "Tafel B", planTitle: "Plan B", createdAt: now });
-  await db.insert(workspaceParties).values({ workspaceId: id, organisationId: partyId, position: 0, coverageNote: null });
-  await db.insert(users).values({ id: userId, email: B_BEHEERDER, name: "Beheerder B", passwordHash: await hashPassword(PASSWORD), createdAt: now });
-  await db.insert(memberships).values({ id: newId(), workspaceId: id, userId, organisationId: null, role: "beheerder", title: null, createdAt: now, updatedAt: now });
+  await db
+    .insert(workspaceParties)
+    .values({ workspaceId: id, organisationId: partyId, position: 0, coverageNote: null });
+  await db
+    .insert(users)
+    .values({
+      id: userId,
+      email: B_BEHEERDER,
+      name: "Beheerder B",
+      passwordHash: await hashPassword(PASSWORD),
+      createdAt: now,
+    });
+  await db
+    .insert(memberships)
+    .values({
+      id: newId(),
+      workspaceId: id,
+      userId,
+      organisationId: null,
+      role: "beheerder",
+      title: null,
+      createdAt: now,
+      updatedAt: now,
+    });
   return { id, partyId, beheerder: userId, cookie: await ctx.login(B_BEHEERDER, PASSWORD) };
 }
 
@@ -62,19 +101,30 @@ afterEach(() => ctx.cleanup());
 
 const invite = (tafel: string, cookie: string, body: Record<string, unknown>) =>
   ctx.request(`/api/workspaces/${tafel}/members`, { cookie, body });
-const accept = (body: Record<string, unknown>, cookie?: string) => ctx.request("/api/auth/invitation", { body, cookie });
-const myTafels = async (cookie: string) => (await json<MeView>(await ctx.request("/api/me", { cookie }))).memberships.map((m) => m.workspaceId).sort();
+const accept = (body: Record<string, unknown>, cookie?: string) =>
+  ctx.request("/api/auth/invitation", { body, cookie });
+const myTafels = async (cookie: string) =>
+  (await json<MeView>(await ctx.request("/api/me", { cookie }))).memberships.map((m) => m.workspaceId).sort();
 const membershipsOf = async (email: string) => {
   const { db } = ctx.deps.database;
-  return db.select({ ws: memberships.workspaceId, role: memberships.role }).from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.email, email));
+  return db
+    .select({ ws: memberships.workspaceId, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(users.email, email));
 };
-const openInvitations = async (tafel: string, cookie: string) => (await json<MembersView>(await ctx.request(`/api/workspaces/${tafel}/members`, { cookie }))).invitations;
+const openInvitations = async (tafel: string, cookie: string) =>
+  (await json<MembersView>(await ctx.request(`/api/workspaces/${tafel}/members`, { cookie }))).invitations;
 
 describe("the reported takeover: a pending invitation at A, then B's beheerder invites the same address", () => {
   it("B's link grants B only: the session is no trekker at A, reads and writes nothing there", async () => {
     const beheerderA = await ctx.login(DEMO.beheerder);
-    const resA = await invite(A, beheerderA, { email: X, name: "X Persoon", role: "trekker", partyId: ctx.demo.parties.groningen.id });
+    const resA = await invite(A, beheerderA, {
+      email: X,
+      name: "X Persoon",
+      role: "trekker",
+      partyId: ctx.demo.parties.groningen.id,
+    });
     expect(resA.status).toBe(201);
     const resB = await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "ambtenaar", partyId: B.partyId });
     expect(resB.status).toBe(201);
@@ -89,7 +139,10 @@ describe("the reported takeover: a pending invitation at A, then B's beheerder i
     expect(await myTafels(attacker)).toEqual([B.id]);
     expect((await ctx.request(`/api/workspaces/${A}`, { cookie: attacker })).status).toBe(403);
     expect((await ctx.request(`/api/workspaces/${A}/points`, { cookie: attacker })).status).toBe(403);
-    const created = await ctx.request(`/api/workspaces/${A}/points`, { cookie: attacker, body: { theme: "jeugdhulp", title: "Punt van de aanvaller" } });
+    const created = await ctx.request(`/api/workspaces/${A}/points`, {
+      cookie: attacker,
+      body: { theme: "jeugdhulp", title: "Punt van de aanvaller" },
+    });
     expect(created.status).toBe(403);
     expect(await membershipsOf(X)).toEqual([{ ws: B.id, role: "ambtenaar" }]);
     // A's invitation is untouched: still open at A, still A's to accept.
@@ -107,26 +160,46 @@ describe("an invitation grants its own tafel and nothing else", () => {
     const beheerderA = await ctx.login(DEMO.beheerder);
     // A new address with open invitations at both tafels.
     await invite(A, beheerderA, { email: X, name: "X Persoon", role: "secretaris", partyId: null });
-    const newB = await json(await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "waarnemer", partyId: B.partyId }));
+    const newB = await json(
+      await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "waarnemer", partyId: B.partyId }),
+    );
     const cookie = cookieOf(await accept({ token: await tokenOf(newB), password: "een-goed-wachtwoord" }))!;
     expect(await myTafels(cookie)).toEqual([B.id]);
 
     // An existing account (A's secretaris) invited at B, with another invitation at A open for nobody else.
-    const existing = await json<InviteResult>(await invite(B.id, B.cookie, { email: DEMO.secretaris, name: "Secretaris", role: "waarnemer", partyId: B.partyId }));
+    const existing = await json<InviteResult>(
+      await invite(B.id, B.cookie, {
+        email: DEMO.secretaris,
+        name: "Secretaris",
+        role: "waarnemer",
+        partyId: B.partyId,
+      }),
+    );
     const secretaris = await ctx.login(DEMO.secretaris);
     expect((await accept({ token: await tokenOf(existing) }, secretaris)).status).toBe(200);
-    expect((await membershipsOf(DEMO.secretaris)).sort((a, b) => a.ws.localeCompare(b.ws)))
-      .toEqual([{ ws: A, role: "secretaris" }, { ws: B.id, role: "waarnemer" }].sort((a, b) => a.ws.localeCompare(b.ws)));
+    expect((await membershipsOf(DEMO.secretaris)).sort((a, b) => a.ws.localeCompare(b.ws))).toEqual(
+      [
+        { ws: A, role: "secretaris" },
+        { ws: B.id, role: "waarnemer" },
+      ].sort((a, b) => a.ws.localeCompare(b.ws)),
+    );
   });
 
   it("a pending invitee is no member: no tafel, no content, no sync socket until they accept", async () => {
     const { db } = ctx.deps.database;
     // A legacy account without password, with a session someone obtained earlier.
     const userId = newId();
-    await db.insert(users).values({ id: userId, email: X, name: "X Persoon", passwordHash: null, createdAt: new Date().toISOString() });
+    await db
+      .insert(users)
+      .values({ id: userId, email: X, name: "X Persoon", passwordHash: null, createdAt: new Date().toISOString() });
     const session = await createSession(db, userId, 1);
     const cookie = `${SESSION_COOKIE}=${session.token}`;
-    await invite(A, await ctx.login(DEMO.beheerder), { email: X, name: "X Persoon", role: "trekker", partyId: ctx.demo.parties.groningen.id });
+    await invite(A, await ctx.login(DEMO.beheerder), {
+      email: X,
+      name: "X Persoon",
+      role: "trekker",
+      partyId: ctx.demo.parties.groningen.id,
+    });
     expect(await myTafels(cookie)).toEqual([]);
     expect((await ctx.request(`/api/workspaces/${A}`, { cookie })).status).toBe(403);
     expect((await ctx.request(`/api/workspaces/${A}/points`, { cookie })).status).toBe(403);
@@ -137,15 +210,25 @@ describe("an invitation grants its own tafel and nothing else", () => {
 describe("accepting", () => {
   it("an existing account accepts while logged in as that account; another account is refused in Dutch", async () => {
     const beheerderA = await ctx.login(DEMO.beheerder);
-    const res = await json(await invite(A, beheerderA, { email: B_BEHEERDER, name: "Beheerder B", role: "waarnemer", partyId: null }));
+    const res = await json(
+      await invite(A, beheerderA, { email: B_BEHEERDER, name: "Beheerder B", role: "waarnemer", partyId: null }),
+    );
     const token = await tokenOf(res);
 
     const other = await accept({ token }, await ctx.login(DEMO.waarnemer));
     expect(other.status).toBe(403);
-    expect(await apiError(other)).toMatchObject({ code: "FORBIDDEN", message: match.stringContaining("ander e-mailadres") });
+    expect(await apiError(other)).toMatchObject({
+      code: "FORBIDDEN",
+      message: match.stringContaining("ander e-mailadres"),
+    });
     // Logged in as someone else also cannot set a first password for a new address.
-    const fresh = await json(await invite(A, beheerderA, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
-    expect((await accept({ token: await tokenOf(fresh), password: "een-goed-wachtwoord" }, await ctx.login(DEMO.waarnemer))).status).toBe(403);
+    const fresh = await json(
+      await invite(A, beheerderA, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }),
+    );
+    expect(
+      (await accept({ token: await tokenOf(fresh), password: "een-goed-wachtwoord" }, await ctx.login(DEMO.waarnemer)))
+        .status,
+    ).toBe(403);
     expect(await ctx.deps.database.db.select().from(users).where(eq(users.email, X))).toEqual([]);
     expect(await membershipsOf(B_BEHEERDER)).toEqual([{ ws: B.id, role: "beheerder" }]);
 
@@ -156,14 +239,30 @@ describe("accepting", () => {
     const members = await json(await ctx.request(`/api/workspaces/${A}/members`, { cookie: beheerderA }));
     expect(members.members.find((m: any) => m.email === B_BEHEERDER)).toMatchObject({ role: "waarnemer", party: null });
     expect(members.invitations.filter((i: any) => i.canWithdraw).map((i: any) => i.email)).toEqual([X]);
-    expect(members.invitations.find((i: any) => i.email === B_BEHEERDER)).toMatchObject({ state: "aangenomen", canResend: false, canWithdraw: false });
-    const [joined] = await ctx.deps.database.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, A), eq(auditEvents.type, "member.joined")));
+    expect(members.invitations.find((i: any) => i.email === B_BEHEERDER)).toMatchObject({
+      state: "aangenomen",
+      canResend: false,
+      canWithdraw: false,
+    });
+    const [joined] = await ctx.deps.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.workspaceId, A), eq(auditEvents.type, "member.joined")));
     expect(joined).toMatchObject({ actorUserId: B.beheerder, toStatus: "waarnemer" });
   });
 
   it("the link of an account that has a password never sets or changes it", async () => {
     const { db } = ctx.deps.database;
-    const token = await tokenOf(await json(await invite(A, await ctx.login(DEMO.beheerder), { email: B_BEHEERDER, name: "B Persoon", role: "waarnemer", partyId: null })));
+    const token = await tokenOf(
+      await json(
+        await invite(A, await ctx.login(DEMO.beheerder), {
+          email: B_BEHEERDER,
+          name: "B Persoon",
+          role: "waarnemer",
+          partyId: null,
+        }),
+      ),
+    );
     const before = (await db.select().from(users).where(eq(users.email, B_BEHEERDER)))[0]!.passwordHash;
 
     const anonymous = await accept({ token, password: "overgenomen-wachtwoord" });
@@ -178,61 +277,116 @@ describe("accepting", () => {
     expect(after).toBe(before);
     expect(await verifyPassword(after, "overgenomen-wachtwoord")).toBe(false);
     expect(await membershipsOf(B_BEHEERDER)).toEqual([{ ws: B.id, role: "beheerder" }]);
-    expect((await ctx.request("/api/auth/login", { body: { email: B_BEHEERDER, password: "overgenomen-wachtwoord" } })).status).toBe(401);
+    expect(
+      (await ctx.request("/api/auth/login", { body: { email: B_BEHEERDER, password: "overgenomen-wachtwoord" } }))
+        .status,
+    ).toBe(401);
   });
 
   it("setting the first password ends every other session of the account and closes their streams", async () => {
     const { db } = ctx.deps.database;
     const userId = newId();
-    await db.insert(users).values({ id: userId, email: X, name: "X Persoon", passwordHash: null, createdAt: new Date().toISOString() });
+    await db
+      .insert(users)
+      .values({ id: userId, email: X, name: "X Persoon", passwordHash: null, createdAt: new Date().toISOString() });
     const old = await createSession(db, userId, 12);
     const oldCookie = `${SESSION_COOKIE}=${old.token}`;
     expect((await ctx.request("/api/me", { cookie: oldCookie })).status).toBe(200);
     const ended: string[] = [];
     ctx.deps.events.on("session.ended", (e) => ended.push(e.sessionId));
 
-    const token = await tokenOf(await json(await invite(A, await ctx.login(DEMO.beheerder), { email: X, name: "X Nieuw", role: "waarnemer", partyId: null })));
+    const token = await tokenOf(
+      await json(
+        await invite(A, await ctx.login(DEMO.beheerder), {
+          email: X,
+          name: "X Nieuw",
+          role: "waarnemer",
+          partyId: null,
+        }),
+      ),
+    );
     const res = await accept({ token, password: "mijn-eigen-wachtwoord" });
     expect(res.status).toBe(200);
     expect((await ctx.request("/api/me", { cookie: oldCookie })).status).toBe(401);
     expect(ended).toEqual([old.id]);
     const fresh = cookieOf(res)!;
     expect(await myTafels(fresh)).toEqual([A]);
-    expect((await ctx.request("/api/auth/login", { body: { email: X, password: "mijn-eigen-wachtwoord" } })).status).toBe(200);
+    expect(
+      (await ctx.request("/api/auth/login", { body: { email: X, password: "mijn-eigen-wachtwoord" } })).status,
+    ).toBe(200);
   });
 
   it("a new address gets an account with the invited name and the chosen password", async () => {
-    const token = await tokenOf(await json(await invite(A, await ctx.login(DEMO.beheerder), { email: X, name: "Xandra Persoon", role: "trekker", partyId: ctx.demo.parties.tynaarlo.id })));
+    const token = await tokenOf(
+      await json(
+        await invite(A, await ctx.login(DEMO.beheerder), {
+          email: X,
+          name: "Xandra Persoon",
+          role: "trekker",
+          partyId: ctx.demo.parties.tynaarlo.id,
+        }),
+      ),
+    );
     expect((await accept({ token })).status).toBe(400); // a password is needed
     expect((await accept({ token, password: "kort" })).status).toBe(400);
     const res = await accept({ token, password: "een-goed-wachtwoord" });
     expect(res.status).toBe(200);
     const me = await json<MeView>(await ctx.request("/api/me", { cookie: cookieOf(res)! }));
     expect(me.user).toMatchObject({ email: X, name: "Xandra Persoon" });
-    expect(me.memberships).toEqual([expect.objectContaining({ workspaceId: A, role: "trekker", party: match.objectContaining({ id: ctx.demo.parties.tynaarlo.id }) })]);
+    expect(me.memberships).toEqual([
+      expect.objectContaining({
+        workspaceId: A,
+        role: "trekker",
+        party: match.objectContaining({ id: ctx.demo.parties.tynaarlo.id }),
+      }),
+    ]);
   });
 
   it("a used token, a withdrawn one, an expired one and a made-up one grant nothing", async () => {
     const { db } = ctx.deps.database;
     const admin = await ctx.login(DEMO.beheerder);
-    const used = await tokenOf(await json(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null })));
+    const used = await tokenOf(
+      await json(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null })),
+    );
     expect((await accept({ token: used, password: "een-goed-wachtwoord" })).status).toBe(200);
     const again = await accept({ token: used, password: "ander-wachtwoord" });
     expect(again.status).toBe(404);
-    expect(await verifyPassword((await db.select().from(users).where(eq(users.email, X)))[0]!.passwordHash, "ander-wachtwoord")).toBe(false);
+    expect(
+      await verifyPassword(
+        (await db.select().from(users).where(eq(users.email, X)))[0]!.passwordHash,
+        "ander-wachtwoord",
+      ),
+    ).toBe(false);
 
-    const expiredRes = await json<InviteResult>(await invite(A, admin, { email: "y@gemeente.example", name: "Y Persoon", role: "waarnemer", partyId: null }));
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(invitations.id, expiredRes.invitation.id));
+    const expiredRes = await json<InviteResult>(
+      await invite(A, admin, { email: "y@gemeente.example", name: "Y Persoon", role: "waarnemer", partyId: null }),
+    );
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where(eq(invitations.id, expiredRes.invitation.id));
     expect((await openInvitations(A, admin)).find((i) => i.id === expiredRes.invitation.id)?.state).toBe("verlopen");
     const expired = await accept({ token: await tokenOf(expiredRes), password: "een-goed-wachtwoord" });
     expect(expired.status).toBe(404);
-    expect(await apiError(expired)).toMatchObject({ code: "NOT_FOUND", field: "token", message: match.stringContaining("verlopen") });
+    expect(await apiError(expired)).toMatchObject({
+      code: "NOT_FOUND",
+      field: "token",
+      message: match.stringContaining("verlopen"),
+    });
     expect(await db.select().from(users).where(eq(users.email, "y@gemeente.example"))).toEqual([]);
     // An expired invitation does not block a new one for the same address.
-    expect((await invite(A, admin, { email: "y@gemeente.example", name: "Y Persoon", role: "waarnemer", partyId: null })).status).toBe(201);
+    expect(
+      (await invite(A, admin, { email: "y@gemeente.example", name: "Y Persoon", role: "waarnemer", partyId: null }))
+        .status,
+    ).toBe(201);
 
     expect((await accept({ token: "a".repeat(43), password: "een-goed-wachtwoord" })).status).toBe(404);
-    for (const body of [{ token: "kort", password: "een-goed-wachtwoord" }, { token: 42 }, { password: "een-goed-wachtwoord" }, { token: "a".repeat(500) }]) {
+    for (const body of [
+      { token: "kort", password: "een-goed-wachtwoord" },
+      { token: 42 },
+      { password: "een-goed-wachtwoord" },
+      { token: "a".repeat(500) },
+    ]) {
       const res = await accept(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect((await apiError(res)).code).toBe("VALIDATION_FAILED");
@@ -249,12 +403,36 @@ describe("inviting reveals nothing about accounts", () => {
     expect([existing.status, fresh.status]).toEqual([201, 201]);
     const e = await json(existing);
     const f = await json(fresh);
-    const strip = (r: any) => ({ ...r, invitation: { ...r.invitation, id: "·", email: "·", createdAt: "·", expiresAt: "·", mail: { ...r.invitation.mail, id: "·" } } });
+    const strip = (r: any) => ({
+      ...r,
+      invitation: {
+        ...r.invitation,
+        id: "·",
+        email: "·",
+        createdAt: "·",
+        expiresAt: "·",
+        mail: { ...r.invitation.mail, id: "·" },
+      },
+    });
     expect(strip(e)).toEqual(strip(f));
     expect(Object.keys(e).sort()).toEqual(["invitation"]); // never the link: it goes by mail only
     expect(Object.keys(e.invitation).sort()).toEqual([
-      "acceptedAt", "canResend", "canWithdraw", "createdAt", "email", "expiresAt", "id", "invitedBy", "mail", "name", "openedAt", "party",
-      "role", "state", "title", "withdrawnAt",
+      "acceptedAt",
+      "canResend",
+      "canWithdraw",
+      "createdAt",
+      "email",
+      "expiresAt",
+      "id",
+      "invitedBy",
+      "mail",
+      "name",
+      "openedAt",
+      "party",
+      "role",
+      "state",
+      "title",
+      "withdrawnAt",
     ]);
     expect(e.invitation).toMatchObject({ name: "Zelfde Naam", state: "wordt_verstuurd", invitedBy: "Bram Kuipers" }); // the typed name, not the account's
     expect(JSON.stringify(e)).not.toMatch(/uitnodiging#/);
@@ -265,66 +443,123 @@ describe("inviting reveals nothing about accounts", () => {
     const list = await json(await ctx.request(`/api/workspaces/${A}/members`, { cookie: admin }));
     expect(list.members.map((m: any) => m.email)).not.toContain(B_BEHEERDER);
     const [li, lf] = [B_BEHEERDER, X].map((email) => list.invitations.find((i: any) => i.email === email));
-    const blank = (i: any) => ({ ...i, id: "·", email: "·", createdAt: "·", expiresAt: "·", mail: { ...i.mail, id: "·" } });
+    const blank = (i: any) => ({
+      ...i,
+      id: "·",
+      email: "·",
+      createdAt: "·",
+      expiresAt: "·",
+      mail: { ...i.mail, id: "·" },
+    });
     expect(blank(li)).toEqual(blank(lf));
     // The log records the invitation without naming any account.
-    const logged = await db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, A), eq(auditEvents.type, "member.invited")));
+    const logged = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.workspaceId, A), eq(auditEvents.type, "member.invited")));
     expect(logged.map((l) => eventData(l))).toEqual([
-      expect.not.objectContaining({ userId: match.anything() }), expect.not.objectContaining({ userId: match.anything() }),
+      expect.not.objectContaining({ userId: match.anything() }),
+      expect.not.objectContaining({ userId: match.anything() }),
     ]);
   });
 
   it("refuses a second open invitation for the same address at the same tafel (409), and an existing member (409)", async () => {
     const admin = await ctx.login(DEMO.beheerder);
-    expect((await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null })).status).toBe(201);
-    expect((await invite(A, admin, { email: X.toUpperCase(), name: "X Persoon", role: "secretaris", partyId: null })).status).toBe(409);
-    expect((await invite(A, admin, { email: DEMO.waarnemer, name: "W Persoon", role: "waarnemer", partyId: null })).status).toBe(409);
+    expect((await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null })).status).toBe(
+      201,
+    );
+    expect(
+      (await invite(A, admin, { email: X.toUpperCase(), name: "X Persoon", role: "secretaris", partyId: null })).status,
+    ).toBe(409);
+    expect(
+      (await invite(A, admin, { email: DEMO.waarnemer, name: "W Persoon", role: "waarnemer", partyId: null })).status,
+    ).toBe(409);
     // The same address at another tafel is that tafel's own business.
-    expect((await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "waarnemer", partyId: null })).status).toBe(201);
+    expect(
+      (await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "waarnemer", partyId: null })).status,
+    ).toBe(201);
   });
 });
 
 describe("withdrawing", () => {
   it("a beheerder withdraws an open invitation: the link stops working and it leaves the list", async () => {
     const admin = await ctx.login(DEMO.beheerder);
-    const res = await json<InviteResult>(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
+    const res = await json<InviteResult>(
+      await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }),
+    );
     const path = `/api/workspaces/${A}/invitations/${res.invitation.id}`;
     expect((await ctx.request(path, { method: "DELETE", cookie: admin })).status).toBe(200);
     // It stays in the list as history, no longer actionable.
-    expect((await openInvitations(A, admin)).map((i) => [i.id, i.state, i.canResend, i.canWithdraw])).toEqual([[res.invitation.id, "ingetrokken", false, false]]);
+    expect((await openInvitations(A, admin)).map((i) => [i.id, i.state, i.canResend, i.canWithdraw])).toEqual([
+      [res.invitation.id, "ingetrokken", false, false],
+    ]);
     expect((await accept({ token: await tokenOf(res), password: "een-goed-wachtwoord" })).status).toBe(404);
     expect((await ctx.request(path, { method: "DELETE", cookie: admin })).status).toBe(404);
-    const withdrawn = await ctx.deps.database.db.select().from(auditEvents).where(eq(auditEvents.type, "member.invitation_withdrawn"));
+    const withdrawn = await ctx.deps.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.type, "member.invitation_withdrawn"));
     expect(withdrawn).toHaveLength(1);
     // Withdrawn, so a new invitation is fine.
-    expect((await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null })).status).toBe(201);
+    expect((await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null })).status).toBe(
+      201,
+    );
   });
 
   it("an accepted invitation is not withdrawn (409): removing the member is the way", async () => {
     const admin = await ctx.login(DEMO.beheerder);
     const res = await json(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
     await accept({ token: await tokenOf(res), password: "een-goed-wachtwoord" });
-    expect((await ctx.request(`/api/workspaces/${A}/invitations/${res.invitation.id}`, { method: "DELETE", cookie: admin })).status).toBe(409);
+    expect(
+      (await ctx.request(`/api/workspaces/${A}/invitations/${res.invitation.id}`, { method: "DELETE", cookie: admin }))
+        .status,
+    ).toBe(409);
   });
 
   it("only who manages members at that tafel: others get 403, another tafel's invitation id 404 here and 403 there", async () => {
     const admin = await ctx.login(DEMO.beheerder);
     const mine = await json(await invite(A, admin, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
-    const theirs = await json(await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }));
+    const theirs = await json(
+      await invite(B.id, B.cookie, { email: X, name: "X Persoon", role: "waarnemer", partyId: null }),
+    );
     for (const email of [DEMO.swvTrekker, DEMO.waarnemer, DEMO.groningenWethouder]) {
-      const res = await ctx.request(`/api/workspaces/${A}/invitations/${mine.invitation.id}`, { method: "DELETE", cookie: await ctx.login(email) });
+      const res = await ctx.request(`/api/workspaces/${A}/invitations/${mine.invitation.id}`, {
+        method: "DELETE",
+        cookie: await ctx.login(email),
+      });
       expect(res.status, email).toBe(403);
       // Roles that do not manage members do not see invitations (addresses of people who are not members) at all.
       expect(await openInvitations(A, await ctx.login(email))).toEqual([]);
     }
-    expect((await ctx.request(`/api/workspaces/${A}/invitations/${theirs.invitation.id}`, { method: "DELETE", cookie: admin })).status).toBe(404);
-    expect((await ctx.request(`/api/workspaces/${B.id}/invitations/${theirs.invitation.id}`, { method: "DELETE", cookie: admin })).status).toBe(403);
-    expect((await ctx.request(`/api/workspaces/${A}/invitations/${mine.invitation.id}`, { method: "DELETE" })).status).toBe(401);
-    expect((await ctx.request(`/api/workspaces/${A}/invitations/..%2Fx`, { method: "DELETE", cookie: admin })).status).toBe(400);
+    expect(
+      (
+        await ctx.request(`/api/workspaces/${A}/invitations/${theirs.invitation.id}`, {
+          method: "DELETE",
+          cookie: admin,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await ctx.request(`/api/workspaces/${B.id}/invitations/${theirs.invitation.id}`, {
+          method: "DELETE",
+          cookie: admin,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await ctx.request(`/api/workspaces/${A}/invitations/${mine.invitation.id}`, { method: "DELETE" })).status,
+    ).toBe(401);
+    expect(
+      (await ctx.request(`/api/workspaces/${A}/invitations/..%2Fx`, { method: "DELETE", cookie: admin })).status,
+    ).toBe(400);
     expect((await openInvitations(A, admin)).map((i) => i.id)).toEqual([mine.invitation.id]);
     expect((await openInvitations(B.id, B.cookie)).map((i) => i.id)).toEqual([theirs.invitation.id]);
     // B's beheerder cannot invite at A either.
-    expect((await invite(A, B.cookie, { email: "z@example.nl", name: "Z Persoon", role: "waarnemer", partyId: null })).status).toBe(403);
+    expect(
+      (await invite(A, B.cookie, { email: "z@example.nl", name: "Z Persoon", role: "waarnemer", partyId: null }))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -342,16 +577,29 @@ describe("the beheerder manages members and sees no content", () => {
     const admin = await ctx.login(DEMO.beheerder);
     const secretaris = await ctx.login(DEMO.secretaris);
     const { db } = ctx.deps.database;
-    const point = (await json<{ points: PointSummary[] }>(await ctx.request(`/api/workspaces/${A}/points`, { cookie: secretaris }))).points[0]!;
-    const meeting = (await json<{ meetings: MeetingSummary[] }>(await ctx.request(`/api/workspaces/${A}/meetings`, { cookie: secretaris }))).meetings[0]!;
+    const point = (
+      await json<{ points: PointSummary[] }>(await ctx.request(`/api/workspaces/${A}/points`, { cookie: secretaris }))
+    ).points[0]!;
+    const meeting = (
+      await json<{ meetings: MeetingSummary[] }>(
+        await ctx.request(`/api/workspaces/${A}/meetings`, { cookie: secretaris }),
+      )
+    ).meetings[0]!;
     expect(point && meeting).toBeTruthy();
     const values: Record<string, string> = { hash: point.textHash };
     // The overview, and the people side: members and their invitations' outgoing mail.
-    const OVERVIEW = new Set(["/api/me", "/api/workspaces", "/api/workspaces/{id}", "/api/workspaces/{id}/members", "/api/workspaces/{id}/outbox"]);
+    const OVERVIEW = new Set([
+      "/api/me",
+      "/api/workspaces",
+      "/api/workspaces/{id}",
+      "/api/workspaces/{id}/members",
+      "/api/workspaces/{id}/outbox",
+    ]);
 
     const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await ctx.request("/api/openapi.json"));
-    const reads = Object.entries(doc.paths)
-      .filter(([path, ops]) => "get" in ops && path.includes("{id}") && !OVERVIEW.has(path));
+    const reads = Object.entries(doc.paths).filter(
+      ([path, ops]) => "get" in ops && path.includes("{id}") && !OVERVIEW.has(path),
+    );
     expect(reads.length).toBeGreaterThanOrEqual(14);
     for (const [path] of reads) {
       const id = path.startsWith("/api/points/") ? point.id : path.startsWith("/api/meetings/") ? meeting.id : A;
@@ -363,18 +611,47 @@ describe("the beheerder manages members and sees no content", () => {
       // … and the beheerder is refused for want of content.read, before anything else.
       const res = await ctx.request(url, { cookie: admin });
       expect(res.status, url).toBe(403);
-      expect(await apiError(res)).toMatchObject({ code: "FORBIDDEN", message: match.stringContaining("de inhoud ziet u niet") });
+      expect(await apiError(res)).toMatchObject({
+        code: "FORBIDDEN",
+        message: match.stringContaining("de inhoud ziet u niet"),
+      });
     }
     // Writes on content too (the oplegger and dossier included above or here).
-    expect(reads.map(([path]) => path)).toEqual(expect.arrayContaining([
-      "/api/workspaces/{id}/points", "/api/workspaces/{id}/meetings", "/api/workspaces/{id}/log/verify",
-      "/api/workspaces/{id}/oplegger", "/api/workspaces/{id}/events", "/api/points/{id}", "/api/meetings/{id}",
-    ]));
-    expect((await ctx.request(`/api/workspaces/${A}/points`, { cookie: admin, body: { theme: "jeugdhulp", title: "Beheerderspunt" } })).status).toBe(403);
-    expect((await ctx.request(`/api/workspaces/${A}/dossier`, { cookie: admin, body: { pointIds: [point.id], route: "advies" } })).status).toBe(403);
+    expect(reads.map(([path]) => path)).toEqual(
+      expect.arrayContaining([
+        "/api/workspaces/{id}/points",
+        "/api/workspaces/{id}/meetings",
+        "/api/workspaces/{id}/log/verify",
+        "/api/workspaces/{id}/oplegger",
+        "/api/workspaces/{id}/events",
+        "/api/points/{id}",
+        "/api/meetings/{id}",
+      ]),
+    );
+    expect(
+      (
+        await ctx.request(`/api/workspaces/${A}/points`, {
+          cookie: admin,
+          body: { theme: "jeugdhulp", title: "Beheerderspunt" },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await ctx.request(`/api/workspaces/${A}/dossier`, {
+          cookie: admin,
+          body: { pointIds: [point.id], route: "advies" },
+        })
+      ).status,
+    ).toBe(403);
     // The sync upgrade's decision, for every kind of document.
     const [session] = [await createSession(db, ctx.demo.members[DEMO.beheerder]!.userId, 1)];
-    for (const name of [documentNames.spiegelparagraaf(A), documentNames.procedure(A), documentNames.point(A, point.id), documentNames.minutes(A, meeting.id)]) {
+    for (const name of [
+      documentNames.spiegelparagraaf(A),
+      documentNames.procedure(A),
+      documentNames.point(A, point.id),
+      documentNames.minutes(A, meeting.id),
+    ]) {
       expect(await authorizeDocument(db, session.token, name), name).toEqual({ deny: 403 });
     }
   });

@@ -7,7 +7,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { users } from "../../db/schema/index.ts";
 import { recordLoginAttempt } from "../auth/loginThrottle.ts";
 import { hashPassword } from "../auth/password.ts";
-import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, deviceCookieSecret, signDeviceCookie, verifyDeviceCookie } from "../auth/deviceCookie.ts";
+import {
+  DEVICE_COOKIE,
+  DEVICE_COOKIE_MAX_AGE_S,
+  deviceCookieSecret,
+  signDeviceCookie,
+  verifyDeviceCookie,
+} from "../auth/deviceCookie.ts";
 import { startServer, type RunningServer } from "../server.ts";
 import { tempDatabaseUrl } from "../testing/testContext.ts";
 
@@ -31,7 +37,9 @@ beforeEach(async () => {
   const passwordHash = await hashPassword(PASSWORD);
   for (const [i, email] of [VICTIM, COLLEAGUE].entries()) {
     ids[email] = `gebruiker-${i}`;
-    await running.deps.database.db.insert(users).values({ id: ids[email], email, name: email, passwordHash, createdAt: new Date().toISOString() });
+    await running.deps.database.db
+      .insert(users)
+      .values({ id: ids[email], email, name: email, passwordHash, createdAt: new Date().toISOString() });
   }
 });
 afterEach(async () => {
@@ -39,30 +47,53 @@ afterEach(async () => {
   tmp.cleanup();
 });
 
-interface Reply { status: number; retryAfter: number | null; code: string | undefined; message: string | undefined; setCookies: string[] }
+interface Reply {
+  status: number;
+  retryAfter: number | null;
+  code: string | undefined;
+  message: string | undefined;
+  setCookies: string[];
+}
 
 function login(from: string, email: string, password: string, deviceCookie?: string): Promise<Reply> {
   const body = JSON.stringify({ email, password });
   return new Promise((resolve, reject) => {
-    const req = httpRequest({
-      host: "127.0.0.1", port: running.port, path: "/api/auth/login", method: "POST", localAddress: from, agent: false,
-      headers: {
-        "content-type": "application/json", "content-length": Buffer.byteLength(body),
-        ...(deviceCookie ? { cookie: `${DEVICE_COOKIE}=${deviceCookie}` } : {}),
+    const req = httpRequest(
+      {
+        host: "127.0.0.1",
+        port: running.port,
+        path: "/api/auth/login",
+        method: "POST",
+        localAddress: from,
+        agent: false,
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+          ...(deviceCookie ? { cookie: `${DEVICE_COOKIE}=${deviceCookie}` } : {}),
+        },
       },
-    }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => { text += chunk; });
-      res.on("end", () => {
-        const error = res.statusCode === 200 ? undefined : (JSON.parse(text) as { error: { code: string; message: string } }).error;
-        const retryAfter = res.headers["retry-after"];
-        resolve({
-          status: res.statusCode!, retryAfter: retryAfter === undefined ? null : Number(retryAfter),
-          code: error?.code, message: error?.message, setCookies: res.headers["set-cookie"] ?? [],
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk) => {
+          text += chunk;
         });
-      });
-    });
+        res.on("end", () => {
+          const error =
+            res.statusCode === 200
+              ? undefined
+              : (JSON.parse(text) as { error: { code: string; message: string } }).error;
+          const retryAfter = res.headers["retry-after"];
+          resolve({
+            status: res.statusCode!,
+            retryAfter: retryAfter === undefined ? null : Number(retryAfter),
+            code: error?.code,
+            message: error?.message,
+            setCookies: res.headers["set-cookie"] ?? [],
+          });
+        });
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -129,14 +160,25 @@ describe("an attack on one account", () => {
 describe("device cookies that do not count", () => {
   it.each([
     ["forged with another key", () => signDeviceCookie(Buffer.alloc(32, 1), ids[VICTIM]!, "apparaat", new Date())],
-    ["tampered", async () => {
-      const genuine = deviceCookieOf(await login(B, VICTIM, PASSWORD))!;
-      return genuine.replace(/\.[^.]+\.(\d+)\./, ".ander-apparaat.$1.");
-    }],
-    ["expired", async () => {
-      const key = await deviceCookieSecret(running.deps.database, running.deps.config);
-      return signDeviceCookie(key, ids[VICTIM]!, "apparaat", new Date(Date.now() - (DEVICE_COOKIE_MAX_AGE_S + 60) * 1000));
-    }],
+    [
+      "tampered",
+      async () => {
+        const genuine = deviceCookieOf(await login(B, VICTIM, PASSWORD))!;
+        return genuine.replace(/\.[^.]+\.(\d+)\./, ".ander-apparaat.$1.");
+      },
+    ],
+    [
+      "expired",
+      async () => {
+        const key = await deviceCookieSecret(running.deps.database, running.deps.config);
+        return signDeviceCookie(
+          key,
+          ids[VICTIM]!,
+          "apparaat",
+          new Date(Date.now() - (DEVICE_COOKIE_MAX_AGE_S + 60) * 1000),
+        );
+      },
+    ],
     ["issued for another account", async () => deviceCookieOf(await login(A, COLLEAGUE, PASSWORD))!],
     ["garbage", () => "v1.zomaar.iets"],
   ])("ignores one %s: the attempt is throttled as without cookie", async (_name, makeCookie) => {
@@ -158,7 +200,8 @@ describe("device cookies that do not count", () => {
 describe("a shared office address", () => {
   it("does not lock out a person with the right password when many colleagues each mistype a few times", async () => {
     for (let person = 0; person < 15; person++) {
-      for (let i = 0; i < 3; i++) expect((await login(A, `medewerker${person}@gemeente.nl`, `fout-${i}`)).status).toBe(401);
+      for (let i = 0; i < 3; i++)
+        expect((await login(A, `medewerker${person}@gemeente.nl`, `fout-${i}`)).status).toBe(401);
     }
     expect((await login(A, COLLEAGUE, PASSWORD)).status).toBe(200);
   });
@@ -168,7 +211,12 @@ describe("a shared office address", () => {
     // 100 failures for 100 accounts, as a sprayer at A would cause (recorded directly: 100 password checks are slow).
     const now = new Date();
     for (let i = 0; i < 100; i++) {
-      await recordLoginAttempt(running.deps.database, { email: `doelwit${i}@gemeente.nl`, ip: A, deviceId: null }, false, now);
+      await recordLoginAttempt(
+        running.deps.database,
+        { email: `doelwit${i}@gemeente.nl`, ip: A, deviceId: null },
+        false,
+        now,
+      );
     }
     const slowed = await login(A, VICTIM, PASSWORD);
     expect(slowed.status).toBe(429);
@@ -197,7 +245,13 @@ describe("the device cookie itself", () => {
   it("is signed with DEVICE_COOKIE_SECRET when that is set", async () => {
     await running.close();
     const configured = "geheim-uit-de-omgeving-van-minstens-32-tekens";
-    running = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: tmp.url, demo: false, deviceCookieSecret: configured });
+    running = await startServer({
+      port: 0,
+      host: "127.0.0.1",
+      databaseUrl: tmp.url,
+      demo: false,
+      deviceCookieSecret: configured,
+    });
     const cookie = deviceCookieOf(await login(B, VICTIM, PASSWORD))!;
     expect(verifyDeviceCookie(Buffer.from(configured), cookie, ids[VICTIM]!)).not.toBeNull();
   });
@@ -205,8 +259,9 @@ describe("the device cookie itself", () => {
   it("refuses to start with a DEVICE_COOKIE_SECRET that is too short", async () => {
     const other = tempDatabaseUrl();
     try {
-      await expect(startServer({ port: 0, host: "127.0.0.1", databaseUrl: other.url, demo: false, deviceCookieSecret: "kort" }))
-        .rejects.toThrow(/DEVICE_COOKIE_SECRET/);
+      await expect(
+        startServer({ port: 0, host: "127.0.0.1", databaseUrl: other.url, demo: false, deviceCookieSecret: "kort" }),
+      ).rejects.toThrow(/DEVICE_COOKIE_SECRET/);
     } finally {
       other.cleanup();
     }

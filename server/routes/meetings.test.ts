@@ -11,7 +11,13 @@ import { apiError, eventData, json } from "../testing/json.ts";
 import { isDocumentLocked } from "../services/documents/isDocumentLocked.ts";
 import { verifyLog } from "../services/audit/verifyLog.ts";
 import {
-  appendParagraph, createOtherTafel, insertPoint, minutesJson, OTHER_SECRETARY, OUTSIDER, seedDocument,
+  appendParagraph,
+  createOtherTafel,
+  insertPoint,
+  minutesJson,
+  OTHER_SECRETARY,
+  OUTSIDER,
+  seedDocument,
 } from "../services/meetings/meetingFixtures.ts";
 
 let ctx: TestContext;
@@ -23,7 +29,11 @@ const past = (days: number) => new Date(Date.now() - days * 86_400_000).toISOStr
 const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 async function events(type?: string) {
-  const rows = await ctx.deps.database.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, ws)).orderBy(asc(auditEvents.seq));
+  const rows = await ctx.deps.database.db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.workspaceId, ws))
+    .orderBy(asc(auditEvents.seq));
   return type ? rows.filter((r) => r.type === type) : rows;
 }
 async function createMeeting(body: Record<string, unknown>, as = cookies.sec): Promise<MeetingView> {
@@ -49,7 +59,14 @@ afterAll(() => ctx?.cleanup());
 describe("meetings API: denials", () => {
   let meetingId: string;
   beforeAll(async () => {
-    meetingId = (await createMeeting({ type: "ambtelijke_werkgroep", title: "Werkgroep denials", startsAt: past(2), place: "Groningen" })).id;
+    meetingId = (
+      await createMeeting({
+        type: "ambtelijke_werkgroep",
+        title: "Werkgroep denials",
+        startsAt: past(2),
+        place: "Groningen",
+      })
+    ).id;
   });
 
   it("refuses every endpoint without a session (401)", async () => {
@@ -94,16 +111,34 @@ describe("meetings API: denials", () => {
     const before = (await events()).length;
     for (const cookie of [cookies.trekker, cookies.wethouder, cookies.waarnemer, cookies.beheerder]) {
       const create = await ctx.request(`/api/workspaces/${ws}/meetings`, {
-        cookie, body: { type: "formeel_oogo", title: "Niet toegestaan", startsAt: future(3), place: "Assen" },
+        cookie,
+        body: { type: "formeel_oogo", title: "Niet toegestaan", startsAt: future(3), place: "Assen" },
       });
       expect(create.status).toBe(403);
       expect((await apiError(create)).code).toBe("FORBIDDEN");
-      expect((await ctx.request(`/api/meetings/${meetingId}`, { method: "PATCH", cookie, body: { place: "Elders" } })).status).toBe(403);
-      expect((await ctx.request(`/api/meetings/${meetingId}/attendance`, { method: "PUT", cookie, body: { attendees: [] } })).status).toBe(403);
-      expect((await ctx.request(`/api/meetings/${meetingId}/agenda`, { cookie, body: { title: "Punt" } })).status).toBe(403);
+      expect(
+        (await ctx.request(`/api/meetings/${meetingId}`, { method: "PATCH", cookie, body: { place: "Elders" } }))
+          .status,
+      ).toBe(403);
+      expect(
+        (await ctx.request(`/api/meetings/${meetingId}/attendance`, { method: "PUT", cookie, body: { attendees: [] } }))
+          .status,
+      ).toBe(403);
+      expect((await ctx.request(`/api/meetings/${meetingId}/agenda`, { cookie, body: { title: "Punt" } })).status).toBe(
+        403,
+      );
       expect((await ctx.request(`/api/meetings/${meetingId}/minutes/approve`, { cookie, body: {} })).status).toBe(403);
-      expect((await ctx.request(`/api/meetings/${meetingId}/minutes/amendments`, { cookie, body: { reason: "Een lange genoeg reden" } })).status).toBe(403);
-      expect((await ctx.request(`/api/workspaces/${ws}/procedure/steps`, { cookie, body: { title: "Stap" } })).status).toBe(403);
+      expect(
+        (
+          await ctx.request(`/api/meetings/${meetingId}/minutes/amendments`, {
+            cookie,
+            body: { reason: "Een lange genoeg reden" },
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (await ctx.request(`/api/workspaces/${ws}/procedure/steps`, { cookie, body: { title: "Stap" } })).status,
+      ).toBe(403);
     }
     expect((await events()).length).toBe(before);
   });
@@ -128,7 +163,13 @@ describe("meetings API: denials", () => {
       { type: "formeel_oogo", title: "Titel", startsAt: "2023-03-07T14:00:00", place: "Groningen" },
       { type: "formeel_oogo", title: "Titel", startsAt: future(1), place: "Groningen", extra: 1 },
       { type: "formeel_oogo", title: "Titel", startsAt: future(1), place: "Groningen", invitedPartyIds: [] },
-      { type: "formeel_oogo", title: "Titel", startsAt: future(1), place: "Groningen", invitedPartyIds: [other.gemeenteId] },
+      {
+        type: "formeel_oogo",
+        title: "Titel",
+        startsAt: future(1),
+        place: "Groningen",
+        invitedPartyIds: [other.gemeenteId],
+      },
       { type: "formeel_oogo", title: "Titel", startsAt: future(1), place: "Groningen", invitedPartyIds: ["../x"] },
     ];
     for (const body of bad) {
@@ -138,13 +179,24 @@ describe("meetings API: denials", () => {
     }
     const invalid = await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.sec, body: "{not json" });
     expect(invalid.status).toBe(400);
-    const huge = await ctx.request(`/api/meetings/${meetingId}/agenda`, { cookie: cookies.sec, body: { title: "x".repeat(70_000) } });
+    const huge = await ctx.request(`/api/meetings/${meetingId}/agenda`, {
+      cookie: cookies.sec,
+      body: { title: "x".repeat(70_000) },
+    });
     expect(huge.status).toBe(413);
     for (const [method, path, body] of [
       ["PATCH", `/api/meetings/${meetingId}`, {}],
       ["PATCH", `/api/meetings/${meetingId}`, { status: "afgelopen" }],
-      ["PUT", `/api/meetings/${meetingId}/attendance`, { attendees: [{ partyId: null, name: "A", capacity: "voorzitter", present: true }] }],
-      ["PUT", `/api/meetings/${meetingId}/attendance`, { attendees: [{ partyId: null, name: "Ann", capacity: "voorzitter" }] }],
+      [
+        "PUT",
+        `/api/meetings/${meetingId}/attendance`,
+        { attendees: [{ partyId: null, name: "A", capacity: "voorzitter", present: true }] },
+      ],
+      [
+        "PUT",
+        `/api/meetings/${meetingId}/attendance`,
+        { attendees: [{ partyId: null, name: "Ann", capacity: "voorzitter" }] },
+      ],
       ["POST", `/api/meetings/${meetingId}/agenda`, {}],
       ["POST", `/api/meetings/${meetingId}/minutes/amendments`, { reason: "kort" }],
       ["POST", `/api/meetings/${meetingId}/minutes/approve`, { textHash: "abc" }],
@@ -160,62 +212,85 @@ describe("meetings API: planning, attendance and agenda", () => {
   let meeting: MeetingView;
 
   it("plans a meeting, inviting every party by default, and logs it", async () => {
-    meeting = await createMeeting({ type: "formeel_oogo", title: "Formeel OOGO voorjaar", startsAt: past(1), place: "Stadhuis Groningen" });
+    meeting = await createMeeting({
+      type: "formeel_oogo",
+      title: "Formeel OOGO voorjaar",
+      startsAt: past(1),
+      place: "Stadhuis Groningen",
+    });
     expect(meeting.typeLabel).toBe("Formeel bestuurlijk OOGO");
     expect(meeting.invitedParties.map((p) => p.name)).toEqual([
-      "Samenwerkingsverband VO Groningen Stad", "Gemeente Groningen", "Gemeente Tynaarlo",
+      "Samenwerkingsverband VO Groningen Stad",
+      "Gemeente Groningen",
+      "Gemeente Tynaarlo",
     ]);
     expect(meeting.minutesDocument).toBe(documentNames.minutes(ws, meeting.id));
     expect(meeting.minutesStatus).toBe("concept");
     const [created] = (await events("meeting.created")).filter((e) => e.entityId === meeting.id);
     expect(created?.actorName).toBe("Pieter Jansen");
-    const list = await json<{ meetings: MeetingSummary[] }>(await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.trekker }));
+    const list = await json<{ meetings: MeetingSummary[] }>(
+      await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie: cookies.trekker }),
+    );
     expect(list.meetings.map((m) => m.id)).toContain(meeting.id);
   });
 
   it("changes details with optimistic concurrency", async () => {
     const ok = await ctx.request(`/api/meetings/${meeting.id}`, {
-      method: "PATCH", cookie: cookies.sec, body: { place: "Gemeentehuis Tynaarlo, Vries", expectedVersion: meeting.version },
+      method: "PATCH",
+      cookie: cookies.sec,
+      body: { place: "Gemeentehuis Tynaarlo, Vries", expectedVersion: meeting.version },
     });
     expect(ok.status).toBe(200);
     const changed = await json<MeetingView>(ok);
     expect(changed.place).toBe("Gemeentehuis Tynaarlo, Vries");
     expect(changed.version).toBe(meeting.version + 1);
     const stale = await ctx.request(`/api/meetings/${meeting.id}`, {
-      method: "PATCH", cookie: cookies.sec, body: { place: "Ergens anders", expectedVersion: meeting.version },
+      method: "PATCH",
+      cookie: cookies.sec,
+      body: { place: "Ergens anders", expectedVersion: meeting.version },
     });
     expect(stale.status).toBe(409);
     expect((await apiError(stale)).code).toBe("VERSION_CONFLICT");
     const [ev] = (await events("meeting.changed")).filter((e) => e.entityId === meeting.id);
-    expect(eventData<{ changes: { place: unknown } }>(ev!).changes.place).toEqual({ from: "Stadhuis Groningen", to: "Gemeentehuis Tynaarlo, Vries" });
+    expect(eventData<{ changes: { place: unknown } }>(ev!).changes.place).toEqual({
+      from: "Stadhuis Groningen",
+      to: "Gemeentehuis Tynaarlo, Vries",
+    });
     meeting = changed;
   });
 
   it("records attendance per party with capacity; refuses parties that are not invited", async () => {
     const { swv, groningen, tynaarlo } = ctx.demo.parties;
     const notInvited = await ctx.request(`/api/meetings/${meeting.id}/attendance`, {
-      method: "PUT", cookie: cookies.sec,
+      method: "PUT",
+      cookie: cookies.sec,
       body: { attendees: [{ partyId: other.swvId, name: "Iemand", capacity: "bestuurder", present: true }] },
     });
     expect(notInvited.status).toBe(400);
     expect((await apiError(notInvited)).field).toBe("attendees.0.partyId");
     const dup = await ctx.request(`/api/meetings/${meeting.id}/attendance`, {
-      method: "PUT", cookie: cookies.sec,
-      body: { attendees: [
-        { partyId: swv.id, name: "Jeroen Bakker", capacity: "directeur-bestuurder", present: true },
-        { partyId: swv.id, name: "jeroen bakker", capacity: "directeur-bestuurder", present: true },
-      ] },
+      method: "PUT",
+      cookie: cookies.sec,
+      body: {
+        attendees: [
+          { partyId: swv.id, name: "Jeroen Bakker", capacity: "directeur-bestuurder", present: true },
+          { partyId: swv.id, name: "jeroen bakker", capacity: "directeur-bestuurder", present: true },
+        ],
+      },
     });
     expect(dup.status).toBe(400);
 
     const res = await ctx.request(`/api/meetings/${meeting.id}/attendance`, {
-      method: "PUT", cookie: cookies.sec,
-      body: { attendees: [
-        { partyId: swv.id, name: "Jeroen Bakker", capacity: "directeur-bestuurder", present: true },
-        { partyId: groningen.id, name: "Karim El Amrani", capacity: "wethouder onderwijs en jeugd", present: true },
-        { partyId: tynaarlo.id, name: "Anneke Smit", capacity: "wethouder jeugd en onderwijs", present: false },
-        { partyId: null, name: "Pieter Jansen", capacity: "secretaris", present: true },
-      ] },
+      method: "PUT",
+      cookie: cookies.sec,
+      body: {
+        attendees: [
+          { partyId: swv.id, name: "Jeroen Bakker", capacity: "directeur-bestuurder", present: true },
+          { partyId: groningen.id, name: "Karim El Amrani", capacity: "wethouder onderwijs en jeugd", present: true },
+          { partyId: tynaarlo.id, name: "Anneke Smit", capacity: "wethouder jeugd en onderwijs", present: false },
+          { partyId: null, name: "Pieter Jansen", capacity: "secretaris", present: true },
+        ],
+      },
     });
     expect(res.status).toBe(200);
     const view = await json<MeetingView>(res);
@@ -230,31 +305,79 @@ describe("meetings API: planning, attendance and agenda", () => {
   });
 
   it("builds an agenda, refuses foreign points, reorders and removes", async () => {
-    const a = await ctx.request(`/api/meetings/${meeting.id}/agenda`, { cookie: cookies.sec, body: { title: "Opening en vaststellen agenda" } });
+    const a = await ctx.request(`/api/meetings/${meeting.id}/agenda`, {
+      cookie: cookies.sec,
+      body: { title: "Opening en vaststellen agenda" },
+    });
     expect(a.status).toBe(201);
-    const foreign = await insertPoint(ctx, { workspaceId: other.workspaceId, theme: "jeugdhulp", title: "Ander punt", status: "ambtelijk_akkoord", text: ["x"] });
-    const bad = await ctx.request(`/api/meetings/${meeting.id}/agenda`, { cookie: cookies.sec, body: { pointId: foreign.id } });
+    const foreign = await insertPoint(ctx, {
+      workspaceId: other.workspaceId,
+      theme: "jeugdhulp",
+      title: "Ander punt",
+      status: "ambtelijk_akkoord",
+      text: ["x"],
+    });
+    const bad = await ctx.request(`/api/meetings/${meeting.id}/agenda`, {
+      cookie: cookies.sec,
+      body: { pointId: foreign.id },
+    });
     expect(bad.status).toBe(400);
     expect((await apiError(bad)).field).toBe("pointId");
     // A point that is not ambtelijk akkoord cannot go on a formal OOGO.
-    const early = await insertPoint(ctx, { workspaceId: ws, theme: "jeugdhulp", title: "Nog in bespreking", status: "in_bespreking", text: ["y"] });
-    const refused = await ctx.request(`/api/meetings/${meeting.id}/agenda`, { cookie: cookies.sec, body: { pointId: early.id } });
+    const early = await insertPoint(ctx, {
+      workspaceId: ws,
+      theme: "jeugdhulp",
+      title: "Nog in bespreking",
+      status: "in_bespreking",
+      text: ["y"],
+    });
+    const refused = await ctx.request(`/api/meetings/${meeting.id}/agenda`, {
+      cookie: cookies.sec,
+      body: { pointId: early.id },
+    });
     expect(refused.status).toBe(409);
     expect((await apiError(refused)).code).toBe("ILLEGAL_TRANSITION");
 
-    const b = await json<MeetingView>(await ctx.request(`/api/meetings/${meeting.id}/agenda`, { cookie: cookies.sec, body: { title: "Rondvraag" } }));
-    const c = await json<MeetingView>(await ctx.request(`/api/meetings/${meeting.id}/agenda`, { cookie: cookies.sec, body: { title: "Sluiting" } }));
+    const b = await json<MeetingView>(
+      await ctx.request(`/api/meetings/${meeting.id}/agenda`, { cookie: cookies.sec, body: { title: "Rondvraag" } }),
+    );
+    const c = await json<MeetingView>(
+      await ctx.request(`/api/meetings/${meeting.id}/agenda`, { cookie: cookies.sec, body: { title: "Sluiting" } }),
+    );
     expect(c.agenda.map((i) => i.title)).toEqual(["Opening en vaststellen agenda", "Rondvraag", "Sluiting"]);
     const ids = c.agenda.map((i) => i.id);
-    const incomplete = await ctx.request(`/api/meetings/${meeting.id}/agenda/order`, { method: "PUT", cookie: cookies.sec, body: { itemIds: ids.slice(0, 2) } });
+    const incomplete = await ctx.request(`/api/meetings/${meeting.id}/agenda/order`, {
+      method: "PUT",
+      cookie: cookies.sec,
+      body: { itemIds: ids.slice(0, 2) },
+    });
     expect(incomplete.status).toBe(400);
-    const reordered = await json<MeetingView>(await ctx.request(`/api/meetings/${meeting.id}/agenda/order`, {
-      method: "PUT", cookie: cookies.sec, body: { itemIds: [ids[0], ids[2], ids[1]] },
-    }));
+    const reordered = await json<MeetingView>(
+      await ctx.request(`/api/meetings/${meeting.id}/agenda/order`, {
+        method: "PUT",
+        cookie: cookies.sec,
+        body: { itemIds: [ids[0], ids[2], ids[1]] },
+      }),
+    );
     expect(reordered.agenda.map((i) => i.title)).toEqual(["Opening en vaststellen agenda", "Sluiting", "Rondvraag"]);
-    const removed = await json<MeetingView>(await ctx.request(`/api/meetings/${meeting.id}/agenda/${b.agenda[1]!.id}`, { method: "DELETE", cookie: cookies.sec }));
-    expect(removed.agenda.map((i) => [i.title, i.position])).toEqual([["Opening en vaststellen agenda", 0], ["Sluiting", 1]]);
-    expect((await ctx.request(`/api/meetings/${meeting.id}/agenda/${b.agenda[1]!.id}`, { method: "DELETE", cookie: cookies.sec })).status).toBe(404);
+    const removed = await json<MeetingView>(
+      await ctx.request(`/api/meetings/${meeting.id}/agenda/${b.agenda[1]!.id}`, {
+        method: "DELETE",
+        cookie: cookies.sec,
+      }),
+    );
+    expect(removed.agenda.map((i) => [i.title, i.position])).toEqual([
+      ["Opening en vaststellen agenda", 0],
+      ["Sluiting", 1],
+    ]);
+    expect(
+      (
+        await ctx.request(`/api/meetings/${meeting.id}/agenda/${b.agenda[1]!.id}`, {
+          method: "DELETE",
+          cookie: cookies.sec,
+        })
+      ).status,
+    ).toBe(404);
     const types = (await events()).filter((e) => e.entityId === meeting.id).map((e) => e.type);
     expect(types.filter((t) => t === "meeting.agenda_item_added")).toHaveLength(3);
     expect(types).toContain("meeting.agenda_reordered");
@@ -263,14 +386,35 @@ describe("meetings API: planning, attendance and agenda", () => {
   });
 
   it("keeps the exact text of a point put on a werkgroep agenda, without locking it", async () => {
-    const werkgroep = await createMeeting({ type: "ambtelijke_werkgroep", title: "Werkgroep thuiszitters", startsAt: past(3), place: "Zuidlaren" });
-    const point = await insertPoint(ctx, { workspaceId: ws, theme: "leerplicht_thuiszitters", title: "Thuiszitters binnen drie maanden", status: "in_bespreking", text: ["Geen leerling zit langer dan drie maanden thuis."] });
-    const res = await ctx.request(`/api/meetings/${werkgroep.id}/agenda`, { cookie: cookies.sec, body: { pointId: point.id } });
+    const werkgroep = await createMeeting({
+      type: "ambtelijke_werkgroep",
+      title: "Werkgroep thuiszitters",
+      startsAt: past(3),
+      place: "Zuidlaren",
+    });
+    const point = await insertPoint(ctx, {
+      workspaceId: ws,
+      theme: "leerplicht_thuiszitters",
+      title: "Thuiszitters binnen drie maanden",
+      status: "in_bespreking",
+      text: ["Geen leerling zit langer dan drie maanden thuis."],
+    });
+    const res = await ctx.request(`/api/meetings/${werkgroep.id}/agenda`, {
+      cookie: cookies.sec,
+      body: { pointId: point.id },
+    });
     expect(res.status).toBe(201);
     const view = await json<MeetingView>(res);
-    expect(view.agenda[0]).toMatchObject({ title: "Thuiszitters binnen drie maanden", textHash: point.textHash, textChangedSince: false });
+    expect(view.agenda[0]).toMatchObject({
+      title: "Thuiszitters binnen drie maanden",
+      textHash: point.textHash,
+      textChangedSince: false,
+    });
     expect(view.agenda[0]!.point?.status).toBe("in_bespreking");
-    const dup = await ctx.request(`/api/meetings/${werkgroep.id}/agenda`, { cookie: cookies.sec, body: { pointId: point.id } });
+    const dup = await ctx.request(`/api/meetings/${werkgroep.id}/agenda`, {
+      cookie: cookies.sec,
+      body: { pointId: point.id },
+    });
     expect(dup.status).toBe(409);
     const [ev] = (await events("meeting.agenda_item_added")).filter((e) => e.entityId === werkgroep.id);
     expect(ev!.textHash).toBe(point.textHash);
@@ -278,25 +422,43 @@ describe("meetings API: planning, attendance and agenda", () => {
     // A decision without a status effect is recorded and logged, once.
     const item = view.agenda[0]!.id;
     const decided = await ctx.request(`/api/meetings/${werkgroep.id}/agenda/${item}/decision`, {
-      cookie: cookies.sec, body: { decision: "besproken", note: "Werkgroep werkt de monitor verder uit." },
+      cookie: cookies.sec,
+      body: { decision: "besproken", note: "Werkgroep werkt de monitor verder uit." },
     });
     expect(decided.status).toBe(200);
     const after = await json<MeetingView>(decided);
-    expect(after.agenda[0]).toMatchObject({ decision: "besproken", decidedBy: "Pieter Jansen", pointStatusBefore: "in_bespreking", pointStatusAfter: "in_bespreking" });
+    expect(after.agenda[0]).toMatchObject({
+      decision: "besproken",
+      decidedBy: "Pieter Jansen",
+      pointStatusBefore: "in_bespreking",
+      pointStatusAfter: "in_bespreking",
+    });
     expect(after.status).toBe("gehouden");
     const again = await ctx.request(`/api/meetings/${werkgroep.id}/agenda/${item}/decision`, {
-      cookie: cookies.sec, body: { decision: "aangehouden", note: "Nogmaals." },
+      cookie: cookies.sec,
+      body: { decision: "aangehouden", note: "Nogmaals." },
     });
     expect(again.status).toBe(409);
-    const removeDecided = await ctx.request(`/api/meetings/${werkgroep.id}/agenda/${item}`, { method: "DELETE", cookie: cookies.sec });
+    const removeDecided = await ctx.request(`/api/meetings/${werkgroep.id}/agenda/${item}`, {
+      method: "DELETE",
+      cookie: cookies.sec,
+    });
     expect(removeDecided.status).toBe(409);
   });
 
   it("records no decision before the meeting date", async () => {
-    const later = await createMeeting({ type: "tussentijds_overleg", title: "Tussentijds overleg najaar", startsAt: future(10), place: "Groningen" });
-    const withItem = await json<MeetingView>(await ctx.request(`/api/meetings/${later.id}/agenda`, { cookie: cookies.sec, body: { title: "Voortgang" } }));
+    const later = await createMeeting({
+      type: "tussentijds_overleg",
+      title: "Tussentijds overleg najaar",
+      startsAt: future(10),
+      place: "Groningen",
+    });
+    const withItem = await json<MeetingView>(
+      await ctx.request(`/api/meetings/${later.id}/agenda`, { cookie: cookies.sec, body: { title: "Voortgang" } }),
+    );
     const res = await ctx.request(`/api/meetings/${later.id}/agenda/${withItem.agenda[0]!.id}/decision`, {
-      cookie: cookies.sec, body: { decision: "besproken", note: "Te vroeg." },
+      cookie: cookies.sec,
+      body: { decision: "besproken", note: "Te vroeg." },
     });
     expect(res.status).toBe(409);
     const approve = await ctx.request(`/api/meetings/${later.id}/minutes/approve`, { cookie: cookies.sec, body: {} });
@@ -305,10 +467,18 @@ describe("meetings API: planning, attendance and agenda", () => {
 
   it("records no decision and approves no minutes before the start time, even on the meeting's own day", async () => {
     // Starts in an hour: the date alone would allow it; the start time does not.
-    const soon = await createMeeting({ type: "ambtelijke_werkgroep", title: "Werkgroep straks", startsAt: future(1 / 24), place: "Groningen" });
-    const withItem = await json<MeetingView>(await ctx.request(`/api/meetings/${soon.id}/agenda`, { cookie: cookies.sec, body: { title: "Voortgang" } }));
+    const soon = await createMeeting({
+      type: "ambtelijke_werkgroep",
+      title: "Werkgroep straks",
+      startsAt: future(1 / 24),
+      place: "Groningen",
+    });
+    const withItem = await json<MeetingView>(
+      await ctx.request(`/api/meetings/${soon.id}/agenda`, { cookie: cookies.sec, body: { title: "Voortgang" } }),
+    );
     const res = await ctx.request(`/api/meetings/${soon.id}/agenda/${withItem.agenda[0]!.id}/decision`, {
-      cookie: cookies.sec, body: { decision: "besproken", note: "Te vroeg." },
+      cookie: cookies.sec,
+      body: { decision: "besproken", note: "Te vroeg." },
     });
     expect(res.status).toBe(409);
     expect((await json<{ error: { message: string } }>(res)).error.message).toContain("aanvangstijdstip");
@@ -341,11 +511,17 @@ describe("minutes: approval locks, amendment is logged", () => {
     const text = minutesJson("Aanwezig: alle partijen.", "De werkgroep licht de punten over jeugdhulp toe.");
     await seedDocument(ctx, docName, text);
     const expected = textHash(await ctx.deps.documents.readJson(docName));
-    const stale = await ctx.request(`/api/meetings/${meeting.id}/minutes/approve`, { cookie: cookies.sec, body: { textHash: "0".repeat(64) } });
+    const stale = await ctx.request(`/api/meetings/${meeting.id}/minutes/approve`, {
+      cookie: cookies.sec,
+      body: { textHash: "0".repeat(64) },
+    });
     expect(stale.status).toBe(409);
     expect((await apiError(stale)).code).toBe("TEXT_CHANGED");
 
-    const res = await ctx.request(`/api/meetings/${meeting.id}/minutes/approve`, { cookie: cookies.sec, body: { textHash: expected } });
+    const res = await ctx.request(`/api/meetings/${meeting.id}/minutes/approve`, {
+      cookie: cookies.sec,
+      body: { textHash: expected },
+    });
     expect(res.status).toBe(200);
     const view = await json<MeetingView>(res);
     expect(view.minutesStatus).toBe("vastgesteld");
@@ -359,23 +535,52 @@ describe("minutes: approval locks, amendment is logged", () => {
     expect(ev!.textHash).toBe(expected);
 
     // The record is frozen now.
-    expect((await ctx.request(`/api/meetings/${meeting.id}/minutes/approve`, { cookie: cookies.sec, body: {} })).status).toBe(409);
-    expect((await ctx.request(`/api/meetings/${meeting.id}/attendance`, { method: "PUT", cookie: cookies.sec, body: { attendees: [] } })).status).toBe(409);
-    expect((await ctx.request(`/api/meetings/${meeting.id}`, { method: "PATCH", cookie: cookies.sec, body: { place: "Anders" } })).status).toBe(409);
-    expect((await ctx.request(`/api/meetings/${meeting.id}/agenda`, { cookie: cookies.sec, body: { title: "Nog iets" } })).status).toBe(409);
+    expect(
+      (await ctx.request(`/api/meetings/${meeting.id}/minutes/approve`, { cookie: cookies.sec, body: {} })).status,
+    ).toBe(409);
+    expect(
+      (
+        await ctx.request(`/api/meetings/${meeting.id}/attendance`, {
+          method: "PUT",
+          cookie: cookies.sec,
+          body: { attendees: [] },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await ctx.request(`/api/meetings/${meeting.id}`, {
+          method: "PATCH",
+          cookie: cookies.sec,
+          body: { place: "Anders" },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (await ctx.request(`/api/meetings/${meeting.id}/agenda`, { cookie: cookies.sec, body: { title: "Nog iets" } }))
+        .status,
+    ).toBe(409);
   });
 
   it("changes approved minutes only through a logged amendment with a new hash", async () => {
     const fromHash = meeting.minutesApproval?.textHash ?? textHash(await ctx.deps.documents.readJson(docName));
     received.length = 0;
     const opened = await ctx.request(`/api/meetings/${meeting.id}/minutes/amendments`, {
-      cookie: cookies.sec, body: { reason: "De naam van de wethouder van Tynaarlo ontbrak bij de aanwezigen." },
+      cookie: cookies.sec,
+      body: { reason: "De naam van de wethouder van Tynaarlo ontbrak bij de aanwezigen." },
     });
     expect(opened.status).toBe(201);
     expect((await json<MeetingView>(opened)).minutesStatus).toBe("in_wijziging");
     expect(received).toContain(docName);
     expect((await isDocumentLocked(ctx.deps.database.db, parseDocumentName(docName)!)).locked).toBe(false);
-    expect((await ctx.request(`/api/meetings/${meeting.id}/minutes/amendments`, { cookie: cookies.sec, body: { reason: "Nog een wijziging erbij." } })).status).toBe(409);
+    expect(
+      (
+        await ctx.request(`/api/meetings/${meeting.id}/minutes/amendments`, {
+          cookie: cookies.sec,
+          body: { reason: "Nog een wijziging erbij." },
+        })
+      ).status,
+    ).toBe(409);
 
     await appendParagraph(ctx, docName, "Aanvulling: wethouder Anneke Smit was aanwezig.");
     const res = await ctx.request(`/api/meetings/${meeting.id}/minutes/approve`, { cookie: cookies.sec, body: {} });
@@ -384,25 +589,51 @@ describe("minutes: approval locks, amendment is logged", () => {
     const toHash = textHash(await ctx.deps.documents.readJson(docName));
     expect(toHash).not.toBe(fromHash);
     expect(view.minutesApproval?.textHash).toBe(toHash);
-    expect(view.amendments).toEqual([expect.objectContaining({
-      seq: 1, reason: "De naam van de wethouder van Tynaarlo ontbrak bij de aanwezigen.", openedBy: "Pieter Jansen",
-      fromHash, toHash, closedBy: "Pieter Jansen",
-      changes: { removed: [], added: ["Aanvulling: wethouder Anneke Smit was aanwezig."] },
-    })]);
+    expect(view.amendments).toEqual([
+      expect.objectContaining({
+        seq: 1,
+        reason: "De naam van de wethouder van Tynaarlo ontbrak bij de aanwezigen.",
+        openedBy: "Pieter Jansen",
+        fromHash,
+        toHash,
+        closedBy: "Pieter Jansen",
+        changes: { removed: [], added: ["Aanvulling: wethouder Anneke Smit was aanwezig."] },
+      }),
+    ]);
     expect((await isDocumentLocked(ctx.deps.database.db, parseDocumentName(docName)!)).locked).toBe(true);
 
     const log = (await events()).filter((e) => e.entityId === meeting.id);
     const opening = log.find((e) => e.type === "minutes.amendment_opened")!;
-    expect(opening).toMatchObject({ actorName: "Pieter Jansen", textHash: fromHash, reasoning: match.stringMatching(/Tynaarlo/) });
+    expect(opening).toMatchObject({
+      actorName: "Pieter Jansen",
+      textHash: fromHash,
+      reasoning: match.stringMatching(/Tynaarlo/),
+    });
     const amended = log.find((e) => e.type === "minutes.amended")!;
-    expect(amended).toMatchObject({ actorName: "Pieter Jansen", textHash: toHash, fromStatus: "in_wijziging", toStatus: "vastgesteld" });
-    expect(JSON.parse(amended.data)).toMatchObject({ fromHash, toHash, changed: true, added: ["Aanvulling: wethouder Anneke Smit was aanwezig."] });
+    expect(amended).toMatchObject({
+      actorName: "Pieter Jansen",
+      textHash: toHash,
+      fromStatus: "in_wijziging",
+      toStatus: "vastgesteld",
+    });
+    expect(JSON.parse(amended.data)).toMatchObject({
+      fromHash,
+      toHash,
+      changed: true,
+      added: ["Aanvulling: wethouder Anneke Smit was aanwezig."],
+    });
   });
 
   it("locks minutes documents of unknown meetings", async () => {
-    const lock = await isDocumentLocked(ctx.deps.database.db, parseDocumentName(documentNames.minutes(ws, "geenvergadering"))!);
+    const lock = await isDocumentLocked(
+      ctx.deps.database.db,
+      parseDocumentName(documentNames.minutes(ws, "geenvergadering"))!,
+    );
     expect(lock.locked).toBe(true);
-    const foreign = await isDocumentLocked(ctx.deps.database.db, parseDocumentName(documentNames.minutes(other.workspaceId, meeting.id))!);
+    const foreign = await isDocumentLocked(
+      ctx.deps.database.db,
+      parseDocumentName(documentNames.minutes(other.workspaceId, meeting.id))!,
+    );
     expect(foreign.locked).toBe(true);
   });
 });
@@ -423,29 +654,45 @@ describe("procedure steps", () => {
     expect(first.position).toBe(0);
 
     const done = await ctx.request(`/api/workspaces/${ws}/procedure/steps/${a.id}`, {
-      method: "PATCH", cookie: cookies.sec, body: { doneOn: addDays(today, -31), expectedVersion: a.version },
+      method: "PATCH",
+      cookie: cookies.sec,
+      body: { doneOn: addDays(today, -31), expectedVersion: a.version },
     });
     expect(done.status).toBe(200);
     const stale = await ctx.request(`/api/workspaces/${ws}/procedure/steps/${a.id}`, {
-      method: "PATCH", cookie: cookies.sec, body: { note: "te laat bijgewerkt", expectedVersion: a.version },
+      method: "PATCH",
+      cookie: cookies.sec,
+      body: { note: "te laat bijgewerkt", expectedVersion: a.version },
     });
     expect(stale.status).toBe(409);
     const futureDone = await ctx.request(`/api/workspaces/${ws}/procedure/steps/${b.id}`, {
-      method: "PATCH", cookie: cookies.sec, body: { doneOn: addDays(today, 1) },
+      method: "PATCH",
+      cookie: cookies.sec,
+      body: { doneOn: addDays(today, 1) },
     });
     expect(futureDone.status).toBe(400);
     const badDate = await ctx.request(`/api/workspaces/${ws}/procedure/steps/${b.id}`, {
-      method: "PATCH", cookie: cookies.sec, body: { dueDate: "2023-02-30" },
+      method: "PATCH",
+      cookie: cookies.sec,
+      body: { dueDate: "2023-02-30" },
     });
     expect(badDate.status).toBe(400);
     const foreignMeeting = await ctx.request(`/api/workspaces/${ws}/procedure/steps/${b.id}`, {
-      method: "PATCH", cookie: cookies.sec, body: { meetingId: "nietbestaand" },
+      method: "PATCH",
+      cookie: cookies.sec,
+      body: { meetingId: "nietbestaand" },
     });
     expect(foreignMeeting.status).toBe(400);
-    const moved = await ctx.request(`/api/workspaces/${ws}/procedure/steps/${d.id}`, { method: "PATCH", cookie: cookies.sec, body: { position: 1 } });
+    const moved = await ctx.request(`/api/workspaces/${ws}/procedure/steps/${d.id}`, {
+      method: "PATCH",
+      cookie: cookies.sec,
+      body: { position: 1 },
+    });
     expect(moved.status).toBe(200);
 
-    const view = await json<ProcedureView>(await ctx.request(`/api/workspaces/${ws}/procedure`, { cookie: cookies.waarnemer }));
+    const view = await json<ProcedureView>(
+      await ctx.request(`/api/workspaces/${ws}/procedure`, { cookie: cookies.waarnemer }),
+    );
     expect(view.document).toBe(documentNames.procedure(ws));
     expect(view.today).toBe(today);
     // The demo tafel has its own checklist; look at this test's steps, in the order the list has them.
@@ -466,9 +713,15 @@ describe("procedure steps", () => {
     expect(stepEvents.filter((e) => e.type === "procedure.step_added")).toHaveLength(5);
     expect(stepEvents.filter((e) => e.type === "procedure.step_done")).toHaveLength(1);
     expect(stepEvents.filter((e) => e.type === "procedure.step_changed")).toHaveLength(1);
-    expect((await ctx.request(`/api/workspaces/${other.workspaceId}/procedure/steps/${a.id}`, {
-      method: "PATCH", cookie: cookies.otherSec, body: { note: "niet van mij" },
-    })).status).toBe(404);
+    expect(
+      (
+        await ctx.request(`/api/workspaces/${other.workspaceId}/procedure/steps/${a.id}`, {
+          method: "PATCH",
+          cookie: cookies.otherSec,
+          body: { note: "niet van mij" },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("keeps the log chain valid", async () => {
@@ -480,13 +733,23 @@ describe("OpenAPI", () => {
   it("documents the meetings, procedure, oplegger and dossier endpoints", async () => {
     const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await ctx.request("/api/openapi.json"));
     const expected: Array<[string, string]> = [
-      ["/api/workspaces/{id}/meetings", "get"], ["/api/workspaces/{id}/meetings", "post"],
-      ["/api/meetings/{id}", "get"], ["/api/meetings/{id}", "patch"], ["/api/meetings/{id}/attendance", "put"],
-      ["/api/meetings/{id}/agenda", "post"], ["/api/meetings/{id}/agenda/order", "put"], ["/api/meetings/{id}/agenda/{itemId}", "delete"],
-      ["/api/meetings/{id}/agenda/{itemId}/decision", "post"], ["/api/meetings/{id}/minutes/approve", "post"],
-      ["/api/meetings/{id}/minutes/amendments", "post"], ["/api/workspaces/{id}/procedure", "get"],
-      ["/api/workspaces/{id}/procedure/steps", "get"], ["/api/workspaces/{id}/procedure/steps", "post"],
-      ["/api/workspaces/{id}/procedure/steps/{stepId}", "patch"], ["/api/workspaces/{id}/oplegger", "get"], ["/api/workspaces/{id}/dossier", "post"],
+      ["/api/workspaces/{id}/meetings", "get"],
+      ["/api/workspaces/{id}/meetings", "post"],
+      ["/api/meetings/{id}", "get"],
+      ["/api/meetings/{id}", "patch"],
+      ["/api/meetings/{id}/attendance", "put"],
+      ["/api/meetings/{id}/agenda", "post"],
+      ["/api/meetings/{id}/agenda/order", "put"],
+      ["/api/meetings/{id}/agenda/{itemId}", "delete"],
+      ["/api/meetings/{id}/agenda/{itemId}/decision", "post"],
+      ["/api/meetings/{id}/minutes/approve", "post"],
+      ["/api/meetings/{id}/minutes/amendments", "post"],
+      ["/api/workspaces/{id}/procedure", "get"],
+      ["/api/workspaces/{id}/procedure/steps", "get"],
+      ["/api/workspaces/{id}/procedure/steps", "post"],
+      ["/api/workspaces/{id}/procedure/steps/{stepId}", "patch"],
+      ["/api/workspaces/{id}/oplegger", "get"],
+      ["/api/workspaces/{id}/dossier", "post"],
     ];
     for (const [path, method] of expected) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
   });

@@ -1,9 +1,20 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Id } from "../../shared/schemas/common.ts";
 import {
-  AddAgendaItemInput, AddProcedureStepInput, AmendMinutesInput, ApproveMinutesInput, ChangeProcedureStepInput,
-  CreateMeetingInput, DecisionInput, MeetingSummary, MeetingView, ProcedureStepView, ProcedureView, ReorderAgendaInput,
-  SetAttendanceInput, UpdateMeetingInput,
+  AddAgendaItemInput,
+  AddProcedureStepInput,
+  AmendMinutesInput,
+  ApproveMinutesInput,
+  ChangeProcedureStepInput,
+  CreateMeetingInput,
+  DecisionInput,
+  MeetingSummary,
+  MeetingView,
+  ProcedureStepView,
+  ProcedureView,
+  ReorderAgendaInput,
+  SetAttendanceInput,
+  UpdateMeetingInput,
 } from "../../shared/schemas/meetings.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { requireCaller } from "../auth/middleware.ts";
@@ -40,24 +51,41 @@ meetingRoutes.use("/meetings/*", requireCaller);
 meetingRoutes
   .openapi(
     createRoute({
-      method: "get", path: "/workspaces/{id}/meetings", tags, summary: "Vergaderingen van een tafel",
+      method: "get",
+      path: "/workspaces/{id}/meetings",
+      tags,
+      summary: "Vergaderingen van een tafel",
       request: { params: WorkspaceParams },
-      responses: { 200: jsonResponse("Vergaderingen op datum", z.object({ meetings: z.array(MeetingSummary) })), ...errorResponses(400, 401, 403, 404) },
+      responses: {
+        200: jsonResponse("Vergaderingen op datum", z.object({ meetings: z.array(MeetingSummary) })),
+        ...errorResponses(400, 401, 403, 404),
+      },
     }),
-    async (c) => c.json({ meetings: await listMeetings(verbContext(c), { workspaceId: c.req.valid("param").id }) }, 200),
+    async (c) =>
+      c.json({ meetings: await listMeetings(verbContext(c), { workspaceId: c.req.valid("param").id }) }, 200),
   )
   .openapi(
     createRoute({
-      method: "post", path: "/workspaces/{id}/meetings", tags, summary: "Vergadering plannen (secretaris)",
+      method: "post",
+      path: "/workspaces/{id}/meetings",
+      tags,
+      summary: "Vergadering plannen (secretaris)",
       description: "Zonder invitedPartyIds worden alle partijen van de tafel uitgenodigd.",
       request: { params: WorkspaceParams, body: jsonBody(CreateMeetingInput) },
       responses: { 201: meetingResponse("Gepland"), ...errorResponses(400, 401, 403, 404, 413) },
     }),
-    async (c) => c.json(await createMeeting(verbContext(c), { ...c.req.valid("json"), workspaceId: c.req.valid("param").id }), 201),
+    async (c) =>
+      c.json(
+        await createMeeting(verbContext(c), { ...c.req.valid("json"), workspaceId: c.req.valid("param").id }),
+        201,
+      ),
   )
   .openapi(
     createRoute({
-      method: "get", path: "/meetings/{id}", tags, summary: "Eén vergadering met presentie, agenda, besluiten en notulen",
+      method: "get",
+      path: "/meetings/{id}",
+      tags,
+      summary: "Eén vergadering met presentie, agenda, besluiten en notulen",
       request: { params: MeetingParams },
       responses: { 200: meetingResponse("De vergadering"), ...errorResponses(400, 401, 403, 404) },
     }),
@@ -65,42 +93,64 @@ meetingRoutes
   )
   .openapi(
     createRoute({
-      method: "patch", path: "/meetings/{id}", tags, summary: "Titel, datum, plaats, status of genodigden wijzigen (secretaris)",
-      description: "Geweigerd (409) zodra de notulen zijn vastgesteld. Met expectedVersion: 409 VERSION_CONFLICT als iemand anders intussen wijzigde.",
+      method: "patch",
+      path: "/meetings/{id}",
+      tags,
+      summary: "Titel, datum, plaats, status of genodigden wijzigen (secretaris)",
+      description:
+        "Geweigerd (409) zodra de notulen zijn vastgesteld. Met expectedVersion: 409 VERSION_CONFLICT als iemand anders intussen wijzigde.",
       request: { params: MeetingParams, body: jsonBody(UpdateMeetingInput) },
       responses: { 200: meetingResponse("Gewijzigd"), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
-    async (c) => c.json(await updateMeeting(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 200),
+    async (c) =>
+      c.json(await updateMeeting(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({
-      method: "put", path: "/meetings/{id}/attendance", tags, summary: "Presentielijst vervangen (secretaris)",
-      description: "De volledige lijst: per aanwezige de partij (of null), naam, hoedanigheid en of hij/zij aanwezig was.",
+      method: "put",
+      path: "/meetings/{id}/attendance",
+      tags,
+      summary: "Presentielijst vervangen (secretaris)",
+      description:
+        "De volledige lijst: per aanwezige de partij (of null), naam, hoedanigheid en of hij/zij aanwezig was.",
       request: { params: MeetingParams, body: jsonBody(SetAttendanceInput) },
       responses: { 200: meetingResponse("Opgeslagen"), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
-    async (c) => c.json(await setAttendance(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 200),
+    async (c) =>
+      c.json(await setAttendance(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({
-      method: "post", path: "/meetings/{id}/agenda", tags, summary: "Agendapunt toevoegen (secretaris)",
-      description: "Een overeenstemmingspunt op de agenda van een formeel OOGO legt de besproken tekstversie vast: het punt moet ambtelijk akkoord zijn en wordt geagendeerd (tekst op slot).",
+      method: "post",
+      path: "/meetings/{id}/agenda",
+      tags,
+      summary: "Agendapunt toevoegen (secretaris)",
+      description:
+        "Een overeenstemmingspunt op de agenda van een formeel OOGO legt de besproken tekstversie vast: het punt moet ambtelijk akkoord zijn en wordt geagendeerd (tekst op slot).",
       request: { params: MeetingParams, body: jsonBody(AddAgendaItemInput) },
       responses: { 201: meetingResponse("Toegevoegd"), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
-    async (c) => c.json(await addAgendaItem(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 201),
+    async (c) =>
+      c.json(await addAgendaItem(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 201),
   )
   .openapi(
     createRoute({
-      method: "put", path: "/meetings/{id}/agenda/order", tags, summary: "Agenda herordenen (secretaris)",
+      method: "put",
+      path: "/meetings/{id}/agenda/order",
+      tags,
+      summary: "Agenda herordenen (secretaris)",
       request: { params: MeetingParams, body: jsonBody(ReorderAgendaInput) },
       responses: { 200: meetingResponse("Herordend"), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
-    async (c) => c.json(await reorderAgenda(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 200),
+    async (c) =>
+      c.json(await reorderAgenda(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({
-      method: "delete", path: "/meetings/{id}/agenda/{itemId}", tags, summary: "Agendapunt verwijderen (secretaris, alleen zonder besluit)",
+      method: "delete",
+      path: "/meetings/{id}/agenda/{itemId}",
+      tags,
+      summary: "Agendapunt verwijderen (secretaris, alleen zonder besluit)",
       request: { params: ItemParams },
       responses: { 200: meetingResponse("Verwijderd"), ...errorResponses(400, 401, 403, 404, 409) },
     }),
@@ -111,8 +161,12 @@ meetingRoutes
   )
   .openapi(
     createRoute({
-      method: "post", path: "/meetings/{id}/agenda/{itemId}/decision", tags, summary: "Besluit over een agendapunt vastleggen (secretaris)",
-      description: "Voor een overeenstemmingspunt zet het besluit de status van het punt via de workflow van punten (gebeurtenis met verwijzing naar deze vergadering). Weigert de workflow, dan wordt niets vastgelegd.",
+      method: "post",
+      path: "/meetings/{id}/agenda/{itemId}/decision",
+      tags,
+      summary: "Besluit over een agendapunt vastleggen (secretaris)",
+      description:
+        "Voor een overeenstemmingspunt zet het besluit de status van het punt via de workflow van punten (gebeurtenis met verwijzing naar deze vergadering). Weigert de workflow, dan wordt niets vastgelegd.",
       request: { params: ItemParams, body: jsonBody(DecisionInput) },
       responses: { 200: meetingResponse("Vastgelegd"), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
@@ -123,25 +177,38 @@ meetingRoutes
   )
   .openapi(
     createRoute({
-      method: "post", path: "/meetings/{id}/minutes/approve", tags, summary: "Notulen vaststellen (secretaris)",
-      description: "Legt de hash van de duurzame tekst vast en zet het notulendocument op slot. Met textHash: 409 TEXT_CHANGED als de tekst sindsdien veranderde. Sluit ook een lopende wijziging af.",
+      method: "post",
+      path: "/meetings/{id}/minutes/approve",
+      tags,
+      summary: "Notulen vaststellen (secretaris)",
+      description:
+        "Legt de hash van de duurzame tekst vast en zet het notulendocument op slot. Met textHash: 409 TEXT_CHANGED als de tekst sindsdien veranderde. Sluit ook een lopende wijziging af.",
       request: { params: MeetingParams, body: jsonBody(ApproveMinutesInput) },
       responses: { 200: meetingResponse("Vastgesteld"), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
-    async (c) => c.json(await approveMinutes(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 200),
+    async (c) =>
+      c.json(await approveMinutes(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({
-      method: "post", path: "/meetings/{id}/minutes/amendments", tags, summary: "Gelogde wijziging van vastgestelde notulen openen (secretaris)",
-      description: "Logt de reden en de vastgestelde hash, en opent het document weer voor bewerking. De volgende vaststelling sluit de wijziging af met de nieuwe hash en wat er veranderde.",
+      method: "post",
+      path: "/meetings/{id}/minutes/amendments",
+      tags,
+      summary: "Gelogde wijziging van vastgestelde notulen openen (secretaris)",
+      description:
+        "Logt de reden en de vastgestelde hash, en opent het document weer voor bewerking. De volgende vaststelling sluit de wijziging af met de nieuwe hash en wat er veranderde.",
       request: { params: MeetingParams, body: jsonBody(AmendMinutesInput) },
       responses: { 201: meetingResponse("Wijziging geopend"), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
-    async (c) => c.json(await amendMinutes(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 201),
+    async (c) =>
+      c.json(await amendMinutes(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 201),
   )
   .openapi(
     createRoute({
-      method: "get", path: "/workspaces/{id}/procedure", tags: procedureTags, summary: "Afgesproken OOGO-procedure: tekstdocument en stappen",
+      method: "get",
+      path: "/workspaces/{id}/procedure",
+      tags: procedureTags,
+      summary: "Afgesproken OOGO-procedure: tekstdocument en stappen",
       request: { params: WorkspaceParams },
       responses: { 200: jsonResponse("De procedure", ProcedureView), ...errorResponses(400, 401, 403, 404) },
     }),
@@ -149,9 +216,15 @@ meetingRoutes
   )
   .openapi(
     createRoute({
-      method: "get", path: "/workspaces/{id}/procedure/steps", tags: procedureTags, summary: "Stappen van de procedure met gedaan / binnenkort / te laat",
+      method: "get",
+      path: "/workspaces/{id}/procedure/steps",
+      tags: procedureTags,
+      summary: "Stappen van de procedure met gedaan / binnenkort / te laat",
       request: { params: WorkspaceParams },
-      responses: { 200: jsonResponse("Stappen", z.object({ today: z.string(), steps: z.array(ProcedureStepView) })), ...errorResponses(400, 401, 403, 404) },
+      responses: {
+        200: jsonResponse("Stappen", z.object({ today: z.string(), steps: z.array(ProcedureStepView) })),
+        ...errorResponses(400, 401, 403, 404),
+      },
     }),
     async (c) => {
       const { today, steps } = await listProcedure(verbContext(c), { workspaceId: c.req.valid("param").id });
@@ -160,21 +233,35 @@ meetingRoutes
   )
   .openapi(
     createRoute({
-      method: "post", path: "/workspaces/{id}/procedure/steps", tags: procedureTags, summary: "Stap toevoegen (secretaris)",
+      method: "post",
+      path: "/workspaces/{id}/procedure/steps",
+      tags: procedureTags,
+      summary: "Stap toevoegen (secretaris)",
       request: { params: WorkspaceParams, body: jsonBody(AddProcedureStepInput) },
       responses: { 201: jsonResponse("Toegevoegd", ProcedureStepView), ...errorResponses(400, 401, 403, 404, 413) },
     }),
-    async (c) => c.json(await addProcedureStep(verbContext(c), { ...c.req.valid("json"), workspaceId: c.req.valid("param").id }), 201),
+    async (c) =>
+      c.json(
+        await addProcedureStep(verbContext(c), { ...c.req.valid("json"), workspaceId: c.req.valid("param").id }),
+        201,
+      ),
   )
   .openapi(
     createRoute({
-      method: "patch", path: "/workspaces/{id}/procedure/steps/{stepId}", tags: procedureTags, summary: "Stap wijzigen of afvinken (secretaris)",
-      description: "doneOn: de datum waarop de stap gedaan is (null heropent). Met expectedVersion: 409 bij gelijktijdige wijziging.",
+      method: "patch",
+      path: "/workspaces/{id}/procedure/steps/{stepId}",
+      tags: procedureTags,
+      summary: "Stap wijzigen of afvinken (secretaris)",
+      description:
+        "doneOn: de datum waarop de stap gedaan is (null heropent). Met expectedVersion: 409 bij gelijktijdige wijziging.",
       request: { params: StepParams, body: jsonBody(ChangeProcedureStepInput) },
       responses: { 200: jsonResponse("Gewijzigd", ProcedureStepView), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
       const { id, stepId } = c.req.valid("param");
-      return c.json(await changeProcedureStep(verbContext(c), { ...c.req.valid("json"), workspaceId: id, stepId }), 200);
+      return c.json(
+        await changeProcedureStep(verbContext(c), { ...c.req.valid("json"), workspaceId: id, stepId }),
+        200,
+      );
     },
   );

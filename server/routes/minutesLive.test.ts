@@ -21,10 +21,13 @@ const cookie: Record<string, string> = {};
 const clients: TestClient[] = [];
 
 async function api<T>(who: string, method: string, path: string, body?: unknown): Promise<Reply<T>> {
-  return reply<T>(await fetch(`${running.url}${path}`, {
-    method, headers: { cookie: cookie[who]!, origin: running.url, ...(body ? { "content-type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  }));
+  return reply<T>(
+    await fetch(`${running.url}${path}`, {
+      method,
+      headers: { cookie: cookie[who]!, origin: running.url, ...(body ? { "content-type": "application/json" } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -43,7 +46,10 @@ afterAll(async () => {
 describe("minutes over the network", { timeout: 60_000 }, () => {
   it("are written live, locked for open editors on approval, and change afterwards only through a logged amendment", async () => {
     const created = await api<MeetingView>(DEMO.secretaris, "POST", `/api/workspaces/${ws}/meetings`, {
-      type: "ambtelijke_werkgroep", title: "Werkgroep live notulen", startsAt: new Date(Date.now() - 3_600_000).toISOString(), place: "Groningen",
+      type: "ambtelijke_werkgroep",
+      title: "Werkgroep live notulen",
+      startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+      place: "Groningen",
     });
     expect(created.status).toBe(201);
     const meeting = created.body;
@@ -59,7 +65,9 @@ describe("minutes over the network", { timeout: 60_000 }, () => {
     }, "typed minutes stored");
 
     // The secretaris approves exactly what she read.
-    const approved = await api<MeetingView>(DEMO.secretaris, "POST", `/api/meetings/${meeting.id}/minutes/approve`, { textHash: typed.minutesHash });
+    const approved = await api<MeetingView>(DEMO.secretaris, "POST", `/api/meetings/${meeting.id}/minutes/approve`, {
+      textHash: typed.minutesHash,
+    });
     expect(approved.status).toBe(200);
     expect(approved.body.minutesApproval?.textHash).toBe(typed.minutesHash);
     await waitFor(() => editor.closeCodes.includes(CLOSE_CODES.ACCESS_CHANGED), "editor re-authorised after approval");
@@ -71,7 +79,9 @@ describe("minutes over the network", { timeout: 60_000 }, () => {
 
     // A logged amendment re-opens them; the correction is stored; re-approval records the new hash.
     const closesBefore = editor.closeCodes.length;
-    const opened = await api<MeetingView>(DEMO.secretaris, "POST", `/api/meetings/${meeting.id}/minutes/amendments`, { reason: "De naam van de voorzitter ontbrak in de notulen." });
+    const opened = await api<MeetingView>(DEMO.secretaris, "POST", `/api/meetings/${meeting.id}/minutes/amendments`, {
+      reason: "De naam van de voorzitter ontbrak in de notulen.",
+    });
     expect(opened.status).toBe(201);
     await waitFor(() => editor.closeCodes.length > closesBefore, "editor re-authorised after the amendment opened");
     const fresh = openClient(running.url, meeting.minutesDocument, { cookie: cookie[DEMO.groningenTrekker] });
@@ -82,17 +92,36 @@ describe("minutes over the network", { timeout: 60_000 }, () => {
       const json = await running.deps.documents.readJson(meeting.minutesDocument);
       return JSON.stringify(json).includes("Voorzitter: Pieter Jansen.") ? textHash(json) : null;
     }, "correction stored");
-    const reapproved = await api<MeetingView>(DEMO.secretaris, "POST", `/api/meetings/${meeting.id}/minutes/approve`, {});
+    const reapproved = await api<MeetingView>(
+      DEMO.secretaris,
+      "POST",
+      `/api/meetings/${meeting.id}/minutes/approve`,
+      {},
+    );
     expect(reapproved.status).toBe(200);
     expect(reapproved.body.minutesApproval?.textHash).toBe(corrected);
-    expect(reapproved.body.amendments[0]).toMatchObject({ fromHash: typed.minutesHash, toHash: corrected, openedBy: "Pieter Jansen" });
+    expect(reapproved.body.amendments[0]).toMatchObject({
+      fromHash: typed.minutesHash,
+      toHash: corrected,
+      openedBy: "Pieter Jansen",
+    });
     expect(reapproved.body.amendments[0]!.changes!.added).toContain("Voorzitter: Pieter Jansen.");
     // The edit refused while locked never made it in.
-    expect(JSON.stringify(await running.deps.documents.readJson(meeting.minutesDocument))).not.toContain("mag niet worden opgeslagen");
+    expect(JSON.stringify(await running.deps.documents.readJson(meeting.minutesDocument))).not.toContain(
+      "mag niet worden opgeslagen",
+    );
 
-    const log = await running.deps.database.db.select().from(auditEvents)
-      .where(and(eq(auditEvents.workspaceId, ws), eq(auditEvents.entityId, meeting.id))).orderBy(asc(auditEvents.seq));
-    expect(log.map((e) => e.type)).toEqual(["meeting.created", "minutes.approved", "minutes.amendment_opened", "minutes.amended"]);
+    const log = await running.deps.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.workspaceId, ws), eq(auditEvents.entityId, meeting.id)))
+      .orderBy(asc(auditEvents.seq));
+    expect(log.map((e) => e.type)).toEqual([
+      "meeting.created",
+      "minutes.approved",
+      "minutes.amendment_opened",
+      "minutes.amended",
+    ]);
     expect(log.map((e) => e.textHash)).toEqual([null, typed.minutesHash, typed.minutesHash, corrected]);
   });
 });

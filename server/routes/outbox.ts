@@ -20,8 +20,12 @@ outboxRoutes.use("/workspaces/:id/outbox/*", requireCaller);
 outboxRoutes
   .openapi(
     createRoute({
-      method: "get", path: "/workspaces/{id}/outbox", tags, summary: "Uitgaande e-mail van een tafel (beheerder)",
-      description: "Nieuwste eerst, met status, pogingen en de laatste foutmelding. De tekst van een e-mail (met eenmalige links) alleen buiten productie.",
+      method: "get",
+      path: "/workspaces/{id}/outbox",
+      tags,
+      summary: "Uitgaande e-mail van een tafel (beheerder)",
+      description:
+        "Nieuwste eerst, met status, pogingen en de laatste foutmelding. De tekst van een e-mail (met eenmalige links) alleen buiten productie.",
       request: { params: WorkspaceParams },
       responses: { 200: jsonResponse("Uitgaande e-mail", OutboxView), ...errorResponses(400, 401, 403, 404) },
     }),
@@ -29,10 +33,17 @@ outboxRoutes
   )
   .openapi(
     createRoute({
-      method: "post", path: "/workspaces/{id}/outbox/{mailId}/retry", tags, summary: "Niet verstuurde e-mail opnieuw proberen (beheerder)",
-      description: "Zet de e-mail terug in de wachtrij; de verzender probeert het direct opnieuw. 409 als de e-mail al verstuurd is of al in de wachtrij staat.",
+      method: "post",
+      path: "/workspaces/{id}/outbox/{mailId}/retry",
+      tags,
+      summary: "Niet verstuurde e-mail opnieuw proberen (beheerder)",
+      description:
+        "Zet de e-mail terug in de wachtrij; de verzender probeert het direct opnieuw. 409 als de e-mail al verstuurd is of al in de wachtrij staat.",
       request: { params: MailParams },
-      responses: { 200: jsonResponse("Weer in de wachtrij", z.object({ mail: OutboxMailView })), ...errorResponses(400, 401, 403, 404, 409) },
+      responses: {
+        200: jsonResponse("Weer in de wachtrij", z.object({ mail: OutboxMailView })),
+        ...errorResponses(400, 401, 403, 404, 409),
+      },
     }),
     async (c) => {
       const { id, mailId } = c.req.valid("param");

@@ -18,7 +18,8 @@ let cookie: string;
 const verify = async () => json<LogVerdictView>(await ctx.request(`/api/workspaces/${ws}/log/verify`, { cookie }));
 const seqOf = async (type: string, pointId: string) => {
   const rs = await ctx.deps.database.client.execute({
-    sql: "SELECT seq FROM audit_events WHERE workspace_id = ? AND entity_id = ? AND type = ? ORDER BY seq LIMIT 1", args: [ws, pointId, type],
+    sql: "SELECT seq FROM audit_events WHERE workspace_id = ? AND entity_id = ? AND type = ? ORDER BY seq LIMIT 1",
+    args: [ws, pointId, type],
   });
   return Number(rs.rows[0]!.seq);
 };
@@ -34,10 +35,23 @@ describe("log tampering is detected by GET /api/workspaces/:id/log/verify", () =
   let pointId: string;
 
   beforeAll(async () => {
-    const { point } = await createPoint(ctx.as(DEMO.swvTrekker), { workspaceId: ws, theme: "leerplicht_thuiszitters", title: "Casusoverleg binnen tien schooldagen" });
+    const { point } = await createPoint(ctx.as(DEMO.swvTrekker), {
+      workspaceId: ws,
+      theme: "leerplicht_thuiszitters",
+      title: "Casusoverleg binnen tien schooldagen",
+    });
     pointId = point.id;
-    await transitionPoint(ctx.as(DEMO.swvTrekker), { pointId, to: "in_bespreking", reason: "Start", expectedVersion: 1 });
-    await recordStance(ctx.as(DEMO.groningenTrekker), { pointId, stance: "niet_akkoord", reasoning: "Tien schooldagen is te kort voor onze leerplichtafdeling." });
+    await transitionPoint(ctx.as(DEMO.swvTrekker), {
+      pointId,
+      to: "in_bespreking",
+      reason: "Start",
+      expectedVersion: 1,
+    });
+    await recordStance(ctx.as(DEMO.groningenTrekker), {
+      pointId,
+      stance: "niet_akkoord",
+      reasoning: "Tien schooldagen is te kort voor onze leerplichtafdeling.",
+    });
     await recordStance(ctx.as(DEMO.swvTrekker), { pointId, stance: "akkoord" });
   });
 
@@ -61,7 +75,10 @@ describe("log tampering is detected by GET /api/workspaces/:id/log/verify", () =
   it("reports a deleted row (once the delete trigger is dropped) at the first event after the gap", async () => {
     const seq = await seqOf("point.stance_recorded", pointId);
     await ctx.deps.database.client.execute("DROP TRIGGER audit_events_no_delete");
-    await ctx.deps.database.client.execute({ sql: "DELETE FROM audit_events WHERE workspace_id = ? AND seq = ?", args: [ws, seq + 1] });
+    await ctx.deps.database.client.execute({
+      sql: "DELETE FROM audit_events WHERE workspace_id = ? AND seq = ?",
+      args: [ws, seq + 1],
+    });
     expect(await verify()).toMatchObject({ valid: false, firstBrokenAt: seq + 2 });
   });
 
@@ -69,7 +86,8 @@ describe("log tampering is detected by GET /api/workspaces/:id/log/verify", () =
     const seq = await seqOf("point.stance_recorded", pointId);
     await ctx.deps.database.client.execute("DROP TRIGGER audit_events_no_update");
     await ctx.deps.database.client.execute({
-      sql: "UPDATE audit_events SET reasoning = 'Akkoord, geen bezwaren.' WHERE workspace_id = ? AND seq = ?", args: [ws, seq],
+      sql: "UPDATE audit_events SET reasoning = 'Akkoord, geen bezwaren.' WHERE workspace_id = ? AND seq = ?",
+      args: [ws, seq],
     });
     expect(await verify()).toMatchObject({ valid: false, firstBrokenAt: seq });
   });
@@ -77,14 +95,22 @@ describe("log tampering is detected by GET /api/workspaces/:id/log/verify", () =
   it("lists every broken event, so the first break does not hide the later ones", async () => {
     const seq = await seqOf("point.stance_recorded", pointId);
     // A genuine event after all that chains onto the forged row and is itself in order.
-    await createPoint(ctx.as(DEMO.swvTrekker), { workspaceId: ws, theme: "jeugdhulp", title: "Een punt na de vervalsing" });
+    await createPoint(ctx.as(DEMO.swvTrekker), {
+      workspaceId: ws,
+      theme: "jeugdhulp",
+      title: "Een punt na de vervalsing",
+    });
     const v = await verify();
     // The rewritten reasoning; the forged row, which also follows the deleted one; nothing after it.
     expect(v.breaks.map((b) => [b.seq, b.problems])).toEqual([
       [seq, ["hash_mismatch"]],
       [seq + 2, ["out_of_sequence", "broken_link", "hash_mismatch"]],
     ]);
-    expect(v.breaks[1]).toMatchObject({ type: "point.signed", id: match.anyInstanceOf(Number), at: match.anyInstanceOf(String) });
+    expect(v.breaks[1]).toMatchObject({
+      type: "point.signed",
+      id: match.anyInstanceOf(Number),
+      at: match.anyInstanceOf(String),
+    });
     expect(v.events).toBe(seq + 2); // the stance, the forged row (seq + 2) and the new point's event
   });
 });

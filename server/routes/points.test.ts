@@ -7,7 +7,15 @@ import { eq } from "drizzle-orm";
 import { meetings, memberships, organisations, users, workspaceParties, workspaces } from "../../db/schema/index.ts";
 import { parseDocumentName } from "../../shared/collab/protocol.ts";
 import { textHash } from "../../shared/domain/textHash.ts";
-import type { BoardView, PointDetail, PointEventView, PointSummary, SignoffView, TextVersionView, ToSignItem } from "../../shared/schemas/points.ts";
+import type {
+  BoardView,
+  PointDetail,
+  PointEventView,
+  PointSummary,
+  SignoffView,
+  TextVersionView,
+  ToSignItem,
+} from "../../shared/schemas/points.ts";
 import type { LogVerdictView } from "../../shared/schemas/log.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 import { apiError, reply, type Reply } from "../testing/json.ts";
@@ -26,16 +34,27 @@ let ws: string;
 let otherTafelPoint: string;
 let otherTafelId: string;
 
-const ids = () => ({ swv: ctx.demo.parties.swv.id, groningen: ctx.demo.parties.groningen.id, tynaarlo: ctx.demo.parties.tynaarlo.id });
+const ids = () => ({
+  swv: ctx.demo.parties.swv.id,
+  groningen: ctx.demo.parties.groningen.id,
+  tynaarlo: ctx.demo.parties.tynaarlo.id,
+});
 
 /** A request as `who` (or without a session); the body is read as `T`, a refusal through `.error`. */
 function call<T>(who: Who | null, method: string, path: string, body?: unknown): Promise<Reply<T>> {
   return ctx.request(path, { method, body, cookie: who ? cookie[who] : undefined }).then((res) => reply<T>(res));
 }
-interface History { events: PointEventView[] }
+interface History {
+  events: PointEventView[];
+}
 
 async function create(input: Record<string, unknown> = {}, who: Who = "swvTrekker"): Promise<PointDetail> {
-  const res = await call<PointDetail>(who, "POST", `/api/workspaces/${ws}/points`, { theme: "jeugdhulp", title: "Testpunt jeugdhulp", text: "Eerste alinea.", ...input });
+  const res = await call<PointDetail>(who, "POST", `/api/workspaces/${ws}/points`, {
+    theme: "jeugdhulp",
+    title: "Testpunt jeugdhulp",
+    text: "Eerste alinea.",
+    ...input,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
@@ -48,7 +67,8 @@ const transition = (id: string, to: string, who: Who, expectedVersion: number, r
   call<PointDetail>(who, "POST", `/api/points/${id}/transitions`, { to, reason, expectedVersion });
 const stance = (id: string, who: Who, value: string, reasoning = "", extra: Record<string, unknown> = {}) =>
   call<PointDetail>(who, "POST", `/api/points/${id}/stances`, { stance: value, reasoning, ...extra });
-const sign = (id: string, who: Who, hash: string) => call<{ signoff: SignoffView; point: PointDetail }>(who, "POST", `/api/points/${id}/signoffs`, { textHash: hash });
+const sign = (id: string, who: Who, hash: string) =>
+  call<{ signoff: SignoffView; point: PointDetail }>(who, "POST", `/api/points/${id}/signoffs`, { textHash: hash });
 
 /** A point scoped to SWV + Groningen, walked to ambtelijk akkoord through the API. */
 async function atAmbtelijkAkkoord(title = "Punt op weg naar akkoord"): Promise<PointDetail> {
@@ -73,7 +93,8 @@ async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutM
   for (;;) {
     const v = await probe();
     if (ok(v)) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(v).slice(0, 300)}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(v).slice(0, 300)}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -86,13 +107,44 @@ async function makeOtherTafel() {
   const orgId = newId();
   const userId = newId();
   const membershipId = newId();
-  await db.insert(organisations).values({ id: orgId, kind: "swv", name: "SWV Elders", swvCode: "VO 99.01", sector: "vo", cbsCode: null, createdAt: now });
+  await db
+    .insert(organisations)
+    .values({
+      id: orgId,
+      kind: "swv",
+      name: "SWV Elders",
+      swvCode: "VO 99.01",
+      sector: "vo",
+      cbsCode: null,
+      createdAt: now,
+    });
   await insertBareTafel(db, { id: wsId, name: "Andere tafel", planTitle: "Plan elders", createdAt: now });
-  await db.insert(workspaceParties).values({ workspaceId: wsId, organisationId: orgId, position: 0, coverageNote: null });
-  await db.insert(users).values({ id: userId, email: "elders@example.test", name: "Elders", passwordHash: null, createdAt: now });
-  await db.insert(memberships).values({ id: membershipId, workspaceId: wsId, userId, organisationId: orgId, role: "trekker", title: null, createdAt: now, updatedAt: now });
-  const actor = createContext(ctx.deps, { actor: { userId, email: "elders@example.test", name: "Elders", sessionId: "test" } });
-  const { point } = await createPoint(actor, { workspaceId: wsId, theme: "jeugdhulp", title: "Punt van een andere tafel" });
+  await db
+    .insert(workspaceParties)
+    .values({ workspaceId: wsId, organisationId: orgId, position: 0, coverageNote: null });
+  await db
+    .insert(users)
+    .values({ id: userId, email: "elders@example.test", name: "Elders", passwordHash: null, createdAt: now });
+  await db
+    .insert(memberships)
+    .values({
+      id: membershipId,
+      workspaceId: wsId,
+      userId,
+      organisationId: orgId,
+      role: "trekker",
+      title: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+  const actor = createContext(ctx.deps, {
+    actor: { userId, email: "elders@example.test", name: "Elders", sessionId: "test" },
+  });
+  const { point } = await createPoint(actor, {
+    workspaceId: wsId,
+    theme: "jeugdhulp",
+    title: "Punt van een andere tafel",
+  });
   return { wsId, pointId: point.id };
 }
 
@@ -108,12 +160,18 @@ describe("authentication and tafel boundaries", () => {
   it("refuses every endpoint without a session (401)", async () => {
     const p = await create();
     const endpoints: Array<[string, string, unknown?]> = [
-      ["GET", `/api/workspaces/${ws}/points`], ["POST", `/api/workspaces/${ws}/points`, { theme: "jeugdhulp", title: "Zonder sessie" }],
-      ["GET", `/api/workspaces/${ws}/board`], ["GET", `/api/workspaces/${ws}/to-sign`], ["GET", `/api/points/${p.id}`],
-      ["PATCH", `/api/points/${p.id}`, { title: "Nieuw", expectedVersion: 1 }], ["POST", `/api/points/${p.id}/stances`, { stance: "akkoord" }],
+      ["GET", `/api/workspaces/${ws}/points`],
+      ["POST", `/api/workspaces/${ws}/points`, { theme: "jeugdhulp", title: "Zonder sessie" }],
+      ["GET", `/api/workspaces/${ws}/board`],
+      ["GET", `/api/workspaces/${ws}/to-sign`],
+      ["GET", `/api/points/${p.id}`],
+      ["PATCH", `/api/points/${p.id}`, { title: "Nieuw", expectedVersion: 1 }],
+      ["POST", `/api/points/${p.id}/stances`, { stance: "akkoord" }],
       ["POST", `/api/points/${p.id}/transitions`, { to: "in_bespreking", reason: "Start", expectedVersion: 1 }],
-      ["POST", `/api/points/${p.id}/signoffs`, { textHash: p.textHash }], ["GET", `/api/points/${p.id}/history`],
-      ["GET", `/api/points/${p.id}/versions`], ["GET", `/api/points/${p.id}/versions/${p.textHash}`],
+      ["POST", `/api/points/${p.id}/signoffs`, { textHash: p.textHash }],
+      ["GET", `/api/points/${p.id}/history`],
+      ["GET", `/api/points/${p.id}/versions`],
+      ["GET", `/api/points/${p.id}/versions/${p.textHash}`],
     ];
     for (const [method, path, body] of endpoints) {
       const res = await call(null, method, path, body);
@@ -124,7 +182,11 @@ describe("authentication and tafel boundaries", () => {
   });
 
   it("answers 403 for a point or tafel of another tafel and 404 for unknown ones", async () => {
-    for (const path of [`/api/points/${otherTafelPoint}`, `/api/points/${otherTafelPoint}/history`, `/api/points/${otherTafelPoint}/versions`]) {
+    for (const path of [
+      `/api/points/${otherTafelPoint}`,
+      `/api/points/${otherTafelPoint}/history`,
+      `/api/points/${otherTafelPoint}/versions`,
+    ]) {
       const res = await call("secretaris", "GET", path);
       expect(res.status, path).toBe(403);
       expect(res.error.code).toBe("FORBIDDEN");
@@ -132,15 +194,36 @@ describe("authentication and tafel boundaries", () => {
     const mutations: Array<[string, string, unknown]> = [
       ["PATCH", `/api/points/${otherTafelPoint}`, { title: "Overgenomen", expectedVersion: 1 }],
       ["POST", `/api/points/${otherTafelPoint}/stances`, { stance: "akkoord" }],
-      ["POST", `/api/points/${otherTafelPoint}/transitions`, { to: "in_bespreking", reason: "Overnemen", expectedVersion: 1 }],
+      [
+        "POST",
+        `/api/points/${otherTafelPoint}/transitions`,
+        { to: "in_bespreking", reason: "Overnemen", expectedVersion: 1 },
+      ],
       ["POST", `/api/points/${otherTafelPoint}/signoffs`, { textHash: "a".repeat(64) }],
     ];
-    for (const [method, path, body] of mutations) expect((await call("swvTrekker", method, path, body)).status, path).toBe(403);
-    for (const path of [`/api/workspaces/${otherTafelId}/points`, `/api/workspaces/${otherTafelId}/board`, `/api/workspaces/${otherTafelId}/to-sign`]) {
+    for (const [method, path, body] of mutations)
+      expect((await call("swvTrekker", method, path, body)).status, path).toBe(403);
+    for (const path of [
+      `/api/workspaces/${otherTafelId}/points`,
+      `/api/workspaces/${otherTafelId}/board`,
+      `/api/workspaces/${otherTafelId}/to-sign`,
+    ]) {
       expect((await call("secretaris", "GET", path)).status, path).toBe(403);
     }
-    expect((await call("swvTrekker", "POST", `/api/workspaces/${otherTafelId}/points`, { theme: "jeugdhulp", title: "Indringer" })).status).toBe(403);
-    for (const path of ["/api/points/bestaatniet", "/api/points/bestaatniet/history", "/api/workspaces/bestaatniet/points", "/api/workspaces/bestaatniet/board"]) {
+    expect(
+      (
+        await call("swvTrekker", "POST", `/api/workspaces/${otherTafelId}/points`, {
+          theme: "jeugdhulp",
+          title: "Indringer",
+        })
+      ).status,
+    ).toBe(403);
+    for (const path of [
+      "/api/points/bestaatniet",
+      "/api/points/bestaatniet/history",
+      "/api/workspaces/bestaatniet/points",
+      "/api/workspaces/bestaatniet/board",
+    ]) {
       const res = await call("secretaris", "GET", path);
       expect(res.status, path).toBe(404);
       expect(res.error.code).toBe("NOT_FOUND");
@@ -151,8 +234,20 @@ describe("authentication and tafel boundaries", () => {
 
 describe("create and list", () => {
   it("creates a concept point with its own seeded document and a hash of the durable text", async () => {
-    const p = await create({ title: "Vast aanspreekpunt jeugdhulp", termMonths: 12, text: "Eerste alinea.\n\nTweede alinea." });
-    expect(p).toMatchObject({ status: "concept", version: 1, theme: "jeugdhulp", termMonths: 12, sectionKey: "jeugdhulp", textLocked: false, scope: { all: true, gemeenteIds: [] } });
+    const p = await create({
+      title: "Vast aanspreekpunt jeugdhulp",
+      termMonths: 12,
+      text: "Eerste alinea.\n\nTweede alinea.",
+    });
+    expect(p).toMatchObject({
+      status: "concept",
+      version: 1,
+      theme: "jeugdhulp",
+      termMonths: 12,
+      sectionKey: "jeugdhulp",
+      textLocked: false,
+      scope: { all: true, gemeenteIds: [] },
+    });
     expect(parseDocumentName(p.documentName)).toEqual({ kind: "point", workspaceId: ws, entityId: p.id });
     const durable = await ctx.deps.documents.readJson(p.documentName);
     expect(p.textHash).toBe(textHash(durable));
@@ -160,7 +255,10 @@ describe("create and list", () => {
     expect(p.partyIds).toEqual([ids().swv, ids().groningen, ids().tynaarlo]);
     const history = await call<History>("waarnemer", "GET", `/api/points/${p.id}/history`);
     expect(history.body.events.map((e) => e.type)).toEqual(["point.created"]);
-    expect(history.body.events[0]).toMatchObject({ actor: { name: "Eva Mulder", role: "trekker", partyName: "Samenwerkingsverband VO Groningen Stad" }, textHash: p.textHash });
+    expect(history.body.events[0]).toMatchObject({
+      actor: { name: "Eva Mulder", role: "trekker", partyName: "Samenwerkingsverband VO Groningen Stad" },
+      textHash: p.textHash,
+    });
   });
 
   it("keeps the SWV always in scope and only the named gemeenten", async () => {
@@ -170,7 +268,8 @@ describe("create and list", () => {
   });
 
   it("validates the body and names the field (400), changing nothing", async () => {
-    const before = (await call<{ points: PointSummary[] }>("secretaris", "GET", `/api/workspaces/${ws}/points`)).body.points.length;
+    const before = (await call<{ points: PointSummary[] }>("secretaris", "GET", `/api/workspaces/${ws}/points`)).body
+      .points.length;
     const cases: Array<[unknown, string]> = [
       [{ theme: "jeugdhulp" }, "title"],
       [{ theme: "jeugdhulp", title: "x" }, "title"],
@@ -189,13 +288,23 @@ describe("create and list", () => {
       expect(res.error.code).toBe("VALIDATION_FAILED");
       expect(res.error.field, JSON.stringify(body)).toBe(field);
     }
-    const broken = await ctx.request(`/api/workspaces/${ws}/points`, { method: "POST", body: "{kapot", cookie: cookie.swvTrekker });
+    const broken = await ctx.request(`/api/workspaces/${ws}/points`, {
+      method: "POST",
+      body: "{kapot",
+      cookie: cookie.swvTrekker,
+    });
     expect(broken.status).toBe(400);
     expect((await apiError(broken)).code).toBe("INVALID_JSON");
-    const huge = await call("swvTrekker", "POST", `/api/workspaces/${ws}/points`, { theme: "jeugdhulp", title: "Groot", text: "x".repeat(70 * 1024) });
+    const huge = await call("swvTrekker", "POST", `/api/workspaces/${ws}/points`, {
+      theme: "jeugdhulp",
+      title: "Groot",
+      text: "x".repeat(70 * 1024),
+    });
     expect(huge.status).toBe(413);
     expect(huge.error.code).toBe("PAYLOAD_TOO_LARGE");
-    expect((await call<{ points: PointSummary[] }>("secretaris", "GET", `/api/workspaces/${ws}/points`)).body.points.length).toBe(before);
+    expect(
+      (await call<{ points: PointSummary[] }>("secretaris", "GET", `/api/workspaces/${ws}/points`)).body.points.length,
+    ).toBe(before);
   });
 
   it("lets only the werkgroep and the secretaris create points (403 otherwise)", async () => {
@@ -203,14 +312,24 @@ describe("create and list", () => {
       const res = await call(who, "POST", `/api/workspaces/${ws}/points`, { theme: "jeugdhulp", title: "Mag niet" });
       expect(res.status, who).toBe(403);
     }
-    expect((await call("secretaris", "POST", `/api/workspaces/${ws}/points`, { theme: "leerlingenvervoer", title: "Door de secretaris" })).status).toBe(201);
+    expect(
+      (
+        await call("secretaris", "POST", `/api/workspaces/${ws}/points`, {
+          theme: "leerlingenvervoer",
+          title: "Door de secretaris",
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it("filters by theme, status and gemeente, and validates the filters", async () => {
     const a = await create({ theme: "onderwijshuisvesting", title: "Alleen Groningen", scope: [ids().groningen] });
     const b = await create({ theme: "onderwijshuisvesting", title: "Alle gemeenten" });
     await transition(b.id, "in_bespreking", "swvTrekker", b.version);
-    const list = async (q: string) => (await call<{ points: PointSummary[] }>("waarnemer", "GET", `/api/workspaces/${ws}/points${q}`)).body.points.map((p) => p.id);
+    const list = async (q: string) =>
+      (await call<{ points: PointSummary[] }>("waarnemer", "GET", `/api/workspaces/${ws}/points${q}`)).body.points.map(
+        (p) => p.id,
+      );
     expect(await list("?theme=onderwijshuisvesting")).toEqual(expect.arrayContaining([a.id, b.id]));
     const tyn = await list(`?theme=onderwijshuisvesting&gemeente=${ids().tynaarlo}`);
     expect(tyn).toContain(b.id);
@@ -218,7 +337,12 @@ describe("create and list", () => {
     const open = await list("?theme=onderwijshuisvesting&status=in_bespreking");
     expect(open).toContain(b.id);
     expect(open).not.toContain(a.id);
-    for (const [q, field] of [["?status=klaar", "status"], ["?theme=Geen%20Thema", "theme"], [`?gemeente=${ids().swv}`, "gemeente"], ["?gemeente=%24%24", "gemeente"]]) {
+    for (const [q, field] of [
+      ["?status=klaar", "status"],
+      ["?theme=Geen%20Thema", "theme"],
+      [`?gemeente=${ids().swv}`, "gemeente"],
+      ["?gemeente=%24%24", "gemeente"],
+    ]) {
       const res = await call("waarnemer", "GET", `/api/workspaces/${ws}/points${q}`);
       expect(res.status, q).toBe(400);
       expect(res.error.field, q).toBe(field);
@@ -230,20 +354,54 @@ describe("stances", () => {
   it("records a trekker's stance on the current text and moves to ambtelijk akkoord after the last akkoord (logged as a system step)", async () => {
     const p = await create({ scope: [ids().groningen] });
     await transition(p.id, "in_bespreking", "groningenTrekker", p.version);
-    const first = await stance(p.id, "swvTrekker", "akkoord_met_voorbehoud", "Mits de financiering per 1 januari rond is.");
+    const first = await stance(
+      p.id,
+      "swvTrekker",
+      "akkoord_met_voorbehoud",
+      "Mits de financiering per 1 januari rond is.",
+    );
     expect(first.status).toBe(200);
     expect(first.body.status).toBe("in_bespreking");
-    expect(first.body.parties[0]).toMatchObject({ effectiveStance: "akkoord_met_voorbehoud", stance: { reasoning: "Mits de financiering per 1 januari rond is.", recordedBy: { name: "Eva Mulder" }, isCurrent: true, textHash: p.textHash } });
+    expect(first.body.parties[0]).toMatchObject({
+      effectiveStance: "akkoord_met_voorbehoud",
+      stance: {
+        reasoning: "Mits de financiering per 1 januari rond is.",
+        recordedBy: { name: "Eva Mulder" },
+        isCurrent: true,
+        textHash: p.textHash,
+      },
+    });
     await stance(p.id, "groningenTrekker", "akkoord");
     expect((await get(p.id)).status).toBe("in_bespreking");
     const last = await stance(p.id, "swvTrekker", "akkoord", "", { textHash: p.textHash });
     expect(last.body.status).toBe("ambtelijk_akkoord");
     const events = (await call<History>("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
-    expect(events.map((e) => e.type)).toEqual(["point.created", "point.status_changed", "point.stance_recorded", "point.stance_recorded", "point.stance_recorded", "point.status_changed"]);
-    expect(events[2]).toMatchObject({ reasoning: "Mits de financiering per 1 januari rond is.", actor: { role: "trekker", partyName: "Samenwerkingsverband VO Groningen Stad" }, data: { stance: "akkoord_met_voorbehoud" } });
-    expect(events.at(-1)).toMatchObject({ fromStatus: "in_bespreking", toStatus: "ambtelijk_akkoord", actor: { name: "Systeem", userId: null }, data: { automatic: true } });
+    expect(events.map((e) => e.type)).toEqual([
+      "point.created",
+      "point.status_changed",
+      "point.stance_recorded",
+      "point.stance_recorded",
+      "point.stance_recorded",
+      "point.status_changed",
+    ]);
+    expect(events[2]).toMatchObject({
+      reasoning: "Mits de financiering per 1 januari rond is.",
+      actor: { role: "trekker", partyName: "Samenwerkingsverband VO Groningen Stad" },
+      data: { stance: "akkoord_met_voorbehoud" },
+    });
+    expect(events.at(-1)).toMatchObject({
+      fromStatus: "in_bespreking",
+      toStatus: "ambtelijk_akkoord",
+      actor: { name: "Systeem", userId: null },
+      data: { automatic: true },
+    });
     // Withdrawing an akkoord sends it back by itself.
-    const back = await stance(p.id, "groningenTrekker", "niet_akkoord", "De termijn van zes weken is voor ons niet haalbaar.");
+    const back = await stance(
+      p.id,
+      "groningenTrekker",
+      "niet_akkoord",
+      "De termijn van zes weken is voor ons niet haalbaar.",
+    );
     expect(back.body.status).toBe("in_bespreking");
   });
 
@@ -308,7 +466,12 @@ describe("transitions", () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.error.field).toBe(field);
     }
-    const unknownMeeting = await call("swvTrekker", "POST", `/api/points/${p.id}/transitions`, { to: "in_bespreking", reason: "Omdat het kan", expectedVersion: 1, meetingId: "geenvergadering" });
+    const unknownMeeting = await call("swvTrekker", "POST", `/api/points/${p.id}/transitions`, {
+      to: "in_bespreking",
+      reason: "Omdat het kan",
+      expectedVersion: 1,
+      meetingId: "geenvergadering",
+    });
     expect(unknownMeeting.status).toBe(400);
     expect(unknownMeeting.error.field).toBe("meetingId");
     const stale = await transition(p.id, "in_bespreking", "swvTrekker", 7);
@@ -343,13 +506,27 @@ describe("transitions", () => {
     expect((await isDocumentLocked(ctx.deps.database.db, doc)).locked).toBe(true);
     expect(accessChanged).toEqual([p.documentName]);
     const history = (await call<History>("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
-    expect(history.at(-1)).toMatchObject({ toStatus: "geagendeerd", textHash: p.textHash, data: { lockedTextHash: p.textHash, textLocked: true } });
-    const back = await transition(p.id, "ambtelijk_akkoord", "secretaris", res.body.version, "Van de agenda gehaald: tijd ontbrak.");
+    expect(history.at(-1)).toMatchObject({
+      toStatus: "geagendeerd",
+      textHash: p.textHash,
+      data: { lockedTextHash: p.textHash, textLocked: true },
+    });
+    const back = await transition(
+      p.id,
+      "ambtelijk_akkoord",
+      "secretaris",
+      res.body.version,
+      "Van de agenda gehaald: tijd ontbrak.",
+    );
     expect(back.body.textLocked).toBe(false);
     expect(accessChanged).toEqual([p.documentName, p.documentName]);
     off();
-    expect(await isDocumentLocked(ctx.deps.database.db, { kind: "point", workspaceId: ws, entityId: "bestaatniet" })).toMatchObject({ locked: true });
-    expect(await isDocumentLocked(ctx.deps.database.db, { kind: "point", workspaceId: otherTafelId, entityId: p.id })).toMatchObject({ locked: true });
+    expect(
+      await isDocumentLocked(ctx.deps.database.db, { kind: "point", workspaceId: ws, entityId: "bestaatniet" }),
+    ).toMatchObject({ locked: true });
+    expect(
+      await isDocumentLocked(ctx.deps.database.db, { kind: "point", workspaceId: otherTafelId, entityId: p.id }),
+    ).toMatchObject({ locked: true });
   });
 
   it("records the meeting a decision was taken in, and refuses a meeting of another tafel", async () => {
@@ -358,13 +535,39 @@ describe("transitions", () => {
     const meetingId = newId();
     const foreignMeeting = newId();
     await ctx.deps.database.db.insert(meetings).values([
-      { id: meetingId, workspaceId: ws, type: "formeel_oogo", title: "Formeel OOGO voorjaar", startsAt: now, place: "Groningen", createdAt: now },
-      { id: foreignMeeting, workspaceId: otherTafelId, type: "formeel_oogo", title: "Elders", startsAt: now, place: "Elders", createdAt: now },
+      {
+        id: meetingId,
+        workspaceId: ws,
+        type: "formeel_oogo",
+        title: "Formeel OOGO voorjaar",
+        startsAt: now,
+        place: "Groningen",
+        createdAt: now,
+      },
+      {
+        id: foreignMeeting,
+        workspaceId: otherTafelId,
+        type: "formeel_oogo",
+        title: "Elders",
+        startsAt: now,
+        place: "Elders",
+        createdAt: now,
+      },
     ]);
-    const foreign = await call("secretaris", "POST", `/api/points/${p.id}/transitions`, { to: "geagendeerd", reason: "Op de agenda", expectedVersion: p.version, meetingId: foreignMeeting });
+    const foreign = await call("secretaris", "POST", `/api/points/${p.id}/transitions`, {
+      to: "geagendeerd",
+      reason: "Op de agenda",
+      expectedVersion: p.version,
+      meetingId: foreignMeeting,
+    });
     expect(foreign.status).toBe(400);
     expect(foreign.error.field).toBe("meetingId");
-    const ok = await call("secretaris", "POST", `/api/points/${p.id}/transitions`, { to: "geagendeerd", reason: "Op de agenda", expectedVersion: p.version, meetingId });
+    const ok = await call("secretaris", "POST", `/api/points/${p.id}/transitions`, {
+      to: "geagendeerd",
+      reason: "Op de agenda",
+      expectedVersion: p.version,
+      meetingId,
+    });
     expect(ok.status).toBe(200);
     const history = (await call<History>("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
     expect(history.at(-1)).toMatchObject({ toStatus: "geagendeerd", data: { meetingId } });
@@ -377,7 +580,11 @@ describe("transitions", () => {
     expect(sec.transitions.find((t) => t.to === "overeenstemming")).toMatchObject({ ok: false });
     const wrn = await get(p.id, "waarnemer");
     expect(wrn.transitions).toEqual([]);
-    expect(wrn.abilities).toMatchObject({ editText: { ok: false }, recordStance: { ok: false }, signOff: { ok: false } });
+    expect(wrn.abilities).toMatchObject({
+      editText: { ok: false },
+      recordStance: { ok: false },
+      signOff: { ok: false },
+    });
     expect((await get(p.id, "groningenWethouder")).abilities.signOff).toEqual({ ok: true });
     expect((await get(p.id, "tynaarloWethouder")).abilities.signOff.ok).toBe(false);
   });
@@ -386,21 +593,47 @@ describe("transitions", () => {
 describe("sign-off bound to the text", () => {
   it("the last signature brings overeenstemming; the board and to-sign follow", async () => {
     const p = await atAmbtelijkAkkoord("Ondertekenen in een schriftelijke ronde");
-    const toSign = (await call<{ items: ToSignItem[] }>("groningenWethouder", "GET", `/api/workspaces/${ws}/to-sign`)).body.items;
-    expect(toSign.find((i) => i.pointId === p.id)).toMatchObject({ textHash: p.textHash, partiesInScope: 2, partiesSigned: 0, previousSignature: null });
-    expect((await call<{ items: ToSignItem[] }>("tynaarloWethouder", "GET", `/api/workspaces/${ws}/to-sign`)).body.items.some((i) => i.pointId === p.id)).toBe(false);
+    const toSign = (await call<{ items: ToSignItem[] }>("groningenWethouder", "GET", `/api/workspaces/${ws}/to-sign`))
+      .body.items;
+    expect(toSign.find((i) => i.pointId === p.id)).toMatchObject({
+      textHash: p.textHash,
+      partiesInScope: 2,
+      partiesSigned: 0,
+      previousSignature: null,
+    });
+    expect(
+      (
+        await call<{ items: ToSignItem[] }>("tynaarloWethouder", "GET", `/api/workspaces/${ws}/to-sign`)
+      ).body.items.some((i) => i.pointId === p.id),
+    ).toBe(false);
     const first = await sign(p.id, "swvBestuurder", p.textHash);
     expect(first.status).toBe(201);
-    expect(first.body.signoff).toMatchObject({ partyName: "Samenwerkingsverband VO Groningen Stad", signer: { name: "Jeroen Bakker" }, signerTitle: "directeur-bestuurder", textHash: p.textHash, verouderd: false });
+    expect(first.body.signoff).toMatchObject({
+      partyName: "Samenwerkingsverband VO Groningen Stad",
+      signer: { name: "Jeroen Bakker" },
+      signerTitle: "directeur-bestuurder",
+      textHash: p.textHash,
+      verouderd: false,
+    });
     expect(first.body.point.status).toBe("ambtelijk_akkoord");
     const dup = await sign(p.id, "swvBestuurder", p.textHash);
     expect(dup.status).toBe(409);
     expect(dup.error.code).toBe("CONFLICT");
     const last = await sign(p.id, "groningenWethouder", p.textHash);
     expect(last.body.point.status).toBe("overeenstemming");
-    expect((await call<{ items: ToSignItem[] }>("groningenWethouder", "GET", `/api/workspaces/${ws}/to-sign`)).body.items.some((i) => i.pointId === p.id)).toBe(false);
+    expect(
+      (
+        await call<{ items: ToSignItem[] }>("groningenWethouder", "GET", `/api/workspaces/${ws}/to-sign`)
+      ).body.items.some((i) => i.pointId === p.id),
+    ).toBe(false);
     const board = (await call<BoardView>("waarnemer", "GET", `/api/workspaces/${ws}/board`)).body;
-    expect(board.points.find((x) => x.id === p.id)).toMatchObject({ status: "overeenstemming", perParty: [{ stance: "akkoord", signed: true }, { stance: "akkoord", signed: true }] });
+    expect(board.points.find((x) => x.id === p.id)).toMatchObject({
+      status: "overeenstemming",
+      perParty: [
+        { stance: "akkoord", signed: true },
+        { stance: "akkoord", signed: true },
+      ],
+    });
     expect(board.themes.find((t) => t.key === "jeugdhulp")!.counts.overeenstemming).toBeGreaterThanOrEqual(1);
     const gron = board.parties.find((x) => x.id === ids().groningen)!;
     const tyn = board.parties.find((x) => x.id === ids().tynaarlo)!;
@@ -413,7 +646,10 @@ describe("sign-off bound to the text", () => {
     const forged = await sign(p.id, "swvBestuurder", "0123456789abcdef".repeat(4));
     expect(forged.status).toBe(409);
     expect(forged.error.code).toBe("TEXT_CHANGED");
-    expect((await sign(p.id, "swvBestuurder", "abc")).error).toMatchObject({ code: "VALIDATION_FAILED", field: "textHash" });
+    expect((await sign(p.id, "swvBestuurder", "abc")).error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      field: "textHash",
+    });
     // Stale: the text changed in durable storage after the bestuurder read it, and before the
     // watcher ran (no announcement): the hash is recomputed at request time, not taken from the cache.
     await editText(p, "Een late wijziging na het lezen.", false);
@@ -448,17 +684,32 @@ describe("sign-off bound to the text", () => {
     expect(agreed.status).toBe("overeenstemming");
 
     await editText(agreed, "Toegevoegd na de ondertekening.");
-    const after = await until(() => get(p.id), (d) => d.textHash !== p.textHash);
+    const after = await until(
+      () => get(p.id),
+      (d) => d.textHash !== p.textHash,
+    );
     expect(after.textHash).toBe(textHash(await ctx.deps.documents.readJson(p.documentName)));
     expect(after.status).toBe("in_bespreking");
     expect(after.signoffs).toHaveLength(2);
     expect(after.signoffs.every((s) => s.verouderd && s.textHash === p.textHash)).toBe(true);
-    expect(after.parties.every((x) => x.signoff === null && x.effectiveStance === "geen_standpunt" && x.stance?.isCurrent === false)).toBe(true);
+    expect(
+      after.parties.every(
+        (x) => x.signoff === null && x.effectiveStance === "geen_standpunt" && x.stance?.isCurrent === false,
+      ),
+    ).toBe(true);
     const events = (await call<History>("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
     const changed = events.find((e) => e.type === "point.text_changed")!;
-    expect(changed).toMatchObject({ actor: { name: "Systeem" }, textHash: after.textHash, data: { previousTextHash: p.textHash, whileLocked: false } });
+    expect(changed).toMatchObject({
+      actor: { name: "Systeem" },
+      textHash: after.textHash,
+      data: { previousTextHash: p.textHash, whileLocked: false },
+    });
     expect((changed.data.verouderdeSignoffs as string[]).sort()).toEqual(agreed.signoffs.map((s) => s.id).sort());
-    expect(events.at(-1)).toMatchObject({ fromStatus: "overeenstemming", toStatus: "in_bespreking", data: { automatic: true, trigger: "point.text_changed" } });
+    expect(events.at(-1)).toMatchObject({
+      fromStatus: "overeenstemming",
+      toStatus: "in_bespreking",
+      data: { automatic: true, trigger: "point.text_changed" },
+    });
     const board = (await call<BoardView>("secretaris", "GET", `/api/workspaces/${ws}/board`)).body;
     expect(board.points.find((x) => x.id === p.id)).toMatchObject({ status: "in_bespreking", verouderdeSignoffs: 2 });
     // The old text the parties signed is still printable.
@@ -469,7 +720,9 @@ describe("sign-off bound to the text", () => {
     // Re-signing needs the new text: to-sign shows the old signature once it is signable again.
     await stance(p.id, "swvTrekker", "akkoord");
     await stance(p.id, "groningenTrekker", "akkoord");
-    const item = (await call<{ items: ToSignItem[] }>("groningenWethouder", "GET", `/api/workspaces/${ws}/to-sign`)).body.items.find((i) => i.pointId === p.id);
+    const item = (
+      await call<{ items: ToSignItem[] }>("groningenWethouder", "GET", `/api/workspaces/${ws}/to-sign`)
+    ).body.items.find((i) => i.pointId === p.id);
     expect(item?.previousSignature).toMatchObject({ textHash: p.textHash, signerName: "Karim El Amrani" });
   });
 
@@ -490,11 +743,20 @@ describe("sign-off bound to the text", () => {
 describe("PATCH", () => {
   it("changes title and scope with a version check, and a wider scope undoes an ambtelijk akkoord", async () => {
     const p = await atAmbtelijkAkkoord();
-    const renamed = await call<PointDetail>("groningenTrekker", "PATCH", `/api/points/${p.id}`, { title: "Nieuwe titel", expectedVersion: p.version });
+    const renamed = await call<PointDetail>("groningenTrekker", "PATCH", `/api/points/${p.id}`, {
+      title: "Nieuwe titel",
+      expectedVersion: p.version,
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ title: "Nieuwe titel", version: p.version + 1, status: "ambtelijk_akkoord" });
-    expect((await call("groningenTrekker", "PATCH", `/api/points/${p.id}`, { title: "Nog een", expectedVersion: p.version })).error.code).toBe("VERSION_CONFLICT");
-    const wider = await call<PointDetail>("secretaris", "PATCH", `/api/points/${p.id}`, { scope: null, expectedVersion: renamed.body.version });
+    expect(
+      (await call("groningenTrekker", "PATCH", `/api/points/${p.id}`, { title: "Nog een", expectedVersion: p.version }))
+        .error.code,
+    ).toBe("VERSION_CONFLICT");
+    const wider = await call<PointDetail>("secretaris", "PATCH", `/api/points/${p.id}`, {
+      scope: null,
+      expectedVersion: renamed.body.version,
+    });
     expect(wider.body).toMatchObject({ status: "in_bespreking", scope: { all: true } });
     const events = (await call<History>("secretaris", "GET", `/api/points/${p.id}/history`)).body.events;
     expect(events.slice(-3).map((e) => e.type)).toEqual(["point.updated", "point.updated", "point.status_changed"]);
@@ -504,13 +766,26 @@ describe("PATCH", () => {
   it("refuses the wrong roles, locked statuses and empty or bad bodies", async () => {
     const p = await atAmbtelijkAkkoord();
     for (const who of ["swvBestuurder", "waarnemer", "beheerder"] as Who[]) {
-      expect((await call(who, "PATCH", `/api/points/${p.id}`, { title: "Mag niet", expectedVersion: p.version })).status, who).toBe(403);
+      expect(
+        (await call(who, "PATCH", `/api/points/${p.id}`, { title: "Mag niet", expectedVersion: p.version })).status,
+        who,
+      ).toBe(403);
     }
-    expect((await call("secretaris", "PATCH", `/api/points/${p.id}`, { expectedVersion: p.version })).error.code).toBe("VALIDATION_FAILED");
-    expect((await call("secretaris", "PATCH", `/api/points/${p.id}`, { title: "Zonder versie" })).error.field).toBe("expectedVersion");
-    expect((await call("secretaris", "PATCH", `/api/points/${p.id}`, { scope: [ids().swv], expectedVersion: p.version })).error.field).toBe("scope");
+    expect((await call("secretaris", "PATCH", `/api/points/${p.id}`, { expectedVersion: p.version })).error.code).toBe(
+      "VALIDATION_FAILED",
+    );
+    expect((await call("secretaris", "PATCH", `/api/points/${p.id}`, { title: "Zonder versie" })).error.field).toBe(
+      "expectedVersion",
+    );
+    expect(
+      (await call("secretaris", "PATCH", `/api/points/${p.id}`, { scope: [ids().swv], expectedVersion: p.version }))
+        .error.field,
+    ).toBe("scope");
     const agendated = await transition(p.id, "geagendeerd", "secretaris", p.version, "Op de agenda.");
-    const locked = await call("secretaris", "PATCH", `/api/points/${p.id}`, { title: "Te laat", expectedVersion: agendated.body.version });
+    const locked = await call("secretaris", "PATCH", `/api/points/${p.id}`, {
+      title: "Te laat",
+      expectedVersion: agendated.body.version,
+    });
     expect(locked.status).toBe(409);
     expect(locked.error.code).toBe("CONFLICT");
   });
@@ -523,7 +798,12 @@ describe("oversize bodies", () => {
     const writes: Array<[Who, string, string, unknown]> = [
       ["secretaris", "PATCH", `/api/points/${p.id}`, { title: big, expectedVersion: p.version }],
       ["swvTrekker", "POST", `/api/points/${p.id}/stances`, { stance: "niet_akkoord", reasoning: big }],
-      ["secretaris", "POST", `/api/points/${p.id}/transitions`, { to: "geagendeerd", reason: big, expectedVersion: p.version }],
+      [
+        "secretaris",
+        "POST",
+        `/api/points/${p.id}/transitions`,
+        { to: "geagendeerd", reason: big, expectedVersion: p.version },
+      ],
       ["swvBestuurder", "POST", `/api/points/${p.id}/signoffs`, { textHash: p.textHash, padding: big }],
     ];
     for (const [who, method, path, body] of writes) {
@@ -539,7 +819,9 @@ describe("oversize bodies", () => {
 describe("history and versions", () => {
   it("lists text versions for every referenced hash and refuses unknown or malformed hashes", async () => {
     const p = await atAmbtelijkAkkoord();
-    const versions = (await call<{ versions: Array<{ textHash: string }> }>("waarnemer", "GET", `/api/points/${p.id}/versions`)).body.versions;
+    const versions = (
+      await call<{ versions: Array<{ textHash: string }> }>("waarnemer", "GET", `/api/points/${p.id}/versions`)
+    ).body.versions;
     expect(versions.map((v) => v.textHash)).toEqual([p.textHash]);
     expect((await call("waarnemer", "GET", `/api/points/${p.id}/versions/${"e".repeat(64)}`)).status).toBe(404);
     expect((await call("waarnemer", "GET", `/api/points/${p.id}/versions/nothex`)).status).toBe(400);
@@ -549,13 +831,22 @@ describe("history and versions", () => {
 describe("the log is append-only at the database", () => {
   it("refuses UPDATE and DELETE on audit_events, UPDATE on signoffs and on text versions", async () => {
     const { client } = ctx.deps.database;
-    await expect(client.execute("UPDATE audit_events SET reasoning = 'vervalst' WHERE seq = 1")).rejects.toThrow(/append-only/);
+    await expect(client.execute("UPDATE audit_events SET reasoning = 'vervalst' WHERE seq = 1")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(client.execute("DELETE FROM audit_events WHERE seq = 1")).rejects.toThrow(/append-only/);
     const p = await atAmbtelijkAkkoord();
     await sign(p.id, "swvBestuurder", p.textHash);
-    await expect(client.execute({ sql: "UPDATE signoffs SET text_hash = ? WHERE point_id = ?", args: ["f".repeat(64), p.id] })).rejects.toThrow(/immutable/);
-    await expect(client.execute({ sql: "UPDATE point_text_versions SET json = '{}' WHERE point_id = ?", args: [p.id] })).rejects.toThrow(/immutable/);
-    expect((await call<LogVerdictView>("secretaris", "GET", `/api/workspaces/${ws}/log/verify`)).body).toMatchObject({ valid: true, firstBrokenAt: null });
+    await expect(
+      client.execute({ sql: "UPDATE signoffs SET text_hash = ? WHERE point_id = ?", args: ["f".repeat(64), p.id] }),
+    ).rejects.toThrow(/immutable/);
+    await expect(
+      client.execute({ sql: "UPDATE point_text_versions SET json = '{}' WHERE point_id = ?", args: [p.id] }),
+    ).rejects.toThrow(/immutable/);
+    expect((await call<LogVerdictView>("secretaris", "GET", `/api/workspaces/${ws}/log/verify`)).body).toMatchObject({
+      valid: true,
+      firstBrokenAt: null,
+    });
     const [row] = await ctx.deps.database.db.select().from(workspaces).where(eq(workspaces.id, ws));
     expect(row).toBeTruthy();
   });

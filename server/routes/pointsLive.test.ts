@@ -21,11 +21,16 @@ const cookie: Record<string, string> = {};
 const clients: TestClient[] = [];
 
 async function api<T>(who: string, method: string, path: string, body?: unknown): Promise<Reply<T>> {
-  return reply<T>(await fetch(`${running.url}${path}`, {
-    method, headers: { cookie: cookie[who]!, ...(body ? { "content-type": "application/json" } : {}) }, body: body ? JSON.stringify(body) : undefined,
-  }));
+  return reply<T>(
+    await fetch(`${running.url}${path}`, {
+      method,
+      headers: { cookie: cookie[who]!, ...(body ? { "content-type": "application/json" } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    }),
+  );
 }
-const get = async (id: string): Promise<PointDetail> => (await api<PointDetail>(DEMO.secretaris, "GET", `/api/points/${id}`)).body;
+const get = async (id: string): Promise<PointDetail> =>
+  (await api<PointDetail>(DEMO.secretaris, "GET", `/api/points/${id}`)).body;
 
 /** Reads `event: change` messages from a real SSE response, with arrival times. */
 function liveChanges(res: Response) {
@@ -54,13 +59,19 @@ function liveChanges(res: Response) {
   return { seen, stop: () => reader.cancel() };
 }
 
-
 beforeAll(async () => {
   tmp = tempDatabaseUrl("oogo-points-live-");
   running = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: tmp.url, demo: true });
   const [tafel] = await running.deps.database.db.query.workspaces.findMany({ limit: 1 });
   ws = tafel!.id;
-  for (const email of [DEMO.swvTrekker, DEMO.groningenTrekker, DEMO.swvBestuurder, DEMO.groningenWethouder, DEMO.secretaris, DEMO.waarnemer]) {
+  for (const email of [
+    DEMO.swvTrekker,
+    DEMO.groningenTrekker,
+    DEMO.swvBestuurder,
+    DEMO.groningenWethouder,
+    DEMO.secretaris,
+    DEMO.waarnemer,
+  ]) {
     cookie[email] = await login(running.url, email);
   }
 });
@@ -72,14 +83,18 @@ afterAll(async () => {
 
 describe("a point's life over the network", () => {
   it("edits over y-websocket, agreement by stances and signatures, an edit that voids it, all heard live", async () => {
-    const live = await fetch(`${running.url}/api/workspaces/${ws}/events`, { headers: { cookie: cookie[DEMO.waarnemer]! } });
+    const live = await fetch(`${running.url}/api/workspaces/${ws}/events`, {
+      headers: { cookie: cookie[DEMO.waarnemer]! },
+    });
     expect(live.status).toBe(200);
     const changes = liveChanges(live);
 
     const tafel = (await api<WorkspaceView>(DEMO.secretaris, "GET", `/api/workspaces/${ws}`)).body;
     const groningen = tafel.parties.find((p) => p.name === "Gemeente Groningen")!.id;
     const created = await api<PointDetail>(DEMO.swvTrekker, "POST", `/api/workspaces/${ws}/points`, {
-      theme: "leerplicht_thuiszitters", title: "Live: verzuimmelding binnen drie dagen", scope: [groningen],
+      theme: "leerplicht_thuiszitters",
+      title: "Live: verzuimmelding binnen drie dagen",
+      scope: [groningen],
       text: "Scholen melden ongeoorloofd verzuim binnen drie schooldagen.",
     });
     expect(created.status).toBe(201);
@@ -90,38 +105,79 @@ describe("a point's life over the network", () => {
     clients.push(editor);
     await waitFor(() => editor.provider.synced, "editor synced");
     appendParagraph(editor.doc, "Leerplicht neemt binnen een week contact op met ouders.");
-    const edited = await waitFor(async () => { const d = await get(point.id); return d.textHash !== point.textHash ? d : null; }, "hash follows the edit");
+    const edited = await waitFor(async () => {
+      const d = await get(point.id);
+      return d.textHash !== point.textHash ? d : null;
+    }, "hash follows the edit");
     expect(edited.textHash).toBe(textHash(await running.deps.documents.readJson(point.documentName)));
 
-    expect((await api(DEMO.groningenTrekker, "POST", `/api/points/${point.id}/transitions`, { to: "in_bespreking", reason: "Start", expectedVersion: edited.version })).status).toBe(200);
-    await api(DEMO.swvTrekker, "POST", `/api/points/${point.id}/stances`, { stance: "akkoord", textHash: edited.textHash });
-    const akkoord = await api<PointDetail>(DEMO.groningenTrekker, "POST", `/api/points/${point.id}/stances`, { stance: "akkoord", textHash: edited.textHash });
+    expect(
+      (
+        await api(DEMO.groningenTrekker, "POST", `/api/points/${point.id}/transitions`, {
+          to: "in_bespreking",
+          reason: "Start",
+          expectedVersion: edited.version,
+        })
+      ).status,
+    ).toBe(200);
+    await api(DEMO.swvTrekker, "POST", `/api/points/${point.id}/stances`, {
+      stance: "akkoord",
+      textHash: edited.textHash,
+    });
+    const akkoord = await api<PointDetail>(DEMO.groningenTrekker, "POST", `/api/points/${point.id}/stances`, {
+      stance: "akkoord",
+      textHash: edited.textHash,
+    });
     expect(akkoord.body.status).toBe("ambtelijk_akkoord");
     await api(DEMO.swvBestuurder, "POST", `/api/points/${point.id}/signoffs`, { textHash: edited.textHash });
-    const signed = await api<{ signoff: SignoffView; point: PointDetail }>(DEMO.groningenWethouder, "POST", `/api/points/${point.id}/signoffs`, { textHash: edited.textHash });
+    const signed = await api<{ signoff: SignoffView; point: PointDetail }>(
+      DEMO.groningenWethouder,
+      "POST",
+      `/api/points/${point.id}/signoffs`,
+      { textHash: edited.textHash },
+    );
     expect(signed.status).toBe(201);
     expect(signed.body.point.status).toBe("overeenstemming");
-    await waitFor(() => changes.seen.some((c) => c.entityId === point.id && c.type === "point.signed"), "sign-off heard live");
+    await waitFor(
+      () => changes.seen.some((c) => c.entityId === point.id && c.type === "point.signed"),
+      "sign-off heard live",
+    );
 
     // A later edit voids both signatures; every client hears it.
     appendParagraph(editor.doc, "Na de ondertekening toegevoegd.");
-    await waitFor(() => changes.seen.find((c) => c.entityId === point.id && c.type === "point.text_changed"), "text change heard live");
+    await waitFor(
+      () => changes.seen.find((c) => c.entityId === point.id && c.type === "point.text_changed"),
+      "text change heard live",
+    );
     const voided = await get(point.id);
     expect(voided.status).toBe("in_bespreking");
     expect(voided.signoffs.map((s) => s.verouderd)).toEqual([true, true]);
     const board = (await api<BoardView>(DEMO.waarnemer, "GET", `/api/workspaces/${ws}/board`)).body;
-    expect(board.points.find((p) => p.id === point.id)).toMatchObject({ status: "in_bespreking", verouderdeSignoffs: 2 });
+    expect(board.points.find((p) => p.id === point.id)).toMatchObject({
+      status: "in_bespreking",
+      verouderdeSignoffs: 2,
+    });
     await changes.stop();
   });
 
   it("agendating locks the text: open editors are re-authorised read-only and their edits are not stored", async () => {
-    const list = (await api<{ points: PointSummary[] }>(DEMO.secretaris, "GET", `/api/workspaces/${ws}/points?status=ambtelijk_akkoord`)).body.points;
+    const list = (
+      await api<{ points: PointSummary[] }>(
+        DEMO.secretaris,
+        "GET",
+        `/api/workspaces/${ws}/points?status=ambtelijk_akkoord`,
+      )
+    ).body.points;
     const target = list[0]!;
     const editor = openClient(running.url, `tafel.${ws}.punt.${target.id}`, { cookie: cookie[DEMO.groningenTrekker] });
     clients.push(editor);
     await waitFor(() => editor.provider.synced, "editor synced");
     const before = await get(target.id);
-    const res = await api(DEMO.secretaris, "POST", `/api/points/${target.id}/transitions`, { to: "geagendeerd", reason: "Formeel OOGO", expectedVersion: before.version });
+    const res = await api(DEMO.secretaris, "POST", `/api/points/${target.id}/transitions`, {
+      to: "geagendeerd",
+      reason: "Formeel OOGO",
+      expectedVersion: before.version,
+    });
     expect(res.status).toBe(200);
     await waitFor(() => editor.closeCodes.includes(CLOSE_CODES.ACCESS_CHANGED), "socket closed for re-authorisation");
     await waitFor(() => editor.provider.synced, "reconnected");

@@ -8,8 +8,19 @@ import type { Context } from "hono";
 import { Id } from "../../shared/schemas/common.ts";
 import { THEME_KEY_PATTERN } from "../../shared/domain/themes.ts";
 import {
-  AddPlanInput, AddThemeInput, ChangePartyInput, ChangeThemeInput, CreateTafelInput, CreateTafelResult, InstanceTafelView, NextPeriodInput,
-  NextPeriodResult, PartyInput, ReorderThemesInput, UpdatePlanInput, UpdateTafelInput,
+  AddPlanInput,
+  AddThemeInput,
+  ChangePartyInput,
+  ChangeThemeInput,
+  CreateTafelInput,
+  CreateTafelResult,
+  InstanceTafelView,
+  NextPeriodInput,
+  NextPeriodResult,
+  PartyInput,
+  ReorderThemesInput,
+  UpdatePlanInput,
+  UpdateTafelInput,
 } from "../../shared/schemas/tafel.ts";
 import { WorkspaceView } from "../../shared/schemas/workspace.ts";
 import type { AppEnv } from "../context.ts";
@@ -42,25 +53,42 @@ tafelRoutes.use("/workspaces/*", requireCaller);
 tafelRoutes
   .openapi(
     createRoute({
-      method: "get", path: "/beheer/tafels", tags: beheer, summary: "Alle tafels van deze installatie (applicatiebeheerder)",
-      description: "Naam, niveau, plannen, aanmaakdatum en wie elke tafel leidt (beheerder, secretaris). Geen inhoud en geen deelnemerslijst.",
-      responses: { 200: jsonResponse("De tafels", z.object({ tafels: z.array(InstanceTafelView) })), ...errorResponses(401, 403) },
+      method: "get",
+      path: "/beheer/tafels",
+      tags: beheer,
+      summary: "Alle tafels van deze installatie (applicatiebeheerder)",
+      description:
+        "Naam, niveau, plannen, aanmaakdatum en wie elke tafel leidt (beheerder, secretaris). Geen inhoud en geen deelnemerslijst.",
+      responses: {
+        200: jsonResponse("De tafels", z.object({ tafels: z.array(InstanceTafelView) })),
+        ...errorResponses(401, 403),
+      },
     }),
     async (c) => c.json({ tafels: await listTafelsForInstance(verbContext(c)) }, 200),
   )
   .openapi(
     createRoute({
-      method: "post", path: "/beheer/tafels", tags: beheer, summary: "Nieuwe OOGO-tafel (applicatiebeheerder)",
-      description: "Eén verzoek maakt de tafel met plannen, partijen en thema's en nodigt de eerste beheerder en/of secretaris uit. "
-        + "Partijen krijgen een `ref`, waarmee een plan zijn eigenaar noemt. Elke fout is een 400 met `field` als pad in het verzoek (bijv. `parties.3.swvCode`); er is dan niets aangemaakt.",
+      method: "post",
+      path: "/beheer/tafels",
+      tags: beheer,
+      summary: "Nieuwe OOGO-tafel (applicatiebeheerder)",
+      description:
+        "Eén verzoek maakt de tafel met plannen, partijen en thema's en nodigt de eerste beheerder en/of secretaris uit. " +
+        "Partijen krijgen een `ref`, waarmee een plan zijn eigenaar noemt. Elke fout is een 400 met `field` als pad in het verzoek (bijv. `parties.3.swvCode`); er is dan niets aangemaakt.",
       request: { body: jsonBody(CreateTafelInput) },
-      responses: { 201: jsonResponse("Aangemaakt, met de uitnodigingslinks", CreateTafelResult), ...errorResponses(400, 401, 403, 413) },
+      responses: {
+        201: jsonResponse("Aangemaakt, met de uitnodigingslinks", CreateTafelResult),
+        ...errorResponses(400, 401, 403, 413),
+      },
     }),
     async (c) => c.json(await createTafel(verbContext(c), c.req.valid("json")), 201),
   )
   .openapi(
     createRoute({
-      method: "patch", path: "/workspaces/{id}/settings", tags, summary: "Naam, niveau en regionale tafel wijzigen (beheerder, secretaris)",
+      method: "patch",
+      path: "/workspaces/{id}/settings",
+      tags,
+      summary: "Naam, niveau en regionale tafel wijzigen (beheerder, secretaris)",
       request: { params: TafelParams, body: jsonBody(UpdateTafelInput) },
       responses: { 200: tafelAnswer, ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
@@ -72,7 +100,10 @@ tafelRoutes
   )
   .openapi(
     createRoute({
-      method: "post", path: "/workspaces/{id}/parties", tags, summary: "Partij toevoegen",
+      method: "post",
+      path: "/workspaces/{id}/parties",
+      tags,
+      summary: "Partij toevoegen",
       request: { params: TafelParams, body: jsonBody(PartyInput) },
       responses: { 201: tafelAnswer, ...errorResponses(400, 401, 403, 404, 413) },
     }),
@@ -84,8 +115,12 @@ tafelRoutes
   )
   .openapi(
     createRoute({
-      method: "patch", path: "/workspaces/{id}/parties/{partyId}", tags, summary: "Partij niet meer aan tafel vanaf een datum, of dekking wijzigen",
-      description: "`leftAt` (jjjj-mm-dd) zet de partij vanaf die datum op \"niet meer aan tafel\"; `null` zet haar terug. Zij blijft in het dossier.",
+      method: "patch",
+      path: "/workspaces/{id}/parties/{partyId}",
+      tags,
+      summary: "Partij niet meer aan tafel vanaf een datum, of dekking wijzigen",
+      description:
+        '`leftAt` (jjjj-mm-dd) zet de partij vanaf die datum op "niet meer aan tafel"; `null` zet haar terug. Zij blijft in het dossier.',
       request: { params: PartyParams, body: jsonBody(ChangePartyInput) },
       responses: { 200: tafelAnswer, ...errorResponses(400, 401, 403, 404, 413) },
     }),
@@ -97,8 +132,12 @@ tafelRoutes
   )
   .openapi(
     createRoute({
-      method: "delete", path: "/workspaces/{id}/parties/{partyId}", tags, summary: "Partij verwijderen die nergens in het dossier voorkomt",
-      description: "409 zodra de partij standpunten, ondertekeningen, punten in haar scope, deelnemers, een plan of een overleg heeft: zet haar dan op \"niet meer aan tafel\".",
+      method: "delete",
+      path: "/workspaces/{id}/parties/{partyId}",
+      tags,
+      summary: "Partij verwijderen die nergens in het dossier voorkomt",
+      description:
+        '409 zodra de partij standpunten, ondertekeningen, punten in haar scope, deelnemers, een plan of een overleg heeft: zet haar dan op "niet meer aan tafel".',
       request: { params: PartyParams },
       responses: { 200: tafelAnswer, ...errorResponses(400, 401, 403, 404, 409) },
     }),
@@ -110,7 +149,10 @@ tafelRoutes
   )
   .openapi(
     createRoute({
-      method: "post", path: "/workspaces/{id}/plans", tags, summary: "Plan toevoegen",
+      method: "post",
+      path: "/workspaces/{id}/plans",
+      tags,
+      summary: "Plan toevoegen",
       request: { params: TafelParams, body: jsonBody(AddPlanInput) },
       responses: { 201: tafelAnswer, ...errorResponses(400, 401, 403, 404, 413) },
     }),
@@ -122,7 +164,10 @@ tafelRoutes
   )
   .openapi(
     createRoute({
-      method: "patch", path: "/workspaces/{id}/plans/{planId}", tags, summary: "Titel, periode, status of versie van een plan wijzigen",
+      method: "patch",
+      path: "/workspaces/{id}/plans/{planId}",
+      tags,
+      summary: "Titel, periode, status of versie van een plan wijzigen",
       request: { params: PlanParams, body: jsonBody(UpdatePlanInput) },
       responses: { 200: tafelAnswer, ...errorResponses(400, 401, 403, 404, 413) },
     }),
@@ -134,7 +179,10 @@ tafelRoutes
   )
   .openapi(
     createRoute({
-      method: "post", path: "/workspaces/{id}/themes", tags, summary: "Thema toevoegen",
+      method: "post",
+      path: "/workspaces/{id}/themes",
+      tags,
+      summary: "Thema toevoegen",
       request: { params: TafelParams, body: jsonBody(AddThemeInput) },
       responses: { 201: tafelAnswer, ...errorResponses(400, 401, 403, 404, 413) },
     }),
@@ -146,7 +194,10 @@ tafelRoutes
   )
   .openapi(
     createRoute({
-      method: "put", path: "/workspaces/{id}/themes/order", tags, summary: "Volgorde van de thema's",
+      method: "put",
+      path: "/workspaces/{id}/themes/order",
+      tags,
+      summary: "Volgorde van de thema's",
       request: { params: TafelParams, body: jsonBody(ReorderThemesInput) },
       responses: { 200: tafelAnswer, ...errorResponses(400, 401, 403, 404, 413) },
     }),
@@ -158,8 +209,12 @@ tafelRoutes
   )
   .openapi(
     createRoute({
-      method: "patch", path: "/workspaces/{id}/themes/{key}", tags, summary: "Thema hernoemen, archiveren of terugzetten",
-      description: "Een thema wordt nooit verwijderd: gearchiveerd verdwijnt het uit nieuwe punten en filters, maar houdt zijn naam bij oude punten en in exports.",
+      method: "patch",
+      path: "/workspaces/{id}/themes/{key}",
+      tags,
+      summary: "Thema hernoemen, archiveren of terugzetten",
+      description:
+        "Een thema wordt nooit verwijderd: gearchiveerd verdwijnt het uit nieuwe punten en filters, maar houdt zijn naam bij oude punten en in exports.",
       request: { params: ThemeParams, body: jsonBody(ChangeThemeInput) },
       responses: { 200: tafelAnswer, ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
@@ -171,11 +226,19 @@ tafelRoutes
   )
   .openapi(
     createRoute({
-      method: "post", path: "/workspaces/{id}/next-period", tags, summary: "Nieuwe tafel voor de volgende planperiode",
-      description: "Neemt partijen (behalve wie niet meer aan tafel zit), deelnemers in dezelfde rollen, thema's, de stappen van de procedure (zonder data) en de plannen (met de nieuwe periode) mee. "
-        + "Punten die vastgelegd of in uitvoering waren, komen mee als `herzien` met hun tekst en een verwijzing naar het oorspronkelijke punt. Gelogd in beide tafels.",
+      method: "post",
+      path: "/workspaces/{id}/next-period",
+      tags,
+      summary: "Nieuwe tafel voor de volgende planperiode",
+      description:
+        "Neemt partijen (behalve wie niet meer aan tafel zit), deelnemers in dezelfde rollen, thema's, de stappen van de procedure (zonder data) en de plannen (met de nieuwe periode) mee. " +
+        "Punten die vastgelegd of in uitvoering waren, komen mee als `herzien` met hun tekst en een verwijzing naar het oorspronkelijke punt. Gelogd in beide tafels.",
       request: { params: TafelParams, body: jsonBody(NextPeriodInput) },
       responses: { 201: jsonResponse("De nieuwe tafel", NextPeriodResult), ...errorResponses(400, 401, 403, 404, 413) },
     }),
-    async (c) => c.json(await startNextPeriod(verbContext(c), { ...c.req.valid("json"), workspaceId: c.req.valid("param").id }), 201),
+    async (c) =>
+      c.json(
+        await startNextPeriod(verbContext(c), { ...c.req.valid("json"), workspaceId: c.req.valid("param").id }),
+        201,
+      ),
   );

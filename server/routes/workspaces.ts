@@ -20,14 +20,26 @@ workspaceRoutes.use("/workspaces/*", requireCaller);
 workspaceRoutes
   .openapi(
     createRoute({
-      method: "get", path: "/workspaces", tags, summary: "Mijn OOGO-tafels",
-      responses: { 200: jsonResponse("De tafels waar de gebruiker deelnemer is", z.object({ workspaces: z.array(WorkspaceSummary) })), ...errorResponses(401) },
+      method: "get",
+      path: "/workspaces",
+      tags,
+      summary: "Mijn OOGO-tafels",
+      responses: {
+        200: jsonResponse(
+          "De tafels waar de gebruiker deelnemer is",
+          z.object({ workspaces: z.array(WorkspaceSummary) }),
+        ),
+        ...errorResponses(401),
+      },
     }),
     async (c) => c.json({ workspaces: await listWorkspaces(c.var.deps.database.db, c.var.caller) }, 200),
   )
   .openapi(
     createRoute({
-      method: "get", path: "/workspaces/{id}", tags, summary: "Eén OOGO-tafel met partijen, thema's en mijn rol",
+      method: "get",
+      path: "/workspaces/{id}",
+      tags,
+      summary: "Eén OOGO-tafel met partijen, thema's en mijn rol",
       request: { params: WorkspaceParams },
       responses: { 200: jsonResponse("De tafel", WorkspaceView), ...errorResponses(400, 401, 403, 404) },
     }),
@@ -35,7 +47,10 @@ workspaceRoutes
   )
   .openapi(
     createRoute({
-      method: "get", path: "/workspaces/{id}/log/verify", tags: ["Logboek"], summary: "De hashketen van het logboek narekenen",
+      method: "get",
+      path: "/workspaces/{id}/log/verify",
+      tags: ["Logboek"],
+      summary: "De hashketen van het logboek narekenen",
       description:
         "Rekent de hele keten na en noemt elke gebeurtenis die niet klopt (`breaks`). Met `count` en `head` " +
         "(een bewaard logboekkenmerk: gebeurtenis `count` had hash `head`) zegt `witness` of het huidige logboek " +
@@ -50,9 +65,10 @@ workspaceRoutes
     async (c) => {
       const { id } = c.req.valid("param");
       const query = c.req.valid("query");
-      const kept = query.count !== undefined && query.head !== undefined
-        ? { count: Number(query.count), head: parseLogHead(query.head)! }
-        : undefined;
+      const kept =
+        query.count !== undefined && query.head !== undefined
+          ? { count: Number(query.count), head: parseLogHead(query.head)! }
+          : undefined;
       return c.json(await verifyLog(verbContext(c), { workspaceId: id, kept }), 200);
     },
   );

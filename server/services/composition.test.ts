@@ -19,14 +19,25 @@ import { transitionPoint } from "./points/transitionPoint.ts";
 import { withTransaction, type ServiceContext } from "./serviceContext.ts";
 
 let ctx: TestContext;
-beforeEach(async () => { ctx = await createTestContext(); });
+beforeEach(async () => {
+  ctx = await createTestContext();
+});
 afterEach(() => ctx.cleanup());
 
-const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof ApiError ? e.code : String(e)));
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof ApiError ? e.code : String(e)),
+  );
 
 async function pointInBespreking() {
   const trekker = ctx.as(DEMO.swvTrekker);
-  const { point } = await createPoint(trekker, { workspaceId: ctx.demo.workspaceId, theme: "jeugdhulp", title: "Samen", text: "Begin." });
+  const { point } = await createPoint(trekker, {
+    workspaceId: ctx.demo.workspaceId,
+    theme: "jeugdhulp",
+    title: "Samen",
+    text: "Begin.",
+  });
   await transitionPoint(trekker, { pointId: point.id, to: "in_bespreking", reason: "Start" });
   return point;
 }
@@ -40,7 +51,10 @@ describe("verbs authorise from ctx.actor", () => {
     const point = await pointInBespreking();
     expect(await codeOf(getPointDetail(ctx.system, { pointId: point.id }))).toBe("UNAUTHENTICATED");
     expect(await codeOf(getPointDetail(ctx.as(DEMO.swvTrekker), { pointId: "bestaatniet" }))).toBe("NOT_FOUND");
-    const stranger: ServiceContext = { ...ctx.system, actor: { userId: "niemand", email: "x@y.test", name: "X", sessionId: "s" } };
+    const stranger: ServiceContext = {
+      ...ctx.system,
+      actor: { userId: "niemand", email: "x@y.test", name: "X", sessionId: "s" },
+    };
     expect(await codeOf(getPointDetail(stranger, { pointId: "bestaatniet" }))).toBe("NOT_FOUND");
     expect(await codeOf(getPointDetail(stranger, { pointId: point.id }))).toBe("FORBIDDEN");
   });
@@ -67,7 +81,9 @@ describe("point verbs inside another verb's transaction", () => {
     await edit(point, "Nog een zin.");
     const before = (await loadPoint(ctx.deps.database.db, point.id))!;
     const heard: string[] = [];
-    ctx.deps.events.on("workspace.changed", (e) => { if (e.entityId === point.id) heard.push(e.type); });
+    ctx.deps.events.on("workspace.changed", (e) => {
+      if (e.entityId === point.id) heard.push(e.type);
+    });
     const failing = withTransaction(ctx.system, async (t) => {
       expect(await refreshPointText(t, { pointId: point.id })).toMatchObject({ changed: true, logged: true });
       throw new Error("afgebroken");
@@ -85,11 +101,18 @@ describe("time comes from ctx.clock", () => {
   it("a decision is refused before the meeting starts and recorded once the clock has reached it", async () => {
     const startsAt = "2031-05-12T09:00:00.000Z";
     const secretaris = ctx.as(DEMO.secretaris);
-    const meeting = await createMeeting(secretaris, { workspaceId: ctx.demo.workspaceId, type: "ambtelijke_werkgroep", title: "Werkgroep", startsAt, place: "Groningen" });
+    const meeting = await createMeeting(secretaris, {
+      workspaceId: ctx.demo.workspaceId,
+      type: "ambtelijke_werkgroep",
+      title: "Werkgroep",
+      startsAt,
+      place: "Groningen",
+    });
     const withItem = await addAgendaItem(secretaris, { meetingId: meeting.id, title: "Rondvraag" });
     const itemId = withItem.agenda[0]!.id;
     const at = (iso: string): ServiceContext => ({ ...secretaris, clock: { now: () => new Date(iso) } });
-    const decide = (c: ServiceContext) => decideAgendaItem(c, { meetingId: meeting.id, itemId, decision: "besproken", note: "Besproken." });
+    const decide = (c: ServiceContext) =>
+      decideAgendaItem(c, { meetingId: meeting.id, itemId, decision: "besproken", note: "Besproken." });
     expect(await codeOf(decide(at("2031-05-12T08:59:59.000Z")))).toBe("CONFLICT");
     const decided = await decide(at("2031-05-12T10:30:00.000Z"));
     expect(decided.agenda[0]).toMatchObject({ decision: "besproken", decidedAt: "2031-05-12T10:30:00.000Z" });

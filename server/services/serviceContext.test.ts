@@ -15,9 +15,13 @@ beforeEach(async () => {
   const tmp = tempDatabaseUrl();
   database = await createDb(tmp.url);
   await migrateDb(database);
-  cleanup = () => { database.close(); tmp.cleanup(); };
+  cleanup = () => {
+    database.close();
+    tmp.cleanup();
+  };
   const deps: AppDeps = {
-    database, events: new EventBus(),
+    database,
+    events: new EventBus(),
     config: { production: false, secureCookies: false, publicOrigin: "http://localhost", sessionTtlHours: 1 },
     documents: { readJson: () => Promise.resolve({ type: "doc", content: [] }), append: () => Promise.resolve() },
   };
@@ -28,14 +32,18 @@ afterEach(() => cleanup());
 /** Two tiny verbs that write a row each; `inner` is called from inside `outer`'s transaction. */
 async function inner(c: ServiceContext, id: string, fail: boolean) {
   return withTransaction(c, async (t) => {
-    await t.tx.insert(users).values({ id, email: `${id}@x.test`, name: id, passwordHash: null, createdAt: t.clock.now().toISOString() });
+    await t.tx
+      .insert(users)
+      .values({ id, email: `${id}@x.test`, name: id, passwordHash: null, createdAt: t.clock.now().toISOString() });
     afterCommit(t, () => log.push(`committed ${id}`));
     if (fail) throw new Error("inner failed");
   });
 }
 async function outer(c: ServiceContext, failInner: boolean, failOuter = false) {
   return withTransaction(c, async (t) => {
-    await t.tx.insert(users).values({ id: "outer", email: "outer@x.test", name: "outer", passwordHash: null, createdAt: "x" });
+    await t.tx
+      .insert(users)
+      .values({ id: "outer", email: "outer@x.test", name: "outer", passwordHash: null, createdAt: "x" });
     afterCommit(t, () => log.push("committed outer"));
     await inner(t, "inner", failInner);
     // The inner verb's write is visible to the outer one before the commit: it joined the transaction.
@@ -45,7 +53,9 @@ async function outer(c: ServiceContext, failInner: boolean, failOuter = false) {
   });
 }
 let log: string[] = [];
-beforeEach(() => { log = []; });
+beforeEach(() => {
+  log = [];
+});
 
 const ids = async () => (await database.db.select({ id: users.id }).from(users)).map((r) => r.id).sort();
 

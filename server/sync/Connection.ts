@@ -5,10 +5,22 @@ import { applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awarene
 import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
 import {
-  CLOSE_CODES, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type AwarenessUser,
+  CLOSE_CODES,
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  type AwarenessUser,
 } from "../../shared/collab/protocol.ts";
 import {
-  PERMISSION_DENIED_FRAME, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, awarenessFrame, framePayload, saveAckFrame, syncStep2Frame,
+  PERMISSION_DENIED_FRAME,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+  awarenessFrame,
+  framePayload,
+  saveAckFrame,
+  syncStep2Frame,
 } from "./frames.ts";
 import { isEmptyStateVector, type SyncDocument } from "./SyncDocument.ts";
 import { checkStateVector, checkUpdate } from "./updateCheck.ts";
@@ -216,7 +228,12 @@ export class Connection {
           throw new Refusal("unknown message type");
       }
     } catch (error) {
-      this.host.refused(this, error instanceof Refusal ? error.message : `unexpected: ${error instanceof Error ? error.message : String(error)}`);
+      this.host.refused(
+        this,
+        error instanceof Refusal
+          ? error.message
+          : `unexpected: ${error instanceof Error ? error.message : String(error)}`,
+      );
       this.close(CLOSE_CODES.MALFORMED_MESSAGE, "ongeldig bericht");
     } finally {
       decoder.arr = EMPTY;
@@ -348,7 +365,8 @@ function expectEnd(d: decoding.Decoder): void {
  */
 function readPayload(d: decoding.Decoder): Uint8Array {
   const length = readVarUint(d);
-  if (length !== d.arr.length - d.pos) throw new Refusal(length > d.arr.length - d.pos ? "truncated" : "trailing bytes");
+  if (length !== d.arr.length - d.pos)
+    throw new Refusal(length > d.arr.length - d.pos ? "truncated" : "trailing bytes");
   return decoding.readUint8Array(d, length);
 }
 

@@ -111,7 +111,10 @@ export class SyncCore implements ConnectionHost {
       } finally {
         scratch.destroy();
       }
-      const doc = new SyncDocument(docName, workspaceId, state, stateVector, { bytes: stored.logBytes, rows: stored.logRows });
+      const doc = new SyncDocument(docName, workspaceId, state, stateVector, {
+        bytes: stored.logBytes,
+        rows: stored.logRows,
+      });
       this.#listen(doc);
       this.#docs.set(docName, doc);
       this.#maybeCompact(doc);
@@ -127,7 +130,8 @@ export class SyncCore implements ConnectionHost {
    * created in #load would keep the stored parts alive as long as the document.
    */
   #listen(doc: SyncDocument): void {
-    doc.onHydrate = (ydoc) => ydoc.on("update", (update: Uint8Array, origin: unknown) => this.#onUpdate(doc, update, origin));
+    doc.onHydrate = (ydoc) =>
+      ydoc.on("update", (update: Uint8Array, origin: unknown) => this.#onUpdate(doc, update, origin));
     doc.awareness.on("update", (changes: AwarenessChanges, origin: unknown) => this.#onAwareness(doc, changes, origin));
   }
 
@@ -182,7 +186,8 @@ export class SyncCore implements ConnectionHost {
   revoke(match: AccessMatch, code: number): void {
     this.#epoch++;
     this.#revocations.push({ epoch: this.#epoch, code, match });
-    if (this.#revocations.length > REVOCATION_MEMORY) this.#revocations.splice(0, this.#revocations.length - REVOCATION_MEMORY);
+    if (this.#revocations.length > REVOCATION_MEMORY)
+      this.#revocations.splice(0, this.#revocations.length - REVOCATION_MEMORY);
     for (const doc of this.#docs.values()) {
       for (const conn of doc.conns) if (match(doc, conn.userId, conn.sessionId)) conn.close(code);
     }
@@ -230,7 +235,8 @@ export class SyncCore implements ConnectionHost {
     }
     // Server-side change: a socket left, or a silent client timed out.
     const changed = added.concat(updated, removed);
-    if (changed.length > 0 && doc.conns.size > 0) doc.broadcast(awarenessFrame(encodeAwarenessUpdate(doc.awareness, changed)), null);
+    if (changed.length > 0 && doc.conns.size > 0)
+      doc.broadcast(awarenessFrame(encodeAwarenessUpdate(doc.awareness, changed)), null);
     for (const id of removed) {
       doc.awarenessOwners.delete(id);
       doc.awareness.meta.delete(id);
@@ -257,26 +263,29 @@ export class SyncCore implements ConnectionHost {
     if (doc.logBytes <= this.options.compactBytes && doc.logRows <= this.options.compactRows) return;
     doc.compacting = true;
     let again = false;
-    const run = this.store.compact(doc.name).then(
-      (result) => {
-        if (!result) {
-          // Nothing left to fold: the counters drifted (e.g. rows folded by another compactor).
-          doc.logRows = 0;
-          doc.logBytes = 0;
-          return;
-        }
-        this.#compactionCount++;
-        doc.logRows = Math.max(0, doc.logRows - result.foldedRows);
-        doc.logBytes = Math.max(0, doc.logBytes - result.foldedBytes);
-        // Rows committed meanwhile may exceed the threshold already; don't wait for the next commit.
-        again = true;
-      },
-      (error) => this.options.log(`compaction of ${doc.name} failed (the log stays complete)`, error),
-    ).finally(() => {
-      doc.compacting = false;
-      this.#compactions.delete(run);
-      if (again && !doc.unloaded) this.#maybeCompact(doc);
-    });
+    const run = this.store
+      .compact(doc.name)
+      .then(
+        (result) => {
+          if (!result) {
+            // Nothing left to fold: the counters drifted (e.g. rows folded by another compactor).
+            doc.logRows = 0;
+            doc.logBytes = 0;
+            return;
+          }
+          this.#compactionCount++;
+          doc.logRows = Math.max(0, doc.logRows - result.foldedRows);
+          doc.logBytes = Math.max(0, doc.logBytes - result.foldedBytes);
+          // Rows committed meanwhile may exceed the threshold already; don't wait for the next commit.
+          again = true;
+        },
+        (error) => this.options.log(`compaction of ${doc.name} failed (the log stays complete)`, error),
+      )
+      .finally(() => {
+        doc.compacting = false;
+        this.#compactions.delete(run);
+        if (again && !doc.unloaded) this.#maybeCompact(doc);
+      });
     this.#compactions.add(run);
   }
 
@@ -373,11 +382,16 @@ export class SyncCore implements ConnectionHost {
     for (const doc of this.#docs.values()) {
       for (const conn of doc.conns) {
         const ws = conn.ws;
-        closed.push(new Promise<void>((resolve) => {
-          if (ws.readyState === 3) return resolve();
-          ws.once("close", () => resolve());
-          setTimeout(() => { ws.terminate(); resolve(); }, 1000).unref();
-        }));
+        closed.push(
+          new Promise<void>((resolve) => {
+            if (ws.readyState === 3) return resolve();
+            ws.once("close", () => resolve());
+            setTimeout(() => {
+              ws.terminate();
+              resolve();
+            }, 1000).unref();
+          }),
+        );
         conn.close(CLOSE_CODES.SERVER_SHUTDOWN, "server stopt");
       }
     }

@@ -230,7 +230,10 @@ export class SyncDocument {
 
 /** The stored state passed the load-time checks but Yjs could not apply it. */
 export class HydrationError extends Error {
-  constructor(docName: string, override readonly cause: unknown) {
+  constructor(
+    docName: string,
+    override readonly cause: unknown,
+  ) {
     super(`document ${docName} could not be built from its stored state`);
   }
 }

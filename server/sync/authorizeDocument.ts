@@ -1,7 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { meetings, points, workspaceParties, workspaces } from "../../db/schema/index.ts";
-import { parseDocumentName, type AwarenessUser, type DocumentKind, type ParsedDocumentName } from "../../shared/collab/protocol.ts";
+import {
+  parseDocumentName,
+  type AwarenessUser,
+  type DocumentKind,
+  type ParsedDocumentName,
+} from "../../shared/collab/protocol.ts";
 import { PRESENCE_FALLBACK_COLOUR, partyColour } from "../../shared/domain/parties.ts";
 import { can, type Capability } from "../../shared/domain/roles.ts";
 import { findMembership } from "../auth/access.ts";
@@ -38,7 +43,11 @@ export type DocumentAuthorization =
  *
  * Order matters: without a session nothing about documents is revealed (401 before 404).
  */
-export async function authorizeDocument(db: Db, sessionToken: string | undefined, docName: string): Promise<DocumentAuthorization> {
+export async function authorizeDocument(
+  db: Db,
+  sessionToken: string | undefined,
+  docName: string,
+): Promise<DocumentAuthorization> {
   const caller = await resolveSession(db, sessionToken);
   if (!caller) return { deny: 401 };
   const document = parseDocumentName(docName);
@@ -46,15 +55,26 @@ export async function authorizeDocument(db: Db, sessionToken: string | undefined
 
   const membership = await findMembership(db, caller.userId, document.workspaceId);
   if (!membership) {
-    const [tafel] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, document.workspaceId)).limit(1);
+    const [tafel] = await db
+      .select({ id: workspaces.id })
+      .from(workspaces)
+      .where(eq(workspaces.id, document.workspaceId))
+      .limit(1);
     return { deny: tafel ? 403 : 404 };
   }
   if (!can(membership.role, "content.read")) return { deny: 403 };
   if (!(await documentExists(db, document))) return { deny: 404 };
 
-  const user = await presenceIdentity(db, document.workspaceId, membership.userName, membership.partyId, membership.partyName);
+  const user = await presenceIdentity(
+    db,
+    document.workspaceId,
+    membership.userName,
+    membership.partyId,
+    membership.partyName,
+  );
   const base = { userId: caller.userId, sessionId: caller.sessionId, document, user };
-  if (!can(membership.role, WRITE_CAPABILITY[document.kind])) return { ...base, access: "read", readOnlyBecause: "role" };
+  if (!can(membership.role, WRITE_CAPABILITY[document.kind]))
+    return { ...base, access: "read", readOnlyBecause: "role" };
   const lock = await isDocumentLocked(db, document);
   if (lock.locked) return { ...base, access: "read", readOnlyBecause: "locked" };
   return { ...base, access: "write" };
@@ -64,22 +84,37 @@ export async function authorizeDocument(db: Db, sessionToken: string | undefined
 async function documentExists(db: Db, document: ParsedDocumentName): Promise<boolean> {
   const { kind, workspaceId, entityId } = document;
   if (kind === "point") {
-    const [row] = await db.select({ id: points.id }).from(points)
-      .where(and(eq(points.id, entityId!), eq(points.workspaceId, workspaceId))).limit(1);
+    const [row] = await db
+      .select({ id: points.id })
+      .from(points)
+      .where(and(eq(points.id, entityId!), eq(points.workspaceId, workspaceId)))
+      .limit(1);
     return !!row;
   }
   if (kind === "minutes") {
-    const [row] = await db.select({ id: meetings.id }).from(meetings)
-      .where(and(eq(meetings.id, entityId!), eq(meetings.workspaceId, workspaceId))).limit(1);
+    const [row] = await db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(and(eq(meetings.id, entityId!), eq(meetings.workspaceId, workspaceId)))
+      .limit(1);
     return !!row;
   }
   return true;
 }
 
 /** The identity presence shows for a member, with the colour the tafel's party list gives the party. */
-async function presenceIdentity(db: Db, workspaceId: string, name: string, partyId: string | null, partyName: string | null): Promise<AwarenessUser> {
+async function presenceIdentity(
+  db: Db,
+  workspaceId: string,
+  name: string,
+  partyId: string | null,
+  partyName: string | null,
+): Promise<AwarenessUser> {
   if (!partyId) return { name, partyName: "", color: PRESENCE_FALLBACK_COLOUR };
-  const [row] = await db.select({ position: workspaceParties.position }).from(workspaceParties)
-    .where(and(eq(workspaceParties.workspaceId, workspaceId), eq(workspaceParties.organisationId, partyId))).limit(1);
+  const [row] = await db
+    .select({ position: workspaceParties.position })
+    .from(workspaceParties)
+    .where(and(eq(workspaceParties.workspaceId, workspaceId), eq(workspaceParties.organisationId, partyId)))
+    .limit(1);
   return { name, partyName: partyName ?? "", color: row ? partyColour(row.position) : PRESENCE_FALLBACK_COLOUR };
 }

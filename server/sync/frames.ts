@@ -5,7 +5,13 @@
  * object, cork/uncork or writev array (see Connection.send). Measured on the fan-out path, the
  * per-delivery work left is Node's socket.write and the kernel's send.
  */
-import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_SAVE_ACK, MESSAGE_SYNC, PERMISSION_DENIED_REASON } from "../../shared/collab/protocol.ts";
+import {
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_SAVE_ACK,
+  MESSAGE_SYNC,
+  PERMISSION_DENIED_REASON,
+} from "../../shared/collab/protocol.ts";
 
 /** y-protocols/sync sub-types. */
 export const SYNC_STEP1 = 0;
@@ -66,7 +72,11 @@ export function wireFrame(message: Uint8Array): Buffer {
 /** [type, (subtype,) varUint8Array(payload)] — every message of ours has this shape. */
 function frame(type: number, subtype: number | null, payload: Uint8Array, trailer?: number): Buffer {
   const head = 1 + (subtype === null ? 0 : 1);
-  const size = head + varUintLength(payload.byteLength) + payload.byteLength + (trailer === undefined ? 0 : varUintLength(trailer));
+  const size =
+    head +
+    varUintLength(payload.byteLength) +
+    payload.byteLength +
+    (trailer === undefined ? 0 : varUintLength(trailer));
   const out = Buffer.allocUnsafe(wsHeaderLength(size) + size);
   const start = writeWsHeader(out, size);
   out[start] = type;
@@ -91,4 +101,8 @@ export const saveAckFrame = (durableStateVector: Uint8Array, durableMessages: nu
   frame(MESSAGE_SAVE_ACK, null, durableStateVector, durableMessages);
 
 /** y-protocols/auth permission-denied: [2, 0, varString(reason)]. The same bytes for everyone. */
-export const PERMISSION_DENIED_FRAME: Buffer = frame(MESSAGE_AUTH, 0, new TextEncoder().encode(PERMISSION_DENIED_REASON));
+export const PERMISSION_DENIED_FRAME: Buffer = frame(
+  MESSAGE_AUTH,
+  0,
+  new TextEncoder().encode(PERMISSION_DENIED_REASON),
+);

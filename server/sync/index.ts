@@ -32,7 +32,12 @@ export interface SyncServer {
 }
 
 /** Attaches the y-websocket sync endpoint (`/sync/<documentName>`) to the HTTP server. */
-export function attachSync(server: Server, deps: AppDeps, store: DocumentStore, options: Partial<SyncOptions> = {}): SyncServer {
+export function attachSync(
+  server: Server,
+  deps: AppDeps,
+  store: DocumentStore,
+  options: Partial<SyncOptions> = {},
+): SyncServer {
   const opts: SyncOptions = { ...DEFAULT_SYNC_OPTIONS, ...options };
   const core = new SyncCore(store, opts, (docName) => deps.events.emit("document.stored", { docName }));
   void store.open?.().catch((error) => opts.log("storage writer failed to start", error));
@@ -50,11 +55,17 @@ export function attachSync(server: Server, deps: AppDeps, store: DocumentStore, 
   // Access is decided at connect; these events make affected sockets reconnect and re-decide.
   const unsubscribe = [
     deps.events.on("membership.changed", ({ workspaceId, userId }) =>
-      core.revoke((doc, connUser) => doc.workspaceId === workspaceId && connUser === userId, CLOSE_CODES.ACCESS_CHANGED)),
+      core.revoke(
+        (doc, connUser) => doc.workspaceId === workspaceId && connUser === userId,
+        CLOSE_CODES.ACCESS_CHANGED,
+      ),
+    ),
     deps.events.on("session.ended", ({ sessionId }) =>
-      core.revoke((_doc, _user, connSession) => connSession === sessionId, CLOSE_CODES.SESSION_ENDED)),
+      core.revoke((_doc, _user, connSession) => connSession === sessionId, CLOSE_CODES.SESSION_ENDED),
+    ),
     deps.events.on("document.accessChanged", ({ docName }) =>
-      core.revoke((doc) => doc.name === docName, CLOSE_CODES.ACCESS_CHANGED)),
+      core.revoke((doc) => doc.name === docName, CLOSE_CODES.ACCESS_CHANGED),
+    ),
   ];
 
   return {

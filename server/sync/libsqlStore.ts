@@ -57,8 +57,9 @@ export class LibsqlDocumentStore implements DocumentStore {
         this.warn(`${docName}: stored ${q.source} ${q.sourceId} is not applied (${q.reason}); kept in sync_quarantine`);
       }
       // The document loads either way; a failed record is retried on the next load.
-      await withWriteLock(this.database, () => recordQuarantine(this.database.client, stored.quarantined))
-        .catch((error) => this.warn(`${docName}: recording quarantined updates failed: ${String(error)}`));
+      await withWriteLock(this.database, () => recordQuarantine(this.database.client, stored.quarantined)).catch(
+        (error) => this.warn(`${docName}: recording quarantined updates failed: ${String(error)}`),
+      );
     }
     return stored;
   }

@@ -29,7 +29,11 @@ export class MemoryDocumentStore implements DocumentStore {
     if (this.failLoads) return Promise.reject(new Error("memory store: load failed (simulated)"));
     const snapshot = this.#snapshots.get(docName);
     const tail = this.#log.filter((row) => row.docName === docName && row.id > (snapshot?.upToId ?? 0));
-    const { parts, quarantined } = screenParts(docName, snapshot ? { id: snapshot.upToId, update: snapshot.state } : null, tail);
+    const { parts, quarantined } = screenParts(
+      docName,
+      snapshot ? { id: snapshot.upToId, update: snapshot.state } : null,
+      tail,
+    );
     this.quarantine.push(...quarantined);
     return Promise.resolve({
       parts,
@@ -45,7 +49,8 @@ export class MemoryDocumentStore implements DocumentStore {
 
   appendMany(entries: readonly StoredUpdate[]): Promise<void> {
     if (this.failAppends) return Promise.reject(new Error("memory store: append failed (simulated)"));
-    for (const entry of entries) this.#log.push({ id: this.#nextId++, docName: entry.docName, update: entry.update.slice() });
+    for (const entry of entries)
+      this.#log.push({ id: this.#nextId++, docName: entry.docName, update: entry.update.slice() });
     return Promise.resolve();
   }
 
@@ -62,6 +67,10 @@ export class MemoryDocumentStore implements DocumentStore {
       const row = this.#log[i]!;
       if (row.docName === docName && row.id <= upToId) this.#log.splice(i, 1);
     }
-    return Promise.resolve({ foldedRows: tail.length, foldedBytes: tail.reduce((s, r) => s + r.update.byteLength, 0), snapshotBytes: state.byteLength });
+    return Promise.resolve({
+      foldedRows: tail.length,
+      foldedBytes: tail.reduce((s, r) => s + r.update.byteLength, 0),
+      snapshotBytes: state.byteLength,
+    });
   }
 }

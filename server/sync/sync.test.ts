@@ -6,12 +6,27 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { users } from "../../db/schema/index.ts";
-import { CLOSE_CODES, MAX_MESSAGE_BYTES, MESSAGE_SAVE_ACK, PERMISSION_DENIED_REASON, documentNames } from "../../shared/collab/protocol.ts";
+import {
+  CLOSE_CODES,
+  MAX_MESSAGE_BYTES,
+  MESSAGE_SAVE_ACK,
+  PERMISSION_DENIED_REASON,
+  documentNames,
+} from "../../shared/collab/protocol.ts";
 import { createSession } from "../auth/sessions.ts";
 import { newId } from "../auth/tokens.ts";
 import { startServer, type RunningServer } from "../server.ts";
 import { DEMO, tempDatabaseUrl } from "../testing/testContext.ts";
-import { ackCovers, closed, login, openClient, rawConnect, roundTrip, waitFor, type TestClient } from "./testSupport.ts";
+import {
+  ackCovers,
+  closed,
+  login,
+  openClient,
+  rawConnect,
+  roundTrip,
+  waitFor,
+  type TestClient,
+} from "./testSupport.ts";
 
 let running: RunningServer;
 let tmp: ReturnType<typeof tempDatabaseUrl>;
@@ -47,8 +62,19 @@ beforeAll(async () => {
   const [tafel] = await db.query.workspaces.findMany({ limit: 1 });
   workspaceId = tafel!.id;
   docName = documentNames.spiegelparagraaf(workspaceId);
-  const emails = [DEMO.swvTrekker, DEMO.groningenTrekker, DEMO.tynaarloTrekker, DEMO.waarnemer, DEMO.beheerder, DEMO.groningenWethouder];
-  await Promise.all(emails.map(async (email) => { cookies[email] = await login(running.url, email); }));
+  const emails = [
+    DEMO.swvTrekker,
+    DEMO.groningenTrekker,
+    DEMO.tynaarloTrekker,
+    DEMO.waarnemer,
+    DEMO.beheerder,
+    DEMO.groningenWethouder,
+  ];
+  await Promise.all(
+    emails.map(async (email) => {
+      cookies[email] = await login(running.url, email);
+    }),
+  );
 });
 
 afterEach(() => {
@@ -134,7 +160,8 @@ describe("read-only members", () => {
 
     // Presence is allowed, under the name the server knows (whatever the client claims).
     w.provider.awareness.setLocalStateField("user", { name: "Iemand Anders" });
-    const presence = () => e.provider.awareness.getStates().get(w.doc.clientID) as { user?: { name?: string } } | undefined;
+    const presence = () =>
+      e.provider.awareness.getStates().get(w.doc.clientID) as { user?: { name?: string } } | undefined;
     await waitFor(() => presence()?.user?.name === "Marloes Visser", "waarnemer presence");
   });
 
@@ -163,7 +190,15 @@ describe("authorisation at upgrade", () => {
 
     const { db } = running.deps.database;
     const outsiderId = newId();
-    await db.insert(users).values({ id: outsiderId, email: "buiten@example.nl", name: "Buitenstaander", passwordHash: null, createdAt: new Date().toISOString() });
+    await db
+      .insert(users)
+      .values({
+        id: outsiderId,
+        email: "buiten@example.nl",
+        name: "Buitenstaander",
+        passwordHash: null,
+        createdAt: new Date().toISOString(),
+      });
     const session = await createSession(db, outsiderId, 1);
     expect((await raw(`oogo_sessie=${session.token}`)).status).toBe(403);
 
@@ -172,7 +207,9 @@ describe("authorisation at upgrade", () => {
   });
 
   test("revoking a role closes the socket with 4001; the client returns with the new rights", async () => {
-    const memberRes = await fetch(`${running.url}/api/workspaces/${workspaceId}/members`, { headers: { cookie: cookies[DEMO.beheerder]! } });
+    const memberRes = await fetch(`${running.url}/api/workspaces/${workspaceId}/members`, {
+      headers: { cookie: cookies[DEMO.beheerder]! },
+    });
     const { members } = (await memberRes.json()) as { members: Array<{ id: string; email: string }> };
     const target = members.find((m) => m.email === DEMO.tynaarloTrekker)!;
     const tynaarloCookie = await login(running.url, DEMO.tynaarloTrekker);
@@ -180,7 +217,8 @@ describe("authorisation at upgrade", () => {
     const t = client(tynaarloCookie);
     await waitFor(() => t.provider.synced, "synced");
     const patch = await fetch(`${running.url}/api/workspaces/${workspaceId}/members/${target.id}`, {
-      method: "PATCH", headers: { cookie: cookies[DEMO.beheerder]!, "content-type": "application/json" },
+      method: "PATCH",
+      headers: { cookie: cookies[DEMO.beheerder]!, "content-type": "application/json" },
       body: JSON.stringify({ role: "waarnemer" }),
     });
     expect(patch.status).toBe(200);
@@ -191,10 +229,14 @@ describe("authorisation at upgrade", () => {
     await waitFor(() => t.denied.length === 1, "denied after the role change");
 
     const del = await fetch(`${running.url}/api/workspaces/${workspaceId}/members/${target.id}`, {
-      method: "DELETE", headers: { cookie: cookies[DEMO.beheerder]! },
+      method: "DELETE",
+      headers: { cookie: cookies[DEMO.beheerder]! },
     });
     expect(del.status).toBe(200);
-    await waitFor(() => t.closeCodes.filter((c) => c === CLOSE_CODES.ACCESS_CHANGED).length === 2, "close 4001 after removal");
+    await waitFor(
+      () => t.closeCodes.filter((c) => c === CLOSE_CODES.ACCESS_CHANGED).length === 2,
+      "close 4001 after removal",
+    );
     expect((await raw(tynaarloCookie)).status).toBe(403);
     await running.sync.flush();
     expect(await storedText("revoked")).toBe("");
@@ -217,7 +259,10 @@ describe("authorisation at upgrade", () => {
     const b = client(cookies[DEMO.waarnemer]);
     await waitFor(() => a.provider.synced && b.provider.synced, "synced");
     running.deps.events.emit("document.accessChanged", { docName });
-    await waitFor(() => a.closeCodes.includes(CLOSE_CODES.ACCESS_CHANGED) && b.closeCodes.includes(CLOSE_CODES.ACCESS_CHANGED), "both closed");
+    await waitFor(
+      () => a.closeCodes.includes(CLOSE_CODES.ACCESS_CHANGED) && b.closeCodes.includes(CLOSE_CODES.ACCESS_CHANGED),
+      "both closed",
+    );
     await waitFor(() => a.provider.synced && b.provider.synced, "both back");
   });
 });
@@ -277,7 +322,10 @@ describe("hygiene", () => {
     const update = Y.encodeStateAsUpdate(big);
     const header = [0, 2];
     let n = update.length;
-    while (n > 0x7f) { header.push(0x80 | (n & 0x7f)); n = Math.floor(n / 128); }
+    while (n > 0x7f) {
+      header.push(0x80 | (n & 0x7f));
+      n = Math.floor(n / 128);
+    }
     header.push(n);
     const frame = new Uint8Array(header.length + update.length);
     frame.set(header);

@@ -27,7 +27,12 @@ beforeAll(async () => {
   http = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: ctx.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });
-  sync = attachSync(http as Server, ctx.deps, store, { idleUnloadMs: 50, commitRetryMs: 20, closeFlushTimeoutMs: 300, log: (m) => logged.push(m) });
+  sync = attachSync(http as Server, ctx.deps, store, {
+    idleUnloadMs: 50,
+    commitRetryMs: 20,
+    closeFlushTimeoutMs: 300,
+    log: (m) => logged.push(m),
+  });
   base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   cookie = await login(base, DEMO.swvTrekker);
 });
@@ -112,7 +117,11 @@ test("an access change between authorisation and join closes the new socket (no 
   const { WebSocketServer, WebSocket } = await import("ws");
   const { SyncCore } = await import("./SyncCore.ts");
   const { DEFAULT_SYNC_OPTIONS } = await import("./options.ts");
-  const core = new SyncCore(new MemoryDocumentStore(), { ...DEFAULT_SYNC_OPTIONS, log: () => undefined }, () => undefined);
+  const core = new SyncCore(
+    new MemoryDocumentStore(),
+    { ...DEFAULT_SYNC_OPTIONS, log: () => undefined },
+    () => undefined,
+  );
   const wss = new WebSocketServer({ port: 0, host: "127.0.0.1" });
   await new Promise((resolve) => wss.once("listening", resolve));
   const port = (wss.address() as AddressInfo).port;
@@ -124,7 +133,13 @@ test("an access change between authorisation and join closes the new socket (no 
     return { ws: await server, code, client };
   };
   try {
-    const grant = { access: "write" as const, userId: "u1", sessionId: "s1", workspaceId: "w1", user: { name: "U", partyName: "", color: "#3d3d3d" } };
+    const grant = {
+      access: "write" as const,
+      userId: "u1",
+      sessionId: "s1",
+      workspaceId: "w1",
+      user: { name: "U", partyName: "", color: "#3d3d3d" },
+    };
     const doc = await core.acquire("tafel.w1.spiegelparagraaf", "w1");
 
     // Authorised at this epoch; then the membership changes; then the socket joins.

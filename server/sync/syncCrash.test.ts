@@ -12,14 +12,21 @@ import { login, openClient, waitFor } from "./testSupport.ts";
 
 const SCRIPT = fileURLToPath(new URL("./crashTestServer.ts", import.meta.url));
 
-interface Child { proc: ChildProcess; exited: Promise<void>; ready: Promise<void>; go(): Promise<string> }
+interface Child {
+  proc: ChildProcess;
+  exited: Promise<void>;
+  ready: Promise<void>;
+  go(): Promise<string>;
+}
 
 /** Spawns a server child in standby (modules loaded); `go()` opens the database and returns the base URL. */
 function spawnChild(databaseUrl: string): Child {
   const proc = spawn(process.execPath, ["--import", "tsx", SCRIPT, databaseUrl], { stdio: ["pipe", "pipe", "pipe"] });
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
   let stderr = "";
-  proc.stderr.on("data", (chunk) => { stderr += chunk; });
+  proc.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
   const lines: string[] = [];
   const waiters: Array<() => void> = [];
   let buffer = "";
@@ -32,15 +39,20 @@ function spawnChild(databaseUrl: string): Child {
       for (const w of waiters.splice(0)) w();
     }
   });
-  const line = (i: number) => new Promise<string>((resolve, reject) => {
-    const check = () => (lines.length > i ? resolve(lines[i]!) : waiters.push(check));
-    check();
-    void exited.then(() => reject(new Error(`server child exited:\n${stderr}`)));
-  });
+  const line = (i: number) =>
+    new Promise<string>((resolve, reject) => {
+      const check = () => (lines.length > i ? resolve(lines[i]!) : waiters.push(check));
+      check();
+      void exited.then(() => reject(new Error(`server child exited:\n${stderr}`)));
+    });
 
   return {
-    proc, exited,
-    ready: line(0).then(() => undefined, () => undefined),
+    proc,
+    exited,
+    ready: line(0).then(
+      () => undefined,
+      () => undefined,
+    ),
     async go() {
       await line(0);
       proc.stdin.write("go\n");
@@ -49,7 +61,11 @@ function spawnChild(databaseUrl: string): Child {
   };
 }
 
-interface Typed { field: string; typed: string; acked: number }
+interface Typed {
+  field: string;
+  typed: string;
+  acked: number;
+}
 
 test("kill -9 while clients type: every acknowledged update is there after the restart", async () => {
   const tmp = tempDatabaseUrl("oogo-sync-crash-");
@@ -67,7 +83,6 @@ test("kill -9 while clients type: every acknowledged update is there after the r
     const history: Typed[] = [];
 
     for (let cycle = 0; cycle < CYCLES; cycle++) {
-
       const writers = [0, 1].map((i) => ({
         client: openClient(url, docName, { cookie, saveAck: true }),
         record: { field: `cycle${cycle}-writer${i}`, typed: "", acked: 0 },
@@ -103,7 +118,10 @@ test("kill -9 while clients type: every acknowledged update is there after the r
         for (const record of history) {
           const text = reader.doc.getText(record.field).toJSON();
           expect(record.acked).toBeGreaterThan(0);
-          expect(text.length, `${record.field}: stored ${text.length} chars, acknowledged ${record.acked}`).toBeGreaterThanOrEqual(record.acked);
+          expect(
+            text.length,
+            `${record.field}: stored ${text.length} chars, acknowledged ${record.acked}`,
+          ).toBeGreaterThanOrEqual(record.acked);
           expect(text.slice(0, record.acked)).toBe(record.typed.slice(0, record.acked));
         }
       } finally {

@@ -15,7 +15,19 @@ test("the server handles 20,000 hostile frames whole; honest clients, new joiner
   // Both outcomes occurred, for every kind of frame.
   expect(report.refused).toBeGreaterThan(1000);
   expect(report.handled).toBeGreaterThan(1000);
-  for (const kind of ["valid update", "mutated update", "hostile update", "sync step 1", "awareness", "query awareness", "auth", "unknown type", "truncated or overlong varint", "envelope: length or trailing bytes", "random bytes"]) {
+  for (const kind of [
+    "valid update",
+    "mutated update",
+    "hostile update",
+    "sync step 1",
+    "awareness",
+    "query awareness",
+    "auth",
+    "unknown type",
+    "truncated or overlong varint",
+    "envelope: length or trailing bytes",
+    "random bytes",
+  ]) {
     expect(report.byKind[kind], kind).toBeGreaterThan(100);
   }
 }, 300_000);

@@ -66,13 +66,26 @@ function mutate(gen: Gen, input: Uint8Array): Uint8Array {
   for (let r = 0; r < rounds; r++) {
     const at = prng.int32(gen, 0, Math.max(0, m.length - 1));
     switch (prng.int32(gen, 0, 6)) {
-      case 0: if (m.length) m[at] = prng.uint32(gen, 0, 255); break;
-      case 1: if (m.length) m[at] = prng.oneOf(gen, [0, 1, 0x7f, 0x80, 0xff]); break;
-      case 2: m = new Uint8Array([...m.subarray(0, at), ...m.subarray(at + 1)]); break;
-      case 3: m = new Uint8Array([...m.subarray(0, at), prng.uint32(gen, 0, 255), ...m.subarray(at)]); break;
-      case 4: m = m.subarray(0, at); break;
-      case 5: m = new Uint8Array([...m, ...randomBytes(gen, 4)]); break;
-      default: if (m.length) m[at] = m[at]! ^ (1 << prng.int32(gen, 0, 7));
+      case 0:
+        if (m.length) m[at] = prng.uint32(gen, 0, 255);
+        break;
+      case 1:
+        if (m.length) m[at] = prng.oneOf(gen, [0, 1, 0x7f, 0x80, 0xff]);
+        break;
+      case 2:
+        m = new Uint8Array([...m.subarray(0, at), ...m.subarray(at + 1)]);
+        break;
+      case 3:
+        m = new Uint8Array([...m.subarray(0, at), prng.uint32(gen, 0, 255), ...m.subarray(at)]);
+        break;
+      case 4:
+        m = m.subarray(0, at);
+        break;
+      case 5:
+        m = new Uint8Array([...m, ...randomBytes(gen, 4)]);
+        break;
+      default:
+        if (m.length) m[at] = m[at]! ^ (1 << prng.int32(gen, 0, 7));
     }
   }
   return m;
@@ -106,11 +119,25 @@ function hostileUpdate(gen: Gen): Uint8Array {
       encoding.writeVarString(e, "k"); // parentSub, when the flag was set; otherwise content bytes
     }
     switch (ref) {
-      case 1: case 2: case 8: encoding.writeVarUint(e, prng.oneOf(gen, [0, 1])); if (ref === 2) encoding.writeVarString(e, "1"); if (ref === 8) encoding.writeAny(e, 1); break;
-      case 4: encoding.writeVarString(e, prng.oneOf(gen, ["", "x", "\u{1F44B}"])); break;
-      case 7: encoding.writeVarUint(e, prng.int32(gen, 0, 9)); break;
-      case 9: encoding.writeVarString(e, "sub"); encoding.writeAny(e, {}); break;
-      default: break;
+      case 1:
+      case 2:
+      case 8:
+        encoding.writeVarUint(e, prng.oneOf(gen, [0, 1]));
+        if (ref === 2) encoding.writeVarString(e, "1");
+        if (ref === 8) encoding.writeAny(e, 1);
+        break;
+      case 4:
+        encoding.writeVarString(e, prng.oneOf(gen, ["", "x", "\u{1F44B}"]));
+        break;
+      case 7:
+        encoding.writeVarUint(e, prng.int32(gen, 0, 9));
+        break;
+      case 9:
+        encoding.writeVarString(e, "sub");
+        encoding.writeAny(e, {});
+        break;
+      default:
+        break;
     }
   }
   const deletes = prng.int32(gen, 0, 2);
@@ -128,10 +155,18 @@ function hostileUpdate(gen: Gen): Uint8Array {
 function randomEdit(gen: Gen, doc: Y.Doc): void {
   const text = doc.getText("fuzz");
   switch (prng.int32(gen, 0, 4)) {
-    case 0: text.insert(prng.int32(gen, 0, text.length), prng.word(gen, 1, 6)); break;
-    case 1: if (text.length > 2) text.delete(prng.int32(gen, 0, text.length - 2), prng.int32(gen, 1, 2)); break;
-    case 2: appendParagraph(doc, prng.word(gen, 2, 10)); break;
-    case 3: doc.getMap("fuzzmap").set(prng.word(gen, 1, 2), prng.int32(gen, 0, 1000)); break;
+    case 0:
+      text.insert(prng.int32(gen, 0, text.length), prng.word(gen, 1, 6));
+      break;
+    case 1:
+      if (text.length > 2) text.delete(prng.int32(gen, 0, text.length - 2), prng.int32(gen, 1, 2));
+      break;
+    case 2:
+      appendParagraph(doc, prng.word(gen, 2, 10));
+      break;
+    case 3:
+      doc.getMap("fuzzmap").set(prng.word(gen, 1, 2), prng.int32(gen, 0, 1000));
+      break;
     default: {
       const fragment = doc.getXmlFragment("default");
       if (fragment.length > 1) fragment.delete(prng.int32(gen, 0, fragment.length - 1), 1);
@@ -150,7 +185,9 @@ interface Target {
 /** One frame of a random kind. */
 function nextFrame(gen: Gen, target: Target): { kind: string; data: Uint8Array } {
   let kind = "";
-  const data = drawFrame(gen, target, (k) => { kind = k; });
+  const data = drawFrame(gen, target, (k) => {
+    kind = k;
+  });
   return { kind, data };
 }
 
@@ -163,9 +200,18 @@ function drawFrame(gen: Gen, target: Target, count: (kind: string) => void): Uin
   };
   // The mix (per mille) keeps refusals near 30 %: each costs the attacker a reconnect, the run's
   // main cost. Every kind still gets hundreds of frames in the 20,000-frame test.
-  if (pick < 360) { count("valid update"); return frame(0, subtype, authorUpdate()); }
-  if (pick < 460) { count("mutated update"); return frame(0, subtype, mutate(gen, authorUpdate())); }
-  if (pick < 500) { count("hostile update"); return frame(0, subtype, hostileUpdate(gen)); }
+  if (pick < 360) {
+    count("valid update");
+    return frame(0, subtype, authorUpdate());
+  }
+  if (pick < 460) {
+    count("mutated update");
+    return frame(0, subtype, mutate(gen, authorUpdate()));
+  }
+  if (pick < 500) {
+    count("hostile update");
+    return frame(0, subtype, hostileUpdate(gen));
+  }
   if (pick < 580) {
     count("sync step 1");
     const sv = Y.encodeStateVector(target.author);
@@ -177,24 +223,51 @@ function drawFrame(gen: Gen, target: Target, count: (kind: string) => void): Uin
     const n = prng.int32(gen, 0, 2);
     encoding.writeVarUint(inner, n);
     for (let i = 0; i < n; i++) {
-      encoding.writeVarUint(inner, prng.int32(gen, 0, 9) === 0 ? 2 ** 33 : prng.oneOf(gen, [target.honest[0]!.doc.clientID, prng.uint32(gen, 1, 50)]));
+      encoding.writeVarUint(
+        inner,
+        prng.int32(gen, 0, 9) === 0
+          ? 2 ** 33
+          : prng.oneOf(gen, [target.honest[0]!.doc.clientID, prng.uint32(gen, 1, 50)]),
+      );
       encoding.writeVarUint(inner, prng.uint32(gen, 0, 1_000_000));
-      encoding.writeVarString(inner, prng.int32(gen, 0, 9) > 0
-        ? prng.oneOf(gen, [JSON.stringify({ user: { name: "Vervalst", color: "#000000" }, cursor: null }), "null", "42", "[1]", `"${prng.word(gen)}"`])
-        : "{kapot");
+      encoding.writeVarString(
+        inner,
+        prng.int32(gen, 0, 9) > 0
+          ? prng.oneOf(gen, [
+              JSON.stringify({ user: { name: "Vervalst", color: "#000000" }, cursor: null }),
+              "null",
+              "42",
+              "[1]",
+              `"${prng.word(gen)}"`,
+            ])
+          : "{kapot",
+      );
     }
     const update = encoding.toUint8Array(inner);
     return frame(1, prng.int32(gen, 0, 5) === 0 ? mutate(gen, update) : update);
   }
-  if (pick < 820) { count("query awareness"); return prng.int32(gen, 0, 3) > 0 ? raw(3) : raw(3, ...randomBytes(gen, 3)); }
-  if (pick < 900) { count("auth"); return frame(2, 0, randomBytes(gen, 8)); }
+  if (pick < 820) {
+    count("query awareness");
+    return prng.int32(gen, 0, 3) > 0 ? raw(3) : raw(3, ...randomBytes(gen, 3));
+  }
+  if (pick < 900) {
+    count("auth");
+    return frame(2, 0, randomBytes(gen, 8));
+  }
   if (pick < 925) {
     count("unknown type");
     return new Uint8Array([prng.oneOf(gen, [4, 5, 100, 127, 200]), ...randomBytes(gen, 6)]);
   }
   if (pick < 950) {
     count("truncated or overlong varint");
-    return prng.oneOf(gen, [raw(), raw(0x80), raw(0, 0x80), raw(0, 2, 0x85), raw(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff), raw(1, 0x90, 0x01)]);
+    return prng.oneOf(gen, [
+      raw(),
+      raw(0x80),
+      raw(0, 0x80),
+      raw(0, 2, 0x85),
+      raw(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff),
+      raw(1, 0x90, 0x01),
+    ]);
   }
   if (pick < 980) {
     count("envelope: length or trailing bytes");
@@ -209,7 +282,12 @@ function drawFrame(gen: Gen, target: Target, count: (kind: string) => void): Uin
 
 /** State that counts for equality: integrated structs and deletions (pending ones wait on both sides). */
 const same = (a: Y.Doc, b: Y.Doc) => Y.equalSnapshots(Y.snapshot(a), Y.snapshot(b));
-const describeDoc = (d: Y.Doc) => `${d.getText("fuzz").toJSON().length} chars, ${d.getXmlFragment("default").length} blocks, sv ${Array.from(Y.decodeStateVector(Y.encodeStateVector(d)).entries()).map(([c, k]) => `${c}:${k}`).join(",")}`;
+const describeDoc = (d: Y.Doc) =>
+  `${d.getText("fuzz").toJSON().length} chars, ${d.getXmlFragment("default").length} blocks, sv ${Array.from(
+    Y.decodeStateVector(Y.encodeStateVector(d)).entries(),
+  )
+    .map(([c, k]) => `${c}:${k}`)
+    .join(",")}`;
 
 export async function runSyncFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const log = options.log ?? (() => undefined);
@@ -232,13 +310,26 @@ export async function runSyncFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const serverLog = (message: string) => {
       if (/unexpected|cannot be built|failed/.test(message)) failures.push(`server: ${message}`);
     };
-    running = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: tmp.url, demo: true, sync: { log: serverLog } });
+    running = await startServer({
+      port: 0,
+      host: "127.0.0.1",
+      databaseUrl: tmp.url,
+      demo: true,
+      sync: { log: serverLog },
+    });
     const server = running;
     const [tafel] = await server.deps.database.db.query.workspaces.findMany({ limit: 1 });
     const workspaceId = tafel!.id;
     const now = new Date().toISOString();
     await server.deps.database.db.insert(points).values({
-      id: "fuzz", workspaceId, theme: "jeugdhulp", title: "fuzz", status: "concept", textHash: "0".repeat(64), createdAt: now, updatedAt: now,
+      id: "fuzz",
+      workspaceId,
+      theme: "jeugdhulp",
+      title: "fuzz",
+      status: "concept",
+      textHash: "0".repeat(64),
+      createdAt: now,
+      updatedAt: now,
     });
     const names = [documentNames.spiegelparagraaf(workspaceId), documentNames.point(workspaceId, "fuzz")];
     const cookies = {
@@ -279,23 +370,24 @@ export async function runSyncFuzz(options: FuzzOptions): Promise<FuzzReport> {
       return ws;
     };
     /** Sends one frame and resolves with whether the socket is still open after it was handled. */
-    const deliver = (ws: WebSocket, data: Uint8Array) => new Promise<boolean>((resolve) => {
-      const done = (open: boolean) => {
-        ws.off("pong", onPong);
-        ws.off("close", onClose);
-        resolve(open);
-      };
-      const onPong = () => done(true);
-      const onClose = () => done(false);
-      ws.on("pong", onPong);
-      ws.on("close", onClose);
-      try {
-        ws.send(data);
-        ws.ping();
-      } catch {
-        done(false);
-      }
-    });
+    const deliver = (ws: WebSocket, data: Uint8Array) =>
+      new Promise<boolean>((resolve) => {
+        const done = (open: boolean) => {
+          ws.off("pong", onPong);
+          ws.off("close", onClose);
+          resolve(open);
+        };
+        const onPong = () => done(true);
+        const onClose = () => done(false);
+        ws.on("pong", onPong);
+        ws.on("close", onClose);
+        try {
+          ws.send(data);
+          ws.ping();
+        } catch {
+          done(false);
+        }
+      });
 
     // The frame sequence is drawn up front from the seed: the run is reproducible however the
     // attacker sockets interleave.
@@ -338,15 +430,22 @@ export async function runSyncFuzz(options: FuzzOptions): Promise<FuzzReport> {
     clearInterval(editor);
 
     // Honest clients were never disconnected by someone else's frames.
-    for (const c of all) if (c.closeCodes.length > 0) failures.push(`an honest client was disconnected: ${c.closeCodes.join(",")}`);
+    for (const c of all)
+      if (c.closeCodes.length > 0) failures.push(`an honest client was disconnected: ${c.closeCodes.join(",")}`);
 
     // Convergence: honest clients agree with each other and with a new joiner.
     for (const t of targets) {
       const joiner = open(t.name, cookies.honest1);
       try {
-        await waitFor(() => joiner.provider.synced && t.honest.every((c) => same(c.doc, joiner.doc)), `convergence of ${t.name}`, 20_000);
+        await waitFor(
+          () => joiner.provider.synced && t.honest.every((c) => same(c.doc, joiner.doc)),
+          `convergence of ${t.name}`,
+          20_000,
+        );
       } catch {
-        failures.push(`${t.name}: honest clients and a new joiner differ: ${[...t.honest, joiner].map((c) => describeDoc(c.doc)).join(" | ")}`);
+        failures.push(
+          `${t.name}: honest clients and a new joiner differ: ${[...t.honest, joiner].map((c) => describeDoc(c.doc)).join(" | ")}`,
+        );
       }
     }
     // The state every honest party holds now, for the check after the restart.
@@ -357,7 +456,13 @@ export async function runSyncFuzz(options: FuzzOptions): Promise<FuzzReport> {
     running = null;
 
     // Stored documents load to exactly that state after a restart.
-    running = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: tmp.url, demo: false, sync: { log: () => undefined } });
+    running = await startServer({
+      port: 0,
+      host: "127.0.0.1",
+      databaseUrl: tmp.url,
+      demo: false,
+      sync: { log: () => undefined },
+    });
     const restarted = running;
     const fresh = await login(restarted.url, DEMO.swvTrekker);
     for (const [i, t] of targets.entries()) {
@@ -368,10 +473,15 @@ export async function runSyncFuzz(options: FuzzOptions): Promise<FuzzReport> {
       try {
         await waitFor(() => joiner.provider.synced && same(joiner.doc, expectedDoc), `${t.name} after restart`, 20_000);
       } catch {
-        failures.push(`${t.name}: after a restart the stored document differs: ${describeDoc(joiner.doc)} vs ${describeDoc(expectedDoc)}`);
+        failures.push(
+          `${t.name}: after a restart the stored document differs: ${describeDoc(joiner.doc)} vs ${describeDoc(expectedDoc)}`,
+        );
       }
       const stored = await restarted.store.loadParts(t.name);
-      if (stored.quarantined.length > 0) failures.push(`${t.name}: ${stored.quarantined.length} stored updates were quarantined (something faulty got stored)`);
+      if (stored.quarantined.length > 0)
+        failures.push(
+          `${t.name}: ${stored.quarantined.length} stored updates were quarantined (something faulty got stored)`,
+        );
     }
   } finally {
     for (const ws of sockets) ws.terminate();
@@ -379,7 +489,19 @@ export async function runSyncFuzz(options: FuzzOptions): Promise<FuzzReport> {
     if (running) await running.close();
     tmp.cleanup();
   }
-  const report: FuzzReport = { seed: options.seed, frames: options.frames, refused, handled, reconnects, byKind: kinds, refusedByKind, failures, ms: Date.now() - started };
-  log(`sync fuzz: ${handled} handled, ${refused} refused (socket closed), ${reconnects} reconnects, ${failures.length} failures, ${(report.ms / 1000).toFixed(1)} s`);
+  const report: FuzzReport = {
+    seed: options.seed,
+    frames: options.frames,
+    refused,
+    handled,
+    reconnects,
+    byKind: kinds,
+    refusedByKind,
+    failures,
+    ms: Date.now() - started,
+  };
+  log(
+    `sync fuzz: ${handled} handled, ${refused} refused (socket closed), ${reconnects} reconnects, ${failures.length} failures, ${(report.ms / 1000).toFixed(1)} s`,
+  );
   return report;
 }

@@ -14,7 +14,16 @@ import { DEMO_ACCOUNTS } from "../demo/demoAccounts.ts";
 import { startServer, type RunningServer } from "../server.ts";
 import { DEMO, tempDatabaseUrl } from "../testing/testContext.ts";
 import {
-  ackCovers, appendParagraph, awarenessMessage, closed, login, openClient, rawConnect, updateMessage, waitFor, type TestClient,
+  ackCovers,
+  appendParagraph,
+  awarenessMessage,
+  closed,
+  login,
+  openClient,
+  rawConnect,
+  updateMessage,
+  waitFor,
+  type TestClient,
 } from "./testSupport.ts";
 
 const DEV_ORIGIN = "http://localhost:5173";
@@ -37,17 +46,26 @@ const raw = async (who: string | undefined, name: string, headers: Record<string
   if (result.ws) sockets.push(result.ws);
   return result;
 };
-const rows = async (sql: string, args: Array<string | number | Uint8Array> = []) => (await running.deps.database.client.execute({ sql, args })).rows;
+const rows = async (sql: string, args: Array<string | number | Uint8Array> = []) =>
+  (await running.deps.database.client.execute({ sql, args })).rows;
 /** A fresh point document of our own (the sync server only checks that the point exists). */
 async function newPoint(): Promise<string> {
   const id = `hostile-${++pointSeq}`;
   const now = new Date().toISOString();
   await running.deps.database.db.insert(points).values({
-    id, workspaceId, theme: "jeugdhulp", title: `Testpunt ${id}`, status: "concept", textHash: "0".repeat(64), createdAt: now, updatedAt: now,
+    id,
+    workspaceId,
+    theme: "jeugdhulp",
+    title: `Testpunt ${id}`,
+    status: "concept",
+    textHash: "0".repeat(64),
+    createdAt: now,
+    updatedAt: now,
   });
   return documentNames.point(workspaceId, id);
 }
-const logRows = async (name: string) => Number((await rows("SELECT count(*) AS n FROM doc_updates WHERE doc_name = ?", [name]))[0]!.n);
+const logRows = async (name: string) =>
+  Number((await rows("SELECT count(*) AS n FROM doc_updates WHERE doc_name = ?", [name]))[0]!.n);
 
 /** A v1 update with one section of client `client` from clock 0; structs written by `write`. */
 function handUpdate(client: number, structs: number, write: (e: encoding.Encoder) => void): Uint8Array {
@@ -61,21 +79,34 @@ function handUpdate(client: number, structs: number, write: (e: encoding.Encoder
   return encoding.toUint8Array(e);
 }
 /** The report's payload: `01 01 <client> 00 00 00 00`, one GC struct of length 0. */
-const gcZero = (client: number) => handUpdate(client, 1, (e) => { encoding.writeUint8(e, 0); encoding.writeVarUint(e, 0); });
+const gcZero = (client: number) =>
+  handUpdate(client, 1, (e) => {
+    encoding.writeUint8(e, 0);
+    encoding.writeVarUint(e, 0);
+  });
 /** Deleted content of length 0 in root text "t": Yjs throws inside the transaction's cleanup. */
-const deletedZero = (client: number) => handUpdate(client, 1, (e) => {
-  encoding.writeUint8(e, 1);
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarString(e, "t");
-  encoding.writeVarUint(e, 0);
-});
+const deletedZero = (client: number) =>
+  handUpdate(client, 1, (e) => {
+    encoding.writeUint8(e, 1);
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarString(e, "t");
+    encoding.writeVarUint(e, 0);
+  });
 
 beforeAll(async () => {
   tmp = tempDatabaseUrl("oogo-sync-hostile-");
-  running = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: tmp.url, demo: true, devOrigins: [DEV_ORIGIN], sync: { log: () => undefined } });
+  running = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    databaseUrl: tmp.url,
+    demo: true,
+    devOrigins: [DEV_ORIGIN],
+    sync: { log: () => undefined },
+  });
   const [tafel] = await running.deps.database.db.query.workspaces.findMany({ limit: 1 });
   workspaceId = tafel!.id;
-  for (const who of [DEMO.swvTrekker, DEMO.groningenTrekker, DEMO.tynaarloTrekker, DEMO.waarnemer]) cookies[who] = await login(running.url, who);
+  for (const who of [DEMO.swvTrekker, DEMO.groningenTrekker, DEMO.tynaarloTrekker, DEMO.waarnemer])
+    cookies[who] = await login(running.url, who);
 });
 
 afterEach(() => {
@@ -102,7 +133,9 @@ describe("updates are refused whole", () => {
     expect(await code).toBe(CLOSE_CODES.MALFORMED_MESSAGE);
     await running.sync.flush();
     expect(await logRows(name)).toBe(before);
-    const oplegger = await fetch(`${running.url}/api/workspaces/${workspaceId}/oplegger`, { headers: { cookie: cookies[DEMO.swvTrekker]! } });
+    const oplegger = await fetch(`${running.url}/api/workspaces/${workspaceId}/oplegger`, {
+      headers: { cookie: cookies[DEMO.swvTrekker]! },
+    });
     expect(oplegger.status).toBe(200);
     appendParagraph(a.doc, "na de aanval");
     await waitFor(() => ackCovers(a.acks.at(-1), a.doc), "the edit is acknowledged");
@@ -176,8 +209,14 @@ describe("poisoned storage loads, with the faulty parts in sync_quarantine", () 
     // The export path (DocumentReader) reads it without throwing.
     const json = JSON.stringify(await running.deps.documents.readJson(name));
     expect(json).toContain("bewaard");
-    const quarantined = await rows("SELECT source, source_id, reason FROM sync_quarantine WHERE doc_name = ? ORDER BY source_id", [name]);
-    expect(quarantined.map((r) => [r.source, r.reason])).toEqual([["log", "zero-length struct"], ["log", "zero-length struct"]]);
+    const quarantined = await rows(
+      "SELECT source, source_id, reason FROM sync_quarantine WHERE doc_name = ? ORDER BY source_id",
+      [name],
+    );
+    expect(quarantined.map((r) => [r.source, r.reason])).toEqual([
+      ["log", "zero-length struct"],
+      ["log", "zero-length struct"],
+    ]);
 
     // The sync server loads it, edits are acknowledged.
     const a = client(DEMO.swvTrekker, name, { saveAck: true });
@@ -205,7 +244,11 @@ describe("poisoned storage loads, with the faulty parts in sync_quarantine", () 
     const good = Y.encodeStateAsUpdate(honest);
     // good = [1 client][1 struct][client 5][clock 0][item…][0 deletes]; add a second section (GC 0).
     const poisoned = new Uint8Array([2, ...good.subarray(1, good.length - 1), 1, 6, 0, 0, 0, 0]);
-    await rows(`INSERT INTO doc_snapshots (doc_name, state, up_to_id, updated_at) VALUES (?, ?, 0, ?)`, [name, poisoned, new Date().toISOString()]);
+    await rows(`INSERT INTO doc_snapshots (doc_name, state, up_to_id, updated_at) VALUES (?, ?, 0, ?)`, [
+      name,
+      poisoned,
+      new Date().toISOString(),
+    ]);
     const a = client(DEMO.swvTrekker, name);
     await waitFor(() => a.provider.synced, "synced");
     expect(a.doc.getText("t").toJSON()).toBe("snapshot");
@@ -222,8 +265,14 @@ describe("presence carries the identity the server knows", () => {
     const observer = client(DEMO.swvTrekker, name);
     const victim = client(DEMO.groningenTrekker, name);
     await waitFor(() => observer.provider.synced && victim.provider.synced, "synced");
-    victim.provider.awareness.setLocalStateField("user", { name: "Sanne (zelf gekozen)", partyName: "x", color: "#000000" });
-    const victimState = () => observer.provider.awareness.getStates().get(victim.doc.clientID) as { user?: { name: string; partyName: string; color: string }; forged?: boolean } | undefined;
+    victim.provider.awareness.setLocalStateField("user", {
+      name: "Sanne (zelf gekozen)",
+      partyName: "x",
+      color: "#000000",
+    });
+    const victimState = () =>
+      observer.provider.awareness.getStates().get(victim.doc.clientID) as
+        { user?: { name: string; partyName: string; color: string }; forged?: boolean } | undefined;
     await waitFor(() => victimState()?.user, "victim's presence");
     // The server replaced what the victim's client claimed.
     expect(victimState()!.user!.name).toBe(nameOf(DEMO.groningenTrekker));
@@ -236,7 +285,12 @@ describe("presence carries the identity the server knows", () => {
     const forged = { user: { name: "Vervalst", partyName: "Gemeente", color: victimColour }, forged: true };
     // First the victim's id (with a far higher clock), then a mixed message: victim + own id.
     ws!.send(awarenessMessage([{ clientId: victim.doc.clientID, clock: 1_000_000, state: forged }]));
-    ws!.send(awarenessMessage([{ clientId: victim.doc.clientID, clock: 1_000_001, state: forged }, { clientId: attackerId, clock: 1, state: forged }]));
+    ws!.send(
+      awarenessMessage([
+        { clientId: victim.doc.clientID, clock: 1_000_001, state: forged },
+        { clientId: attackerId, clock: 1, state: forged },
+      ]),
+    );
     await waitFor(() => observer.provider.awareness.getStates().get(attackerId), "the waarnemer's own presence");
     const own = observer.provider.awareness.getStates().get(attackerId) as { user: { name: string; color: string } };
     expect(own.user.name).toBe(nameOf(DEMO.waarnemer));
@@ -245,7 +299,9 @@ describe("presence carries the identity the server knows", () => {
     // The server's own record (what new joiners get) is clean too.
     const late = client(DEMO.tynaarloTrekker, name);
     await waitFor(() => late.provider.awareness.getStates().get(attackerId), "late joiner sees presence");
-    expect((late.provider.awareness.getStates().get(victim.doc.clientID) as { forged?: boolean } | undefined)?.forged).toBeUndefined();
+    expect(
+      (late.provider.awareness.getStates().get(victim.doc.clientID) as { forged?: boolean } | undefined)?.forged,
+    ).toBeUndefined();
   });
 
   test("awareness messages that do not decode whole are refused and change nothing", async () => {
@@ -303,9 +359,16 @@ describe("Origin", () => {
   test("production: PUBLIC_ORIGIN accepted, foreign and dev origins refused", async () => {
     const prodTmp = tempDatabaseUrl("oogo-sync-origin-prod-");
     const publicOrigin = "https://oogo.example.nl";
-    const prod = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: prodTmp.url, production: true, publicOrigin, devOrigins: [DEV_ORIGIN],
+    const prod = await startServer({
+      port: 0,
+      host: "127.0.0.1",
+      databaseUrl: prodTmp.url,
+      production: true,
+      publicOrigin,
+      devOrigins: [DEV_ORIGIN],
       // Production refuses to start without a mail server; nothing is sent in this test.
-      mail: { smtpUrl: "smtp://127.0.0.1:9" } });
+      mail: { smtpUrl: "smtp://127.0.0.1:9" },
+    });
     try {
       const url = `${prod.url.replace(/^http/, "ws")}/sync/${documentNames.spiegelparagraaf("x")}`;
       // Origin is checked before the session: a refused origin learns nothing else.
@@ -313,7 +376,9 @@ describe("Origin", () => {
       expect((await rawConnect(url, undefined, { origin: DEV_ORIGIN })).status).toBe(403);
       expect((await rawConnect(url, undefined, { origin: publicOrigin })).status).toBe(401);
       expect((await rawConnect(url)).status).toBe(401);
-      const foreign = await fetch(`${prod.url}/api/health`, { headers: { origin: "https://kwaadaardig.example", cookie: "oogo_sessie=x" } });
+      const foreign = await fetch(`${prod.url}/api/health`, {
+        headers: { origin: "https://kwaadaardig.example", cookie: "oogo_sessie=x" },
+      });
       expect(foreign.status).toBe(403);
       expect((await apiError(foreign)).code).toBe("CSRF_REJECTED");
       expect((await fetch(`${prod.url}/api/health`, { headers: { origin: DEV_ORIGIN } })).status).toBe(403);

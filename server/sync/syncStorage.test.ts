@@ -24,7 +24,8 @@ const client = (name: string, opts: { saveAck?: boolean } = {}) => {
   clients.push(c);
   return c;
 };
-const rows = async (sql: string, args: Array<string | number | Uint8Array>) => (await running.deps.database.client.execute({ sql, args })).rows;
+const rows = async (sql: string, args: Array<string | number | Uint8Array>) =>
+  (await running.deps.database.client.execute({ sql, args })).rows;
 const storedDoc = async (name: string) => {
   const doc = new Y.Doc();
   const state = await running.store.load(name);
@@ -35,7 +36,10 @@ const storedDoc = async (name: string) => {
 beforeAll(async () => {
   tmp = tempDatabaseUrl("oogo-sync-storage-");
   running = await startServer({
-    port: 0, host: "127.0.0.1", databaseUrl: tmp.url, demo: true,
+    port: 0,
+    host: "127.0.0.1",
+    databaseUrl: tmp.url,
+    demo: true,
     sync: { idleUnloadMs: 100, dehydrateAfterMs: 200, compactRows: 20, maxBufferedBytes: 256 * 1024 },
   });
   const { db } = running.deps.database;
@@ -44,9 +48,18 @@ beforeAll(async () => {
   // Point documents of our own (the sync server only checks that the point exists at this tafel).
   pointIds = ["sync-load", "sync-compaction", "sync-idle", "sync-dehydrate"];
   const now = new Date().toISOString();
-  await db.insert(points).values(pointIds.map((id) => ({
-    id, workspaceId, theme: "jeugdhulp", title: `Testpunt ${id}`, status: "concept" as const, textHash: "0".repeat(64), createdAt: now, updatedAt: now,
-  })));
+  await db.insert(points).values(
+    pointIds.map((id) => ({
+      id,
+      workspaceId,
+      theme: "jeugdhulp",
+      title: `Testpunt ${id}`,
+      status: "concept" as const,
+      textHash: "0".repeat(64),
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
   editor = await login(running.url, DEMO.swvTrekker);
 });
 
@@ -75,7 +88,11 @@ test("a failed load fails the join with 4002 and never presents an empty documen
   // An undecodable snapshot: damaged storage that cannot be repaired (a faulty log row would be
   // quarantined instead, see syncHostile.test.ts).
   const garbage = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
-  await rows(`INSERT INTO doc_snapshots (doc_name, state, up_to_id, updated_at) VALUES (?, ?, 0, ?)`, [name, garbage, new Date().toISOString()]);
+  await rows(`INSERT INTO doc_snapshots (doc_name, state, up_to_id, updated_at) VALUES (?, ?, 0, ?)`, [
+    name,
+    garbage,
+    new Date().toISOString(),
+  ]);
   const before = running.sync.stats();
   const c = client(name);
   await waitFor(() => c.closeCodes.filter((code) => code === CLOSE_CODES.LOAD_FAILED).length >= 2, "two refused joins");
@@ -174,7 +191,13 @@ test("readers and fresh writers never build the Y.Doc; editing does, and stoppin
 test("a connection that stops answering pings is terminated; one that answers stays", async () => {
   // Its own server: a 200 ms ping interval would also cut the paused client of the next test.
   const tmp2 = tempDatabaseUrl("oogo-sync-ping-");
-  const pinging = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: tmp2.url, demo: true, sync: { pingIntervalMs: 200 } });
+  const pinging = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    databaseUrl: tmp2.url,
+    demo: true,
+    sync: { pingIntervalMs: 200 },
+  });
   try {
     const [tafel] = await pinging.deps.database.db.query.workspaces.findMany({ limit: 1 });
     const url = `${pinging.url.replace(/^http/, "ws")}/sync/${documentNames.spiegelparagraaf(tafel!.id)}`;
@@ -213,5 +236,8 @@ test("a client that stops reading is closed with 4004 (TOO_SLOW) while others ke
   await waitFor(() => running.sync.stats().connections < connections, "slow client dropped");
   (slow as unknown as { _socket: { resume(): void } })._socket.resume();
   expect(await code).toBe(CLOSE_CODES.TOO_SLOW);
-  await waitFor(() => watcher.doc.getText("slow").length === writer.doc.getText("slow").length, "watcher has everything");
+  await waitFor(
+    () => watcher.doc.getText("slow").length === writer.doc.getText("slow").length,
+    "watcher has everything",
+  );
 });

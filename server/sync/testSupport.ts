@@ -16,7 +16,9 @@ import { DEMO_PASSWORD } from "../demo/demoAccounts.ts";
 /** Logs in over HTTP and returns the Cookie header value. */
 export async function login(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }),
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
   });
   if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
   const match = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(res.headers.get("set-cookie") ?? "");
@@ -25,7 +27,11 @@ export async function login(baseUrl: string, email: string, password = DEMO_PASS
 }
 
 /** Polls until `check` returns a truthy value (never a fixed sleep); fails with `what`. */
-export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -55,7 +61,11 @@ export interface TestClient {
 }
 
 /** A real WebsocketProvider (y-websocket) with the cookie header and recorders for what arrives. */
-export function openClient(baseUrl: string, docName: string, opts: { cookie?: string; saveAck?: boolean; doc?: Y.Doc } = {}): TestClient {
+export function openClient(
+  baseUrl: string,
+  docName: string,
+  opts: { cookie?: string; saveAck?: boolean; doc?: Y.Doc } = {},
+): TestClient {
   const doc = opts.doc ?? new Y.Doc();
   const received: number[] = [];
   const step2s = { count: 0 };
@@ -91,7 +101,13 @@ export function openClient(baseUrl: string, docName: string, opts: { cookie?: st
     if (event) closeCodes.push(event.code);
   });
   return {
-    doc, provider, received, step2s, acks, denied, closeCodes,
+    doc,
+    provider,
+    received,
+    step2s,
+    acks,
+    denied,
+    closeCodes,
     destroy() {
       provider.destroy();
       doc.destroy();
@@ -120,7 +136,11 @@ export function ackCovers(ack: SaveAck | undefined, doc: Y.Doc): boolean {
 }
 
 /** Result of a raw WebSocket attempt: the HTTP status of a refused upgrade, or the open socket. */
-export function rawConnect(url: string, cookie?: string, headers: Record<string, string> = {}): Promise<{ status: number; ws?: WebSocket }> {
+export function rawConnect(
+  url: string,
+  cookie?: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; ws?: WebSocket }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers: { ...headers, ...(cookie ? { cookie } : {}) } });
     ws.on("unexpected-response", (_req, res) => {

@@ -11,7 +11,12 @@ import * as Y from "yjs";
 import { checkStateVector, checkUpdate, MAX_CLIENT_ID, MAX_CLOCK, repairUpdate } from "./updateCheck.ts";
 
 /** Builds a v1 update with one client section of hand-written structs and an optional delete set. */
-function update(client: number, clock: number, structs: Array<(e: encoding.Encoder) => void>, deletes: Array<[number, number, number]> = []): Uint8Array {
+function update(
+  client: number,
+  clock: number,
+  structs: Array<(e: encoding.Encoder) => void>,
+  deletes: Array<[number, number, number]> = [],
+): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, structs.length ? 1 : 0);
   if (structs.length) {
@@ -30,22 +35,31 @@ function update(client: number, clock: number, structs: Array<(e: encoding.Encod
   return encoding.toUint8Array(e);
 }
 /** An item in root type `root` (optionally under map key `sub`), content written by `content`. */
-const rootItem = (ref: number, root: string, content: (e: encoding.Encoder) => void, sub?: string) => (e: encoding.Encoder) => {
-  encoding.writeUint8(e, ref | (sub ? 0x20 : 0));
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarString(e, root);
-  if (sub) encoding.writeVarString(e, sub);
-  content(e);
-};
+const rootItem =
+  (ref: number, root: string, content: (e: encoding.Encoder) => void, sub?: string) => (e: encoding.Encoder) => {
+    encoding.writeUint8(e, ref | (sub ? 0x20 : 0));
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarString(e, root);
+    if (sub) encoding.writeVarString(e, sub);
+    content(e);
+  };
 /** An item with an origin (left neighbour) id. */
-const itemAfter = (ref: number, originClient: number, originClock: number, content: (e: encoding.Encoder) => void) => (e: encoding.Encoder) => {
-  encoding.writeUint8(e, ref | 0x80);
-  encoding.writeVarUint(e, originClient);
-  encoding.writeVarUint(e, originClock);
-  content(e);
+const itemAfter =
+  (ref: number, originClient: number, originClock: number, content: (e: encoding.Encoder) => void) =>
+  (e: encoding.Encoder) => {
+    encoding.writeUint8(e, ref | 0x80);
+    encoding.writeVarUint(e, originClient);
+    encoding.writeVarUint(e, originClock);
+    content(e);
+  };
+const gc = (len: number) => (e: encoding.Encoder) => {
+  encoding.writeUint8(e, 0);
+  encoding.writeVarUint(e, len);
 };
-const gc = (len: number) => (e: encoding.Encoder) => { encoding.writeUint8(e, 0); encoding.writeVarUint(e, len); };
-const skip = (len: number) => (e: encoding.Encoder) => { encoding.writeUint8(e, 10); encoding.writeVarUint(e, len); };
+const skip = (len: number) => (e: encoding.Encoder) => {
+  encoding.writeUint8(e, 10);
+  encoding.writeVarUint(e, len);
+};
 const str = (s: string) => (e: encoding.Encoder) => encoding.writeVarString(e, s);
 const anyOf = (values: unknown[]) => (e: encoding.Encoder) => {
   encoding.writeVarUint(e, values.length);
@@ -90,7 +104,8 @@ function appliesWhole(base: Y.Doc, u: Uint8Array): { ok: true } | { ok: false; w
     const sameAsPeer = JSON.stringify(contentOf(rebuilt)) === JSON.stringify(contentOf(peer));
     const sameAsServer = JSON.stringify(contentOf(rebuilt)) === JSON.stringify(contentOf(server));
     if (!sameAsServer) return { ok: false, why: "re-encoded state differs from memory" };
-    if (!sameAsPeer) return { ok: false, why: "update events differ from memory (a new joiner would see another document)" };
+    if (!sameAsPeer)
+      return { ok: false, why: "update events differ from memory (a new joiner would see another document)" };
   } catch (error) {
     return { ok: false, why: `encode threw: ${(error as Error).message}` };
   }
@@ -98,12 +113,19 @@ function appliesWhole(base: Y.Doc, u: Uint8Array): { ok: true } | { ok: false; w
 }
 /** Map keys sorted: a rebuilt document lists keys in another order. */
 const sorted = (value: unknown): unknown =>
-  Array.isArray(value) ? value.map(sorted)
+  Array.isArray(value)
+    ? value.map(sorted)
     : value && typeof value === "object" && !(value instanceof Uint8Array)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sorted(v)]))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => [k, sorted(v)]),
+        )
       : value;
 const contentOf = (doc: Y.Doc) => ({
-  t: doc.getText("t").toJSON(), m: sorted(doc.getMap("m").toJSON()), x: doc.getXmlFragment("default").toJSON(),
+  t: doc.getText("t").toJSON(),
+  m: sorted(doc.getMap("m").toJSON()),
+  x: doc.getXmlFragment("default").toJSON(),
   sv: Array.from(Y.decodeStateVector(Y.encodeStateVector(doc))).sort(),
 });
 
@@ -115,7 +137,11 @@ describe("refused classes", () => {
     ["GC of length 0 (the reported poison)", update(4242, 0, [gc(0)]), "zero-length struct"],
     ["Deleted content of length 0", zeroDeleted, "zero-length struct"],
     ["pending delete of length 0", update(4242, 0, [], [[99, 5, 0]]), "zero-length delete"],
-    ["own-client origin at its own clock", update(4242, 0, [rootItem(4, "t", str("a")), itemAfter(4, 4242, 1, str("b"))]), "reference to own future clock"],
+    [
+      "own-client origin at its own clock",
+      update(4242, 0, [rootItem(4, "t", str("a")), itemAfter(4, 4242, 1, str("b"))]),
+      "reference to own future clock",
+    ],
   ];
   for (const [name, u, reason] of breaking) {
     test(`${name}: refused (${reason}); Yjs does not apply it whole`, () => {
@@ -140,9 +166,11 @@ describe("refused classes", () => {
     expect(events).toHaveLength(0);
   });
 
-  test("zero-length content Yjs never produces (\"\", [], Skip 0, in-range delete 0) is refused as a class", () => {
+  test('zero-length content Yjs never produces ("", [], Skip 0, in-range delete 0) is refused as a class', () => {
     expect(checkUpdate(update(4242, 0, [rootItem(4, "t", str(""))]))).toBe("zero-length struct");
-    expect(checkUpdate(update(4242, 0, [rootItem(2, "t", (e) => encoding.writeVarUint(e, 0))]))).toBe("zero-length struct");
+    expect(checkUpdate(update(4242, 0, [rootItem(2, "t", (e) => encoding.writeVarUint(e, 0))]))).toBe(
+      "zero-length struct",
+    );
     expect(checkUpdate(update(4242, 0, [rootItem(8, "m", anyOf([]), "k")]))).toBe("zero-length struct");
     expect(checkUpdate(update(4242, 0, [skip(0), rootItem(4, "t", str("a"))]))).toBe("zero-length struct");
     expect(checkUpdate(update(4242, 0, [], [[1, 0, 0]]))).toBe("zero-length delete");
@@ -166,8 +194,31 @@ describe("refused classes", () => {
     expect(checkUpdate(update(7, 0, [rootItem(11, "t", () => undefined)]))).toBe("unknown content");
     expect(checkUpdate(update(7, 0, [rootItem(7, "t", (e) => encoding.writeVarUint(e, 7))]))).toBe("unknown type");
     expect(checkUpdate(update(7, 0, [rootItem(5, "t", str("{nee"))]))).toBe("invalid JSON content");
-    expect(checkUpdate(update(7, 0, [rootItem(8, "m", (e) => { encoding.writeVarUint(e, 1); encoding.writeUint8(e, 99); }, "k")]))).toBe("undecodable value");
-    expect(checkUpdate(update(7, 0, [rootItem(9, "t", (e) => { encoding.writeVarString(e, "guid"); encoding.writeAny(e, {}); })]))).toBe("sub-documents are not supported");
+    expect(
+      checkUpdate(
+        update(7, 0, [
+          rootItem(
+            8,
+            "m",
+            (e) => {
+              encoding.writeVarUint(e, 1);
+              encoding.writeUint8(e, 99);
+            },
+            "k",
+          ),
+        ]),
+      ),
+    ).toBe("undecodable value");
+    expect(
+      checkUpdate(
+        update(7, 0, [
+          rootItem(9, "t", (e) => {
+            encoding.writeVarString(e, "guid");
+            encoding.writeAny(e, {});
+          }),
+        ]),
+      ),
+    ).toBe("sub-documents are not supported");
     const a = update(7, 0, [rootItem(4, "t", str("a"))]);
     const twice = new Uint8Array([2, ...a.subarray(1, a.length - 1), ...a.subarray(1, a.length - 1), 0]);
     expect(checkUpdate(twice)).toBe("client listed twice");
@@ -253,9 +304,12 @@ describe("the class: whatever passes applies whole and encodes again", () => {
       for (let j = 0; j < mutations; j++) {
         const kind = prng.int32(gen, 0, 3);
         const at = prng.int32(gen, 0, Math.max(0, m.length - 1));
-        if (kind === 0) m[at] = prng.uint32(gen, 0, 255); // change a byte
-        else if (kind === 1) m[at] = [0, 1, 127, 128, 255][prng.int32(gen, 0, 4)]!; // edge values
-        else if (kind === 2) m = new Uint8Array([...m.subarray(0, at), ...m.subarray(at + 1)]); // drop a byte
+        if (kind === 0)
+          m[at] = prng.uint32(gen, 0, 255); // change a byte
+        else if (kind === 1)
+          m[at] = [0, 1, 127, 128, 255][prng.int32(gen, 0, 4)]!; // edge values
+        else if (kind === 2)
+          m = new Uint8Array([...m.subarray(0, at), ...m.subarray(at + 1)]); // drop a byte
         else m = new Uint8Array([...m.subarray(0, at), prng.uint32(gen, 0, 255), ...m.subarray(at)]); // insert one
       }
       if (checkUpdate(m) !== null) {
@@ -274,7 +328,15 @@ describe("the class: whatever passes applies whole and encodes again", () => {
 
 describe("repairUpdate (stored data from before the check)", () => {
   test("drops zero-length structs and deletes, keeps the rest; undecodable bytes are not repaired", () => {
-    const poisoned = update(4242, 0, [gc(0), rootItem(4, "t", str("ok"))], [[1, 0, 0], [1, 0, 2]]);
+    const poisoned = update(
+      4242,
+      0,
+      [gc(0), rootItem(4, "t", str("ok"))],
+      [
+        [1, 0, 0],
+        [1, 0, 2],
+      ],
+    );
     expect(checkUpdate(poisoned)).toBe("zero-length struct");
     const repaired = repairUpdate(poisoned)!;
     expect(checkUpdate(repaired)).toBeNull();

@@ -135,12 +135,23 @@ class Reader {
     if (depth > MAX_ANY_DEPTH) throw new Refused("value nested too deeply");
     const type = this.uint8();
     switch (type) {
-      case 127: case 126: case 121: case 120: return; // undefined, null, false, true
-      case 125: return this.varInt();
-      case 124: return this.skip(4);
-      case 123: case 122: return this.skip(8); // float64, bigint64
-      case 119: this.skipString(); return;
-      case 118: { // object
+      case 127:
+      case 126:
+      case 121:
+      case 120:
+        return; // undefined, null, false, true
+      case 125:
+        return this.varInt();
+      case 124:
+        return this.skip(4);
+      case 123:
+      case 122:
+        return this.skip(8); // float64, bigint64
+      case 119:
+        this.skipString();
+        return;
+      case 118: {
+        // object
         const n = this.varUint();
         for (let i = 0; i < n; i++) {
           this.skipString();
@@ -148,13 +159,17 @@ class Reader {
         }
         return;
       }
-      case 117: { // array
+      case 117: {
+        // array
         const n = this.varUint();
         for (let i = 0; i < n; i++) this.any(depth + 1);
         return;
       }
-      case 116: this.bytes(); return; // Uint8Array
-      default: throw new Refused("undecodable value");
+      case 116:
+        this.bytes();
+        return; // Uint8Array
+      default:
+        throw new Refused("undecodable value");
     }
   }
 
@@ -206,8 +221,10 @@ function readRef(r: Reader, client: number, ownClock: number): string | null {
 /** Reads one struct's content; returns its length. */
 function readContent(r: Reader, ref: number): number {
   switch (ref) {
-    case 1: return r.varUint(); // Deleted
-    case 2: { // JSON
+    case 1:
+      return r.varUint(); // Deleted
+    case 2: {
+      // JSON
       const n = r.varUint();
       for (let i = 0; i < n; i++) {
         const s = r.string();
@@ -220,23 +237,35 @@ function readContent(r: Reader, ref: number): number {
       }
       return n;
     }
-    case 3: r.bytes(); return 1; // Binary
-    case 4: return r.stringLength(); // String
-    case 5: r.json(); return 1; // Embed
-    case 6: r.skipString(); r.json(); return 1; // Format
-    case 7: { // Type
+    case 3:
+      r.bytes();
+      return 1; // Binary
+    case 4:
+      return r.stringLength(); // String
+    case 5:
+      r.json();
+      return 1; // Embed
+    case 6:
+      r.skipString();
+      r.json();
+      return 1; // Format
+    case 7: {
+      // Type
       const typeRef = r.varUint();
       if (typeRef > 6) throw new Refused("unknown type");
       if (typeRef === 3 || typeRef === 5) r.skipString(); // XmlElement node name, XmlHook name
       return 1;
     }
-    case 8: { // Any
+    case 8: {
+      // Any
       const n = r.varUint();
       for (let i = 0; i < n; i++) r.any();
       return n;
     }
-    case 9: throw new Refused("sub-documents are not supported");
-    default: throw new Refused("unknown content");
+    case 9:
+      throw new Refused("sub-documents are not supported");
+    default:
+      throw new Refused("unknown content");
   }
 }
 
@@ -266,7 +295,8 @@ function parse(update: Uint8Array): Parsed {
         if (info & 0x80) fault ??= readRef(r, client, clock); // origin
         if (info & 0x40) fault ??= readRef(r, client, clock); // right origin
         if ((info & 0xc0) === 0) {
-          if (r.varUint() === 1) r.skipString(); // parent: a root type's name…
+          if (r.varUint() === 1)
+            r.skipString(); // parent: a root type's name…
           else fault ??= readRef(r, client, clock); // …or the id of the item holding the type
           if (info & 0x20) r.skipString(); // parentSub (map key)
         }
@@ -286,7 +316,12 @@ function parse(update: Uint8Array): Parsed {
     for (let i = 0; i < n; i++) {
       const clock = r.varUint();
       const length = r.varUint();
-      const fault = length === 0 ? "zero-length delete" : !checkClient(client) || clock + length > MAX_CLOCK ? "delete out of range" : null;
+      const fault =
+        length === 0
+          ? "zero-length delete"
+          : !checkClient(client) || clock + length > MAX_CLOCK
+            ? "delete out of range"
+            : null;
       deletes.push({ client, clock, length, fault });
     }
   }

@@ -39,7 +39,11 @@ export const quarantineArgs = (entry: QuarantineEntry, createdAt: string) =>
  * deleted text (snapshots do not grow with every deletion ever made) and is several times faster
  * for a large document. Pending structs are kept by encodeStateAsUpdate.
  */
-export function foldIntoSnapshot(docName: string, previous: StoredPart | null, tail: Iterable<StoredPart>): { state: Uint8Array; quarantined: QuarantineEntry[] } {
+export function foldIntoSnapshot(
+  docName: string,
+  previous: StoredPart | null,
+  tail: Iterable<StoredPart>,
+): { state: Uint8Array; quarantined: QuarantineEntry[] } {
   // Faulty rows stay out of the snapshot; they are moved to sync_quarantine in the same
   // transaction that deletes the folded rows (screenParts).
   const { parts, quarantined } = screenParts(docName, previous, tail);
@@ -65,10 +69,13 @@ const toBytes = (value: unknown): Uint8Array => {
  * between would make the tail start after rows that the old snapshot does not contain.
  */
 export async function readDocument(client: Client, docName: string): Promise<StoredDocument> {
-  const [snapshot, tail] = await client.batch([
-    { sql: SQL.snapshot, args: [docName] },
-    { sql: SQL.tailWithIds, args: [docName, docName] },
-  ], "read");
+  const [snapshot, tail] = await client.batch(
+    [
+      { sql: SQL.snapshot, args: [docName] },
+      { sql: SQL.tailWithIds, args: [docName, docName] },
+    ],
+    "read",
+  );
   const snapshotRow = snapshot!.rows[0];
   let logBytes = 0;
   const log: StoredPart[] = tail!.rows.map((row) => {
@@ -85,7 +92,10 @@ export async function readDocument(client: Client, docName: string): Promise<Sto
 export async function recordQuarantine(client: Client, entries: readonly QuarantineEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const createdAt = new Date().toISOString();
-  await client.batch(entries.map((entry) => ({ sql: SQL.quarantine, args: [...quarantineArgs(entry, createdAt)] })), "write");
+  await client.batch(
+    entries.map((entry) => ({ sql: SQL.quarantine, args: [...quarantineArgs(entry, createdAt)] })),
+    "write",
+  );
 }
 
 /** Rows per INSERT statement: 3 parameters each stays far below SQLite's parameter limit. */
@@ -113,23 +123,37 @@ export async function appendUpdates(client: Client, entries: readonly StoredUpda
  * deleting rows its snapshot lacks.
  */
 export async function compactDocument(client: Client, docName: string): Promise<CompactionResult | null> {
-  const [snapshot, tail] = await client.batch([
-    { sql: SQL.snapshot, args: [docName] },
-    { sql: SQL.tailWithIds, args: [docName, docName] },
-  ], "read");
+  const [snapshot, tail] = await client.batch(
+    [
+      { sql: SQL.snapshot, args: [docName] },
+      { sql: SQL.tailWithIds, args: [docName, docName] },
+    ],
+    "read",
+  );
   const rows = tail!.rows;
   if (rows.length === 0) return null;
   const previous = snapshot!.rows[0];
   const previousUpTo = previous ? Number(previous[1]) : 0;
   const upToId = Number(rows[rows.length - 1]![0]);
   const log = rows.map((row) => ({ id: Number(row[0]), update: toBytes(row[1]) }));
-  const { state, quarantined } = foldIntoSnapshot(docName, previous ? { id: previousUpTo, update: toBytes(previous[0]) } : null, log);
+  const { state, quarantined } = foldIntoSnapshot(
+    docName,
+    previous ? { id: previousUpTo, update: toBytes(previous[0]) } : null,
+    log,
+  );
   const now = new Date().toISOString();
-  await client.batch([
-    // Quarantined rows first: the delete below removes them from the log.
-    ...quarantined.map((entry) => ({ sql: SQL.quarantine, args: [...quarantineArgs(entry, now)] })),
-    { sql: SQL.upsertSnapshot, args: [docName, state, upToId, now, previousUpTo] },
-    { sql: SQL.deleteFolded, args: [docName, upToId, docName, upToId] },
-  ], "write");
-  return { foldedRows: rows.length, foldedBytes: log.reduce((sum, row) => sum + row.update.byteLength, 0), snapshotBytes: state.byteLength };
+  await client.batch(
+    [
+      // Quarantined rows first: the delete below removes them from the log.
+      ...quarantined.map((entry) => ({ sql: SQL.quarantine, args: [...quarantineArgs(entry, now)] })),
+      { sql: SQL.upsertSnapshot, args: [docName, state, upToId, now, previousUpTo] },
+      { sql: SQL.deleteFolded, args: [docName, upToId, docName, upToId] },
+    ],
+    "write",
+  );
+  return {
+    foldedRows: rows.length,
+    foldedBytes: log.reduce((sum, row) => sum + row.update.byteLength, 0),
+    snapshotBytes: state.byteLength,
+  };
 }

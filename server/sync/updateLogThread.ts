@@ -8,8 +8,7 @@ export type WorkerRequest =
   | { id: number; op: "close" };
 
 export type WorkerReply =
-  | { id: number; ok: true; result: CompactionResult | null | "ready" }
-  | { id: number; ok: false; error: string };
+  { id: number; ok: true; result: CompactionResult | null | "ready" } | { id: number; ok: false; error: string };
 
 /**
  * The worker runs TypeScript like the rest of the server. Node 20 does not apply an `--import tsx`
@@ -23,7 +22,9 @@ import(pathToFileURL(workerData.tsxApi).href)
   .then((api) => api.tsImport(workerData.entry, workerData.entry));
 `;
 // The ESM build of tsx's API (its CommonJS build mis-resolves its own loader when used this way).
-const TSX_API = createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs");
+const TSX_API = createRequire(import.meta.url)
+  .resolve("tsx/esm/api")
+  .replace(/\.cjs$/, ".mjs");
 const ENTRY = new URL("./updateLogWorker.ts", import.meta.url).href;
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;

@@ -44,16 +44,18 @@ const readForCompaction = db.transaction((docName: string) => ({
   rows: tail.all(docName, docName) as Array<[number, Buffer]>,
 }));
 
-const writeSnapshot = db.transaction((docName: string, state: Uint8Array, upToId: number, previousUpTo: number, quarantined: QuarantineEntry[]) => {
-  const now = new Date().toISOString();
-  // Quarantined rows first: the delete below removes them from the log.
-  for (const entry of quarantined) {
-    const args = quarantineArgs(entry, now);
-    quarantine.run(args[0], args[1], args[2], bytes(args[3]), args[4], args[5]);
-  }
-  upsertSnapshot.run(docName, bytes(state), upToId, now, previousUpTo);
-  deleteFolded.run(docName, upToId, docName, upToId);
-});
+const writeSnapshot = db.transaction(
+  (docName: string, state: Uint8Array, upToId: number, previousUpTo: number, quarantined: QuarantineEntry[]) => {
+    const now = new Date().toISOString();
+    // Quarantined rows first: the delete below removes them from the log.
+    for (const entry of quarantined) {
+      const args = quarantineArgs(entry, now);
+      quarantine.run(args[0], args[1], args[2], bytes(args[3]), args[4], args[5]);
+    }
+    upsertSnapshot.run(docName, bytes(state), upToId, now, previousUpTo);
+    deleteFolded.run(docName, upToId, docName, upToId);
+  },
+);
 
 /** See compactDocument in updateLogSql.ts: merge outside the write lock, then a short guarded write. */
 function compact(docName: string): CompactionResult | null {
@@ -62,10 +64,16 @@ function compact(docName: string): CompactionResult | null {
   const upToId = Number(rows[rows.length - 1]![0]);
   const previousUpTo = previous ? Number(previous.up_to_id) : 0;
   const { state, quarantined } = foldIntoSnapshot(
-    docName, previous ? { id: previousUpTo, update: previous.state } : null, rows.map((row) => ({ id: Number(row[0]), update: row[1] })),
+    docName,
+    previous ? { id: previousUpTo, update: previous.state } : null,
+    rows.map((row) => ({ id: Number(row[0]), update: row[1] })),
   );
   writeSnapshot.immediate(docName, state, upToId, previousUpTo, quarantined);
-  return { foldedRows: rows.length, foldedBytes: rows.reduce((sum, row) => sum + row[1].byteLength, 0), snapshotBytes: state.byteLength };
+  return {
+    foldedRows: rows.length,
+    foldedBytes: rows.reduce((sum, row) => sum + row[1].byteLength, 0),
+    snapshotBytes: state.byteLength,
+  };
 }
 
 function handle(request: WorkerRequest): WorkerReply {

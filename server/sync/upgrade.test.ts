@@ -7,14 +7,33 @@ import { isAllowedOrigin, parseSyncUrl, readCookie } from "./upgrade.ts";
 
 describe("parseSyncUrl", () => {
   test("takes the document name y-websocket appends, and saveAck=1 only", () => {
-    expect(parseSyncUrl("/sync/tafel.a.spiegelparagraaf")).toEqual({ docName: "tafel.a.spiegelparagraaf", saveAck: false });
+    expect(parseSyncUrl("/sync/tafel.a.spiegelparagraaf")).toEqual({
+      docName: "tafel.a.spiegelparagraaf",
+      saveAck: false,
+    });
     expect(parseSyncUrl("/sync/tafel.a.procedure?saveAck=1")).toEqual({ docName: "tafel.a.procedure", saveAck: true });
-    expect(parseSyncUrl("/sync/tafel.a.procedure?x=2&saveAck=1")).toEqual({ docName: "tafel.a.procedure", saveAck: true });
-    expect(parseSyncUrl("/sync/tafel.a.procedure?saveAck=true")).toEqual({ docName: "tafel.a.procedure", saveAck: false });
+    expect(parseSyncUrl("/sync/tafel.a.procedure?x=2&saveAck=1")).toEqual({
+      docName: "tafel.a.procedure",
+      saveAck: true,
+    });
+    expect(parseSyncUrl("/sync/tafel.a.procedure?saveAck=true")).toEqual({
+      docName: "tafel.a.procedure",
+      saveAck: false,
+    });
     expect(parseSyncUrl("/sync/tafel%2Ea.procedure")).toEqual({ docName: "tafel.a.procedure", saveAck: false });
   });
   test("anything else is not a sync URL", () => {
-    for (const url of [undefined, "", "/", "/sync", "/sync/", "/api/sync/x", "/sync/a/b", "/sync/a%2Fb", "/sync/%E0%A4%A"]) {
+    for (const url of [
+      undefined,
+      "",
+      "/",
+      "/sync",
+      "/sync/",
+      "/api/sync/x",
+      "/sync/a/b",
+      "/sync/a%2Fb",
+      "/sync/%E0%A4%A",
+    ]) {
       expect(parseSyncUrl(url), String(url)).toBeNull();
     }
   });
@@ -61,7 +80,12 @@ describe("frames", () => {
     }
   });
   test("WebSocket header: FIN + binary, unmasked, 7/16/64-bit lengths", () => {
-    for (const [size, header] of [[125, [0x82, 125]], [126, [0x82, 126, 0, 126]], [65535, [0x82, 126, 255, 255]], [65536, [0x82, 127, 0, 0, 0, 0, 0, 1, 0, 0]]] as const) {
+    for (const [size, header] of [
+      [125, [0x82, 125]],
+      [126, [0x82, 126, 0, 126]],
+      [65535, [0x82, 126, 255, 255]],
+      [65536, [0x82, 127, 0, 0, 0, 0, 0, 1, 0, 0]],
+    ] as const) {
       const frame = wireFrame(new Uint8Array(size));
       expect([...frame.subarray(0, header.length)]).toEqual(header);
       expect(frame.length).toBe(header.length + size);

@@ -50,7 +50,11 @@ export function readCookie(header: string | undefined, name: string): string | u
 export { isAllowedOrigin } from "../http/origin.ts";
 
 const STATUS_TEXT: Record<number, string> = {
-  401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error", 503: "Service Unavailable",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
 };
 
 /** Answers an upgrade request with a plain HTTP status and closes the socket. */
@@ -93,7 +97,12 @@ export function createUpgradeHandler(deps: UpgradeHandlerDeps) {
     skipUTF8Validation: true,
   });
 
-  const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, attach: (ws: import("ws").WebSocket) => void): boolean => {
+  const accept = (
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    attach: (ws: import("ws").WebSocket) => void,
+  ): boolean => {
     let attached = false;
     if (!socket.destroyed) {
       wss.handleUpgrade(req, socket, head, (ws) => {
@@ -121,8 +130,11 @@ export function createUpgradeHandler(deps: UpgradeHandlerDeps) {
       const decision = await deps.authorize(token, target.docName);
       if ("deny" in decision) return refuse(socket, decision.deny);
       const grant = {
-        access: decision.access, userId: decision.userId, sessionId: decision.sessionId,
-        workspaceId: decision.document.workspaceId, user: decision.user,
+        access: decision.access,
+        userId: decision.userId,
+        sessionId: decision.sessionId,
+        workspaceId: decision.document.workspaceId,
+        user: decision.user,
       };
       let doc;
       try {

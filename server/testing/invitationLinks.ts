@@ -12,9 +12,12 @@ const LINK = /https?:\/\/\S+\/uitnodiging#([A-Za-z0-9_-]+)/;
 
 /** The link in the latest invitation mail of this invitation. */
 export async function invitationLinkOf(database: Database, invitationId: string): Promise<string> {
-  const [row] = await database.db.select({ text: mailOutbox.text }).from(mailOutbox)
+  const [row] = await database.db
+    .select({ text: mailOutbox.text })
+    .from(mailOutbox)
     .where(and(eq(mailOutbox.relatedType, "invitation"), eq(mailOutbox.relatedId, invitationId)))
-    .orderBy(desc(mailOutbox.createdAt), desc(sql`${mailOutbox}.rowid`)).limit(1);
+    .orderBy(desc(mailOutbox.createdAt), desc(sql`${mailOutbox}.rowid`))
+    .limit(1);
   const match = LINK.exec(row?.text ?? "");
   if (!match) throw new Error(`Geen uitnodigingslink in de outbox voor uitnodiging ${invitationId}`);
   return match[0];

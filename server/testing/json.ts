@@ -27,7 +27,13 @@ export interface Reply<T> {
 
 export async function reply<T>(res: Response): Promise<Reply<T>> {
   const body = await json<T>(res);
-  return { status: res.status, body, get error() { return errorIn(res.status, body); } };
+  return {
+    status: res.status,
+    body,
+    get error() {
+      return errorIn(res.status, body);
+    },
+  };
 }
 
 function errorIn(status: number, body: unknown): ApiErrorDetail {

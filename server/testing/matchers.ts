@@ -7,6 +7,7 @@ import { expect } from "vitest";
 
 export const stringContaining = (text: string): unknown => expect.stringContaining(text);
 export const stringMatching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
-export const anyInstanceOf = (type: NumberConstructor | StringConstructor | BooleanConstructor): unknown => expect.any(type);
+export const anyInstanceOf = (type: NumberConstructor | StringConstructor | BooleanConstructor): unknown =>
+  expect.any(type);
 export const anything = (): unknown => expect.anything();
 export const objectContaining = (shape: Record<string, unknown>): unknown => expect.objectContaining(shape);

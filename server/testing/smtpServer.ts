@@ -33,17 +33,21 @@ export function parse(mail: ReceivedMail): Promise<ParsedMail> {
 export async function startTestSmtp(port = 0): Promise<TestSmtp> {
   const events = new EventEmitter();
   const state: TestSmtp = {
-    port: 0, url: "", received: [], reject: null,
-    waitForCount: (count) => new Promise<void>((resolve) => {
-      if (state.received.length >= count) return resolve();
-      const check = () => {
-        if (state.received.length >= count) {
-          events.off("mail", check);
-          resolve();
-        }
-      };
-      events.on("mail", check);
-    }),
+    port: 0,
+    url: "",
+    received: [],
+    reject: null,
+    waitForCount: (count) =>
+      new Promise<void>((resolve) => {
+        if (state.received.length >= count) return resolve();
+        const check = () => {
+          if (state.received.length >= count) {
+            events.off("mail", check);
+            resolve();
+          }
+        };
+        events.on("mail", check);
+      }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   const server = new SMTPServer({
@@ -67,14 +71,17 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
         state.received.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address),
-          raw, messageId,
+          raw,
+          messageId,
         });
         callback();
         events.emit("mail");
       });
     },
   });
-  server.on("error", () => { /* a client hanging up mid-session is not a test failure */ });
+  server.on("error", () => {
+    /* a client hanging up mid-session is not a test failure */
+  });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", () => resolve()));
   state.port = (server.server.address() as AddressInfo).port;
   state.url = `smtp://127.0.0.1:${state.port}`;

@@ -27,7 +27,12 @@ export async function createTestDatabase(): Promise<Database & { cleanup(): void
   const tmp = tempDatabaseUrl();
   const database = await createDb(tmp.url);
   await migrateDb(database);
-  return Object.assign(database, { cleanup: () => { database.close(); tmp.cleanup(); } });
+  return Object.assign(database, {
+    cleanup: () => {
+      database.close();
+      tmp.cleanup();
+    },
+  });
 }
 
 export interface TestContext {
@@ -42,7 +47,10 @@ export interface TestContext {
   /** Logs in a (demo) user and returns the Cookie header value. */
   login(email: string, password?: string): Promise<string>;
   /** app.request with JSON body and an optional session cookie. */
-  request(path: string, init?: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> }): Promise<Response>;
+  request(
+    path: string,
+    init?: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
   cleanup(): void;
 }
 
@@ -51,7 +59,10 @@ function testDeps(database: Database, store: LibsqlDocumentStore): AppDeps {
     database,
     events: new EventBus(),
     config: { production: false, secureCookies: false, publicOrigin: "http://localhost", sessionTtlHours: 12 },
-    documents: { readJson: async (name) => stateToJson(await store.load(name)), append: (name, updates) => store.append(name, updates) },
+    documents: {
+      readJson: async (name) => stateToJson(await store.load(name)),
+      append: (name, updates) => store.append(name, updates),
+    },
   };
 }
 
@@ -77,7 +88,10 @@ function seededTemplate() {
     await database.client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
     database.close();
     process.once("exit", () => tmp.cleanup());
-    return { path: join(tmp.dir, "test.db"), ids: { workspaceId: demo.workspaceId, parties: demo.parties, members: demo.members } };
+    return {
+      path: join(tmp.dir, "test.db"),
+      ids: { workspaceId: demo.workspaceId, parties: demo.parties, members: demo.members },
+    };
   })();
   return demoTemplate;
 }

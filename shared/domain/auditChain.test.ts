@@ -6,9 +6,23 @@ function chain(n: number) {
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
     const content: ChainedEventContent = {
-      workspaceId: "ws1", seq, at: `2026-01-0${seq}T10:00:00.000Z`, type: "point.stance", actorUserId: "u1", actorName: "Eva",
-      actorRole: "trekker", actorPartyId: "p1", actorPartyName: "SWV", entityType: "point", entityId: "pt1",
-      fromStatus: null, toStatus: "akkoord", reasoning: `reden ${seq}`, textHash: null, data: "{}", prevHash: prev,
+      workspaceId: "ws1",
+      seq,
+      at: `2026-01-0${seq}T10:00:00.000Z`,
+      type: "point.stance",
+      actorUserId: "u1",
+      actorName: "Eva",
+      actorRole: "trekker",
+      actorPartyId: "p1",
+      actorPartyName: "SWV",
+      entityType: "point",
+      entityId: "pt1",
+      fromStatus: null,
+      toStatus: "akkoord",
+      reasoning: `reden ${seq}`,
+      textHash: null,
+      data: "{}",
+      prevHash: prev,
     };
     const hash = eventHash(content);
     events.push({ ...content, hash });
@@ -20,7 +34,14 @@ function chain(n: number) {
 describe("audit hash chain", () => {
   it("accepts an intact chain and reports its head", () => {
     const events = chain(4);
-    expect(verifyChain(events)).toEqual({ valid: true, events: 4, firstBrokenAt: null, breaks: [], headHash: events[3]!.hash, headAt: events[3]!.at });
+    expect(verifyChain(events)).toEqual({
+      valid: true,
+      events: 4,
+      firstBrokenAt: null,
+      breaks: [],
+      headHash: events[3]!.hash,
+      headAt: events[3]!.at,
+    });
   });
 
   it("accepts an empty log", () => {
@@ -48,10 +69,10 @@ describe("audit hash chain", () => {
 
   it("lists every broken event, not only the first, with what is wrong", () => {
     const events = chain(9);
-    events[1] = { ...events[1]!, reasoning: "herschreven" };           // seq 2: content changed
+    events[1] = { ...events[1]!, reasoning: "herschreven" }; // seq 2: content changed
     const forged = { ...events[4]!, toStatus: "niet_akkoord" };
-    events[4] = { ...forged, hash: eventHash(forged) };               // seq 5 re-hashed: seq 6 no longer links
-    events.splice(7, 1);                                              // seq 8 deleted: seq 9 is out of sequence and unlinked
+    events[4] = { ...forged, hash: eventHash(forged) }; // seq 5 re-hashed: seq 6 no longer links
+    events.splice(7, 1); // seq 8 deleted: seq 9 is out of sequence and unlinked
     const v = verifyChain(events);
     expect(v.valid).toBe(false);
     expect(v.firstBrokenAt).toBe(2);

@@ -31,12 +31,23 @@ export interface ChainedEventContent {
 export function eventHash(e: ChainedEventContent): string {
   return sha256Hex(
     canonicalJson({
-      workspaceId: e.workspaceId, seq: e.seq, at: e.at, type: e.type,
-      actorUserId: e.actorUserId, actorName: e.actorName, actorRole: e.actorRole,
-      actorPartyId: e.actorPartyId, actorPartyName: e.actorPartyName,
-      entityType: e.entityType, entityId: e.entityId,
-      fromStatus: e.fromStatus, toStatus: e.toStatus, reasoning: e.reasoning,
-      textHash: e.textHash, data: e.data, prevHash: e.prevHash,
+      workspaceId: e.workspaceId,
+      seq: e.seq,
+      at: e.at,
+      type: e.type,
+      actorUserId: e.actorUserId,
+      actorName: e.actorName,
+      actorRole: e.actorRole,
+      actorPartyId: e.actorPartyId,
+      actorPartyName: e.actorPartyName,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      reasoning: e.reasoning,
+      textHash: e.textHash,
+      data: e.data,
+      prevHash: e.prevHash,
     }),
   );
 }
@@ -88,7 +99,8 @@ export function verifyChain(events: ReadonlyArray<ChainedEventContent & { hash: 
     if (e.seq !== prevSeq + 1) problems.push("out_of_sequence");
     if (e.prevHash !== prev) problems.push("broken_link");
     if (eventHash(e) !== e.hash) problems.push("hash_mismatch");
-    if (problems.length) breaks.push({ seq: e.seq, ...(e.id !== undefined ? { id: e.id } : {}), type: e.type, at: e.at, problems });
+    if (problems.length)
+      breaks.push({ seq: e.seq, ...(e.id !== undefined ? { id: e.id } : {}), type: e.type, at: e.at, problems });
     prev = e.hash;
     prevSeq = e.seq;
   }

@@ -18,7 +18,12 @@ export function isCalendarDate(value: string): boolean {
 
 /** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
 export function dateInZone(instant: Date, timeZone = OOGO_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
@@ -32,7 +37,20 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+const MONTHS = [
+  "januari",
+  "februari",
+  "maart",
+  "april",
+  "mei",
+  "juni",
+  "juli",
+  "augustus",
+  "september",
+  "oktober",
+  "november",
+  "december",
+];
 
 /**
  * "3 maart 2023". A calendar date (YYYY-MM-DD) is printed as it is; an instant (ISO 8601 with a
@@ -47,7 +65,12 @@ export function formatDate(value: string): string {
 /** "3 maart 2023, 14.30 uur" for an instant, in Dutch time. */
 export function formatDateTime(instant: string, timeZone = OOGO_TIME_ZONE): string {
   const at = new Date(instant);
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "00";
   return `${formatDate(dateInZone(at, timeZone))}, ${get("hour")}.${get("minute")} uur`;
 }
@@ -55,7 +78,14 @@ export function formatDateTime(instant: string, timeZone = OOGO_TIME_ZONE): stri
 /** Offset of a zone from UTC at an instant, in minutes (e.g. 60 for CET). */
 function zoneOffsetMinutes(at: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
   }).formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? "0");
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
@@ -81,7 +111,12 @@ export function nlLocalToInstant(date: string, time: string, timeZone = OOGO_TIM
 /** The Dutch date and time ("YYYY-MM-DD", "HH:MM") of an instant, for date and time form fields. */
 export function instantToNlLocal(instant: string, timeZone = OOGO_TIME_ZONE): { date: string; time: string } {
   const at = new Date(instant);
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "00";
   return { date: dateInZone(at, timeZone), time: `${get("hour")}:${get("minute")}` };
 }

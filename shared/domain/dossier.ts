@@ -34,7 +34,9 @@ export const isAgreed = (status: string) => (AGREED_STATUSES as readonly string[
  */
 export function legalBasis(planType: PlanType, swvSectors: readonly Sector[]): string[] {
   if (planType === "jeugdplan") {
-    return ["Artikel 2.2 van de Jeugdwet (op overeenstemming gericht overleg over het beleidsplan jeugd met de samenwerkingsverbanden)"];
+    return [
+      "Artikel 2.2 van de Jeugdwet (op overeenstemming gericht overleg over het beleidsplan jeugd met de samenwerkingsverbanden)",
+    ];
   }
   const out: string[] = [];
   if (swvSectors.includes("po")) out.push("Artikel 18a, negende lid, van de Wet op het primair onderwijs (WPO)");

@@ -40,10 +40,16 @@ describe("freeText schema", () => {
 
   it("gives a Dutch message naming the field and the place of the character", () => {
     expect(reason.safeParse("ab\u0000cd").error?.issues).toEqual([
-      expect.objectContaining({ message: "De reden bevat op plaats 3 een onzichtbaar stuurteken (U+0000). Haal het weg en probeer het opnieuw." }),
+      expect.objectContaining({
+        message: "De reden bevat op plaats 3 een onzichtbaar stuurteken (U+0000). Haal het weg en probeer het opnieuw.",
+      }),
     ]);
-    expect(title.safeParse("ab\ncd").error?.issues[0]?.message).toBe("De titel bevat op plaats 3 een regeleinde; dat kan hier niet. Zet de tekst op één regel.");
-    expect(title.safeParse("ab\ud800").error?.issues[0]?.message).toMatch(/^De titel bevat op plaats 3 een onvolledig teken/);
+    expect(title.safeParse("ab\ncd").error?.issues[0]?.message).toBe(
+      "De titel bevat op plaats 3 een regeleinde; dat kan hier niet. Zet de tekst op één regel.",
+    );
+    expect(title.safeParse("ab\ud800").error?.issues[0]?.message).toMatch(
+      /^De titel bevat op plaats 3 een onvolledig teken/,
+    );
     expect(title.safeParse(42).error?.issues[0]?.message).toBe("De titel moet tekst zijn");
   });
 

@@ -15,8 +15,7 @@
  */
 
 export type TextProblem =
-  | { kind: "control"; index: number; codePoint: number }
-  | { kind: "lone_surrogate"; index: number };
+  { kind: "control"; index: number; codePoint: number } | { kind: "lone_surrogate"; index: number };
 
 /** First character a free-text field may not hold, or null. `index` counts characters from 1. */
 export function freeTextProblem(value: string, options: { multiline: boolean }): TextProblem | null {
@@ -26,7 +25,10 @@ export function freeTextProblem(value: string, options: { multiline: boolean }):
     const c = value.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) {
       const next = value.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) { i++; continue; }
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
       return { kind: "lone_surrogate", index };
     }
     if (c >= 0xdc00 && c <= 0xdfff) return { kind: "lone_surrogate", index };
@@ -43,7 +45,10 @@ export function unstorableCharAt(value: string): number {
     if (c === 0) return i;
     if (c >= 0xd800 && c <= 0xdbff) {
       const next = value.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) { i++; continue; }
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
       return i;
     }
     if (c >= 0xdc00 && c <= 0xdfff) return i;

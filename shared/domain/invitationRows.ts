@@ -57,7 +57,9 @@ export function partyFromText<P extends PartyChoice>(text: string, parties: read
   const byCode = parties.filter((p) => [p.swvCode, p.cbsCode].some((c) => c !== null && normCode(c) === code));
   if (byCode.length === 1) return byCode[0]!;
   // "Groningen" for "Gemeente Groningen".
-  const byShortName = parties.filter((p) => p.kind === "gemeente" && norm(p.name.replace(/^gemeente\s+/i, "")) === name);
+  const byShortName = parties.filter(
+    (p) => p.kind === "gemeente" && norm(p.name.replace(/^gemeente\s+/i, "")) === name,
+  );
   return byShortName.length === 1 ? byShortName[0]! : null;
 }
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { invitationState, isOpenInvitation, type InvitationFacts } from "./invitations.ts";
 
 const now = new Date("2026-03-02T09:00:00Z");
-const open: InvitationFacts = { expiresAt: "2026-03-16T09:00:00Z", acceptedAt: null, withdrawnAt: null, openedAt: null };
+const open: InvitationFacts = {
+  expiresAt: "2026-03-16T09:00:00Z",
+  acceptedAt: null,
+  withdrawnAt: null,
+  openedAt: null,
+};
 
 describe("the state of an invitation", () => {
   it("follows its mail while nobody opened the link", () => {
@@ -24,12 +29,20 @@ describe("the state of an invitation", () => {
     expect(invitationState({ ...open, acceptedAt: "x" }, "verstuurd", now)).toBe("aangenomen");
     expect(invitationState({ ...open, withdrawnAt: "x" }, "verstuurd", now)).toBe("ingetrokken");
     expect(invitationState({ ...open, expiresAt: now.toISOString() }, "verstuurd", now)).toBe("verlopen");
-    expect(invitationState({ ...open, expiresAt: "2026-03-01T00:00:00Z", openedAt: "x" }, "verstuurd", now)).toBe("verlopen");
-    expect(invitationState({ ...open, expiresAt: "2026-03-01T00:00:00Z", acceptedAt: "x" }, null, now)).toBe("aangenomen");
+    expect(invitationState({ ...open, expiresAt: "2026-03-01T00:00:00Z", openedAt: "x" }, "verstuurd", now)).toBe(
+      "verlopen",
+    );
+    expect(invitationState({ ...open, expiresAt: "2026-03-01T00:00:00Z", acceptedAt: "x" }, null, now)).toBe(
+      "aangenomen",
+    );
   });
 
   it("is open to resend or withdraw until accepted or withdrawn", () => {
-    expect(["wordt_verstuurd", "verstuurd", "niet_verstuurd", "geopend", "verlopen"].every((s) => isOpenInvitation(s as never))).toBe(true);
+    expect(
+      ["wordt_verstuurd", "verstuurd", "niet_verstuurd", "geopend", "verlopen"].every((s) =>
+        isOpenInvitation(s as never),
+      ),
+    ).toBe(true);
     expect(isOpenInvitation("aangenomen")).toBe(false);
     expect(isOpenInvitation("ingetrokken")).toBe(false);
   });

@@ -17,7 +17,13 @@ import type { MailState } from "./mail.ts";
 export const INVITATION_DAYS = 14;
 
 export const INVITATION_STATES = [
-  "wordt_verstuurd", "verstuurd", "niet_verstuurd", "geopend", "aangenomen", "verlopen", "ingetrokken",
+  "wordt_verstuurd",
+  "verstuurd",
+  "niet_verstuurd",
+  "geopend",
+  "aangenomen",
+  "verlopen",
+  "ingetrokken",
 ] as const;
 export type InvitationState = (typeof INVITATION_STATES)[number];
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { GENESIS_HASH } from "./auditChain.ts";
-import { brokenEventsLabel, checkWitness, headMatches, logKenmerk, parseLogHead, parseLogKenmerk } from "./logWitness.ts";
+import {
+  brokenEventsLabel,
+  checkWitness,
+  headMatches,
+  logKenmerk,
+  parseLogHead,
+  parseLogKenmerk,
+} from "./logWitness.ts";
 
 const H = "9f3a2c7b01d4e5a6" + "c".repeat(48);
 
@@ -17,7 +24,15 @@ describe("log kenmerk", () => {
   });
 
   it("refuses what is not a kenmerk", () => {
-    for (const bad of ["", "L-12", "1234-9F3A-2C7B-01D4-E5A6", "L-1234-9F3A-2C7B-01D4", "L-1234-9F3A-2C7B-01D4-E5AG", "L-0012-9F3A-2C7B-01D4-E5A6", "L-1234567890-9F3A-2C7B-01D4-E5A6"]) {
+    for (const bad of [
+      "",
+      "L-12",
+      "1234-9F3A-2C7B-01D4-E5A6",
+      "L-1234-9F3A-2C7B-01D4",
+      "L-1234-9F3A-2C7B-01D4-E5AG",
+      "L-0012-9F3A-2C7B-01D4-E5A6",
+      "L-1234567890-9F3A-2C7B-01D4-E5A6",
+    ]) {
       expect(parseLogKenmerk(bad), bad).toBeNull();
     }
     expect(parseLogHead("9F3A2C7B")).toBeNull();
@@ -34,9 +49,21 @@ describe("log kenmerk", () => {
 });
 
 describe("checkWitness", () => {
-  const hashes = new Map([[1, "a".repeat(64)], [2, H], [3, "b".repeat(64)]].map(([seq, hash]) => [seq as number, { hash: hash as string, at: `2026-03-0${seq}T10:00:00.000Z` }]));
+  const hashes = new Map(
+    [
+      [1, "a".repeat(64)],
+      [2, H],
+      [3, "b".repeat(64)],
+    ].map(([seq, hash]) => [seq as number, { hash: hash as string, at: `2026-03-0${seq}T10:00:00.000Z` }]),
+  );
   it("extends a kept head when event N still has that hash and the chain holds", () => {
-    expect(checkWitness(hashes, true, { count: 2, head: "9f3a2c7b01d4e5a6" })).toEqual({ count: 2, head: "9f3a2c7b01d4e5a6", at: "2026-03-02T10:00:00.000Z", extends: true, problem: null });
+    expect(checkWitness(hashes, true, { count: 2, head: "9f3a2c7b01d4e5a6" })).toEqual({
+      count: 2,
+      head: "9f3a2c7b01d4e5a6",
+      at: "2026-03-02T10:00:00.000Z",
+      extends: true,
+      problem: null,
+    });
     expect(checkWitness(hashes, true, { count: 0, head: "0".repeat(16) })).toMatchObject({ extends: true });
   });
   it("names what is wrong otherwise", () => {

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
-  AGENDA_DECISIONS, MEETING_TYPES, agendaFrozenReason, daysLate, decisionRequiresStatus, decisionTargetStatus, fixesTextVersion, isMeetingType, meetingFrozenReason, meetingHasStarted, minutesLocked, procedureStepState,
+  AGENDA_DECISIONS,
+  MEETING_TYPES,
+  agendaFrozenReason,
+  daysLate,
+  decisionRequiresStatus,
+  decisionTargetStatus,
+  fixesTextVersion,
+  isMeetingType,
+  meetingFrozenReason,
+  meetingHasStarted,
+  minutesLocked,
+  procedureStepState,
 } from "./meetings.ts";
 import { addDays, dateInZone, formatDate, formatDateTime, isCalendarDate } from "./dates.ts";
 import { legalBasis, isDisputable, isExportEvent } from "./dossier.ts";
@@ -72,8 +83,12 @@ describe("meeting rules", () => {
   it("maps every decision to a point status or none", () => {
     const mapped = Object.fromEntries(AGENDA_DECISIONS.map((d) => [d, decisionTargetStatus(d)]));
     expect(mapped).toEqual({
-      overeenstemming: "overeenstemming", geen_overeenstemming: "geen_overeenstemming", terugverwezen: "in_bespreking",
-      in_geschil: null, aangehouden: null, besproken: null,
+      overeenstemming: "overeenstemming",
+      geen_overeenstemming: "geen_overeenstemming",
+      terugverwezen: "in_bespreking",
+      in_geschil: null,
+      aangehouden: null,
+      besproken: null,
     });
     expect(decisionRequiresStatus("in_geschil")).toEqual(["geen_overeenstemming", "in_geschil"]);
     expect(AGENDA_DECISIONS.filter((d) => decisionRequiresStatus(d) !== null)).toEqual(["in_geschil"]);

@@ -81,12 +81,16 @@ export const AGENDA_DECISION_LABELS: Record<AgendaDecision, string> = {
  */
 export function decisionTargetStatus(decision: AgendaDecision): PointStatus | null {
   switch (decision) {
-    case "overeenstemming": return "overeenstemming";
-    case "geen_overeenstemming": return "geen_overeenstemming";
-    case "terugverwezen": return "in_bespreking";
+    case "overeenstemming":
+      return "overeenstemming";
+    case "geen_overeenstemming":
+      return "geen_overeenstemming";
+    case "terugverwezen":
+      return "in_bespreking";
     case "in_geschil":
     case "aangehouden":
-    case "besproken": return null;
+    case "besproken":
+      return null;
   }
 }
 
@@ -98,7 +102,8 @@ export function decisionRequiresStatus(decision: AgendaDecision): readonly Point
 /** The reason a meeting's agenda and decisions can no longer change, or null when they can. */
 export function agendaFrozenReason(meeting: { status: MeetingStatus; minutesStatus: MinutesStatus }): string | null {
   if (meeting.status === "geannuleerd") return "Deze vergadering is geannuleerd.";
-  if (meeting.minutesStatus !== "concept") return "De notulen van deze vergadering zijn vastgesteld; de agenda en de besluiten liggen vast.";
+  if (meeting.minutesStatus !== "concept")
+    return "De notulen van deze vergadering zijn vastgesteld; de agenda en de besluiten liggen vast.";
   return null;
 }
 

@@ -105,7 +105,16 @@ export function periodProblem(start: number, end: number): string | null {
 }
 
 /** One colour per party for carets and presence; chosen for contrast on white (WCAG AA for text). */
-export const PARTY_COLOURS = ["#0b5394", "#a61c00", "#38761d", "#7f3f98", "#b45f06", "#134f5c", "#741b47", "#3d3d3d"] as const;
+export const PARTY_COLOURS = [
+  "#0b5394",
+  "#a61c00",
+  "#38761d",
+  "#7f3f98",
+  "#b45f06",
+  "#134f5c",
+  "#741b47",
+  "#3d3d3d",
+] as const;
 /** Presence colour of someone who acts for no party at the tafel (e.g. a waarnemer). */
 export const PRESENCE_FALLBACK_COLOUR = "#3d3d3d";
 export function partyColour(index: number): string {

@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "./roles.ts";
 import {
-  POINT_STATUSES, POINT_STATUS_INFO, TRANSITIONS, automaticTransition, checkTransition, isTextLocked,
-  statusAfterTextChange, transitionOptions, type PartyFact, type PointFacts, type PointStatus, type TransitionActor,
+  POINT_STATUSES,
+  POINT_STATUS_INFO,
+  TRANSITIONS,
+  automaticTransition,
+  checkTransition,
+  isTextLocked,
+  statusAfterTextChange,
+  transitionOptions,
+  type PartyFact,
+  type PointFacts,
+  type PointStatus,
+  type TransitionActor,
 } from "./pointStatus.ts";
 
 /**
@@ -12,7 +22,13 @@ import {
  * partyBound: members acting for a party must be in the point's scope.
  */
 type Cond = "akkoord" | "signed" | "akkoord+signed";
-interface Edge { roles: Role[]; cond?: Cond; partyBound: boolean; swvBestuurderOnly?: boolean; autoOnly?: boolean }
+interface Edge {
+  roles: Role[];
+  cond?: Cond;
+  partyBound: boolean;
+  swvBestuurderOnly?: boolean;
+  autoOnly?: boolean;
+}
 const WG: Role[] = ["ambtenaar", "trekker", "secretaris"];
 const EDGES: Record<string, Edge> = {
   "concept>in_bespreking": { roles: WG, partyBound: true },
@@ -27,7 +43,12 @@ const EDGES: Record<string, Edge> = {
   "geagendeerd>overeenstemming": { roles: ["secretaris"], cond: "signed", partyBound: false },
   "geagendeerd>geen_overeenstemming": { roles: ["secretaris", "bestuurder"], partyBound: true },
   "overeenstemming>in_bespreking": { roles: [], partyBound: false, autoOnly: true },
-  "overeenstemming>vastgelegd": { roles: ["secretaris", "bestuurder"], cond: "signed", partyBound: true, swvBestuurderOnly: true },
+  "overeenstemming>vastgelegd": {
+    roles: ["secretaris", "bestuurder"],
+    cond: "signed",
+    partyBound: true,
+    swvBestuurderOnly: true,
+  },
   "overeenstemming>herzien": { roles: ["secretaris", "bestuurder"], partyBound: true },
   "geen_overeenstemming>in_bespreking": { roles: ["secretaris", "bestuurder"], partyBound: true },
   "geen_overeenstemming>doorgeschoven": { roles: ["secretaris", "bestuurder"], partyBound: true },
@@ -52,14 +73,21 @@ const EDGES: Record<string, Edge> = {
 const SWV = "p-swv";
 const GRON = "p-gron";
 const TYN = "p-tyn";
-const party = (partyId: string, kind: "swv" | "gemeente", stance: PartyFact["stance"], signed: boolean): PartyFact =>
-  ({ partyId, name: partyId, kind, stance, signed });
+const party = (partyId: string, kind: "swv" | "gemeente", stance: PartyFact["stance"], signed: boolean): PartyFact => ({
+  partyId,
+  name: partyId,
+  kind,
+  stance,
+  signed,
+});
 const FACTS = {
   none: { parties: [party(SWV, "swv", "geen_standpunt", false), party(GRON, "gemeente", "geen_standpunt", false)] },
   akkoord: { parties: [party(SWV, "swv", "akkoord", false), party(GRON, "gemeente", "akkoord", false)] },
   akkoordSigned: { parties: [party(SWV, "swv", "akkoord", true), party(GRON, "gemeente", "akkoord", true)] },
   // Signed but one stance went back to voorbehoud (possible during a dispute).
-  signedOnly: { parties: [party(SWV, "swv", "akkoord_met_voorbehoud", true), party(GRON, "gemeente", "niet_akkoord", true)] },
+  signedOnly: {
+    parties: [party(SWV, "swv", "akkoord_met_voorbehoud", true), party(GRON, "gemeente", "niet_akkoord", true)],
+  },
   empty: { parties: [] as PartyFact[] },
 };
 const condHolds = (cond: Cond | undefined, facts: PointFacts) => {
@@ -78,13 +106,19 @@ const PARTY_VARIANTS: Array<{ name: string; partyId: string | null; partyKind: "
   { name: "zonder partij", partyId: null, partyKind: null },
 ];
 
-function expected(from: PointStatus, to: PointStatus, actor: TransitionActor, facts: PointFacts): "ok" | "FORBIDDEN" | "ILLEGAL_TRANSITION" {
+function expected(
+  from: PointStatus,
+  to: PointStatus,
+  actor: TransitionActor,
+  facts: PointFacts,
+): "ok" | "FORBIDDEN" | "ILLEGAL_TRANSITION" {
   const edge = EDGES[`${from}>${to}`];
   if (!edge || edge.autoOnly) return "ILLEGAL_TRANSITION";
   const role = actor.role as Role;
   if (!edge.roles.includes(role)) return "FORBIDDEN";
   if (edge.swvBestuurderOnly && role === "bestuurder" && actor.partyKind !== "swv") return "FORBIDDEN";
-  if (edge.partyBound && actor.partyId !== null && !facts.parties.some((p) => p.partyId === actor.partyId)) return "FORBIDDEN";
+  if (edge.partyBound && actor.partyId !== null && !facts.parties.some((p) => p.partyId === actor.partyId))
+    return "FORBIDDEN";
   return condHolds(edge.cond, facts) ? "ok" : "ILLEGAL_TRANSITION";
 }
 
@@ -105,7 +139,11 @@ describe("status table", () => {
     let grew = true;
     while (grew) {
       grew = false;
-      for (const r of TRANSITIONS) if (seen.has(r.from) && !seen.has(r.to)) { seen.add(r.to); grew = true; }
+      for (const r of TRANSITIONS)
+        if (seen.has(r.from) && !seen.has(r.to)) {
+          seen.add(r.to);
+          grew = true;
+        }
     }
     expect([...seen].sort()).toEqual([...POINT_STATUSES].sort());
   });
@@ -136,18 +174,37 @@ describe("status table", () => {
 describe("refusal messages", () => {
   const secretaris: TransitionActor = { role: "secretaris", partyId: null, partyKind: null };
   it("names the parties whose akkoord is missing", () => {
-    const facts: PointFacts = { parties: [party(SWV, "swv", "akkoord", false), { ...party(GRON, "gemeente", "akkoord_met_voorbehoud", false), name: "Gemeente Groningen" }] };
+    const facts: PointFacts = {
+      parties: [
+        party(SWV, "swv", "akkoord", false),
+        { ...party(GRON, "gemeente", "akkoord_met_voorbehoud", false), name: "Gemeente Groningen" },
+      ],
+    };
     const r = checkTransition({ from: "ambtelijk_akkoord", to: "geagendeerd", actor: secretaris, facts });
-    expect(r).toEqual({ ok: false, code: "ILLEGAL_TRANSITION", reason: "Nog geen ambtelijk akkoord op de huidige tekst van: Gemeente Groningen." });
+    expect(r).toEqual({
+      ok: false,
+      code: "ILLEGAL_TRANSITION",
+      reason: "Nog geen ambtelijk akkoord op de huidige tekst van: Gemeente Groningen.",
+    });
   });
   it("says who may take a step the role never may", () => {
-    const r = checkTransition({ from: "ambtelijk_akkoord", to: "geagendeerd", actor: { role: "trekker", partyId: SWV, partyKind: "swv" }, facts: FACTS.akkoord });
+    const r = checkTransition({
+      from: "ambtelijk_akkoord",
+      to: "geagendeerd",
+      actor: { role: "trekker", partyId: SWV, partyKind: "swv" },
+      facts: FACTS.akkoord,
+    });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.code).toBe("FORBIDDEN");
     expect(!r.ok && r.reason).toContain("de secretaris");
   });
   it("explains that a step only happens automatically", () => {
-    const r = checkTransition({ from: "overeenstemming", to: "in_bespreking", actor: secretaris, facts: FACTS.akkoordSigned });
+    const r = checkTransition({
+      from: "overeenstemming",
+      to: "in_bespreking",
+      actor: secretaris,
+      facts: FACTS.akkoordSigned,
+    });
     expect(!r.ok && r.reason).toContain("automatisch");
   });
 });
@@ -155,27 +212,44 @@ describe("refusal messages", () => {
 describe("junk input", () => {
   const good: TransitionActor = { role: "secretaris", partyId: null, partyKind: null };
   it.each([
-    [undefined, "in_bespreking"], [null, "in_bespreking"], ["Concept", "in_bespreking"], [42, "in_bespreking"],
-    ["concept", "__proto__"], ["concept", ""], ["concept", { to: "in_bespreking" }], ["toString", "constructor"],
+    [undefined, "in_bespreking"],
+    [null, "in_bespreking"],
+    ["Concept", "in_bespreking"],
+    [42, "in_bespreking"],
+    ["concept", "__proto__"],
+    ["concept", ""],
+    ["concept", { to: "in_bespreking" }],
+    ["toString", "constructor"],
   ])("refuses unknown statuses %j → %j as ILLEGAL_TRANSITION", (from, to) => {
     const r = checkTransition({ from, to, actor: good, facts: FACTS.akkoord });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.code).toBe("ILLEGAL_TRANSITION");
   });
-  it.each([[null], [undefined], [{ role: "admin", partyId: null, partyKind: null }], [{ role: undefined, partyId: null, partyKind: null }], [{ role: "constructor", partyId: null, partyKind: null }]])(
-    "refuses an unknown actor %j as FORBIDDEN",
-    (actor) => {
-      const r = checkTransition({ from: "concept", to: "in_bespreking", actor, facts: FACTS.none });
-      expect(!r.ok && r.code).toBe("FORBIDDEN");
-    },
-  );
+  it.each([
+    [null],
+    [undefined],
+    [{ role: "admin", partyId: null, partyKind: null }],
+    [{ role: undefined, partyId: null, partyKind: null }],
+    [{ role: "constructor", partyId: null, partyKind: null }],
+  ])("refuses an unknown actor %j as FORBIDDEN", (actor) => {
+    const r = checkTransition({ from: "concept", to: "in_bespreking", actor, facts: FACTS.none });
+    expect(!r.ok && r.code).toBe("FORBIDDEN");
+  });
   it("treats missing facts as no parties in scope", () => {
     const r = checkTransition({ from: "in_bespreking", to: "ambtelijk_akkoord", actor: good, facts: null });
     expect(!r.ok && r.code).toBe("ILLEGAL_TRANSITION");
-    expect(checkTransition({ from: "concept", to: "in_bespreking", actor: good, facts: { parties: "x" } as unknown as PointFacts }).ok).toBe(true);
+    expect(
+      checkTransition({
+        from: "concept",
+        to: "in_bespreking",
+        actor: good,
+        facts: { parties: "x" } as unknown as PointFacts,
+      }).ok,
+    ).toBe(true);
   });
   it("refuses a transition to the same status", () => {
-    for (const s of POINT_STATUSES) expect(checkTransition({ from: s, to: s, actor: good, facts: FACTS.akkoordSigned }).ok).toBe(false);
+    for (const s of POINT_STATUSES)
+      expect(checkTransition({ from: s, to: s, actor: good, facts: FACTS.akkoordSigned }).ok).toBe(false);
   });
 });
 
@@ -183,7 +257,12 @@ describe("automatic steps", () => {
   const want: Record<string, Partial<Record<PointStatus, PointStatus>>> = {
     none: { ambtelijk_akkoord: "in_bespreking" },
     akkoord: { in_bespreking: "ambtelijk_akkoord" },
-    akkoordSigned: { in_bespreking: "ambtelijk_akkoord", ambtelijk_akkoord: "overeenstemming", geagendeerd: "overeenstemming", in_geschil: "overeenstemming" },
+    akkoordSigned: {
+      in_bespreking: "ambtelijk_akkoord",
+      ambtelijk_akkoord: "overeenstemming",
+      geagendeerd: "overeenstemming",
+      in_geschil: "overeenstemming",
+    },
     signedOnly: { ambtelijk_akkoord: "in_bespreking", geagendeerd: "overeenstemming", in_geschil: "overeenstemming" },
     empty: { ambtelijk_akkoord: "in_bespreking" },
   };
@@ -216,14 +295,31 @@ describe("text changes", () => {
   it("send every text-bound agreement back to in bespreking and leave the rest", () => {
     const moved = Object.fromEntries(POINT_STATUSES.map((s) => [s, statusAfterTextChange(s)]));
     expect(moved).toEqual({
-      concept: null, in_bespreking: null, ambtelijk_akkoord: "in_bespreking", geagendeerd: "in_bespreking",
-      overeenstemming: "in_bespreking", geen_overeenstemming: null, doorgeschoven: null, in_geschil: null,
-      afgesloten_zonder_overeenstemming: null, vastgelegd: null, in_uitvoering: null, geevalueerd: null, herzien: null, vervallen: null,
+      concept: null,
+      in_bespreking: null,
+      ambtelijk_akkoord: "in_bespreking",
+      geagendeerd: "in_bespreking",
+      overeenstemming: "in_bespreking",
+      geen_overeenstemming: null,
+      doorgeschoven: null,
+      in_geschil: null,
+      afgesloten_zonder_overeenstemming: null,
+      vastgelegd: null,
+      in_uitvoering: null,
+      geevalueerd: null,
+      herzien: null,
+      vervallen: null,
     });
   });
   it("locks the text when agendated, disputed or closed — not in overeenstemming", () => {
     expect(POINT_STATUSES.filter(isTextLocked)).toEqual([
-      "geagendeerd", "in_geschil", "afgesloten_zonder_overeenstemming", "vastgelegd", "in_uitvoering", "geevalueerd", "vervallen",
+      "geagendeerd",
+      "in_geschil",
+      "afgesloten_zonder_overeenstemming",
+      "vastgelegd",
+      "in_uitvoering",
+      "geevalueerd",
+      "vervallen",
     ]);
   });
 });
@@ -237,7 +333,9 @@ describe("transition options for the client", () => {
   });
   it("offers a waarnemer nothing anywhere", () => {
     for (const s of POINT_STATUSES) {
-      expect(transitionOptions(s, { role: "waarnemer", partyId: SWV, partyKind: "swv" }, FACTS.akkoordSigned)).toEqual([]);
+      expect(transitionOptions(s, { role: "waarnemer", partyId: SWV, partyKind: "swv" }, FACTS.akkoordSigned)).toEqual(
+        [],
+      );
     }
   });
   it("lets a member of another participant (overig: never in scope) take no party-scoped step, whatever the role", () => {
@@ -248,7 +346,14 @@ describe("transition options for the client", () => {
           expect(rule.partyInScope, `${role} ${s}→${opt.to} is offered`).toBe(false);
         }
         for (const rule of TRANSITIONS.filter((r) => r.from === s && r.partyInScope)) {
-          expect(checkTransition({ from: s, to: rule.to, actor: { role, partyId: "opr", partyKind: "overig" }, facts: FACTS.akkoordSigned }).ok).toBe(false);
+          expect(
+            checkTransition({
+              from: s,
+              to: rule.to,
+              actor: { role, partyId: "opr", partyKind: "overig" },
+              facts: FACTS.akkoordSigned,
+            }).ok,
+          ).toBe(false);
         }
       }
     }

@@ -59,15 +59,51 @@ export interface PointStatusInfo {
 
 export const POINT_STATUS_INFO: Record<PointStatus, PointStatusInfo> = {
   concept: { label: "Concept", group: "open", description: "Eerste opzet; nog niet in bespreking gebracht." },
-  in_bespreking: { label: "In bespreking", group: "open", description: "De ambtelijke werkgroep werkt aan de tekst; partijen geven hun standpunt." },
-  ambtelijk_akkoord: { label: "Ambtelijk akkoord", group: "voorbereid", description: "Alle partijen in de scope zijn ambtelijk akkoord met de huidige tekst." },
-  geagendeerd: { label: "Geagendeerd", group: "voorbereid", description: "Staat op de agenda van een bestuurlijk overleg; de tekst ligt vast." },
-  overeenstemming: { label: "Overeenstemming", group: "akkoord", description: "Alle partijen in de scope hebben de huidige tekst ondertekend." },
-  geen_overeenstemming: { label: "Geen overeenstemming", group: "geschil", description: "Het bestuurlijk overleg leidde niet tot overeenstemming." },
-  doorgeschoven: { label: "Doorgeschoven", group: "open", description: "Naar de ontwikkelagenda verplaatst; later weer op te pakken." },
-  in_geschil: { label: "In geschil", group: "geschil", description: "Voorgelegd aan de Landelijke Geschillencommissie OOGO; de tekst ligt vast." },
-  afgesloten_zonder_overeenstemming: { label: "Afgesloten zonder overeenstemming", group: "afgesloten", description: "Na uitspraak of besluit afgesloten zonder afspraak." },
-  vastgelegd: { label: "Vastgelegd", group: "akkoord", description: "Opgenomen in het vastgestelde plan; de tekst ligt vast." },
+  in_bespreking: {
+    label: "In bespreking",
+    group: "open",
+    description: "De ambtelijke werkgroep werkt aan de tekst; partijen geven hun standpunt.",
+  },
+  ambtelijk_akkoord: {
+    label: "Ambtelijk akkoord",
+    group: "voorbereid",
+    description: "Alle partijen in de scope zijn ambtelijk akkoord met de huidige tekst.",
+  },
+  geagendeerd: {
+    label: "Geagendeerd",
+    group: "voorbereid",
+    description: "Staat op de agenda van een bestuurlijk overleg; de tekst ligt vast.",
+  },
+  overeenstemming: {
+    label: "Overeenstemming",
+    group: "akkoord",
+    description: "Alle partijen in de scope hebben de huidige tekst ondertekend.",
+  },
+  geen_overeenstemming: {
+    label: "Geen overeenstemming",
+    group: "geschil",
+    description: "Het bestuurlijk overleg leidde niet tot overeenstemming.",
+  },
+  doorgeschoven: {
+    label: "Doorgeschoven",
+    group: "open",
+    description: "Naar de ontwikkelagenda verplaatst; later weer op te pakken.",
+  },
+  in_geschil: {
+    label: "In geschil",
+    group: "geschil",
+    description: "Voorgelegd aan de Landelijke Geschillencommissie OOGO; de tekst ligt vast.",
+  },
+  afgesloten_zonder_overeenstemming: {
+    label: "Afgesloten zonder overeenstemming",
+    group: "afgesloten",
+    description: "Na uitspraak of besluit afgesloten zonder afspraak.",
+  },
+  vastgelegd: {
+    label: "Vastgelegd",
+    group: "akkoord",
+    description: "Opgenomen in het vastgestelde plan; de tekst ligt vast.",
+  },
   in_uitvoering: { label: "In uitvoering", group: "akkoord", description: "De afspraak wordt uitgevoerd." },
   geevalueerd: { label: "Geëvalueerd", group: "akkoord", description: "De uitvoering is geëvalueerd." },
   herzien: { label: "Herzien", group: "open", description: "Een eerdere afspraak wordt opnieuw besproken." },
@@ -84,9 +120,16 @@ export const statusLabel = (status: PointStatus) => POINT_STATUS_INFO[status].la
  * tamper-proof), which is what the parties must see loudly.
  */
 export const TEXT_LOCKED_STATUSES: readonly PointStatus[] = [
-  "geagendeerd", "in_geschil", "afgesloten_zonder_overeenstemming", "vastgelegd", "in_uitvoering", "geevalueerd", "vervallen",
+  "geagendeerd",
+  "in_geschil",
+  "afgesloten_zonder_overeenstemming",
+  "vastgelegd",
+  "in_uitvoering",
+  "geevalueerd",
+  "vervallen",
 ];
-export const isTextLocked = (status: unknown): boolean => isPointStatus(status) && TEXT_LOCKED_STATUSES.includes(status);
+export const isTextLocked = (status: unknown): boolean =>
+  isPointStatus(status) && TEXT_LOCKED_STATUSES.includes(status);
 
 /** Statuses in which trekkers record stances: the ambtelijk phase. */
 export const STANCE_STATUSES: readonly PointStatus[] = ["in_bespreking", "ambtelijk_akkoord"];
@@ -99,7 +142,12 @@ export const SIGNABLE_STATUSES: readonly PointStatus[] = ["ambtelijk_akkoord", "
 
 /** Statuses in which title, scope, term and section link may change (nothing agreed yet). */
 export const DETAILS_EDITABLE_STATUSES: readonly PointStatus[] = [
-  "concept", "in_bespreking", "ambtelijk_akkoord", "geen_overeenstemming", "doorgeschoven", "herzien",
+  "concept",
+  "in_bespreking",
+  "ambtelijk_akkoord",
+  "geen_overeenstemming",
+  "doorgeschoven",
+  "herzien",
 ];
 
 /** What the rules know about one party in the point's scope, on the CURRENT text. */
@@ -126,9 +174,7 @@ export interface TransitionActor {
   partyKind: OrganisationKind | null;
 }
 
-export type TransitionCheck =
-  | { ok: true }
-  | { ok: false; code: "FORBIDDEN" | "ILLEGAL_TRANSITION"; reason: string };
+export type TransitionCheck = { ok: true } | { ok: false; code: "FORBIDDEN" | "ILLEGAL_TRANSITION"; reason: string };
 
 /** A capability that grants a step, optionally only to members of one kind of party. */
 interface Grant {
@@ -178,7 +224,8 @@ function requireAllSigned(facts: PointFacts): string | null {
   return missing.length === 0 ? null : `Nog geen geldige ondertekening van de huidige tekst door: ${names(missing)}.`;
 }
 
-const g = (capability: Capability, partyKind?: PartyKind): Grant => (partyKind ? { capability, partyKind } : { capability });
+const g = (capability: Capability, partyKind?: PartyKind): Grant =>
+  partyKind ? { capability, partyKind } : { capability };
 const MANAGE = g("point.manage");
 const STANCE = g("stance.record");
 const ADMIN = g("point.administer");
@@ -196,61 +243,168 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { from: "concept", to: "in_bespreking", action: "Bespreking starten", by: [MANAGE], partyInScope: true },
   { from: "concept", to: "vervallen", action: "Concept intrekken", by: [MANAGE], partyInScope: true },
   {
-    from: "in_bespreking", to: "ambtelijk_akkoord", action: "Ambtelijk akkoord vaststellen", by: [STANCE, ADMIN], partyInScope: true,
-    condition: requireAllAkkoord, automatic: allAkkoord,
+    from: "in_bespreking",
+    to: "ambtelijk_akkoord",
+    action: "Ambtelijk akkoord vaststellen",
+    by: [STANCE, ADMIN],
+    partyInScope: true,
+    condition: requireAllAkkoord,
+    automatic: allAkkoord,
   },
   { from: "in_bespreking", to: "vervallen", action: "Punt laten vervallen", by: [ADMIN], partyInScope: false },
   {
     // By hand a trekker reopens the discussion; by itself when a stance is withdrawn, the
     // scope grows, or the text changes (edits reset all stances).
-    from: "ambtelijk_akkoord", to: "in_bespreking", action: "Terug naar bespreking", by: [STANCE, ADMIN], partyInScope: true,
-    automatic: (f) => !allAkkoord(f), onTextChange: true,
+    from: "ambtelijk_akkoord",
+    to: "in_bespreking",
+    action: "Terug naar bespreking",
+    by: [STANCE, ADMIN],
+    partyInScope: true,
+    automatic: (f) => !allAkkoord(f),
+    onTextChange: true,
   },
   {
-    from: "ambtelijk_akkoord", to: "geagendeerd", action: "Agenderen (tekst vastzetten)", by: [ADMIN], partyInScope: false,
+    from: "ambtelijk_akkoord",
+    to: "geagendeerd",
+    action: "Agenderen (tekst vastzetten)",
+    by: [ADMIN],
+    partyInScope: false,
     condition: requireAllAkkoord,
   },
   {
     // Written round: every bestuurder signs without a meeting.
-    from: "ambtelijk_akkoord", to: "overeenstemming", action: "Overeenstemming vastleggen", by: [ADMIN], partyInScope: false,
-    condition: (f) => requireAllAkkoord(f) ?? requireAllSigned(f), automatic: (f) => allAkkoord(f) && allSigned(f),
+    from: "ambtelijk_akkoord",
+    to: "overeenstemming",
+    action: "Overeenstemming vastleggen",
+    by: [ADMIN],
+    partyInScope: false,
+    condition: (f) => requireAllAkkoord(f) ?? requireAllSigned(f),
+    automatic: (f) => allAkkoord(f) && allSigned(f),
   },
   // Bestuurlijke fase
   { from: "geagendeerd", to: "ambtelijk_akkoord", action: "Van de agenda halen", by: [ADMIN], partyInScope: false },
-  { from: "geagendeerd", to: "in_bespreking", action: "Terugverwijzen naar ambtelijk overleg", by: [ADMIN], partyInScope: false, onTextChange: true },
   {
-    from: "geagendeerd", to: "overeenstemming", action: "Overeenstemming vastleggen", by: [ADMIN], partyInScope: false,
-    condition: requireAllSigned, automatic: allSigned,
+    from: "geagendeerd",
+    to: "in_bespreking",
+    action: "Terugverwijzen naar ambtelijk overleg",
+    by: [ADMIN],
+    partyInScope: false,
+    onTextChange: true,
   },
-  { from: "geagendeerd", to: "geen_overeenstemming", action: "Geen overeenstemming vastleggen", by: [ADMIN, DECIDE], partyInScope: true },
-  { from: "overeenstemming", to: "in_bespreking", action: "Terug naar bespreking", by: [], partyInScope: false, onTextChange: true },
   {
-    from: "overeenstemming", to: "vastgelegd", action: "Vastleggen in het vastgestelde plan", by: [ADMIN, g("point.decide", "swv")], partyInScope: true,
+    from: "geagendeerd",
+    to: "overeenstemming",
+    action: "Overeenstemming vastleggen",
+    by: [ADMIN],
+    partyInScope: false,
+    condition: requireAllSigned,
+    automatic: allSigned,
+  },
+  {
+    from: "geagendeerd",
+    to: "geen_overeenstemming",
+    action: "Geen overeenstemming vastleggen",
+    by: [ADMIN, DECIDE],
+    partyInScope: true,
+  },
+  {
+    from: "overeenstemming",
+    to: "in_bespreking",
+    action: "Terug naar bespreking",
+    by: [],
+    partyInScope: false,
+    onTextChange: true,
+  },
+  {
+    from: "overeenstemming",
+    to: "vastgelegd",
+    action: "Vastleggen in het vastgestelde plan",
+    by: [ADMIN, g("point.decide", "swv")],
+    partyInScope: true,
     condition: requireAllSigned,
   },
   { from: "overeenstemming", to: "herzien", action: "Herzien", by: [ADMIN, DECIDE], partyInScope: true },
-  { from: "geen_overeenstemming", to: "in_bespreking", action: "Opnieuw in bespreking", by: [ADMIN, DECIDE], partyInScope: true },
-  { from: "geen_overeenstemming", to: "doorgeschoven", action: "Doorschuiven naar de ontwikkelagenda", by: [ADMIN, DECIDE], partyInScope: true },
-  { from: "geen_overeenstemming", to: "in_geschil", action: "Geschil voorleggen aan de Geschillencommissie OOGO", by: [DECIDE], partyInScope: true },
-  { from: "geen_overeenstemming", to: "afgesloten_zonder_overeenstemming", action: "Afsluiten zonder overeenstemming", by: [ADMIN, DECIDE], partyInScope: true },
+  {
+    from: "geen_overeenstemming",
+    to: "in_bespreking",
+    action: "Opnieuw in bespreking",
+    by: [ADMIN, DECIDE],
+    partyInScope: true,
+  },
+  {
+    from: "geen_overeenstemming",
+    to: "doorgeschoven",
+    action: "Doorschuiven naar de ontwikkelagenda",
+    by: [ADMIN, DECIDE],
+    partyInScope: true,
+  },
+  {
+    from: "geen_overeenstemming",
+    to: "in_geschil",
+    action: "Geschil voorleggen aan de Geschillencommissie OOGO",
+    by: [DECIDE],
+    partyInScope: true,
+  },
+  {
+    from: "geen_overeenstemming",
+    to: "afgesloten_zonder_overeenstemming",
+    action: "Afsluiten zonder overeenstemming",
+    by: [ADMIN, DECIDE],
+    partyInScope: true,
+  },
   { from: "doorgeschoven", to: "in_bespreking", action: "Weer oppakken", by: [MANAGE], partyInScope: true },
   { from: "doorgeschoven", to: "vervallen", action: "Laten vervallen", by: [ADMIN], partyInScope: false },
   // Geschil
   {
-    from: "in_geschil", to: "overeenstemming", action: "Schikking vastleggen", by: [ADMIN], partyInScope: false,
-    condition: requireAllSigned, automatic: allSigned,
+    from: "in_geschil",
+    to: "overeenstemming",
+    action: "Schikking vastleggen",
+    by: [ADMIN],
+    partyInScope: false,
+    condition: requireAllSigned,
+    automatic: allSigned,
   },
-  { from: "in_geschil", to: "afgesloten_zonder_overeenstemming", action: "Uitspraak vastleggen: geen overeenstemming", by: [ADMIN], partyInScope: false },
-  { from: "in_geschil", to: "in_bespreking", action: "Geschil ingetrokken: terug naar bespreking", by: [ADMIN, DECIDE], partyInScope: true },
+  {
+    from: "in_geschil",
+    to: "afgesloten_zonder_overeenstemming",
+    action: "Uitspraak vastleggen: geen overeenstemming",
+    by: [ADMIN],
+    partyInScope: false,
+  },
+  {
+    from: "in_geschil",
+    to: "in_bespreking",
+    action: "Geschil ingetrokken: terug naar bespreking",
+    by: [ADMIN, DECIDE],
+    partyInScope: true,
+  },
   // Na vaststelling
   { from: "vastgelegd", to: "in_uitvoering", action: "Uitvoering starten", by: [MANAGE], partyInScope: true },
   { from: "in_uitvoering", to: "geevalueerd", action: "Evaluatie vastleggen", by: [MANAGE], partyInScope: true },
   { from: "vastgelegd", to: "herzien", action: "Herzien", by: [ADMIN, DECIDE], partyInScope: true },
   { from: "in_uitvoering", to: "herzien", action: "Herzien", by: [ADMIN, DECIDE], partyInScope: true },
   { from: "geevalueerd", to: "herzien", action: "Herzien", by: [ADMIN, DECIDE], partyInScope: true },
-  { from: "vastgelegd", to: "vervallen", action: "Laten vervallen (looptijd verstreken)", by: [ADMIN], partyInScope: false },
-  { from: "in_uitvoering", to: "vervallen", action: "Laten vervallen (looptijd verstreken)", by: [ADMIN], partyInScope: false },
-  { from: "geevalueerd", to: "vervallen", action: "Laten vervallen (looptijd verstreken)", by: [ADMIN], partyInScope: false },
+  {
+    from: "vastgelegd",
+    to: "vervallen",
+    action: "Laten vervallen (looptijd verstreken)",
+    by: [ADMIN],
+    partyInScope: false,
+  },
+  {
+    from: "in_uitvoering",
+    to: "vervallen",
+    action: "Laten vervallen (looptijd verstreken)",
+    by: [ADMIN],
+    partyInScope: false,
+  },
+  {
+    from: "geevalueerd",
+    to: "vervallen",
+    action: "Laten vervallen (looptijd verstreken)",
+    by: [ADMIN],
+    partyInScope: false,
+  },
   { from: "herzien", to: "in_bespreking", action: "Bespreking starten", by: [MANAGE], partyInScope: true },
 ];
 
@@ -270,7 +424,11 @@ const capabilityLabel = (by: readonly Grant[]) => {
     "point.administer": "de secretaris",
     "point.decide": "een bestuurder of wethouder",
   };
-  return by.map((gr) => (gr.partyKind === "swv" ? "de bestuurder van het samenwerkingsverband" : who[gr.capability] ?? gr.capability)).join(" of ");
+  return by
+    .map((gr) =>
+      gr.partyKind === "swv" ? "de bestuurder van het samenwerkingsverband" : (who[gr.capability] ?? gr.capability),
+    )
+    .join(" of ");
 };
 
 function grantHolds(grant: Grant, actor: TransitionActor): boolean {
@@ -283,23 +441,38 @@ function grantHolds(grant: Grant, actor: TransitionActor): boolean {
  * role (403: this member may never take it), then the member's party scope (403), then the
  * condition (409 with the reason). Total: any junk input yields a refusal, never a throw.
  */
-export function checkTransition(input: { from: unknown; to: unknown; actor: TransitionActor | null | undefined; facts: PointFacts | null | undefined }): TransitionCheck {
+export function checkTransition(input: {
+  from: unknown;
+  to: unknown;
+  actor: TransitionActor | null | undefined;
+  facts: PointFacts | null | undefined;
+}): TransitionCheck {
   const { from, to } = input;
   if (!isPointStatus(from)) return { ok: false, code: "ILLEGAL_TRANSITION", reason: "Onbekende huidige status." };
   if (!isPointStatus(to)) return { ok: false, code: "ILLEGAL_TRANSITION", reason: "Onbekende nieuwe status." };
-  if (from === to) return { ok: false, code: "ILLEGAL_TRANSITION", reason: `Het punt heeft al de status ${statusLabel(from)}.` };
+  if (from === to)
+    return { ok: false, code: "ILLEGAL_TRANSITION", reason: `Het punt heeft al de status ${statusLabel(from)}.` };
   const rule = findRule(from, to);
   if (!rule) {
-    return { ok: false, code: "ILLEGAL_TRANSITION", reason: `Een punt met status ${statusLabel(from)} kan niet naar ${statusLabel(to)}.` };
+    return {
+      ok: false,
+      code: "ILLEGAL_TRANSITION",
+      reason: `Een punt met status ${statusLabel(from)} kan niet naar ${statusLabel(to)}.`,
+    };
   }
   if (rule.by.length === 0) {
-    return { ok: false, code: "ILLEGAL_TRANSITION", reason: `Van ${statusLabel(from)} naar ${statusLabel(to)} gaat alleen automatisch, wanneer de tekst wijzigt.` };
+    return {
+      ok: false,
+      code: "ILLEGAL_TRANSITION",
+      reason: `Van ${statusLabel(from)} naar ${statusLabel(to)} gaat alleen automatisch, wanneer de tekst wijzigt.`,
+    };
   }
   const actor = input.actor;
   if (!actor || !isRole(actor.role)) return { ok: false, code: "FORBIDDEN", reason: "Onbekende rol." };
   if (!rule.by.some((gr) => grantHolds(gr, actor))) {
     return {
-      ok: false, code: "FORBIDDEN",
+      ok: false,
+      code: "FORBIDDEN",
       reason: `Als ${ROLE_LABELS[actor.role].toLowerCase()} mag u een punt niet van ${statusLabel(from)} naar ${statusLabel(to)} zetten; dat doet ${capabilityLabel(rule.by)}.`,
     };
   }
@@ -347,7 +520,13 @@ export function transitionOptions(from: PointStatus, actor: TransitionActor, fac
     if (rule.from !== from || rule.by.length === 0) continue;
     const check = checkTransition({ from, to: rule.to, actor, facts });
     if (!check.ok && check.code === "FORBIDDEN") continue;
-    out.push({ to: rule.to, label: statusLabel(rule.to), action: rule.action, ok: check.ok, ...(check.ok ? {} : { reason: check.reason }) });
+    out.push({
+      to: rule.to,
+      label: statusLabel(rule.to),
+      action: rule.action,
+      ok: check.ok,
+      ...(check.ok ? {} : { reason: check.reason }),
+    });
   }
   return out;
 }

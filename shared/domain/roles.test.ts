@@ -1,16 +1,43 @@
 import { describe, expect, it } from "vitest";
 import {
-  CAPABILITIES, INSTANCE_CAPABILITIES, ROLES, can, canInstance, capabilitiesOf, instanceCapabilitiesOf, isRole, requiresParty,
+  CAPABILITIES,
+  INSTANCE_CAPABILITIES,
+  ROLES,
+  can,
+  canInstance,
+  capabilitiesOf,
+  instanceCapabilitiesOf,
+  isRole,
+  requiresParty,
 } from "./roles.ts";
 
 /** The expected table, written out independently of the implementation's matrix. */
 const EXPECTED: Record<string, string[]> = {
   ambtenaar: ["workspace.read", "content.read", "text.edit", "point.manage", "minutes.edit", "oplegger.export"],
-  trekker: ["workspace.read", "content.read", "text.edit", "point.manage", "stance.record", "minutes.edit", "oplegger.export"],
+  trekker: [
+    "workspace.read",
+    "content.read",
+    "text.edit",
+    "point.manage",
+    "stance.record",
+    "minutes.edit",
+    "oplegger.export",
+  ],
   bestuurder: ["workspace.read", "content.read", "point.signoff", "point.decide", "oplegger.export"],
   secretaris: [
-    "workspace.read", "content.read", "text.edit", "point.manage", "point.administer", "meeting.manage", "minutes.edit",
-    "minutes.approve", "procedure.manage", "dossier.build", "oplegger.export", "members.manage", "tafel.manage",
+    "workspace.read",
+    "content.read",
+    "text.edit",
+    "point.manage",
+    "point.administer",
+    "meeting.manage",
+    "minutes.edit",
+    "minutes.approve",
+    "procedure.manage",
+    "dossier.build",
+    "oplegger.export",
+    "members.manage",
+    "tafel.manage",
   ],
   waarnemer: ["workspace.read", "content.read", "oplegger.export"],
   // Members and roles only: the tafel overview, never its content (ADR 0005).
@@ -36,9 +63,17 @@ describe("roles table", () => {
   });
 
   it.each([
-    ["admin", "workspace.read"], ["", "workspace.read"], [null, "workspace.read"], [undefined, "text.edit"],
-    ["Ambtenaar", "text.edit"], [42, "text.edit"], ["ambtenaar", "delete.everything"], ["ambtenaar", ""],
-    ["secretaris", null], ["beheerder", "__proto__"], ["constructor", "workspace.read"],
+    ["admin", "workspace.read"],
+    ["", "workspace.read"],
+    [null, "workspace.read"],
+    [undefined, "text.edit"],
+    ["Ambtenaar", "text.edit"],
+    [42, "text.edit"],
+    ["ambtenaar", "delete.everything"],
+    ["ambtenaar", ""],
+    ["secretaris", null],
+    ["beheerder", "__proto__"],
+    ["constructor", "workspace.read"],
   ])("denies unknown role/capability %j × %j", (role, capability) => {
     expect(can(role, capability)).toBe(false);
   });
@@ -74,8 +109,12 @@ describe("instance capabilities (ADR 0010)", () => {
   });
 
   it.each([
-    [["applicatiebeheerder"], "instance.tafels.delete"], [["applicatiebeheerder"], "content.read"], [["Applicatiebeheerder"], "instance.tafels.create"],
-    [[null], "instance.tafels.list"], [["__proto__"], "instance.tafels.list"], [["applicatiebeheerder"], "constructor"],
+    [["applicatiebeheerder"], "instance.tafels.delete"],
+    [["applicatiebeheerder"], "content.read"],
+    [["Applicatiebeheerder"], "instance.tafels.create"],
+    [[null], "instance.tafels.list"],
+    [["__proto__"], "instance.tafels.list"],
+    [["applicatiebeheerder"], "constructor"],
   ])("denies unknown instance role/capability %j × %j", (roles, capability) => {
     expect(canInstance(roles, capability)).toBe(false);
   });

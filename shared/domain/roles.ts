@@ -66,25 +66,25 @@ const _ = false;
  */
 const TABLE: Record<Capability, readonly [boolean, boolean, boolean, boolean, boolean, boolean]> = {
   //                   amb trk bes sec wrn beh
-  "workspace.read":   [R, R, R, R, R, R],
+  "workspace.read": [R, R, R, R, R, R],
   // The beheerder manages people, not the OOGO itself: no content, so no oplegger either (ADR 0005).
-  "content.read":     [R, R, R, R, R, _],
-  "text.edit":        [R, R, _, R, _, _],
-  "point.manage":     [R, R, _, R, _, _],
-  "stance.record":    [_, R, _, _, _, _],
-  "point.signoff":    [_, _, R, _, _, _],
-  "point.decide":     [_, _, R, _, _, _],
+  "content.read": [R, R, R, R, R, _],
+  "text.edit": [R, R, _, R, _, _],
+  "point.manage": [R, R, _, R, _, _],
+  "stance.record": [_, R, _, _, _, _],
+  "point.signoff": [_, _, R, _, _, _],
+  "point.decide": [_, _, R, _, _, _],
   "point.administer": [_, _, _, R, _, _],
-  "meeting.manage":   [_, _, _, R, _, _],
-  "minutes.edit":     [R, R, _, R, _, _],
-  "minutes.approve":  [_, _, _, R, _, _],
+  "meeting.manage": [_, _, _, R, _, _],
+  "minutes.edit": [R, R, _, R, _, _],
+  "minutes.approve": [_, _, _, R, _, _],
   "procedure.manage": [_, _, _, R, _, _],
-  "dossier.build":    [_, _, _, R, _, _],
-  "oplegger.export":  [R, R, R, R, R, _],
+  "dossier.build": [_, _, _, R, _, _],
+  "oplegger.export": [R, R, R, R, R, _],
   // The secretaris runs the tafel, so also its people, without a second account (ADR 0011).
-  "members.manage":   [_, _, _, R, _, R],
+  "members.manage": [_, _, _, R, _, R],
   // Whoever runs the tafel keeps its set-up; it changes no content (ADR 0010).
-  "tafel.manage":     [_, _, _, R, _, R],
+  "tafel.manage": [_, _, _, R, _, R],
 };
 
 export function isRole(value: unknown): value is Role {
@@ -140,7 +140,8 @@ export function isInstanceRole(value: unknown): value is InstanceRole {
 
 /** True when any of `roles` (instance roles of one account) holds `capability`. Unknown values are denied. */
 export function canInstance(roles: readonly unknown[], capability: unknown): boolean {
-  if (typeof capability !== "string" || !(INSTANCE_CAPABILITIES as readonly string[]).includes(capability)) return false;
+  if (typeof capability !== "string" || !(INSTANCE_CAPABILITIES as readonly string[]).includes(capability))
+    return false;
   const holders = INSTANCE_TABLE[capability as InstanceCapability];
   return roles.some((r) => isInstanceRole(r) && holders.includes(r));
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "./roles.ts";
 import { POINT_STATUSES } from "./pointStatus.ts";
-import { STANCES, checkStance, effectiveStance, reasoningProblem, reasoningRequired, REASONING_MIN } from "./stances.ts";
+import {
+  STANCES,
+  checkStance,
+  effectiveStance,
+  reasoningProblem,
+  reasoningRequired,
+  REASONING_MIN,
+} from "./stances.ts";
 
 const SCOPE = ["swv", "gron"];
 const OK_REASON = "Omdat de termijn van zes weken haalbaar is.";
@@ -9,21 +16,49 @@ const OK_REASON = "Omdat de termijn van zes weken haalbaar is.";
 describe("who may record a stance", () => {
   for (const role of ROLES) {
     it(`${role}: only a trekker, for their own party in scope`, () => {
-      const r = checkStance({ role, actorPartyId: "gron", partiesInScope: SCOPE, status: "in_bespreking", stance: "akkoord", reasoning: "" });
+      const r = checkStance({
+        role,
+        actorPartyId: "gron",
+        partiesInScope: SCOPE,
+        status: "in_bespreking",
+        stance: "akkoord",
+        reasoning: "",
+      });
       expect(r.ok).toBe(role === "trekker");
       if (!r.ok) expect(r.code).toBe("FORBIDDEN");
     });
   }
   it("refuses a trekker whose party is outside the scope", () => {
-    const r = checkStance({ role: "trekker", actorPartyId: "tyn", partiesInScope: SCOPE, status: "in_bespreking", stance: "akkoord", reasoning: "" });
+    const r = checkStance({
+      role: "trekker",
+      actorPartyId: "tyn",
+      partiesInScope: SCOPE,
+      status: "in_bespreking",
+      stance: "akkoord",
+      reasoning: "",
+    });
     expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
   it("refuses a trekker of another participant (overig): such a party is never in a point's scope", () => {
-    const r = checkStance({ role: "trekker", actorPartyId: "opr", partiesInScope: SCOPE, status: "in_bespreking", stance: "akkoord", reasoning: "" });
+    const r = checkStance({
+      role: "trekker",
+      actorPartyId: "opr",
+      partiesInScope: SCOPE,
+      status: "in_bespreking",
+      stance: "akkoord",
+      reasoning: "",
+    });
     expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
   it("refuses a trekker without a party", () => {
-    const r = checkStance({ role: "trekker", actorPartyId: null, partiesInScope: SCOPE, status: "in_bespreking", stance: "akkoord", reasoning: "" });
+    const r = checkStance({
+      role: "trekker",
+      actorPartyId: null,
+      partiesInScope: SCOPE,
+      status: "in_bespreking",
+      stance: "akkoord",
+      reasoning: "",
+    });
     expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 });
@@ -32,7 +67,14 @@ describe("in which statuses", () => {
   for (const status of POINT_STATUSES) {
     const allowed = status === "in_bespreking" || status === "ambtelijk_akkoord";
     it(`${status}: ${allowed ? "allowed" : "refused with CONFLICT"}`, () => {
-      const r = checkStance({ role: "trekker", actorPartyId: "swv", partiesInScope: SCOPE, status, stance: "niet_akkoord", reasoning: OK_REASON });
+      const r = checkStance({
+        role: "trekker",
+        actorPartyId: "swv",
+        partiesInScope: SCOPE,
+        status,
+        stance: "niet_akkoord",
+        reasoning: OK_REASON,
+      });
       expect(r.ok).toBe(allowed);
       if (!r.ok) expect(r).toMatchObject({ code: "CONFLICT" });
     });
@@ -48,7 +90,14 @@ describe("reasoning", () => {
         expect(reasoningProblem(stance, empty) !== null, JSON.stringify(empty)).toBe(required);
       }
       expect(reasoningProblem(stance, OK_REASON)).toBeNull();
-      const r = checkStance({ role: "trekker", actorPartyId: "swv", partiesInScope: SCOPE, status: "in_bespreking", stance, reasoning: "" });
+      const r = checkStance({
+        role: "trekker",
+        actorPartyId: "swv",
+        partiesInScope: SCOPE,
+        status: "in_bespreking",
+        stance,
+        reasoning: "",
+      });
       expect(r.ok).toBe(!required);
       if (!r.ok) expect(r).toMatchObject({ code: "VALIDATION_FAILED", field: "reasoning" });
     });
@@ -65,14 +114,39 @@ describe("reasoning", () => {
 
 describe("junk input", () => {
   it.each([["ja"], [""], [null], [undefined], [1], ["Akkoord"], ["__proto__"]])("refuses stance %j", (stance) => {
-    const r = checkStance({ role: "trekker", actorPartyId: "swv", partiesInScope: SCOPE, status: "in_bespreking", stance, reasoning: OK_REASON });
+    const r = checkStance({
+      role: "trekker",
+      actorPartyId: "swv",
+      partiesInScope: SCOPE,
+      status: "in_bespreking",
+      stance,
+      reasoning: OK_REASON,
+    });
     expect(r).toMatchObject({ ok: false, code: "VALIDATION_FAILED", field: "stance" });
   });
   it.each([["admin"], [null], [undefined], [{}]])("refuses role %j", (role) => {
-    expect(checkStance({ role, actorPartyId: "swv", partiesInScope: SCOPE, status: "in_bespreking", stance: "akkoord", reasoning: "" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(
+      checkStance({
+        role,
+        actorPartyId: "swv",
+        partiesInScope: SCOPE,
+        status: "in_bespreking",
+        stance: "akkoord",
+        reasoning: "",
+      }),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
   it("refuses an unknown status", () => {
-    expect(checkStance({ role: "trekker", actorPartyId: "swv", partiesInScope: SCOPE, status: "bezig", stance: "akkoord", reasoning: "" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(
+      checkStance({
+        role: "trekker",
+        actorPartyId: "swv",
+        partiesInScope: SCOPE,
+        status: "bezig",
+        stance: "akkoord",
+        reasoning: "",
+      }),
+    ).toMatchObject({ ok: false, code: "CONFLICT" });
   });
 });
 

@@ -31,7 +31,8 @@ export const reasoningRequired = (stance: Stance) => stance === "akkoord_met_voo
 /** Dutch message when `reasoning` does not fit `stance`, else null. */
 export function reasoningProblem(stance: Stance, reasoning: unknown): string | null {
   const text = typeof reasoning === "string" ? reasoning.trim() : "";
-  if (typeof reasoning !== "string" && reasoning !== undefined && reasoning !== null) return "De toelichting moet tekst zijn.";
+  if (typeof reasoning !== "string" && reasoning !== undefined && reasoning !== null)
+    return "De toelichting moet tekst zijn.";
   if (text.length > REASONING_MAX) return `De toelichting is te lang (maximaal ${REASONING_MAX} tekens).`;
   if (reasoningRequired(stance) && text.length < REASONING_MIN) {
     return `Licht ${stance === "niet_akkoord" ? "'niet akkoord'" : "een voorbehoud"} toe in ten minste ${REASONING_MIN} tekens.`;
@@ -51,8 +52,7 @@ export function effectiveStance(record: StanceRecord | null | undefined, current
 }
 
 export type StanceCheck =
-  | { ok: true }
-  | { ok: false; code: "FORBIDDEN" | "CONFLICT" | "VALIDATION_FAILED"; reason: string; field?: string };
+  { ok: true } | { ok: false; code: "FORBIDDEN" | "CONFLICT" | "VALIDATION_FAILED"; reason: string; field?: string };
 
 /**
  * May this member record `stance` now? Only a trekker (`stance.record`) for their OWN party, only
@@ -67,19 +67,26 @@ export function checkStance(input: {
   reasoning: unknown;
 }): StanceCheck {
   if (!isRole(input.role) || !can(input.role, "stance.record")) {
-    return { ok: false, code: "FORBIDDEN", reason: "Alleen de ambtelijk trekker van een partij legt het standpunt van die partij vast." };
+    return {
+      ok: false,
+      code: "FORBIDDEN",
+      reason: "Alleen de ambtelijk trekker van een partij legt het standpunt van die partij vast.",
+    };
   }
-  if (!input.actorPartyId) return { ok: false, code: "FORBIDDEN", reason: "U handelt niet namens een partij aan deze tafel." };
+  if (!input.actorPartyId)
+    return { ok: false, code: "FORBIDDEN", reason: "U handelt niet namens een partij aan deze tafel." };
   if (!input.partiesInScope.includes(input.actorPartyId)) {
     return { ok: false, code: "FORBIDDEN", reason: "Uw partij valt buiten de scope van dit punt." };
   }
-  if (!isStance(input.stance)) return { ok: false, code: "VALIDATION_FAILED", reason: "Kies een geldig standpunt.", field: "stance" };
+  if (!isStance(input.stance))
+    return { ok: false, code: "VALIDATION_FAILED", reason: "Kies een geldig standpunt.", field: "stance" };
   const problem = reasoningProblem(input.stance, input.reasoning);
   if (problem) return { ok: false, code: "VALIDATION_FAILED", reason: problem, field: "reasoning" };
   if (!isPointStatus(input.status)) return { ok: false, code: "CONFLICT", reason: "Onbekende status van het punt." };
   if (!STANCE_STATUSES.includes(input.status)) {
     return {
-      ok: false, code: "CONFLICT",
+      ok: false,
+      code: "CONFLICT",
       reason: `In de status ${statusLabel(input.status)} worden geen ambtelijke standpunten meer vastgelegd.`,
     };
   }

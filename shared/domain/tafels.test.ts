@@ -10,15 +10,27 @@ describe("parties", () => {
     expect(sectorOfSwvCode("VO 20.1")).toBeNull();
   });
 
-  it.each([["PO-31-02"], ["XO 31.02"], ["PO 3.02"], [""], ["PO 31.02.1"]])("refuses SWV code %j naming the field", (code) => {
-    const r = resolveParty({ kind: "swv", name: "SWV", swvCode: code, sector: "po" }, "parties.0");
-    expect(r).toMatchObject({ ok: false, problem: { field: "parties.0.swvCode" } });
-  });
+  it.each([["PO-31-02"], ["XO 31.02"], ["PO 3.02"], [""], ["PO 31.02.1"]])(
+    "refuses SWV code %j naming the field",
+    (code) => {
+      const r = resolveParty({ kind: "swv", name: "SWV", swvCode: code, sector: "po" }, "parties.0");
+      expect(r).toMatchObject({ ok: false, problem: { field: "parties.0.swvCode" } });
+    },
+  );
 
   it("resolves a listed gemeente to its CBS name and refuses an unlisted code without a name", () => {
-    expect(resolveParty({ kind: "gemeente", cbsCode: "gm0014" }, "")).toMatchObject({ ok: true, party: { name: "Gemeente Groningen", cbsCode: "GM0014" } });
-    expect(resolveParty({ kind: "gemeente", cbsCode: "GM9998" }, "")).toMatchObject({ ok: false, problem: { field: "cbsCode" } });
-    expect(resolveParty({ kind: "gemeente", cbsCode: "GM9998", name: "Gemeente Nieuwland" }, "")).toMatchObject({ ok: true, party: { name: "Gemeente Nieuwland" } });
+    expect(resolveParty({ kind: "gemeente", cbsCode: "gm0014" }, "")).toMatchObject({
+      ok: true,
+      party: { name: "Gemeente Groningen", cbsCode: "GM0014" },
+    });
+    expect(resolveParty({ kind: "gemeente", cbsCode: "GM9998" }, "")).toMatchObject({
+      ok: false,
+      problem: { field: "cbsCode" },
+    });
+    expect(resolveParty({ kind: "gemeente", cbsCode: "GM9998", name: "Gemeente Nieuwland" }, "")).toMatchObject({
+      ok: true,
+      party: { name: "Gemeente Nieuwland" },
+    });
   });
 
   it("finds gemeenten by name or code, names starting with the query first", () => {
@@ -48,9 +60,18 @@ describe("themes", () => {
   });
 
   it("resolves standard keys with their labels, and refuses unknown keys and duplicates", () => {
-    expect(resolveThemes([{ key: "jeugdhulp" }, { label: "Eigen" }])).toMatchObject({ ok: true, themes: [{ key: "jeugdhulp", label: "Jeugdhulp" }, { key: "eigen", label: "Eigen" }] });
+    expect(resolveThemes([{ key: "jeugdhulp" }, { label: "Eigen" }])).toMatchObject({
+      ok: true,
+      themes: [
+        { key: "jeugdhulp", label: "Jeugdhulp" },
+        { key: "eigen", label: "Eigen" },
+      ],
+    });
     expect(resolveThemes([{ key: "onbekend" }])).toMatchObject({ ok: false, problem: { field: "themes.0.key" } });
-    expect(resolveThemes([{ key: "jeugdhulp" }, { label: "jeugdhulp" }])).toMatchObject({ ok: false, problem: { field: "themes.1.label" } });
+    expect(resolveThemes([{ key: "jeugdhulp" }, { label: "jeugdhulp" }])).toMatchObject({
+      ok: false,
+      problem: { field: "themes.1.label" },
+    });
   });
 });
 
@@ -67,19 +88,33 @@ describe("a new tafel", () => {
   };
   it("accepts a sound request", () => expect(checkNewTafel(base).ok).toBe(true));
   it("refuses a plan owned by a participant that does not sign", () => {
-    expect(checkNewTafel({ ...base, plans: [{ ...base.plans[0]!, partyRef: "o" }] })).toMatchObject({ ok: false, problem: { field: "plans.0.partyRef" } });
+    expect(checkNewTafel({ ...base, plans: [{ ...base.plans[0]!, partyRef: "o" }] })).toMatchObject({
+      ok: false,
+      problem: { field: "plans.0.partyRef" },
+    });
   });
   it("refuses two parties with the same ref", () => {
-    expect(checkNewTafel({ ...base, parties: [...base.parties, { ref: "s", kind: "gemeente", cbsCode: "GM1730" }] })).toMatchObject({ ok: false, problem: { field: "parties.3.ref" } });
+    expect(
+      checkNewTafel({ ...base, parties: [...base.parties, { ref: "s", kind: "gemeente", cbsCode: "GM1730" }] }),
+    ).toMatchObject({ ok: false, problem: { field: "parties.3.ref" } });
   });
 });
 
 describe("legal basis follows the plans", () => {
   it("names WPO for a po ondersteuningsplan, WVO for vo, Jeugdwet for a jeugdplan, each once", () => {
-    expect(legalBasisForPlans([{ kind: "ondersteuningsplan", sector: "po" }])).toEqual([expect.stringMatching(/18a, negende lid.*WPO/)]);
-    expect(legalBasisForPlans([{ kind: "jeugdplan", sector: null }])).toEqual([expect.stringMatching(/2\.2 van de Jeugdwet/)]);
-    expect(legalBasisForPlans([
-      { kind: "ondersteuningsplan", sector: "vo" }, { kind: "jeugdplan", sector: null }, { kind: "ondersteuningsplan", sector: "vo" }, { kind: "jeugdplan", sector: null },
-    ])).toEqual([expect.stringMatching(/17a.*WVO/), expect.stringMatching(/Jeugdwet/)]);
+    expect(legalBasisForPlans([{ kind: "ondersteuningsplan", sector: "po" }])).toEqual([
+      expect.stringMatching(/18a, negende lid.*WPO/),
+    ]);
+    expect(legalBasisForPlans([{ kind: "jeugdplan", sector: null }])).toEqual([
+      expect.stringMatching(/2\.2 van de Jeugdwet/),
+    ]);
+    expect(
+      legalBasisForPlans([
+        { kind: "ondersteuningsplan", sector: "vo" },
+        { kind: "jeugdplan", sector: null },
+        { kind: "ondersteuningsplan", sector: "vo" },
+        { kind: "jeugdplan", sector: null },
+      ]),
+    ).toEqual([expect.stringMatching(/17a.*WVO/), expect.stringMatching(/Jeugdwet/)]);
   });
 });

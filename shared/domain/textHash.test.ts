@@ -15,7 +15,10 @@ describe("canonical text hash", () => {
   });
 
   it("differs when the text differs, even by one character or a mark", () => {
-    const doc = (text: string, marks?: unknown[]) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text, ...(marks ? { marks } : {}) }] }] });
+    const doc = (text: string, marks?: unknown[]) => ({
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text, ...(marks ? { marks } : {}) }] }],
+    });
     expect(textHash(doc("akkoord"))).not.toBe(textHash(doc("akkoord.")));
     expect(textHash(doc("akkoord"))).not.toBe(textHash(doc("akkoord", [{ type: "bold" }])));
   });

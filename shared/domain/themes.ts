@@ -11,12 +11,36 @@ export interface ThemeDef {
 }
 
 export const STANDARD_THEMES = [
-  { key: "jeugdhulp", label: "Jeugdhulp", description: "Jeugdhulp in en om de school, vroegsignalering en één gezin, één plan." },
-  { key: "leerlingenvervoer", label: "Leerlingenvervoer", description: "Vervoer naar de dichtstbijzijnde toegankelijke school en de gevolgen van plaatsingen." },
-  { key: "onderwijshuisvesting", label: "Onderwijshuisvesting", description: "Huisvesting van voorzieningen en tussenvoorzieningen, afstemming met het IHP." },
-  { key: "leerplicht_thuiszitters", label: "Leerplicht en thuiszitters", description: "Verzuim, doorzettingsmacht en een passend aanbod binnen drie maanden." },
-  { key: "doorgaande_lijn", label: "Doorgaande lijn", description: "Overgangen voorschool, po, vo en mbo, met warme overdracht." },
-  { key: "onderwijs_arbeidsmarkt", label: "Onderwijs en arbeidsmarkt", description: "Aansluiting van pro en vso op werk en dagbesteding." },
+  {
+    key: "jeugdhulp",
+    label: "Jeugdhulp",
+    description: "Jeugdhulp in en om de school, vroegsignalering en één gezin, één plan.",
+  },
+  {
+    key: "leerlingenvervoer",
+    label: "Leerlingenvervoer",
+    description: "Vervoer naar de dichtstbijzijnde toegankelijke school en de gevolgen van plaatsingen.",
+  },
+  {
+    key: "onderwijshuisvesting",
+    label: "Onderwijshuisvesting",
+    description: "Huisvesting van voorzieningen en tussenvoorzieningen, afstemming met het IHP.",
+  },
+  {
+    key: "leerplicht_thuiszitters",
+    label: "Leerplicht en thuiszitters",
+    description: "Verzuim, doorzettingsmacht en een passend aanbod binnen drie maanden.",
+  },
+  {
+    key: "doorgaande_lijn",
+    label: "Doorgaande lijn",
+    description: "Overgangen voorschool, po, vo en mbo, met warme overdracht.",
+  },
+  {
+    key: "onderwijs_arbeidsmarkt",
+    label: "Onderwijs en arbeidsmarkt",
+    description: "Aansluiting van pro en vso op werk en dagbesteding.",
+  },
 ] as const satisfies readonly ThemeDef[];
 
 export type StandardThemeKey = (typeof STANDARD_THEMES)[number]["key"];

@@ -49,7 +49,10 @@ export type MeView = z.infer<typeof MeView>;
 /** Setting a password through a one-time account link (`/wachtwoord#<token>`). */
 export const PasswordLinkInput = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, "Deze link is ongeldig of onvolledig"),
-  password: z.string().min(8, "Kies een wachtwoord van minstens 8 tekens").max(200, "Het wachtwoord is te lang (hoogstens 200 tekens)"),
+  password: z
+    .string()
+    .min(8, "Kies een wachtwoord van minstens 8 tekens")
+    .max(200, "Het wachtwoord is te lang (hoogstens 200 tekens)"),
 });
 export type PasswordLinkInput = z.infer<typeof PasswordLinkInput>;
 
@@ -65,7 +68,8 @@ export const PasswordResetInput = z.object({ email: Email });
 export type PasswordResetInput = z.infer<typeof PasswordResetInput>;
 
 /** The one neutral answer to a reset request, known address or not, throttled or not. */
-export const PASSWORD_RESET_ANSWER = "Als dit adres bij ons bekend is, ontvangt u binnen enkele minuten een e-mail met een link om een nieuw wachtwoord te kiezen. De link is één uur geldig.";
+export const PASSWORD_RESET_ANSWER =
+  "Als dit adres bij ons bekend is, ontvangt u binnen enkele minuten een e-mail met een link om een nieuw wachtwoord te kiezen. De link is één uur geldig.";
 
 /** "Mijn account": the person's own details. */
 export const AccountView = z.object({
@@ -85,6 +89,9 @@ export type UpdateAccountInput = z.infer<typeof UpdateAccountInput>;
 
 export const ChangePasswordInput = z.object({
   currentPassword: z.string().min(1, "Vul uw huidige wachtwoord in").max(200),
-  newPassword: z.string().min(8, "Kies een nieuw wachtwoord van minstens 8 tekens").max(200, "Het wachtwoord is te lang (hoogstens 200 tekens)"),
+  newPassword: z
+    .string()
+    .min(8, "Kies een nieuw wachtwoord van minstens 8 tekens")
+    .max(200, "Het wachtwoord is te lang (hoogstens 200 tekens)"),
 });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;

@@ -23,16 +23,26 @@ export function freeText(o: FreeTextOptions) {
   const multiline = o.multiline ?? false;
   const min = o.min ?? 0;
   const Label = o.label.charAt(0).toUpperCase() + o.label.slice(1);
-  let schema = z.string({ message: `${Label} moet tekst zijn` })
+  let schema = z
+    .string({ message: `${Label} moet tekst zijn` })
     // CR LF from a Windows paste is a line break, not a control character.
     .overwrite((v) => (multiline ? v.replace(/\r\n?/g, "\n") : v))
     .check((ctx) => {
       const problem = freeTextProblem(ctx.value, { multiline });
-      if (problem) ctx.issues.push({ code: "custom", message: freeTextProblemMessage(o.label, problem), input: ctx.value, continue: false });
+      if (problem)
+        ctx.issues.push({
+          code: "custom",
+          message: freeTextProblemMessage(o.label, problem),
+          input: ctx.value,
+          continue: false,
+        });
     })
     .overwrite((v) => normaliseFreeText(v, { multiline }).trim());
   if (min > 0) {
-    schema = schema.min(min, o.tooShort ?? (min > 1 ? `${Label} is te kort (minstens ${min} tekens)` : `Vul ${o.label} in`));
+    schema = schema.min(
+      min,
+      o.tooShort ?? (min > 1 ? `${Label} is te kort (minstens ${min} tekens)` : `Vul ${o.label} in`),
+    );
   }
   return schema.max(o.max, o.tooLong ?? `${Label} is te lang (hoogstens ${o.max} tekens)`);
 }

@@ -14,9 +14,13 @@ export const MAX_INVITATION_CSV_CHARS = 400_000;
 
 /** The CSV as text: `naam;e-mail;partij;rol[;functie]`, also with commas; a header row is optional. */
 export const InvitationCsvInput = z.object({
-  csv: z.string({ message: "Plak de regels of kies een bestand" })
+  csv: z
+    .string({ message: "Plak de regels of kies een bestand" })
     .min(1, "Plak de regels of kies een bestand")
-    .max(MAX_INVITATION_CSV_CHARS, `Het bestand is te groot (hoogstens ${MAX_INVITATION_CSV_CHARS / 1000}000 tekens, ${MAX_INVITATION_ROWS} regels); verdeel het over meer rondes`),
+    .max(
+      MAX_INVITATION_CSV_CHARS,
+      `Het bestand is te groot (hoogstens ${MAX_INVITATION_CSV_CHARS / 1000}000 tekens, ${MAX_INVITATION_ROWS} regels); verdeel het over meer rondes`,
+    ),
 });
 export type InvitationCsvInput = z.infer<typeof InvitationCsvInput>;
 
@@ -52,7 +56,9 @@ export type InvitationPreview = z.infer<typeof InvitationPreview>;
 export const BulkInviteResult = z.object({ invitations: z.array(InvitationView) });
 export type BulkInviteResult = z.infer<typeof BulkInviteResult>;
 
-export const InvitationToken = z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, "Deze uitnodigingslink is ongeldig of onvolledig");
+export const InvitationToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{20,128}$/, "Deze uitnodigingslink is ongeldig of onvolledig");
 
 export const OpenInvitationInput = z.object({ token: InvitationToken });
 export type OpenInvitationInput = z.infer<typeof OpenInvitationInput>;

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import {
-  AGENDA_DECISIONS, MEETING_STATUSES, MEETING_TYPES, MINUTES_STATUSES, PROCEDURE_STEP_STATES,
+  AGENDA_DECISIONS,
+  MEETING_STATUSES,
+  MEETING_TYPES,
+  MINUTES_STATUSES,
+  PROCEDURE_STEP_STATES,
 } from "../domain/meetings.ts";
 import { isCalendarDate } from "../domain/dates.ts";
 import { Id } from "./common.ts";
@@ -20,68 +24,94 @@ export const ExpectedVersion = z.number().int().positive();
 
 // ── Meetings ────────────────────────────────────────────────────────────────
 
-export const CreateMeetingInput = z.object({
-  type: z.enum(MEETING_TYPES, { message: "Kies een geldig soort overleg" }),
-  title: line(3, 200, "de titel"),
-  startsAt: Instant,
-  place: line(2, 200, "de plaats"),
-  /** Invited parties; omitted = every party of the tafel. */
-  invitedPartyIds: z.array(Id).min(1, "Nodig ten minste één partij uit").max(50).optional(),
-}).strict();
+export const CreateMeetingInput = z
+  .object({
+    type: z.enum(MEETING_TYPES, { message: "Kies een geldig soort overleg" }),
+    title: line(3, 200, "de titel"),
+    startsAt: Instant,
+    place: line(2, 200, "de plaats"),
+    /** Invited parties; omitted = every party of the tafel. */
+    invitedPartyIds: z.array(Id).min(1, "Nodig ten minste één partij uit").max(50).optional(),
+  })
+  .strict();
 export type CreateMeetingInput = z.infer<typeof CreateMeetingInput>;
 
-export const UpdateMeetingInput = z.object({
-  title: line(3, 200, "de titel").optional(),
-  startsAt: Instant.optional(),
-  place: line(2, 200, "de plaats").optional(),
-  status: z.enum(MEETING_STATUSES, { message: "Kies een geldige status" }).optional(),
-  invitedPartyIds: z.array(Id).min(1, "Nodig ten minste één partij uit").max(50).optional(),
-  expectedVersion: ExpectedVersion.optional(),
-}).strict().refine((v) => Object.keys(v).some((k) => k !== "expectedVersion"), "Geef ten minste één wijziging op");
+export const UpdateMeetingInput = z
+  .object({
+    title: line(3, 200, "de titel").optional(),
+    startsAt: Instant.optional(),
+    place: line(2, 200, "de plaats").optional(),
+    status: z.enum(MEETING_STATUSES, { message: "Kies een geldige status" }).optional(),
+    invitedPartyIds: z.array(Id).min(1, "Nodig ten minste één partij uit").max(50).optional(),
+    expectedVersion: ExpectedVersion.optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).some((k) => k !== "expectedVersion"), "Geef ten minste één wijziging op");
 export type UpdateMeetingInput = z.infer<typeof UpdateMeetingInput>;
 
-export const AttendeeInput = z.object({
-  /** The party the attendee represents; null for e.g. the secretaris or an independent chair. */
-  partyId: Id.nullable(),
-  name: line(2, 120, "de naam"),
-  capacity: line(2, 160, "de hoedanigheid"),
-  present: z.boolean(),
-}).strict();
-export const SetAttendanceInput = z.object({
-  attendees: z.array(AttendeeInput).max(100, "Hoogstens 100 aanwezigen"),
-  expectedVersion: ExpectedVersion.optional(),
-}).strict();
+export const AttendeeInput = z
+  .object({
+    /** The party the attendee represents; null for e.g. the secretaris or an independent chair. */
+    partyId: Id.nullable(),
+    name: line(2, 120, "de naam"),
+    capacity: line(2, 160, "de hoedanigheid"),
+    present: z.boolean(),
+  })
+  .strict();
+export const SetAttendanceInput = z
+  .object({
+    attendees: z.array(AttendeeInput).max(100, "Hoogstens 100 aanwezigen"),
+    expectedVersion: ExpectedVersion.optional(),
+  })
+  .strict();
 export type SetAttendanceInput = z.infer<typeof SetAttendanceInput>;
 
-export const AddAgendaItemInput = z.object({
-  /** Required for an item that is not about a point; defaults to the point's title. */
-  title: line(3, 200, "de titel").optional(),
-  pointId: Id.optional(),
-}).strict().refine((v) => v.title !== undefined || v.pointId !== undefined, { message: "Geef een titel of een overeenstemmingspunt op", path: ["title"] });
+export const AddAgendaItemInput = z
+  .object({
+    /** Required for an item that is not about a point; defaults to the point's title. */
+    title: line(3, 200, "de titel").optional(),
+    pointId: Id.optional(),
+  })
+  .strict()
+  .refine((v) => v.title !== undefined || v.pointId !== undefined, {
+    message: "Geef een titel of een overeenstemmingspunt op",
+    path: ["title"],
+  });
 export type AddAgendaItemInput = z.infer<typeof AddAgendaItemInput>;
 
-export const ReorderAgendaInput = z.object({
-  itemIds: z.array(Id).min(1).max(200),
-}).strict();
+export const ReorderAgendaInput = z
+  .object({
+    itemIds: z.array(Id).min(1).max(200),
+  })
+  .strict();
 export type ReorderAgendaInput = z.infer<typeof ReorderAgendaInput>;
 
-export const DecisionInput = z.object({
-  decision: z.enum(AGENDA_DECISIONS, { message: "Kies een geldig besluit" }),
-  note: lines(3, 4000, "de toelichting"),
-  /** The point's version the secretary saw (optimistic concurrency on the point). */
-  expectedVersion: ExpectedVersion.optional(),
-}).strict();
+export const DecisionInput = z
+  .object({
+    decision: z.enum(AGENDA_DECISIONS, { message: "Kies een geldig besluit" }),
+    note: lines(3, 4000, "de toelichting"),
+    /** The point's version the secretary saw (optimistic concurrency on the point). */
+    expectedVersion: ExpectedVersion.optional(),
+  })
+  .strict();
 export type DecisionInput = z.infer<typeof DecisionInput>;
 
-export const ApproveMinutesInput = z.object({
-  /** Hash of the minutes text the secretary read; refused (409) when the text changed since. */
-  textHash: z.string().regex(/^[0-9a-f]{64}$/, "Ongeldige tekst-hash").optional(),
-}).strict();
+export const ApproveMinutesInput = z
+  .object({
+    /** Hash of the minutes text the secretary read; refused (409) when the text changed since. */
+    textHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, "Ongeldige tekst-hash")
+      .optional(),
+  })
+  .strict();
 export type ApproveMinutesInput = z.infer<typeof ApproveMinutesInput>;
 
-export const AmendMinutesInput = z.object({
-  reason: lines(10, 2000, "de reden"),
-}).strict();
+export const AmendMinutesInput = z
+  .object({
+    reason: lines(10, 2000, "de reden"),
+  })
+  .strict();
 export type AmendMinutesInput = z.infer<typeof AmendMinutesInput>;
 
 const PartyName = z.object({ id: z.string(), name: z.string() });
@@ -99,7 +129,16 @@ export const AgendaItemView = z.object({
   id: z.string(),
   position: z.number(),
   title: z.string(),
-  point: z.object({ id: z.string(), title: z.string(), theme: z.string(), status: z.string(), version: z.number(), textHash: z.string() }).nullable(),
+  point: z
+    .object({
+      id: z.string(),
+      title: z.string(),
+      theme: z.string(),
+      status: z.string(),
+      version: z.number(),
+      textHash: z.string(),
+    })
+    .nullable(),
   /** The text version put before the meeting (fixed for a formal OOGO). */
   textHash: z.string().nullable(),
   /** True when the point's current text is no longer the version on the agenda. */
@@ -160,25 +199,30 @@ export type MeetingView = z.infer<typeof MeetingView>;
 
 // ── Procedure ───────────────────────────────────────────────────────────────
 
-export const AddProcedureStepInput = z.object({
-  title: line(3, 200, "de omschrijving"),
-  dueDate: CalendarDate.nullable().optional(),
-  note: lines(0, 2000, "de notitie").optional(),
-  /** 0-based place in the list; omitted = at the end. */
-  position: z.number().int().min(0).max(500).optional(),
-}).strict();
+export const AddProcedureStepInput = z
+  .object({
+    title: line(3, 200, "de omschrijving"),
+    dueDate: CalendarDate.nullable().optional(),
+    note: lines(0, 2000, "de notitie").optional(),
+    /** 0-based place in the list; omitted = at the end. */
+    position: z.number().int().min(0).max(500).optional(),
+  })
+  .strict();
 export type AddProcedureStepInput = z.infer<typeof AddProcedureStepInput>;
 
-export const ChangeProcedureStepInput = z.object({
-  title: line(3, 200, "de omschrijving").optional(),
-  dueDate: CalendarDate.nullable().optional(),
-  /** The date the step was done; null re-opens it. */
-  doneOn: CalendarDate.nullable().optional(),
-  note: lines(0, 2000, "de notitie").optional(),
-  position: z.number().int().min(0).max(500).optional(),
-  meetingId: Id.nullable().optional(),
-  expectedVersion: ExpectedVersion.optional(),
-}).strict().refine((v) => Object.keys(v).some((k) => k !== "expectedVersion"), "Geef ten minste één wijziging op");
+export const ChangeProcedureStepInput = z
+  .object({
+    title: line(3, 200, "de omschrijving").optional(),
+    dueDate: CalendarDate.nullable().optional(),
+    /** The date the step was done; null re-opens it. */
+    doneOn: CalendarDate.nullable().optional(),
+    note: lines(0, 2000, "de notitie").optional(),
+    position: z.number().int().min(0).max(500).optional(),
+    meetingId: Id.nullable().optional(),
+    expectedVersion: ExpectedVersion.optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).some((k) => k !== "expectedVersion"), "Geef ten minste één wijziging op");
 export type ChangeProcedureStepInput = z.infer<typeof ChangeProcedureStepInput>;
 
 export const ProcedureStepView = z.object({

@@ -23,8 +23,19 @@ export const ScopeInput = z
   .max(100)
   .refine((ids) => new Set(ids).size === ids.length, "Een gemeente staat dubbel in de scope")
   .nullable();
-export const TermMonths = z.number().int().min(1, "Looptijd minimaal 1 maand").max(120, "Looptijd maximaal 120 maanden").nullable();
-const Title = freeText({ label: "de titel", min: 3, max: 200, tooShort: "Geef een titel van minstens 3 tekens", tooLong: "Titel is te lang (maximaal 200 tekens)" });
+export const TermMonths = z
+  .number()
+  .int()
+  .min(1, "Looptijd minimaal 1 maand")
+  .max(120, "Looptijd maximaal 120 maanden")
+  .nullable();
+const Title = freeText({
+  label: "de titel",
+  min: 3,
+  max: 200,
+  tooShort: "Geef een titel van minstens 3 tekens",
+  tooLong: "Titel is te lang (maximaal 200 tekens)",
+});
 
 export const CreatePointInput = z.object({
   theme: ThemeKey,
@@ -46,16 +57,24 @@ export const UpdatePointInput = z
     sectionKey: ThemeKey.nullable().optional(),
     expectedVersion: Version,
   })
-  .refine((v) => v.title !== undefined || v.scope !== undefined || v.termMonths !== undefined || v.sectionKey !== undefined, {
-    message: "Geef ten minste één wijziging op",
-    path: ["title"],
-  });
+  .refine(
+    (v) => v.title !== undefined || v.scope !== undefined || v.termMonths !== undefined || v.sectionKey !== undefined,
+    {
+      message: "Geef ten minste één wijziging op",
+      path: ["title"],
+    },
+  );
 export type UpdatePointInput = z.infer<typeof UpdatePointInput>;
 
 export const RecordStanceInput = z
   .object({
     stance: StanceSchema,
-    reasoning: freeText({ label: "de toelichting", max: REASONING_MAX, multiline: true, tooLong: `Toelichting is te lang (maximaal ${REASONING_MAX} tekens)` }).default(""),
+    reasoning: freeText({
+      label: "de toelichting",
+      max: REASONING_MAX,
+      multiline: true,
+      tooLong: `Toelichting is te lang (maximaal ${REASONING_MAX} tekens)`,
+    }).default(""),
     /** The version the trekker saw; a stale one is refused (409 VERSION_CONFLICT). */
     expectedVersion: Version.optional(),
     /** The text the trekker read; refused with 409 TEXT_CHANGED when the text changed since. */
@@ -69,7 +88,14 @@ export type RecordStanceInput = z.infer<typeof RecordStanceInput>;
 
 export const TransitionInput = z.object({
   to: PointStatusSchema,
-  reason: freeText({ label: "de reden", min: 3, max: 4000, multiline: true, tooShort: "Geef een reden (minstens 3 tekens)", tooLong: "Reden is te lang (maximaal 4000 tekens)" }),
+  reason: freeText({
+    label: "de reden",
+    min: 3,
+    max: 4000,
+    multiline: true,
+    tooShort: "Geef een reden (minstens 3 tekens)",
+    tooLong: "Reden is te lang (maximaal 4000 tekens)",
+  }),
   expectedVersion: Version,
   /** The meeting whose decision this is (stored in the event so the dossier can cite it). */
   meetingId: Id.optional(),
@@ -222,33 +248,37 @@ export const BoardView = z.object({
   statuses: z.array(PointStatusSchema),
   totals: StatusCounts,
   themes: z.array(z.object({ key: z.string(), label: z.string(), total: z.number(), counts: StatusCounts })),
-  parties: z.array(z.object({
-    id: z.string(),
-    name: z.string(),
-    kind: PartyKindSchema,
-    /** Points in this party's scope. */
-    total: z.number(),
-    counts: StatusCounts,
-    /** Effective stances of this party on the current texts. */
-    stances: StanceCounts,
-    /** Points this party validly signed (current text). */
-    signed: z.number(),
-    /** Points in a signable status that this party has not validly signed yet. */
-    awaitingSignature: z.number(),
-    /** Status counts per theme for this party's points. */
-    themes: z.array(z.object({ key: z.string(), counts: StatusCounts })),
-  })),
-  points: z.array(z.object({
-    id: z.string(),
-    theme: z.string(),
-    title: z.string(),
-    status: PointStatusSchema,
-    version: z.number(),
-    partyIds: z.array(z.string()),
-    perParty: z.array(z.object({ partyId: z.string(), stance: StanceSchema, signed: z.boolean() })),
-    /** Signatures that went void because the text changed after signing. */
-    verouderdeSignoffs: z.number(),
-  })),
+  parties: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: PartyKindSchema,
+      /** Points in this party's scope. */
+      total: z.number(),
+      counts: StatusCounts,
+      /** Effective stances of this party on the current texts. */
+      stances: StanceCounts,
+      /** Points this party validly signed (current text). */
+      signed: z.number(),
+      /** Points in a signable status that this party has not validly signed yet. */
+      awaitingSignature: z.number(),
+      /** Status counts per theme for this party's points. */
+      themes: z.array(z.object({ key: z.string(), counts: StatusCounts })),
+    }),
+  ),
+  points: z.array(
+    z.object({
+      id: z.string(),
+      theme: z.string(),
+      title: z.string(),
+      status: PointStatusSchema,
+      version: z.number(),
+      partyIds: z.array(z.string()),
+      perParty: z.array(z.object({ partyId: z.string(), stance: StanceSchema, signed: z.boolean() })),
+      /** Signatures that went void because the text changed after signing. */
+      verouderdeSignoffs: z.number(),
+    }),
+  ),
 });
 export type BoardView = z.infer<typeof BoardView>;
 

@@ -6,7 +6,13 @@
  */
 import { z } from "zod";
 import {
-  OTHER_PARTICIPANT_TYPES, PLAN_STATUSES, PLAN_TYPES, PLAN_YEAR_MAX, PLAN_YEAR_MIN, SECTORS, TAFEL_LEVELS,
+  OTHER_PARTICIPANT_TYPES,
+  PLAN_STATUSES,
+  PLAN_TYPES,
+  PLAN_YEAR_MAX,
+  PLAN_YEAR_MIN,
+  SECTORS,
+  TAFEL_LEVELS,
 } from "../domain/parties.ts";
 import { THEME_KEY_PATTERN } from "../domain/themes.ts";
 import { Email, Id } from "./common.ts";
@@ -15,12 +21,20 @@ import { PlanView } from "./workspace.ts";
 
 /** A reference the wizard gives a party before it exists, so a plan can name its owner. */
 const Ref = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "Ongeldige verwijzing naar een partij");
-const Year = z.number({ message: "Vul een jaartal in" }).int("Vul een jaartal in")
-  .min(PLAN_YEAR_MIN, `Vul een jaartal vanaf ${PLAN_YEAR_MIN} in`).max(PLAN_YEAR_MAX, `Vul een jaartal tot en met ${PLAN_YEAR_MAX} in`);
+const Year = z
+  .number({ message: "Vul een jaartal in" })
+  .int("Vul een jaartal in")
+  .min(PLAN_YEAR_MIN, `Vul een jaartal vanaf ${PLAN_YEAR_MIN} in`)
+  .max(PLAN_YEAR_MAX, `Vul een jaartal tot en met ${PLAN_YEAR_MAX} in`);
 const CoverageNote = freeText({ label: "de toelichting op de dekking", max: 300 }).nullable().optional();
 const PartyName = freeText({ label: "de naam", min: 2, max: 160, tooShort: "Vul de naam in" });
 
-export const TafelName = freeText({ label: "de naam van de tafel", min: 3, max: 160, tooShort: "Vul de naam van de tafel in (minstens 3 tekens)" });
+export const TafelName = freeText({
+  label: "de naam van de tafel",
+  min: 3,
+  max: 160,
+  tooShort: "Vul de naam van de tafel in (minstens 3 tekens)",
+});
 export const TafelLevel = z.enum(TAFEL_LEVELS, { message: "Kies regionaal of lokaal" });
 
 export const SwvPartyInput = z.object({
@@ -70,16 +84,23 @@ export type NewTafelPlanInput = z.infer<typeof NewTafelPlanInput>;
 export const AddPlanInput = z.object({ ...PlanFields, partyId: Id });
 export type AddPlanInput = z.infer<typeof AddPlanInput>;
 
-export const UpdatePlanInput = z.object({
-  title: PlanFields.title.optional(),
-  periodStart: Year.optional(),
-  periodEnd: Year.optional(),
-  status: PlanFields.status,
-  versionLabel: PlanFields.versionLabel,
-}).refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Er is niets te wijzigen" });
+export const UpdatePlanInput = z
+  .object({
+    title: PlanFields.title.optional(),
+    periodStart: Year.optional(),
+    periodEnd: Year.optional(),
+    status: PlanFields.status,
+    versionLabel: PlanFields.versionLabel,
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Er is niets te wijzigen" });
 export type UpdatePlanInput = z.infer<typeof UpdatePlanInput>;
 
-const ThemeLabel = freeText({ label: "de naam van het thema", min: 2, max: 80, tooShort: "Vul de naam van het thema in" });
+const ThemeLabel = freeText({
+  label: "de naam van het thema",
+  min: 2,
+  max: 80,
+  tooShort: "Vul de naam van het thema in",
+});
 const ThemeDescription = freeText({ label: "de omschrijving", max: 300 });
 
 /** A theme in the wizard: a standard key (label optional: the standard one) or a new label. */
@@ -93,16 +114,23 @@ export type NewTafelThemeInput = z.infer<typeof NewTafelThemeInput>;
 export const AddThemeInput = z.object({ label: ThemeLabel, description: ThemeDescription.optional() });
 export type AddThemeInput = z.infer<typeof AddThemeInput>;
 
-export const ChangeThemeInput = z.object({
-  label: ThemeLabel.optional(),
-  description: ThemeDescription.optional(),
-  /** true archives (the theme disappears from new points and filters), false brings it back. */
-  archived: z.boolean({ message: "Kies wel of niet gearchiveerd" }).optional(),
-}).refine((v) => v.label !== undefined || v.description !== undefined || v.archived !== undefined, { message: "Er is niets te wijzigen" });
+export const ChangeThemeInput = z
+  .object({
+    label: ThemeLabel.optional(),
+    description: ThemeDescription.optional(),
+    /** true archives (the theme disappears from new points and filters), false brings it back. */
+    archived: z.boolean({ message: "Kies wel of niet gearchiveerd" }).optional(),
+  })
+  .refine((v) => v.label !== undefined || v.description !== undefined || v.archived !== undefined, {
+    message: "Er is niets te wijzigen",
+  });
 export type ChangeThemeInput = z.infer<typeof ChangeThemeInput>;
 
 export const ReorderThemesInput = z.object({
-  keys: z.array(z.string().regex(THEME_KEY_PATTERN, "Ongeldige themacode"), { message: "Geef de volgorde van de thema's" }).min(1).max(60),
+  keys: z
+    .array(z.string().regex(THEME_KEY_PATTERN, "Ongeldige themacode"), { message: "Geef de volgorde van de thema's" })
+    .min(1)
+    .max(60),
 });
 export type ReorderThemesInput = z.infer<typeof ReorderThemesInput>;
 
@@ -119,11 +147,22 @@ export const CreateTafelInput = z.object({
   name: TafelName,
   level: TafelLevel,
   parentWorkspaceId: Id.nullable().optional(),
-  plans: z.array(NewTafelPlanInput, { message: "Voeg minstens één plan toe" }).min(1, "Voeg minstens één plan toe").max(30, "Hoogstens 30 plannen"),
-  parties: z.array(PartyInput, { message: "Voeg partijen toe" }).min(1, "Voeg minstens één partij toe").max(80, "Hoogstens 80 partijen"),
-  themes: z.array(NewTafelThemeInput, { message: "Kies thema's" }).min(1, "Kies minstens één thema").max(40, "Hoogstens 40 thema's"),
-  appointees: z.array(AppointeeInput, { message: "Wijs een beheerder of secretaris aan" })
-    .min(1, "Wijs minstens een beheerder of een secretaris aan").max(4, "Hoogstens vier mensen tegelijk aanwijzen"),
+  plans: z
+    .array(NewTafelPlanInput, { message: "Voeg minstens één plan toe" })
+    .min(1, "Voeg minstens één plan toe")
+    .max(30, "Hoogstens 30 plannen"),
+  parties: z
+    .array(PartyInput, { message: "Voeg partijen toe" })
+    .min(1, "Voeg minstens één partij toe")
+    .max(80, "Hoogstens 80 partijen"),
+  themes: z
+    .array(NewTafelThemeInput, { message: "Kies thema's" })
+    .min(1, "Kies minstens één thema")
+    .max(40, "Hoogstens 40 thema's"),
+  appointees: z
+    .array(AppointeeInput, { message: "Wijs een beheerder of secretaris aan" })
+    .min(1, "Wijs minstens een beheerder of een secretaris aan")
+    .max(4, "Hoogstens vier mensen tegelijk aanwijzen"),
 });
 export type CreateTafelInput = z.infer<typeof CreateTafelInput>;
 
@@ -138,22 +177,33 @@ export const AppointmentView = z.object({
 export const CreateTafelResult = z.object({ workspaceId: z.string(), appointments: z.array(AppointmentView) });
 export type CreateTafelResult = z.infer<typeof CreateTafelResult>;
 
-export const UpdateTafelInput = z.object({
-  name: TafelName.optional(),
-  level: TafelLevel.optional(),
-  parentWorkspaceId: Id.nullable().optional(),
-}).refine((v) => v.name !== undefined || v.level !== undefined || v.parentWorkspaceId !== undefined, { message: "Er is niets te wijzigen" });
+export const UpdateTafelInput = z
+  .object({
+    name: TafelName.optional(),
+    level: TafelLevel.optional(),
+    parentWorkspaceId: Id.nullable().optional(),
+  })
+  .refine((v) => v.name !== undefined || v.level !== undefined || v.parentWorkspaceId !== undefined, {
+    message: "Er is niets te wijzigen",
+  });
 export type UpdateTafelInput = z.infer<typeof UpdateTafelInput>;
 
 /** Calendar date YYYY-MM-DD. */
-const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in als jjjj-mm-dd")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Dit is geen bestaande datum");
+const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in als jjjj-mm-dd")
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "Dit is geen bestaande datum",
+  );
 
-export const ChangePartyInput = z.object({
-  /** From this date the party is "niet meer aan tafel"; null: it takes part again. */
-  leftAt: CalendarDate.nullable().optional(),
-  coverageNote: CoverageNote,
-}).refine((v) => v.leftAt !== undefined || v.coverageNote !== undefined, { message: "Er is niets te wijzigen" });
+export const ChangePartyInput = z
+  .object({
+    /** From this date the party is "niet meer aan tafel"; null: it takes part again. */
+    leftAt: CalendarDate.nullable().optional(),
+    coverageNote: CoverageNote,
+  })
+  .refine((v) => v.leftAt !== undefined || v.coverageNote !== undefined, { message: "Er is niets te wijzigen" });
 export type ChangePartyInput = z.infer<typeof ChangePartyInput>;
 
 export const NextPeriodInput = z.object({
@@ -177,12 +227,14 @@ export const InstanceTafelView = z.object({
   name: z.string(),
   level: z.enum(TAFEL_LEVELS),
   plans: z.array(PlanView),
-  runBy: z.array(z.object({
-    name: z.string(),
-    role: z.enum(["beheerder", "secretaris"]),
-    /** `lid`: has accepted; `uitgenodigd`/`verlopen`: an open invitation. */
-    state: z.enum(["lid", "uitgenodigd", "verlopen"]),
-  })),
+  runBy: z.array(
+    z.object({
+      name: z.string(),
+      role: z.enum(["beheerder", "secretaris"]),
+      /** `lid`: has accepted; `uitgenodigd`/`verlopen`: an open invitation. */
+      state: z.enum(["lid", "uitgenodigd", "verlopen"]),
+    }),
+  ),
   createdAt: z.string(),
 });
 export type InstanceTafelView = z.infer<typeof InstanceTafelView>;

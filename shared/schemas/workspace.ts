@@ -2,7 +2,14 @@ import { z } from "zod";
 import { ROLES, CAPABILITIES } from "../domain/roles.ts";
 import { INVITATION_STATES } from "../domain/invitations.ts";
 import { MAIL_STATES } from "../domain/mail.ts";
-import { ORGANISATION_KINDS, OTHER_PARTICIPANT_TYPES, PLAN_STATUSES, PLAN_TYPES, SECTORS, TAFEL_LEVELS } from "../domain/parties.ts";
+import {
+  ORGANISATION_KINDS,
+  OTHER_PARTICIPANT_TYPES,
+  PLAN_STATUSES,
+  PLAN_TYPES,
+  SECTORS,
+  TAFEL_LEVELS,
+} from "../domain/parties.ts";
 import { Email, Id } from "./common.ts";
 import { freeText } from "./freeText.ts";
 import { PartyRef } from "./auth.ts";
@@ -24,7 +31,13 @@ export const PartyView = z.object({
 export type PartyView = z.infer<typeof PartyView>;
 
 /** A theme of the tafel; `standard` for the six standard keys, `archived` ones only label old points. */
-export const ThemeView = z.object({ key: z.string(), label: z.string(), description: z.string(), standard: z.boolean(), archived: z.boolean() });
+export const ThemeView = z.object({
+  key: z.string(),
+  label: z.string(),
+  description: z.string(),
+  standard: z.boolean(),
+  archived: z.boolean(),
+});
 export type ThemeView = z.infer<typeof ThemeView>;
 
 /** A plan on the table (ADR 0010). */

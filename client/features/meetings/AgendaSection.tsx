@@ -1,7 +1,12 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
 import { A } from "@solidjs/router";
 import {
-  AGENDA_DECISIONS, AGENDA_DECISION_LABELS, decisionTargetStatus, fixesTextVersion, meetingHasStarted, type AgendaDecision,
+  AGENDA_DECISIONS,
+  AGENDA_DECISION_LABELS,
+  decisionTargetStatus,
+  fixesTextVersion,
+  meetingHasStarted,
+  type AgendaDecision,
 } from "../../../shared/domain/meetings.ts";
 import { formatDateTime } from "../../../shared/domain/dates.ts";
 import { shortHash } from "../../../shared/domain/textHash.ts";
@@ -27,19 +32,27 @@ export function AgendaSection(props: { meeting: MeetingView; canManage: boolean;
   const frozen = () => props.meeting.agendaFrozenReason;
   return (
     <section class="oogo-section" aria-labelledby="agenda-heading">
-      <h2 class="utrecht-heading-2" id="agenda-heading">Agenda en besluiten</h2>
+      <h2 class="utrecht-heading-2" id="agenda-heading">
+        Agenda en besluiten
+      </h2>
       <Show when={formal()}>
         <p class="utrecht-paragraph">
-          Dit is een formeel bestuurlijk OOGO: een overeenstemmingspunt op deze agenda ligt vast in de tekstversie die hier wordt
-          besproken (de code achter <em>tekstversie</em> is de vingerafdruk van die tekst).
+          Dit is een formeel bestuurlijk OOGO: een overeenstemmingspunt op deze agenda ligt vast in de tekstversie die
+          hier wordt besproken (de code achter <em>tekstversie</em> is de vingerafdruk van die tekst).
         </p>
       </Show>
       <Show when={props.meeting.agenda.length > 0} fallback={<p class="utrecht-paragraph">De agenda is nog leeg.</p>}>
         <ol class="oogo-agenda">
           <For each={props.meeting.agenda}>
             {(item, i) => (
-              <AgendaItem meeting={props.meeting} item={item} number={i() + 1} count={props.meeting.agenda.length}
-                canManage={props.canManage && !frozen()} onChange={props.onChange} />
+              <AgendaItem
+                meeting={props.meeting}
+                item={item}
+                number={i() + 1}
+                count={props.meeting.agenda.length}
+                canManage={props.canManage && !frozen()}
+                onChange={props.onChange}
+              />
             )}
           </For>
         </ol>
@@ -53,7 +66,14 @@ export function AgendaSection(props: { meeting: MeetingView; canManage: boolean;
   );
 }
 
-function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number: number; count: number; canManage: boolean; onChange: (m: MeetingView) => void }) {
+function AgendaItem(props: {
+  meeting: MeetingView;
+  item: AgendaItemView;
+  number: number;
+  count: number;
+  canManage: boolean;
+  onChange: (m: MeetingView) => void;
+}) {
   const ws = useWorkspace();
   const remove = createAction((meetingId: string, itemId: string) => meetingsApi.removeAgendaItem(meetingId, itemId), {
     announce: () => "Van de agenda gehaald.",
@@ -70,13 +90,14 @@ function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number:
       props.onChange(updated);
       // Follow the moved item with the focus, on the same button where possible.
       const atEdge = to === 0 || to === ids.length - 1;
-      const direction = (delta < 0) !== atEdge ? "up" : "down";
+      const direction = delta < 0 !== atEdge ? "up" : "down";
       queueMicrotask(() => document.getElementById(`agenda-move-${direction}-${item().id}`)?.focus());
     }
   };
   const item = () => props.item;
   const headingId = () => `agenda-item-${item().id}`;
-  const pointHref = () => item().point && `/tafels/${encodeURIComponent(ws.id())}/punten/${encodeURIComponent(item().point!.id)}`;
+  const pointHref = () =>
+    item().point && `/tafels/${encodeURIComponent(ws.id())}/punten/${encodeURIComponent(item().point!.id)}`;
   const removeItem = async () => {
     const updated = await remove.run(props.meeting.id, item().id);
     if (updated) props.onChange(updated);
@@ -84,7 +105,8 @@ function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number:
   return (
     <li class="oogo-agenda__item" aria-labelledby={headingId()}>
       <h3 class="utrecht-heading-3" id={headingId()}>
-        <span class="oogo-visually-hidden">Agendapunt </span>{props.number}. {item().title}
+        <span class="oogo-visually-hidden">Agendapunt </span>
+        {props.number}. {item().title}
       </h3>
       <Show when={item().point}>
         {(point) => (
@@ -92,51 +114,93 @@ function AgendaItem(props: { meeting: MeetingView; item: AgendaItemView; number:
             <span>Thema: {themeLabel(ws.workspace(), point().theme)}</span>
             <span>Status van het punt: {pointStatusLabel(point().status)}</span>
             <Show when={item().textHash}>
-              {(hash) => <span>Tekstversie: <code class="oogo-hash" title={hash()}>{shortHash(hash())}</code></span>}
+              {(hash) => (
+                <span>
+                  Tekstversie:{" "}
+                  <code class="oogo-hash" title={hash()}>
+                    {shortHash(hash())}
+                  </code>
+                </span>
+              )}
             </Show>
-            <A class="utrecht-link" href={pointHref()!}>Punt openen<span class="oogo-visually-hidden"> ({point().title})</span></A>
+            <A class="utrecht-link" href={pointHref()!}>
+              Punt openen<span class="oogo-visually-hidden"> ({point().title})</span>
+            </A>
           </p>
         )}
       </Show>
       <Show when={props.canManage && props.count > 1}>
         <div class="oogo-form-actions">
-          <button type="button" id={`agenda-move-up-${item().id}`} class="utrecht-button utrecht-button--subtle"
-            disabled={move.busy() || props.number === 1} onClick={() => void moveBy(-1)}>
+          <button
+            type="button"
+            id={`agenda-move-up-${item().id}`}
+            class="utrecht-button utrecht-button--subtle"
+            disabled={move.busy() || props.number === 1}
+            onClick={() => void moveBy(-1)}
+          >
             Omhoog<span class="oogo-visually-hidden"> ({item().title})</span>
           </button>
-          <button type="button" id={`agenda-move-down-${item().id}`} class="utrecht-button utrecht-button--subtle"
-            disabled={move.busy() || props.number === props.count} onClick={() => void moveBy(1)}>
+          <button
+            type="button"
+            id={`agenda-move-down-${item().id}`}
+            class="utrecht-button utrecht-button--subtle"
+            disabled={move.busy() || props.number === props.count}
+            onClick={() => void moveBy(1)}
+          >
             Omlaag<span class="oogo-visually-hidden"> ({item().title})</span>
           </button>
         </div>
-        <Show when={move.error()}><ErrorAlert error={move.error()} title="Volgorde wijzigen mislukt" /></Show>
+        <Show when={move.error()}>
+          <ErrorAlert error={move.error()} title="Volgorde wijzigen mislukt" />
+        </Show>
       </Show>
       <Show when={item().textChangedSince}>
         <p class="utrecht-paragraph">
-          <Badge tone="warning" icon="alert">Tekst gewijzigd</Badge>{" "}
+          <Badge tone="warning" icon="alert">
+            Tekst gewijzigd
+          </Badge>{" "}
           De huidige tekst van dit punt is niet meer de versie die op de agenda stond.
         </p>
       </Show>
-      <Show when={item().decision} fallback={
-        <Show when={props.canManage}>
-          <DecisionForm meeting={props.meeting} item={item()} onChange={props.onChange} />
-          <div class="oogo-form-actions">
-            <button type="button" class="utrecht-button utrecht-button--subtle" disabled={remove.busy()} onClick={() => void removeItem()}>
-              Van de agenda halen<span class="oogo-visually-hidden"> ({item().title})</span>
-            </button>
-          </div>
-          <Show when={remove.error()}><ErrorAlert error={remove.error()} title="Van de agenda halen mislukt" /></Show>
-        </Show>
-      }>
+      <Show
+        when={item().decision}
+        fallback={
+          <Show when={props.canManage}>
+            <DecisionForm meeting={props.meeting} item={item()} onChange={props.onChange} />
+            <div class="oogo-form-actions">
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--subtle"
+                disabled={remove.busy()}
+                onClick={() => void removeItem()}
+              >
+                Van de agenda halen<span class="oogo-visually-hidden"> ({item().title})</span>
+              </button>
+            </div>
+            <Show when={remove.error()}>
+              <ErrorAlert error={remove.error()} title="Van de agenda halen mislukt" />
+            </Show>
+          </Show>
+        }
+      >
         {(decision) => (
           <div class="oogo-agenda__decision" id={`decision-result-${item().id}`} tabindex="-1">
-            <p><strong>Besluit:</strong> {AGENDA_DECISION_LABELS[decision()]}</p>
-            <Show when={item().decisionNote}><p>{item().decisionNote}</p></Show>
+            <p>
+              <strong>Besluit:</strong> {AGENDA_DECISION_LABELS[decision()]}
+            </p>
+            <Show when={item().decisionNote}>
+              <p>{item().decisionNote}</p>
+            </Show>
             <Show when={item().pointStatusBefore && item().pointStatusAfter}>
-              <p>Status van het punt: {pointStatusLabel(item().pointStatusBefore!)} → {pointStatusLabel(item().pointStatusAfter!)}</p>
+              <p>
+                Status van het punt: {pointStatusLabel(item().pointStatusBefore!)} →{" "}
+                {pointStatusLabel(item().pointStatusAfter!)}
+              </p>
             </Show>
             <Show when={item().decidedAt}>
-              <p class="oogo-loading">Vastgelegd door {item().decidedBy ?? "onbekend"} op {formatDateTime(item().decidedAt!)}</p>
+              <p class="oogo-loading">
+                Vastgelegd door {item().decidedBy ?? "onbekend"} op {formatDateTime(item().decidedAt!)}
+              </p>
             </Show>
           </div>
         )}
@@ -158,7 +222,11 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
   const action = createAction((chosen: AgendaDecision | "", note: string, pointVersion: number | undefined) => {
     if (!chosen) throw inputError("Kies een besluit.", "decision");
     if (note.trim().length < 3) throw inputError("Geef een toelichting bij het besluit (minstens 3 tekens).", "note");
-    return meetingsApi.decide(props.meeting.id, props.item.id, { decision: chosen, note, expectedVersion: pointVersion });
+    return meetingsApi.decide(props.meeting.id, props.item.id, {
+      decision: chosen,
+      note,
+      expectedVersion: pointVersion,
+    });
   });
   const err = (field: string) => fieldError(action.error(), field);
   const submit = async (e: SubmitEvent) => {
@@ -172,21 +240,49 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
     }
   };
   return (
-    <Show when={started()} fallback={<p class="utrecht-paragraph oogo-loading">Besluiten worden vastgelegd vanaf de aanvang van de vergadering.</p>}>
-      <form class="oogo-panel oogo-panel--muted" onSubmit={(e) => void submit(e)} aria-label={`Besluit vastleggen: ${props.item.title}`}>
+    <Show
+      when={started()}
+      fallback={
+        <p class="utrecht-paragraph oogo-loading">Besluiten worden vastgelegd vanaf de aanvang van de vergadering.</p>
+      }
+    >
+      <form
+        class="oogo-panel oogo-panel--muted"
+        onSubmit={(e) => void submit(e)}
+        aria-label={`Besluit vastleggen: ${props.item.title}`}
+      >
         <ErrorSummary error={action.error()} title="Besluit vastleggen mislukt" />
         <div class="oogo-form-grid">
           <Field id={`${base()}-decision`} label="Besluit" hint={hint()} required error={err("decision")}>
             {(control) => (
-              <select {...control} required class="utrecht-select utrecht-select--html-select" value={decision()}
-                onChange={(e) => setDecision(e.currentTarget.value as AgendaDecision | "")}>
+              <select
+                {...control}
+                required
+                class="utrecht-select utrecht-select--html-select"
+                value={decision()}
+                onChange={(e) => setDecision(e.currentTarget.value as AgendaDecision | "")}
+              >
                 <option value="">Kies een besluit</option>
                 <For each={options()}>{(d) => <option value={d}>{AGENDA_DECISION_LABELS[d]}</option>}</For>
               </select>
             )}
           </Field>
-          <Field id={`${base()}-note`} label="Toelichting (komt in het logboek en het dossier)" required error={err("note")} class="oogo-span-all">
-            {(control) => <textarea {...control} name="note" maxLength={4000} rows={3} class="utrecht-textarea utrecht-textarea--html-textarea" />}
+          <Field
+            id={`${base()}-note`}
+            label="Toelichting (komt in het logboek en het dossier)"
+            required
+            error={err("note")}
+            class="oogo-span-all"
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                name="note"
+                maxLength={4000}
+                rows={3}
+                class="utrecht-textarea utrecht-textarea--html-textarea"
+              />
+            )}
           </Field>
         </div>
         <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()}>
@@ -200,20 +296,31 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
 function AddAgendaItemForm(props: { meeting: MeetingView; onChange: (m: MeetingView) => void }) {
   const ws = useWorkspace();
   // Live: a point created or moved meanwhile shows up (or changes its status) here too.
-  const [points] = createLiveResource(() => ws.id(), (id: string) => pointsApi.list(id), { entities: ["point"] });
+  const [points] = createLiveResource(
+    () => ws.id(),
+    (id: string) => pointsApi.list(id),
+    { entities: ["point"] },
+  );
   const [pointId, setPointId] = createSignal("");
   const [title, setTitle] = createSignal("");
   const available = createMemo(() => {
     const onAgenda = new Set(props.meeting.agenda.map((a) => a.point?.id).filter(Boolean));
-    return (points.state === "errored" ? [] : points.latest ?? []).filter((p) => !onAgenda.has(p.id));
+    return (points.state === "errored" ? [] : (points.latest ?? [])).filter((p) => !onAgenda.has(p.id));
   });
-  const action = createAction((chosenPoint: string, typedTitle: string) => {
-    if (!chosenPoint && typedTitle.length < 3) throw inputError("Kies een overeenstemmingspunt of geef een titel op (minstens 3 tekens).", "title");
-    return meetingsApi.addAgendaItem(props.meeting.id, {
-      ...(chosenPoint ? { pointId: chosenPoint } : {}),
-      ...(typedTitle ? { title: typedTitle } : {}),
-    });
-  }, { announce: (m) => `Op de agenda gezet. De agenda heeft nu ${m.agenda.length} ${m.agenda.length === 1 ? "punt" : "punten"}.` });
+  const action = createAction(
+    (chosenPoint: string, typedTitle: string) => {
+      if (!chosenPoint && typedTitle.length < 3)
+        throw inputError("Kies een overeenstemmingspunt of geef een titel op (minstens 3 tekens).", "title");
+      return meetingsApi.addAgendaItem(props.meeting.id, {
+        ...(chosenPoint ? { pointId: chosenPoint } : {}),
+        ...(typedTitle ? { title: typedTitle } : {}),
+      });
+    },
+    {
+      announce: (m) =>
+        `Op de agenda gezet. De agenda heeft nu ${m.agenda.length} ${m.agenda.length === 1 ? "punt" : "punten"}.`,
+    },
+  );
   const err = (field: string) => fieldError(action.error(), field);
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -226,26 +333,57 @@ function AddAgendaItemForm(props: { meeting: MeetingView; onChange: (m: MeetingV
   };
   return (
     <form class="oogo-panel" onSubmit={(e) => void submit(e)} aria-labelledby="add-agenda-heading">
-      <h3 class="utrecht-heading-3" id="add-agenda-heading">Agendapunt toevoegen</h3>
+      <h3 class="utrecht-heading-3" id="add-agenda-heading">
+        Agendapunt toevoegen
+      </h3>
       <ErrorSummary error={action.error()} title="Toevoegen mislukt" />
-      <Show when={points.state === "errored"}><ErrorAlert error={points.error as unknown} title="De overeenstemmingspunten konden niet worden geladen" /></Show>
+      <Show when={points.state === "errored"}>
+        <ErrorAlert error={points.error as unknown} title="De overeenstemmingspunten konden niet worden geladen" />
+      </Show>
       <div class="oogo-form-grid">
-        <Field id="agenda-point" label="Overeenstemmingspunt" class="oogo-span-all" error={err("pointId")}
-          hint={fixesTextVersion(props.meeting.type) ? "Op een formeel OOGO wordt de huidige tekstversie van het punt vastgelegd." : undefined}>
+        <Field
+          id="agenda-point"
+          label="Overeenstemmingspunt"
+          class="oogo-span-all"
+          error={err("pointId")}
+          hint={
+            fixesTextVersion(props.meeting.type)
+              ? "Op een formeel OOGO wordt de huidige tekstversie van het punt vastgelegd."
+              : undefined
+          }
+        >
           {(control) => (
-            <select {...control} class="utrecht-select utrecht-select--html-select" value={pointId()}
-              onChange={(e) => setPointId(e.currentTarget.value)}>
+            <select
+              {...control}
+              class="utrecht-select utrecht-select--html-select"
+              value={pointId()}
+              onChange={(e) => setPointId(e.currentTarget.value)}
+            >
               <option value="">Geen punt (ander onderwerp)</option>
               <For each={available()}>
-                {(p) => <option value={p.id}>{p.title} — {themeLabel(ws.workspace(), p.theme)} ({pointStatusLabel(p.status)})</option>}
+                {(p) => (
+                  <option value={p.id}>
+                    {p.title} — {themeLabel(ws.workspace(), p.theme)} ({pointStatusLabel(p.status)})
+                  </option>
+                )}
               </For>
             </select>
           )}
         </Field>
-        <Field id="agenda-title" label={pointId() ? "Titel op de agenda (optioneel)" : "Titel op de agenda"} error={err("title")}>
+        <Field
+          id="agenda-title"
+          label={pointId() ? "Titel op de agenda (optioneel)" : "Titel op de agenda"}
+          error={err("title")}
+        >
           {(control) => (
-            <input {...control} class="utrecht-textbox utrecht-textbox--html-input" maxLength={200} aria-required={pointId() ? "false" : "true"}
-              value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+            <input
+              {...control}
+              class="utrecht-textbox utrecht-textbox--html-input"
+              maxLength={200}
+              aria-required={pointId() ? "false" : "true"}
+              value={title()}
+              onInput={(e) => setTitle(e.currentTarget.value)}
+            />
           )}
         </Field>
       </div>

@@ -8,40 +8,70 @@ import { ErrorSummary } from "../../ui/Field.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { Badge } from "./StatusBadge.tsx";
 
-interface Row { partyId: string | null; name: string; capacity: string; present: boolean }
+interface Row {
+  partyId: string | null;
+  name: string;
+  capacity: string;
+  present: boolean;
+}
 
-const toRow = (a: AttendeeView): Row => ({ partyId: a.party?.id ?? null, name: a.name, capacity: a.capacity, present: a.present });
+const toRow = (a: AttendeeView): Row => ({
+  partyId: a.party?.id ?? null,
+  name: a.name,
+  capacity: a.capacity,
+  present: a.present,
+});
 
 /**
  * Who attended, for which party, in which capacity. Everyone reads it; the secretaris edits
  * the whole list and saves it at once (the server replaces it as a whole).
  */
-export function AttendanceSection(props: { meeting: MeetingView; canManage: boolean; onChange: (m: MeetingView) => void }) {
+export function AttendanceSection(props: {
+  meeting: MeetingView;
+  canManage: boolean;
+  onChange: (m: MeetingView) => void;
+}) {
   const ws = useWorkspace();
   const tafelParties = () => ws.workspace()?.parties;
   const [editing, setEditing] = createSignal(false);
   let editButton: HTMLButtonElement | undefined;
-  const close = () => { setEditing(false); queueMicrotask(() => editButton?.focus()); };
+  const close = () => {
+    setEditing(false);
+    queueMicrotask(() => editButton?.focus());
+  };
   // Grouped by party in the tafel's order, so each delegation reads together.
   const byParty = () => {
     const order = new Map((tafelParties() ?? []).map((p, i) => [p.id, i]));
-    const rank = (a: AttendeeView) => (a.party ? order.get(a.party.id) ?? 50 : 99);
+    const rank = (a: AttendeeView) => (a.party ? (order.get(a.party.id) ?? 50) : 99);
     return [...props.meeting.attendance].sort((a, b) => rank(a) - rank(b));
   };
   return (
     <section class="oogo-section" aria-labelledby="attendance-heading">
-      <h2 class="utrecht-heading-2" id="attendance-heading">Aanwezigheid</h2>
+      <h2 class="utrecht-heading-2" id="attendance-heading">
+        Aanwezigheid
+      </h2>
       <Show when={!editing()}>
-        <Show when={props.meeting.attendance.length > 0} fallback={<p class="utrecht-paragraph">Nog geen aanwezigheid vastgelegd.</p>}>
+        <Show
+          when={props.meeting.attendance.length > 0}
+          fallback={<p class="utrecht-paragraph">Nog geen aanwezigheid vastgelegd.</p>}
+        >
           <div class="utrecht-table-container">
             <table class="utrecht-table utrecht-table--html-table">
               <caption class="utrecht-table__caption oogo-visually-hidden">Aanwezigheid per partij</caption>
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">Partij</th>
-                  <th class="utrecht-table__header-cell" scope="col">Naam</th>
-                  <th class="utrecht-table__header-cell" scope="col">Hoedanigheid</th>
-                  <th class="utrecht-table__header-cell" scope="col">Aanwezig</th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Partij
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Naam
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Hoedanigheid
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Aanwezig
+                  </th>
                 </tr>
               </thead>
               <tbody class="utrecht-table__body">
@@ -52,7 +82,15 @@ export function AttendanceSection(props: { meeting: MeetingView; canManage: bool
                       <td class="utrecht-table__cell">{a.name}</td>
                       <td class="utrecht-table__cell">{a.capacity}</td>
                       <td class="utrecht-table__cell">
-                        {a.present ? <Badge tone="ok" icon="check">Aanwezig</Badge> : <Badge tone="neutral" icon="cross">Afwezig</Badge>}
+                        {a.present ? (
+                          <Badge tone="ok" icon="check">
+                            Aanwezig
+                          </Badge>
+                        ) : (
+                          <Badge tone="neutral" icon="cross">
+                            Afwezig
+                          </Badge>
+                        )}
                       </td>
                     </tr>
                   )}
@@ -63,15 +101,31 @@ export function AttendanceSection(props: { meeting: MeetingView; canManage: bool
         </Show>
       </Show>
       <Show when={props.canManage}>
-        <Show when={editing()} fallback={
-          <Show when={!props.meeting.recordFrozenReason}>
-            <div class="oogo-form-actions">
-              <button type="button" ref={editButton} class="utrecht-button utrecht-button--secondary-action"
-                onClick={() => setEditing(true)}>Aanwezigheid bijwerken</button>
-            </div>
-          </Show>
-        }>
-          <AttendanceForm meeting={props.meeting} onDone={(m) => { props.onChange(m); close(); }} onCancel={close} />
+        <Show
+          when={editing()}
+          fallback={
+            <Show when={!props.meeting.recordFrozenReason}>
+              <div class="oogo-form-actions">
+                <button
+                  type="button"
+                  ref={editButton}
+                  class="utrecht-button utrecht-button--secondary-action"
+                  onClick={() => setEditing(true)}
+                >
+                  Aanwezigheid bijwerken
+                </button>
+              </div>
+            </Show>
+          }
+        >
+          <AttendanceForm
+            meeting={props.meeting}
+            onDone={(m) => {
+              props.onChange(m);
+              close();
+            }}
+            onCancel={close}
+          />
         </Show>
       </Show>
     </section>
@@ -80,10 +134,22 @@ export function AttendanceSection(props: { meeting: MeetingView; canManage: bool
 
 function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) => void; onCancel: () => void }) {
   const ws = useWorkspace();
-  const save = createAction((list: Row[], version: number) => meetingsApi.setAttendance(props.meeting.id, {
-    attendees: list.map((r) => ({ partyId: r.partyId, name: r.name.trim(), capacity: r.capacity.trim(), present: r.present })),
-    expectedVersion: version,
-  }), { announce: (m) => `Aanwezigheid opgeslagen: ${m.attendance.length} ${m.attendance.length === 1 ? "persoon" : "personen"}.` });
+  const save = createAction(
+    (list: Row[], version: number) =>
+      meetingsApi.setAttendance(props.meeting.id, {
+        attendees: list.map((r) => ({
+          partyId: r.partyId,
+          name: r.name.trim(),
+          capacity: r.capacity.trim(),
+          present: r.present,
+        })),
+        expectedVersion: version,
+      }),
+    {
+      announce: (m) =>
+        `Aanwezigheid opgeslagen: ${m.attendance.length} ${m.attendance.length === 1 ? "persoon" : "personen"}.`,
+    },
+  );
   // A draft: it starts from the stored list and is not overwritten while the secretary edits it.
   const [rows, setRows] = createSignal<Row[]>(untrack(() => props.meeting.attendance.map(toRow)));
   const [members] = createResource(() => ws.id(), workspaceApi.members);
@@ -93,14 +159,19 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
   const update = (i: number, patch: Partial<Row>) => setRows(rows().map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const remove = (i: number) => setRows(rows().filter((_, j) => j !== i));
   const add = () => {
-    setRows([...rows(), { partyId: props.meeting.invitedParties[0]?.id ?? null, name: "", capacity: "", present: true }]);
+    setRows([
+      ...rows(),
+      { partyId: props.meeting.invitedParties[0]?.id ?? null, name: "", capacity: "", present: true },
+    ]);
     queueMicrotask(() => document.getElementById(`att-name-${rows().length - 1}`)?.focus());
   };
   // Saves typing: the tafel's members of the invited parties (and the secretariat) as a starting list.
   const fillFromMembers = () => {
     const known = new Set(rows().map((r) => r.name.toLowerCase()));
     const extra = (members()?.members ?? [])
-      .filter((m) => (m.party ? invitedIds().has(m.party.id) : m.role === "secretaris") && !known.has(m.name.toLowerCase()))
+      .filter(
+        (m) => (m.party ? invitedIds().has(m.party.id) : m.role === "secretaris") && !known.has(m.name.toLowerCase()),
+      )
       .filter((m) => m.role !== "beheerder" && m.role !== "waarnemer")
       .map((m): Row => ({ partyId: m.party?.id ?? null, name: m.name, capacity: m.title ?? "", present: true }));
     setRows(byDelegation([...rows(), ...extra]));
@@ -109,8 +180,11 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
   // Stored per delegation in tafel order (exports print the list as stored); stable within a party.
   const byDelegation = (list: Row[]) => {
     const order = new Map(parties().map((p, i) => [p.id, i]));
-    const rank = (r: Row) => (r.partyId ? order.get(r.partyId) ?? 50 : 99);
-    return list.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({ r }) => r);
+    const rank = (r: Row) => (r.partyId ? (order.get(r.partyId) ?? 50) : 99);
+    return list
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+      .map(({ r }) => r);
   };
 
   const submit = async (e: SubmitEvent) => {
@@ -124,7 +198,9 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
       <ErrorSummary error={save.error()} title="Aanwezigheid opslaan mislukt" />
       <Show when={rows().length === 0}>
         <InfoAlert>
-          <p class="utrecht-paragraph">Nog niemand op de lijst. Voeg een persoon toe, of neem de deelnemers van de uitgenodigde partijen over.</p>
+          <p class="utrecht-paragraph">
+            Nog niemand op de lijst. Voeg een persoon toe, of neem de deelnemers van de uitgenodigde partijen over.
+          </p>
         </InfoAlert>
       </Show>
       <div class="utrecht-table-container">
@@ -132,11 +208,21 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
           <caption class="utrecht-table__caption oogo-visually-hidden">Aanwezigheid bewerken</caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">Partij</th>
-              <th class="utrecht-table__header-cell" scope="col">Naam</th>
-              <th class="utrecht-table__header-cell" scope="col">Hoedanigheid</th>
-              <th class="utrecht-table__header-cell" scope="col">Aanwezig</th>
-              <th class="utrecht-table__header-cell" scope="col"><span class="oogo-visually-hidden">Acties</span></th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Partij
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Naam
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Hoedanigheid
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Aanwezig
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                <span class="oogo-visually-hidden">Acties</span>
+              </th>
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
@@ -146,25 +232,53 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
                 return (
                   <tr class="utrecht-table__row">
                     <td class="utrecht-table__cell">
-                      <select class="utrecht-select utrecht-select--html-select" aria-label={`Partij van ${who()}`}
-                        value={row().partyId ?? ""} onChange={(e) => update(i, { partyId: e.currentTarget.value || null })}>
+                      <select
+                        class="utrecht-select utrecht-select--html-select"
+                        aria-label={`Partij van ${who()}`}
+                        value={row().partyId ?? ""}
+                        onChange={(e) => update(i, { partyId: e.currentTarget.value || null })}
+                      >
                         <option value="">Geen partij (secretariaat, voorzitter)</option>
                         <For each={parties()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
                       </select>
                     </td>
                     <td class="utrecht-table__cell">
-                      <input type="text" id={`att-name-${i}`} required minLength={2} maxLength={120} aria-label={`Naam van persoon ${i + 1}`}
-                        class="utrecht-textbox utrecht-textbox--html-input" value={row().name} onInput={(e) => update(i, { name: e.currentTarget.value })} />
+                      <input
+                        type="text"
+                        id={`att-name-${i}`}
+                        required
+                        minLength={2}
+                        maxLength={120}
+                        aria-label={`Naam van persoon ${i + 1}`}
+                        class="utrecht-textbox utrecht-textbox--html-input"
+                        value={row().name}
+                        onInput={(e) => update(i, { name: e.currentTarget.value })}
+                      />
                     </td>
                     <td class="utrecht-table__cell">
-                      <input type="text" required minLength={2} maxLength={160} aria-label={`Hoedanigheid van ${who()}`}
+                      <input
+                        type="text"
+                        required
+                        minLength={2}
+                        maxLength={160}
+                        aria-label={`Hoedanigheid van ${who()}`}
                         placeholder="bijv. wethouder onderwijs"
-                        class="utrecht-textbox utrecht-textbox--html-input" value={row().capacity} onInput={(e) => update(i, { capacity: e.currentTarget.value })} />
+                        class="utrecht-textbox utrecht-textbox--html-input"
+                        value={row().capacity}
+                        onInput={(e) => update(i, { capacity: e.currentTarget.value })}
+                      />
                     </td>
                     <td class="utrecht-table__cell">
                       <div class="oogo-checkbox-row">
-                        <input type="checkbox" id={`att-present-${i}`} checked={row().present} onChange={(e) => update(i, { present: e.currentTarget.checked })} />
-                        <label for={`att-present-${i}`}>Aanwezig<span class="oogo-visually-hidden"> ({who()})</span></label>
+                        <input
+                          type="checkbox"
+                          id={`att-present-${i}`}
+                          checked={row().present}
+                          onChange={(e) => update(i, { present: e.currentTarget.checked })}
+                        />
+                        <label for={`att-present-${i}`}>
+                          Aanwezig<span class="oogo-visually-hidden"> ({who()})</span>
+                        </label>
                       </div>
                     </td>
                     <td class="utrecht-table__cell">
@@ -180,8 +294,15 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
         </table>
       </div>
       <div class="oogo-form-actions">
-        <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={add}>Persoon toevoegen</button>
-        <button type="button" class="utrecht-button utrecht-button--secondary-action" disabled={!members()} onClick={fillFromMembers}>
+        <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={add}>
+          Persoon toevoegen
+        </button>
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action"
+          disabled={!members()}
+          onClick={fillFromMembers}
+        >
           Deelnemers van uitgenodigde partijen overnemen
         </button>
       </div>
@@ -189,7 +310,9 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
         <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={save.busy()}>
           {save.busy() ? "Bezig met opslaan…" : "Aanwezigheid opslaan"}
         </button>
-        <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => props.onCancel()}>Annuleren</button>
+        <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => props.onCancel()}>
+          Annuleren
+        </button>
       </div>
     </form>
   );

@@ -1,6 +1,11 @@
 import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import {
-  DOSSIER_ROUTES, DOSSIER_ROUTE_DESCRIPTIONS, DOSSIER_ROUTE_LABELS, isDisputable, type DossierRoute, type ExportFormat,
+  DOSSIER_ROUTES,
+  DOSSIER_ROUTE_DESCRIPTIONS,
+  DOSSIER_ROUTE_LABELS,
+  isDisputable,
+  type DossierRoute,
+  type ExportFormat,
 } from "../../../shared/domain/dossier.ts";
 import { exportsApi } from "../../api/meetings.ts";
 import { pointsApi } from "../../api/points.ts";
@@ -26,9 +31,16 @@ export default function DossierPage() {
       <PageTitle lead="Eén dossier met alles wat de Landelijke Geschillencommissie OOGO nodig heeft, rechtstreeks uit het logboek van deze tafel.">
         Dossier voor de Geschillencommissie
       </PageTitle>
-      <Show when={ws.can("dossier.build")} fallback={
-        <InfoAlert><p class="utrecht-paragraph">Alleen de secretaris van de tafel kan een dossier voor de Geschillencommissie OOGO maken.</p></InfoAlert>
-      }>
+      <Show
+        when={ws.can("dossier.build")}
+        fallback={
+          <InfoAlert>
+            <p class="utrecht-paragraph">
+              Alleen de secretaris van de tafel kan een dossier voor de Geschillencommissie OOGO maken.
+            </p>
+          </InfoAlert>
+        }
+      >
         <DossierForm />
       </Show>
       <OpleggerDownload />
@@ -38,13 +50,24 @@ export default function DossierPage() {
 
 function DossierForm() {
   const ws = useWorkspace();
-  const [points] = createLiveResource(() => ws.id(), (id: string) => pointsApi.list(id), { entities: ["point"] });
-  const disputed = createMemo(() => (points.state === "errored" ? [] : points.latest ?? []).filter((p) => isDisputable(p.status)));
+  const [points] = createLiveResource(
+    () => ws.id(),
+    (id: string) => pointsApi.list(id),
+    { entities: ["point"] },
+  );
+  const disputed = createMemo(() =>
+    (points.state === "errored" ? [] : (points.latest ?? [])).filter((p) => isDisputable(p.status)),
+  );
   const [selected, setSelected] = createSignal<Set<string>>(new Set());
   // Preselect points in geschil once, when the list first arrives; later the secretary's choice stands.
-  createEffect(on(() => (points.state === "errored" ? undefined : points.latest), (list, prev) => {
-    if (list && !prev) setSelected(new Set(list.filter((p) => p.status === "in_geschil").map((p) => p.id)));
-  }));
+  createEffect(
+    on(
+      () => (points.state === "errored" ? undefined : points.latest),
+      (list, prev) => {
+        if (list && !prev) setSelected(new Set(list.filter((p) => p.status === "in_geschil").map((p) => p.id)));
+      },
+    ),
+  );
   const [route, setRoute] = createSignal<DossierRoute | null>(null);
   const [busyFormat, setBusyFormat] = createSignal<ExportFormat | null>(null);
   const action = createAction(async (format: ExportFormat, pointIds: string[], chosen: DossierRoute | null) => {
@@ -65,12 +88,15 @@ function DossierForm() {
 
   const toggle = (id: string, on: boolean) => {
     const next = new Set(selected());
-    if (on) next.add(id); else next.delete(id);
+    if (on) next.add(id);
+    else next.delete(id);
     setSelected(next);
     action.reset();
   };
   const build = async (format: ExportFormat) => {
-    const pointIds = disputed().map((p) => p.id).filter((id) => selected().has(id));
+    const pointIds = disputed()
+      .map((p) => p.id)
+      .filter((id) => selected().has(id));
     setBusyFormat(format);
     await action.run(format, pointIds, route());
     setBusyFormat(null);
@@ -83,11 +109,22 @@ function DossierForm() {
   return (
     <form onSubmit={submit} aria-busy={action.busy()} aria-label="Dossier samenstellen">
       <div class="oogo-panel oogo-panel--muted">
-        <p class="utrecht-paragraph"><strong>Het dossier bevat</strong></p>
+        <p class="utrecht-paragraph">
+          <strong>Het dossier bevat</strong>
+        </p>
         <ul class="utrecht-unordered-list">
-          <li>een voorblad met de partijen en hun vertegenwoordigers, het plan en de versie, de wettelijke grondslag, de afgesproken procedure en de gevraagde route;</li>
-          <li>per punt in geschil de exacte tekstversies, het standpunt van elke partij met motivering, en de ondertekeningen;</li>
-          <li>het verloop van de procedure: vergaderingen met aanwezigheid en besluiten, statuswijzigingen en procedurestappen met datums;</li>
+          <li>
+            een voorblad met de partijen en hun vertegenwoordigers, het plan en de versie, de wettelijke grondslag, de
+            afgesproken procedure en de gevraagde route;
+          </li>
+          <li>
+            per punt in geschil de exacte tekstversies, het standpunt van elke partij met motivering, en de
+            ondertekeningen;
+          </li>
+          <li>
+            het verloop van de procedure: vergaderingen met aanwezigheid en besluiten, statuswijzigingen en
+            procedurestappen met datums;
+          </li>
           <li>de punten waarover wél overeenstemming is, zodat het geschil smal blijft;</li>
           <li>de lijst van bijlagen en een integriteitsbijlage met de tekst-hashes en de hash van het logboek.</li>
         </ul>
@@ -97,17 +134,28 @@ function DossierForm() {
         {() => (
           <fieldset class="oogo-fieldset">
             <legend>Punten in geschil</legend>
-            <Show when={disputed().length > 0} fallback={
-              <p class="utrecht-paragraph">
-                Er zijn geen punten met de status <em>geen overeenstemming</em> of <em>in geschil</em>. Een dossier kan alleen over zulke punten gaan.
+            <Show
+              when={disputed().length > 0}
+              fallback={
+                <p class="utrecht-paragraph">
+                  Er zijn geen punten met de status <em>geen overeenstemming</em> of <em>in geschil</em>. Een dossier
+                  kan alleen over zulke punten gaan.
+                </p>
+              }
+            >
+              <p class="utrecht-paragraph oogo-checkbox-row__hint">
+                Punten met de status <em>in geschil</em> zijn vooraf aangevinkt.
               </p>
-            }>
-              <p class="utrecht-paragraph oogo-checkbox-row__hint">Punten met de status <em>in geschil</em> zijn vooraf aangevinkt.</p>
               <For each={disputed()}>
                 {(p) => (
                   <div class="oogo-checkbox-row">
-                    <input type="checkbox" id={`dossier-point-${p.id}`} checked={selected().has(p.id)} aria-describedby={`dossier-point-${p.id}-meta`}
-                      onChange={(e) => toggle(p.id, e.currentTarget.checked)} />
+                    <input
+                      type="checkbox"
+                      id={`dossier-point-${p.id}`}
+                      checked={selected().has(p.id)}
+                      aria-describedby={`dossier-point-${p.id}-meta`}
+                      onChange={(e) => toggle(p.id, e.currentTarget.checked)}
+                    />
                     <span class="oogo-checkbox-row__text">
                       <label for={`dossier-point-${p.id}`}>{p.title}</label>
                       <span class="oogo-checkbox-row__hint" id={`dossier-point-${p.id}-meta`}>
@@ -127,11 +175,24 @@ function DossierForm() {
         <For each={[...DOSSIER_ROUTES]}>
           {(r) => (
             <div class="oogo-route-option">
-              <input type="radio" name="route" id={`route-${r}`} value={r} checked={route() === r} required
-                aria-describedby={`route-${r}-desc`} onChange={() => { setRoute(r); action.reset(); }} />
+              <input
+                type="radio"
+                name="route"
+                id={`route-${r}`}
+                value={r}
+                checked={route() === r}
+                required
+                aria-describedby={`route-${r}-desc`}
+                onChange={() => {
+                  setRoute(r);
+                  action.reset();
+                }}
+              />
               <span class="oogo-checkbox-row__text">
                 <label for={`route-${r}`}>{DOSSIER_ROUTE_LABELS[r]}</label>
-                <span class="oogo-checkbox-row__hint" id={`route-${r}-desc`}>{DOSSIER_ROUTE_DESCRIPTIONS[r]}</span>
+                <span class="oogo-checkbox-row__hint" id={`route-${r}-desc`}>
+                  {DOSSIER_ROUTE_DESCRIPTIONS[r]}
+                </span>
               </span>
             </div>
           )}
@@ -142,11 +203,18 @@ function DossierForm() {
         <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()}>
           {busyFormat() === "pdf" ? "Dossier wordt gemaakt…" : "Dossier maken (PDF)"}
         </button>
-        <button type="button" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()} onClick={() => void build("docx")}>
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action"
+          disabled={action.busy()}
+          onClick={() => void build("docx")}
+        >
           {busyFormat() === "docx" ? "Dossier wordt gemaakt…" : "Dossier maken (DOCX)"}
         </button>
       </div>
-      <p class="oogo-live-status" role="status" aria-live="polite">{status()}</p>
+      <p class="oogo-live-status" role="status" aria-live="polite">
+        {status()}
+      </p>
       <ErrorSummary error={action.error()} title="Dossier maken mislukt" />
     </form>
   );

@@ -14,7 +14,16 @@ export function EditorSlot(props: CollaborativeEditorProps) {
     import("../../editor/CollaborativeEditor.tsx").then((m) => setEditor(() => m.CollaborativeEditor), setFailed);
   });
   return (
-    <Show when={editor()} fallback={failed() ? <ErrorAlert error={failed()} title="De editor kon niet worden geladen" /> : <Loading label="Editor laden…" />}>
+    <Show
+      when={editor()}
+      fallback={
+        failed() ? (
+          <ErrorAlert error={failed()} title="De editor kon niet worden geladen" />
+        ) : (
+          <Loading label="Editor laden…" />
+        )
+      }
+    >
       {(E) => {
         const Editor = E();
         return <Editor {...props} />;

@@ -28,27 +28,48 @@ export function OpleggerDownload(props: { headingLevel?: 2 | 3 }) {
     await action.run(format);
     setBusyFormat(null);
   };
-  const Heading = () => (props.headingLevel === 3
-    ? <h3 class="utrecht-heading-3" id="oplegger-heading">Oplegger</h3>
-    : <h2 class="utrecht-heading-2" id="oplegger-heading">Oplegger</h2>);
+  const Heading = () =>
+    props.headingLevel === 3 ? (
+      <h3 class="utrecht-heading-3" id="oplegger-heading">
+        Oplegger
+      </h3>
+    ) : (
+      <h2 class="utrecht-heading-2" id="oplegger-heading">
+        Oplegger
+      </h2>
+    );
   return (
     <Show when={ws.can("oplegger.export")}>
       <section class="oogo-section" aria-labelledby="oplegger-heading" aria-busy={action.busy()}>
         <Heading />
         <p class="utrecht-paragraph">
-          De samenvatting van de overeenstemmingspunten per thema — tekst, reikwijdte, status en wie welke versie wanneer
-          ondertekende — om bij het plan te voegen.
+          De samenvatting van de overeenstemmingspunten per thema — tekst, reikwijdte, status en wie welke versie
+          wanneer ondertekende — om bij het plan te voegen.
         </p>
         <div class="oogo-form-actions">
-          <button type="button" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()} onClick={() => void get("pdf")}>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            disabled={action.busy()}
+            onClick={() => void get("pdf")}
+          >
             {busyFormat() === "pdf" ? "Bezig…" : "Oplegger downloaden (PDF)"}
           </button>
-          <button type="button" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()} onClick={() => void get("docx")}>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            disabled={action.busy()}
+            onClick={() => void get("docx")}
+          >
             {busyFormat() === "docx" ? "Bezig…" : "Oplegger downloaden (DOCX)"}
           </button>
         </div>
-        <p class="oogo-live-status" role="status" aria-live="polite">{status()}</p>
-        <Show when={action.error()}><ErrorAlert error={action.error()} title="Oplegger downloaden mislukt" /></Show>
+        <p class="oogo-live-status" role="status" aria-live="polite">
+          {status()}
+        </p>
+        <Show when={action.error()}>
+          <ErrorAlert error={action.error()} title="Oplegger downloaden mislukt" />
+        </Show>
       </section>
     </Show>
   );

@@ -8,10 +8,15 @@ export function MeetingCard(props: { meeting: MeetingSummary; href: string; past
   const m = () => props.meeting;
   return (
     <li class={`oogo-meeting-card${props.past ? " oogo-meeting-card--past" : ""}`}>
-      <h3 class="utrecht-heading-3"><A href={props.href} class="utrecht-link">{m().title}</A></h3>
+      <h3 class="utrecht-heading-3">
+        <A href={props.href} class="utrecht-link">
+          {m().title}
+        </A>
+      </h3>
       <p class="oogo-meeting-card__meta">
         {m().typeLabel} · <time datetime={m().startsAt}>{formatDateTime(m().startsAt)}</time> · {m().place}
-        {" · "}{m().agendaCount === 1 ? "1 agendapunt" : `${m().agendaCount} agendapunten`}
+        {" · "}
+        {m().agendaCount === 1 ? "1 agendapunt" : `${m().agendaCount} agendapunten`}
       </p>
       <div class="oogo-meeting-card__badges">
         <MeetingStatusBadge status={m().status} />

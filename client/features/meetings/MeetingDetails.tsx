@@ -1,7 +1,5 @@
 import { createSignal, For, Show } from "solid-js";
-import {
-  MEETING_STATUSES, MEETING_STATUS_LABELS, type MeetingStatus,
-} from "../../../shared/domain/meetings.ts";
+import { MEETING_STATUSES, MEETING_STATUS_LABELS, type MeetingStatus } from "../../../shared/domain/meetings.ts";
 import { formatDateTime, instantToNlLocal, nlLocalToInstant } from "../../../shared/domain/dates.ts";
 import type { MeetingView } from "../../../shared/schemas/meetings.ts";
 import { meetingsApi } from "../../api/meetings.ts";
@@ -12,31 +10,82 @@ import { MeetingStatusBadge, MinutesStatusBadge } from "./StatusBadge.tsx";
 import { formText } from "../../ui/formData.ts";
 
 /** The meeting's facts; the secretaris may correct them until the minutes are approved. */
-export function MeetingDetails(props: { meeting: MeetingView; canManage: boolean; onChange: (m: MeetingView) => void }) {
+export function MeetingDetails(props: {
+  meeting: MeetingView;
+  canManage: boolean;
+  onChange: (m: MeetingView) => void;
+}) {
   const m = () => props.meeting;
   const [editing, setEditing] = createSignal(false);
   let editButton: HTMLButtonElement | undefined;
-  const close = () => { setEditing(false); queueMicrotask(() => editButton?.focus()); };
+  const close = () => {
+    setEditing(false);
+    queueMicrotask(() => editButton?.focus());
+  };
   return (
     <section class="oogo-section" aria-labelledby="details-heading">
-      <h2 class="utrecht-heading-2" id="details-heading">Gegevens</h2>
+      <h2 class="utrecht-heading-2" id="details-heading">
+        Gegevens
+      </h2>
       <dl class="oogo-facts">
-        <div><dt>Soort overleg</dt><dd>{m().typeLabel}</dd></div>
-        <div><dt>Datum en tijd</dt><dd><time datetime={m().startsAt}>{formatDateTime(m().startsAt)}</time></dd></div>
-        <div><dt>Plaats</dt><dd>{m().place}</dd></div>
-        <div><dt>Uitgenodigd</dt><dd>{m().invitedParties.map((p) => p.name).join(", ") || "—"}</dd></div>
-        <div><dt>Status</dt><dd><MeetingStatusBadge status={m().status} /> <MinutesStatusBadge status={m().minutesStatus} /></dd></div>
+        <div>
+          <dt>Soort overleg</dt>
+          <dd>{m().typeLabel}</dd>
+        </div>
+        <div>
+          <dt>Datum en tijd</dt>
+          <dd>
+            <time datetime={m().startsAt}>{formatDateTime(m().startsAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>Plaats</dt>
+          <dd>{m().place}</dd>
+        </div>
+        <div>
+          <dt>Uitgenodigd</dt>
+          <dd>
+            {m()
+              .invitedParties.map((p) => p.name)
+              .join(", ") || "—"}
+          </dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <MeetingStatusBadge status={m().status} /> <MinutesStatusBadge status={m().minutesStatus} />
+          </dd>
+        </div>
       </dl>
       <Show when={props.canManage}>
-        <Show when={editing()} fallback={
-          <Show when={!m().recordFrozenReason} fallback={<p class="utrecht-paragraph oogo-loading">{m().recordFrozenReason}</p>}>
-            <div class="oogo-form-actions">
-              <button type="button" ref={editButton} class="utrecht-button utrecht-button--secondary-action"
-                onClick={() => setEditing(true)}>Gegevens wijzigen</button>
-            </div>
-          </Show>
-        }>
-          <EditMeetingForm meeting={m()} onDone={(updated) => { props.onChange(updated); close(); }} onCancel={close} />
+        <Show
+          when={editing()}
+          fallback={
+            <Show
+              when={!m().recordFrozenReason}
+              fallback={<p class="utrecht-paragraph oogo-loading">{m().recordFrozenReason}</p>}
+            >
+              <div class="oogo-form-actions">
+                <button
+                  type="button"
+                  ref={editButton}
+                  class="utrecht-button utrecht-button--secondary-action"
+                  onClick={() => setEditing(true)}
+                >
+                  Gegevens wijzigen
+                </button>
+              </div>
+            </Show>
+          }
+        >
+          <EditMeetingForm
+            meeting={m()}
+            onDone={(updated) => {
+              props.onChange(updated);
+              close();
+            }}
+            onCancel={close}
+          />
         </Show>
       </Show>
     </section>
@@ -45,13 +94,15 @@ export function MeetingDetails(props: { meeting: MeetingView; canManage: boolean
 
 function EditMeetingForm(props: { meeting: MeetingView; onDone: (m: MeetingView) => void; onCancel: () => void }) {
   const local = () => instantToNlLocal(props.meeting.startsAt);
-  const save = createAction((f: FormData, version: number) => meetingsApi.update(props.meeting.id, {
-    title: formText(f, "title"),
-    startsAt: nlLocalToInstant(formText(f, "date"), formText(f, "time")),
-    place: formText(f, "place"),
-    status: formText(f, "status") as MeetingStatus,
-    expectedVersion: version,
-  }));
+  const save = createAction((f: FormData, version: number) =>
+    meetingsApi.update(props.meeting.id, {
+      title: formText(f, "title"),
+      startsAt: nlLocalToInstant(formText(f, "date"), formText(f, "time")),
+      place: formText(f, "place"),
+      status: formText(f, "status") as MeetingStatus,
+      expectedVersion: version,
+    }),
+  );
   const err = (field: string) => fieldError(save.error(), field);
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -59,24 +110,71 @@ function EditMeetingForm(props: { meeting: MeetingView; onDone: (m: MeetingView)
     if (updated) props.onDone(updated);
   };
   return (
-    <form class="oogo-panel oogo-panel--muted" onSubmit={(e) => void submit(e)} aria-label="Gegevens van de vergadering wijzigen">
+    <form
+      class="oogo-panel oogo-panel--muted"
+      onSubmit={(e) => void submit(e)}
+      aria-label="Gegevens van de vergadering wijzigen"
+    >
       <ErrorSummary error={save.error()} title="Opslaan mislukt" />
       <div class="oogo-form-grid">
         <Field id="edit-title" label="Titel" error={err("title")}>
-          {(control) => <input {...control} name="title" required minLength={3} maxLength={200} value={props.meeting.title} class="utrecht-textbox utrecht-textbox--html-input" />}
+          {(control) => (
+            <input
+              {...control}
+              name="title"
+              required
+              minLength={3}
+              maxLength={200}
+              value={props.meeting.title}
+              class="utrecht-textbox utrecht-textbox--html-input"
+            />
+          )}
         </Field>
         <Field id="edit-date" label="Datum" error={err("startsAt")}>
-          {(control) => <input {...control} name="date" type="date" required value={local().date} class="utrecht-textbox utrecht-textbox--html-input" />}
+          {(control) => (
+            <input
+              {...control}
+              name="date"
+              type="date"
+              required
+              value={local().date}
+              class="utrecht-textbox utrecht-textbox--html-input"
+            />
+          )}
         </Field>
         <Field id="edit-time" label="Aanvang (Nederlandse tijd)">
-          {(control) => <input {...control} name="time" type="time" required value={local().time} class="utrecht-textbox utrecht-textbox--html-input" />}
+          {(control) => (
+            <input
+              {...control}
+              name="time"
+              type="time"
+              required
+              value={local().time}
+              class="utrecht-textbox utrecht-textbox--html-input"
+            />
+          )}
         </Field>
         <Field id="edit-place" label="Plaats" error={err("place")}>
-          {(control) => <input {...control} name="place" required minLength={2} maxLength={200} value={props.meeting.place} class="utrecht-textbox utrecht-textbox--html-input" />}
+          {(control) => (
+            <input
+              {...control}
+              name="place"
+              required
+              minLength={2}
+              maxLength={200}
+              value={props.meeting.place}
+              class="utrecht-textbox utrecht-textbox--html-input"
+            />
+          )}
         </Field>
         <Field id="edit-status" label="Status" error={err("status")}>
           {(control) => (
-            <select {...control} name="status" class="utrecht-select utrecht-select--html-select" value={props.meeting.status}>
+            <select
+              {...control}
+              name="status"
+              class="utrecht-select utrecht-select--html-select"
+              value={props.meeting.status}
+            >
               <For each={[...MEETING_STATUSES]}>{(s) => <option value={s}>{MEETING_STATUS_LABELS[s]}</option>}</For>
             </select>
           )}
@@ -86,7 +184,9 @@ function EditMeetingForm(props: { meeting: MeetingView; onDone: (m: MeetingView)
         <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={save.busy()}>
           {save.busy() ? "Bezig met opslaan…" : "Gegevens opslaan"}
         </button>
-        <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => props.onCancel()}>Annuleren</button>
+        <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => props.onCancel()}>
+          Annuleren
+        </button>
       </div>
     </form>
   );

@@ -23,11 +23,17 @@ export default function MeetingPage() {
 
   return (
     <>
-      <p class="utrecht-paragraph"><A class="utrecht-link" href={`/tafels/${encodeURIComponent(ws.id())}/vergaderingen`}>← Alle vergaderingen</A></p>
+      <p class="utrecht-paragraph">
+        <A class="utrecht-link" href={`/tafels/${encodeURIComponent(ws.id())}/vergaderingen`}>
+          ← Alle vergaderingen
+        </A>
+      </p>
       <Loaded when={meeting} label="Vergadering laden…">
         {(m) => (
           <>
-            <PageTitle lead={`${m().typeLabel} · ${formatDateTime(m().startsAt)} · ${m().place}`}>{m().title}</PageTitle>
+            <PageTitle lead={`${m().typeLabel} · ${formatDateTime(m().startsAt)} · ${m().place}`}>
+              {m().title}
+            </PageTitle>
             <MeetingDetails meeting={m()} canManage={manage()} onChange={mutate} />
             <AttendanceSection meeting={m()} canManage={manage()} onChange={mutate} />
             <AgendaSection meeting={m()} canManage={manage()} onChange={mutate} />

@@ -27,7 +27,8 @@ export default function MeetingsPage() {
   const [planning, setPlanning] = createSignal(false);
   let planButton: HTMLButtonElement | undefined;
 
-  const href = (m: MeetingSummary) => `/tafels/${encodeURIComponent(ws.id())}/vergaderingen/${encodeURIComponent(m.id)}`;
+  const href = (m: MeetingSummary) =>
+    `/tafels/${encodeURIComponent(ws.id())}/vergaderingen/${encodeURIComponent(m.id)}`;
 
   return (
     <>
@@ -35,35 +36,60 @@ export default function MeetingsPage() {
         Vergaderingen
       </PageTitle>
       <Show when={ws.can("meeting.manage")}>
-        <Show when={planning()} fallback={
-          <button type="button" ref={planButton} class="utrecht-button utrecht-button--primary-action" aria-expanded="false"
-            onClick={() => setPlanning(true)}>Nieuwe vergadering plannen</button>
-        }>
-          <PlanMeetingForm onCancel={() => { setPlanning(false); queueMicrotask(() => planButton?.focus()); }} />
+        <Show
+          when={planning()}
+          fallback={
+            <button
+              type="button"
+              ref={planButton}
+              class="utrecht-button utrecht-button--primary-action"
+              aria-expanded="false"
+              onClick={() => setPlanning(true)}
+            >
+              Nieuwe vergadering plannen
+            </button>
+          }
+        >
+          <PlanMeetingForm
+            onCancel={() => {
+              setPlanning(false);
+              queueMicrotask(() => planButton?.focus());
+            }}
+          />
         </Show>
       </Show>
       <Loaded when={meetings} label="Vergaderingen laden…">
         {(list) => {
           const split = createMemo(() => splitMeetings(list()));
           return (
-          <>
-            <section class="oogo-section" aria-labelledby="upcoming-heading">
-              <h2 class="utrecht-heading-2" id="upcoming-heading">Komende vergaderingen</h2>
-              <Show when={split().upcoming.length > 0} fallback={<p class="utrecht-paragraph">Er zijn geen vergaderingen gepland.</p>}>
-                <ul class="oogo-meetings-list">
-                  <For each={split().upcoming}>{(m) => <MeetingCard meeting={m} href={href(m)} past={false} />}</For>
-                </ul>
-              </Show>
-            </section>
-            <section class="oogo-section" aria-labelledby="past-heading">
-              <h2 class="utrecht-heading-2" id="past-heading">Eerdere vergaderingen</h2>
-              <Show when={split().past.length > 0} fallback={<p class="utrecht-paragraph">Nog geen eerdere vergaderingen.</p>}>
-                <ul class="oogo-meetings-list">
-                  <For each={split().past}>{(m) => <MeetingCard meeting={m} href={href(m)} past />}</For>
-                </ul>
-              </Show>
-            </section>
-          </>
+            <>
+              <section class="oogo-section" aria-labelledby="upcoming-heading">
+                <h2 class="utrecht-heading-2" id="upcoming-heading">
+                  Komende vergaderingen
+                </h2>
+                <Show
+                  when={split().upcoming.length > 0}
+                  fallback={<p class="utrecht-paragraph">Er zijn geen vergaderingen gepland.</p>}
+                >
+                  <ul class="oogo-meetings-list">
+                    <For each={split().upcoming}>{(m) => <MeetingCard meeting={m} href={href(m)} past={false} />}</For>
+                  </ul>
+                </Show>
+              </section>
+              <section class="oogo-section" aria-labelledby="past-heading">
+                <h2 class="utrecht-heading-2" id="past-heading">
+                  Eerdere vergaderingen
+                </h2>
+                <Show
+                  when={split().past.length > 0}
+                  fallback={<p class="utrecht-paragraph">Nog geen eerdere vergaderingen.</p>}
+                >
+                  <ul class="oogo-meetings-list">
+                    <For each={split().past}>{(m) => <MeetingCard meeting={m} href={href(m)} past />}</For>
+                  </ul>
+                </Show>
+              </section>
+            </>
           );
         }}
       </Loaded>

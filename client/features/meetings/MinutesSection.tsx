@@ -1,7 +1,5 @@
 import { createSignal, For, Show } from "solid-js";
-import {
-  meetingHasStarted, minutesLocked,
-} from "../../../shared/domain/meetings.ts";
+import { meetingHasStarted, minutesLocked } from "../../../shared/domain/meetings.ts";
 import { formatDateTime } from "../../../shared/domain/dates.ts";
 import { shortHash } from "../../../shared/domain/textHash.ts";
 import type { AmendmentView, MeetingView } from "../../../shared/schemas/meetings.ts";
@@ -26,7 +24,8 @@ export function MinutesSection(props: { meeting: MeetingView; onChange: (m: Meet
   const cancelled = () => m().status === "geannuleerd";
   const readOnly = () => locked() || cancelled() || !ws.can("minutes.edit");
   const readOnlyReason = () => {
-    if (locked()) return "De notulen zijn vastgesteld en daarom alleen-lezen. Wijzigen kan alleen via een gelogd amendement van de secretaris.";
+    if (locked())
+      return "De notulen zijn vastgesteld en daarom alleen-lezen. Wijzigen kan alleen via een gelogd amendement van de secretaris.";
     if (cancelled()) return "Deze vergadering is geannuleerd.";
     if (!ws.can("minutes.edit")) return "U kunt de notulen lezen, maar met uw rol niet bewerken.";
     return undefined;
@@ -38,8 +37,12 @@ export function MinutesSection(props: { meeting: MeetingView; onChange: (m: Meet
 
   return (
     <section class="oogo-section" aria-labelledby="minutes-heading">
-      <h2 class="utrecht-heading-2" id="minutes-heading">Notulen</h2>
-      <p class="utrecht-paragraph"><MinutesStatusBadge status={m().minutesStatus} /></p>
+      <h2 class="utrecht-heading-2" id="minutes-heading">
+        Notulen
+      </h2>
+      <p class="utrecht-paragraph">
+        <MinutesStatusBadge status={m().minutesStatus} />
+      </p>
 
       <Show when={locked() && m().minutesApproval}>
         {(approval) => (
@@ -48,7 +51,10 @@ export function MinutesSection(props: { meeting: MeetingView; onChange: (m: Meet
               <strong>Vastgesteld</strong> op {formatDateTime(approval().approvedAt)} door {approval().approvedBy}.
             </p>
             <p class="utrecht-paragraph">
-              Tekstversie: <code class="oogo-hash" title={approval().textHash}>{shortHash(approval().textHash)}</code>
+              Tekstversie:{" "}
+              <code class="oogo-hash" title={approval().textHash}>
+                {shortHash(approval().textHash)}
+              </code>
             </p>
           </InfoAlert>
         )}
@@ -57,19 +63,29 @@ export function MinutesSection(props: { meeting: MeetingView; onChange: (m: Meet
         {(a) => (
           <InfoAlert type="warning">
             <p class="utrecht-paragraph" id="minutes-amendment-open" tabindex="-1">
-              <strong>Amendement {a().seq} loopt</strong> (geopend door {a().openedBy} op {formatDateTime(a().openedAt)}).
-              Reden: {a().reason}
+              <strong>Amendement {a().seq} loopt</strong> (geopend door {a().openedBy} op {formatDateTime(a().openedAt)}
+              ). Reden: {a().reason}
             </p>
-            <p class="utrecht-paragraph">De notulen zijn weer te bewerken. Stel ze opnieuw vast om het amendement af te sluiten.</p>
+            <p class="utrecht-paragraph">
+              De notulen zijn weer te bewerken. Stel ze opnieuw vast om het amendement af te sluiten.
+            </p>
           </InfoAlert>
         )}
       </Show>
 
-      <EditorSlot documentName={m().minutesDocument} label={`Notulen: ${m().title}`} readOnly={readOnly()} readOnlyReason={readOnlyReason()}
-        onSaveStateChange={setSaveState} />
+      <EditorSlot
+        documentName={m().minutesDocument}
+        label={`Notulen: ${m().title}`}
+        readOnly={readOnly()}
+        readOnlyReason={readOnlyReason()}
+        onSaveStateChange={setSaveState}
+      />
 
       <Show when={ws.can("minutes.approve") && !cancelled()}>
-        <Show when={locked()} fallback={<ApproveMinutes meeting={m()} saveState={saveState()} onChange={props.onChange} />}>
+        <Show
+          when={locked()}
+          fallback={<ApproveMinutes meeting={m()} saveState={saveState()} onChange={props.onChange} />}
+        >
           <AmendMinutes meeting={m()} onChange={props.onChange} />
         </Show>
       </Show>
@@ -93,7 +109,9 @@ function ApproveMinutes(props: { meeting: MeetingView; saveState: string; onChan
 
   const action = createAction(async (saveState: string) => {
     if (saveState === "unsaved" || saveState === "offline") {
-      throw inputError("De laatste wijzigingen in de notulen zijn nog niet opgeslagen. Wacht tot er ‘Opgeslagen’ staat en probeer het opnieuw.");
+      throw inputError(
+        "De laatste wijzigingen in de notulen zijn nog niet opgeslagen. Wacht tot er ‘Opgeslagen’ staat en probeer het opnieuw.",
+      );
     }
     // Approve exactly the text stored now: the server refuses (409) if it changes in between.
     const fresh = await meetingsApi.get(props.meeting.id);
@@ -109,25 +127,58 @@ function ApproveMinutes(props: { meeting: MeetingView; saveState: string; onChan
   };
   return (
     <div class="oogo-panel">
-      <Show when={started()} fallback={<p class="utrecht-paragraph oogo-loading">De notulen kunnen worden vastgesteld vanaf de aanvang van de vergadering.</p>}>
-        <Show when={action.error()}><ErrorAlert error={action.error()} title="Vaststellen mislukt" /></Show>
-        <Show when={confirming()} fallback={
-          <button type="button" ref={startButton} class="utrecht-button utrecht-button--primary-action"
-            onClick={() => { setConfirming(true); queueMicrotask(() => confirmButton?.focus()); }}>
-            {again() ? "Notulen opnieuw vaststellen" : "Notulen vaststellen"}
-          </button>
-        }>
+      <Show
+        when={started()}
+        fallback={
+          <p class="utrecht-paragraph oogo-loading">
+            De notulen kunnen worden vastgesteld vanaf de aanvang van de vergadering.
+          </p>
+        }
+      >
+        <Show when={action.error()}>
+          <ErrorAlert error={action.error()} title="Vaststellen mislukt" />
+        </Show>
+        <Show
+          when={confirming()}
+          fallback={
+            <button
+              type="button"
+              ref={startButton}
+              class="utrecht-button utrecht-button--primary-action"
+              onClick={() => {
+                setConfirming(true);
+                queueMicrotask(() => confirmButton?.focus());
+              }}
+            >
+              {again() ? "Notulen opnieuw vaststellen" : "Notulen vaststellen"}
+            </button>
+          }
+        >
           <p class="utrecht-paragraph" id="approve-warning">
-            Na vaststellen zijn de notulen alleen-lezen. De tekst wordt vastgelegd met een vingerafdruk (hash) in het logboek;
-            wijzigen kan daarna alleen via een amendement met reden.
+            Na vaststellen zijn de notulen alleen-lezen. De tekst wordt vastgelegd met een vingerafdruk (hash) in het
+            logboek; wijzigen kan daarna alleen via een amendement met reden.
           </p>
           <div class="oogo-form-actions">
-            <button type="button" ref={confirmButton} class="utrecht-button utrecht-button--primary-action" aria-describedby="approve-warning"
-              disabled={action.busy()} onClick={() => void approve()}>
+            <button
+              type="button"
+              ref={confirmButton}
+              class="utrecht-button utrecht-button--primary-action"
+              aria-describedby="approve-warning"
+              disabled={action.busy()}
+              onClick={() => void approve()}
+            >
               {action.busy() ? "Bezig met vaststellen…" : "Ja, notulen vaststellen"}
             </button>
-            <button type="button" class="utrecht-button utrecht-button--subtle"
-              onClick={() => { setConfirming(false); queueMicrotask(() => startButton?.focus()); }}>Annuleren</button>
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--subtle"
+              onClick={() => {
+                setConfirming(false);
+                queueMicrotask(() => startButton?.focus());
+              }}
+            >
+              Annuleren
+            </button>
           </div>
         </Show>
       </Show>
@@ -139,7 +190,8 @@ function AmendMinutes(props: { meeting: MeetingView; onChange: (m: MeetingView) 
   const [open, setOpen] = createSignal(false);
   let openButton: HTMLButtonElement | undefined;
   const action = createAction((reason: string) => {
-    if (reason.trim().length < 10) throw inputError("Geef de reden van de wijziging (minstens 10 tekens); die komt in het logboek.", "reason");
+    if (reason.trim().length < 10)
+      throw inputError("Geef de reden van de wijziging (minstens 10 tekens); die komt in het logboek.", "reason");
     return meetingsApi.amendMinutes(props.meeting.id, { reason });
   });
   const submit = async (e: SubmitEvent) => {
@@ -153,22 +205,57 @@ function AmendMinutes(props: { meeting: MeetingView; onChange: (m: MeetingView) 
   };
   return (
     <div class="oogo-panel">
-      <Show when={open()} fallback={
-        <button type="button" ref={openButton} class="utrecht-button utrecht-button--secondary-action"
-          onClick={() => { setOpen(true); queueMicrotask(() => document.getElementById("amend-reason")?.focus()); }}>Amendement</button>
-      }>
+      <Show
+        when={open()}
+        fallback={
+          <button
+            type="button"
+            ref={openButton}
+            class="utrecht-button utrecht-button--secondary-action"
+            onClick={() => {
+              setOpen(true);
+              queueMicrotask(() => document.getElementById("amend-reason")?.focus());
+            }}
+          >
+            Amendement
+          </button>
+        }
+      >
         <form onSubmit={(e) => void submit(e)} aria-labelledby="amend-heading">
-          <h3 class="utrecht-heading-3" id="amend-heading">Amendement op vastgestelde notulen</h3>
+          <h3 class="utrecht-heading-3" id="amend-heading">
+            Amendement op vastgestelde notulen
+          </h3>
           <ErrorSummary error={action.error()} title="Amendement openen mislukt" />
-          <Field id="amend-reason" label="Reden van de wijziging (verplicht, komt in het logboek)" error={fieldError(action.error(), "reason")}>
-            {(control) => <textarea {...control} name="reason" aria-required="true" maxLength={2000} rows={3} class="utrecht-textarea utrecht-textarea--html-textarea" />}
+          <Field
+            id="amend-reason"
+            label="Reden van de wijziging (verplicht, komt in het logboek)"
+            error={fieldError(action.error(), "reason")}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                name="reason"
+                aria-required="true"
+                maxLength={2000}
+                rows={3}
+                class="utrecht-textarea utrecht-textarea--html-textarea"
+              />
+            )}
           </Field>
           <div class="oogo-form-actions">
             <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()}>
               {action.busy() ? "Bezig…" : "Amendement openen"}
             </button>
-            <button type="button" class="utrecht-button utrecht-button--subtle"
-              onClick={() => { setOpen(false); queueMicrotask(() => openButton?.focus()); }}>Annuleren</button>
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--subtle"
+              onClick={() => {
+                setOpen(false);
+                queueMicrotask(() => openButton?.focus());
+              }}
+            >
+              Annuleren
+            </button>
           </div>
         </form>
       </Show>
@@ -180,18 +267,48 @@ function AmendmentEntry(props: { amendment: AmendmentView }) {
   const a = () => props.amendment;
   return (
     <li>
-      <p><strong>Amendement {a().seq}</strong> — geopend door {a().openedBy} op {formatDateTime(a().openedAt)}</p>
+      <p>
+        <strong>Amendement {a().seq}</strong> — geopend door {a().openedBy} op {formatDateTime(a().openedAt)}
+      </p>
       <p>Reden: {a().reason}</p>
       <p>
-        Van tekstversie <code class="oogo-hash" title={a().fromHash}>{shortHash(a().fromHash)}</code>
+        Van tekstversie{" "}
+        <code class="oogo-hash" title={a().fromHash}>
+          {shortHash(a().fromHash)}
+        </code>
         <Show when={a().toHash} fallback={<> — nog niet opnieuw vastgesteld</>}>
-          {(to) => <> naar <code class="oogo-hash" title={to()}>{shortHash(to())}</code>, vastgesteld door {a().closedBy} op {formatDateTime(a().closedAt!)}</>}
+          {(to) => (
+            <>
+              {" "}
+              naar{" "}
+              <code class="oogo-hash" title={to()}>
+                {shortHash(to())}
+              </code>
+              , vastgesteld door {a().closedBy} op {formatDateTime(a().closedAt!)}
+            </>
+          )}
         </Show>
       </p>
       <Show when={a().changes && (a().changes!.removed.length > 0 || a().changes!.added.length > 0)}>
         <ul>
-          <For each={a().changes!.removed}>{(t) => <li class="oogo-diff-removed"><span class="oogo-visually-hidden">Verwijderd: </span><span aria-hidden="true">− </span><del>{t}</del></li>}</For>
-          <For each={a().changes!.added}>{(t) => <li class="oogo-diff-added"><span class="oogo-visually-hidden">Toegevoegd: </span><span aria-hidden="true">+ </span><ins>{t}</ins></li>}</For>
+          <For each={a().changes!.removed}>
+            {(t) => (
+              <li class="oogo-diff-removed">
+                <span class="oogo-visually-hidden">Verwijderd: </span>
+                <span aria-hidden="true">− </span>
+                <del>{t}</del>
+              </li>
+            )}
+          </For>
+          <For each={a().changes!.added}>
+            {(t) => (
+              <li class="oogo-diff-added">
+                <span class="oogo-visually-hidden">Toegevoegd: </span>
+                <span aria-hidden="true">+ </span>
+                <ins>{t}</ins>
+              </li>
+            )}
+          </For>
         </ul>
       </Show>
     </li>

@@ -26,7 +26,8 @@ export function PlanMeetingForm(props: { onCancel: () => void }) {
   };
   const toggleParty = (id: string, on: boolean) => {
     const next = new Set(invited());
-    if (on) next.add(id); else next.delete(id);
+    if (on) next.add(id);
+    else next.delete(id);
     setInvited(next);
   };
 
@@ -40,7 +41,9 @@ export function PlanMeetingForm(props: { onCancel: () => void }) {
       title: title(),
       startsAt: nlLocalToInstant(formText(form, "date"), formText(form, "time")),
       place: formText(form, "place"),
-      invitedPartyIds: parties().map((p) => p.id).filter((id) => invited().has(id)),
+      invitedPartyIds: parties()
+        .map((p) => p.id)
+        .filter((id) => invited().has(id)),
     });
   });
   const err = (field: string) => fieldError(plan.error(), field);
@@ -53,33 +56,77 @@ export function PlanMeetingForm(props: { onCancel: () => void }) {
 
   return (
     <form class="oogo-panel" onSubmit={(e) => void submit(e)} aria-labelledby="plan-heading">
-      <h2 class="utrecht-heading-2" id="plan-heading">Vergadering plannen</h2>
+      <h2 class="utrecht-heading-2" id="plan-heading">
+        Vergadering plannen
+      </h2>
       <ErrorSummary error={plan.error()} title="Plannen mislukt" />
       <div class="oogo-form-grid">
         <Field id="plan-type" label="Soort overleg" error={err("type")}>
           {(control) => (
-            <select {...control} ref={typeSelect} class="utrecht-select utrecht-select--html-select" value={type()}
-              onChange={(e) => chooseType(e.currentTarget.value as MeetingType)}>
+            <select
+              {...control}
+              ref={typeSelect}
+              class="utrecht-select utrecht-select--html-select"
+              value={type()}
+              onChange={(e) => chooseType(e.currentTarget.value as MeetingType)}
+            >
               <For each={[...MEETING_TYPES]}>{(t) => <option value={t}>{MEETING_TYPE_LABELS[t]}</option>}</For>
             </select>
           )}
         </Field>
         <Field id="plan-title" label="Titel" error={err("title")}>
           {(control) => (
-            <input {...control} name="title" required minLength={3} maxLength={200} class="utrecht-textbox utrecht-textbox--html-input"
-              value={title()} onInput={(e) => { setTitle(e.currentTarget.value); setTitleTouched(true); }} />
+            <input
+              {...control}
+              name="title"
+              required
+              minLength={3}
+              maxLength={200}
+              class="utrecht-textbox utrecht-textbox--html-input"
+              value={title()}
+              onInput={(e) => {
+                setTitle(e.currentTarget.value);
+                setTitleTouched(true);
+              }}
+            />
           )}
         </Field>
         <Field id="plan-date" label="Datum" error={err("startsAt")}>
-          {(control) => <input {...control} name="date" type="date" required value={todayInNl(new Date())} class="utrecht-textbox utrecht-textbox--html-input" />}
+          {(control) => (
+            <input
+              {...control}
+              name="date"
+              type="date"
+              required
+              value={todayInNl(new Date())}
+              class="utrecht-textbox utrecht-textbox--html-input"
+            />
+          )}
         </Field>
         <Field id="plan-time" label="Aanvang (Nederlandse tijd)">
-          {(control) => <input {...control} name="time" type="time" required value="14:00" class="utrecht-textbox utrecht-textbox--html-input" />}
+          {(control) => (
+            <input
+              {...control}
+              name="time"
+              type="time"
+              required
+              value="14:00"
+              class="utrecht-textbox utrecht-textbox--html-input"
+            />
+          )}
         </Field>
         <Field id="plan-place" label="Plaats" error={err("place")} class="oogo-span-all">
           {(control) => (
-            <input {...control} name="place" required minLength={2} maxLength={200} autocomplete="off"
-              class="utrecht-textbox utrecht-textbox--html-input" placeholder="bijv. Stadhuis Groningen, raadzaal" />
+            <input
+              {...control}
+              name="place"
+              required
+              minLength={2}
+              maxLength={200}
+              autocomplete="off"
+              class="utrecht-textbox utrecht-textbox--html-input"
+              placeholder="bijv. Stadhuis Groningen, raadzaal"
+            />
           )}
         </Field>
       </div>
@@ -88,18 +135,29 @@ export function PlanMeetingForm(props: { onCancel: () => void }) {
         <For each={parties()}>
           {(p) => (
             <div class="oogo-checkbox-row">
-              <input type="checkbox" id={`plan-party-${p.id}`} checked={invited().has(p.id)}
-                onChange={(e) => toggleParty(p.id, e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                id={`plan-party-${p.id}`}
+                checked={invited().has(p.id)}
+                onChange={(e) => toggleParty(p.id, e.currentTarget.checked)}
+              />
               <label for={`plan-party-${p.id}`}>{p.name}</label>
             </div>
           )}
         </For>
       </fieldset>
       <div class="oogo-form-actions">
-        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={plan.busy()} aria-disabled={plan.busy()}>
+        <button
+          type="submit"
+          class="utrecht-button utrecht-button--primary-action"
+          disabled={plan.busy()}
+          aria-disabled={plan.busy()}
+        >
           {plan.busy() ? "Bezig met plannen…" : "Vergadering plannen"}
         </button>
-        <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => props.onCancel()}>Annuleren</button>
+        <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => props.onCancel()}>
+          Annuleren
+        </button>
       </div>
     </form>
   );

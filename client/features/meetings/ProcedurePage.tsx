@@ -16,13 +16,21 @@ export default function ProcedurePage() {
   const manage = () => ws.can("procedure.manage");
   return (
     <>
-      <PageTitle lead="De procedure die het samenwerkingsverband en de colleges samen afspraken, en hoe ver die is gevolgd.">Procedure</PageTitle>
+      <PageTitle lead="De procedure die het samenwerkingsverband en de colleges samen afspraken, en hoe ver die is gevolgd.">
+        Procedure
+      </PageTitle>
       <section class="oogo-section" aria-labelledby="procedure-text-heading">
-        <h2 class="utrecht-heading-2" id="procedure-text-heading">Afgesproken procedure</h2>
+        <h2 class="utrecht-heading-2" id="procedure-text-heading">
+          Afgesproken procedure
+        </h2>
         <Show when={ws.workspace()}>
           {(w) => (
-            <EditorSlot documentName={w().procedureDocument} label="Tekst van de afgesproken OOGO-procedure" readOnly={!manage()}
-              readOnlyReason={manage() ? undefined : "Alleen de secretaris past de afgesproken procedure aan."} />
+            <EditorSlot
+              documentName={w().procedureDocument}
+              label="Tekst van de afgesproken OOGO-procedure"
+              readOnly={!manage()}
+              readOnlyReason={manage() ? undefined : "Alleen de secretaris past de afgesproken procedure aan."}
+            />
           )}
         </Show>
       </section>

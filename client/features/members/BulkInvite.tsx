@@ -34,7 +34,9 @@ export function BulkInvite(props: { invitations: InvitationView[]; onSent: () =>
     const file = input.files?.[0];
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setFileProblem(`Dit bestand is te groot (${Math.round(file.size / 1024)} kB). Een lijst van 1000 mensen is kleiner dan 400 kB.`);
+      setFileProblem(
+        `Dit bestand is te groot (${Math.round(file.size / 1024)} kB). Een lijst van 1000 mensen is kleiner dan 400 kB.`,
+      );
       return;
     }
     setCsv(await file.text());
@@ -98,42 +100,88 @@ export function BulkInvite(props: { invitations: InvitationView[]; onSent: () =>
 
   return (
     <section class="oogo-section" aria-labelledby="bulk-heading">
-      <h2 class="utrecht-heading-2" id="bulk-heading">Meerdere mensen uitnodigen</h2>
+      <h2 class="utrecht-heading-2" id="bulk-heading">
+        Meerdere mensen uitnodigen
+      </h2>
       <p class="utrecht-paragraph">
-        Eén persoon per regel: <code>naam;e-mail;partij;rol;functie</code> (de functie mag weg; komma's mogen ook; een kopregel mag).
-        Een partij schrijft u zoals op deze tafel, met naam of code. Rollen: {ROLE_CHOICES}.
-        Controleer eerst; er wordt pas iets verstuurd als elke regel klopt.
+        Eén persoon per regel: <code>naam;e-mail;partij;rol;functie</code> (de functie mag weg; komma's mogen ook; een
+        kopregel mag). Een partij schrijft u zoals op deze tafel, met naam of code. Rollen: {ROLE_CHOICES}. Controleer
+        eerst; er wordt pas iets verstuurd als elke regel klopt.
       </p>
-      <pre class="oogo-members__example" aria-label="Voorbeeld">{"naam;e-mail;partij;rol;functie\nAnna de Vries;a.devries@gemeente.nl;GM0014;Ambtelijk trekker;beleidsadviseur onderwijs"}</pre>
+      <pre class="oogo-members__example" aria-label="Voorbeeld">
+        {
+          "naam;e-mail;partij;rol;functie\nAnna de Vries;a.devries@gemeente.nl;GM0014;Ambtelijk trekker;beleidsadviseur onderwijs"
+        }
+      </pre>
       <form class="utrecht-form" onSubmit={(e) => void check(e)}>
         <div class="utrecht-form-field">
-          <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="bulk-file">CSV-bestand kiezen (.csv of .txt)</label></div>
-          <div class="utrecht-form-field__input">
-            <input ref={fileInput} id="bulk-file" type="file" accept=".csv,.txt,text/csv,text/plain" class="oogo-members__file" onChange={(e) => void readFile(e.currentTarget)}
-              aria-describedby={fileProblem() ? "bulk-file-problem" : undefined} />
+          <div class="utrecht-form-field__label">
+            <label class="utrecht-form-label" for="bulk-file">
+              CSV-bestand kiezen (.csv of .txt)
+            </label>
           </div>
-          <Show when={fileProblem()}><p id="bulk-file-problem" class="utrecht-form-field-description utrecht-form-field-description--invalid" role="alert">{fileProblem()}</p></Show>
+          <div class="utrecht-form-field__input">
+            <input
+              ref={fileInput}
+              id="bulk-file"
+              type="file"
+              accept=".csv,.txt,text/csv,text/plain"
+              class="oogo-members__file"
+              onChange={(e) => void readFile(e.currentTarget)}
+              aria-describedby={fileProblem() ? "bulk-file-problem" : undefined}
+            />
+          </div>
+          <Show when={fileProblem()}>
+            <p
+              id="bulk-file-problem"
+              class="utrecht-form-field-description utrecht-form-field-description--invalid"
+              role="alert"
+            >
+              {fileProblem()}
+            </p>
+          </Show>
         </div>
         <div class="utrecht-form-field">
-          <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="bulk-csv">Of plak de regels hier</label></div>
+          <div class="utrecht-form-field__label">
+            <label class="utrecht-form-label" for="bulk-csv">
+              Of plak de regels hier
+            </label>
+          </div>
           <div class="utrecht-form-field__input">
-            <textarea id="bulk-csv" class="utrecht-textarea utrecht-textarea--html-textarea oogo-members__csv" rows="8" spellcheck={false}
-              value={csv()} onInput={(e) => setCsv(e.currentTarget.value)} />
+            <textarea
+              id="bulk-csv"
+              class="utrecht-textarea utrecht-textarea--html-textarea oogo-members__csv"
+              rows="8"
+              spellcheck={false}
+              value={csv()}
+              onInput={(e) => setCsv(e.currentTarget.value)}
+            />
           </div>
         </div>
         <div class="utrecht-button-group">
-          <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={busy() !== "" || csv().trim() === ""}>
+          <button
+            type="submit"
+            class="utrecht-button utrecht-button--secondary-action"
+            disabled={busy() !== "" || csv().trim() === ""}
+          >
             {busy() === "checking" ? "Bezig met controleren…" : "Controleren"}
           </button>
         </div>
       </form>
 
-      <Show when={error()}><ErrorAlert error={error()} title={busy() === "sending" ? "Versturen lukte niet" : "Dat lukte niet"} /></Show>
+      <Show when={error()}>
+        <ErrorAlert error={error()} title={busy() === "sending" ? "Versturen lukte niet" : "Dat lukte niet"} />
+      </Show>
 
       <Show when={preview()}>
         {(p) => (
           <>
-            <div ref={summary} tabindex="-1" role="status" class={`oogo-members__summary ${p().ok ? "oogo-members__summary--ok" : "oogo-members__summary--problem"}`}>
+            <div
+              ref={summary}
+              tabindex="-1"
+              role="status"
+              class={`oogo-members__summary ${p().ok ? "oogo-members__summary--ok" : "oogo-members__summary--problem"}`}
+            >
               <h3 class="utrecht-heading-3">
                 {p().ok
                   ? `Alle ${p().rows.length} regels kloppen.`
@@ -153,29 +201,48 @@ export function BulkInvite(props: { invitations: InvitationView[]; onSent: () =>
               <div class="utrecht-table-container">
                 <table class="utrecht-table utrecht-table--html-table oogo-members__table">
                   <caption class="utrecht-table__caption">
-                    {p().rowsWithProblems > 0 ? `Regels met een fout (${p().rowsWithProblems})` : `Wie wordt uitgenodigd (${p().rows.length})`}
+                    {p().rowsWithProblems > 0
+                      ? `Regels met een fout (${p().rowsWithProblems})`
+                      : `Wie wordt uitgenodigd (${p().rows.length})`}
                   </caption>
                   <thead class="utrecht-table__header">
                     <tr class="utrecht-table__row">
-                      <th class="utrecht-table__header-cell" scope="col">Regel</th>
-                      <th class="utrecht-table__header-cell" scope="col">Naam en e-mail</th>
-                      <th class="utrecht-table__header-cell" scope="col">Rol en partij</th>
-                      <th class="utrecht-table__header-cell" scope="col">{p().rowsWithProblems > 0 ? "Fout" : "Functie"}</th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Regel
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Naam en e-mail
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Rol en partij
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        {p().rowsWithProblems > 0 ? "Fout" : "Functie"}
+                      </th>
                     </tr>
                   </thead>
                   <tbody class="utrecht-table__body">
                     <For each={shownRows()}>
                       {(row) => (
                         <tr class="utrecht-table__row">
-                          <td class="utrecht-table__cell" data-label="Regel">{row.line}</td>
-                          <td class="utrecht-table__cell" data-label="Naam en e-mail">{row.name || "—"}<br /><span class="oogo-break oogo-muted">{row.email || "—"}</span></td>
+                          <td class="utrecht-table__cell" data-label="Regel">
+                            {row.line}
+                          </td>
+                          <td class="utrecht-table__cell" data-label="Naam en e-mail">
+                            {row.name || "—"}
+                            <br />
+                            <span class="oogo-break oogo-muted">{row.email || "—"}</span>
+                          </td>
                           <td class="utrecht-table__cell" data-label="Rol en partij">
                             {row.role ? ROLE_LABELS[row.role] : row.roleText || "—"}
-                            <br /><span class="oogo-muted">{row.party?.name ?? (row.partyText || "geen partij")}</span>
+                            <br />
+                            <span class="oogo-muted">{row.party?.name ?? (row.partyText || "geen partij")}</span>
                           </td>
                           <td class="utrecht-table__cell" data-label={row.problems.length > 0 ? "Fout" : "Functie"}>
                             <Show when={row.problems.length > 0} fallback={row.title ?? "—"}>
-                              <ul class="oogo-members__problems"><For each={row.problems}>{(problem) => <li>{problem}</li>}</For></ul>
+                              <ul class="oogo-members__problems">
+                                <For each={row.problems}>{(problem) => <li>{problem}</li>}</For>
+                              </ul>
                             </Show>
                           </td>
                         </tr>
@@ -187,7 +254,12 @@ export function BulkInvite(props: { invitations: InvitationView[]; onSent: () =>
             </Show>
             <Show when={ready()}>
               <div class="utrecht-button-group oogo-members__send">
-                <button type="button" class="utrecht-button utrecht-button--primary-action" disabled={busy() !== ""} onClick={() => void send()}>
+                <button
+                  type="button"
+                  class="utrecht-button utrecht-button--primary-action"
+                  disabled={busy() !== ""}
+                  onClick={() => void send()}
+                >
                   Uitnodigingen versturen ({p().rows.length})
                 </button>
               </div>
@@ -206,11 +278,16 @@ export function BulkInvite(props: { invitations: InvitationView[]; onSent: () =>
         <div ref={result} tabindex="-1" role="status" class="oogo-members__summary oogo-members__summary--ok">
           <h3 class="utrecht-heading-3">{sentIds().length} uitnodigingen aangemaakt.</h3>
           <p class="utrecht-paragraph">
-            <label for="bulk-sent">E-mails de deur uit: {left()} van {sentIds().length}</label>{" "}
+            <label for="bulk-sent">
+              E-mails de deur uit: {left()} van {sentIds().length}
+            </label>{" "}
             <progress id="bulk-sent" max={sentIds().length} value={left()} />
           </p>
           <Show when={failed() > 0}>
-            <p class="utrecht-paragraph">{failed()} {failed() === 1 ? "e-mail is" : "e-mails zijn"} {INVITATION_STATE_LABELS.niet_verstuurd.toLowerCase()}; zie hieronder bij Uitnodigingen.</p>
+            <p class="utrecht-paragraph">
+              {failed()} {failed() === 1 ? "e-mail is" : "e-mails zijn"}{" "}
+              {INVITATION_STATE_LABELS.niet_verstuurd.toLowerCase()}; zie hieronder bij Uitnodigingen.
+            </p>
           </Show>
           <p class="utrecht-paragraph">De status van elke uitnodiging ziet u hieronder bij Uitnodigingen.</p>
         </div>

@@ -29,16 +29,25 @@ export default function MembersPage() {
     const fresh = members();
     if (fresh) setView(reconcile(fresh, { key: "id" }));
   });
-  const refresh = async () => { await refetch(); };
+  const refresh = async () => {
+    await refetch();
+  };
   const pending = () => view.invitations.some((i) => i.state === "wordt_verstuurd");
-  const timer = setInterval(() => { if (manage() && pending() && !members.loading) void refetch(); }, REFRESH_MS);
+  const timer = setInterval(() => {
+    if (manage() && pending() && !members.loading) void refetch();
+  }, REFRESH_MS);
   onCleanup(() => clearInterval(timer));
 
   return (
     <>
       <PageTitle lead="Wie neemt deel, namens welke partij en in welke rol.">Deelnemers</PageTitle>
       <Show when={manage()}>
-        <p class="utrecht-paragraph"><A href={`/tafels/${ws.id()}/uitgaande-email`} class="utrecht-link">Uitgaande e-mail bekijken</A> (alle e-mail van deze tafel en de foutmeldingen)</p>
+        <p class="utrecht-paragraph">
+          <A href={`/tafels/${ws.id()}/uitgaande-email`} class="utrecht-link">
+            Uitgaande e-mail bekijken
+          </A>{" "}
+          (alle e-mail van deze tafel en de foutmeldingen)
+        </p>
         <InviteForm onDone={() => void refetch()} />
         <BulkInvite invitations={view.invitations} onSent={refresh} />
       </Show>
@@ -46,26 +55,40 @@ export default function MembersPage() {
       <Loaded when={members} label="Deelnemers laden…">
         {() => (
           <>
-          <Show when={manage() && view.invitations.length > 0}>
-            <InvitationsSection invitations={view.invitations} onChange={refresh} />
-          </Show>
-          <div class="utrecht-table-container">
-            <table class="utrecht-table utrecht-table--html-table oogo-members__table">
-              <caption class="utrecht-table__caption">Deelnemers ({view.members.length})</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">Naam</th>
-                  <th class="utrecht-table__header-cell" scope="col">E-mail</th>
-                  <th class="utrecht-table__header-cell" scope="col">Partij</th>
-                  <th class="utrecht-table__header-cell" scope="col">Rol</th>
-                  <Show when={manage()}><th class="utrecht-table__header-cell" scope="col">Beheer</th></Show>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                <For each={view.members}>{(m) => <MemberRow member={m} manage={manage()} onChange={() => void refetch()} />}</For>
-              </tbody>
-            </table>
-          </div>
+            <Show when={manage() && view.invitations.length > 0}>
+              <InvitationsSection invitations={view.invitations} onChange={refresh} />
+            </Show>
+            <div class="utrecht-table-container">
+              <table class="utrecht-table utrecht-table--html-table oogo-members__table">
+                <caption class="utrecht-table__caption">Deelnemers ({view.members.length})</caption>
+                <thead class="utrecht-table__header">
+                  <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Naam
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      E-mail
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Partij
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Rol
+                    </th>
+                    <Show when={manage()}>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Beheer
+                      </th>
+                    </Show>
+                  </tr>
+                </thead>
+                <tbody class="utrecht-table__body">
+                  <For each={view.members}>
+                    {(m) => <MemberRow member={m} manage={manage()} onChange={() => void refetch()} />}
+                  </For>
+                </tbody>
+              </table>
+            </div>
           </>
         )}
       </Loaded>
@@ -112,15 +135,28 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange: () =>
     <tr class="utrecht-table__row">
       <td class="utrecht-table__cell" data-label="Naam">
         {props.member.name}
-        <Show when={error()}><ErrorAlert error={error()} /></Show>
+        <Show when={error()}>
+          <ErrorAlert error={error()} />
+        </Show>
       </td>
-      <td class="utrecht-table__cell oogo-break" data-label="E-mail">{props.member.email}</td>
-      <td class="utrecht-table__cell" data-label="Partij">{props.member.party?.name ?? "—"}</td>
+      <td class="utrecht-table__cell oogo-break" data-label="E-mail">
+        {props.member.email}
+      </td>
+      <td class="utrecht-table__cell" data-label="Partij">
+        {props.member.party?.name ?? "—"}
+      </td>
       <td class="utrecht-table__cell" data-label="Rol">
         <Show when={props.manage} fallback={ROLE_LABELS[props.member.role]}>
-          <label class="oogo-visually-hidden" for={selectId()}>Rol van {props.member.name}</label>
-          <select id={selectId()} class="utrecht-select utrecht-select--html-select" disabled={busy()}
-            value={props.member.role} onChange={(e) => void changeRole(e.currentTarget)}>
+          <label class="oogo-visually-hidden" for={selectId()}>
+            Rol van {props.member.name}
+          </label>
+          <select
+            id={selectId()}
+            class="utrecht-select utrecht-select--html-select"
+            disabled={busy()}
+            value={props.member.role}
+            onChange={(e) => void changeRole(e.currentTarget)}
+          >
             <For each={ROLES.filter((r) => !!props.member.party || !requiresParty(r))}>
               {(r) => <option value={r}>{ROLE_LABELS[r]}</option>}
             </For>
@@ -129,7 +165,12 @@ function MemberRow(props: { member: MemberView; manage: boolean; onChange: () =>
       </td>
       <Show when={props.manage}>
         <td class="utrecht-table__cell" data-label="Beheer">
-          <button type="button" class="utrecht-button utrecht-button--secondary-action utrecht-button--danger" disabled={busy()} onClick={revoke}>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action utrecht-button--danger"
+            disabled={busy()}
+            onClick={revoke}
+          >
             Verwijderen<span class="oogo-visually-hidden"> {props.member.name}</span>
           </button>
         </td>
@@ -154,8 +195,11 @@ function InviteForm(props: { onDone: () => void }) {
     try {
       const partyId = formText(form, "partyId") || null;
       const { invitation } = await workspaceApi.invite(ws.id(), {
-        email: formText(form, "email"), name: formText(form, "name"), role: role(),
-        partyId, title: formText(form, "title") || null,
+        email: formText(form, "email"),
+        name: formText(form, "name"),
+        role: role(),
+        partyId,
+        title: formText(form, "title") || null,
       });
       setSentTo(`${invitation.name} (${invitation.email})`);
       formEl.reset();
@@ -167,36 +211,81 @@ function InviteForm(props: { onDone: () => void }) {
   };
   return (
     <section class="oogo-section" aria-labelledby="invite-heading">
-      <h2 class="utrecht-heading-2" id="invite-heading">Deelnemer uitnodigen</h2>
-      <Show when={open()} fallback={<button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => setOpen(true)}>Iemand uitnodigen</button>}>
-        <Show when={error()}><ErrorAlert error={error()} title="Uitnodigen mislukt" /></Show>
+      <h2 class="utrecht-heading-2" id="invite-heading">
+        Deelnemer uitnodigen
+      </h2>
+      <Show
+        when={open()}
+        fallback={
+          <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => setOpen(true)}>
+            Iemand uitnodigen
+          </button>
+        }
+      >
+        <Show when={error()}>
+          <ErrorAlert error={error()} title="Uitnodigen mislukt" />
+        </Show>
         <Show when={sentTo()}>
           <InfoAlert type="ok">
             <p class="utrecht-paragraph">
-              {sentTo()} is uitgenodigd. De uitnodiging gaat per e-mail, met een persoonlijke link die alleen voor deze tafel
-              en deze rol geldt. Wie al een account heeft, logt in en neemt de uitnodiging aan; wie nog geen account heeft, kiest
-              een wachtwoord. Of de e-mail is verstuurd, ziet u hieronder bij Uitnodigingen.
+              {sentTo()} is uitgenodigd. De uitnodiging gaat per e-mail, met een persoonlijke link die alleen voor deze
+              tafel en deze rol geldt. Wie al een account heeft, logt in en neemt de uitnodiging aan; wie nog geen
+              account heeft, kiest een wachtwoord. Of de e-mail is verstuurd, ziet u hieronder bij Uitnodigingen.
             </p>
           </InfoAlert>
         </Show>
         <form class="utrecht-form oogo-inline-form" onSubmit={(e) => void submit(e)}>
-          <Field id="inv-name" label="Naam"><input id="inv-name" name="name" required autocomplete="off" class="utrecht-textbox utrecht-textbox--html-input" /></Field>
-          <Field id="inv-email" label="E-mailadres"><input id="inv-email" name="email" type="email" required autocomplete="off" class="utrecht-textbox utrecht-textbox--html-input" /></Field>
-          <Field id="inv-title" label="Functie (optioneel)"><input id="inv-title" name="title" class="utrecht-textbox utrecht-textbox--html-input" /></Field>
+          <Field id="inv-name" label="Naam">
+            <input
+              id="inv-name"
+              name="name"
+              required
+              autocomplete="off"
+              class="utrecht-textbox utrecht-textbox--html-input"
+            />
+          </Field>
+          <Field id="inv-email" label="E-mailadres">
+            <input
+              id="inv-email"
+              name="email"
+              type="email"
+              required
+              autocomplete="off"
+              class="utrecht-textbox utrecht-textbox--html-input"
+            />
+          </Field>
+          <Field id="inv-title" label="Functie (optioneel)">
+            <input id="inv-title" name="title" class="utrecht-textbox utrecht-textbox--html-input" />
+          </Field>
           <Field id="inv-role" label="Rol">
-            <select id="inv-role" name="role" class="utrecht-select utrecht-select--html-select" value={role()} onChange={(e) => setRole(e.currentTarget.value as Role)}>
+            <select
+              id="inv-role"
+              name="role"
+              class="utrecht-select utrecht-select--html-select"
+              value={role()}
+              onChange={(e) => setRole(e.currentTarget.value as Role)}
+            >
               <For each={[...ROLES]}>{(r) => <option value={r}>{ROLE_LABELS[r]}</option>}</For>
             </select>
           </Field>
           <Field id="inv-party" label={requiresParty(role()) ? "Namens partij" : "Namens partij (optioneel)"}>
-            <select id="inv-party" name="partyId" class="utrecht-select utrecht-select--html-select" required={requiresParty(role())}>
+            <select
+              id="inv-party"
+              name="partyId"
+              class="utrecht-select utrecht-select--html-select"
+              required={requiresParty(role())}
+            >
               <option value="">{requiresParty(role()) ? "Kies een partij" : "Geen (hele tafel)"}</option>
               <For each={ws.workspace()?.parties ?? []}>{(p) => <option value={p.id}>{p.name}</option>}</For>
             </select>
           </Field>
           <div class="utrecht-button-group">
-            <button type="submit" class="utrecht-button utrecht-button--primary-action">Uitnodigen</button>
-            <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => setOpen(false)}>Sluiten</button>
+            <button type="submit" class="utrecht-button utrecht-button--primary-action">
+              Uitnodigen
+            </button>
+            <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => setOpen(false)}>
+              Sluiten
+            </button>
           </div>
         </form>
       </Show>
@@ -207,7 +296,11 @@ function InviteForm(props: { onDone: () => void }) {
 function Field(props: { id: string; label: string; children: JSX.Element }) {
   return (
     <div class="utrecht-form-field">
-      <div class="utrecht-form-field__label"><label class="utrecht-form-label" for={props.id}>{props.label}</label></div>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={props.id}>
+          {props.label}
+        </label>
+      </div>
       <div class="utrecht-form-field__input">{props.children}</div>
     </div>
   );

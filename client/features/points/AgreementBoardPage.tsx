@@ -1,7 +1,14 @@
 import { A, useLocation, useNavigate, useSearchParams } from "@solidjs/router";
 import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import { pointsApi } from "../../api/points.ts";
-import { POINT_STATUSES, STATUS_GROUPS, STATUS_GROUP_LABELS, POINT_STATUS_INFO, type PointStatus, type StatusGroup } from "../../../shared/domain/pointStatus.ts";
+import {
+  POINT_STATUSES,
+  STATUS_GROUPS,
+  STATUS_GROUP_LABELS,
+  POINT_STATUS_INFO,
+  type PointStatus,
+  type StatusGroup,
+} from "../../../shared/domain/pointStatus.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ErrorAlert, Loading } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
@@ -18,7 +25,15 @@ import "./points.css";
 
 /** The statuses the board always shows (domain brief §7.2); others appear once a point has them. */
 const CORE: readonly PointStatus[] = [
-  "concept", "in_bespreking", "ambtelijk_akkoord", "geagendeerd", "overeenstemming", "geen_overeenstemming", "in_geschil", "vastgelegd", "vervallen",
+  "concept",
+  "in_bespreking",
+  "ambtelijk_akkoord",
+  "geagendeerd",
+  "overeenstemming",
+  "geen_overeenstemming",
+  "in_geschil",
+  "vastgelegd",
+  "vervallen",
 ];
 
 /**
@@ -39,7 +54,14 @@ export default function AgreementBoardPage() {
 
   const listHref = (f: BoardFilters) => `${base()}/overeenstemming${filterQuery(f)}#punten`;
   const setFilters = (next: BoardFilters) => {
-    const all: Record<string, string | undefined> = { thema: undefined, status: undefined, groep: undefined, gemeente: undefined, standpunt: undefined, ondertekening: undefined };
+    const all: Record<string, string | undefined> = {
+      thema: undefined,
+      status: undefined,
+      groep: undefined,
+      gemeente: undefined,
+      standpunt: undefined,
+      ondertekening: undefined,
+    };
     setParams({ ...all, ...next }, { replace: true, scroll: false });
   };
 
@@ -73,9 +95,19 @@ export default function AgreementBoardPage() {
   // A cell link ends in #punten: bring the list into view and move focus there, so keyboard and
   // screen-reader users land on the result of their click.
   let listHeading!: HTMLHeadingElement;
-  createEffect(on(() => [location.search, location.hash], () => {
-    if (location.hash === "#punten" && board()) queueMicrotask(() => { listHeading?.scrollIntoView({ block: "start" }); listHeading?.focus({ preventScroll: true }); });
-  }, { defer: true }));
+  createEffect(
+    on(
+      () => [location.search, location.hash],
+      () => {
+        if (location.hash === "#punten" && board())
+          queueMicrotask(() => {
+            listHeading?.scrollIntoView({ block: "start" });
+            listHeading?.focus({ preventScroll: true });
+          });
+      },
+      { defer: true },
+    ),
+  );
 
   const filterSummary = () => {
     const f = filters();
@@ -92,7 +124,9 @@ export default function AgreementBoardPage() {
   return (
     <>
       <div class="oogo-title-row">
-        <PageTitle lead="Per thema en per partij: wat is afgesproken, wat loopt nog en waarover verschillen partijen van mening.">Overeenstemming</PageTitle>
+        <PageTitle lead="Per thema en per partij: wat is afgesproken, wat loopt nog en waarover verschillen partijen van mening.">
+          Overeenstemming
+        </PageTitle>
         <Show when={ws.can("point.manage") && !creating()}>
           <button type="button" class="utrecht-button utrecht-button--primary-action" onClick={() => setCreating(true)}>
             <span aria-hidden="true">+</span> Nieuw punt
@@ -111,20 +145,33 @@ export default function AgreementBoardPage() {
         />
       </Show>
 
-      <Show when={!board.error || board()} fallback={<ErrorAlert error={board.error as unknown} title="Het overzicht kon niet worden geladen" />}>
+      <Show
+        when={!board.error || board()}
+        fallback={<ErrorAlert error={board.error as unknown} title="Het overzicht kon niet worden geladen" />}
+      >
         <Show when={board()} fallback={<Loading label="Overzicht laden…" />}>
           {(b) => (
             <div class="oogo-board-grid">
               <section aria-labelledby="summary-heading">
-                <h2 class="oogo-visually-hidden" id="summary-heading">Samenvatting</h2>
+                <h2 class="oogo-visually-hidden" id="summary-heading">
+                  Samenvatting
+                </h2>
                 <ul class="oogo-summary">
                   <For each={[...STATUS_GROUPS]}>
                     {(group) => (
                       <li>
-                        <A href={listHref({ groep: group })} class={`oogo-summary__tile oogo-summary__tile--${group}${filters().groep === group ? " oogo-summary__tile--current" : ""}`}>
-                          <span class={`oogo-tone--${group}`}><StatusGroupIcon group={group} /></span>
+                        <A
+                          href={listHref({ groep: group })}
+                          class={`oogo-summary__tile oogo-summary__tile--${group}${filters().groep === group ? " oogo-summary__tile--current" : ""}`}
+                        >
+                          <span class={`oogo-tone--${group}`}>
+                            <StatusGroupIcon group={group} />
+                          </span>
                           <span class="oogo-summary__count">{groupCount(group)}</span>
-                          <span class="oogo-summary__label">{STATUS_GROUP_LABELS[group]}<span class="oogo-visually-hidden">: {pluralPunten(groupCount(group))}</span></span>
+                          <span class="oogo-summary__label">
+                            {STATUS_GROUP_LABELS[group]}
+                            <span class="oogo-visually-hidden">: {pluralPunten(groupCount(group))}</span>
+                          </span>
                         </A>
                       </li>
                     )}
@@ -135,14 +182,28 @@ export default function AgreementBoardPage() {
               <section class="oogo-panel" aria-labelledby="themes-heading">
                 <div class="oogo-panel__head">
                   <div>
-                    <h2 class="utrecht-heading-2" id="themes-heading">Per thema</h2>
-                    <p class="oogo-panel__intro">Aantal punten per thema en status. Kies een getal om die punten te zien.</p>
+                    <h2 class="utrecht-heading-2" id="themes-heading">
+                      Per thema
+                    </h2>
+                    <p class="oogo-panel__intro">
+                      Aantal punten per thema en status. Kies een getal om die punten te zien.
+                    </p>
                   </div>
                   <div class="utrecht-form-field oogo-panel__control">
-                    <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="matrix-voor">Toon voor</label></div>
+                    <div class="utrecht-form-field__label">
+                      <label class="utrecht-form-label" for="matrix-voor">
+                        Toon voor
+                      </label>
+                    </div>
                     <div class="utrecht-form-field__input">
-                      <select id="matrix-voor" class="utrecht-select utrecht-select--html-select" value={matrixParty()?.id ?? ""}
-                        onChange={(e) => setParams({ voor: e.currentTarget.value || undefined }, { replace: true, scroll: false })}>
+                      <select
+                        id="matrix-voor"
+                        class="utrecht-select utrecht-select--html-select"
+                        value={matrixParty()?.id ?? ""}
+                        onChange={(e) =>
+                          setParams({ voor: e.currentTarget.value || undefined }, { replace: true, scroll: false })
+                        }
+                      >
                         <option value="">Alle partijen samen</option>
                         <For each={b().parties}>{(p) => <option value={p.id}>{p.name}</option>}</For>
                       </select>
@@ -150,29 +211,42 @@ export default function AgreementBoardPage() {
                   </div>
                 </div>
                 <StatusMatrix
-                  caption={matrixParty() ? `Punten van ${matrixParty()!.name} per thema en status` : "Overeenstemmingspunten per thema en status"}
+                  caption={
+                    matrixParty()
+                      ? `Punten van ${matrixParty()!.name} per thema en status`
+                      : "Overeenstemmingspunten per thema en status"
+                  }
                   rowHeader="Thema"
                   scopeLabel={matrixParty()?.name}
                   rows={matrixRows()}
                   statuses={statuses()}
                   totals={matrixParty()?.counts ?? b().totals}
-                  href={(theme, status) => listHref({
-                    ...(theme ? { thema: theme } : {}), ...(status ? { status } : {}), ...(matrixParty() ? { gemeente: matrixParty()!.id } : {}),
-                  })}
+                  href={(theme, status) =>
+                    listHref({
+                      ...(theme ? { thema: theme } : {}),
+                      ...(status ? { status } : {}),
+                      ...(matrixParty() ? { gemeente: matrixParty()!.id } : {}),
+                    })
+                  }
                 />
                 <StatusLegend />
               </section>
 
               <section class="oogo-panel" aria-labelledby="parties-heading">
-                <h2 class="utrecht-heading-2" id="parties-heading">Per gemeente en samenwerkingsverband</h2>
+                <h2 class="utrecht-heading-2" id="parties-heading">
+                  Per gemeente en samenwerkingsverband
+                </h2>
                 <p class="oogo-panel__intro">
-                  Het OOGO wordt met het college van elke gemeente gevoerd: een regionaal punt kan met de ene gemeente wel en met de andere nog niet zijn afgesproken.
+                  Het OOGO wordt met het college van elke gemeente gevoerd: een regionaal punt kan met de ene gemeente
+                  wel en met de andere nog niet zijn afgesproken.
                 </p>
                 <PartyAgreementTable parties={b().parties} workspaceParties={parties()} href={listHref} />
               </section>
 
               <section aria-labelledby="list-heading" id="punten">
-                <h2 class="utrecht-heading-2" id="list-heading" tabindex="-1" ref={listHeading}>Punten</h2>
+                <h2 class="utrecht-heading-2" id="list-heading" tabindex="-1" ref={listHeading}>
+                  Punten
+                </h2>
                 <PointFilters filters={filters()} themes={themes()} parties={parties()} onChange={setFilters} />
                 <p class="oogo-result-count" role="status">
                   {visible().length === b().points.length && !hasFilters(filters())
@@ -180,7 +254,12 @@ export default function AgreementBoardPage() {
                     : `${pluralPunten(visible().length)} van ${b().points.length}${filterSummary() ? ` (${filterSummary()})` : ""}`}
                 </p>
                 <Show when={visible().length > 0} fallback={<p class="oogo-empty">Geen punten met deze filters.</p>}>
-                  <PointList points={visible()} themes={themes()} parties={parties()} pointHref={(id) => `${base()}/punten/${encodeURIComponent(id)}`} />
+                  <PointList
+                    points={visible()}
+                    themes={themes()}
+                    parties={parties()}
+                    pointHref={(id) => `${base()}/punten/${encodeURIComponent(id)}`}
+                  />
                 </Show>
               </section>
             </div>

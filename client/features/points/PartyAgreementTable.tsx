@@ -29,12 +29,17 @@ export function PartyAgreementTable(props: {
         <caption>Standpunten en ondertekening per partij (op de huidige teksten)</caption>
         <thead>
           <tr>
-            <th scope="col" style={{ "text-align": "start" }}>Partij</th>
+            <th scope="col" style={{ "text-align": "start" }}>
+              Partij
+            </th>
             <th scope="col">Punten in scope</th>
             <For each={COLUMNS}>
               {(s) => (
                 <th scope="col">
-                  <span class={`oogo-tone--${STANCE_GROUP[s]}`}><StatusGroupIcon group={STANCE_GROUP[s]} /></span> {stanceLabel(s)}
+                  <span class={`oogo-tone--${STANCE_GROUP[s]}`}>
+                    <StatusGroupIcon group={STANCE_GROUP[s]} />
+                  </span>{" "}
+                  {stanceLabel(s)}
                 </th>
               )}
             </For>
@@ -55,7 +60,11 @@ export function PartyAgreementTable(props: {
                   <span class="oogo-party-kind">{p.kind === "swv" ? "Samenwerkingsverband" : "Gemeente"}</span>
                 </th>
                 <td>
-                  <CountLink n={p.total} href={props.href({ gemeente: p.id })} label={`${pluralPunten(p.total)} in de scope van ${p.name}`} />
+                  <CountLink
+                    n={p.total}
+                    href={props.href({ gemeente: p.id })}
+                    label={`${pluralPunten(p.total)} in de scope van ${p.name}`}
+                  />
                 </td>
                 <For each={COLUMNS}>
                   {(s) => (
@@ -68,9 +77,15 @@ export function PartyAgreementTable(props: {
                     </td>
                   )}
                 </For>
-                <td><StanceBar party={p} /></td>
                 <td>
-                  <CountLink n={p.signed} href={props.href({ gemeente: p.id, ondertekening: "getekend" })} label={`${pluralPunten(p.signed)} ondertekend door ${p.name}`} />
+                  <StanceBar party={p} />
+                </td>
+                <td>
+                  <CountLink
+                    n={p.signed}
+                    href={props.href({ gemeente: p.id, ondertekening: "getekend" })}
+                    label={`${pluralPunten(p.signed)} ondertekend door ${p.name}`}
+                  />
                 </td>
                 <td>
                   <CountLink
@@ -92,7 +107,9 @@ export function PartyAgreementTable(props: {
 function CountLink(props: { n: number; href: string; label: string; warn?: boolean }) {
   return (
     <Show when={props.n > 0} fallback={<span class="oogo-zero">0</span>}>
-      <A href={props.href} aria-label={props.label} class={props.warn ? "oogo-warning-text" : undefined}>{props.n}</A>
+      <A href={props.href} aria-label={props.label} class={props.warn ? "oogo-warning-text" : undefined}>
+        {props.n}
+      </A>
     </Show>
   );
 }
@@ -109,7 +126,10 @@ function StanceBar(props: { party: BoardParty }) {
       <For each={COLUMNS}>
         {(s) => (
           <Show when={(props.party.stances[s] ?? 0) > 0}>
-            <span class={`oogo-bar__${s}`} style={{ width: `${(100 * (props.party.stances[s] ?? 0)) / Math.max(1, total())}%` }} />
+            <span
+              class={`oogo-bar__${s}`}
+              style={{ width: `${(100 * (props.party.stances[s] ?? 0)) / Math.max(1, total())}%` }}
+            />
           </Show>
         )}
       </For>

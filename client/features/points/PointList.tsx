@@ -8,7 +8,12 @@ import { STANCE_GROUP, stanceLabel } from "./format.ts";
 type BoardPoint = BoardView["points"][number];
 
 /** The points below the board: title, theme, status, and per party its stance and signature. */
-export function PointList(props: { points: BoardPoint[]; themes: ThemeView[]; parties: PartyView[]; pointHref: (id: string) => string }) {
+export function PointList(props: {
+  points: BoardPoint[];
+  themes: ThemeView[];
+  parties: PartyView[];
+  pointHref: (id: string) => string;
+}) {
   const themeLabel = (key: string) => props.themes.find((t) => t.key === key)?.label ?? key;
   const partyName = (id: string) => props.parties.find((p) => p.id === id)?.name ?? "Onbekende partij";
   return (
@@ -17,7 +22,9 @@ export function PointList(props: { points: BoardPoint[]; themes: ThemeView[]; pa
         {(p) => (
           <li class="oogo-point-row">
             <div>
-              <div class="oogo-point-row__title"><A href={props.pointHref(p.id)}>{p.title}</A></div>
+              <div class="oogo-point-row__title">
+                <A href={props.pointHref(p.id)}>{p.title}</A>
+              </div>
               <div class="oogo-point-row__meta">
                 {themeLabel(p.theme)} · {p.partyIds.length} partijen in de scope · versie {p.version}
               </div>
@@ -26,7 +33,10 @@ export function PointList(props: { points: BoardPoint[]; themes: ThemeView[]; pa
               <StatusBadge status={p.status} />
               <Show when={p.verouderdeSignoffs > 0}>
                 <div class="oogo-warning-text" style={{ "margin-top": "6px", "font-size": "0.9rem" }}>
-                  ⚠ {p.verouderdeSignoffs === 1 ? "1 ondertekening verouderd" : `${p.verouderdeSignoffs} ondertekeningen verouderd`}
+                  ⚠{" "}
+                  {p.verouderdeSignoffs === 1
+                    ? "1 ondertekening verouderd"
+                    : `${p.verouderdeSignoffs} ondertekeningen verouderd`}
                 </div>
               </Show>
             </div>
@@ -34,9 +44,13 @@ export function PointList(props: { points: BoardPoint[]; themes: ThemeView[]; pa
               <For each={p.perParty}>
                 {(x) => (
                   <li class={`oogo-chip oogo-chip--${x.stance}`}>
-                    <span class={`oogo-tone--${STANCE_GROUP[x.stance]}`}><StatusGroupIcon group={STANCE_GROUP[x.stance]} /></span>
+                    <span class={`oogo-tone--${STANCE_GROUP[x.stance]}`}>
+                      <StatusGroupIcon group={STANCE_GROUP[x.stance]} />
+                    </span>
                     {partyName(x.partyId)}: {stanceLabel(x.stance).toLowerCase()}
-                    <Show when={x.signed}><span class="oogo-chip__mark">· ondertekend</span></Show>
+                    <Show when={x.signed}>
+                      <span class="oogo-chip__mark">· ondertekend</span>
+                    </Show>
                   </li>
                 )}
               </For>

@@ -69,52 +69,107 @@ export default function PointPage() {
   onCleanup(() => clearInterval(timer));
 
   // Coming from "Te ondertekenen" (#ondertekenen): bring the sign-off panel into view once loaded.
-  createEffect(on(() => !!point(), (loaded) => {
-    if (loaded && location.hash === "#ondertekenen") {
-      queueMicrotask(() => {
-        const el = document.getElementById("ondertekenen");
-        el?.scrollIntoView({ block: "start" });
-        el?.focus({ preventScroll: true });
-      });
-    }
-  }));
+  createEffect(
+    on(
+      () => !!point(),
+      (loaded) => {
+        if (loaded && location.hash === "#ondertekenen") {
+          queueMicrotask(() => {
+            const el = document.getElementById("ondertekenen");
+            el?.scrollIntoView({ block: "start" });
+            el?.focus({ preventScroll: true });
+          });
+        }
+      },
+    ),
+  );
 
   const themeLabel = (key: string) => ws.workspace()?.themes.find((t) => t.key === key)?.label ?? key;
   const myParty = () => ws.workspace()?.party ?? null;
   const signer = () => ws.can("point.signoff") && myParty() !== null;
   /** A signer's own void signature (shown first, addressed to them), and everyone else's grouped per signed text. */
   const ownStale = () => (signer() && point() ? ownStaleSignoff(point()!, myParty()!.id) : null);
-  const otherStale = () => (point() ? staleByText(point()!, signer() ? myParty()?.id ?? null : null) : []);
+  const otherStale = () => (point() ? staleByText(point()!, signer() ? (myParty()?.id ?? null) : null) : []);
 
   return (
     <>
-      <A href={board()} class="oogo-back"><span aria-hidden="true">←</span> Terug naar Overeenstemming</A>
-      <Show when={!point.error || point()} fallback={<><PageTitle>Punt niet gevonden</PageTitle><ErrorAlert error={point.error as unknown} title="Dit punt kon niet worden geopend" /></>}>
+      <A href={board()} class="oogo-back">
+        <span aria-hidden="true">←</span> Terug naar Overeenstemming
+      </A>
+      <Show
+        when={!point.error || point()}
+        fallback={
+          <>
+            <PageTitle>Punt niet gevonden</PageTitle>
+            <ErrorAlert error={point.error as unknown} title="Dit punt kon niet worden geopend" />
+          </>
+        }
+      >
         <Show when={point()} fallback={<Loading label="Punt laden…" />}>
           {(p) => (
             <>
               <PageTitle>{p().title}</PageTitle>
               <dl class="oogo-point-facts">
-                <div><dt>Status</dt><dd><StatusBadge status={p().status} /></dd></div>
-                <div><dt>Thema</dt><dd>{themeLabel(p().theme)}</dd></div>
+                <div>
+                  <dt>Status</dt>
+                  <dd>
+                    <StatusBadge status={p().status} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>Thema</dt>
+                  <dd>{themeLabel(p().theme)}</dd>
+                </div>
                 <div class="oogo-point-facts__wide">
                   <dt>Geldt voor</dt>
                   <dd>
                     {p().scope.all ? "Alle gemeenten: " : ""}
-                    {p().parties.filter((x) => x.kind === "gemeente").map((x) => x.name).join(", ")}
-                    <span class="oogo-point-facts__sub">en {p().parties.filter((x) => x.kind === "swv").map((x) => x.name).join(", ")}</span>
+                    {p()
+                      .parties.filter((x) => x.kind === "gemeente")
+                      .map((x) => x.name)
+                      .join(", ")}
+                    <span class="oogo-point-facts__sub">
+                      en{" "}
+                      {p()
+                        .parties.filter((x) => x.kind === "swv")
+                        .map((x) => x.name)
+                        .join(", ")}
+                    </span>
                   </dd>
                 </div>
-                <div><dt>Looptijd</dt><dd>{termLabel(p().termMonths)}</dd></div>
-                <div><dt>Versie</dt><dd>{p().version} <span style={{ "font-weight": "400", color: "var(--oogo-muted)" }}>· {formatDateTime(p().updatedAt)}</span></dd></div>
-                <div><dt>Kenmerk huidige tekst</dt><dd><span class="oogo-hash" title={p().textHash}>{kenmerk(p().textHash)}</span></dd></div>
+                <div>
+                  <dt>Looptijd</dt>
+                  <dd>{termLabel(p().termMonths)}</dd>
+                </div>
+                <div>
+                  <dt>Versie</dt>
+                  <dd>
+                    {p().version}{" "}
+                    <span style={{ "font-weight": "400", color: "var(--oogo-muted)" }}>
+                      · {formatDateTime(p().updatedAt)}
+                    </span>
+                  </dd>
+                </div>
+                <div>
+                  <dt>Kenmerk huidige tekst</dt>
+                  <dd>
+                    <span class="oogo-hash" title={p().textHash}>
+                      {kenmerk(p().textHash)}
+                    </span>
+                  </dd>
+                </div>
               </dl>
 
               {/* Everyone sees loudly that a signature went void; a signer's own comes first, addressed to them. */}
               <Show when={ownStale()}>
                 {(own) => (
-                  <VerouderdAlert point={p()} signoffs={[own()]} history={history() ?? []} own
-                    alsoVoid={otherStale().find((g) => g[0]!.textHash === own().textHash) ?? []} />
+                  <VerouderdAlert
+                    point={p()}
+                    signoffs={[own()]}
+                    history={history() ?? []}
+                    own
+                    alsoVoid={otherStale().find((g) => g[0]!.textHash === own().textHash) ?? []}
+                  />
                 )}
               </Show>
               <For each={otherStale().filter((g) => g[0]!.textHash !== ownStale()?.textHash)}>
@@ -124,7 +179,9 @@ export default function PointPage() {
               {/* DOM order text → actions → stances and timeline: the focus order a phone shows too. */}
               <div class="oogo-point-layout">
                 <section class="oogo-point-layout__text" aria-labelledby="text-heading">
-                  <h2 class="utrecht-heading-2" id="text-heading">Tekst</h2>
+                  <h2 class="utrecht-heading-2" id="text-heading">
+                    Tekst
+                  </h2>
                   <div class="oogo-text-frame">
                     <CollaborativeEditor
                       documentName={p().documentName}
@@ -137,13 +194,26 @@ export default function PointPage() {
                 </section>
                 <div class="oogo-point-layout__side">
                   <Show when={signer()}>
-                    <SignoffPanel point={p()} history={history() ?? []} partyId={myParty()!.id} partyName={myParty()!.name} onChanged={changed} />
+                    <SignoffPanel
+                      point={p()}
+                      history={history() ?? []}
+                      partyId={myParty()!.id}
+                      partyName={myParty()!.name}
+                      onChanged={changed}
+                    />
                   </Show>
-                  <Show when={ws.workspace()}>{(w) => <StatusActions point={p()} workspace={w()} onChanged={changed} />}</Show>
+                  <Show when={ws.workspace()}>
+                    {(w) => <StatusActions point={p()} workspace={w()} onChanged={changed} />}
+                  </Show>
                   <SignoffOverview point={p()} />
                 </div>
                 <div class="oogo-point-layout__rest">
-                  <StancePanel point={p()} myPartyId={myParty()?.id ?? null} canRecord={ws.can("stance.record")} onChanged={changed} />
+                  <StancePanel
+                    point={p()}
+                    myPartyId={myParty()?.id ?? null}
+                    canRecord={ws.can("stance.record")}
+                    onChanged={changed}
+                  />
                   <Show when={history()} fallback={<Loading label="Tijdlijn laden…" />}>
                     {(h) => <Timeline events={h()} />}
                   </Show>

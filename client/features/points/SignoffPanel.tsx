@@ -12,8 +12,14 @@ import { formatDateTime } from "../../../shared/domain/dates.ts";
 
 /** The logged text change that voided `signoff`, if the history has it. */
 export function voidingEvent(history: readonly PointEventView[], signoff: SignoffView): PointEventView | undefined {
-  return history.find((e) => e.type === "point.text_changed" && Array.isArray(e.data.verouderdeSignoffs) && (e.data.verouderdeSignoffs as unknown[]).includes(signoff.id))
-    ?? history.find((e) => e.type === "point.text_changed" && e.data.previousTextHash === signoff.textHash);
+  return (
+    history.find(
+      (e) =>
+        e.type === "point.text_changed" &&
+        Array.isArray(e.data.verouderdeSignoffs) &&
+        (e.data.verouderdeSignoffs as unknown[]).includes(signoff.id),
+    ) ?? history.find((e) => e.type === "point.text_changed" && e.data.previousTextHash === signoff.textHash)
+  );
 }
 
 /** Parties whose only signatures are verouderd: they signed, the text changed, they did not sign again. */
@@ -57,7 +63,9 @@ export function SignoffPanel(props: {
 }) {
   const [confirmed, setConfirmed] = createSignal(false);
   // The point as the bestuurder saw it when signing: that hash and version are what they sign.
-  const signOff = createAction((point: PointDetail) => pointsApi.signOff(point.id, { textHash: point.textHash, expectedVersion: point.version }));
+  const signOff = createAction((point: PointDetail) =>
+    pointsApi.signOff(point.id, { textHash: point.textHash, expectedVersion: point.version }),
+  );
   const party = () => props.point.parties.find((p) => p.id === props.partyId);
   const valid = () => party()?.signoff ?? null;
   const stale = () => {
@@ -76,67 +84,113 @@ export function SignoffPanel(props: {
     const signed = await signOff.run(props.point);
     setConfirmed(false);
     if (signed) props.onChanged(signed);
-    else if (signOff.error() instanceof ApiRequestError && (signOff.error() as ApiRequestError).status === 409) props.onChanged(null);
+    else if (signOff.error() instanceof ApiRequestError && (signOff.error() as ApiRequestError).status === 409)
+      props.onChanged(null);
   };
 
   return (
     <section class="oogo-sign" id="ondertekenen" aria-labelledby="sign-heading" tabindex="-1">
-      <h2 class="utrecht-heading-2" id="sign-heading">Ondertekenen namens {props.partyName}</h2>
+      <h2 class="utrecht-heading-2" id="sign-heading">
+        Ondertekenen namens {props.partyName}
+      </h2>
 
       {/* The loud alert with the diff sits at the top of the page; here a reminder next to the action. */}
       <Show when={stale()}>
         {(s) => (
           <p class="oogo-sign__stale">
-            <span class="oogo-tone--geschil"><StatusGroupIcon group="geschil" /></span>
+            <span class="oogo-tone--geschil">
+              <StatusGroupIcon group="geschil" />
+            </span>
             <span>
-              <span class="oogo-verouderd-tag">Verouderd</span> Uw ondertekening van {formatDateTime(s().signedAt)} (kenmerk <span class="oogo-hash">{kenmerk(s().textHash)}</span>) telt niet meer: de tekst is daarna gewijzigd.
+              <span class="oogo-verouderd-tag">Verouderd</span> Uw ondertekening van {formatDateTime(s().signedAt)}{" "}
+              (kenmerk <span class="oogo-hash">{kenmerk(s().textHash)}</span>) telt niet meer: de tekst is daarna
+              gewijzigd.
             </span>
           </p>
         )}
       </Show>
 
-      <Show when={party()} fallback={<p class="oogo-hint">Dit punt geldt niet voor {props.partyName}; u ondertekent het niet.</p>}>
+      <Show
+        when={party()}
+        fallback={<p class="oogo-hint">Dit punt geldt niet voor {props.partyName}; u ondertekent het niet.</p>}
+      >
         <Show when={valid()}>
           {(v) => (
             <InfoAlert type="ok">
               <p class="utrecht-paragraph">
-                <strong>Ondertekend.</strong> {v().signer.name} heeft op {formatDateTime(v().signedAt)} namens {props.partyName} de huidige tekst ondertekend
-                (versie {v().pointVersion}, kenmerk <span class="oogo-hash">{kenmerk(v().textHash)}</span>).
+                <strong>Ondertekend.</strong> {v().signer.name} heeft op {formatDateTime(v().signedAt)} namens{" "}
+                {props.partyName} de huidige tekst ondertekend (versie {v().pointVersion}, kenmerk{" "}
+                <span class="oogo-hash">{kenmerk(v().textHash)}</span>).
               </p>
             </InfoAlert>
           )}
         </Show>
 
-        <Show when={signOff.error()}><ErrorAlert error={signOff.error()} title="Niet ondertekend" /></Show>
+        <Show when={signOff.error()}>
+          <ErrorAlert error={signOff.error()} title="Niet ondertekend" />
+        </Show>
         <Show when={!valid() && !ability().ok}>
           <p class="oogo-hint" style={{ margin: "0 0 6px" }}>
             <strong>Ondertekenen kan nu niet.</strong>{" "}
-            {ability().reason ?? (SIGNABLE_STATUSES.includes(props.point.status) ? "" : "Het punt is nog niet klaar voor ondertekening.")}
+            {ability().reason ??
+              (SIGNABLE_STATUSES.includes(props.point.status) ? "" : "Het punt is nog niet klaar voor ondertekening.")}
           </p>
           <p class="oogo-hint" style={{ margin: "0" }}>
-            Huidige tekst: versie {props.point.version}, kenmerk <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>.
+            Huidige tekst: versie {props.point.version}, kenmerk{" "}
+            <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>.
           </p>
         </Show>
 
         <Show when={!valid() && ability().ok}>
           <p style={{ margin: "0 0 8px" }}>U ondertekent precies deze tekst:</p>
           <dl class="oogo-sign__what">
-            <div><dt>Punt</dt><dd>{props.point.title}</dd></div>
-            <div><dt>Versie</dt><dd>{props.point.version}</dd></div>
-            <div><dt>Stand van</dt><dd>{formatDateTime(props.point.updatedAt)}</dd></div>
-            <div><dt>Kenmerk</dt><dd><span class="oogo-hash">{kenmerk(props.point.textHash)}</span></dd></div>
+            <div>
+              <dt>Punt</dt>
+              <dd>{props.point.title}</dd>
+            </div>
+            <div>
+              <dt>Versie</dt>
+              <dd>{props.point.version}</dd>
+            </div>
+            <div>
+              <dt>Stand van</dt>
+              <dd>{formatDateTime(props.point.updatedAt)}</dd>
+            </div>
+            <div>
+              <dt>Kenmerk</dt>
+              <dd>
+                <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>
+              </dd>
+            </div>
           </dl>
           <details style={{ margin: "0 0 10px", "font-size": "0.9rem" }}>
             <summary>Volledig kenmerk (SHA-256)</summary>
-            <p class="oogo-hash oogo-break" style={{ display: "block", margin: "6px 0 0", padding: "6px" }}>{props.point.textHash}</p>
+            <p class="oogo-hash oogo-break" style={{ display: "block", margin: "6px 0 0", padding: "6px" }}>
+              {props.point.textHash}
+            </p>
           </details>
           <form onSubmit={(e) => void sign(e)}>
             <label class="oogo-sign__confirm">
-              <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" checked={isConfirmed()}
-                onChange={(e) => { confirmedFor = props.point.textHash; setConfirmed(e.currentTarget.checked); }} />
-              <span>Ik onderteken namens {props.partyName} de tekst met kenmerk <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>… (versie {props.point.version}).</span>
+              <input
+                type="checkbox"
+                class="utrecht-checkbox utrecht-checkbox--html-input"
+                checked={isConfirmed()}
+                onChange={(e) => {
+                  confirmedFor = props.point.textHash;
+                  setConfirmed(e.currentTarget.checked);
+                }}
+              />
+              <span>
+                Ik onderteken namens {props.partyName} de tekst met kenmerk{" "}
+                <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>… (versie {props.point.version}).
+              </span>
             </label>
-            <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={!isConfirmed() || signOff.busy()} aria-busy={signOff.busy() ? "true" : undefined}>
+            <button
+              type="submit"
+              class="utrecht-button utrecht-button--primary-action"
+              disabled={!isConfirmed() || signOff.busy()}
+              aria-busy={signOff.busy() ? "true" : undefined}
+            >
               {signOff.busy() ? "Bezig met ondertekenen…" : "Ondertekenen"}
             </button>
           </form>
@@ -163,40 +217,76 @@ export function VerouderdAlert(props: {
   const changed = () => voidingEvent(props.history, first());
   const names = () => {
     const list = props.signoffs.map((s) => s.partyName);
-    return list.length > 1 ? `${list.slice(0, -1).join(", ")} en ${list[list.length - 1]}` : list[0] ?? "";
+    return list.length > 1 ? `${list.slice(0, -1).join(", ")} en ${list[list.length - 1]}` : (list[0] ?? "");
   };
   const many = () => props.signoffs.length > 1;
   return (
     <div class="oogo-alert-loud" role="alert">
       <h3>
-        <span class="oogo-tone--geschil"><StatusGroupIcon group="geschil" /></span>
-        {props.own ? "Uw eerdere ondertekening is verouderd" : many() ? `Ondertekeningen van ${names()} zijn verouderd` : `Ondertekening van ${names()} is verouderd`}
+        <span class="oogo-tone--geschil">
+          <StatusGroupIcon group="geschil" />
+        </span>
+        {props.own
+          ? "Uw eerdere ondertekening is verouderd"
+          : many()
+            ? `Ondertekeningen van ${names()} zijn verouderd`
+            : `Ondertekening van ${names()} is verouderd`}
       </h3>
       <p>
         <For each={props.signoffs}>
-          {(s, i) => <>{i() > 0 ? " " : ""}{s.signer.name} ondertekende op {formatDateTime(s.signedAt)} namens {s.partyName}.</>}
-        </For>
-        {" "}Daarna is de tekst gewijzigd; {many() ? "deze ondertekeningen tellen" : "deze ondertekening telt"} niet meer mee
+          {(s, i) => (
+            <>
+              {i() > 0 ? " " : ""}
+              {s.signer.name} ondertekende op {formatDateTime(s.signedAt)} namens {s.partyName}.
+            </>
+          )}
+        </For>{" "}
+        Daarna is de tekst gewijzigd; {many() ? "deze ondertekeningen tellen" : "deze ondertekening telt"} niet meer mee
         {props.own ? " en u moet de nieuwe tekst opnieuw beoordelen" : ""}.
       </p>
       <Show when={props.alsoVoid && props.alsoVoid.length > 0}>
         <p>
-          Ook verouderd: <For each={props.alsoVoid}>{(s, i) => <>{i() > 0 ? "; " : ""}de ondertekening van {s.partyName} ({s.signer.name}, {formatDateTime(s.signedAt)})</>}</For>.
+          Ook verouderd:{" "}
+          <For each={props.alsoVoid}>
+            {(s, i) => (
+              <>
+                {i() > 0 ? "; " : ""}de ondertekening van {s.partyName} ({s.signer.name}, {formatDateTime(s.signedAt)})
+              </>
+            )}
+          </For>
+          .
         </p>
       </Show>
       <dl>
         <dt>Ondertekende tekst</dt>
-        <dd>{many() ? "" : `versie ${first().pointVersion}, `}kenmerk <span class="oogo-hash">{kenmerk(first().textHash)}</span></dd>
-        <dt>Huidige tekst</dt><dd>versie {props.point.version}, kenmerk <span class="oogo-hash">{kenmerk(props.point.textHash)}</span></dd>
-        <dt>Tekst gewijzigd op</dt><dd>{changed() ? formatDateTime(changed()!.at) : "onbekend"}</dd>
+        <dd>
+          {many() ? "" : `versie ${first().pointVersion}, `}kenmerk{" "}
+          <span class="oogo-hash">{kenmerk(first().textHash)}</span>
+        </dd>
+        <dt>Huidige tekst</dt>
+        <dd>
+          versie {props.point.version}, kenmerk <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>
+        </dd>
+        <dt>Tekst gewijzigd op</dt>
+        <dd>{changed() ? formatDateTime(changed()!.at) : "onbekend"}</dd>
       </dl>
-      <TextChanges pointId={props.point.id} fromHash={first().textHash} toHash={props.point.textHash} fallbackToHash={changed()?.textHash ?? null} />
+      <TextChanges
+        pointId={props.point.id}
+        fromHash={first().textHash}
+        toHash={props.point.textHash}
+        fallbackToHash={changed()?.textHash ?? null}
+      />
     </div>
   );
 }
 
 /** What changed between two text versions, as a word diff (inserted = underlined, deleted = struck through). */
-export function TextChanges(props: { pointId: string; fromHash: string; toHash: string; fallbackToHash: string | null }) {
+export function TextChanges(props: {
+  pointId: string;
+  fromHash: string;
+  toHash: string;
+  fallbackToHash: string | null;
+}) {
   const [diff] = createResource(
     () => ({ id: props.pointId, from: props.fromHash, to: props.toHash, fallback: props.fallbackToHash }),
     async (k) => {
@@ -215,22 +305,50 @@ export function TextChanges(props: { pointId: string; fromHash: string; toHash: 
   );
   return (
     <details open>
-      <summary><strong>Wat is er veranderd?</strong></summary>
-      <Show when={!diff.error} fallback={<p>De vergelijking met de ondertekende tekst is niet beschikbaar. Lees de huidige tekst hierboven volledig voordat u opnieuw ondertekent.</p>}>
+      <summary>
+        <strong>Wat is er veranderd?</strong>
+      </summary>
+      <Show
+        when={!diff.error}
+        fallback={
+          <p>
+            De vergelijking met de ondertekende tekst is niet beschikbaar. Lees de huidige tekst hierboven volledig
+            voordat u opnieuw ondertekent.
+          </p>
+        }
+      >
         <Show when={diff()} fallback={<p role="status">Vergelijking laden…</p>}>
           {(d) => (
             <>
               <p class="oogo-diff-legend">
                 <ins>Onderstreept</ins> is toegevoegd, <del>doorgestreept</del> is verwijderd.
-                {d().exact ? "" : " (Vergeleken met de tekst direct na de wijziging; er kan daarna nog meer veranderd zijn.)"}
+                {d().exact
+                  ? ""
+                  : " (Vergeleken met de tekst direct na de wijziging; er kan daarna nog meer veranderd zijn.)"}
               </p>
-              <Show when={hasChanges(d().parts)} fallback={<p>Geen verschil in de lopende tekst; alleen de opmaak is gewijzigd.</p>}>
+              <Show
+                when={hasChanges(d().parts)}
+                fallback={<p>Geen verschil in de lopende tekst; alleen de opmaak is gewijzigd.</p>}
+              >
                 <div class="oogo-diff" tabindex="0" aria-label="Verschil tussen de ondertekende en de huidige tekst">
                   <For each={d().parts}>
                     {(part) =>
-                      part.kind === "added" ? <ins><span class="oogo-visually-hidden">[toegevoegd: </span>{part.text}<span class="oogo-visually-hidden">]</span></ins>
-                      : part.kind === "removed" ? <del><span class="oogo-visually-hidden">[verwijderd: </span>{part.text}<span class="oogo-visually-hidden">]</span></del>
-                      : <span>{part.text}</span>}
+                      part.kind === "added" ? (
+                        <ins>
+                          <span class="oogo-visually-hidden">[toegevoegd: </span>
+                          {part.text}
+                          <span class="oogo-visually-hidden">]</span>
+                        </ins>
+                      ) : part.kind === "removed" ? (
+                        <del>
+                          <span class="oogo-visually-hidden">[verwijderd: </span>
+                          {part.text}
+                          <span class="oogo-visually-hidden">]</span>
+                        </del>
+                      ) : (
+                        <span>{part.text}</span>
+                      )
+                    }
                   </For>
                 </div>
               </Show>
@@ -245,35 +363,55 @@ export function TextChanges(props: { pointId: string; fromHash: string; toHash: 
 /** Every party in scope: valid signature, or not yet; plus signatures that went void. For everyone to see. */
 export function SignoffOverview(props: { point: PointDetail }) {
   const signedCount = () => props.point.parties.filter((p) => p.signoff).length;
-  const verouderd = () => props.point.signoffs.filter((s) => s.verouderd).slice().reverse();
+  const verouderd = () =>
+    props.point.signoffs
+      .filter((s) => s.verouderd)
+      .slice()
+      .reverse();
   return (
     <section class="oogo-side-panel" aria-labelledby="signoffs-heading">
-      <h2 class="utrecht-heading-2" id="signoffs-heading">Ondertekeningen</h2>
-      <p class="oogo-hint">{signedCount()} van {props.point.parties.length} partijen hebben de huidige tekst ondertekend.</p>
+      <h2 class="utrecht-heading-2" id="signoffs-heading">
+        Ondertekeningen
+      </h2>
+      <p class="oogo-hint">
+        {signedCount()} van {props.point.parties.length} partijen hebben de huidige tekst ondertekend.
+      </p>
       <ul class="oogo-signed-list">
         <For each={props.point.parties}>
           {(p) => (
             <li>
-              <span class={`oogo-tone--${p.signoff ? "akkoord" : "open"}`}><StatusGroupIcon group={p.signoff ? "akkoord" : "open"} /></span>
+              <span class={`oogo-tone--${p.signoff ? "akkoord" : "open"}`}>
+                <StatusGroupIcon group={p.signoff ? "akkoord" : "open"} />
+              </span>
               <span>
                 <strong>{p.name}</strong>:{" "}
-                {p.signoff
-                  ? <>ondertekend door {p.signoff.signer.name} op {formatDateTime(p.signoff.signedAt)} (kenmerk <span class="oogo-hash">{kenmerk(p.signoff.textHash)}</span>)</>
-                  : "nog niet ondertekend"}
+                {p.signoff ? (
+                  <>
+                    ondertekend door {p.signoff.signer.name} op {formatDateTime(p.signoff.signedAt)} (kenmerk{" "}
+                    <span class="oogo-hash">{kenmerk(p.signoff.textHash)}</span>)
+                  </>
+                ) : (
+                  "nog niet ondertekend"
+                )}
               </span>
             </li>
           )}
         </For>
       </ul>
       <Show when={verouderd().length > 0}>
-        <h3 class="utrecht-heading-3" style={{ "font-size": "1rem", margin: "14px 0 6px" }}>Verouderde ondertekeningen</h3>
+        <h3 class="utrecht-heading-3" style={{ "font-size": "1rem", margin: "14px 0 6px" }}>
+          Verouderde ondertekeningen
+        </h3>
         <ul class="oogo-signed-list">
           <For each={verouderd()}>
             {(s) => (
               <li>
-                <span class="oogo-tone--geschil"><StatusGroupIcon group="geschil" /></span>
+                <span class="oogo-tone--geschil">
+                  <StatusGroupIcon group="geschil" />
+                </span>
                 <span>
-                  <span class="oogo-verouderd-tag">Verouderd</span> {s.partyName}: {s.signer.name}, {formatDateTime(s.signedAt)}, kenmerk <span class="oogo-hash">{kenmerk(s.textHash)}</span>
+                  <span class="oogo-verouderd-tag">Verouderd</span> {s.partyName}: {s.signer.name},{" "}
+                  {formatDateTime(s.signedAt)}, kenmerk <span class="oogo-hash">{kenmerk(s.textHash)}</span>
                 </span>
               </li>
             )}

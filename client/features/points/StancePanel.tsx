@@ -1,7 +1,14 @@
 import { createSignal, For, Show, untrack } from "solid-js";
 import { pointsApi } from "../../api/points.ts";
 import { ApiRequestError } from "../../api/http.ts";
-import { STANCES, REASONING_MAX, REASONING_MIN, reasoningProblem, reasoningRequired, type Stance } from "../../../shared/domain/stances.ts";
+import {
+  STANCES,
+  REASONING_MAX,
+  REASONING_MIN,
+  reasoningProblem,
+  reasoningRequired,
+  type Stance,
+} from "../../../shared/domain/stances.ts";
 import type { PartyInScopeView, PointDetail } from "../../../shared/schemas/points.ts";
 import { InfoAlert } from "../../ui/feedback.tsx";
 import { createAction } from "../../ui/createAction.ts";
@@ -15,19 +22,35 @@ import { formatDateTime } from "../../../shared/domain/dates.ts";
  * The position of every party in scope on the current text, with reasoning and who recorded
  * it when; plus, for the trekker of a party in scope, the form to record that party's stance.
  */
-export function StancePanel(props: { point: PointDetail; myPartyId: string | null; canRecord: boolean; onChanged: (p: PointDetail | null) => void }) {
+export function StancePanel(props: {
+  point: PointDetail;
+  myPartyId: string | null;
+  canRecord: boolean;
+  onChanged: (p: PointDetail | null) => void;
+}) {
   const mine = () => props.point.parties.find((p) => p.id === props.myPartyId) ?? null;
   return (
     <section aria-labelledby="stances-heading">
-      <h2 class="utrecht-heading-2" id="stances-heading">Standpunten van de partijen</h2>
-      <p class="oogo-hint">Een standpunt geldt voor de tekst waarop het is gegeven. Na een wijziging van de tekst telt het niet meer mee.</p>
+      <h2 class="utrecht-heading-2" id="stances-heading">
+        Standpunten van de partijen
+      </h2>
+      <p class="oogo-hint">
+        Een standpunt geldt voor de tekst waarop het is gegeven. Na een wijziging van de tekst telt het niet meer mee.
+      </p>
       <ul class="oogo-stances">
         <For each={props.point.parties}>{(party) => <StanceCard party={party} />}</For>
       </ul>
       <Show when={props.point.abilities.recordStance.ok && mine()}>
         {(party) => <StanceForm point={props.point} party={party()} onChanged={props.onChanged} />}
       </Show>
-      <Show when={props.canRecord && !props.point.abilities.recordStance.ok && mine() && props.point.abilities.recordStance.reason}>
+      <Show
+        when={
+          props.canRecord &&
+          !props.point.abilities.recordStance.ok &&
+          mine() &&
+          props.point.abilities.recordStance.reason
+        }
+      >
         <p class="oogo-hint" style={{ "margin-top": "10px" }}>
           Standpunt vastleggen voor {mine()!.name} kan nu niet: {props.point.abilities.recordStance.reason}
         </p>
@@ -44,7 +67,9 @@ function StanceCard(props: { party: PartyInScopeView }) {
       <div class="oogo-stance__head">
         <span class="oogo-stance__party">{props.party.name}</span>
         <span class="oogo-stance__value">
-          <span class={`oogo-tone--${STANCE_GROUP[effective()]}`}><StatusGroupIcon group={STANCE_GROUP[effective()]} /></span>
+          <span class={`oogo-tone--${STANCE_GROUP[effective()]}`}>
+            <StatusGroupIcon group={STANCE_GROUP[effective()]} />
+          </span>
           {stanceLabel(effective())}
         </span>
       </div>
@@ -53,7 +78,8 @@ function StanceCard(props: { party: PartyInScopeView }) {
           <>
             <Show when={!stance().isCurrent}>
               <p class="oogo-stance__stale">
-                ⚠ Eerder standpunt “{stanceLabel(stance().stance)}” gold voor een vorige tekst (kenmerk <span class="oogo-hash">{kenmerk(stance().textHash)}</span>) en telt niet meer.
+                ⚠ Eerder standpunt “{stanceLabel(stance().stance)}” gold voor een vorige tekst (kenmerk{" "}
+                <span class="oogo-hash">{kenmerk(stance().textHash)}</span>) en telt niet meer.
               </p>
             </Show>
             <Show when={stance().reasoning}>
@@ -62,8 +88,8 @@ function StanceCard(props: { party: PartyInScopeView }) {
             <p class="oogo-stance__meta">
               Vastgelegd door {stance().recordedBy.name} op {formatDateTime(stance().recordedAt)}
               {" · "}
-              {stance().isCurrent ? <>op de huidige tekst</> : <>op een eerdere tekst</>}
-              {" "}(kenmerk <span class="oogo-hash">{kenmerk(stance().textHash)}</span>)
+              {stance().isCurrent ? <>op de huidige tekst</> : <>op een eerdere tekst</>} (kenmerk{" "}
+              <span class="oogo-hash">{kenmerk(stance().textHash)}</span>)
             </p>
           </>
         )}
@@ -71,7 +97,8 @@ function StanceCard(props: { party: PartyInScopeView }) {
       <Show when={props.party.signoff}>
         {(sig) => (
           <p class="oogo-stance__signed">
-            <strong>Ondertekend</strong> door {sig().signer.name}{sig().signerTitle ? `, ${sig().signerTitle}` : ""} op {formatDateTime(sig().signedAt)}
+            <strong>Ondertekend</strong> door {sig().signer.name}
+            {sig().signerTitle ? `, ${sig().signerTitle}` : ""} op {formatDateTime(sig().signedAt)}
           </p>
         )}
       </Show>
@@ -79,7 +106,11 @@ function StanceCard(props: { party: PartyInScopeView }) {
   );
 }
 
-function StanceForm(props: { point: PointDetail; party: PartyInScopeView; onChanged: (p: PointDetail | null) => void }) {
+function StanceForm(props: {
+  point: PointDetail;
+  party: PartyInScopeView;
+  onChanged: (p: PointDetail | null) => void;
+}) {
   // A draft: it starts from the party's current stance and live updates do not overwrite what is being typed.
   const current = untrack(() => (props.party.stance?.isCurrent ? props.party.stance : null));
   const [stance, setStance] = createSignal<Stance>(current?.stance ?? "akkoord");
@@ -90,7 +121,12 @@ function StanceForm(props: { point: PointDetail; party: PartyInScopeView; onChan
   const record = createAction(async (point: PointDetail, chosen: Stance, text: string) => {
     const wrong = reasoningProblem(chosen, text);
     if (wrong) throw inputError(wrong, "reasoning");
-    const next = await pointsApi.recordStance(point.id, { stance: chosen, reasoning: text, expectedVersion: point.version, textHash: point.textHash });
+    const next = await pointsApi.recordStance(point.id, {
+      stance: chosen,
+      reasoning: text,
+      expectedVersion: point.version,
+      textHash: point.textHash,
+    });
     return { point: next, text: `Standpunt “${stanceLabel(chosen)}” van ${props.party.name} is vastgelegd.` };
   });
   // The confirmation belongs to the version our stance produced; once the point moves on, it goes.
@@ -103,27 +139,45 @@ function StanceForm(props: { point: PointDetail; party: PartyInScopeView; onChan
     const done = await record.run(props.point, stance(), reasoning());
     if (done) props.onChanged(done.point);
     // A conflict means someone else moved first: show their version.
-    else if (record.error() instanceof ApiRequestError && (record.error() as ApiRequestError).status === 409) props.onChanged(null);
+    else if (record.error() instanceof ApiRequestError && (record.error() as ApiRequestError).status === 409)
+      props.onChanged(null);
   };
 
   return (
     <form class="oogo-form-box" onSubmit={(e) => void submit(e)} aria-labelledby="stance-form-heading" novalidate>
-      <h3 class="utrecht-heading-3" id="stance-form-heading" style={{ "margin-top": "0" }}>Standpunt van {props.party.name} vastleggen</h3>
+      <h3 class="utrecht-heading-3" id="stance-form-heading" style={{ "margin-top": "0" }}>
+        Standpunt van {props.party.name} vastleggen
+      </h3>
       <p class="oogo-hint">
-        U legt het ambtelijk standpunt vast op de huidige tekst (versie {props.point.version}, kenmerk <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>).
+        U legt het ambtelijk standpunt vast op de huidige tekst (versie {props.point.version}, kenmerk{" "}
+        <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>).
       </p>
       <ErrorSummary error={record.error()} title="Standpunt niet vastgelegd" />
-      <Show when={doneText()}><InfoAlert type="ok"><p class="utrecht-paragraph">{doneText()}</p></InfoAlert></Show>
+      <Show when={doneText()}>
+        <InfoAlert type="ok">
+          <p class="utrecht-paragraph">{doneText()}</p>
+        </InfoAlert>
+      </Show>
       <fieldset class="utrecht-form-fieldset" style={{ border: "0", padding: "0", margin: "0 0 12px" }}>
-        <legend class="utrecht-form-fieldset__legend" style={{ "font-weight": "600" }}>Standpunt</legend>
+        <legend class="utrecht-form-fieldset__legend" style={{ "font-weight": "600" }}>
+          Standpunt
+        </legend>
         <ul class="oogo-radio-list">
           <For each={[...STANCES]}>
             {(s) => (
               <li>
                 <label>
-                  <input type="radio" name="stance" value={s} class="utrecht-radio-button utrecht-radio-button--html-input"
-                    checked={stance() === s} onChange={() => setStance(s)} />
-                  <span class={`oogo-tone--${STANCE_GROUP[s]}`}><StatusGroupIcon group={STANCE_GROUP[s]} /></span>
+                  <input
+                    type="radio"
+                    name="stance"
+                    value={s}
+                    class="utrecht-radio-button utrecht-radio-button--html-input"
+                    checked={stance() === s}
+                    onChange={() => setStance(s)}
+                  />
+                  <span class={`oogo-tone--${STANCE_GROUP[s]}`}>
+                    <StatusGroupIcon group={STANCE_GROUP[s]} />
+                  </span>
                   {stanceLabel(s)}
                 </label>
               </li>
@@ -131,14 +185,30 @@ function StanceForm(props: { point: PointDetail; party: PartyInScopeView; onChan
           </For>
         </ul>
       </fieldset>
-      <Field id="stance-reasoning" label={`Toelichting${reasoningRequired(stance()) ? ` (verplicht, minstens ${REASONING_MIN} tekens)` : " (optioneel)"}`}
-        error={reasoningError()}>
+      <Field
+        id="stance-reasoning"
+        label={`Toelichting${reasoningRequired(stance()) ? ` (verplicht, minstens ${REASONING_MIN} tekens)` : " (optioneel)"}`}
+        error={reasoningError()}
+      >
         {(control) => (
-          <textarea {...control} class="utrecht-textarea utrecht-textarea--html-textarea" maxLength={REASONING_MAX}
-            value={reasoning()} onInput={(e) => { setReasoning(e.currentTarget.value); if (fieldError(record.error(), "reasoning")) record.reset(); }} />
+          <textarea
+            {...control}
+            class="utrecht-textarea utrecht-textarea--html-textarea"
+            maxLength={REASONING_MAX}
+            value={reasoning()}
+            onInput={(e) => {
+              setReasoning(e.currentTarget.value);
+              if (fieldError(record.error(), "reasoning")) record.reset();
+            }}
+          />
         )}
       </Field>
-      <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={record.busy()} aria-busy={record.busy() ? "true" : undefined}>
+      <button
+        type="submit"
+        class="utrecht-button utrecht-button--primary-action"
+        disabled={record.busy()}
+        aria-busy={record.busy() ? "true" : undefined}
+      >
         {record.busy() ? "Bezig…" : "Standpunt vastleggen"}
       </button>
     </form>

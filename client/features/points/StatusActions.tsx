@@ -1,7 +1,13 @@
 import { createMemo, createSignal, Index, Show } from "solid-js";
 import { pointsApi } from "../../api/points.ts";
 import { ApiRequestError } from "../../api/http.ts";
-import { POINT_STATUS_INFO, transitionOptions, type PointFacts, type TransitionActor, type TransitionOption } from "../../../shared/domain/pointStatus.ts";
+import {
+  POINT_STATUS_INFO,
+  transitionOptions,
+  type PointFacts,
+  type TransitionActor,
+  type TransitionOption,
+} from "../../../shared/domain/pointStatus.ts";
 import type { PointDetail } from "../../../shared/schemas/points.ts";
 import type { WorkspaceView } from "../../../shared/schemas/workspace.ts";
 import { ErrorAlert, InfoAlert } from "../../ui/feedback.tsx";
@@ -13,7 +19,13 @@ import { StatusBadge } from "./StatusBadge.tsx";
 /** The facts the shared workflow rules need, from the point as the server presented it. */
 export function pointFacts(point: PointDetail): PointFacts {
   return {
-    parties: point.parties.map((p) => ({ partyId: p.id, name: p.name, kind: p.kind, stance: p.effectiveStance, signed: p.signoff !== null })),
+    parties: point.parties.map((p) => ({
+      partyId: p.id,
+      name: p.name,
+      kind: p.kind,
+      stance: p.effectiveStance,
+      signed: p.signoff !== null,
+    })),
   };
 }
 
@@ -27,14 +39,27 @@ export function actorOf(w: WorkspaceView): TransitionActor {
  * applies: enabled when allowed now, disabled with the reason when the role holds the step but
  * its condition does not hold yet. The server still decides; a 409 shows its message and refreshes.
  */
-export function StatusActions(props: { point: PointDetail; workspace: WorkspaceView; onChanged: (p: PointDetail | null) => void }) {
-  const options = createMemo(() => transitionOptions(props.point.status, actorOf(props.workspace), pointFacts(props.point)));
+export function StatusActions(props: {
+  point: PointDetail;
+  workspace: WorkspaceView;
+  onChanged: (p: PointDetail | null) => void;
+}) {
+  const options = createMemo(() =>
+    transitionOptions(props.point.status, actorOf(props.workspace), pointFacts(props.point)),
+  );
   const [open, setOpen] = createSignal<TransitionOption["to"] | null>(null);
   // The point as the member saw it when confirming: its version is what the server checks.
   const transition = createAction(async (point: PointDetail, option: TransitionOption, reason: string) => {
     if (reason.trim().length < 3) throw inputError("Geef een reden (minstens 3 tekens).", "reason");
-    const next = await pointsApi.transition(point.id, { to: option.to, reason: reason.trim(), expectedVersion: point.version });
-    return { next, text: `${option.action}: de status is nu “${next.status === option.to ? option.label : POINT_STATUS_INFO[next.status].label}”.` };
+    const next = await pointsApi.transition(point.id, {
+      to: option.to,
+      reason: reason.trim(),
+      expectedVersion: point.version,
+    });
+    return {
+      next,
+      text: `${option.action}: de status is nu “${next.status === option.to ? option.label : POINT_STATUS_INFO[next.status].label}”.`,
+    };
   });
   // An error about the reason stays in the form; any other closes it and shows here.
   const refusal = () => (fieldError(transition.error(), "reason") ? null : transition.error());
@@ -57,43 +82,75 @@ export function StatusActions(props: { point: PointDetail; workspace: WorkspaceV
 
   return (
     <section class="oogo-side-panel" aria-labelledby="actions-heading">
-      <h2 class="utrecht-heading-2" id="actions-heading">Status</h2>
-      <p style={{ margin: "0 0 12px" }}><StatusBadge status={props.point.status} large /></p>
+      <h2 class="utrecht-heading-2" id="actions-heading">
+        Status
+      </h2>
+      <p style={{ margin: "0 0 12px" }}>
+        <StatusBadge status={props.point.status} large />
+      </p>
       <Show when={refusal()}>
         <ErrorAlert error={refusal()} title="Status niet gewijzigd" />
         <Show when={conflict()}>
-          <p class="oogo-hint" role="status">Het punt is opnieuw geladen; hierboven ziet u de actuele stand.</p>
+          <p class="oogo-hint" role="status">
+            Het punt is opnieuw geladen; hierboven ziet u de actuele stand.
+          </p>
         </Show>
       </Show>
-      <Show when={doneText()}><InfoAlert type="ok"><p class="utrecht-paragraph">{doneText()}</p></InfoAlert></Show>
-      <Show when={options().length > 0} fallback={<p class="oogo-hint">Met uw rol zijn er bij deze status geen stappen die u zelf zet.</p>}>
+      <Show when={doneText()}>
+        <InfoAlert type="ok">
+          <p class="utrecht-paragraph">{doneText()}</p>
+        </InfoAlert>
+      </Show>
+      <Show
+        when={options().length > 0}
+        fallback={<p class="oogo-hint">Met uw rol zijn er bij deze status geen stappen die u zelf zet.</p>}
+      >
         <ul class="oogo-actions">
           {/* Index, not For: a live refetch yields new option objects; the DOM (and a half-typed reason) must survive. */}
           <Index each={options()}>
-            {(option) => { const o = () => option(); return (
-              <li class="oogo-action">
-                <Show
-                  when={open() === o().to}
-                  fallback={
-                    <>
-                      <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                        disabled={!o().ok} aria-describedby={o().ok ? undefined : `why-${o().to}`}
-                        onClick={() => { transition.reset(); setOpen(o().to); }}>
-                        {o().action}
-                      </button>
-                      <Show when={!o().ok && o().reason}>
-                        <p class="oogo-action__why" id={`why-${o().to}`}>{o().reason}</p>
-                      </Show>
-                    </>
-                  }
-                >
-                  <TransitionForm option={o()} busy={transition.busy()} reasonError={fieldError(transition.error(), "reason")}
-                    onCancel={() => { transition.reset(); setOpen(null); }}
-                    onEdit={() => fieldError(transition.error(), "reason") && transition.reset()}
-                    onConfirm={(reason) => void confirm(o(), reason)} />
-                </Show>
-              </li>
-            ); }}
+            {(option) => {
+              const o = () => option();
+              return (
+                <li class="oogo-action">
+                  <Show
+                    when={open() === o().to}
+                    fallback={
+                      <>
+                        <button
+                          type="button"
+                          class="utrecht-button utrecht-button--secondary-action"
+                          disabled={!o().ok}
+                          aria-describedby={o().ok ? undefined : `why-${o().to}`}
+                          onClick={() => {
+                            transition.reset();
+                            setOpen(o().to);
+                          }}
+                        >
+                          {o().action}
+                        </button>
+                        <Show when={!o().ok && o().reason}>
+                          <p class="oogo-action__why" id={`why-${o().to}`}>
+                            {o().reason}
+                          </p>
+                        </Show>
+                      </>
+                    }
+                  >
+                    <TransitionForm
+                      option={o()}
+                      busy={transition.busy()}
+                      reasonError={fieldError(transition.error(), "reason")}
+                      onCancel={() => {
+                        transition.reset();
+                        setOpen(null);
+                      }}
+                      onEdit={() => fieldError(transition.error(), "reason") && transition.reset()}
+                      onConfirm={(reason) => void confirm(o(), reason)}
+                    />
+                  </Show>
+                </li>
+              );
+            }}
           </Index>
         </ul>
       </Show>
@@ -101,23 +158,51 @@ export function StatusActions(props: { point: PointDetail; workspace: WorkspaceV
   );
 }
 
-function TransitionForm(props: { option: TransitionOption; busy: boolean; reasonError: string | undefined; onCancel: () => void; onEdit: () => void; onConfirm: (reason: string) => void }) {
+function TransitionForm(props: {
+  option: TransitionOption;
+  busy: boolean;
+  reasonError: string | undefined;
+  onCancel: () => void;
+  onEdit: () => void;
+  onConfirm: (reason: string) => void;
+}) {
   const [reason, setReason] = createSignal("");
   const id = () => `reason-${props.option.to}`;
   return (
-    <form class="oogo-form-box" style={{ "margin-top": "0" }} onSubmit={(e) => { e.preventDefault(); props.onConfirm(reason()); }} novalidate aria-label={props.option.action}>
+    <form
+      class="oogo-form-box"
+      style={{ "margin-top": "0" }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onConfirm(reason());
+      }}
+      novalidate
+      aria-label={props.option.action}
+    >
       <p style={{ margin: "0 0 8px", "font-weight": "700" }}>{props.option.action}</p>
       <p class="oogo-hint">Nieuwe status: {props.option.label}. De reden komt in het logboek.</p>
       <Field id={id()} label="Reden" error={props.reasonError}>
         {(control) => (
-          <textarea {...control} class="utrecht-textarea utrecht-textarea--html-textarea" maxLength={4000} value={reason()}
+          <textarea
+            {...control}
+            class="utrecht-textarea utrecht-textarea--html-textarea"
+            maxLength={4000}
+            value={reason()}
             ref={(el) => queueMicrotask(() => el.focus())}
-            onInput={(e) => { setReason(e.currentTarget.value); props.onEdit(); }} />
+            onInput={(e) => {
+              setReason(e.currentTarget.value);
+              props.onEdit();
+            }}
+          />
         )}
       </Field>
       <div class="utrecht-button-group">
-        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={props.busy}>{props.busy ? "Bezig…" : "Bevestigen"}</button>
-        <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => props.onCancel()}>Annuleren</button>
+        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={props.busy}>
+          {props.busy ? "Bezig…" : "Bevestigen"}
+        </button>
+        <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => props.onCancel()}>
+          Annuleren
+        </button>
       </div>
     </form>
   );

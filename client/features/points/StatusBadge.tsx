@@ -18,7 +18,14 @@ export function StatusGroupIcon(props: { group: StatusGroup; class?: string }) {
       {props.group === "akkoord" && (
         <>
           <circle cx="8" cy="8" r="7" fill="currentColor" />
-          <path d="M4.5 8.2 7 10.6 11.6 5.6" fill="none" stroke="#fff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+          <path
+            d="M4.5 8.2 7 10.6 11.6 5.6"
+            fill="none"
+            stroke="#fff"
+            stroke-width="2"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
         </>
       )}
       {props.group === "geschil" && (

@@ -1,6 +1,12 @@
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { POINT_STATUS_INFO, STATUS_GROUPS, STATUS_GROUP_LABELS, type PointStatus, type StatusGroup } from "../../../shared/domain/pointStatus.ts";
+import {
+  POINT_STATUS_INFO,
+  STATUS_GROUPS,
+  STATUS_GROUP_LABELS,
+  type PointStatus,
+  type StatusGroup,
+} from "../../../shared/domain/pointStatus.ts";
 import { StatusGroupIcon } from "./StatusBadge.tsx";
 import { pluralPunten } from "./format.ts";
 
@@ -45,7 +51,10 @@ export function StatusMatrix(props: {
 }) {
   const forWhom = () => (props.scopeLabel ? ` van ${props.scopeLabel}` : "");
   const groups = () =>
-    STATUS_GROUPS.map((group) => ({ group, statuses: props.statuses.filter((s) => POINT_STATUS_INFO[s].group === group) })).filter((g) => g.statuses.length > 0);
+    STATUS_GROUPS.map((group) => ({
+      group,
+      statuses: props.statuses.filter((s) => POINT_STATUS_INFO[s].group === group),
+    })).filter((g) => g.statuses.length > 0);
   const ordered = () => groups().flatMap((g) => g.statuses);
   const grandTotal = () => props.rows.reduce((n, r) => n + r.total, 0);
   return (
@@ -65,8 +74,16 @@ export function StatusMatrix(props: {
             <td />
           </tr>
           <tr>
-            <th scope="col" class="oogo-visually-hidden">{props.rowHeader}</th>
-            <For each={ordered()}>{(s) => <th scope="col" title={POINT_STATUS_INFO[s].description}>{header(s)}</th>}</For>
+            <th scope="col" class="oogo-visually-hidden">
+              {props.rowHeader}
+            </th>
+            <For each={ordered()}>
+              {(s) => (
+                <th scope="col" title={POINT_STATUS_INFO[s].description}>
+                  {header(s)}
+                </th>
+              )}
+            </For>
             <th scope="col">Totaal</th>
           </tr>
         </thead>
@@ -76,11 +93,23 @@ export function StatusMatrix(props: {
               <tr>
                 <th scope="row">{row.label}</th>
                 <For each={ordered()}>
-                  {(s) => <Cell count={row.counts[s] ?? 0} status={s} href={props.href(row.key, s)} context={`${row.label}${forWhom()}`} />}
+                  {(s) => (
+                    <Cell
+                      count={row.counts[s] ?? 0}
+                      status={s}
+                      href={props.href(row.key, s)}
+                      context={`${row.label}${forWhom()}`}
+                    />
+                  )}
                 </For>
                 <td class="oogo-matrix__total">
                   <Show when={row.total > 0} fallback={<span class="oogo-zero">0</span>}>
-                    <A href={props.href(row.key, null)} aria-label={`Alle ${pluralPunten(row.total)}: ${row.label}${forWhom()}`}>{row.total}</A>
+                    <A
+                      href={props.href(row.key, null)}
+                      aria-label={`Alle ${pluralPunten(row.total)}: ${row.label}${forWhom()}`}
+                    >
+                      {row.total}
+                    </A>
                   </Show>
                 </td>
               </tr>
@@ -91,10 +120,19 @@ export function StatusMatrix(props: {
           <tr>
             <th scope="row">Totaal</th>
             <For each={ordered()}>
-              {(s) => <Cell count={props.totals[s] ?? 0} status={s} href={props.href(null, s)} context={`alle thema's${forWhom()}`} />}
+              {(s) => (
+                <Cell
+                  count={props.totals[s] ?? 0}
+                  status={s}
+                  href={props.href(null, s)}
+                  context={`alle thema's${forWhom()}`}
+                />
+              )}
             </For>
             <td class="oogo-matrix__total">
-              <A href={props.href(null, null)} aria-label={`Alle ${pluralPunten(grandTotal())}${forWhom()}`}>{grandTotal()}</A>
+              <A href={props.href(null, null)} aria-label={`Alle ${pluralPunten(grandTotal())}${forWhom()}`}>
+                {grandTotal()}
+              </A>
             </td>
           </tr>
         </tfoot>
@@ -109,7 +147,12 @@ function Cell(props: { count: number; status: PointStatus; href: string; context
     <td>
       <Show
         when={props.count > 0}
-        fallback={<span class="oogo-matrix__empty"><span aria-hidden="true">·</span><span class="oogo-visually-hidden">geen</span></span>}
+        fallback={
+          <span class="oogo-matrix__empty">
+            <span aria-hidden="true">·</span>
+            <span class="oogo-visually-hidden">geen</span>
+          </span>
+        }
       >
         <A
           href={props.href}
@@ -131,7 +174,9 @@ export function StatusLegend() {
       <For each={[...STATUS_GROUPS]}>
         {(group) => (
           <li>
-            <span class={`oogo-legend__swatch oogo-fill--${group}`}><StatusGroupIcon group={group} /></span>
+            <span class={`oogo-legend__swatch oogo-fill--${group}`}>
+              <StatusGroupIcon group={group} />
+            </span>
             {STATUS_GROUP_LABELS[group]}
           </li>
         )}

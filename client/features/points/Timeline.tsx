@@ -18,16 +18,26 @@ const TYPE_LABELS: Record<string, string> = {
 
 function what(e: PointEventView): string {
   if (e.type === "point.stance_recorded" && isStance(e.data.stance)) {
-    const prev = isStance(e.data.previousStance) && e.data.previousStance !== "geen_standpunt" ? ` (was: ${stanceLabel(e.data.previousStance).toLowerCase()})` : "";
+    const prev =
+      isStance(e.data.previousStance) && e.data.previousStance !== "geen_standpunt"
+        ? ` (was: ${stanceLabel(e.data.previousStance).toLowerCase()})`
+        : "";
     return `Standpunt: ${stanceLabel(e.data.stance).toLowerCase()}${prev}`;
   }
-  if (e.type === "point.signed") return typeof e.data.pointVersion === "number" ? `Ondertekend (versie ${e.data.pointVersion})` : "Ondertekend";
+  if (e.type === "point.signed")
+    return typeof e.data.pointVersion === "number" ? `Ondertekend (versie ${e.data.pointVersion})` : "Ondertekend";
   if (e.type === "point.status_changed" && e.data.automatic === true) return "Status automatisch gewijzigd";
   return TYPE_LABELS[e.type] ?? e.type;
 }
 
 const tone = (e: PointEventView) =>
-  e.type === "point.signed" ? " oogo-timeline__item--signoff" : e.type === "point.text_changed" && Array.isArray(e.data.verouderdeSignoffs) && e.data.verouderdeSignoffs.length > 0 ? " oogo-timeline__item--warning" : "";
+  e.type === "point.signed"
+    ? " oogo-timeline__item--signoff"
+    : e.type === "point.text_changed" &&
+        Array.isArray(e.data.verouderdeSignoffs) &&
+        e.data.verouderdeSignoffs.length > 0
+      ? " oogo-timeline__item--warning"
+      : "";
 
 /**
  * The point's history from the append-only log, newest first: who, for which party, in which
@@ -37,21 +47,34 @@ export function Timeline(props: { events: readonly PointEventView[] }) {
   const newestFirst = () => [...props.events].sort((a, b) => b.seq - a.seq);
   return (
     <section aria-labelledby="timeline-heading">
-      <h2 class="utrecht-heading-2" id="timeline-heading">Tijdlijn</h2>
-      <p class="oogo-hint">Uit het logboek van deze tafel. Elke regel is met een hash aan de vorige gekoppeld; niemand kan de geschiedenis herschrijven.</p>
+      <h2 class="utrecht-heading-2" id="timeline-heading">
+        Tijdlijn
+      </h2>
+      <p class="oogo-hint">
+        Uit het logboek van deze tafel. Elke regel is met een hash aan de vorige gekoppeld; niemand kan de geschiedenis
+        herschrijven.
+      </p>
       <Show when={props.events.length > 0} fallback={<p>Nog geen gebeurtenissen.</p>}>
         <ol class="oogo-timeline">
           <For each={newestFirst()}>
             {(e) => (
               <li class={`oogo-timeline__item${tone(e)}`}>
-                <div class="oogo-timeline__when"><time datetime={e.at}>{formatDateTime(e.at)}</time></div>
+                <div class="oogo-timeline__when">
+                  <time datetime={e.at}>{formatDateTime(e.at)}</time>
+                </div>
                 <p class="oogo-timeline__what">
                   {what(e)}
                   <Show when={isPointStatus(e.fromStatus) || isPointStatus(e.toStatus)}>
                     {" "}
                     <span class="oogo-transition">
-                      <Show when={isPointStatus(e.fromStatus)}><StatusBadge status={e.fromStatus as never} /><span aria-hidden="true">→</span><span class="oogo-visually-hidden"> naar </span></Show>
-                      <Show when={isPointStatus(e.toStatus)}><StatusBadge status={e.toStatus as never} /></Show>
+                      <Show when={isPointStatus(e.fromStatus)}>
+                        <StatusBadge status={e.fromStatus as never} />
+                        <span aria-hidden="true">→</span>
+                        <span class="oogo-visually-hidden"> naar </span>
+                      </Show>
+                      <Show when={isPointStatus(e.toStatus)}>
+                        <StatusBadge status={e.toStatus as never} />
+                      </Show>
                     </span>
                   </Show>
                 </p>
@@ -62,10 +85,16 @@ export function Timeline(props: { events: readonly PointEventView[] }) {
                     {e.actor.role ? <> ({ROLE_LABELS[e.actor.role].toLowerCase()})</> : null}
                   </Show>
                 </p>
-                <Show when={e.reasoning}><p class="oogo-timeline__reason">{e.reasoning}</p></Show>
+                <Show when={e.reasoning}>
+                  <p class="oogo-timeline__reason">{e.reasoning}</p>
+                </Show>
                 <p class="oogo-timeline__hashes">
-                  <Show when={e.textHash}>Tekst <span class="oogo-hash">{kenmerk(e.textHash)}</span> · </Show>
-                  <Show when={typeof e.data.previousTextHash === "string"}>was <span class="oogo-hash">{kenmerk(e.data.previousTextHash as string)}</span> · </Show>
+                  <Show when={e.textHash}>
+                    Tekst <span class="oogo-hash">{kenmerk(e.textHash)}</span> ·{" "}
+                  </Show>
+                  <Show when={typeof e.data.previousTextHash === "string"}>
+                    was <span class="oogo-hash">{kenmerk(e.data.previousTextHash as string)}</span> ·{" "}
+                  </Show>
                   Logregel {e.seq}, hash <span class="oogo-hash">{kenmerk(e.hash)}</span>
                 </p>
               </li>

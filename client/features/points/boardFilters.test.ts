@@ -4,15 +4,32 @@ import type { BoardView } from "../../../shared/schemas/points.ts";
 
 type P = BoardView["points"][number];
 const point = (over: Partial<P>): P => ({
-  id: "p", theme: "jeugdhulp", title: "t", status: "in_bespreking", version: 1, partyIds: ["swv", "gro"],
-  perParty: [{ partyId: "swv", stance: "akkoord", signed: false }, { partyId: "gro", stance: "geen_standpunt", signed: false }],
-  verouderdeSignoffs: 0, ...over,
+  id: "p",
+  theme: "jeugdhulp",
+  title: "t",
+  status: "in_bespreking",
+  version: 1,
+  partyIds: ["swv", "gro"],
+  perParty: [
+    { partyId: "swv", stance: "akkoord", signed: false },
+    { partyId: "gro", stance: "geen_standpunt", signed: false },
+  ],
+  verouderdeSignoffs: 0,
+  ...over,
 });
 
 describe("board filters in the URL", () => {
   it("round-trips through the query string in a stable order", () => {
-    const f = parseFilters({ status: "geagendeerd", thema: "jeugdhulp", gemeente: "gro", standpunt: "akkoord", ondertekening: "wacht" });
-    expect(filterQuery(f)).toBe("?thema=jeugdhulp&status=geagendeerd&gemeente=gro&standpunt=akkoord&ondertekening=wacht");
+    const f = parseFilters({
+      status: "geagendeerd",
+      thema: "jeugdhulp",
+      gemeente: "gro",
+      standpunt: "akkoord",
+      ondertekening: "wacht",
+    });
+    expect(filterQuery(f)).toBe(
+      "?thema=jeugdhulp&status=geagendeerd&gemeente=gro&standpunt=akkoord&ondertekening=wacht",
+    );
     expect(parseFilters(Object.fromEntries(new URLSearchParams(filterQuery(f).slice(1))))).toEqual(f);
     expect(filterQuery({})).toBe("");
     expect(hasFilters({})).toBe(false);
@@ -27,8 +44,24 @@ describe("board filters in the URL", () => {
   it("filters on theme, status, group, party scope, stance and signature", () => {
     const points = [
       point({ id: "a" }),
-      point({ id: "b", theme: "leerlingenvervoer", status: "ambtelijk_akkoord", perParty: [{ partyId: "swv", stance: "akkoord", signed: true }, { partyId: "gro", stance: "akkoord", signed: false }] }),
-      point({ id: "c", status: "overeenstemming", partyIds: ["swv", "tyn"], perParty: [{ partyId: "swv", stance: "akkoord", signed: true }, { partyId: "tyn", stance: "akkoord", signed: true }] }),
+      point({
+        id: "b",
+        theme: "leerlingenvervoer",
+        status: "ambtelijk_akkoord",
+        perParty: [
+          { partyId: "swv", stance: "akkoord", signed: true },
+          { partyId: "gro", stance: "akkoord", signed: false },
+        ],
+      }),
+      point({
+        id: "c",
+        status: "overeenstemming",
+        partyIds: ["swv", "tyn"],
+        perParty: [
+          { partyId: "swv", stance: "akkoord", signed: true },
+          { partyId: "tyn", stance: "akkoord", signed: true },
+        ],
+      }),
     ];
     const ids = (f: Parameters<typeof applyFilters>[1]) => applyFilters(points, f).map((p) => p.id);
     expect(ids({ thema: "jeugdhulp" })).toEqual(["a", "c"]);

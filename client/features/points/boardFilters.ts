@@ -3,7 +3,14 @@
  * copied into an e-mail reads well): thema, status, groep, gemeente, standpunt, ondertekening.
  * Pure functions, so the URL ↔ filter mapping is tested without a browser.
  */
-import { isPointStatus, POINT_STATUS_INFO, SIGNABLE_STATUSES, STATUS_GROUPS, type PointStatus, type StatusGroup } from "../../../shared/domain/pointStatus.ts";
+import {
+  isPointStatus,
+  POINT_STATUS_INFO,
+  SIGNABLE_STATUSES,
+  STATUS_GROUPS,
+  type PointStatus,
+  type StatusGroup,
+} from "../../../shared/domain/pointStatus.ts";
 import { isStance, type Stance } from "../../../shared/domain/stances.ts";
 import type { BoardView } from "../../../shared/schemas/points.ts";
 
@@ -21,7 +28,8 @@ export interface BoardFilters {
 
 export const FILTER_KEYS = ["thema", "status", "groep", "gemeente", "standpunt", "ondertekening"] as const;
 
-const isGroup = (v: unknown): v is StatusGroup => typeof v === "string" && (STATUS_GROUPS as readonly string[]).includes(v);
+const isGroup = (v: unknown): v is StatusGroup =>
+  typeof v === "string" && (STATUS_GROUPS as readonly string[]).includes(v);
 
 /** Reads filters from URL search params; unknown values are dropped rather than trusted. */
 export function parseFilters(params: Record<string, string | string[] | undefined>): BoardFilters {

@@ -12,8 +12,18 @@ describe("proseMirrorToText", () => {
       type: "doc",
       content: [
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Afspraak" }] },
-        { type: "paragraph", content: [{ type: "text", text: "Binnen " }, { type: "text", marks: [{ type: "bold" }], text: "drie" }, { type: "text", text: " maanden." }] },
-        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "een" }] }] }] },
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Binnen " },
+            { type: "text", marks: [{ type: "bold" }], text: "drie" },
+            { type: "text", text: " maanden." },
+          ],
+        },
+        {
+          type: "bulletList",
+          content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "een" }] }] }],
+        },
       ],
     };
     expect(proseMirrorToText(json)).toBe("Afspraak\n\nBinnen drie maanden.\n\neen");
@@ -42,8 +52,18 @@ describe("diffWords", () => {
     const before = "De gemeente betaalt het vervoer.\n\nHet SWV meldt wijzigingen.";
     const after = "De gemeente en het SWV betalen samen het vervoer.\n\nHet SWV meldt wijzigingen tijdig.";
     const parts = diffWords(before, after);
-    expect(parts.filter((p) => p.kind !== "added").map((p) => p.text).join("")).toBe(before);
-    expect(parts.filter((p) => p.kind !== "removed").map((p) => p.text).join("")).toBe(after);
+    expect(
+      parts
+        .filter((p) => p.kind !== "added")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(before);
+    expect(
+      parts
+        .filter((p) => p.kind !== "removed")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(after);
   });
 
   it("reports no changes for equal texts", () => {

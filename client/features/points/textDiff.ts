@@ -9,7 +9,11 @@ export interface DiffPart {
   text: string;
 }
 
-interface PmNode { type?: string; text?: string; content?: PmNode[] }
+interface PmNode {
+  type?: string;
+  text?: string;
+  content?: PmNode[];
+}
 
 const BLOCKS = new Set(["paragraph", "heading", "listItem", "blockquote", "tableRow", "codeBlock"]);
 
@@ -23,7 +27,10 @@ export function proseMirrorToText(doc: unknown): string {
     if (node.type && BLOCKS.has(node.type)) out.push("\n\n");
   };
   if (doc && typeof doc === "object") walk(doc);
-  return out.join("").replace(/\n{3,}/g, "\n\n").trim();
+  return out
+    .join("")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 /** Splits into words and the whitespace after them, so joining the tokens gives the text back. */
@@ -42,7 +49,10 @@ export function diffWords(before: string, after: string): DiffPart[] {
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
   let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
   const midA = a.slice(start, endA);
   const midB = b.slice(start, endB);
   const parts: DiffPart[] = [];
@@ -69,9 +79,17 @@ export function diffWords(before: string, after: string): DiffPart[] {
     let i = 0;
     let j = 0;
     while (i < n && j < m) {
-      if (midA[i] === midB[j]) { push("same", midA[i]!); i++; j++; }
-      else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) { push("removed", midA[i]!); i++; }
-      else { push("added", midB[j]!); j++; }
+      if (midA[i] === midB[j]) {
+        push("same", midA[i]!);
+        i++;
+        j++;
+      } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) {
+        push("removed", midA[i]!);
+        i++;
+      } else {
+        push("added", midB[j]!);
+        j++;
+      }
     }
     while (i < n) push("removed", midA[i++]!);
     while (j < m) push("added", midB[j++]!);

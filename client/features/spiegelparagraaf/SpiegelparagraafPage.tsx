@@ -19,13 +19,20 @@ export default function SpiegelparagraafPage() {
       </PageTitle>
       <div class="oogo-spiegel__intro">
         <p class="utrecht-paragraph">
-          Iedereen uit de ambtelijke werkgroep schrijft hier tegelijk aan dezelfde tekst. U ziet wie er meeschrijft en waar
-          anderen typen. Elke wijziging wordt direct op de server opgeslagen; zonder verbinding blijft uw werk op dit
-          apparaat bewaard tot de verbinding terug is.
+          Iedereen uit de ambtelijke werkgroep schrijft hier tegelijk aan dezelfde tekst. U ziet wie er meeschrijft en
+          waar anderen typen. Elke wijziging wordt direct op de server opgeslagen; zonder verbinding blijft uw werk op
+          dit apparaat bewaard tot de verbinding terug is.
         </p>
         <p class="utrecht-paragraph oogo-spiegel__plan">
           Hoort bij:{" "}
-          <For each={w().plans}>{(p, i) => <>{i() > 0 ? "; " : ""}<cite>{p.title}</cite> ({periodText(p)})</>}</For>
+          <For each={w().plans}>
+            {(p, i) => (
+              <>
+                {i() > 0 ? "; " : ""}
+                <cite>{p.title}</cite> ({periodText(p)})
+              </>
+            )}
+          </For>
         </p>
       </div>
       <Show when={w().spiegelparagraafDocument}>

@@ -5,8 +5,17 @@ import { tafelApi } from "../../api/tafels.ts";
 import { workspaceApi } from "../../api/endpoints.ts";
 import { ApiRequestError } from "../../api/http.ts";
 import {
-  OTHER_PARTICIPANT_LABELS, OTHER_PARTICIPANT_TYPES, PLAN_OWNER_KIND, PLAN_STATUS_LABELS, PLAN_STATUSES, PLAN_TYPE_LABELS, TAFEL_LEVEL_LABELS,
-  type OtherParticipantType, type PlanStatus, type PlanType, type TafelLevel,
+  OTHER_PARTICIPANT_LABELS,
+  OTHER_PARTICIPANT_TYPES,
+  PLAN_OWNER_KIND,
+  PLAN_STATUS_LABELS,
+  PLAN_STATUSES,
+  PLAN_TYPE_LABELS,
+  TAFEL_LEVEL_LABELS,
+  type OtherParticipantType,
+  type PlanStatus,
+  type PlanType,
+  type TafelLevel,
 } from "../../../shared/domain/parties.ts";
 import type { PartyView, PlanView, ThemeView } from "../../../shared/schemas/workspace.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
@@ -29,7 +38,11 @@ function createAction() {
       await fn();
       after?.();
     } catch (err) {
-      setError(err instanceof ApiRequestError ? err : new ApiRequestError(0, "INTERNAL", "Er ging iets mis. Probeer het opnieuw."));
+      setError(
+        err instanceof ApiRequestError
+          ? err
+          : new ApiRequestError(0, "INTERNAL", "Er ging iets mis. Probeer het opnieuw."),
+      );
     } finally {
       setBusy(false);
     }
@@ -37,22 +50,33 @@ function createAction() {
   /** The error for a field of this form (or undefined). */
   const on = (field: string) => (error()?.field === field ? error()!.message : undefined);
   /** An error not tied to one of `fields`: shown above the form. */
-  const general = (fields: string[]) => (error() && !fields.includes(error()!.field ?? "") ? error()!.message : undefined);
+  const general = (fields: string[]) =>
+    error() && !fields.includes(error()!.field ?? "") ? error()!.message : undefined;
   return { run, busy, on, general, error };
 }
 
 function Section(props: { id: string; title: string; children: JSX.Element; lead?: string }) {
   return (
     <section class="oogo-section" aria-labelledby={`${props.id}-heading`}>
-      <h2 class="utrecht-heading-2" id={`${props.id}-heading`}>{props.title}</h2>
-      <Show when={props.lead}><p class="utrecht-paragraph">{props.lead}</p></Show>
+      <h2 class="utrecht-heading-2" id={`${props.id}-heading`}>
+        {props.title}
+      </h2>
+      <Show when={props.lead}>
+        <p class="utrecht-paragraph">{props.lead}</p>
+      </Show>
       {props.children}
     </section>
   );
 }
 
 const General = (props: { message: string | undefined }) => (
-  <Show when={props.message}><div class="utrecht-alert utrecht-alert--error" role="alert"><div class="utrecht-alert__content"><p class="utrecht-paragraph">{props.message}</p></div></div></Show>
+  <Show when={props.message}>
+    <div class="utrecht-alert utrecht-alert--error" role="alert">
+      <div class="utrecht-alert__content">
+        <p class="utrecht-paragraph">{props.message}</p>
+      </div>
+    </div>
+  </Show>
 );
 
 /**
@@ -65,9 +89,20 @@ export default function TafelSettingsPage() {
   const w = () => ws.workspace()!;
   return (
     <>
-      <PageTitle lead="Gegevens, plannen, partijen en thema's van deze tafel. Elke wijziging komt in het logboek.">Tafel instellen</PageTitle>
-      <Show when={ws.can("tafel.manage")} fallback={<InfoAlert type="warning"><p class="utrecht-paragraph">Alleen de beheerder en de secretaris van de tafel stellen de tafel in.</p></InfoAlert>}>
-        <datalist id={GEMEENTEN_DATALIST_ID}><For each={CBS_GEMEENTEN}>{(g) => <option value={gemeenteOption(g)} />}</For></datalist>
+      <PageTitle lead="Gegevens, plannen, partijen en thema's van deze tafel. Elke wijziging komt in het logboek.">
+        Tafel instellen
+      </PageTitle>
+      <Show
+        when={ws.can("tafel.manage")}
+        fallback={
+          <InfoAlert type="warning">
+            <p class="utrecht-paragraph">Alleen de beheerder en de secretaris van de tafel stellen de tafel in.</p>
+          </InfoAlert>
+        }
+      >
+        <datalist id={GEMEENTEN_DATALIST_ID}>
+          <For each={CBS_GEMEENTEN}>{(g) => <option value={gemeenteOption(g)} />}</For>
+        </datalist>
         <DetailsSection />
         <PlansSection plans={w().plans} parties={w().parties} />
         <PartiesSection parties={w().parties} />
@@ -88,27 +123,61 @@ function DetailsSection() {
   const save = (e: SubmitEvent) => {
     e.preventDefault();
     setSaved(false);
-    void action.run(() => tafelApi.update(ws.id(), { name: form.name, level: form.level, parentWorkspaceId: form.level === "lokaal" && form.parent ? form.parent : null }), () => {
-      setSaved(true);
-      ws.refetch();
-    });
+    void action.run(
+      () =>
+        tafelApi.update(ws.id(), {
+          name: form.name,
+          level: form.level,
+          parentWorkspaceId: form.level === "lokaal" && form.parent ? form.parent : null,
+        }),
+      () => {
+        setSaved(true);
+        ws.refetch();
+      },
+    );
   };
   return (
     <Section id="details" title="Gegevens">
       <form class="utrecht-form" onSubmit={save} novalidate>
         <General message={action.general(["name", "level", "parentWorkspaceId"])} />
         <div class="oogo-field-row">
-          <TextField id="set-name" label="Naam van de tafel" value={form.name} error={action.on("name")} onInput={(v) => setForm("name", v)} />
-          <SelectField id="set-level" label="Niveau" value={form.level} error={action.on("level")}
-            options={(["regionaal", "lokaal"] as const).map((l) => ({ value: l, label: TAFEL_LEVEL_LABELS[l] }))} onChange={(v) => setForm("level", v)} />
+          <TextField
+            id="set-name"
+            label="Naam van de tafel"
+            value={form.name}
+            error={action.on("name")}
+            onInput={(v) => setForm("name", v)}
+          />
+          <SelectField
+            id="set-level"
+            label="Niveau"
+            value={form.level}
+            error={action.on("level")}
+            options={(["regionaal", "lokaal"] as const).map((l) => ({ value: l, label: TAFEL_LEVEL_LABELS[l] }))}
+            onChange={(v) => setForm("level", v)}
+          />
           <Show when={form.level === "lokaal"}>
-            <SelectField id="set-parent" label="Werkt deze regionale tafel uit" value={form.parent} error={action.on("parentWorkspaceId")}
-              options={[{ value: "", label: "Geen" }, ...(tafels() ?? []).filter((t) => t.id !== ws.id()).map((t) => ({ value: t.id, label: t.name }))]}
-              onChange={(v) => setForm("parent", v)} />
+            <SelectField
+              id="set-parent"
+              label="Werkt deze regionale tafel uit"
+              value={form.parent}
+              error={action.on("parentWorkspaceId")}
+              options={[
+                { value: "", label: "Geen" },
+                ...(tafels() ?? []).filter((t) => t.id !== ws.id()).map((t) => ({ value: t.id, label: t.name })),
+              ]}
+              onChange={(v) => setForm("parent", v)}
+            />
           </Show>
         </div>
-        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()}>Gegevens opslaan</button>
-        <Show when={saved()}><p class="utrecht-paragraph" role="status">Opgeslagen.</p></Show>
+        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()}>
+          Gegevens opslaan
+        </button>
+        <Show when={saved()}>
+          <p class="utrecht-paragraph" role="status">
+            Opgeslagen.
+          </p>
+        </Show>
       </form>
     </Section>
   );
@@ -117,29 +186,86 @@ function DetailsSection() {
 function PlanEditor(props: { plan: PlanView }) {
   const ws = useWorkspace();
   const [form, setForm] = createStore({
-    title: props.plan.title, start: String(props.plan.period.start), end: String(props.plan.period.end), status: props.plan.status as PlanStatus, version: props.plan.versionLabel,
+    title: props.plan.title,
+    start: String(props.plan.period.start),
+    end: String(props.plan.period.end),
+    status: props.plan.status as PlanStatus,
+    version: props.plan.versionLabel,
   });
   const action = createAction();
   const id = (f: string) => `plan-${props.plan.id}-${f}`;
   const save = (e: SubmitEvent) => {
     e.preventDefault();
-    void action.run(() => tafelApi.updatePlan(ws.id(), props.plan.id, {
-      title: form.title, periodStart: Number(form.start), periodEnd: Number(form.end), status: form.status, versionLabel: form.version,
-    }), ws.refetch);
+    void action.run(
+      () =>
+        tafelApi.updatePlan(ws.id(), props.plan.id, {
+          title: form.title,
+          periodStart: Number(form.start),
+          periodEnd: Number(form.end),
+          status: form.status,
+          versionLabel: form.version,
+        }),
+      ws.refetch,
+    );
   };
   return (
     <li>
-      <form class="utrecht-form oogo-settings-list__main" onSubmit={save} novalidate aria-label={`${PLAN_TYPE_LABELS[props.plan.kind]} ${props.plan.title}`}>
-        <p class="oogo-party-row__name">{PLAN_TYPE_LABELS[props.plan.kind]}{props.plan.party ? ` van ${props.plan.party.name}` : ""}</p>
+      <form
+        class="utrecht-form oogo-settings-list__main"
+        onSubmit={save}
+        novalidate
+        aria-label={`${PLAN_TYPE_LABELS[props.plan.kind]} ${props.plan.title}`}
+      >
+        <p class="oogo-party-row__name">
+          {PLAN_TYPE_LABELS[props.plan.kind]}
+          {props.plan.party ? ` van ${props.plan.party.name}` : ""}
+        </p>
         <General message={action.general(["title", "periodStart", "periodEnd", "status", "versionLabel"])} />
-        <TextField id={id("title")} label="Titel" value={form.title} error={action.on("title")} onInput={(v) => setForm("title", v)} />
+        <TextField
+          id={id("title")}
+          label="Titel"
+          value={form.title}
+          error={action.on("title")}
+          onInput={(v) => setForm("title", v)}
+        />
         <div class="oogo-field-row">
-          <TextField id={id("start")} label="Van (jaar)" inputmode="numeric" width="8ch" value={form.start} error={action.on("periodStart")} onInput={(v) => setForm("start", v)} />
-          <TextField id={id("end")} label="Tot en met (jaar)" inputmode="numeric" width="8ch" value={form.end} error={action.on("periodEnd")} onInput={(v) => setForm("end", v)} />
-          <SelectField id={id("status")} label="Status" value={form.status} options={PLAN_STATUSES.map((s) => ({ value: s, label: PLAN_STATUS_LABELS[s] }))} onChange={(v) => setForm("status", v)} />
-          <TextField id={id("version")} label="Versie" width="12ch" value={form.version} error={action.on("versionLabel")} onInput={(v) => setForm("version", v)} />
+          <TextField
+            id={id("start")}
+            label="Van (jaar)"
+            inputmode="numeric"
+            width="8ch"
+            value={form.start}
+            error={action.on("periodStart")}
+            onInput={(v) => setForm("start", v)}
+          />
+          <TextField
+            id={id("end")}
+            label="Tot en met (jaar)"
+            inputmode="numeric"
+            width="8ch"
+            value={form.end}
+            error={action.on("periodEnd")}
+            onInput={(v) => setForm("end", v)}
+          />
+          <SelectField
+            id={id("status")}
+            label="Status"
+            value={form.status}
+            options={PLAN_STATUSES.map((s) => ({ value: s, label: PLAN_STATUS_LABELS[s] }))}
+            onChange={(v) => setForm("status", v)}
+          />
+          <TextField
+            id={id("version")}
+            label="Versie"
+            width="12ch"
+            value={form.version}
+            error={action.on("versionLabel")}
+            onInput={(v) => setForm("version", v)}
+          />
         </div>
-        <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()}>Plan opslaan</button>
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()}>
+          Plan opslaan
+        </button>
       </form>
     </li>
   );
@@ -148,32 +274,93 @@ function PlanEditor(props: { plan: PlanView }) {
 function PlansSection(props: { plans: PlanView[]; parties: PartyView[] }) {
   const ws = useWorkspace();
   const year = new Date().getFullYear();
-  const [form, setForm] = createStore({ kind: "jeugdplan" as PlanType, partyId: "", title: "", start: String(year), end: String(year + 4) });
+  const [form, setForm] = createStore({
+    kind: "jeugdplan" as PlanType,
+    partyId: "",
+    title: "",
+    start: String(year),
+    end: String(year + 4),
+  });
   const action = createAction();
   const owners = () => props.parties.filter((p) => p.kind === PLAN_OWNER_KIND[form.kind] && !p.leftAt);
   const add = (e: SubmitEvent) => {
     e.preventDefault();
-    void action.run(() => tafelApi.addPlan(ws.id(), { kind: form.kind, partyId: form.partyId, title: form.title, periodStart: Number(form.start), periodEnd: Number(form.end) }), () => {
-      setForm({ title: "", partyId: "" });
-      ws.refetch();
-    });
+    void action.run(
+      () =>
+        tafelApi.addPlan(ws.id(), {
+          kind: form.kind,
+          partyId: form.partyId,
+          title: form.title,
+          periodStart: Number(form.start),
+          periodEnd: Number(form.end),
+        }),
+      () => {
+        setForm({ title: "", partyId: "" });
+        ws.refetch();
+      },
+    );
   };
   return (
     <Section id="plans" title="Plannen">
-      <ul class="oogo-settings-list"><For each={props.plans}>{(p) => <PlanEditor plan={p} />}</For></ul>
+      <ul class="oogo-settings-list">
+        <For each={props.plans}>{(p) => <PlanEditor plan={p} />}</For>
+      </ul>
       <form class="utrecht-form" onSubmit={add} novalidate aria-labelledby="add-plan-heading">
-        <h3 class="utrecht-heading-3" id="add-plan-heading">Plan toevoegen</h3>
+        <h3 class="utrecht-heading-3" id="add-plan-heading">
+          Plan toevoegen
+        </h3>
         <General message={action.general(["kind", "partyId", "title", "periodStart", "periodEnd"])} />
         <div class="oogo-field-row">
-          <SelectField id="add-plan-kind" label="Soort plan" value={form.kind} options={[{ value: "jeugdplan" as const, label: "Beleidsplan jeugd" }, { value: "ondersteuningsplan" as const, label: "Ondersteuningsplan" }]}
-            onChange={(v) => setForm({ kind: v, partyId: "" })} />
-          <SelectField id="add-plan-party" label="Van" value={form.partyId} error={action.on("partyId")}
-            options={[{ value: "", label: "Kies een partij" }, ...owners().map((p) => ({ value: p.id, label: p.name }))]} onChange={(v) => setForm("partyId", v)} />
-          <TextField id="add-plan-title" label="Titel" value={form.title} error={action.on("title")} onInput={(v) => setForm("title", v)} />
-          <TextField id="add-plan-start" label="Van (jaar)" inputmode="numeric" width="8ch" value={form.start} error={action.on("periodStart")} onInput={(v) => setForm("start", v)} />
-          <TextField id="add-plan-end" label="Tot en met (jaar)" inputmode="numeric" width="8ch" value={form.end} error={action.on("periodEnd")} onInput={(v) => setForm("end", v)} />
+          <SelectField
+            id="add-plan-kind"
+            label="Soort plan"
+            value={form.kind}
+            options={[
+              { value: "jeugdplan" as const, label: "Beleidsplan jeugd" },
+              { value: "ondersteuningsplan" as const, label: "Ondersteuningsplan" },
+            ]}
+            onChange={(v) => setForm({ kind: v, partyId: "" })}
+          />
+          <SelectField
+            id="add-plan-party"
+            label="Van"
+            value={form.partyId}
+            error={action.on("partyId")}
+            options={[
+              { value: "", label: "Kies een partij" },
+              ...owners().map((p) => ({ value: p.id, label: p.name })),
+            ]}
+            onChange={(v) => setForm("partyId", v)}
+          />
+          <TextField
+            id="add-plan-title"
+            label="Titel"
+            value={form.title}
+            error={action.on("title")}
+            onInput={(v) => setForm("title", v)}
+          />
+          <TextField
+            id="add-plan-start"
+            label="Van (jaar)"
+            inputmode="numeric"
+            width="8ch"
+            value={form.start}
+            error={action.on("periodStart")}
+            onInput={(v) => setForm("start", v)}
+          />
+          <TextField
+            id="add-plan-end"
+            label="Tot en met (jaar)"
+            inputmode="numeric"
+            width="8ch"
+            value={form.end}
+            error={action.on("periodEnd")}
+            onInput={(v) => setForm("end", v)}
+          />
         </div>
-        <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()}>Plan toevoegen</button>
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()}>
+          Plan toevoegen
+        </button>
       </form>
     </Section>
   );
@@ -184,9 +371,15 @@ function PartyItem(props: { party: PartyView }) {
   const [date, setDate] = createSignal(new Date().toISOString().slice(0, 10));
   const action = createAction();
   const p = () => props.party;
-  const markLeft = (leftAt: string | null) => void action.run(() => tafelApi.changeParty(ws.id(), p().id, { leftAt }), ws.refetch);
+  const markLeft = (leftAt: string | null) =>
+    void action.run(() => tafelApi.changeParty(ws.id(), p().id, { leftAt }), ws.refetch);
   const remove = () => {
-    if (!confirm(`${p().name} verwijderen van deze tafel? Dat kan alleen als de partij nog nergens in het dossier voorkomt.`)) return;
+    if (
+      !confirm(
+        `${p().name} verwijderen van deze tafel? Dat kan alleen als de partij nog nergens in het dossier voorkomt.`,
+      )
+    )
+      return;
     void action.run(() => tafelApi.removeParty(ws.id(), p().id), ws.refetch);
   };
   return (
@@ -196,14 +389,34 @@ function PartyItem(props: { party: PartyView }) {
         <p class="oogo-muted">{partyMeta(p())}</p>
         <General message={action.general(["leftAt"])} />
       </div>
-      <Show when={!p().leftAt} fallback={
-        <button type="button" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()} onClick={() => markLeft(null)}>
-          Weer aan tafel<span class="oogo-visually-hidden">: {p().name}</span>
-        </button>
-      }>
+      <Show
+        when={!p().leftAt}
+        fallback={
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            disabled={action.busy()}
+            onClick={() => markLeft(null)}
+          >
+            Weer aan tafel<span class="oogo-visually-hidden">: {p().name}</span>
+          </button>
+        }
+      >
         <div class="oogo-field-row oogo-add-row">
-          <TextField id={`left-${p().id}`} label={`${p().name} niet meer aan tafel vanaf`} type="date" value={date()} error={action.on("leftAt")} onInput={setDate} />
-          <button type="button" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()} onClick={() => markLeft(date())}>
+          <TextField
+            id={`left-${p().id}`}
+            label={`${p().name} niet meer aan tafel vanaf`}
+            type="date"
+            value={date()}
+            error={action.on("leftAt")}
+            onInput={setDate}
+          />
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            disabled={action.busy()}
+            onClick={() => markLeft(date())}
+          >
             Niet meer aan tafel<span class="oogo-visually-hidden">: {p().name}</span>
           </button>
         </div>
@@ -217,58 +430,140 @@ function PartyItem(props: { party: PartyView }) {
 
 function PartiesSection(props: { parties: PartyView[] }) {
   const ws = useWorkspace();
-  const [form, setForm] = createStore({ kind: "gemeente" as "swv" | "gemeente" | "overig", name: "", swvCode: "", sector: "po" as "po" | "vo", gemeente: "", subtype: "opr" as OtherParticipantType, coverageNote: "" });
+  const [form, setForm] = createStore({
+    kind: "gemeente" as "swv" | "gemeente" | "overig",
+    name: "",
+    swvCode: "",
+    sector: "po" as "po" | "vo",
+    gemeente: "",
+    subtype: "opr" as OtherParticipantType,
+    coverageNote: "",
+  });
   const action = createAction();
   const add = (e: SubmitEvent) => {
     e.preventDefault();
     const coverageNote = form.coverageNote.trim() || null;
     const parsed = parseGemeente(form.gemeente);
-    const input = form.kind === "swv"
-      ? { kind: "swv" as const, name: form.name, swvCode: form.swvCode, sector: form.sector, coverageNote }
-      : form.kind === "gemeente"
-        ? { kind: "gemeente" as const, cbsCode: parsed?.code ?? form.gemeente, name: parsed?.listed ? null : form.name || null, coverageNote }
-        : { kind: "overig" as const, subtype: form.subtype, name: form.name, coverageNote };
-    void action.run(() => tafelApi.addParty(ws.id(), input), () => {
-      setForm({ name: "", swvCode: "", gemeente: "", coverageNote: "" });
-      ws.refetch();
-    });
+    const input =
+      form.kind === "swv"
+        ? { kind: "swv" as const, name: form.name, swvCode: form.swvCode, sector: form.sector, coverageNote }
+        : form.kind === "gemeente"
+          ? {
+              kind: "gemeente" as const,
+              cbsCode: parsed?.code ?? form.gemeente,
+              name: parsed?.listed ? null : form.name || null,
+              coverageNote,
+            }
+          : { kind: "overig" as const, subtype: form.subtype, name: form.name, coverageNote };
+    void action.run(
+      () => tafelApi.addParty(ws.id(), input),
+      () => {
+        setForm({ name: "", swvCode: "", gemeente: "", coverageNote: "" });
+        ws.refetch();
+      },
+    );
   };
   const unlisted = () => form.kind === "gemeente" && parseGemeente(form.gemeente)?.listed === false;
   return (
-    <Section id="parties" title="Partijen" lead="Een partij die in het dossier voorkomt (standpunten, handtekeningen, punten, deelnemers, overleggen) wordt niet verwijderd maar staat vanaf een datum als “niet meer aan tafel”; zo blijft het dossier kloppen.">
-      <ul class="oogo-settings-list"><For each={props.parties}>{(p) => <PartyItem party={p} />}</For></ul>
+    <Section
+      id="parties"
+      title="Partijen"
+      lead="Een partij die in het dossier voorkomt (standpunten, handtekeningen, punten, deelnemers, overleggen) wordt niet verwijderd maar staat vanaf een datum als “niet meer aan tafel”; zo blijft het dossier kloppen."
+    >
+      <ul class="oogo-settings-list">
+        <For each={props.parties}>{(p) => <PartyItem party={p} />}</For>
+      </ul>
       <form class="utrecht-form" onSubmit={add} novalidate aria-labelledby="add-party-heading">
-        <h3 class="utrecht-heading-3" id="add-party-heading">Partij toevoegen</h3>
+        <h3 class="utrecht-heading-3" id="add-party-heading">
+          Partij toevoegen
+        </h3>
         <General message={action.general(["name", "swvCode", "sector", "cbsCode", "subtype", "coverageNote"])} />
         <div class="oogo-field-row">
-          <SelectField id="add-party-kind" label="Soort" value={form.kind}
-            options={[{ value: "gemeente" as const, label: "Gemeente" }, { value: "swv" as const, label: "Samenwerkingsverband" }, { value: "overig" as const, label: "Andere deelnemer (ondertekent niet)" }]}
-            onChange={(v) => setForm("kind", v)} />
+          <SelectField
+            id="add-party-kind"
+            label="Soort"
+            value={form.kind}
+            options={[
+              { value: "gemeente" as const, label: "Gemeente" },
+              { value: "swv" as const, label: "Samenwerkingsverband" },
+              { value: "overig" as const, label: "Andere deelnemer (ondertekent niet)" },
+            ]}
+            onChange={(v) => setForm("kind", v)}
+          />
           <Show when={form.kind === "gemeente"}>
-            <TextField id="add-party-gemeente" label="Gemeente" list={GEMEENTEN_DATALIST_ID} value={form.gemeente} error={action.on("cbsCode")}
-              description="Naam of CBS-code; niet in de lijst? Vul de code in en daarna de naam." onInput={(v) => setForm("gemeente", v)} />
+            <TextField
+              id="add-party-gemeente"
+              label="Gemeente"
+              list={GEMEENTEN_DATALIST_ID}
+              value={form.gemeente}
+              error={action.on("cbsCode")}
+              description="Naam of CBS-code; niet in de lijst? Vul de code in en daarna de naam."
+              onInput={(v) => setForm("gemeente", v)}
+            />
           </Show>
           <Show when={form.kind === "overig"}>
-            <SelectField id="add-party-subtype" label="Soort deelnemer" value={form.subtype} error={action.on("subtype")}
-              options={OTHER_PARTICIPANT_TYPES.map((t) => ({ value: t, label: OTHER_PARTICIPANT_LABELS[t] }))} onChange={(v) => setForm("subtype", v)} />
+            <SelectField
+              id="add-party-subtype"
+              label="Soort deelnemer"
+              value={form.subtype}
+              error={action.on("subtype")}
+              options={OTHER_PARTICIPANT_TYPES.map((t) => ({ value: t, label: OTHER_PARTICIPANT_LABELS[t] }))}
+              onChange={(v) => setForm("subtype", v)}
+            />
           </Show>
           <Show when={form.kind !== "gemeente" || unlisted()}>
-            <TextField id="add-party-name" label="Naam" value={form.name} error={action.on("name")} onInput={(v) => setForm("name", v)} />
+            <TextField
+              id="add-party-name"
+              label="Naam"
+              value={form.name}
+              error={action.on("name")}
+              onInput={(v) => setForm("name", v)}
+            />
           </Show>
           <Show when={form.kind === "swv"}>
-            <TextField id="add-party-code" label="Code (bijv. PO 31.02)" width="12ch" value={form.swvCode} error={action.on("swvCode")} onInput={(v) => setForm("swvCode", v)} />
-            <SelectField id="add-party-sector" label="Sector" value={form.sector} error={action.on("sector")}
-              options={[{ value: "po" as const, label: "po" }, { value: "vo" as const, label: "vo" }]} onChange={(v) => setForm("sector", v)} />
+            <TextField
+              id="add-party-code"
+              label="Code (bijv. PO 31.02)"
+              width="12ch"
+              value={form.swvCode}
+              error={action.on("swvCode")}
+              onInput={(v) => setForm("swvCode", v)}
+            />
+            <SelectField
+              id="add-party-sector"
+              label="Sector"
+              value={form.sector}
+              error={action.on("sector")}
+              options={[
+                { value: "po" as const, label: "po" },
+                { value: "vo" as const, label: "vo" },
+              ]}
+              onChange={(v) => setForm("sector", v)}
+            />
           </Show>
-          <TextField id="add-party-coverage" label="Dekking (optioneel)" value={form.coverageNote} error={action.on("coverageNote")} onInput={(v) => setForm("coverageNote", v)} />
+          <TextField
+            id="add-party-coverage"
+            label="Dekking (optioneel)"
+            value={form.coverageNote}
+            error={action.on("coverageNote")}
+            onInput={(v) => setForm("coverageNote", v)}
+          />
         </div>
-        <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()}>Partij toevoegen</button>
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()}>
+          Partij toevoegen
+        </button>
       </form>
     </Section>
   );
 }
 
-function ThemeItem(props: { theme: ThemeView; index: number; count: number; move(from: number, to: number): void; busy: boolean }) {
+function ThemeItem(props: {
+  theme: ThemeView;
+  index: number;
+  count: number;
+  move(from: number, to: number): void;
+  busy: boolean;
+}) {
   const ws = useWorkspace();
   const [label, setLabel] = createSignal(props.theme.label);
   const action = createAction();
@@ -280,19 +575,44 @@ function ThemeItem(props: { theme: ThemeView; index: number; count: number; move
   return (
     <li>
       <form class="oogo-settings-list__main oogo-field-row oogo-add-row" onSubmit={rename} novalidate>
-        <TextField id={`theme-${t().key}`} label={`Naam van thema ${props.index + 1}${t().archived ? " (gearchiveerd)" : ""}`} value={label()} error={action.on("label") ?? action.general(["label"])} onInput={setLabel} />
-        <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()}>Naam opslaan<span class="oogo-visually-hidden"> {t().label}</span></button>
+        <TextField
+          id={`theme-${t().key}`}
+          label={`Naam van thema ${props.index + 1}${t().archived ? " (gearchiveerd)" : ""}`}
+          value={label()}
+          error={action.on("label") ?? action.general(["label"])}
+          onInput={setLabel}
+        />
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()}>
+          Naam opslaan<span class="oogo-visually-hidden"> {t().label}</span>
+        </button>
       </form>
       <div class="oogo-move-buttons">
-        <button type="button" class="utrecht-button utrecht-button--subtle" disabled={props.busy || props.index === 0} onClick={() => props.move(props.index, props.index - 1)}>
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--subtle"
+          disabled={props.busy || props.index === 0}
+          onClick={() => props.move(props.index, props.index - 1)}
+        >
           Omhoog<span class="oogo-visually-hidden"> {t().label}</span>
         </button>
-        <button type="button" class="utrecht-button utrecht-button--subtle" disabled={props.busy || props.index === props.count - 1} onClick={() => props.move(props.index, props.index + 1)}>
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--subtle"
+          disabled={props.busy || props.index === props.count - 1}
+          onClick={() => props.move(props.index, props.index + 1)}
+        >
           Omlaag<span class="oogo-visually-hidden"> {t().label}</span>
         </button>
-        <button type="button" class="utrecht-button utrecht-button--subtle" disabled={action.busy()}
-          onClick={() => void action.run(() => tafelApi.changeTheme(ws.id(), t().key, { archived: !t().archived }), ws.refetch)}>
-          {t().archived ? "Terugzetten" : "Archiveren"}<span class="oogo-visually-hidden"> {t().label}</span>
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--subtle"
+          disabled={action.busy()}
+          onClick={() =>
+            void action.run(() => tafelApi.changeTheme(ws.id(), t().key, { archived: !t().archived }), ws.refetch)
+          }
+        >
+          {t().archived ? "Terugzetten" : "Archiveren"}
+          <span class="oogo-visually-hidden"> {t().label}</span>
         </button>
       </div>
     </li>
@@ -309,26 +629,63 @@ function ThemesSection(props: { themes: ThemeView[] }) {
     const keys = props.themes.map((t) => t.key);
     const [key] = keys.splice(from, 1);
     keys.splice(to, 0, key!);
-    void order.run(() => tafelApi.reorderThemes(ws.id(), keys), () => {
-      ws.refetch();
-      status.textContent = `${props.themes[from]!.label} staat nu op plaats ${to + 1}.`;
-      // Keep the keyboard where it was: on the same button of the moved theme.
-      queueMicrotask(() => setTimeout(() => document.getElementById(`theme-${key}`)?.closest("li")?.querySelector<HTMLButtonElement>(`button:nth-of-type(${to > from ? 2 : 1})`)?.focus(), 50));
-    });
+    void order.run(
+      () => tafelApi.reorderThemes(ws.id(), keys),
+      () => {
+        ws.refetch();
+        status.textContent = `${props.themes[from]!.label} staat nu op plaats ${to + 1}.`;
+        // Keep the keyboard where it was: on the same button of the moved theme.
+        queueMicrotask(() =>
+          setTimeout(
+            () =>
+              document
+                .getElementById(`theme-${key}`)
+                ?.closest("li")
+                ?.querySelector<HTMLButtonElement>(`button:nth-of-type(${to > from ? 2 : 1})`)
+                ?.focus(),
+            50,
+          ),
+        );
+      },
+    );
   };
   return (
-    <Section id="themes" title="Thema's" lead="Een thema met punten wordt niet verwijderd: gearchiveerd verdwijnt het uit nieuwe punten en filters, maar oude punten houden hun thema.">
+    <Section
+      id="themes"
+      title="Thema's"
+      lead="Een thema met punten wordt niet verwijderd: gearchiveerd verdwijnt het uit nieuwe punten en filters, maar oude punten houden hun thema."
+    >
       <p class="oogo-visually-hidden" role="status" ref={status} />
       <General message={order.error()?.message} />
       <ul class="oogo-settings-list">
-        <For each={props.themes}>{(t, i) => <ThemeItem theme={t} index={i()} count={props.themes.length} move={move} busy={order.busy()} />}</For>
+        <For each={props.themes}>
+          {(t, i) => <ThemeItem theme={t} index={i()} count={props.themes.length} move={move} busy={order.busy()} />}
+        </For>
       </ul>
-      <form class="utrecht-form oogo-field-row oogo-add-row" novalidate onSubmit={(e) => {
-        e.preventDefault();
-        void add.run(() => tafelApi.addTheme(ws.id(), { label: label() }), () => { setLabel(""); ws.refetch(); });
-      }}>
-        <TextField id="add-theme" label="Thema toevoegen" value={label()} error={add.on("label") ?? add.general(["label"])} onInput={setLabel} />
-        <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={add.busy()}>Thema toevoegen</button>
+      <form
+        class="utrecht-form oogo-field-row oogo-add-row"
+        novalidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add.run(
+            () => tafelApi.addTheme(ws.id(), { label: label() }),
+            () => {
+              setLabel("");
+              ws.refetch();
+            },
+          );
+        }}
+      >
+        <TextField
+          id="add-theme"
+          label="Thema toevoegen"
+          value={label()}
+          error={add.on("label") ?? add.general(["label"])}
+          onInput={setLabel}
+        />
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={add.busy()}>
+          Thema toevoegen
+        </button>
       </form>
     </Section>
   );
@@ -340,30 +697,97 @@ function NextPeriodSection() {
   const end = () => Math.max(...ws.workspace()!.plans.map((p) => p.period.end), new Date().getFullYear());
   const [form, setForm] = createStore({ name: "", start: String(end() + 1), end: String(end() + 4) });
   const action = createAction();
-  const [created, setCreated] = createSignal<{ workspaceId: string; pointsCarried: number; membersCarried: number } | null>(null);
+  const [created, setCreated] = createSignal<{
+    workspaceId: string;
+    pointsCarried: number;
+    membersCarried: number;
+  } | null>(null);
   const start = (e: SubmitEvent) => {
     e.preventDefault();
-    if (!confirm(`Een nieuwe tafel "${form.name}" starten voor ${form.start}–${form.end}? Partijen, deelnemers, thema's en de stappen van de procedure gaan mee; vastgelegde punten en punten in uitvoering komen mee als "herzien". Deze tafel blijft zoals hij is.`)) return;
-    void action.run(async () => setCreated(await tafelApi.nextPeriod(ws.id(), { name: form.name, periodStart: Number(form.start), periodEnd: Number(form.end) })));
+    if (
+      !confirm(
+        `Een nieuwe tafel "${form.name}" starten voor ${form.start}–${form.end}? Partijen, deelnemers, thema's en de stappen van de procedure gaan mee; vastgelegde punten en punten in uitvoering komen mee als "herzien". Deze tafel blijft zoals hij is.`,
+      )
+    )
+      return;
+    void action.run(async () =>
+      setCreated(
+        await tafelApi.nextPeriod(ws.id(), {
+          name: form.name,
+          periodStart: Number(form.start),
+          periodEnd: Number(form.end),
+        }),
+      ),
+    );
   };
   return (
-    <Section id="next" title="Nieuwe tafel voor de volgende planperiode"
-      lead="Start de volgende cyclus vanuit wat is afgesproken: partijen die nog aan tafel zitten, deelnemers in dezelfde rollen, thema's en de stappen van de procedure (zonder data) gaan mee. Punten die vastgelegd of in uitvoering zijn, komen mee als “herzien”, met een verwijzing naar het oorspronkelijke punt.">
-      <Show when={created()} fallback={
-        <form class="utrecht-form" onSubmit={start} novalidate>
-          <ErrorSummary errors={action.general(["name", "periodStart", "periodEnd"]) ? [["next-name", action.general(["name", "periodStart", "periodEnd"])!]] : []} />
-          <div class="oogo-field-row">
-            <TextField id="next-name" label="Naam van de nieuwe tafel" value={form.name} error={action.on("name")} onInput={(v) => setForm("name", v)} />
-            <TextField id="next-start" label="Planperiode van (jaar)" inputmode="numeric" width="8ch" value={form.start} error={action.on("periodStart")} onInput={(v) => setForm("start", v)} />
-            <TextField id="next-end" label="tot en met (jaar)" inputmode="numeric" width="8ch" value={form.end} error={action.on("periodEnd")} onInput={(v) => setForm("end", v)} />
-          </div>
-          <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()}>Nieuwe tafel starten</button>
-        </form>
-      }>
+    <Section
+      id="next"
+      title="Nieuwe tafel voor de volgende planperiode"
+      lead="Start de volgende cyclus vanuit wat is afgesproken: partijen die nog aan tafel zitten, deelnemers in dezelfde rollen, thema's en de stappen van de procedure (zonder data) gaan mee. Punten die vastgelegd of in uitvoering zijn, komen mee als “herzien”, met een verwijzing naar het oorspronkelijke punt."
+    >
+      <Show
+        when={created()}
+        fallback={
+          <form class="utrecht-form" onSubmit={start} novalidate>
+            <ErrorSummary
+              errors={
+                action.general(["name", "periodStart", "periodEnd"])
+                  ? [["next-name", action.general(["name", "periodStart", "periodEnd"])!]]
+                  : []
+              }
+            />
+            <div class="oogo-field-row">
+              <TextField
+                id="next-name"
+                label="Naam van de nieuwe tafel"
+                value={form.name}
+                error={action.on("name")}
+                onInput={(v) => setForm("name", v)}
+              />
+              <TextField
+                id="next-start"
+                label="Planperiode van (jaar)"
+                inputmode="numeric"
+                width="8ch"
+                value={form.start}
+                error={action.on("periodStart")}
+                onInput={(v) => setForm("start", v)}
+              />
+              <TextField
+                id="next-end"
+                label="tot en met (jaar)"
+                inputmode="numeric"
+                width="8ch"
+                value={form.end}
+                error={action.on("periodEnd")}
+                onInput={(v) => setForm("end", v)}
+              />
+            </div>
+            <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={action.busy()}>
+              Nieuwe tafel starten
+            </button>
+          </form>
+        }
+      >
         {(c) => (
           <InfoAlert type="ok">
-            <p class="utrecht-paragraph">De nieuwe tafel is gestart: {c().membersCarried} deelnemers en {c().pointsCarried} herziene punten gingen mee.</p>
-            <p class="utrecht-paragraph"><A class="utrecht-link" href={`/tafels/${encodeURIComponent(c().workspaceId)}`} onClick={(e) => { e.preventDefault(); navigate(`/tafels/${encodeURIComponent(c().workspaceId)}`); }}>Naar de nieuwe tafel</A></p>
+            <p class="utrecht-paragraph">
+              De nieuwe tafel is gestart: {c().membersCarried} deelnemers en {c().pointsCarried} herziene punten gingen
+              mee.
+            </p>
+            <p class="utrecht-paragraph">
+              <A
+                class="utrecht-link"
+                href={`/tafels/${encodeURIComponent(c().workspaceId)}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(`/tafels/${encodeURIComponent(c().workspaceId)}`);
+                }}
+              >
+                Naar de nieuwe tafel
+              </A>
+            </p>
           </InfoAlert>
         )}
       </Show>

@@ -34,7 +34,12 @@ function WorkspaceNav() {
         <For each={TABS.filter((t) => !t.requires || ws.can(t.requires))}>
           {(tab) => (
             <li>
-              <A href={`${base()}${tab.href}`} end={tab.end} activeClass="oogo-tabs__link--active" class="oogo-tabs__link">
+              <A
+                href={`${base()}${tab.href}`}
+                end={tab.end}
+                activeClass="oogo-tabs__link--active"
+                class="oogo-tabs__link"
+              >
                 {tab.label}
               </A>
             </li>
@@ -58,7 +63,10 @@ export function WorkspaceLayout(props: RouteSectionProps) {
 function WorkspaceFrame(props: { children: RouteSectionProps["children"] }) {
   const ws = useWorkspace();
   return (
-    <Show when={!ws.workspace.error} fallback={<ErrorAlert error={ws.workspace.error as unknown} title="Deze tafel kon niet worden geopend" />}>
+    <Show
+      when={!ws.workspace.error}
+      fallback={<ErrorAlert error={ws.workspace.error as unknown} title="Deze tafel kon niet worden geopend" />}
+    >
       <Show when={ws.workspace()} fallback={<Loading label="Tafel laden…" />}>
         {(w) => (
           <>
@@ -66,7 +74,12 @@ function WorkspaceFrame(props: { children: RouteSectionProps["children"] }) {
               <p class="oogo-workspace-header__name">{w().name}</p>
               <p class="oogo-workspace-header__role">
                 U bent hier <strong>{roleLabel(w().role)}</strong>
-                {w().party ? <> namens <strong>{w().party!.name}</strong></> : null}
+                {w().party ? (
+                  <>
+                    {" "}
+                    namens <strong>{w().party!.name}</strong>
+                  </>
+                ) : null}
               </p>
             </div>
             <WorkspaceNav />

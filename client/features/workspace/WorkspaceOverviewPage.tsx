@@ -22,21 +22,39 @@ export default function WorkspaceOverviewPage() {
       <PageTitle>Overzicht</PageTitle>
       <Show when={ws.can("tafel.manage")}>
         <p class="utrecht-paragraph">
-          <A class="utrecht-link" href={`/tafels/${encodeURIComponent(ws.id())}/instellen`}>Tafel instellen</A>: gegevens, plannen, partijen en thema's wijzigen of een tafel voor de volgende planperiode starten.
+          <A class="utrecht-link" href={`/tafels/${encodeURIComponent(ws.id())}/instellen`}>
+            Tafel instellen
+          </A>
+          : gegevens, plannen, partijen en thema's wijzigen of een tafel voor de volgende planperiode starten.
         </p>
       </Show>
       <section aria-labelledby="plan-heading" class="oogo-section">
-        <h2 class="utrecht-heading-2" id="plan-heading">{w().plans.length === 1 ? "Het plan" : "De plannen"}</h2>
+        <h2 class="utrecht-heading-2" id="plan-heading">
+          {w().plans.length === 1 ? "Het plan" : "De plannen"}
+        </h2>
         <dl class="oogo-facts">
           <For each={w().plans}>
-            {(p) => <div><dt>{planLine(p)}</dt><dd>{planStatusText(p)}</dd></div>}
+            {(p) => (
+              <div>
+                <dt>{planLine(p)}</dt>
+                <dd>{planStatusText(p)}</dd>
+              </div>
+            )}
           </For>
-          <div><dt>Niveau</dt><dd>{TAFEL_LEVEL_LABELS[w().level]}{w().parent ? `, werkt ${w().parent!.name} uit` : ""}</dd></div>
+          <div>
+            <dt>Niveau</dt>
+            <dd>
+              {TAFEL_LEVEL_LABELS[w().level]}
+              {w().parent ? `, werkt ${w().parent!.name} uit` : ""}
+            </dd>
+          </div>
         </dl>
       </section>
 
       <section aria-labelledby="parties-heading" class="oogo-section">
-        <h2 class="utrecht-heading-2" id="parties-heading">Partijen</h2>
+        <h2 class="utrecht-heading-2" id="parties-heading">
+          Partijen
+        </h2>
         <ul class="oogo-party-list">
           <For each={w().parties}>
             {(p) => (
@@ -51,18 +69,30 @@ export default function WorkspaceOverviewPage() {
       </section>
 
       <section aria-labelledby="members-heading" class="oogo-section">
-        <h2 class="utrecht-heading-2" id="members-heading">Deelnemers en rollen</h2>
+        <h2 class="utrecht-heading-2" id="members-heading">
+          Deelnemers en rollen
+        </h2>
         <Loaded when={members} label="Deelnemers laden…">
           {(list) => (
             <div class="utrecht-table-container">
               <table class="utrecht-table utrecht-table--html-table">
-                <caption class="utrecht-table__caption oogo-visually-hidden">Deelnemers aan deze tafel met hun rol en partij</caption>
+                <caption class="utrecht-table__caption oogo-visually-hidden">
+                  Deelnemers aan deze tafel met hun rol en partij
+                </caption>
                 <thead class="utrecht-table__header">
                   <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">Naam</th>
-                    <th class="utrecht-table__header-cell" scope="col">Functie</th>
-                    <th class="utrecht-table__header-cell" scope="col">Partij</th>
-                    <th class="utrecht-table__header-cell" scope="col">Rol</th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Naam
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Functie
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Partij
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Rol
+                    </th>
                   </tr>
                 </thead>
                 <tbody class="utrecht-table__body">
@@ -84,13 +114,16 @@ export default function WorkspaceOverviewPage() {
       </section>
 
       <section aria-labelledby="themes-heading" class="oogo-section">
-        <h2 class="utrecht-heading-2" id="themes-heading">Thema's</h2>
+        <h2 class="utrecht-heading-2" id="themes-heading">
+          Thema's
+        </h2>
         <ul class="oogo-theme-list">
           <For each={w().themes.filter((t) => !t.archived)}>
             {(t) => (
               <li>
                 <strong>{t.label}</strong>
-                {t.standard ? "" : " (eigen thema van deze tafel)"}{t.description ? ` — ${t.description}` : ""}
+                {t.standard ? "" : " (eigen thema van deze tafel)"}
+                {t.description ? ` — ${t.description}` : ""}
               </li>
             )}
           </For>

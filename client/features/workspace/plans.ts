@@ -8,4 +8,5 @@ export const periodText = (p: PlanView) => `${p.period.start}–${p.period.end}`
 export const planLine = (p: PlanView) =>
   `${PLAN_TYPE_LABELS[p.kind]}: ${p.title}${p.title.includes(String(p.period.start)) && p.title.includes(String(p.period.end)) ? "" : ` (${periodText(p)})`}`;
 
-export const planStatusText = (p: PlanView) => `${PLAN_STATUS_LABELS[p.status]}${p.versionLabel ? `, versie ${p.versionLabel}` : ""}`;
+export const planStatusText = (p: PlanView) =>
+  `${PLAN_STATUS_LABELS[p.status]}${p.versionLabel ? `, versie ${p.versionLabel}` : ""}`;

@@ -20,18 +20,32 @@ export const ACCOUNT_TOKEN_TTL_MS: Record<AccountTokenPurpose, number> = {
 /** The page that opens a link: `/wachtwoord#<token>` (the token never travels in a query string). */
 export const passwordLinkUrl = (publicOrigin: string, token: string) => `${publicOrigin}/wachtwoord#${token}`;
 
-export async function issueAccountToken(db: DbOrTx, userId: string, purpose: AccountTokenPurpose, now: Date): Promise<string> {
+export async function issueAccountToken(
+  db: DbOrTx,
+  userId: string,
+  purpose: AccountTokenPurpose,
+  now: Date,
+): Promise<string> {
   const token = newToken();
   await db.insert(accountTokens).values({
-    id: newId(), tokenHash: hashToken(token), userId, purpose, createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + ACCOUNT_TOKEN_TTL_MS[purpose]).toISOString(), usedAt: null,
+    id: newId(),
+    tokenHash: hashToken(token),
+    userId,
+    purpose,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + ACCOUNT_TOKEN_TTL_MS[purpose]).toISOString(),
+    usedAt: null,
   });
   return token;
 }
 
 /** The unused, unexpired token row for a token, or null. */
 export async function findUsableToken(db: DbOrTx, token: string, now: Date) {
-  const [row] = await db.select().from(accountTokens).where(eq(accountTokens.tokenHash, hashToken(token))).limit(1);
+  const [row] = await db
+    .select()
+    .from(accountTokens)
+    .where(eq(accountTokens.tokenHash, hashToken(token)))
+    .limit(1);
   if (!row || row.usedAt || Date.parse(row.expiresAt) <= now.getTime()) return null;
   return row;
 }

@@ -32,16 +32,32 @@ export async function createApplicatiebeheerder(ctx: ServiceContext, raw: unknow
     const now = nowIso(t);
     let [user] = await tx.select().from(users).where(eq(users.email, input.email)).limit(1);
     if (user) {
-      const [held] = await tx.select().from(instanceRoles)
-        .where(and(eq(instanceRoles.userId, user.id), eq(instanceRoles.role, "applicatiebeheerder"))).limit(1);
-      if (held) throw new ApiError("CONFLICT", `${input.email} is al applicatiebeheerder van deze installatie; er is niets gewijzigd.`, "email");
+      const [held] = await tx
+        .select()
+        .from(instanceRoles)
+        .where(and(eq(instanceRoles.userId, user.id), eq(instanceRoles.role, "applicatiebeheerder")))
+        .limit(1);
+      if (held)
+        throw new ApiError(
+          "CONFLICT",
+          `${input.email} is al applicatiebeheerder van deze installatie; er is niets gewijzigd.`,
+          "email",
+        );
     }
     const created = !user;
-    if (!user) [user] = await tx.insert(users).values({ id: newId(), email: input.email, name: input.name, passwordHash: null, createdAt: now }).returning();
+    if (!user)
+      [user] = await tx
+        .insert(users)
+        .values({ id: newId(), email: input.email, name: input.name, passwordHash: null, createdAt: now })
+        .returning();
     const account = user!;
     await tx.insert(instanceRoles).values({ userId: account.id, role: "applicatiebeheerder", grantedAt: now });
-    const link = account.passwordHash ? null
-      : passwordLinkUrl(ctx.deps.config.publicOrigin, await issueAccountToken(tx, account.id, "set_password", t.clock.now()));
+    const link = account.passwordHash
+      ? null
+      : passwordLinkUrl(
+          ctx.deps.config.publicOrigin,
+          await issueAccountToken(tx, account.id, "set_password", t.clock.now()),
+        );
     return { userId: account.id, created, link };
   });
 }

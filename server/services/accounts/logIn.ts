@@ -25,12 +25,12 @@ export interface LogInInput {
 export type LogInResult =
   | { kind: "throttled"; retryAfterSeconds: number }
   | {
-    kind: "ok";
-    user: { id: string; email: string; name: string };
-    session: { token: string; expiresAt: Date };
-    /** A (re)signed device cookie; null when the id cannot be carried (the login stands, the browser stays untrusted). */
-    deviceCookie: string | null;
-  };
+      kind: "ok";
+      user: { id: string; email: string; name: string };
+      session: { token: string; expiresAt: Date };
+      /** A (re)signed device cookie; null when the id cannot be carried (the login stands, the browser stays untrusted). */
+      deviceCookie: string | null;
+    };
 
 /** Checks the password under the login throttle and opens a session. Wrong credentials: 401, without saying which. */
 export async function logIn(ctx: ServiceContext, input: LogInInput): Promise<LogInResult> {
@@ -57,7 +57,8 @@ export async function logIn(ctx: ServiceContext, input: LogInInput): Promise<Log
 }
 
 /** The Dutch refusal for a throttled login. */
-export const throttledMessage = (seconds: number) => `Te veel mislukte pogingen. Probeer het over ${waitInWords(seconds)} opnieuw.`;
+export const throttledMessage = (seconds: number) =>
+  `Te veel mislukte pogingen. Probeer het over ${waitInWords(seconds)} opnieuw.`;
 
 /** Ends the session of this cookie, if it is one; open sync sockets and event streams of it close. */
 export async function logOut(ctx: ServiceContext, input: { sessionToken: string | undefined }): Promise<void> {

@@ -15,7 +15,12 @@ function actorOf(ctx: ServiceContext): Caller {
   return ctx.actor;
 }
 
-const view = (u: typeof users.$inferSelect): AccountView => ({ id: u.id, email: u.email, name: u.name, functie: u.functie });
+const view = (u: typeof users.$inferSelect): AccountView => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  functie: u.functie,
+});
 
 export async function getAccount(ctx: ServiceContext): Promise<AccountView> {
   const actor = actorOf(ctx);
@@ -27,8 +32,11 @@ export async function getAccount(ctx: ServiceContext): Promise<AccountView> {
 export async function updateAccount(ctx: ServiceContext, input: UpdateAccountInput): Promise<AccountView> {
   const actor = actorOf(ctx);
   return withTransaction(ctx, async ({ tx }) => {
-    const [user] = await tx.update(users).set({ name: input.name, functie: input.functie || null })
-      .where(eq(users.id, actor.userId)).returning();
+    const [user] = await tx
+      .update(users)
+      .set({ name: input.name, functie: input.functie || null })
+      .where(eq(users.id, actor.userId))
+      .returning();
     if (!user) throw new ApiError("UNAUTHENTICATED", "U bent niet ingelogd.");
     return view(user);
   });
@@ -36,7 +44,8 @@ export async function updateAccount(ctx: ServiceContext, input: UpdateAccountInp
 
 /** Ends sessions of the actor (all, or all but `keep`); their sockets and event streams close after the commit. */
 async function endSessions(t: TxContext, userId: string, keep: string | null) {
-  const ended = await t.tx.delete(sessions)
+  const ended = await t.tx
+    .delete(sessions)
     .where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId))
     .returning({ id: sessions.id });
   afterCommit(t, () => {
@@ -49,7 +58,10 @@ async function endSessions(t: TxContext, userId: string, keep: string | null) {
  * A new password, proven by the current one. Every other session ends (a stolen cookie stops
  * working); this one stays. A wrong current password: 400 naming `currentPassword`, nothing changed.
  */
-export async function changePassword(ctx: ServiceContext, input: ChangePasswordInput): Promise<{ endedSessions: number }> {
+export async function changePassword(
+  ctx: ServiceContext,
+  input: ChangePasswordInput,
+): Promise<{ endedSessions: number }> {
   const actor = actorOf(ctx);
   const [user] = await dbOf(ctx).select().from(users).where(eq(users.id, actor.userId)).limit(1);
   // argon2 is slow: verify and hash before taking the write lock.

@@ -23,15 +23,29 @@ export async function requestPasswordReset(ctx: ServiceContext, input: PasswordR
     if (!user) return { sent: false };
     // The tokens themselves are the count: each reset mail issued exactly one.
     const since = new Date(now.getTime() - 3600_000).toISOString();
-    const [recent] = await tx.select({ n: count() }).from(accountTokens).where(and(
-      eq(accountTokens.userId, user.id), eq(accountTokens.purpose, "reset_password"), gt(accountTokens.createdAt, since),
-    ));
+    const [recent] = await tx
+      .select({ n: count() })
+      .from(accountTokens)
+      .where(
+        and(
+          eq(accountTokens.userId, user.id),
+          eq(accountTokens.purpose, "reset_password"),
+          gt(accountTokens.createdAt, since),
+        ),
+      );
     if ((recent?.n ?? 0) >= RESET_MAILS_PER_HOUR) return { sent: false };
     const token = await issueAccountToken(tx, user.id, "reset_password", now);
     const expiresAt = new Date(now.getTime() + ACCOUNT_TOKEN_TTL_MS.reset_password);
     await enqueueMail(t, {
-      workspaceId: null, kind: "password_reset", to: user.email, related: { type: "user", id: user.id },
-      ...passwordResetMail({ link: passwordLinkUrl(ctx.deps.config.publicOrigin, token), expiresAt, recipientName: user.name }),
+      workspaceId: null,
+      kind: "password_reset",
+      to: user.email,
+      related: { type: "user", id: user.id },
+      ...passwordResetMail({
+        link: passwordLinkUrl(ctx.deps.config.publicOrigin, token),
+        expiresAt,
+        recipientName: user.name,
+      }),
     });
     return { sent: true };
   });

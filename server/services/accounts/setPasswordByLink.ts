@@ -18,7 +18,8 @@ export async function setPasswordByLink(ctx: ServiceContext, input: PasswordLink
     const { tx } = t;
     const now = t.clock.now();
     const row = await findUsableToken(tx, input.token, now);
-    if (!row) throw new ApiError("NOT_FOUND", "Deze link is ongeldig, verlopen of al gebruikt. Vraag een nieuwe aan.", "token");
+    if (!row)
+      throw new ApiError("NOT_FOUND", "Deze link is ongeldig, verlopen of al gebruikt. Vraag een nieuwe aan.", "token");
     await tx.update(accountTokens).set({ usedAt: now.toISOString() }).where(eq(accountTokens.id, row.id));
     await tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId));
     const ended = await tx.delete(sessions).where(eq(sessions.userId, row.userId)).returning({ id: sessions.id });

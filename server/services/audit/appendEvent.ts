@@ -84,7 +84,11 @@ function assertStorable(content: Record<string, unknown>): void {
     if (typeof value !== "string") continue;
     const at = unstorableCharAt(value);
     if (at >= 0) {
-      throw new ApiError("VALIDATION_FAILED", `De invoer bevat op plaats ${at + 1} een teken dat niet bewaard kan worden (een nulteken of een onvolledig teken). Er is niets gewijzigd.`, field);
+      throw new ApiError(
+        "VALIDATION_FAILED",
+        `De invoer bevat op plaats ${at + 1} een teken dat niet bewaard kan worden (een nulteken of een onvolledig teken). Er is niets gewijzigd.`,
+        field,
+      );
     }
   }
 }

@@ -28,7 +28,11 @@ export async function verifyLog(ctx: ServiceContext, input: VerifyLogInput): Pro
   const { workspaceId, kept } = input;
   const member = await membershipOf(ctx, workspaceId);
   assertCan(member, "content.read", "U kunt het logboek van deze tafel niet inzien.");
-  const rows = await dbOf(ctx).select().from(auditEvents).where(eq(auditEvents.workspaceId, workspaceId)).orderBy(asc(auditEvents.seq));
+  const rows = await dbOf(ctx)
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.workspaceId, workspaceId))
+    .orderBy(asc(auditEvents.seq));
   const verdict = verifyChain(rows);
   const result: LogVerdict = { ...verdict, kenmerk: logKenmerk(rows.at(-1)?.seq ?? 0, verdict.headHash) };
   if (kept) result.witness = checkWitness(new Map(rows.map((r) => [r.seq, r])), verdict.valid, kept);

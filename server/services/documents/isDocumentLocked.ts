@@ -11,7 +11,10 @@ import { isPointTextLocked } from "../points/isPointTextLocked.ts";
  * Not a `verb(ctx, input)`, nor are its branches: pure reads with no actor and no clock, asked by
  * the sync layer per connection, which holds a database handle and no service context.
  */
-export async function isDocumentLocked(_db: Db, doc: ParsedDocumentName): Promise<{ locked: boolean; reason?: string }> {
+export async function isDocumentLocked(
+  _db: Db,
+  doc: ParsedDocumentName,
+): Promise<{ locked: boolean; reason?: string }> {
   switch (doc.kind) {
     case "point":
       // Points feature: locked while geagendeerd, in geschil or after vastleggen.

@@ -35,11 +35,19 @@ export async function buildDossier(ctx: ServiceContext, input: BuildDossierComma
   for (const [i, id] of input.pointIds.entries()) {
     const point = await loadPoint(dbOf(ctx), id);
     if (point?.workspaceId !== workspaceId) {
-      throw new ApiError("VALIDATION_FAILED", `pointIds.${i}: dit overeenstemmingspunt bestaat niet aan deze OOGO-tafel.`, `pointIds.${i}`);
+      throw new ApiError(
+        "VALIDATION_FAILED",
+        `pointIds.${i}: dit overeenstemmingspunt bestaat niet aan deze OOGO-tafel.`,
+        `pointIds.${i}`,
+      );
     }
     if (!isDisputable(point.status)) {
       const label = isPointStatus(point.status) ? statusLabel(point.status) : point.status;
-      throw new ApiError("VALIDATION_FAILED", `pointIds.${i}: “${point.title}” is niet in geschil (status: ${label}). Een dossier gaat over punten zonder overeenstemming of in geschil.`, `pointIds.${i}`);
+      throw new ApiError(
+        "VALIDATION_FAILED",
+        `pointIds.${i}: “${point.title}” is niet in geschil (status: ${label}). Een dossier gaat over punten zonder overeenstemming of in geschil.`,
+        `pointIds.${i}`,
+      );
     }
   }
 
@@ -49,18 +57,37 @@ export async function buildDossier(ctx: ServiceContext, input: BuildDossierComma
 
   await withTransaction(ctx, async (t) => {
     await appendEvent(t.tx, {
-      workspaceId, type: "dossier.generated", entityType: "dossier", entityId: contentHash, actor: member, at: nowIso(t),
+      workspaceId,
+      type: "dossier.generated",
+      entityType: "dossier",
+      entityId: contentHash,
+      actor: member,
+      at: nowIso(t),
       data: {
-        route: input.route, format, contentHash, fileSha256: createHash("sha256").update(bytes).digest("hex"),
-        pointIds: data.disputed.map((d) => d.point.id), checkpointSeq: data.checkpoint.seq, checkpointHash: data.checkpoint.hash,
+        route: input.route,
+        format,
+        contentHash,
+        fileSha256: createHash("sha256").update(bytes).digest("hex"),
+        pointIds: data.disputed.map((d) => d.point.id),
+        checkpointSeq: data.checkpoint.seq,
+        checkpointHash: data.checkpoint.hash,
       },
     });
-    afterCommit(t, () => ctx.deps.events.emit("workspace.changed", { workspaceId, entity: "dossier", entityId: contentHash, type: "dossier.generated" }));
+    afterCommit(t, () =>
+      ctx.deps.events.emit("workspace.changed", {
+        workspaceId,
+        entity: "dossier",
+        entityId: contentHash,
+        type: "dossier.generated",
+      }),
+    );
   });
 
   const peil = dateInZone(new Date(data.checkpoint.at));
   return {
-    bytes, contentHash, contentType: CONTENT_TYPES[format],
+    bytes,
+    contentHash,
+    contentType: CONTENT_TYPES[format],
     filename: `dossier-geschillencommissie-oogo-${slug(data.tafel.workspace.name)}-${peil}.${format}`,
   };
 }

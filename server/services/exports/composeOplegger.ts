@@ -4,11 +4,29 @@
  * (concept) and lapsed points (vervallen) are left out. Pure: equal data, equal model.
  */
 import { formatDate, formatDateTime } from "../../../shared/domain/dates.ts";
-import { POINT_STATUS_INFO, STATUS_GROUPS, STATUS_GROUP_LABELS, isPointStatus, statusLabel, type PointStatus } from "../../../shared/domain/pointStatus.ts";
+import {
+  POINT_STATUS_INFO,
+  STATUS_GROUPS,
+  STATUS_GROUP_LABELS,
+  isPointStatus,
+  statusLabel,
+  type PointStatus,
+} from "../../../shared/domain/pointStatus.ts";
 import { shortHash } from "../../../shared/domain/textHash.ts";
 import { brokenEventsLabel } from "../../../shared/domain/logWitness.ts";
 import type { PointDetail } from "../../../shared/schemas/points.ts";
-import { CONTENT_HASH_PLACEHOLDER, CONTENT_HASH_SHORT_PLACEHOLDER, fields, heading, para, run, styled, table, type Block, type DocModel } from "./docModel.ts";
+import {
+  CONTENT_HASH_PLACEHOLDER,
+  CONTENT_HASH_SHORT_PLACEHOLDER,
+  fields,
+  heading,
+  para,
+  run,
+  styled,
+  table,
+  type Block,
+  type DocModel,
+} from "./docModel.ts";
 import type { LogCheckpoint } from "./logCheckpoint.ts";
 import { prosemirrorToBlocks } from "./prosemirrorBlocks.ts";
 import { partyName, type TafelContext } from "./tafelContext.ts";
@@ -43,7 +61,10 @@ export function composeOplegger(data: OpleggerData): DocModel {
   const cover: Block[] = [
     heading(1, "Oplegger overeenstemmingspunten"),
     heading(2, ws.planTitle),
-    styled("lead", `Bijlage bij het ${lowerFirst(tafel.planTypeLabel)}: de punten waarover het samenwerkingsverband en de colleges in het OOGO overeenstemming zoeken of bereikten, per thema, met de ondertekende tekstversies.`),
+    styled(
+      "lead",
+      `Bijlage bij het ${lowerFirst(tafel.planTypeLabel)}: de punten waarover het samenwerkingsverband en de colleges in het OOGO overeenstemming zoeken of bereikten, per thema, met de ondertekende tekstversies.`,
+    ),
     fields([
       ["Partijen", tafel.parties.map((p) => p.name).join("; ")],
       ["Plan", `${ws.planTitle}, ${ws.planVersion}`],
@@ -52,7 +73,12 @@ export function composeOplegger(data: OpleggerData): DocModel {
       ["Logboekkenmerk", checkpoint.kenmerk],
       ["Aantal punten", String(data.points.length)],
     ]),
-    styled("small", "Concepten en vervallen punten staan niet in deze oplegger. Inhoudshash: ", run(CONTENT_HASH_PLACEHOLDER, { mono: true }), "."),
+    styled(
+      "small",
+      "Concepten en vervallen punten staan niet in deze oplegger. Inhoudshash: ",
+      run(CONTENT_HASH_PLACEHOLDER, { mono: true }),
+      ".",
+    ),
   ];
 
   const groups = STATUS_GROUPS;
@@ -60,25 +86,43 @@ export function composeOplegger(data: OpleggerData): DocModel {
     { kind: "toc", title: "Inhoudsopgave" },
     heading(1, "1. Overzicht", "overzicht"),
     para("Aantal punten per thema en stand van de overeenstemming."),
-    table(["Thema", "Punten", ...groups.map((g) => STATUS_GROUP_LABELS[g])], [
-      ...themes.map((t) => {
-        const ps = data.points.filter((p) => p.detail.theme === t.key);
-        return [t.label, String(ps.length), ...groups.map((g) => String(ps.filter((p) => group(p.detail.status) === g).length))];
-      }),
-      ["Totaal", String(data.points.length), ...groups.map((g) => String(data.points.filter((p) => group(p.detail.status) === g).length))],
-    ]),
+    table(
+      ["Thema", "Punten", ...groups.map((g) => STATUS_GROUP_LABELS[g])],
+      [
+        ...themes.map((t) => {
+          const ps = data.points.filter((p) => p.detail.theme === t.key);
+          return [
+            t.label,
+            String(ps.length),
+            ...groups.map((g) => String(ps.filter((p) => group(p.detail.status) === g).length)),
+          ];
+        }),
+        [
+          "Totaal",
+          String(data.points.length),
+          ...groups.map((g) => String(data.points.filter((p) => group(p.detail.status) === g).length)),
+        ],
+      ],
+    ),
   ];
 
   themes.forEach((t, ti) => {
     body.push(heading(1, `${ti + 2}. ${t.label}`, `thema-${t.key}`));
     if (t.description) body.push(styled("muted", t.description));
-    data.points.filter((p) => p.detail.theme === t.key).forEach((p, pi) => body.push(...pointBlocks(tafel, p, `${ti + 2}.${pi + 1}`)));
+    data.points
+      .filter((p) => p.detail.theme === t.key)
+      .forEach((p, pi) => body.push(...pointBlocks(tafel, p, `${ti + 2}.${pi + 1}`)));
   });
 
   body.push(
     heading(1, `${themes.length + 2}. Verantwoording`, "verantwoording"),
-    para("Een tekst-hash is de SHA-256 van de tekst van een punt (ProseMirror-JSON met gesorteerde sleutels). Een ondertekening geldt voor precies één tekstversie; is de tekst daarna gewijzigd, dan is de ondertekening verouderd en telt zij niet meer mee."),
-    styled("small", "Bewaar het logboekkenmerk: daarmee laat u later in OOGO Werkruimte (Overzicht, “Controleer een bewaard kenmerk”) nagaan of het logboek nog op deze stand voortbouwt en er dus niets is weggelaten of herschreven."),
+    para(
+      "Een tekst-hash is de SHA-256 van de tekst van een punt (ProseMirror-JSON met gesorteerde sleutels). Een ondertekening geldt voor precies één tekstversie; is de tekst daarna gewijzigd, dan is de ondertekening verouderd en telt zij niet meer mee.",
+    ),
+    styled(
+      "small",
+      "Bewaar het logboekkenmerk: daarmee laat u later in OOGO Werkruimte (Overzicht, “Controleer een bewaard kenmerk”) nagaan of het logboek nog op deze stand voortbouwt en er dus niets is weggelaten of herschreven.",
+    ),
     fields([
       ["Logboek t/m gebeurtenis", String(checkpoint.seq)],
       ["Hash van die gebeurtenis", checkpoint.hash],
@@ -119,11 +163,19 @@ function pointBlocks(tafel: TafelContext, p: OpleggerPoint, number: string): Blo
     ]),
     { kind: "quote", caption: `Tekst (versie ${shortHash(p.hash)})`, blocks: prosemirrorToBlocks(p.json) },
     d.signoffs.length
-      ? table(["Partij", "Ondertekend door", "Datum", "Versie", "Geldig"], d.signoffs.map((s) => [
-        s.partyName, `${s.signer.name}${s.signerTitle ? `, ${s.signerTitle}` : ""}`, formatDateTime(s.signedAt), shortHash(s.textHash),
-        s.verouderd ? "Verouderd" : "Geldig",
-      ]))
+      ? table(
+          ["Partij", "Ondertekend door", "Datum", "Versie", "Geldig"],
+          d.signoffs.map((s) => [
+            s.partyName,
+            `${s.signer.name}${s.signerTitle ? `, ${s.signerTitle}` : ""}`,
+            formatDateTime(s.signedAt),
+            shortHash(s.textHash),
+            s.verouderd ? "Verouderd" : "Geldig",
+          ]),
+        )
       : styled("muted", "Nog door geen enkele partij ondertekend."),
-    ...(unsigned.length && d.signoffs.length ? [styled("muted", `Nog geen geldige ondertekening van: ${unsigned.map((x) => x.name).join(", ")}.`)] : []),
+    ...(unsigned.length && d.signoffs.length
+      ? [styled("muted", `Nog geen geldige ondertekening van: ${unsigned.map((x) => x.name).join(", ")}.`)]
+      : []),
   ];
 }

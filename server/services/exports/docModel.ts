@@ -57,11 +57,24 @@ export interface DocModel {
 // ── Helpers to write models tersely ─────────────────────────────────────────
 
 export const run = (text: string, style: Omit<Run, "text"> = {}): Run => ({ text, ...style });
-export const para = (...parts: Array<string | Run>): Block => ({ kind: "paragraph", runs: parts.map((p) => (typeof p === "string" ? { text: p } : p)) });
-export const styled = (style: ParagraphStyle, ...parts: Array<string | Run>): Block => ({ ...(para(...parts) as Extract<Block, { kind: "paragraph" }>), style });
-export const heading = (level: 1 | 2 | 3, text: string, anchor?: string): Block => ({ kind: "heading", level, text, ...(anchor ? { anchor } : {}) });
+export const para = (...parts: Array<string | Run>): Block => ({
+  kind: "paragraph",
+  runs: parts.map((p) => (typeof p === "string" ? { text: p } : p)),
+});
+export const styled = (style: ParagraphStyle, ...parts: Array<string | Run>): Block => ({
+  ...(para(...parts) as Extract<Block, { kind: "paragraph" }>),
+  style,
+});
+export const heading = (level: 1 | 2 | 3, text: string, anchor?: string): Block => ({
+  kind: "heading",
+  level,
+  text,
+  ...(anchor ? { anchor } : {}),
+});
 export const bullets = (...items: Array<string | Block[]>): Block => ({
-  kind: "list", ordered: false, items: items.map((i) => (typeof i === "string" ? [para(i)] : i)),
+  kind: "list",
+  ordered: false,
+  items: items.map((i) => (typeof i === "string" ? [para(i)] : i)),
 });
 export const table = (header: string[] | null, rows: string[][]): Block => ({ kind: "table", header, rows });
 export const fields = (rows: Array<[string, string]>): Block => ({ kind: "fields", rows });
@@ -77,7 +90,11 @@ export const CONTENT_HASH_SHORT_PLACEHOLDER = "{{INHOUDSHASH_KORT}}";
  */
 export function sealModel(model: DocModel): { model: DocModel; contentHash: string } {
   const contentHash = sha256Hex(canonicalJson(model));
-  const text = JSON.stringify(model).split(CONTENT_HASH_PLACEHOLDER).join(contentHash).split(CONTENT_HASH_SHORT_PLACEHOLDER).join(contentHash.slice(0, 16));
+  const text = JSON.stringify(model)
+    .split(CONTENT_HASH_PLACEHOLDER)
+    .join(contentHash)
+    .split(CONTENT_HASH_SHORT_PLACEHOLDER)
+    .join(contentHash.slice(0, 16));
   const sealed = JSON.parse(text) as DocModel;
   return { model: sealed, contentHash };
 }
@@ -88,14 +105,31 @@ export function modelText(model: DocModel): string {
   const walk = (blocks: Block[]) => {
     for (const b of blocks) {
       switch (b.kind) {
-        case "heading": out.push(b.text); break;
-        case "paragraph": out.push(b.runs.map((r) => r.text).join("")); break;
-        case "list": b.items.forEach(walk); break;
-        case "table": if (b.header) out.push(b.header.join(" | ")); b.rows.forEach((r) => out.push(r.join(" | "))); break;
-        case "fields": b.rows.forEach(([k, v]) => out.push(`${k}: ${v}`)); break;
-        case "quote": if (b.caption) out.push(b.caption); walk(b.blocks); break;
-        case "toc": out.push(b.title); break;
-        case "pageBreak": break;
+        case "heading":
+          out.push(b.text);
+          break;
+        case "paragraph":
+          out.push(b.runs.map((r) => r.text).join(""));
+          break;
+        case "list":
+          b.items.forEach(walk);
+          break;
+        case "table":
+          if (b.header) out.push(b.header.join(" | "));
+          b.rows.forEach((r) => out.push(r.join(" | ")));
+          break;
+        case "fields":
+          b.rows.forEach(([k, v]) => out.push(`${k}: ${v}`));
+          break;
+        case "quote":
+          if (b.caption) out.push(b.caption);
+          walk(b.blocks);
+          break;
+        case "toc":
+          out.push(b.title);
+          break;
+        case "pageBreak":
+          break;
       }
     }
   };

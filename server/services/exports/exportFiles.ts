@@ -18,7 +18,15 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /** "OOGO ondersteuningsplan 2023–2027" → "oogo-ondersteuningsplan-2023-2027". */
 export function slug(text: string): string {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "tafel";
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "tafel"
+  );
 }
 
 export async function renderModel(model: DocModel, format: ExportFormat): Promise<Buffer> {

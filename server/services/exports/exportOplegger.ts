@@ -38,20 +38,44 @@ export async function exportOplegger(ctx: ServiceContext, input: ExportOpleggerC
     const json = await ctx.deps.documents.readJson(documentNames.point(workspaceId, summary.id));
     points.push({ detail: await describePoint(ctx, summary.id, null), json, hash: textHash(json) });
   }
-  points.sort((a, b) => themeRank(tafel, a.detail.theme) - themeRank(tafel, b.detail.theme)
-    || (a.detail.title < b.detail.title ? -1 : a.detail.title > b.detail.title ? 1 : 0) || (a.detail.id < b.detail.id ? -1 : 1));
+  points.sort(
+    (a, b) =>
+      themeRank(tafel, a.detail.theme) - themeRank(tafel, b.detail.theme) ||
+      (a.detail.title < b.detail.title ? -1 : a.detail.title > b.detail.title ? 1 : 0) ||
+      (a.detail.id < b.detail.id ? -1 : 1),
+  );
 
   const { model, contentHash } = sealModel(composeOplegger({ tafel, points, checkpoint }));
   const bytes = await renderModel(model, format);
   await withTransaction(ctx, async (t) => {
     await appendEvent(t.tx, {
-      workspaceId, type: "oplegger.generated", entityType: "oplegger", entityId: contentHash, actor: member, at: nowIso(t),
-      data: { format, contentHash, fileSha256: createHash("sha256").update(bytes).digest("hex"), points: points.length, checkpointSeq: checkpoint.seq },
+      workspaceId,
+      type: "oplegger.generated",
+      entityType: "oplegger",
+      entityId: contentHash,
+      actor: member,
+      at: nowIso(t),
+      data: {
+        format,
+        contentHash,
+        fileSha256: createHash("sha256").update(bytes).digest("hex"),
+        points: points.length,
+        checkpointSeq: checkpoint.seq,
+      },
     });
-    afterCommit(t, () => ctx.deps.events.emit("workspace.changed", { workspaceId, entity: "oplegger", entityId: contentHash, type: "oplegger.generated" }));
+    afterCommit(t, () =>
+      ctx.deps.events.emit("workspace.changed", {
+        workspaceId,
+        entity: "oplegger",
+        entityId: contentHash,
+        type: "oplegger.generated",
+      }),
+    );
   });
   return {
-    bytes, contentHash, contentType: CONTENT_TYPES[format],
+    bytes,
+    contentHash,
+    contentType: CONTENT_TYPES[format],
     filename: `oplegger-overeenstemmingspunten-${slug(tafel.workspace.name)}-${dateInZone(new Date(checkpoint.at))}.${format}`,
   };
 }

@@ -7,7 +7,12 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
-export interface FontSet { regular: string; bold: string; italic: string; boldItalic: string }
+export interface FontSet {
+  regular: string;
+  bold: string;
+  italic: string;
+  boldItalic: string;
+}
 
 let cached: FontSet | undefined;
 

@@ -31,15 +31,35 @@ export interface LogCheckpoint {
 export async function logCheckpoint(ctx: ServiceContext, input: { workspaceId: string }): Promise<LogCheckpoint> {
   const { workspaceId } = input;
   const db = dbOf(ctx);
-  const [last] = await db.select({ seq: auditEvents.seq, hash: auditEvents.hash, at: auditEvents.at }).from(auditEvents)
+  const [last] = await db
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash, at: auditEvents.at })
+    .from(auditEvents)
     .where(and(eq(auditEvents.workspaceId, workspaceId), notInArray(auditEvents.type, [...EXPORT_EVENT_TYPES])))
-    .orderBy(desc(auditEvents.seq)).limit(1);
-  if (!last) return { seq: 0, hash: GENESIS_HASH, at: "1970-01-01T00:00:00.000Z", valid: true, firstBrokenAt: null, brokenAt: [], kenmerk: logKenmerk(0, GENESIS_HASH) };
-  const rows = await db.select().from(auditEvents)
-    .where(and(eq(auditEvents.workspaceId, workspaceId), lte(auditEvents.seq, last.seq))).orderBy(asc(auditEvents.seq));
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  if (!last)
+    return {
+      seq: 0,
+      hash: GENESIS_HASH,
+      at: "1970-01-01T00:00:00.000Z",
+      valid: true,
+      firstBrokenAt: null,
+      brokenAt: [],
+      kenmerk: logKenmerk(0, GENESIS_HASH),
+    };
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.workspaceId, workspaceId), lte(auditEvents.seq, last.seq)))
+    .orderBy(asc(auditEvents.seq));
   const verdict = verifyChain(rows);
   return {
-    seq: last.seq, hash: last.hash, at: last.at, valid: verdict.valid, firstBrokenAt: verdict.firstBrokenAt,
-    brokenAt: verdict.breaks.map((b) => b.seq), kenmerk: logKenmerk(last.seq, last.hash),
+    seq: last.seq,
+    hash: last.hash,
+    at: last.at,
+    valid: verdict.valid,
+    firstBrokenAt: verdict.firstBrokenAt,
+    brokenAt: verdict.breaks.map((b) => b.seq),
+    kenmerk: logKenmerk(last.seq, last.hash),
   };
 }

@@ -6,8 +6,16 @@
  */
 import type { Block, Run } from "./docModel.ts";
 
-interface PmMark { type?: string }
-interface PmNode { type?: string; text?: string; attrs?: Record<string, unknown>; marks?: PmMark[]; content?: PmNode[] }
+interface PmMark {
+  type?: string;
+}
+interface PmNode {
+  type?: string;
+  text?: string;
+  attrs?: Record<string, unknown>;
+  marks?: PmMark[];
+  content?: PmNode[];
+}
 
 const asNode = (value: unknown): PmNode => (value && typeof value === "object" ? value : {});
 
@@ -38,7 +46,14 @@ function mergeRuns(runs: Run[]): Run[] {
   const out: Run[] = [];
   for (const r of runs) {
     const last = out.at(-1);
-    if (last && !!last.bold === !!r.bold && !!last.italic === !!r.italic && !!last.underline === !!r.underline && !!last.strike === !!r.strike && !!last.mono === !!r.mono) {
+    if (
+      last &&
+      !!last.bold === !!r.bold &&
+      !!last.italic === !!r.italic &&
+      !!last.underline === !!r.underline &&
+      !!last.strike === !!r.strike &&
+      !!last.mono === !!r.mono
+    ) {
       last.text += r.text;
     } else out.push({ ...r });
   }
@@ -70,7 +85,11 @@ function blocksOf(nodes: PmNode[]): Block[] {
       }
       case "bulletList":
       case "orderedList":
-        out.push({ kind: "list", ordered: n.type === "orderedList", items: (n.content ?? []).map((li) => blocksOf(li.content ?? [])) });
+        out.push({
+          kind: "list",
+          ordered: n.type === "orderedList",
+          items: (n.content ?? []).map((li) => blocksOf(li.content ?? [])),
+        });
         break;
       case "table": {
         const rows = (n.content ?? []).map((row) => (row.content ?? []).map((cell) => plain(cell).trim()));
@@ -100,5 +119,9 @@ function blocksOf(nodes: PmNode[]): Block[] {
 export function prosemirrorToBlocks(json: unknown, emptyText = "(lege tekst)"): Block[] {
   const blocks = blocksOf(asNode(json).content ?? []);
   const hasText = blocks.some((b) => b.kind !== "paragraph" || b.runs.some((r) => r.text.trim()));
-  return hasText ? blocks.filter((b, i, all) => !(b.kind === "paragraph" && !b.runs.some((r) => r.text.trim()) && i === all.length - 1)) : [{ kind: "paragraph", runs: [{ text: emptyText, italic: true }], style: "muted" }];
+  return hasText
+    ? blocks.filter(
+        (b, i, all) => !(b.kind === "paragraph" && !b.runs.some((r) => r.text.trim()) && i === all.length - 1),
+      )
+    : [{ kind: "paragraph", runs: [{ text: emptyText, italic: true }], style: "muted" }];
 }

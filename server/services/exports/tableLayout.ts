@@ -21,7 +21,12 @@ export interface TableContent {
  * @param available total width to fill
  * @param padding horizontal padding of one cell (both sides together)
  */
-export function autoColumnWidths(content: TableContent, available: number, padding: number, measure: Measure): number[] {
+export function autoColumnWidths(
+  content: TableContent,
+  available: number,
+  padding: number,
+  measure: Measure,
+): number[] {
   const min = new Array<number>(content.columns).fill(0);
   // Short cells (a date with its time, a name) preferably stay on one line.
   const short = new Array<number>(content.columns).fill(0);

@@ -7,7 +7,13 @@ import { notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../serviceContext.ts";
 import { listParties, listPlans, listThemes } from "../workspaces/getWorkspace.ts";
 
-export interface TafelMember { name: string; role: Role; roleLabel: string; title: string | null; partyId: string | null }
+export interface TafelMember {
+  name: string;
+  role: Role;
+  roleLabel: string;
+  title: string | null;
+  partyId: string | null;
+}
 
 /** What both exports say about the tafel itself: plan, parties, themes and who represents whom. */
 export interface TafelContext {
@@ -15,7 +21,13 @@ export interface TafelContext {
    * The tafel with its FIRST plan's fields (planType, planTitle, planVersion, periodStart/End),
    * which the export texts print. A tafel may hold several plans (ADR 0010): `plans` has them all.
    */
-  workspace: typeof workspaces.$inferSelect & { planType: PlanType; planTitle: string; planVersion: string; periodStart: number; periodEnd: number };
+  workspace: typeof workspaces.$inferSelect & {
+    planType: PlanType;
+    planTitle: string;
+    planVersion: string;
+    periodStart: number;
+    periodEnd: number;
+  };
   planTypeLabel: string;
   plans: PlanView[];
   parties: PartyView[];
@@ -44,13 +56,21 @@ export async function loadTafelContext(ctx: ServiceContext, input: { workspaceId
     periodEnd: first?.period.end ?? 0,
   };
   const parties = await listParties(db, workspaceId);
-  const rows = await db.select({ name: users.name, role: memberships.role, title: memberships.title, partyId: memberships.organisationId })
-    .from(memberships).innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.workspaceId, workspaceId)).orderBy(asc(users.name));
+  const rows = await db
+    .select({ name: users.name, role: memberships.role, title: memberships.title, partyId: memberships.organisationId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, workspaceId))
+    .orderBy(asc(users.name));
   const partyIndex = (id: string | null) => (id ? parties.findIndex((p) => p.id === id) : parties.length);
   const members = rows
     .map((r) => ({ ...r, roleLabel: ROLE_LABELS[r.role] }))
-    .sort((a, b) => partyIndex(a.partyId) - partyIndex(b.partyId) || ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort(
+      (a, b) =>
+        partyIndex(a.partyId) - partyIndex(b.partyId) ||
+        ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    );
   return {
     workspace,
     planTypeLabel: PLAN_TYPE_LABELS[workspace.planType],
@@ -68,4 +88,5 @@ export const themeRank = (ctx: TafelContext, key: string) => {
   const i = ctx.themes.findIndex((t) => t.key === key);
   return i === -1 ? ctx.themes.length : i;
 };
-export const partyName = (ctx: TafelContext, id: string) => ctx.parties.find((p) => p.id === id)?.name ?? "Onbekende partij";
+export const partyName = (ctx: TafelContext, id: string) =>
+  ctx.parties.find((p) => p.id === id)?.name ?? "Onbekende partij";

@@ -21,7 +21,10 @@ import { presentMeeting } from "./presentMeeting.ts";
  * be ambtelijk akkoord and moves to `geagendeerd` (its text locks) through the points workflow's
  * own verb, inside this verb's transaction — a refused move leaves the agenda unchanged.
  */
-export async function addAgendaItem(ctx: ServiceContext, input: AddAgendaItemInput & { meetingId: string }): Promise<MeetingView> {
+export async function addAgendaItem(
+  ctx: ServiceContext,
+  input: AddAgendaItemInput & { meetingId: string },
+): Promise<MeetingView> {
   const { meeting, member } = await meetingAndMember(ctx, input.meetingId);
   assertCan(member, "meeting.manage", "Alleen de secretaris stelt de agenda op.");
   const frozen = agendaFrozenReason(meeting);
@@ -31,8 +34,11 @@ export async function addAgendaItem(ctx: ServiceContext, input: AddAgendaItemInp
   const requested = input.pointId ? await requireTafelPoint(db, meeting.workspaceId, input.pointId, "pointId") : null;
   const fixes = !!requested && fixesTextVersion(meeting.type);
   if (requested) {
-    const [dup] = await db.select({ id: agendaItems.id }).from(agendaItems)
-      .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.pointId, requested.id))).limit(1);
+    const [dup] = await db
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.pointId, requested.id)))
+      .limit(1);
     if (dup) throw new ApiError("CONFLICT", "Dit punt staat al op de agenda van deze vergadering.", "pointId");
     // A pending text change is applied (and committed) first, so the version put on the agenda is the current one.
     await catchUpText(ctx, requested.id);
@@ -52,8 +58,11 @@ export async function addAgendaItem(ctx: ServiceContext, input: AddAgendaItemInp
           meetingId: meeting.id,
         });
       } else if (point.status !== "geagendeerd") {
-        throw new ApiError("ILLEGAL_TRANSITION",
-          "Alleen een punt waarover ambtelijk akkoord is, kan op de agenda van een formeel OOGO. Dit punt heeft die status nog niet.", "pointId");
+        throw new ApiError(
+          "ILLEGAL_TRANSITION",
+          "Alleen een punt waarover ambtelijk akkoord is, kan op de agenda van een formeel OOGO. Dit punt heeft die status nog niet.",
+          "pointId",
+        );
       }
     }
     // The workflow refuses to move a point whose cached hash lags its text, so this is the locked version.
@@ -63,17 +72,38 @@ export async function addAgendaItem(ctx: ServiceContext, input: AddAgendaItemInp
     }
     const title = input.title ?? point!.title;
     await bumpMeetingVersion(t.tx, meeting.id, undefined, now);
-    const [last] = await t.tx.select({ max: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meeting.id));
+    const [last] = await t.tx
+      .select({ max: max(agendaItems.position) })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meeting.id));
     await t.tx.insert(agendaItems).values({
-      id, meetingId: meeting.id, position: (last?.max ?? -1) + 1, title, pointId: point?.id ?? null,
-      textHash: text?.hash ?? null, textJson: text?.json ?? null, createdAt: now,
+      id,
+      meetingId: meeting.id,
+      position: (last?.max ?? -1) + 1,
+      title,
+      pointId: point?.id ?? null,
+      textHash: text?.hash ?? null,
+      textJson: text?.json ?? null,
+      createdAt: now,
     });
     await appendEvent(t.tx, {
-      workspaceId: meeting.workspaceId, type: "meeting.agenda_item_added", entityType: "meeting", entityId: meeting.id, actor: member, at: now,
+      workspaceId: meeting.workspaceId,
+      type: "meeting.agenda_item_added",
+      entityType: "meeting",
+      entityId: meeting.id,
+      actor: member,
+      at: now,
       textHash: text?.hash ?? null,
       data: { agendaItemId: id, title, pointId: point?.id ?? null, textFixed: fixes },
     });
-    afterCommit(t, () => ctx.deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: "meeting.agenda_item_added" }));
+    afterCommit(t, () =>
+      ctx.deps.events.emit("workspace.changed", {
+        workspaceId: meeting.workspaceId,
+        entity: "meeting",
+        entityId: meeting.id,
+        type: "meeting.agenda_item_added",
+      }),
+    );
   });
   return presentMeeting(ctx, (await findMeeting(db, meeting.id))!);
 }

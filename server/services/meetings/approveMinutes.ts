@@ -18,13 +18,21 @@ import { presentMeeting } from "./presentMeeting.ts";
  * makes open editors re-authorise). Approving minutes that an amendment re-opened closes that
  * amendment and logs what changed from the previous approved version.
  */
-export async function approveMinutes(ctx: ServiceContext, input: ApproveMinutesInput & { meetingId: string }): Promise<MeetingView> {
+export async function approveMinutes(
+  ctx: ServiceContext,
+  input: ApproveMinutesInput & { meetingId: string },
+): Promise<MeetingView> {
   const { meeting, member } = await meetingAndMember(ctx, input.meetingId);
   assertCan(member, "minutes.approve", "Alleen de secretaris stelt notulen vast.");
-  if (meeting.status === "geannuleerd") throw new ApiError("CONFLICT", "Deze vergadering is geannuleerd; er zijn geen notulen vast te stellen.");
-  if (meeting.minutesStatus === "vastgesteld") throw new ApiError("CONFLICT", "Deze notulen zijn al vastgesteld. Wijzigen kan via een gelogde wijziging.");
+  if (meeting.status === "geannuleerd")
+    throw new ApiError("CONFLICT", "Deze vergadering is geannuleerd; er zijn geen notulen vast te stellen.");
+  if (meeting.minutesStatus === "vastgesteld")
+    throw new ApiError("CONFLICT", "Deze notulen zijn al vastgesteld. Wijzigen kan via een gelogde wijziging.");
   if (!meetingHasStarted(meeting.startsAt, ctx.clock.now())) {
-    throw new ApiError("CONFLICT", "Notulen kunnen pas worden vastgesteld vanaf het aanvangstijdstip van de vergadering.");
+    throw new ApiError(
+      "CONFLICT",
+      "Notulen kunnen pas worden vastgesteld vanaf het aanvangstijdstip van de vergadering.",
+    );
   }
 
   const docName = documentNames.minutes(meeting.workspaceId, meeting.id);
@@ -32,7 +40,11 @@ export async function approveMinutes(ctx: ServiceContext, input: ApproveMinutesI
   if (blockLines(json).length === 0) throw new ApiError("CONFLICT", "De notulen zijn nog leeg.");
   const hash = textHash(json);
   if (input.textHash && input.textHash !== hash) {
-    throw new ApiError("TEXT_CHANGED", "De notulen zijn gewijzigd sinds u ze las. Lees de huidige tekst en stel die vast.", "textHash");
+    throw new ApiError(
+      "TEXT_CHANGED",
+      "De notulen zijn gewijzigd sinds u ze las. Lees de huidige tekst en stel die vast.",
+      "textHash",
+    );
   }
 
   const amending = meeting.minutesStatus === "in_wijziging";
@@ -41,41 +53,93 @@ export async function approveMinutes(ctx: ServiceContext, input: ApproveMinutesI
     afterCommit(t, () => {
       ctx.deps.events.emit("document.accessChanged", { docName });
       ctx.deps.events.emit("workspace.changed", {
-        workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: amending ? "minutes.amended" : "minutes.approved",
+        workspaceId: meeting.workspaceId,
+        entity: "meeting",
+        entityId: meeting.id,
+        type: amending ? "minutes.amended" : "minutes.approved",
       });
     });
     // Conditional on the state we read, so two approvals at once cannot both succeed.
-    const updated = await t.tx.update(meetings).set({
-      minutesStatus: "vastgesteld", minutesApprovedAt: now, minutesApprovedBy: member.userId, minutesApprovedHash: hash,
-      minutesApprovedJson: canonicalJson(json), status: meeting.status === "gepland" ? "gehouden" : meeting.status,
-      version: meeting.version + 1, updatedAt: now,
-    }).where(and(eq(meetings.id, meeting.id), eq(meetings.minutesStatus, meeting.minutesStatus), eq(meetings.version, meeting.version)))
+    const updated = await t.tx
+      .update(meetings)
+      .set({
+        minutesStatus: "vastgesteld",
+        minutesApprovedAt: now,
+        minutesApprovedBy: member.userId,
+        minutesApprovedHash: hash,
+        minutesApprovedJson: canonicalJson(json),
+        status: meeting.status === "gepland" ? "gehouden" : meeting.status,
+        version: meeting.version + 1,
+        updatedAt: now,
+      })
+      .where(
+        and(
+          eq(meetings.id, meeting.id),
+          eq(meetings.minutesStatus, meeting.minutesStatus),
+          eq(meetings.version, meeting.version),
+        ),
+      )
       .returning({ id: meetings.id });
-    if (updated.length === 0) throw new ApiError("VERSION_CONFLICT", "Deze vergadering is intussen gewijzigd. Laad haar opnieuw en probeer het nog eens.");
+    if (updated.length === 0)
+      throw new ApiError(
+        "VERSION_CONFLICT",
+        "Deze vergadering is intussen gewijzigd. Laad haar opnieuw en probeer het nog eens.",
+      );
 
     if (!amending) {
       await appendEvent(t.tx, {
-        workspaceId: meeting.workspaceId, type: "minutes.approved", entityType: "meeting", entityId: meeting.id, actor: member, at: now,
-        fromStatus: "concept", toStatus: "vastgesteld", textHash: hash, data: { document: docName },
+        workspaceId: meeting.workspaceId,
+        type: "minutes.approved",
+        entityType: "meeting",
+        entityId: meeting.id,
+        actor: member,
+        at: now,
+        fromStatus: "concept",
+        toStatus: "vastgesteld",
+        textHash: hash,
+        data: { document: docName },
       });
       return;
     }
-    const [open] = await t.tx.select().from(minutesAmendments)
+    const [open] = await t.tx
+      .select()
+      .from(minutesAmendments)
       .where(and(eq(minutesAmendments.meetingId, meeting.id), isNull(minutesAmendments.closedAt)))
-      .orderBy(desc(minutesAmendments.seq)).limit(1);
+      .orderBy(desc(minutesAmendments.seq))
+      .limit(1);
     const before: unknown = meeting.minutesApprovedJson ? JSON.parse(meeting.minutesApprovedJson) : null;
     const changes = minutesChanges(before, json);
     if (open) {
-      await t.tx.update(minutesAmendments).set({
-        closedAt: now, closedBy: member.userId, closedByName: member.userName, toHash: hash, changes: JSON.stringify(changes),
-      }).where(eq(minutesAmendments.id, open.id));
+      await t.tx
+        .update(minutesAmendments)
+        .set({
+          closedAt: now,
+          closedBy: member.userId,
+          closedByName: member.userName,
+          toHash: hash,
+          changes: JSON.stringify(changes),
+        })
+        .where(eq(minutesAmendments.id, open.id));
     }
     await appendEvent(t.tx, {
-      workspaceId: meeting.workspaceId, type: "minutes.amended", entityType: "meeting", entityId: meeting.id, actor: member, at: now,
-      fromStatus: "in_wijziging", toStatus: "vastgesteld", textHash: hash, reasoning: open?.reason ?? null,
+      workspaceId: meeting.workspaceId,
+      type: "minutes.amended",
+      entityType: "meeting",
+      entityId: meeting.id,
+      actor: member,
+      at: now,
+      fromStatus: "in_wijziging",
+      toStatus: "vastgesteld",
+      textHash: hash,
+      reasoning: open?.reason ?? null,
       data: {
-        document: docName, amendment: open?.seq ?? null, fromHash: meeting.minutesApprovedHash, toHash: hash,
-        changed: meeting.minutesApprovedHash !== hash, removed: changes.removed, added: changes.added,
+        document: docName,
+        amendment: open?.seq ?? null,
+        fromHash: meeting.minutesApprovedHash,
+        toHash: hash,
+        changed: meeting.minutesApprovedHash !== hash,
+        removed: changes.removed,
+        added: changes.added,
       },
     });
   });

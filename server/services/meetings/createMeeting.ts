@@ -10,7 +10,10 @@ import { assertTafelParties, findMeeting, tafelParties } from "./meetingRecord.t
 import { presentMeeting } from "./presentMeeting.ts";
 
 /** Plans a meeting of a tafel (secretaris). Without invited parties, every party is invited. */
-export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInput & { workspaceId: string }): Promise<MeetingView> {
+export async function createMeeting(
+  ctx: ServiceContext,
+  input: CreateMeetingInput & { workspaceId: string },
+): Promise<MeetingView> {
   const { workspaceId } = input;
   const member = await membershipOf(ctx, workspaceId);
   assertCan(member, "meeting.manage", "Alleen de secretaris plant vergaderingen.");
@@ -24,15 +27,46 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
   await withTransaction(ctx, async (t) => {
     const now = nowIso(t);
     await t.tx.insert(meetings).values({
-      id, workspaceId, type: input.type, title: input.title, startsAt, place: input.place,
-      status: "gepland", minutesStatus: "concept", version: 1, createdBy: member.userId, createdAt: now, updatedAt: now,
+      id,
+      workspaceId,
+      type: input.type,
+      title: input.title,
+      startsAt,
+      place: input.place,
+      status: "gepland",
+      minutesStatus: "concept",
+      version: 1,
+      createdBy: member.userId,
+      createdAt: now,
+      updatedAt: now,
     });
-    if (invited.length) await t.tx.insert(meetingParties).values(invited.map((organisationId) => ({ meetingId: id, organisationId })));
+    if (invited.length)
+      await t.tx.insert(meetingParties).values(invited.map((organisationId) => ({ meetingId: id, organisationId })));
     await appendEvent(t.tx, {
-      workspaceId, type: "meeting.created", entityType: "meeting", entityId: id, actor: member, toStatus: "gepland", at: now,
-      data: { meetingType: input.type, typeLabel: MEETING_TYPE_LABELS[input.type], title: input.title, startsAt, place: input.place, invitedPartyIds: invited },
+      workspaceId,
+      type: "meeting.created",
+      entityType: "meeting",
+      entityId: id,
+      actor: member,
+      toStatus: "gepland",
+      at: now,
+      data: {
+        meetingType: input.type,
+        typeLabel: MEETING_TYPE_LABELS[input.type],
+        title: input.title,
+        startsAt,
+        place: input.place,
+        invitedPartyIds: invited,
+      },
     });
-    afterCommit(t, () => ctx.deps.events.emit("workspace.changed", { workspaceId, entity: "meeting", entityId: id, type: "meeting.created" }));
+    afterCommit(t, () =>
+      ctx.deps.events.emit("workspace.changed", {
+        workspaceId,
+        entity: "meeting",
+        entityId: id,
+        type: "meeting.created",
+      }),
+    );
   });
   return presentMeeting(ctx, (await findMeeting(dbOf(ctx), id))!);
 }

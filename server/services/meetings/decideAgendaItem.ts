@@ -1,7 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { agendaItems, meetings } from "../../../db/schema/index.ts";
 import {
-  AGENDA_DECISION_LABELS, agendaFrozenReason, decisionRequiresStatus, decisionTargetStatus, fixesTextVersion, meetingHasStarted,
+  AGENDA_DECISION_LABELS,
+  agendaFrozenReason,
+  decisionRequiresStatus,
+  decisionTargetStatus,
+  fixesTextVersion,
+  meetingHasStarted,
 } from "../../../shared/domain/meetings.ts";
 import { statusLabel, type PointStatus } from "../../../shared/domain/pointStatus.ts";
 import type { DecisionInput, MeetingView } from "../../../shared/schemas/meetings.ts";
@@ -23,16 +28,26 @@ import { presentMeeting } from "./presentMeeting.ts";
  * records nothing and a recorded decision always has its status event. On a formal OOGO the
  * point's text must still be the version put on the agenda.
  */
-export async function decideAgendaItem(ctx: ServiceContext, input: DecisionInput & { meetingId: string; itemId: string }): Promise<MeetingView> {
+export async function decideAgendaItem(
+  ctx: ServiceContext,
+  input: DecisionInput & { meetingId: string; itemId: string },
+): Promise<MeetingView> {
   const { meeting, member } = await meetingAndMember(ctx, input.meetingId);
   assertCan(member, "meeting.manage", "Alleen de secretaris legt besluiten vast.");
   const frozen = agendaFrozenReason(meeting);
   if (frozen) throw new ApiError("CONFLICT", frozen);
   if (!meetingHasStarted(meeting.startsAt, ctx.clock.now())) {
-    throw new ApiError("CONFLICT", "Een besluit kan pas worden vastgelegd vanaf het aanvangstijdstip van de vergadering.");
+    throw new ApiError(
+      "CONFLICT",
+      "Een besluit kan pas worden vastgelegd vanaf het aanvangstijdstip van de vergadering.",
+    );
   }
   const db = dbOf(ctx);
-  const [item] = await db.select().from(agendaItems).where(and(eq(agendaItems.id, input.itemId), eq(agendaItems.meetingId, meeting.id))).limit(1);
+  const [item] = await db
+    .select()
+    .from(agendaItems)
+    .where(and(eq(agendaItems.id, input.itemId), eq(agendaItems.meetingId, meeting.id)))
+    .limit(1);
   if (!item) throw notFound("Dit agendapunt");
   if (item.decision) throw new ApiError("CONFLICT", "Over dit agendapunt is al besloten.");
   if (item.pointId) await catchUpText(ctx, item.pointId);
@@ -45,14 +60,25 @@ export async function decideAgendaItem(ctx: ServiceContext, input: DecisionInput
       const point = await loadPoint(t.tx, item.pointId);
       if (!point) throw notFound("Het overeenstemmingspunt van dit agendapunt");
       if (input.expectedVersion !== undefined && input.expectedVersion !== point.version) {
-        throw new ApiError("VERSION_CONFLICT", "Dit punt is intussen gewijzigd. Laad de vergadering opnieuw en kijk het besluit na.", "expectedVersion");
+        throw new ApiError(
+          "VERSION_CONFLICT",
+          "Dit punt is intussen gewijzigd. Laad de vergadering opnieuw en kijk het besluit na.",
+          "expectedVersion",
+        );
       }
       if (fixesTextVersion(meeting.type) && item.textHash && (await readDurableText(t, point)).hash !== item.textHash) {
-        throw new ApiError("TEXT_CHANGED", "De tekst van dit punt is gewijzigd sinds het op de agenda kwam; een besluit over de besproken versie kan niet meer worden vastgelegd.");
+        throw new ApiError(
+          "TEXT_CHANGED",
+          "De tekst van dit punt is gewijzigd sinds het op de agenda kwam; een besluit over de besproken versie kan niet meer worden vastgelegd.",
+        );
       }
       const required = decisionRequiresStatus(input.decision);
       if (required && !required.includes(point.status)) {
-        throw new ApiError("ILLEGAL_TRANSITION", `Dit besluit past niet bij een punt met status ${statusLabel(point.status)}; leg eerst vast dat er geen overeenstemming is.`, "decision");
+        throw new ApiError(
+          "ILLEGAL_TRANSITION",
+          `Dit besluit past niet bij een punt met status ${statusLabel(point.status)}; leg eerst vast dat er geen overeenstemming is.`,
+          "decision",
+        );
       }
       statusBefore = point.status;
       statusAfter = point.status;
@@ -68,19 +94,43 @@ export async function decideAgendaItem(ctx: ServiceContext, input: DecisionInput
         statusAfter = move.status;
       }
     }
-    const updated = await t.tx.update(agendaItems).set({
-      decision: input.decision, decisionNote: input.note, decidedAt: now, decidedBy: member.userId,
-      pointStatusBefore: statusBefore, pointStatusAfter: statusAfter,
-    }).where(and(eq(agendaItems.id, item.id), isNull(agendaItems.decision))).returning({ id: agendaItems.id });
+    const updated = await t.tx
+      .update(agendaItems)
+      .set({
+        decision: input.decision,
+        decisionNote: input.note,
+        decidedAt: now,
+        decidedBy: member.userId,
+        pointStatusBefore: statusBefore,
+        pointStatusAfter: statusAfter,
+      })
+      .where(and(eq(agendaItems.id, item.id), isNull(agendaItems.decision)))
+      .returning({ id: agendaItems.id });
     if (updated.length === 0) throw new ApiError("CONFLICT", "Over dit agendapunt is intussen al besloten.");
     await bumpMeetingVersion(t.tx, meeting.id, undefined, now);
-    if (meeting.status === "gepland") await t.tx.update(meetings).set({ status: "gehouden" }).where(eq(meetings.id, meeting.id));
+    if (meeting.status === "gepland")
+      await t.tx.update(meetings).set({ status: "gehouden" }).where(eq(meetings.id, meeting.id));
     await appendEvent(t.tx, {
-      workspaceId: meeting.workspaceId, type: "meeting.decision_recorded", entityType: "meeting", entityId: meeting.id, actor: member, at: now,
-      fromStatus: statusBefore, toStatus: statusAfter, reasoning: input.note, textHash: item.textHash,
+      workspaceId: meeting.workspaceId,
+      type: "meeting.decision_recorded",
+      entityType: "meeting",
+      entityId: meeting.id,
+      actor: member,
+      at: now,
+      fromStatus: statusBefore,
+      toStatus: statusAfter,
+      reasoning: input.note,
+      textHash: item.textHash,
       data: { agendaItemId: item.id, title: item.title, pointId: item.pointId, decision: input.decision },
     });
-    afterCommit(t, () => ctx.deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: "meeting.decision_recorded" }));
+    afterCommit(t, () =>
+      ctx.deps.events.emit("workspace.changed", {
+        workspaceId: meeting.workspaceId,
+        entity: "meeting",
+        entityId: meeting.id,
+        type: "meeting.decision_recorded",
+      }),
+    );
   });
   return presentMeeting(ctx, (await findMeeting(db, meeting.id))!);
 }

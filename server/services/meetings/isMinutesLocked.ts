@@ -11,11 +11,17 @@ import { minutesLocked } from "../../../shared/domain/meetings.ts";
  */
 export async function isMinutesLocked(db: Db, doc: ParsedDocumentName): Promise<{ locked: boolean; reason?: string }> {
   if (!doc.entityId) return { locked: true, reason: "Deze notulen horen bij geen vergadering." };
-  const [meeting] = await db.select({ minutesStatus: meetings.minutesStatus }).from(meetings)
-    .where(and(eq(meetings.id, doc.entityId), eq(meetings.workspaceId, doc.workspaceId))).limit(1);
+  const [meeting] = await db
+    .select({ minutesStatus: meetings.minutesStatus })
+    .from(meetings)
+    .where(and(eq(meetings.id, doc.entityId), eq(meetings.workspaceId, doc.workspaceId)))
+    .limit(1);
   if (!meeting) return { locked: true, reason: "Deze notulen horen bij geen vergadering van deze tafel." };
   if (minutesLocked(meeting.minutesStatus)) {
-    return { locked: true, reason: "Deze notulen zijn vastgesteld. Wijzigen kan alleen via een gelogde wijziging door de secretaris." };
+    return {
+      locked: true,
+      reason: "Deze notulen zijn vastgesteld. Wijzigen kan alleen via een gelogde wijziging door de secretaris.",
+    };
   }
   return { locked: false };
 }

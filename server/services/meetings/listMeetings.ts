@@ -10,11 +10,22 @@ export async function listMeetings(ctx: ServiceContext, input: { workspaceId: st
   const { workspaceId } = input;
   await membershipOf(ctx, workspaceId);
   const db = dbOf(ctx);
-  const rows = (await db.select().from(meetings).where(eq(meetings.workspaceId, workspaceId))
-    .orderBy(asc(meetings.startsAt), asc(meetings.createdAt)));
+  const rows = await db
+    .select()
+    .from(meetings)
+    .where(eq(meetings.workspaceId, workspaceId))
+    .orderBy(asc(meetings.startsAt), asc(meetings.createdAt));
   if (rows.length === 0) return [];
-  const counts = await db.select({ meetingId: agendaItems.meetingId, n: count() }).from(agendaItems)
-    .where(inArray(agendaItems.meetingId, rows.map((r) => r.id))).groupBy(agendaItems.meetingId);
+  const counts = await db
+    .select({ meetingId: agendaItems.meetingId, n: count() })
+    .from(agendaItems)
+    .where(
+      inArray(
+        agendaItems.meetingId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .groupBy(agendaItems.meetingId);
   const byMeeting = new Map(counts.map((c) => [c.meetingId, c.n]));
   return rows.map((m) => presentSummary(m, byMeeting.get(m.id) ?? 0));
 }

@@ -26,7 +26,9 @@ export const OTHER_SECRETARY = "secretaris@andere-tafel.test";
 export const OUTSIDER = "buitenstaander@andere-tafel.test";
 
 /** A second tafel (SWV PO with one gemeente) with its own secretaris; also creates a user without any membership. */
-export async function createOtherTafel(ctx: TestContext): Promise<{ workspaceId: string; swvId: string; gemeenteId: string; secretary: MembershipContext }> {
+export async function createOtherTafel(
+  ctx: TestContext,
+): Promise<{ workspaceId: string; swvId: string; gemeenteId: string; secretary: MembershipContext }> {
   const now = nowIso(ctx.system);
   const workspaceId = newId();
   const swvId = newId();
@@ -36,10 +38,32 @@ export async function createOtherTafel(ctx: TestContext): Promise<{ workspaceId:
   const membershipId = newId();
   await withTransaction(ctx.system, async ({ tx }) => {
     await tx.insert(organisations).values([
-      { id: swvId, kind: "swv", name: "Samenwerkingsverband PO Voorbeeldregio", swvCode: "PO 99.01", sector: "po", cbsCode: null, createdAt: now },
-      { id: gemeenteId, kind: "gemeente", name: "Gemeente Voorbeeld", swvCode: null, sector: null, cbsCode: "GM9999", createdAt: now },
+      {
+        id: swvId,
+        kind: "swv",
+        name: "Samenwerkingsverband PO Voorbeeldregio",
+        swvCode: "PO 99.01",
+        sector: "po",
+        cbsCode: null,
+        createdAt: now,
+      },
+      {
+        id: gemeenteId,
+        kind: "gemeente",
+        name: "Gemeente Voorbeeld",
+        swvCode: null,
+        sector: null,
+        cbsCode: "GM9999",
+        createdAt: now,
+      },
     ]);
-    await insertBareTafel(tx, { id: workspaceId, name: "Andere tafel", planTitle: "Ondersteuningsplan PO Voorbeeldregio", level: "lokaal", createdAt: now });
+    await insertBareTafel(tx, {
+      id: workspaceId,
+      name: "Andere tafel",
+      planTitle: "Ondersteuningsplan PO Voorbeeldregio",
+      level: "lokaal",
+      createdAt: now,
+    });
     await tx.insert(workspaceParties).values([
       { workspaceId, organisationId: swvId, position: 0, coverageNote: null },
       { workspaceId, organisationId: gemeenteId, position: 1, coverageNote: null },
@@ -49,14 +73,30 @@ export async function createOtherTafel(ctx: TestContext): Promise<{ workspaceId:
       { id: newId(), email: OUTSIDER, name: "Iemand Zonder Tafel", passwordHash, createdAt: now },
     ]);
     await tx.insert(memberships).values({
-      id: membershipId, workspaceId, userId, organisationId: null, role: "secretaris", title: "secretaris", createdAt: now, updatedAt: now,
+      id: membershipId,
+      workspaceId,
+      userId,
+      organisationId: null,
+      role: "secretaris",
+      title: "secretaris",
+      createdAt: now,
+      updatedAt: now,
     });
   });
   return {
-    workspaceId, swvId, gemeenteId,
+    workspaceId,
+    swvId,
+    gemeenteId,
     secretary: {
-      membershipId, workspaceId, userId, role: "secretaris", partyId: null, partyName: null, partyKind: null,
-      title: "secretaris", userName: "Secretaris Andere Tafel",
+      membershipId,
+      workspaceId,
+      userId,
+      role: "secretaris",
+      partyId: null,
+      partyName: null,
+      partyKind: null,
+      title: "secretaris",
+      userName: "Secretaris Andere Tafel",
     },
   };
 }
@@ -97,31 +137,61 @@ export async function insertPoint(
   const hash = textHash(doc);
   const now = nowIso(ctx.system);
   await ctx.deps.database.db.insert(points).values({
-    id, workspaceId: input.workspaceId, theme: input.theme, title: input.title, status: input.status, version: 1,
-    textHash: hash, createdAt: now, updatedAt: now,
+    id,
+    workspaceId: input.workspaceId,
+    theme: input.theme,
+    title: input.title,
+    status: input.status,
+    version: 1,
+    textHash: hash,
+    createdAt: now,
+    updatedAt: now,
   });
   return { id, textHash: hash };
 }
 
 /** Demo trekker and bestuurder e-mail per demo party. */
-const TREKKERS = ["swv.medewerker@demo.oogo.test", "ambtenaar.groningen@demo.oogo.test", "ambtenaar.tynaarlo@demo.oogo.test"];
-const BESTUURDERS = ["swv.bestuurder@demo.oogo.test", "wethouder.groningen@demo.oogo.test", "wethouder.tynaarlo@demo.oogo.test"];
+const TREKKERS = [
+  "swv.medewerker@demo.oogo.test",
+  "ambtenaar.groningen@demo.oogo.test",
+  "ambtenaar.tynaarlo@demo.oogo.test",
+];
+const BESTUURDERS = [
+  "swv.bestuurder@demo.oogo.test",
+  "wethouder.groningen@demo.oogo.test",
+  "wethouder.tynaarlo@demo.oogo.test",
+];
 
 /**
  * Walks a new point of the demo tafel through the real points workflow to ambtelijk akkoord:
  * created, in bespreking, every trekker in scope akkoord (the last akkoord moves it by itself).
  */
 export async function pointAtAmbtelijkAkkoord(
-  ctx: TestContext, input: { theme: string; title: string; text: string; scope?: string[] },
+  ctx: TestContext,
+  input: { theme: string; title: string; text: string; scope?: string[] },
 ): Promise<string> {
   const m = ctx.demo.members;
-  const created = await createPoint(ctx.as(TREKKERS[0]!), { workspaceId: ctx.demo.workspaceId, theme: input.theme, title: input.title, text: input.text, scope: input.scope ?? null });
+  const created = await createPoint(ctx.as(TREKKERS[0]!), {
+    workspaceId: ctx.demo.workspaceId,
+    theme: input.theme,
+    title: input.title,
+    text: input.text,
+    scope: input.scope ?? null,
+  });
   const id = created.point.id;
-  await transitionPoint(ctx.as(TREKKERS[0]!), { pointId: id, to: "in_bespreking", reason: "Ambtelijke werkgroep start de bespreking." });
+  await transitionPoint(ctx.as(TREKKERS[0]!), {
+    pointId: id,
+    to: "in_bespreking",
+    reason: "Ambtelijke werkgroep start de bespreking.",
+  });
   for (const email of TREKKERS) {
     const actor = m[email]!;
     if (input.scope && actor.partyKind === "gemeente" && !input.scope.includes(actor.partyId!)) continue;
-    await recordStance(ctx.as(email), { pointId: id, stance: "akkoord", reasoning: "Akkoord met de tekst zoals die nu luidt." });
+    await recordStance(ctx.as(email), {
+      pointId: id,
+      stance: "akkoord",
+      reasoning: "Akkoord met de tekst zoals die nu luidt.",
+    });
   }
   return id;
 }

@@ -20,14 +20,22 @@ export async function findMeeting(db: DbOrTx, meetingId: string): Promise<Meetin
 }
 
 /** The meeting and the actor's membership at its tafel: 404 for an unknown meeting, 403 for a non-member. */
-export async function meetingAndMember(ctx: ServiceContext, meetingId: string): Promise<{ meeting: MeetingRow; member: MembershipContext }> {
+export async function meetingAndMember(
+  ctx: ServiceContext,
+  meetingId: string,
+): Promise<{ meeting: MeetingRow; member: MembershipContext }> {
   const meeting = await findMeeting(dbOf(ctx), meetingId);
   if (!meeting) throw notFound("Deze vergadering");
   return { meeting, member: await membershipOf(ctx, meeting.workspaceId) };
 }
 
 /** A point of this tafel, or 400 naming the field (a point of another tafel is treated as unknown). */
-export async function requireTafelPoint(db: DbOrTx, workspaceId: string, pointId: string, field: string): Promise<PointRow> {
+export async function requireTafelPoint(
+  db: DbOrTx,
+  workspaceId: string,
+  pointId: string,
+  field: string,
+): Promise<PointRow> {
   const point = await loadPoint(db, pointId);
   if (point?.workspaceId !== workspaceId) {
     throw new ApiError("VALIDATION_FAILED", "Dit overeenstemmingspunt bestaat niet aan deze OOGO-tafel.", field);
@@ -39,8 +47,14 @@ export async function requireTafelPoint(db: DbOrTx, workspaceId: string, pointId
 export { tafelParties };
 
 /** Refuses (400) party ids that are not parties of this tafel; returns them in tafel order. */
-export async function assertTafelParties(db: DbOrTx, workspaceId: string, partyIds: readonly string[], field: string): Promise<string[]> {
-  if (new Set(partyIds).size !== partyIds.length) throw new ApiError("VALIDATION_FAILED", "Elke partij mag maar één keer voorkomen.", field);
+export async function assertTafelParties(
+  db: DbOrTx,
+  workspaceId: string,
+  partyIds: readonly string[],
+  field: string,
+): Promise<string[]> {
+  if (new Set(partyIds).size !== partyIds.length)
+    throw new ApiError("VALIDATION_FAILED", "Elke partij mag maar één keer voorkomen.", field);
   const parties = await tafelParties(db, workspaceId);
   const known = new Set(parties.map((p) => p.id));
   const unknown = partyIds.find((id) => !known.has(id));
@@ -52,13 +66,26 @@ export async function assertTafelParties(db: DbOrTx, workspaceId: string, partyI
  * Increments the meeting's version inside the caller's transaction. With `expectedVersion`
  * the update only matches that version, so of two concurrent editors the second gets 409.
  */
-export async function bumpMeetingVersion(tx: DbOrTx, meetingId: string, expectedVersion: number | undefined, at: string): Promise<number> {
-  const where = expectedVersion === undefined
-    ? eq(meetings.id, meetingId)
-    : and(eq(meetings.id, meetingId), eq(meetings.version, expectedVersion));
-  const rows = await tx.update(meetings).set({ version: sql`${meetings.version} + 1`, updatedAt: at }).where(where).returning({ version: meetings.version });
+export async function bumpMeetingVersion(
+  tx: DbOrTx,
+  meetingId: string,
+  expectedVersion: number | undefined,
+  at: string,
+): Promise<number> {
+  const where =
+    expectedVersion === undefined
+      ? eq(meetings.id, meetingId)
+      : and(eq(meetings.id, meetingId), eq(meetings.version, expectedVersion));
+  const rows = await tx
+    .update(meetings)
+    .set({ version: sql`${meetings.version} + 1`, updatedAt: at })
+    .where(where)
+    .returning({ version: meetings.version });
   if (rows.length === 0) {
-    throw new ApiError("VERSION_CONFLICT", "Deze vergadering is intussen door iemand anders gewijzigd. Laad haar opnieuw en probeer het nog eens.");
+    throw new ApiError(
+      "VERSION_CONFLICT",
+      "Deze vergadering is intussen door iemand anders gewijzigd. Laad haar opnieuw en probeer het nog eens.",
+    );
   }
   return rows[0]!.version;
 }

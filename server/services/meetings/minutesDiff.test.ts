@@ -9,8 +9,25 @@ describe("minutes diff", () => {
     const json = doc(
       { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Besluiten" }] },
       p("Eerste"),
-      { type: "bulletList", content: [{ type: "listItem", content: [p("Punt a")] }, { type: "listItem", content: [p("Punt b")] }] },
-      { type: "table", content: [{ type: "tableRow", content: [{ type: "tableCell", content: [p("x")] }, { type: "tableCell", content: [p("y")] }] }] },
+      {
+        type: "bulletList",
+        content: [
+          { type: "listItem", content: [p("Punt a")] },
+          { type: "listItem", content: [p("Punt b")] },
+        ],
+      },
+      {
+        type: "table",
+        content: [
+          {
+            type: "tableRow",
+            content: [
+              { type: "tableCell", content: [p("x")] },
+              { type: "tableCell", content: [p("y")] },
+            ],
+          },
+        ],
+      },
       p(""),
     );
     expect(blockLines(json)).toEqual(["Besluiten", "Eerste", "Punt a", "Punt b", "x | y"]);
@@ -20,7 +37,8 @@ describe("minutes diff", () => {
     expect(diffLines(["a", "b", "c"], ["a", "c", "d"])).toEqual({ removed: ["b"], added: ["d"] });
     expect(diffLines([], ["x"])).toEqual({ removed: [], added: ["x"] });
     expect(minutesChanges(doc(p("De wethouder was aanwezig.")), doc(p("De wethouder was afwezig.")))).toEqual({
-      removed: ["De wethouder was aanwezig."], added: ["De wethouder was afwezig."],
+      removed: ["De wethouder was aanwezig."],
+      added: ["De wethouder was afwezig."],
     });
     expect(minutesChanges(doc(p("gelijk")), doc(p("gelijk")))).toEqual({ removed: [], added: [] });
   });

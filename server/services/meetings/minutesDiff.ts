@@ -3,7 +3,11 @@
  * list items, table rows): the lines removed and the lines added, for the log and the UI.
  */
 
-interface PmNode { type?: string; text?: string; content?: PmNode[] }
+interface PmNode {
+  type?: string;
+  text?: string;
+  content?: PmNode[];
+}
 
 /** Plain text of a node: text runs joined, hard breaks as spaces. */
 export function nodeText(node: PmNode): string {
@@ -39,18 +43,23 @@ const clip = (s: string) => (s.length > MAX_CHARS ? `${s.slice(0, MAX_CHARS - 1)
 
 /** Lines removed from `before` and added in `after` (longest common subsequence). */
 export function diffLines(before: readonly string[], after: readonly string[]): { removed: string[]; added: string[] } {
-  const n = before.length, m = after.length;
+  const n = before.length,
+    m = after.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       lcs[i]![j] = before[i] === after[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
     }
   }
-  const removed: string[] = [], added: string[] = [];
-  let i = 0, j = 0;
+  const removed: string[] = [],
+    added: string[] = [];
+  let i = 0,
+    j = 0;
   while (i < n && j < m) {
-    if (before[i] === after[j]) { i++; j++; }
-    else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) removed.push(before[i++]!);
+    if (before[i] === after[j]) {
+      i++;
+      j++;
+    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) removed.push(before[i++]!);
     else added.push(after[j++]!);
   }
   while (i < n) removed.push(before[i++]!);

@@ -1,6 +1,13 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import {
-  agendaItems, meetingAttendance, meetingParties, minutesAmendments, organisations, points, users, workspaceParties,
+  agendaItems,
+  meetingAttendance,
+  meetingParties,
+  minutesAmendments,
+  organisations,
+  points,
+  users,
+  workspaceParties,
 } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
 import { MEETING_TYPE_LABELS, agendaFrozenReason, meetingFrozenReason } from "../../../shared/domain/meetings.ts";
@@ -44,9 +51,14 @@ export async function presentMeeting(ctx: ServiceContext, meeting: MeetingRow): 
     .orderBy(asc(meetingAttendance.position));
 
   const agenda = await listAgenda(db, meeting.id);
-  const amendments = await db.select().from(minutesAmendments).where(eq(minutesAmendments.meetingId, meeting.id)).orderBy(asc(minutesAmendments.seq));
+  const amendments = await db
+    .select()
+    .from(minutesAmendments)
+    .where(eq(minutesAmendments.meetingId, meeting.id))
+    .orderBy(asc(minutesAmendments.seq));
   const approver = meeting.minutesApprovedBy
-    ? (await db.select({ name: users.name }).from(users).where(eq(users.id, meeting.minutesApprovedBy)).limit(1))[0]?.name ?? "Onbekend"
+    ? ((await db.select({ name: users.name }).from(users).where(eq(users.id, meeting.minutesApprovedBy)).limit(1))[0]
+        ?.name ?? "Onbekend")
     : null;
   const minutesDocument = documentNames.minutes(meeting.workspaceId, meeting.id);
 
@@ -64,9 +76,14 @@ export async function presentMeeting(ctx: ServiceContext, meeting: MeetingRow): 
     agenda,
     minutesDocument,
     minutesHash: textHash(await ctx.deps.documents.readJson(minutesDocument)),
-    minutesApproval: meeting.minutesApprovedAt && meeting.minutesApprovedHash
-      ? { approvedAt: meeting.minutesApprovedAt, approvedBy: approver ?? "Onbekend", textHash: meeting.minutesApprovedHash }
-      : null,
+    minutesApproval:
+      meeting.minutesApprovedAt && meeting.minutesApprovedHash
+        ? {
+            approvedAt: meeting.minutesApprovedAt,
+            approvedBy: approver ?? "Onbekend",
+            textHash: meeting.minutesApprovedHash,
+          }
+        : null,
     amendments: amendments.map(presentAmendment),
     agendaFrozenReason: agendaFrozenReason(meeting),
     recordFrozenReason: meetingFrozenReason(meeting),
@@ -97,12 +114,21 @@ export async function listAgenda(db: DbOrTx, meetingId: string): Promise<AgendaI
     .orderBy(asc(agendaItems.position));
   const pointIds = rows.map((r) => r.item.pointId).filter((id): id is string => !!id);
   const pointRows = pointIds.length
-    ? await db.select({ id: points.id, title: points.title, theme: points.theme, status: points.status, version: points.version, textHash: points.textHash })
-      .from(points).where(inArray(points.id, pointIds))
+    ? await db
+        .select({
+          id: points.id,
+          title: points.title,
+          theme: points.theme,
+          status: points.status,
+          version: points.version,
+          textHash: points.textHash,
+        })
+        .from(points)
+        .where(inArray(points.id, pointIds))
     : [];
   const byId = new Map(pointRows.map((p) => [p.id, p]));
   return rows.map(({ item, deciderName }) => {
-    const point = item.pointId ? byId.get(item.pointId) ?? null : null;
+    const point = item.pointId ? (byId.get(item.pointId) ?? null) : null;
     return {
       id: item.id,
       position: item.position,
@@ -113,7 +139,7 @@ export async function listAgenda(db: DbOrTx, meetingId: string): Promise<AgendaI
       decision: item.decision,
       decisionNote: item.decisionNote,
       decidedAt: item.decidedAt,
-      decidedBy: item.decidedBy ? deciderName ?? "Onbekend" : null,
+      decidedBy: item.decidedBy ? (deciderName ?? "Onbekend") : null,
       pointStatusBefore: item.pointStatusBefore,
       pointStatusAfter: item.pointStatusAfter,
     };

@@ -15,7 +15,10 @@ import { presentMeeting } from "./presentMeeting.ts";
  * party or none (chair, secretaris). The whole list goes into the log, so the dossier can show
  * who was there for whom.
  */
-export async function setAttendance(ctx: ServiceContext, input: SetAttendanceInput & { meetingId: string }): Promise<MeetingView> {
+export async function setAttendance(
+  ctx: ServiceContext,
+  input: SetAttendanceInput & { meetingId: string },
+): Promise<MeetingView> {
   const { meeting, member } = await meetingAndMember(ctx, input.meetingId);
   assertCan(member, "meeting.manage", "Alleen de secretaris houdt de presentielijst bij.");
   const frozen = meetingFrozenReason(meeting);
@@ -25,13 +28,18 @@ export async function setAttendance(ctx: ServiceContext, input: SetAttendanceInp
   const invited = new Set((await invitedPartyIds(dbOf(ctx), [meeting.id])).get(meeting.id) ?? []);
   input.attendees.forEach((a, i) => {
     if (a.partyId !== null && !invited.has(a.partyId)) {
-      throw new ApiError("VALIDATION_FAILED", `Aanwezige ${i + 1} (${a.name}) vertegenwoordigt een partij die niet is uitgenodigd.`, `attendees.${i}.partyId`);
+      throw new ApiError(
+        "VALIDATION_FAILED",
+        `Aanwezige ${i + 1} (${a.name}) vertegenwoordigt een partij die niet is uitgenodigd.`,
+        `attendees.${i}.partyId`,
+      );
     }
   });
   const seen = new Set<string>();
   input.attendees.forEach((a, i) => {
     const key = `${a.partyId ?? ""}|${a.name.toLowerCase()}`;
-    if (seen.has(key)) throw new ApiError("VALIDATION_FAILED", `${a.name} staat twee keer op de lijst.`, `attendees.${i}.name`);
+    if (seen.has(key))
+      throw new ApiError("VALIDATION_FAILED", `${a.name} staat twee keer op de lijst.`, `attendees.${i}.name`);
     seen.add(key);
   });
 
@@ -41,15 +49,42 @@ export async function setAttendance(ctx: ServiceContext, input: SetAttendanceInp
     await bumpMeetingVersion(tx, meeting.id, input.expectedVersion, now);
     await tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id));
     if (input.attendees.length) {
-      await tx.insert(meetingAttendance).values(input.attendees.map((a, position) => ({
-        id: newId(), meetingId: meeting.id, organisationId: a.partyId, name: a.name, capacity: a.capacity, present: a.present, position,
-      })));
+      await tx.insert(meetingAttendance).values(
+        input.attendees.map((a, position) => ({
+          id: newId(),
+          meetingId: meeting.id,
+          organisationId: a.partyId,
+          name: a.name,
+          capacity: a.capacity,
+          present: a.present,
+          position,
+        })),
+      );
     }
     await appendEvent(tx, {
-      workspaceId: meeting.workspaceId, type: "meeting.attendance_set", entityType: "meeting", entityId: meeting.id, actor: member, at: now,
-      data: { attendees: input.attendees.map((a) => ({ partyId: a.partyId, name: a.name, capacity: a.capacity, present: a.present })) },
+      workspaceId: meeting.workspaceId,
+      type: "meeting.attendance_set",
+      entityType: "meeting",
+      entityId: meeting.id,
+      actor: member,
+      at: now,
+      data: {
+        attendees: input.attendees.map((a) => ({
+          partyId: a.partyId,
+          name: a.name,
+          capacity: a.capacity,
+          present: a.present,
+        })),
+      },
     });
-    afterCommit(t, () => ctx.deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: "meeting.attendance_set" }));
+    afterCommit(t, () =>
+      ctx.deps.events.emit("workspace.changed", {
+        workspaceId: meeting.workspaceId,
+        entity: "meeting",
+        entityId: meeting.id,
+        type: "meeting.attendance_set",
+      }),
+    );
   });
   return presentMeeting(ctx, (await findMeeting(dbOf(ctx), meeting.id))!);
 }

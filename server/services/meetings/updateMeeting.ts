@@ -9,7 +9,13 @@ import { loadPoint } from "../points/pointState.ts";
 import { catchUpText } from "../points/refreshPointText.ts";
 import { transitionPoint } from "../points/transitionPoint.ts";
 import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
-import { assertTafelParties, bumpMeetingVersion, findMeeting, invitedPartyIds, meetingAndMember } from "./meetingRecord.ts";
+import {
+  assertTafelParties,
+  bumpMeetingVersion,
+  findMeeting,
+  invitedPartyIds,
+  meetingAndMember,
+} from "./meetingRecord.ts";
 import { presentMeeting } from "./presentMeeting.ts";
 import { onOtherFormalAgenda } from "./removeAgendaItem.ts";
 
@@ -20,36 +26,62 @@ import { onOtherFormalAgenda } from "./removeAgendaItem.ts";
  * ambtelijk akkoord through the points workflow's own verb, in the same transaction. A cancelled meeting
  * stays cancelled (plan a new one), so a released point is never silently re-fixed.
  */
-export async function updateMeeting(ctx: ServiceContext, input: UpdateMeetingInput & { meetingId: string }): Promise<MeetingView> {
+export async function updateMeeting(
+  ctx: ServiceContext,
+  input: UpdateMeetingInput & { meetingId: string },
+): Promise<MeetingView> {
   const { meeting, member } = await meetingAndMember(ctx, input.meetingId);
   const db = dbOf(ctx);
   assertCan(member, "meeting.manage", "Alleen de secretaris wijzigt vergaderingen.");
   const frozen = meetingFrozenReason(meeting);
   if (frozen) throw new ApiError("CONFLICT", frozen);
   if (meeting.status === "geannuleerd" && input.status !== undefined && input.status !== "geannuleerd") {
-    throw new ApiError("CONFLICT", "Een geannuleerde vergadering kan niet opnieuw worden gepland. Plan een nieuwe vergadering.", "status");
+    throw new ApiError(
+      "CONFLICT",
+      "Een geannuleerde vergadering kan niet opnieuw worden gepland. Plan een nieuwe vergadering.",
+      "status",
+    );
   }
   const cancelling = input.status === "geannuleerd" && meeting.status !== "geannuleerd";
   const release: string[] = [];
   if (cancelling) {
-    const [decided] = await db.select({ id: agendaItems.id }).from(agendaItems)
-      .where(and(eq(agendaItems.meetingId, meeting.id), isNotNull(agendaItems.decision))).limit(1);
-    if (decided) throw new ApiError("CONFLICT", "Er zijn al besluiten genomen in deze vergadering; zij kan niet meer worden geannuleerd.", "status");
+    const [decided] = await db
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, meeting.id), isNotNull(agendaItems.decision)))
+      .limit(1);
+    if (decided)
+      throw new ApiError(
+        "CONFLICT",
+        "Er zijn al besluiten genomen in deze vergadering; zij kan niet meer worden geannuleerd.",
+        "status",
+      );
     if (fixesTextVersion(meeting.type)) {
-      const items = await db.select({ id: agendaItems.id, pointId: agendaItems.pointId }).from(agendaItems)
-        .where(and(eq(agendaItems.meetingId, meeting.id), isNull(agendaItems.decision), isNotNull(agendaItems.pointId)));
+      const items = await db
+        .select({ id: agendaItems.id, pointId: agendaItems.pointId })
+        .from(agendaItems)
+        .where(
+          and(eq(agendaItems.meetingId, meeting.id), isNull(agendaItems.decision), isNotNull(agendaItems.pointId)),
+        );
       for (const item of items) {
         if (!(await onOtherFormalAgenda(db, meeting.workspaceId, item.pointId!, item.id))) release.push(item.pointId!);
       }
       for (const id of release) await catchUpText(ctx, id);
     }
   }
-  const invited = input.invitedPartyIds ? await assertTafelParties(db, meeting.workspaceId, input.invitedPartyIds, "invitedPartyIds") : undefined;
+  const invited = input.invitedPartyIds
+    ? await assertTafelParties(db, meeting.workspaceId, input.invitedPartyIds, "invitedPartyIds")
+    : undefined;
 
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   const set: Partial<typeof meetings.$inferInsert> = {};
   const startsAt = input.startsAt !== undefined ? new Date(input.startsAt).toISOString() : undefined;
-  for (const [key, value] of [["title", input.title], ["startsAt", startsAt], ["place", input.place], ["status", input.status]] as const) {
+  for (const [key, value] of [
+    ["title", input.title],
+    ["startsAt", startsAt],
+    ["place", input.place],
+    ["status", input.status],
+  ] as const) {
     if (value !== undefined && value !== meeting[key]) {
       changes[key] = { from: meeting[key], to: value };
       (set as Record<string, unknown>)[key] = value;
@@ -63,7 +95,10 @@ export async function updateMeeting(ctx: ServiceContext, input: UpdateMeetingInp
   if (Object.keys(changes).length === 0) {
     // Nothing to record: an idle save neither bumps the version nor writes to the log.
     if (input.expectedVersion !== undefined && input.expectedVersion !== meeting.version) {
-      throw new ApiError("VERSION_CONFLICT", "Deze vergadering is intussen door iemand anders gewijzigd. Laad haar opnieuw en probeer het nog eens.");
+      throw new ApiError(
+        "VERSION_CONFLICT",
+        "Deze vergadering is intussen door iemand anders gewijzigd. Laad haar opnieuw en probeer het nog eens.",
+      );
     }
     return presentMeeting(ctx, meeting);
   }
@@ -75,22 +110,42 @@ export async function updateMeeting(ctx: ServiceContext, input: UpdateMeetingInp
     for (const id of release) {
       const point = await loadPoint(tx, id);
       if (point?.status !== "geagendeerd") continue;
-      moved.push(await transitionPoint(t, {
-        pointId: id, to: "ambtelijk_akkoord", reason: `De vergadering "${meeting.title}" is geannuleerd; het punt gaat van de agenda.`, meetingId: meeting.id,
-      }));
+      moved.push(
+        await transitionPoint(t, {
+          pointId: id,
+          to: "ambtelijk_akkoord",
+          reason: `De vergadering "${meeting.title}" is geannuleerd; het punt gaat van de agenda.`,
+          meetingId: meeting.id,
+        }),
+      );
     }
     await bumpMeetingVersion(tx, meeting.id, input.expectedVersion, now);
     if (Object.keys(set).length) await tx.update(meetings).set(set).where(eq(meetings.id, meeting.id));
     if (changes.invitedPartyIds) {
       await tx.delete(meetingParties).where(eq(meetingParties.meetingId, meeting.id));
-      await tx.insert(meetingParties).values(invited!.map((organisationId) => ({ meetingId: meeting.id, organisationId })));
+      await tx
+        .insert(meetingParties)
+        .values(invited!.map((organisationId) => ({ meetingId: meeting.id, organisationId })));
     }
     await appendEvent(tx, {
-      workspaceId: meeting.workspaceId, type: "meeting.changed", entityType: "meeting", entityId: meeting.id, actor: member, at: now,
-      fromStatus: changes.status ? meeting.status : null, toStatus: changes.status ? input.status! : null,
+      workspaceId: meeting.workspaceId,
+      type: "meeting.changed",
+      entityType: "meeting",
+      entityId: meeting.id,
+      actor: member,
+      at: now,
+      fromStatus: changes.status ? meeting.status : null,
+      toStatus: changes.status ? input.status! : null,
       data: { changes, ...(moved.length ? { releasedPointIds: moved.map((m) => m.id) } : {}) },
     });
-    afterCommit(t, () => ctx.deps.events.emit("workspace.changed", { workspaceId: meeting.workspaceId, entity: "meeting", entityId: meeting.id, type: "meeting.changed" }));
+    afterCommit(t, () =>
+      ctx.deps.events.emit("workspace.changed", {
+        workspaceId: meeting.workspaceId,
+        entity: "meeting",
+        entityId: meeting.id,
+        type: "meeting.changed",
+      }),
+    );
   });
   return presentMeeting(ctx, (await findMeeting(db, meeting.id))!);
 }

@@ -16,7 +16,8 @@ export interface AcceptedInvitation {
   passwordSet: boolean;
 }
 
-const WRONG_ACCOUNT = "Deze uitnodiging is voor een ander e-mailadres dan waarmee u bent ingelogd. Log uit en open de link opnieuw, of log in met het account van de uitnodiging.";
+const WRONG_ACCOUNT =
+  "Deze uitnodiging is voor een ander e-mailadres dan waarmee u bent ingelogd. Log uit en open de link opnieuw, of log in met het account van de uitnodiging.";
 
 /**
  * Accepts ONE invitation and creates the membership it names — of its own tafel, in its own
@@ -44,18 +45,30 @@ export async function acceptInvitation(ctx: ServiceContext, input: AcceptInvitat
     const endedSessions: string[] = [];
     if (user?.passwordHash) {
       if (!caller) {
-        throw new ApiError("UNAUTHENTICATED", "Voor dit e-mailadres bestaat al een account. Log in met dat account en open de link daarna opnieuw.");
+        throw new ApiError(
+          "UNAUTHENTICATED",
+          "Voor dit e-mailadres bestaat al een account. Log in met dat account en open de link daarna opnieuw.",
+        );
       }
       if (passwordHash) {
-        throw new ApiError("VALIDATION_FAILED", "Met een uitnodiging verandert u geen wachtwoord. Neem de uitnodiging aan zonder wachtwoord.", "password");
+        throw new ApiError(
+          "VALIDATION_FAILED",
+          "Met een uitnodiging verandert u geen wachtwoord. Neem de uitnodiging aan zonder wachtwoord.",
+          "password",
+        );
       }
     } else {
-      if (!passwordHash) throw new ApiError("VALIDATION_FAILED", "Kies een wachtwoord van minstens 8 tekens.", "password");
+      if (!passwordHash)
+        throw new ApiError("VALIDATION_FAILED", "Kies een wachtwoord van minstens 8 tekens.", "password");
       if (!user) {
-        [user] = await tx.insert(users).values({ id: newId(), email: inv.email, name: inv.name, passwordHash, createdAt: now }).returning();
+        [user] = await tx
+          .insert(users)
+          .values({ id: newId(), email: inv.email, name: inv.name, passwordHash, createdAt: now })
+          .returning();
       } else {
         // The first password of this account: whoever held a session before it is not its owner.
-        for (const s of await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id))) endedSessions.push(s.id);
+        for (const s of await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id)))
+          endedSessions.push(s.id);
         await tx.delete(sessions).where(eq(sessions.userId, user.id));
         await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
       }
@@ -63,32 +76,59 @@ export async function acceptInvitation(ctx: ServiceContext, input: AcceptInvitat
     }
     const account = user!;
 
-    const [already] = await tx.select({ id: memberships.id }).from(memberships)
-      .where(and(eq(memberships.workspaceId, inv.workspaceId), eq(memberships.userId, account.id))).limit(1);
+    const [already] = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, inv.workspaceId), eq(memberships.userId, account.id)))
+      .limit(1);
     if (already) throw new ApiError("CONFLICT", "U bent al deelnemer aan deze tafel.");
 
     const membershipId = newId();
     await tx.insert(memberships).values({
-      id: membershipId, workspaceId: inv.workspaceId, userId: account.id, organisationId: inv.organisationId, role: inv.role,
-      title: inv.title, createdAt: now, updatedAt: now,
+      id: membershipId,
+      workspaceId: inv.workspaceId,
+      userId: account.id,
+      organisationId: inv.organisationId,
+      role: inv.role,
+      title: inv.title,
+      createdAt: now,
+      updatedAt: now,
     });
     await tx.update(invitations).set({ acceptedAt: now, acceptedBy: account.id }).where(eq(invitations.id, inv.id));
     const [party] = inv.organisationId
       ? await tx.select().from(organisations).where(eq(organisations.id, inv.organisationId)).limit(1)
       : [];
     const actor: MembershipContext = {
-      membershipId, workspaceId: inv.workspaceId, userId: account.id, role: inv.role, partyId: party?.id ?? null,
-      partyName: party?.name ?? null, partyKind: party?.kind ?? null, title: inv.title, userName: account.name,
+      membershipId,
+      workspaceId: inv.workspaceId,
+      userId: account.id,
+      role: inv.role,
+      partyId: party?.id ?? null,
+      partyName: party?.name ?? null,
+      partyKind: party?.kind ?? null,
+      title: inv.title,
+      userName: account.name,
     };
     await appendEvent(tx, {
-      workspaceId: inv.workspaceId, type: "member.joined", entityType: "membership", entityId: membershipId, actor,
-      toStatus: inv.role, data: { invitationId: inv.id, userId: account.id, partyId: inv.organisationId }, at: now,
+      workspaceId: inv.workspaceId,
+      type: "member.joined",
+      entityType: "membership",
+      entityId: membershipId,
+      actor,
+      toStatus: inv.role,
+      data: { invitationId: inv.id, userId: account.id, partyId: inv.organisationId },
+      at: now,
     });
     afterCommit(t, () => {
       const { events } = t.deps;
       for (const sessionId of endedSessions) events.emit("session.ended", { sessionId, userId: account.id });
       events.emit("membership.changed", { workspaceId: inv.workspaceId, userId: account.id });
-      events.emit("workspace.changed", { workspaceId: inv.workspaceId, entity: "members", entityId: membershipId, type: "member.joined" });
+      events.emit("workspace.changed", {
+        workspaceId: inv.workspaceId,
+        entity: "members",
+        entityId: membershipId,
+        type: "member.joined",
+      });
     });
     return { userId: account.id, workspaceId: inv.workspaceId, passwordSet };
   });

@@ -12,8 +12,11 @@ export interface MemberCommand {
 }
 
 async function loadTarget(t: TxContext, { workspaceId, membershipId }: MemberCommand) {
-  const [target] = await t.tx.select().from(memberships)
-    .where(and(eq(memberships.id, membershipId), eq(memberships.workspaceId, workspaceId))).limit(1);
+  const [target] = await t.tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.id, membershipId), eq(memberships.workspaceId, workspaceId)))
+    .limit(1);
   if (!target) throw notFound("Dit lidmaatschap");
   return target;
 }
@@ -36,14 +39,25 @@ export async function changeMember(ctx: ServiceContext, input: MemberCommand & C
     // Inside the write transaction: two managers demoting each other cannot both succeed.
     await assertKeepsAManager(t.tx, workspaceId, target, input.role);
     const now = nowIso(t);
-    await t.tx.update(memberships).set({
-      role: input.role, organisationId: partyId ?? null,
-      title: input.title === undefined ? target.title : input.title, updatedAt: now,
-    }).where(eq(memberships.id, membershipId));
+    await t.tx
+      .update(memberships)
+      .set({
+        role: input.role,
+        organisationId: partyId ?? null,
+        title: input.title === undefined ? target.title : input.title,
+        updatedAt: now,
+      })
+      .where(eq(memberships.id, membershipId));
     await appendEvent(t.tx, {
-      workspaceId, type: "member.role_changed", entityType: "membership", entityId: membershipId, actor,
-      fromStatus: target.role, toStatus: input.role,
-      data: { userId: target.userId, fromPartyId: target.organisationId, toPartyId: partyId ?? null }, at: now,
+      workspaceId,
+      type: "member.role_changed",
+      entityType: "membership",
+      entityId: membershipId,
+      actor,
+      fromStatus: target.role,
+      toStatus: input.role,
+      data: { userId: target.userId, fromPartyId: target.organisationId, toPartyId: partyId ?? null },
+      at: now,
     });
     announce(t, workspaceId, target.userId, membershipId, "member.role_changed");
   });
@@ -59,8 +73,14 @@ export async function revokeMember(ctx: ServiceContext, input: MemberCommand): P
     const now = nowIso(t);
     await t.tx.delete(memberships).where(eq(memberships.id, membershipId));
     await appendEvent(t.tx, {
-      workspaceId, type: "member.revoked", entityType: "membership", entityId: membershipId, actor,
-      fromStatus: target.role, data: { userId: target.userId, partyId: target.organisationId }, at: now,
+      workspaceId,
+      type: "member.revoked",
+      entityType: "membership",
+      entityId: membershipId,
+      actor,
+      fromStatus: target.role,
+      data: { userId: target.userId, partyId: target.organisationId },
+      at: now,
     });
     announce(t, workspaceId, target.userId, membershipId, "member.revoked");
   });

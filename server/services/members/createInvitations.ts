@@ -7,7 +7,14 @@
 import { and, eq, inArray, isNull, gt } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import type { WriteTx } from "../../../db/writeLock.ts";
-import { invitations, memberships, organisations, users, workspaceParties, workspaces } from "../../../db/schema/index.ts";
+import {
+  invitations,
+  memberships,
+  organisations,
+  users,
+  workspaceParties,
+  workspaces,
+} from "../../../db/schema/index.ts";
 import { INVITATION_DAYS } from "../../../shared/domain/invitations.ts";
 import type { Role } from "../../../shared/domain/roles.ts";
 import { hashToken, newId, newToken } from "../../auth/tokens.ts";
@@ -39,16 +46,33 @@ export const invitationLink = (publicOrigin: string, token: string) => `${public
 export const invitationExpiry = (now: Date) => new Date(now.getTime() + INVITATION_DAYS * 86400_000).toISOString();
 
 /** Why an address cannot be invited here now: it is a member, or it has a working invitation. */
-export async function takenAddresses(db: Db | WriteTx, workspaceId: string, emails: readonly string[], now: string): Promise<Map<string, "member" | "invited">> {
+export async function takenAddresses(
+  db: Db | WriteTx,
+  workspaceId: string,
+  emails: readonly string[],
+  now: string,
+): Promise<Map<string, "member" | "invited">> {
   const taken = new Map<string, "member" | "invited">();
   for (let i = 0; i < emails.length; i += 500) {
     const chunk = emails.slice(i, i + 500);
     // Membership of THIS tafel is in the member list the inviter already sees: saying so reveals nothing new.
-    const members = await db.select({ email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId))
+    const members = await db
+      .select({ email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.workspaceId, workspaceId), inArray(users.email, chunk)));
-    const invited = await db.select({ email: invitations.email }).from(invitations)
-      .where(and(eq(invitations.workspaceId, workspaceId), inArray(invitations.email, chunk),
-        isNull(invitations.acceptedAt), isNull(invitations.withdrawnAt), gt(invitations.expiresAt, now)));
+    const invited = await db
+      .select({ email: invitations.email })
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.workspaceId, workspaceId),
+          inArray(invitations.email, chunk),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.withdrawnAt),
+          gt(invitations.expiresAt, now),
+        ),
+      );
     for (const r of invited) taken.set(r.email, "invited");
     for (const r of members) taken.set(r.email, "member");
   }
@@ -57,20 +81,40 @@ export async function takenAddresses(db: Db | WriteTx, workspaceId: string, emai
 
 /** The tafel's name and the names of its parties, for the mails. */
 async function mailFacts(t: TxContext, workspaceId: string) {
-  const [tafel] = await t.tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+  const [tafel] = await t.tx
+    .select({ name: workspaces.name })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId))
+    .limit(1);
   if (!tafel) throw notFound("Deze OOGO-tafel");
-  const parties = await t.tx.select({ id: organisations.id, name: organisations.name }).from(organisations)
-    .innerJoin(workspaceParties, eq(workspaceParties.organisationId, organisations.id)).where(eq(workspaceParties.workspaceId, workspaceId));
+  const parties = await t.tx
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .innerJoin(workspaceParties, eq(workspaceParties.organisationId, organisations.id))
+    .where(eq(workspaceParties.workspaceId, workspaceId));
   return { tafelName: tafel.name, partyName: new Map(parties.map((p) => [p.id, p.name])) };
 }
 
-function mailFor(t: TxContext, facts: { tafelName: string; partyName: Map<string, string> }, inviter: EventActor, row: InvitationRow, token: string): MailMessage {
+function mailFor(
+  t: TxContext,
+  facts: { tafelName: string; partyName: Map<string, string> },
+  inviter: EventActor,
+  row: InvitationRow,
+  token: string,
+): MailMessage {
   return {
-    workspaceId: row.workspaceId, kind: "invitation", to: row.email, related: { type: INVITATION_MAIL, id: row.id },
+    workspaceId: row.workspaceId,
+    kind: "invitation",
+    to: row.email,
+    related: { type: INVITATION_MAIL, id: row.id },
     ...invitationMail({
-      tafelName: facts.tafelName, inviterName: inviter.userName, role: row.role,
-      partyName: row.organisationId ? facts.partyName.get(row.organisationId) ?? null : null,
-      link: invitationLink(t.deps.config.publicOrigin, token), expiresAt: new Date(row.expiresAt), recipientName: row.name,
+      tafelName: facts.tafelName,
+      inviterName: inviter.userName,
+      role: row.role,
+      partyName: row.organisationId ? (facts.partyName.get(row.organisationId) ?? null) : null,
+      link: invitationLink(t.deps.config.publicOrigin, token),
+      expiresAt: new Date(row.expiresAt),
+      recipientName: row.name,
     }),
   };
 }
@@ -79,7 +123,12 @@ function mailFor(t: TxContext, facts: { tafelName: string; partyName: Map<string
  * Creates invitations that the caller has already authorised and checked (party of this tafel,
  * address free). Returns their ids in input order.
  */
-export async function createInvitations(t: TxContext, inviter: EventActor, workspaceId: string, list: readonly NewInvitation[]): Promise<string[]> {
+export async function createInvitations(
+  t: TxContext,
+  inviter: EventActor,
+  workspaceId: string,
+  list: readonly NewInvitation[],
+): Promise<string[]> {
   const now = nowIso(t);
   const expiresAt = invitationExpiry(t.clock.now());
   const facts = await mailFacts(t, workspaceId);
@@ -88,9 +137,21 @@ export async function createInvitations(t: TxContext, inviter: EventActor, works
   for (const item of list) {
     const token = newToken();
     const row: InvitationRow = {
-      id: newId(), tokenHash: hashToken(token), workspaceId, email: item.email, name: item.name, role: item.role,
-      organisationId: item.partyId, title: item.title, createdAt: now, expiresAt,
-      acceptedAt: null, acceptedBy: null, withdrawnAt: null, invitedBy: inviter.userId, openedAt: null,
+      id: newId(),
+      tokenHash: hashToken(token),
+      workspaceId,
+      email: item.email,
+      name: item.name,
+      role: item.role,
+      organisationId: item.partyId,
+      title: item.title,
+      createdAt: now,
+      expiresAt,
+      acceptedAt: null,
+      acceptedBy: null,
+      withdrawnAt: null,
+      invitedBy: inviter.userId,
+      openedAt: null,
     };
     rows.push(row);
     mails.push(mailFor(t, facts, inviter, row, token));
@@ -102,14 +163,25 @@ export async function createInvitations(t: TxContext, inviter: EventActor, works
   for (const [i, row] of rows.entries()) {
     if (i > 0 && i % EVENTS_PER_YIELD === 0) await yieldToLoop();
     await appendEvent(t.tx, {
-      workspaceId, type: "member.invited", entityType: "invitation", entityId: row.id, actor: inviter, toStatus: row.role,
-      data: { email: row.email, name: row.name, role: row.role, partyId: row.organisationId, expiresAt: row.expiresAt }, at: now,
+      workspaceId,
+      type: "member.invited",
+      entityType: "invitation",
+      entityId: row.id,
+      actor: inviter,
+      toStatus: row.role,
+      data: { email: row.email, name: row.name, role: row.role, partyId: row.organisationId, expiresAt: row.expiresAt },
+      at: now,
     });
   }
   await enqueueMails(t, mails);
-  afterCommit(t, () => t.deps.events.emit("workspace.changed", {
-    workspaceId, entity: "members", entityId: rows.length === 1 ? rows[0]!.id : workspaceId, type: "member.invited",
-  }));
+  afterCommit(t, () =>
+    t.deps.events.emit("workspace.changed", {
+      workspaceId,
+      entity: "members",
+      entityId: rows.length === 1 ? rows[0]!.id : workspaceId,
+      type: "member.invited",
+    }),
+  );
   return rows.map((r) => r.id);
 }
 
@@ -120,17 +192,33 @@ export async function createInvitations(t: TxContext, inviter: EventActor, works
 export async function renewInvitation(t: TxContext, inviter: EventActor, row: InvitationRow): Promise<void> {
   const token = newToken();
   const renewed: InvitationRow = {
-    ...row, tokenHash: hashToken(token), expiresAt: invitationExpiry(t.clock.now()), openedAt: null, invitedBy: inviter.userId,
+    ...row,
+    tokenHash: hashToken(token),
+    expiresAt: invitationExpiry(t.clock.now()),
+    openedAt: null,
+    invitedBy: inviter.userId,
   };
-  await t.tx.update(invitations)
+  await t.tx
+    .update(invitations)
     .set({ tokenHash: renewed.tokenHash, expiresAt: renewed.expiresAt, openedAt: null, invitedBy: inviter.userId })
     .where(eq(invitations.id, row.id));
   await appendEvent(t.tx, {
-    workspaceId: row.workspaceId, type: "member.invitation_resent", entityType: "invitation", entityId: row.id, actor: inviter,
-    toStatus: row.role, data: { email: row.email, role: row.role, partyId: row.organisationId, expiresAt: renewed.expiresAt }, at: nowIso(t),
+    workspaceId: row.workspaceId,
+    type: "member.invitation_resent",
+    entityType: "invitation",
+    entityId: row.id,
+    actor: inviter,
+    toStatus: row.role,
+    data: { email: row.email, role: row.role, partyId: row.organisationId, expiresAt: renewed.expiresAt },
+    at: nowIso(t),
   });
   await enqueueMails(t, [mailFor(t, await mailFacts(t, row.workspaceId), inviter, renewed, token)]);
-  afterCommit(t, () => t.deps.events.emit("workspace.changed", {
-    workspaceId: row.workspaceId, entity: "members", entityId: row.id, type: "member.invitation_resent",
-  }));
+  afterCommit(t, () =>
+    t.deps.events.emit("workspace.changed", {
+      workspaceId: row.workspaceId,
+      entity: "members",
+      entityId: row.id,
+      type: "member.invitation_resent",
+    }),
+  );
 }

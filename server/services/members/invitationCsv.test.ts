@@ -3,7 +3,8 @@ import { chooseDelimiter, readInvitationCsv } from "./invitationCsv.ts";
 
 describe("reading an invitation CSV", () => {
   it("reads semicolons with a header, a BOM and CRLF, and numbers lines as in the file", () => {
-    const csv = "\uFEFFnaam;e-mail;partij;rol;functie\r\nAnna de Vries;anna@groningen.example;GM0014;trekker;beleidsadviseur\r\n\r\nPiet Jansen;piet@tynaarlo.example;Gemeente Tynaarlo;Ambtenaar (werkgroep)\r\n";
+    const csv =
+      "\uFEFFnaam;e-mail;partij;rol;functie\r\nAnna de Vries;anna@groningen.example;GM0014;trekker;beleidsadviseur\r\n\r\nPiet Jansen;piet@tynaarlo.example;Gemeente Tynaarlo;Ambtenaar (werkgroep)\r\n";
     const r = readInvitationCsv(csv);
     expect(r).toMatchObject({ delimiter: ";", headerSkipped: true, problems: [] });
     expect(r.records).toEqual([
@@ -13,7 +14,8 @@ describe("reading an invitation CSV", () => {
   });
 
   it("reads commas without a header; quoted fields keep delimiters, doubled quotes and line breaks", () => {
-    const csv = '"Vries, Anna de",anna@groningen.example,"Gemeente Groningen",trekker,"wethouder ""onderwijs"""\n' +
+    const csv =
+      '"Vries, Anna de",anna@groningen.example,"Gemeente Groningen",trekker,"wethouder ""onderwijs"""\n' +
       'Piet,piet@x.example,,secretaris,"twee\nregels"\nKees,kees@x.example,,waarnemer\n';
     const r = readInvitationCsv(csv);
     expect(r.delimiter).toBe(",");

@@ -52,12 +52,18 @@ export function readInvitationCsv(text: string): CsvReading {
   let parsed: Array<{ record: string[]; info: { lines: number } }>;
   try {
     parsed = parse(text, {
-      delimiter, bom: true, info: true, trim: true, skip_empty_lines: true, relax_column_count: true,
+      delimiter,
+      bom: true,
+      info: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
       // A row of only delimiters (";;;;" from a spreadsheet) is as empty as an empty line.
       skip_records_with_empty_values: true,
     }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   } catch (err) {
-    if (err instanceof CsvError) return { records: [], delimiter, headerSkipped: false, problems: [describeCsvError(err)] };
+    if (err instanceof CsvError)
+      return { records: [], delimiter, headerSkipped: false, problems: [describeCsvError(err)] };
     throw err;
   }
   const records: CsvRecord[] = parsed.map(({ record, info }) => {
@@ -71,9 +77,12 @@ export function readInvitationCsv(text: string): CsvReading {
   const headerSkipped = records.length > 0 && isHeaderRow(records[0]!.cells);
   if (headerSkipped) records.shift();
   const problems: string[] = [];
-  if (records.length === 0) problems.push("Er staat niemand in: geef per regel naam;e-mail;partij;rol en eventueel ;functie.");
+  if (records.length === 0)
+    problems.push("Er staat niemand in: geef per regel naam;e-mail;partij;rol en eventueel ;functie.");
   if (records.length > MAX_INVITATION_ROWS) {
-    problems.push(`Er staan ${records.length} mensen in; één ronde kan hoogstens ${MAX_INVITATION_ROWS} uitnodigingen versturen. Verdeel het bestand.`);
+    problems.push(
+      `Er staan ${records.length} mensen in; één ronde kan hoogstens ${MAX_INVITATION_ROWS} uitnodigingen versturen. Verdeel het bestand.`,
+    );
   }
   return { records, delimiter, headerSkipped, problems };
 }

@@ -8,7 +8,11 @@ import { eq } from "drizzle-orm";
 import { organisations, workspaceParties } from "../../../db/schema/index.ts";
 import { describeParty, partyFromText, roleFromText, ROLE_CHOICES } from "../../../shared/domain/invitationRows.ts";
 import { requiresParty, ROLE_LABELS } from "../../../shared/domain/roles.ts";
-import type { InvitationCsvInput, InvitationPreview, InvitationPreviewRow } from "../../../shared/schemas/invitations.ts";
+import type {
+  InvitationCsvInput,
+  InvitationPreview,
+  InvitationPreviewRow,
+} from "../../../shared/schemas/invitations.ts";
 import { InviteMemberInput, type InvitationView } from "../../../shared/schemas/workspace.ts";
 import type { Db } from "../../../db/client.ts";
 import type { WriteTx } from "../../../db/writeLock.ts";
@@ -25,15 +29,33 @@ export interface CsvCommand extends InvitationCsvInput {
 
 const fields = InviteMemberInput.shape;
 /** The first Dutch message of a zod failure, or null when the value passes. */
-function problemOf<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ message: string }> } } }, value: unknown): { value: T | null; problem: string | null } {
+function problemOf<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: Array<{ message: string }> } };
+  },
+  value: unknown,
+): { value: T | null; problem: string | null } {
   const result = schema.safeParse(value);
-  return result.success ? { value: result.data, problem: null } : { value: null, problem: result.error.issues[0]?.message ?? "Ongeldige waarde" };
+  return result.success
+    ? { value: result.data, problem: null }
+    : { value: null, problem: result.error.issues[0]?.message ?? "Ongeldige waarde" };
 }
 
 async function partiesOf(db: Db | WriteTx, workspaceId: string) {
-  return db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind, swvCode: organisations.swvCode, cbsCode: organisations.cbsCode })
-    .from(workspaceParties).innerJoin(organisations, eq(organisations.id, workspaceParties.organisationId))
-    .where(eq(workspaceParties.workspaceId, workspaceId)).orderBy(workspaceParties.position);
+  return db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      swvCode: organisations.swvCode,
+      cbsCode: organisations.cbsCode,
+    })
+    .from(workspaceParties)
+    .innerJoin(organisations, eq(organisations.id, workspaceParties.organisationId))
+    .where(eq(workspaceParties.workspaceId, workspaceId))
+    .orderBy(workspaceParties.position);
 }
 
 interface Checked {
@@ -46,8 +68,11 @@ interface Checked {
 async function checkCsv(db: Db | WriteTx, workspaceId: string, csv: string, now: string): Promise<Checked> {
   const reading = readInvitationCsv(csv);
   const parties = await partiesOf(db, workspaceId);
-  const partyList = parties.length <= 20 ? `: ${parties.map(describeParty).join(", ")}` : " (zie het Overzicht van de tafel)";
-  const emails = reading.records.map((r) => problemOf(fields.email, r.cells[1] ?? "").value).filter((e): e is string => !!e);
+  const partyList =
+    parties.length <= 20 ? `: ${parties.map(describeParty).join(", ")}` : " (zie het Overzicht van de tafel)";
+  const emails = reading.records
+    .map((r) => problemOf(fields.email, r.cells[1] ?? "").value)
+    .filter((e): e is string => !!e);
   const taken = await takenAddresses(db, workspaceId, [...new Set(emails)], now);
   const firstLineOf = new Map<string, number>();
 
@@ -56,8 +81,12 @@ async function checkCsv(db: Db | WriteTx, workspaceId: string, csv: string, now:
   for (const { line, cells } of reading.records) {
     const [nameText = "", emailText = "", partyText = "", roleText = "", titleText = ""] = cells;
     const problems: string[] = [];
-    if (cells.length < 4) problems.push(`Te weinig kolommen (${cells.length}): verwacht naam;e-mail;partij;rol en eventueel ;functie.`);
-    if (cells.length > 5) problems.push(`Te veel kolommen (${cells.length}): verwacht naam;e-mail;partij;rol en eventueel ;functie. Staat er een scheidingsteken in een veld? Zet dat veld dan tussen aanhalingstekens.`);
+    if (cells.length < 4)
+      problems.push(`Te weinig kolommen (${cells.length}): verwacht naam;e-mail;partij;rol en eventueel ;functie.`);
+    if (cells.length > 5)
+      problems.push(
+        `Te veel kolommen (${cells.length}): verwacht naam;e-mail;partij;rol en eventueel ;functie. Staat er een scheidingsteken in een veld? Zet dat veld dan tussen aanhalingstekens.`,
+      );
 
     const name = problemOf(fields.name, nameText);
     if (name.problem) problems.push(name.problem);
@@ -75,23 +104,42 @@ async function checkCsv(db: Db | WriteTx, workspaceId: string, csv: string, now:
     if (!roleText) problems.push(`Vul een rol in: ${ROLE_CHOICES}.`);
     else if (!role) problems.push(`Onbekende rol "${roleText}". Kies uit: ${ROLE_CHOICES}.`);
     const party = partyText ? partyFromText(partyText, parties) : null;
-    if (partyText && !party) problems.push(`Onbekende partij "${partyText}". Gebruik de naam of code zoals op deze tafel${partyList}.`);
-    if (!partyText && role && requiresParty(role)) problems.push(`De rol ${ROLE_LABELS[role]} handelt namens een partij: vul de partij in.`);
+    if (partyText && !party)
+      problems.push(`Onbekende partij "${partyText}". Gebruik de naam of code zoals op deze tafel${partyList}.`);
+    if (!partyText && role && requiresParty(role))
+      problems.push(`De rol ${ROLE_LABELS[role]} handelt namens een partij: vul de partij in.`);
     const title = titleText ? problemOf(fields.title, titleText) : { value: null, problem: null };
     if (title.problem) problems.push(title.problem);
 
     rows.push({
-      line, name: name.value ?? nameText, email: email.value ?? emailText, partyText,
-      party: party ? { id: party.id, name: party.name, kind: party.kind } : null, roleText, role, title: title.value ?? (titleText || null), problems,
+      line,
+      name: name.value ?? nameText,
+      email: email.value ?? emailText,
+      partyText,
+      party: party ? { id: party.id, name: party.name, kind: party.kind } : null,
+      roleText,
+      role,
+      title: title.value ?? (titleText || null),
+      problems,
     });
     if (problems.length === 0) {
-      invitations.push({ name: name.value!, email: email.value!, role: role!, partyId: party?.id ?? null, title: title.value ?? null });
+      invitations.push({
+        name: name.value!,
+        email: email.value!,
+        role: role!,
+        partyId: party?.id ?? null,
+        title: title.value ?? null,
+      });
     }
   }
   const rowsWithProblems = rows.filter((r) => r.problems.length > 0).length;
   return {
     preview: {
-      rows, problems: reading.problems, delimiter: reading.delimiter, headerSkipped: reading.headerSkipped, rowsWithProblems,
+      rows,
+      problems: reading.problems,
+      delimiter: reading.delimiter,
+      headerSkipped: reading.headerSkipped,
+      rowsWithProblems,
       ok: reading.problems.length === 0 && rowsWithProblems === 0 && rows.length > 0,
     },
     invitations,
@@ -123,7 +171,11 @@ export async function inviteMany(ctx: ServiceContext, input: CsvCommand): Promis
     if (!preview.ok) {
       const bad = preview.rows.filter((r) => r.problems.length > 0);
       const count = bad.length === 1 ? "1 regel heeft" : `${bad.length} regels hebben`;
-      throw new ApiError("VALIDATION_FAILED", `Er is niets verstuurd: ${count} een fout — ${summarise(bad)}. Pas het bestand aan en probeer het opnieuw.`, "csv");
+      throw new ApiError(
+        "VALIDATION_FAILED",
+        `Er is niets verstuurd: ${count} een fout — ${summarise(bad)}. Pas het bestand aan en probeer het opnieuw.`,
+        "csv",
+      );
     }
     const ids = await createInvitations(t, inviter, input.workspaceId, invitations);
     const views = await listInvitations(t.tx, input.workspaceId, t.clock.now(), ids);

@@ -24,11 +24,21 @@ export async function inviteMember(ctx: ServiceContext, input: InviteMemberComma
     const taken = (await takenAddresses(t.tx, workspaceId, [input.email], nowIso(t))).get(input.email);
     if (taken === "member") throw new ApiError("CONFLICT", "Deze persoon is al deelnemer aan deze tafel.", "email");
     if (taken === "invited") {
-      throw new ApiError("CONFLICT", "Voor dit e-mailadres staat al een uitnodiging open. Verstuur die opnieuw als de e-mail niet is aangekomen.", "email");
+      throw new ApiError(
+        "CONFLICT",
+        "Voor dit e-mailadres staat al een uitnodiging open. Verstuur die opnieuw als de e-mail niet is aangekomen.",
+        "email",
+      );
     }
-    const [id] = await createInvitations(t, inviter, workspaceId, [{
-      email: input.email, name: input.name, role: input.role, partyId: input.partyId ?? null, title: input.title ?? null,
-    }]);
+    const [id] = await createInvitations(t, inviter, workspaceId, [
+      {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        partyId: input.partyId ?? null,
+        title: input.title ?? null,
+      },
+    ]);
     return { invitation: await presentOne(t.tx, workspaceId, id!, t.clock.now()) };
   });
 }

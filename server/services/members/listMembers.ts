@@ -30,6 +30,8 @@ export async function listMembers(ctx: ServiceContext, input: { workspaceId: str
       party: party ? { id: party.id, name: party.name, kind: party.kind } : null,
       title: m.title,
     })),
-    invitations: can(membership.role, "members.manage") ? await listInvitations(db, input.workspaceId, ctx.clock.now()) : [],
+    invitations: can(membership.role, "members.manage")
+      ? await listInvitations(db, input.workspaceId, ctx.clock.now())
+      : [],
   };
 }

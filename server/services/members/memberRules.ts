@@ -31,9 +31,15 @@ export async function memberOf(ctx: ServiceContext, workspaceId: string): Promis
 }
 
 /** A role acting for a party needs a party of this tafel; other roles may have one. */
-export async function assertValidParty(db: Db | WriteTx, workspaceId: string, role: Role, partyId: string | null | undefined) {
+export async function assertValidParty(
+  db: Db | WriteTx,
+  workspaceId: string,
+  role: Role,
+  partyId: string | null | undefined,
+) {
   if (!partyId) {
-    if (requiresParty(role)) throw new ApiError("VALIDATION_FAILED", "Deze rol handelt namens een partij: kies de partij.", "partyId");
+    if (requiresParty(role))
+      throw new ApiError("VALIDATION_FAILED", "Deze rol handelt namens een partij: kies de partij.", "partyId");
     return;
   }
   const [party] = await db
@@ -48,12 +54,21 @@ export async function assertValidParty(db: Db | WriteTx, workspaceId: string, ro
  * A tafel keeps at least one member who can manage its members, or nobody could invite, change
  * or remove anyone any more. `newRole` null: the member is removed.
  */
-export async function assertKeepsAManager(db: Db | WriteTx, workspaceId: string, target: { id: string; role: Role }, newRole: Role | null) {
+export async function assertKeepsAManager(
+  db: Db | WriteTx,
+  workspaceId: string,
+  target: { id: string; role: Role },
+  newRole: Role | null,
+) {
   if (!can(target.role, "members.manage") || (newRole && can(newRole, "members.manage"))) return;
-  const managers = await db.select({ id: memberships.id }).from(memberships)
+  const managers = await db
+    .select({ id: memberships.id })
+    .from(memberships)
     .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.role, [...MANAGER_ROLES])));
   if (managers.every((m) => m.id === target.id)) {
-    throw new ApiError("CONFLICT",
-      `Dit is de laatste deelnemer die de deelnemers van deze tafel kan beheren (${MANAGER_WORDS}). Wijs eerst iemand anders die rol toe.`);
+    throw new ApiError(
+      "CONFLICT",
+      `Dit is de laatste deelnemer die de deelnemers van deze tafel kan beheren (${MANAGER_WORDS}). Wijs eerst iemand anders die rol toe.`,
+    );
   }
 }

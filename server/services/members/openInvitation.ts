@@ -15,19 +15,42 @@ export async function openInvitation(ctx: ServiceContext, input: OpenInvitationI
   if (!inv.openedAt) {
     await withTransaction(ctx, async (t) => {
       // Only the first opening counts; a link that was replaced meanwhile is not marked.
-      await t.tx.update(invitations).set({ openedAt: nowIso(t) })
+      await t.tx
+        .update(invitations)
+        .set({ openedAt: nowIso(t) })
         .where(and(eq(invitations.id, inv.id), eq(invitations.tokenHash, inv.tokenHash), isNull(invitations.openedAt)));
-      afterCommit(t, () => t.deps.events.emit("workspace.changed", {
-        workspaceId: inv.workspaceId, entity: "members", entityId: inv.id, type: "member.invitation_opened",
-      }));
+      afterCommit(t, () =>
+        t.deps.events.emit("workspace.changed", {
+          workspaceId: inv.workspaceId,
+          entity: "members",
+          entityId: inv.id,
+          type: "member.invitation_opened",
+        }),
+      );
     });
   }
   const { db } = ctx.deps.database;
-  const [tafel] = await db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, inv.workspaceId)).limit(1);
-  const [inviter] = inv.invitedBy ? await db.select({ name: users.name }).from(users).where(eq(users.id, inv.invitedBy)).limit(1) : [];
-  const [party] = inv.organisationId ? await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, inv.organisationId)).limit(1) : [];
+  const [tafel] = await db
+    .select({ name: workspaces.name })
+    .from(workspaces)
+    .where(eq(workspaces.id, inv.workspaceId))
+    .limit(1);
+  const [inviter] = inv.invitedBy
+    ? await db.select({ name: users.name }).from(users).where(eq(users.id, inv.invitedBy)).limit(1)
+    : [];
+  const [party] = inv.organisationId
+    ? await db
+        .select({ name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.id, inv.organisationId))
+        .limit(1)
+    : [];
   return {
-    tafelName: tafel?.name ?? "", inviterName: inviter?.name ?? null, role: inv.role, partyName: party?.name ?? null,
-    name: inv.name, expiresAt: inv.expiresAt,
+    tafelName: tafel?.name ?? "",
+    inviterName: inviter?.name ?? null,
+    role: inv.role,
+    partyName: party?.name ?? null,
+    name: inv.name,
+    expiresAt: inv.expiresAt,
   };
 }

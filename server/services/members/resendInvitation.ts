@@ -21,8 +21,11 @@ export async function resendInvitation(ctx: ServiceContext, input: InvitationCom
   const inviter = await managerOf(ctx, input.workspaceId, "uitnodigingen opnieuw versturen");
   return withTransaction(ctx, async (t) => {
     // Scoped to this tafel: another tafel's invitation id is simply not found here.
-    const [row] = await t.tx.select().from(invitations)
-      .where(and(eq(invitations.id, input.invitationId), eq(invitations.workspaceId, input.workspaceId))).limit(1);
+    const [row] = await t.tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, input.invitationId), eq(invitations.workspaceId, input.workspaceId)))
+      .limit(1);
     if (!row || row.withdrawnAt) throw notFound("Deze uitnodiging");
     if (row.acceptedAt) throw new ApiError("CONFLICT", "Deze uitnodiging is al aangenomen; de persoon is deelnemer.");
     const now = nowIso(t);
@@ -31,7 +34,10 @@ export async function resendInvitation(ctx: ServiceContext, input: InvitationCom
     }
     // An expired invitation may have been followed by a new one for the same address: two working links would confuse.
     if (await findUsableInvitation(t.tx, input.workspaceId, row.email, now, row.id)) {
-      throw new ApiError("CONFLICT", "Voor dit e-mailadres staat al een andere uitnodiging open. Verstuur die opnieuw, of trek haar eerst in.");
+      throw new ApiError(
+        "CONFLICT",
+        "Voor dit e-mailadres staat al een andere uitnodiging open. Verstuur die opnieuw, of trek haar eerst in.",
+      );
     }
     await renewInvitation(t, inviter, row);
     return presentOne(t.tx, input.workspaceId, row.id, t.clock.now());

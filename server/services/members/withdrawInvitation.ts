@@ -12,18 +12,37 @@ export async function withdrawInvitation(ctx: ServiceContext, input: InvitationC
   const actor = await managerOf(ctx, workspaceId, "uitnodigingen intrekken");
   await withTransaction(ctx, async (t) => {
     // Scoped to this tafel: another tafel's invitation id is simply not found here.
-    const [inv] = await t.tx.select().from(invitations)
-      .where(and(eq(invitations.id, invitationId), eq(invitations.workspaceId, workspaceId))).limit(1);
+    const [inv] = await t.tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, invitationId), eq(invitations.workspaceId, workspaceId)))
+      .limit(1);
     if (!inv || inv.withdrawnAt) throw notFound("Deze uitnodiging");
     if (inv.acceptedAt) {
-      throw new ApiError("CONFLICT", "Deze uitnodiging is al aangenomen. Verwijder de deelnemer als de toegang moet vervallen.");
+      throw new ApiError(
+        "CONFLICT",
+        "Deze uitnodiging is al aangenomen. Verwijder de deelnemer als de toegang moet vervallen.",
+      );
     }
     const now = nowIso(t);
     await t.tx.update(invitations).set({ withdrawnAt: now }).where(eq(invitations.id, inv.id));
     await appendEvent(t.tx, {
-      workspaceId, type: "member.invitation_withdrawn", entityType: "invitation", entityId: inv.id, actor,
-      fromStatus: inv.role, data: { email: inv.email, role: inv.role, partyId: inv.organisationId }, at: now,
+      workspaceId,
+      type: "member.invitation_withdrawn",
+      entityType: "invitation",
+      entityId: inv.id,
+      actor,
+      fromStatus: inv.role,
+      data: { email: inv.email, role: inv.role, partyId: inv.organisationId },
+      at: now,
     });
-    afterCommit(t, () => t.deps.events.emit("workspace.changed", { workspaceId, entity: "members", entityId: invitationId, type: "member.invitation_withdrawn" }));
+    afterCommit(t, () =>
+      t.deps.events.emit("workspace.changed", {
+        workspaceId,
+        entity: "members",
+        entityId: invitationId,
+        type: "member.invitation_withdrawn",
+      }),
+    );
   });
 }

@@ -25,7 +25,11 @@ export interface CreatePointCommand extends CreatePointInput {
 export async function createPoint(ctx: ServiceContext, input: CreatePointCommand): Promise<PointChange> {
   const { workspaceId } = input;
   const member = await membershipOf(ctx, workspaceId);
-  assertCan(member, "point.manage", "Alleen de ambtelijke werkgroep en de secretaris maken overeenstemmingspunten aan.");
+  assertCan(
+    member,
+    "point.manage",
+    "Alleen de ambtelijke werkgroep en de secretaris maken overeenstemmingspunten aan.",
+  );
   const db = dbOf(ctx);
   await assertThemeOfTafel(db, workspaceId, input.theme, "theme");
   const sectionKey = input.sectionKey === undefined ? input.theme : input.sectionKey;
@@ -42,14 +46,33 @@ export async function createPoint(ctx: ServiceContext, input: CreatePointCommand
   return withTransaction(ctx, async (t) => {
     const now = nowIso(t);
     const row: PointRow = {
-      id, workspaceId, theme: input.theme, title: input.title, status: "concept", version: 1, textHash: text.hash,
-      termMonths: input.termMonths ?? null, sectionKey, createdBy: member.userId, createdAt: now, updatedAt: now, originPointId: null,
+      id,
+      workspaceId,
+      theme: input.theme,
+      title: input.title,
+      status: "concept",
+      version: 1,
+      textHash: text.hash,
+      termMonths: input.termMonths ?? null,
+      sectionKey,
+      createdBy: member.userId,
+      createdAt: now,
+      updatedAt: now,
+      originPointId: null,
     };
     await t.tx.insert(points).values(row);
-    if (scope.length > 0) await t.tx.insert(pointScope).values(scope.map((organisationId) => ({ pointId: id, organisationId })));
+    if (scope.length > 0)
+      await t.tx.insert(pointScope).values(scope.map((organisationId) => ({ pointId: id, organisationId })));
     await saveTextVersion(t, id, text);
     const event = await appendEvent(t.tx, {
-      workspaceId, type: "point.created", entityType: "point", entityId: id, actor: member, toStatus: "concept", textHash: text.hash, at: now,
+      workspaceId,
+      type: "point.created",
+      entityType: "point",
+      entityId: id,
+      actor: member,
+      toStatus: "concept",
+      textHash: text.hash,
+      at: now,
       data: { theme: input.theme, title: input.title, scope, termMonths: row.termMonths, sectionKey },
     });
     const outcome = { point: row, events: [event], textLockChanged: false, member };

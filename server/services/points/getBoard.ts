@@ -19,14 +19,25 @@ export async function getBoard(ctx: ServiceContext, input: { workspaceId: string
   const { workspaceId } = input;
   await membershipOf(ctx, workspaceId);
   const db = dbOf(ctx);
-  const [allThemes, parties, states] = [await listThemes(ctx.deps.database.db, workspaceId), await tafelParties(db, workspaceId), await loadAllPointStates(db, workspaceId)];
+  const [allThemes, parties, states] = [
+    await listThemes(ctx.deps.database.db, workspaceId),
+    await tafelParties(db, workspaceId),
+    await loadAllPointStates(db, workspaceId),
+  ];
   // The tafel's active themes, and an archived one only while it still holds points (ADR 0010).
   const themes = allThemes.filter((t) => !t.archived || states.some((s) => s.point.theme === t.key));
 
   const totals = zeroStatuses();
   const themeRows = themes.map((t) => ({ key: t.key, label: t.label, total: 0, counts: zeroStatuses() }));
   const partyRows = parties.map((p) => ({
-    id: p.id, name: p.name, kind: p.kind, total: 0, counts: zeroStatuses(), stances: zeroStances(), signed: 0, awaitingSignature: 0,
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    total: 0,
+    counts: zeroStatuses(),
+    stances: zeroStances(),
+    signed: 0,
+    awaitingSignature: 0,
     themes: themes.map((t) => ({ key: t.key, counts: zeroStatuses() })),
   }));
 

@@ -1,5 +1,9 @@
 import {
-  DETAILS_EDITABLE_STATUSES, SIGNABLE_STATUSES, isTextLocked, statusLabel, transitionOptions,
+  DETAILS_EDITABLE_STATUSES,
+  SIGNABLE_STATUSES,
+  isTextLocked,
+  statusLabel,
+  transitionOptions,
 } from "../../../shared/domain/pointStatus.ts";
 import { can } from "../../../shared/domain/roles.ts";
 import { checkStance } from "../../../shared/domain/stances.ts";
@@ -10,7 +14,10 @@ import { loadPointState, pointAndMember, requirePoint, tafelParties, type PointS
 import { pointDocumentName } from "./pointText.ts";
 import { toSignoffView, toStanceView, toSummary, userNames } from "./presentPoint.ts";
 
-interface Ability { ok: boolean; reason?: string }
+interface Ability {
+  ok: boolean;
+  reason?: string;
+}
 const yes: Ability = { ok: true };
 const no = (reason: string): Ability => ({ ok: false, reason });
 
@@ -21,19 +28,37 @@ function abilitiesFor(viewer: MembershipContext | null, state: PointState): Poin
     return { editText: none, manage: none, recordStance: none, signOff: none };
   }
   const inScope = viewer.partyId !== null && state.parties.some((p) => p.id === viewer.partyId);
-  const editText = !can(viewer.role, "text.edit") ? no("Uw rol kan de tekst alleen lezen.")
-    : isTextLocked(status) ? no(`De tekst ligt vast: het punt is ${statusLabel(status).toLowerCase()}.`) : yes;
-  const manage = !can(viewer.role, "point.manage") ? no("Uw rol kan titel en scope niet wijzigen.")
-    : !DETAILS_EDITABLE_STATUSES.includes(status) ? no(`In de status ${statusLabel(status)} liggen titel en scope vast.`) : yes;
+  const editText = !can(viewer.role, "text.edit")
+    ? no("Uw rol kan de tekst alleen lezen.")
+    : isTextLocked(status)
+      ? no(`De tekst ligt vast: het punt is ${statusLabel(status).toLowerCase()}.`)
+      : yes;
+  const manage = !can(viewer.role, "point.manage")
+    ? no("Uw rol kan titel en scope niet wijzigen.")
+    : !DETAILS_EDITABLE_STATUSES.includes(status)
+      ? no(`In de status ${statusLabel(status)} liggen titel en scope vast.`)
+      : yes;
   const stanceCheck = checkStance({
-    role: viewer.role, actorPartyId: viewer.partyId, partiesInScope: state.parties.map((p) => p.id), status, stance: "akkoord", reasoning: "",
+    role: viewer.role,
+    actorPartyId: viewer.partyId,
+    partiesInScope: state.parties.map((p) => p.id),
+    status,
+    stance: "akkoord",
+    reasoning: "",
   });
   const recordStance = stanceCheck.ok ? yes : no(stanceCheck.reason);
-  const signedAlready = state.signoffs.some((s) => s.organisationId === viewer.partyId && s.textHash === state.point.textHash);
-  const signOff = !can(viewer.role, "point.signoff") ? no("Alleen een bestuurder of wethouder ondertekent.")
-    : !inScope ? no("Uw partij valt buiten de scope van dit punt.")
-    : !SIGNABLE_STATUSES.includes(status) ? no(`In de status ${statusLabel(status)} kan niet worden ondertekend.`)
-    : signedAlready ? no("Uw partij heeft deze tekst al ondertekend.") : yes;
+  const signedAlready = state.signoffs.some(
+    (s) => s.organisationId === viewer.partyId && s.textHash === state.point.textHash,
+  );
+  const signOff = !can(viewer.role, "point.signoff")
+    ? no("Alleen een bestuurder of wethouder ondertekent.")
+    : !inScope
+      ? no("Uw partij valt buiten de scope van dit punt.")
+      : !SIGNABLE_STATUSES.includes(status)
+        ? no(`In de status ${statusLabel(status)} kan niet worden ondertekend.`)
+        : signedAlready
+          ? no("Uw partij heeft deze tekst al ondertekend.")
+          : yes;
   return { editText, manage, recordStance, signOff };
 }
 
@@ -51,19 +76,30 @@ export async function getPointDetail(ctx: ServiceContext, input: { pointId: stri
  * already checked (`viewer` = the member it acted for) and for exports that checked their own
  * capability (`viewer` null: no abilities, no transitions).
  */
-export async function describePoint(ctx: ServiceContext, pointId: string, viewer: MembershipContext | null): Promise<PointDetail> {
+export async function describePoint(
+  ctx: ServiceContext,
+  pointId: string,
+  viewer: MembershipContext | null,
+): Promise<PointDetail> {
   const db = dbOf(ctx);
   const point = await requirePoint(db, pointId);
   const state = await loadPointState(db, point);
   const allParties = await tafelParties(db, point.workspaceId);
-  const names = await userNames(db, state.stances.map((s) => s.recordedBy));
+  const names = await userNames(
+    db,
+    state.stances.map((s) => s.recordedBy),
+  );
   const stances = state.parties
     .map((p) => state.stances.find((s) => s.organisationId === p.id))
     .filter((s) => s !== undefined)
     .map((s) => toStanceView(s, allParties, names, point.textHash));
   const signoffViews = state.signoffs.map((s) => toSignoffView(s, allParties, point.textHash));
   const transitions = viewer
-    ? transitionOptions(point.status, { role: viewer.role, partyId: viewer.partyId, partyKind: viewer.partyKind }, state.facts)
+    ? transitionOptions(
+        point.status,
+        { role: viewer.role, partyId: viewer.partyId, partyKind: viewer.partyKind },
+        state.facts,
+      )
     : [];
   return {
     ...toSummary(state),

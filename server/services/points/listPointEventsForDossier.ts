@@ -27,15 +27,25 @@ export interface PointDossier {
  * exact texts, positions with reasoning in version order, the status timeline). A building block
  * of the dossier, not an endpoint: access is the dossier verb's (it checks `dossier.build`).
  */
-export async function listPointEventsForDossier(ctx: ServiceContext, input: { pointId: string }): Promise<PointDossier> {
+export async function listPointEventsForDossier(
+  ctx: ServiceContext,
+  input: { pointId: string },
+): Promise<PointDossier> {
   const { pointId } = input;
   const point = await describePoint(ctx, pointId, null);
   const events = await pointEvents(dbOf(ctx), point);
-  const versions = await dbOf(ctx).select().from(pointTextVersions)
-    .where(eq(pointTextVersions.pointId, pointId)).orderBy(sql`rowid`);
+  const versions = await dbOf(ctx)
+    .select()
+    .from(pointTextVersions)
+    .where(eq(pointTextVersions.pointId, pointId))
+    .orderBy(sql`rowid`);
   return {
     point,
-    textVersions: versions.map((v) => ({ textHash: v.textHash, createdAt: v.createdAt, json: JSON.parse(v.json) as unknown })),
+    textVersions: versions.map((v) => ({
+      textHash: v.textHash,
+      createdAt: v.createdAt,
+      json: JSON.parse(v.json) as unknown,
+    })),
     events,
     stanceHistory: events.filter((e) => e.type === "point.stance_recorded"),
     statusEvents: events.filter((e) => e.type === "point.status_changed"),

@@ -14,8 +14,16 @@ export async function listPointHistory(ctx: ServiceContext, input: { pointId: st
 
 /** The same timeline without an access check (the dossier). */
 export async function pointEvents(db: DbOrTx, point: Pick<PointRow, "id" | "workspaceId">): Promise<PointEventView[]> {
-  const rows = await db.select().from(auditEvents)
-    .where(and(eq(auditEvents.workspaceId, point.workspaceId), eq(auditEvents.entityType, "point"), eq(auditEvents.entityId, point.id)))
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.workspaceId, point.workspaceId),
+        eq(auditEvents.entityType, "point"),
+        eq(auditEvents.entityId, point.id),
+      ),
+    )
     .orderBy(asc(auditEvents.seq));
   return rows.map(toEventView);
 }

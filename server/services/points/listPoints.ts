@@ -6,13 +6,20 @@ import { loadAllPointStates, tafelParties } from "./pointState.ts";
 import { toSummary } from "./presentPoint.ts";
 
 /** The points of a tafel for one of its members, filtered by theme, status and gemeente (points whose scope includes it). */
-export async function listPoints(ctx: ServiceContext, input: ListPointsQuery & { workspaceId: string }): Promise<PointSummary[]> {
+export async function listPoints(
+  ctx: ServiceContext,
+  input: ListPointsQuery & { workspaceId: string },
+): Promise<PointSummary[]> {
   await membershipOf(ctx, input.workspaceId);
   return pointSummaries(ctx, input.workspaceId, input);
 }
 
 /** The same list without an access check, for exports that checked their own capability. */
-export async function pointSummaries(ctx: ServiceContext, workspaceId: string, query: ListPointsQuery): Promise<PointSummary[]> {
+export async function pointSummaries(
+  ctx: ServiceContext,
+  workspaceId: string,
+  query: ListPointsQuery,
+): Promise<PointSummary[]> {
   const db = dbOf(ctx);
   if (query.gemeente !== undefined) {
     const parties = await tafelParties(db, workspaceId);

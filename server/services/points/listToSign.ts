@@ -32,8 +32,12 @@ export async function listToSign(ctx: ServiceContext, input: { workspaceId: stri
       textHash: point.textHash,
       documentName: pointDocumentName(point),
       partiesInScope: parties.length,
-      partiesSigned: parties.filter((p) => signoffs.some((s) => s.organisationId === p.id && s.textHash === point.textHash)).length,
-      previousSignature: previous ? { textHash: previous.textHash, signedAt: previous.signedAt, signerName: previous.signerName } : null,
+      partiesSigned: parties.filter((p) =>
+        signoffs.some((s) => s.organisationId === p.id && s.textHash === point.textHash),
+      ).length,
+      previousSignature: previous
+        ? { textHash: previous.textHash, signedAt: previous.signedAt, signerName: previous.signerName }
+        : null,
     });
   }
   return items;

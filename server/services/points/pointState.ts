@@ -4,7 +4,15 @@
  * database or the verb's transaction); no verbs here.
  */
 import { asc, eq } from "drizzle-orm";
-import { auditEvents, organisations, points, pointScope, pointStances, signoffs, workspaceParties } from "../../../db/schema/index.ts";
+import {
+  auditEvents,
+  organisations,
+  points,
+  pointScope,
+  pointStances,
+  signoffs,
+  workspaceParties,
+} from "../../../db/schema/index.ts";
 import type { PointFacts } from "../../../shared/domain/pointStatus.ts";
 import { effectiveStance } from "../../../shared/domain/stances.ts";
 import { isSigningParty, type PartyKind } from "../../../shared/domain/parties.ts";
@@ -52,14 +60,20 @@ export async function requirePoint(db: DbOrTx, pointId: string): Promise<PointRo
  * someone who is not a member of the point's tafel. A member of one tafel thus never acts on a
  * point of another.
  */
-export async function pointAndMember(ctx: ServiceContext, pointId: string): Promise<{ point: PointRow; member: MembershipContext }> {
+export async function pointAndMember(
+  ctx: ServiceContext,
+  pointId: string,
+): Promise<{ point: PointRow; member: MembershipContext }> {
   const point = await requirePoint(dbOf(ctx), pointId);
   return { point, member: await membershipOf(ctx, point.workspaceId) };
 }
 
 /** Ids of the gemeenten named in the scope; empty means all gemeenten. */
 export async function scopeGemeenteIds(db: DbOrTx, pointId: string): Promise<string[]> {
-  const rows = await db.select({ id: pointScope.organisationId }).from(pointScope).where(eq(pointScope.pointId, pointId));
+  const rows = await db
+    .select({ id: pointScope.organisationId })
+    .from(pointScope)
+    .where(eq(pointScope.pointId, pointId));
   return rows.map((r) => r.id);
 }
 
@@ -88,23 +102,47 @@ export async function loadPointState(db: DbOrTx, point: PointRow): Promise<Point
     await tafelParties(db, point.workspaceId),
     await scopeGemeenteIds(db, point.id),
     await db.select().from(pointStances).where(eq(pointStances.pointId, point.id)),
-    await db.select().from(signoffs).where(eq(signoffs.pointId, point.id)).orderBy(asc(signoffs.signedAt), asc(signoffs.id)),
+    await db
+      .select()
+      .from(signoffs)
+      .where(eq(signoffs.pointId, point.id))
+      .orderBy(asc(signoffs.signedAt), asc(signoffs.id)),
   ];
   const parties = resolveScope(all, gemeenteIds);
-  return { point, gemeenteIds, parties, stances: stanceRows, signoffs: signoffRows, facts: factsOf(point, parties, stanceRows, signoffRows) };
+  return {
+    point,
+    gemeenteIds,
+    parties,
+    stances: stanceRows,
+    signoffs: signoffRows,
+    facts: factsOf(point, parties, stanceRows, signoffRows),
+  };
 }
 
 /** The state of every point of a tafel in four queries (lists, the board, "te ondertekenen"). */
 export async function loadAllPointStates(db: DbOrTx, workspaceId: string): Promise<PointState[]> {
-  const rows = await db.select().from(points).where(eq(points.workspaceId, workspaceId)).orderBy(asc(points.theme), asc(points.createdAt), asc(points.id));
+  const rows = await db
+    .select()
+    .from(points)
+    .where(eq(points.workspaceId, workspaceId))
+    .orderBy(asc(points.theme), asc(points.createdAt), asc(points.id));
   if (rows.length === 0) return [];
   const all = await tafelParties(db, workspaceId);
-  const scopeRows = await db.select({ pointId: pointScope.pointId, id: pointScope.organisationId }).from(pointScope)
-    .innerJoin(points, eq(points.id, pointScope.pointId)).where(eq(points.workspaceId, workspaceId));
-  const stanceRows = await db.select({ s: pointStances }).from(pointStances)
-    .innerJoin(points, eq(points.id, pointStances.pointId)).where(eq(points.workspaceId, workspaceId));
-  const signoffRows = await db.select({ s: signoffs }).from(signoffs)
-    .innerJoin(points, eq(points.id, signoffs.pointId)).where(eq(points.workspaceId, workspaceId))
+  const scopeRows = await db
+    .select({ pointId: pointScope.pointId, id: pointScope.organisationId })
+    .from(pointScope)
+    .innerJoin(points, eq(points.id, pointScope.pointId))
+    .where(eq(points.workspaceId, workspaceId));
+  const stanceRows = await db
+    .select({ s: pointStances })
+    .from(pointStances)
+    .innerJoin(points, eq(points.id, pointStances.pointId))
+    .where(eq(points.workspaceId, workspaceId));
+  const signoffRows = await db
+    .select({ s: signoffs })
+    .from(signoffs)
+    .innerJoin(points, eq(points.id, signoffs.pointId))
+    .where(eq(points.workspaceId, workspaceId))
     .orderBy(asc(signoffs.signedAt), asc(signoffs.id));
   return rows.map((point) => {
     const gemeenteIds = scopeRows.filter((r) => r.pointId === point.id).map((r) => r.id);
@@ -115,13 +153,21 @@ export async function loadAllPointStates(db: DbOrTx, workspaceId: string): Promi
   });
 }
 
-function factsOf(point: PointRow, parties: readonly ScopeParty[], stances: readonly StanceRow[], signed: readonly SignoffRow[]): PointFacts {
+function factsOf(
+  point: PointRow,
+  parties: readonly ScopeParty[],
+  stances: readonly StanceRow[],
+  signed: readonly SignoffRow[],
+): PointFacts {
   return {
     parties: parties.map((p) => ({
       partyId: p.id,
       name: p.name,
       kind: p.kind,
-      stance: effectiveStance(stances.find((s) => s.organisationId === p.id), point.textHash),
+      stance: effectiveStance(
+        stances.find((s) => s.organisationId === p.id),
+        point.textHash,
+      ),
       signed: signed.some((s) => s.organisationId === p.id && s.textHash === point.textHash),
     })),
   };

@@ -27,7 +27,10 @@ export interface PointChange extends PointOutcome {
 }
 
 const versionConflict = () =>
-  new ApiError("VERSION_CONFLICT", "Iemand anders heeft dit punt net gewijzigd. Laad het punt opnieuw en probeer het nog eens.");
+  new ApiError(
+    "VERSION_CONFLICT",
+    "Iemand anders heeft dit punt net gewijzigd. Laad het punt opnieuw en probeer het nog eens.",
+  );
 
 /** Throws VERSION_CONFLICT when the caller's expected version is stale. */
 export function assertExpectedVersion(point: PointRow, expectedVersion: number | undefined): void {
@@ -40,10 +43,13 @@ export function assertExpectedVersion(point: PointRow, expectedVersion: number |
  * in, and the WHERE makes a second request with the same expectation fail even so.
  */
 export async function advanceVersion(
-  t: TxContext, point: PointRow, patch: Partial<Pick<PointRow, "status" | "textHash" | "title" | "termMonths" | "sectionKey">> = {},
+  t: TxContext,
+  point: PointRow,
+  patch: Partial<Pick<PointRow, "status" | "textHash" | "title" | "termMonths" | "sectionKey">> = {},
 ): Promise<PointRow> {
   const updatedAt = nowIso(t);
-  const result = await t.tx.update(points)
+  const result = await t.tx
+    .update(points)
     .set({ ...patch, version: point.version + 1, updatedAt })
     .where(and(eq(points.id, point.id), eq(points.version, point.version)));
   if (result.rowsAffected !== 1) throw versionConflict();
@@ -59,14 +65,29 @@ export interface StatusChangeOptions {
 
 /** Moves the status (cache) and logs the move in the same transaction. */
 export async function changeStatus(
-  t: TxContext, point: PointRow, to: PointStatus, actor: MembershipContext | null, options: StatusChangeOptions, events: LoggedEvent[],
+  t: TxContext,
+  point: PointRow,
+  to: PointStatus,
+  actor: MembershipContext | null,
+  options: StatusChangeOptions,
+  events: LoggedEvent[],
 ): Promise<PointRow> {
   await saveTextVersion(t, point.id, options.text);
-  events.push(await appendEvent(t.tx, {
-    workspaceId: point.workspaceId, type: "point.status_changed", entityType: "point", entityId: point.id, actor, at: nowIso(t),
-    fromStatus: point.status, toStatus: to, reasoning: options.reason, textHash: options.text.hash,
-    data: { ...(options.data ?? {}), textLocked: isTextLocked(to) },
-  }));
+  events.push(
+    await appendEvent(t.tx, {
+      workspaceId: point.workspaceId,
+      type: "point.status_changed",
+      entityType: "point",
+      entityId: point.id,
+      actor,
+      at: nowIso(t),
+      fromStatus: point.status,
+      toStatus: to,
+      reasoning: options.reason,
+      textHash: options.text.hash,
+      data: { ...(options.data ?? {}), textLocked: isTextLocked(to) },
+    }),
+  );
   return advanceVersion(t, point, { status: to });
 }
 
@@ -81,14 +102,29 @@ const AUTOMATIC_REASONS: Partial<Record<PointStatus, string>> = {
  * overeenstemming after the last signature, back to bespreking when an akkoord is withdrawn),
  * each as its own logged system event. `cause` names the change that triggered them.
  */
-export async function settleAutomatic(t: TxContext, point: PointRow, text: DurableText, cause: string, events: LoggedEvent[]): Promise<PointRow> {
+export async function settleAutomatic(
+  t: TxContext,
+  point: PointRow,
+  text: DurableText,
+  cause: string,
+  events: LoggedEvent[],
+): Promise<PointRow> {
   for (let i = 0; i < 4; i++) {
     const state = await loadPointState(t.tx, point);
     const next = automaticTransition(point.status, state.facts);
     if (!next) return point;
-    point = await changeStatus(t, point, next, null, {
-      reason: AUTOMATIC_REASONS[next] ?? "Automatische stap.", text, data: { automatic: true, trigger: cause },
-    }, events);
+    point = await changeStatus(
+      t,
+      point,
+      next,
+      null,
+      {
+        reason: AUTOMATIC_REASONS[next] ?? "Automatische stap.",
+        text,
+        data: { automatic: true, trigger: cause },
+      },
+      events,
+    );
   }
   return point;
 }
@@ -102,7 +138,12 @@ export function publishOutcome(ctx: ServiceContext, outcome: PointOutcome): void
   const { events } = ctx.deps;
   afterCommit(ctx, () => {
     for (const event of outcome.events) {
-      events.emit("workspace.changed", { workspaceId: point.workspaceId, entity: "point", entityId: point.id, type: event.type });
+      events.emit("workspace.changed", {
+        workspaceId: point.workspaceId,
+        entity: "point",
+        entityId: point.id,
+        type: event.type,
+      });
     }
     if (outcome.textLockChanged) events.emit("document.accessChanged", { docName: pointDocumentName(point) });
   });

@@ -16,10 +16,14 @@ export interface DurableText {
   json: string;
 }
 
-export const pointDocumentName = (point: { id: string; workspaceId: string }) => documentNames.point(point.workspaceId, point.id);
+export const pointDocumentName = (point: { id: string; workspaceId: string }) =>
+  documentNames.point(point.workspaceId, point.id);
 
 /** Reads the point's text from the durable Yjs state (never from a cache or a client). */
-export async function readDurableText(ctx: ServiceContext, point: { id: string; workspaceId: string }): Promise<DurableText> {
+export async function readDurableText(
+  ctx: ServiceContext,
+  point: { id: string; workspaceId: string },
+): Promise<DurableText> {
   const json = await ctx.deps.documents.readJson(pointDocumentName(point));
   return { hash: textHash(json), json: canonicalJson(json) };
 }
@@ -37,14 +41,25 @@ export function assertTextCurrent(point: PointRow, text: DurableText): void {
 
 /** Stores the exact text behind a hash an event refers to (once per point and hash). */
 export async function saveTextVersion(t: TxContext, pointId: string, text: DurableText): Promise<void> {
-  await t.tx.insert(pointTextVersions)
+  await t.tx
+    .insert(pointTextVersions)
     .values({ pointId, textHash: text.hash, json: text.json, createdAt: nowIso(t) })
     .onConflictDoNothing();
 }
 
 /** Plain text → a ProseMirror document: blank lines separate paragraphs; empty → one empty paragraph. */
 export function plainTextToDoc(text: string | undefined): unknown {
-  const paragraphs = (text ?? "").replace(/\r\n?/g, "\n").split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = (text ?? "")
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (paragraphs.length === 0) return { type: "doc", content: [{ type: "paragraph" }] };
-  return { type: "doc", content: paragraphs.map((p) => ({ type: "paragraph", content: [{ type: "text", text: p.replace(/\s*\n\s*/g, " ") }] })) };
+  return {
+    type: "doc",
+    content: paragraphs.map((p) => ({
+      type: "paragraph",
+      content: [{ type: "text", text: p.replace(/\s*\n\s*/g, " ") }],
+    })),
+  };
 }

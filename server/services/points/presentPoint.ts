@@ -32,9 +32,15 @@ export async function userNames(db: DbOrTx, ids: readonly string[]): Promise<Map
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-const partyName = (parties: readonly ScopeParty[], id: string) => parties.find((p) => p.id === id)?.name ?? "Onbekende partij";
+const partyName = (parties: readonly ScopeParty[], id: string) =>
+  parties.find((p) => p.id === id)?.name ?? "Onbekende partij";
 
-export function toStanceView(row: StanceRow, parties: readonly ScopeParty[], names: Map<string, string>, currentHash: string): StanceView {
+export function toStanceView(
+  row: StanceRow,
+  parties: readonly ScopeParty[],
+  names: Map<string, string>,
+  currentHash: string,
+): StanceView {
   return {
     partyId: row.organisationId,
     partyName: partyName(parties, row.organisationId),

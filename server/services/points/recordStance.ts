@@ -4,7 +4,13 @@ import { ApiError } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
 import { nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
 import { loadPointState, pointAndMember, requirePoint, type LoggedEvent } from "./pointState.ts";
-import { advanceVersion, assertExpectedVersion, publishOutcome, settleAutomatic, type PointChange } from "./pointStatusChange.ts";
+import {
+  advanceVersion,
+  assertExpectedVersion,
+  publishOutcome,
+  settleAutomatic,
+  type PointChange,
+} from "./pointStatusChange.ts";
 import { assertTextCurrent, readDurableText, saveTextVersion } from "./pointText.ts";
 import { catchUpText } from "./refreshPointText.ts";
 
@@ -31,8 +37,12 @@ export async function recordStance(ctx: ServiceContext, input: RecordStanceComma
     const state = await loadPointState(t.tx, point);
     const reasoning = (input.reasoning ?? "").trim();
     const check = checkStance({
-      role: member.role, actorPartyId: member.partyId, partiesInScope: state.parties.map((p) => p.id),
-      status: point.status, stance: input.stance, reasoning,
+      role: member.role,
+      actorPartyId: member.partyId,
+      partiesInScope: state.parties.map((p) => p.id),
+      status: point.status,
+      stance: input.stance,
+      reasoning,
     });
     if (!check.ok) throw new ApiError(check.code, check.reason, check.field);
     const stance = input.stance;
@@ -42,22 +52,38 @@ export async function recordStance(ctx: ServiceContext, input: RecordStanceComma
 
     const text = await readDurableText(t, point);
     if (input.textHash !== undefined && input.textHash !== text.hash) {
-      throw new ApiError("TEXT_CHANGED", "De tekst is gewijzigd sinds u hem las. Lees de nieuwe tekst en geef dan uw standpunt.");
+      throw new ApiError(
+        "TEXT_CHANGED",
+        "De tekst is gewijzigd sinds u hem las. Lees de nieuwe tekst en geef dan uw standpunt.",
+      );
     }
     assertTextCurrent(point, text);
     assertExpectedVersion(point, input.expectedVersion);
 
-    const previous = effectiveStance(state.stances.find((s) => s.organisationId === partyId), point.textHash);
+    const previous = effectiveStance(
+      state.stances.find((s) => s.organisationId === partyId),
+      point.textHash,
+    );
     const recordedAt = nowIso(t);
     const values = { stance, reasoning, textHash: text.hash, recordedBy: member.userId, recordedAt };
-    await t.tx.insert(pointStances).values({ pointId: point.id, organisationId: partyId, ...values })
+    await t.tx
+      .insert(pointStances)
+      .values({ pointId: point.id, organisationId: partyId, ...values })
       .onConflictDoUpdate({ target: [pointStances.pointId, pointStances.organisationId], set: values });
     await saveTextVersion(t, point.id, text);
-    const events: LoggedEvent[] = [await appendEvent(t.tx, {
-      workspaceId: point.workspaceId, type: "point.stance_recorded", entityType: "point", entityId: point.id, actor: member,
-      reasoning: reasoning || null, textHash: text.hash, at: recordedAt,
-      data: { partyId, stance, previousStance: previous },
-    })];
+    const events: LoggedEvent[] = [
+      await appendEvent(t.tx, {
+        workspaceId: point.workspaceId,
+        type: "point.stance_recorded",
+        entityType: "point",
+        entityId: point.id,
+        actor: member,
+        reasoning: reasoning || null,
+        textHash: text.hash,
+        at: recordedAt,
+        data: { partyId, stance, previousStance: previous },
+      }),
+    ];
     point = await advanceVersion(t, point);
     point = await settleAutomatic(t, point, text, "point.stance_recorded", events);
     const outcome = { point, events, textLockChanged: false, member };

@@ -4,7 +4,13 @@ import { isTextLocked, statusAfterTextChange } from "../../../shared/domain/poin
 import { appendEvent } from "../audit/appendEvent.ts";
 import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext, type TxContext } from "../serviceContext.ts";
 import { loadPoint, loadPointState, type LoggedEvent, type PointRow } from "./pointState.ts";
-import { advanceVersion, changeStatus, publishOutcome, settleAutomatic, type PointOutcome } from "./pointStatusChange.ts";
+import {
+  advanceVersion,
+  changeStatus,
+  publishOutcome,
+  settleAutomatic,
+  type PointOutcome,
+} from "./pointStatusChange.ts";
 import { readDurableText, saveTextVersion, type DurableText } from "./pointText.ts";
 
 export interface TextRefresh extends PointOutcome {
@@ -28,7 +34,8 @@ export interface TextRefresh extends PointOutcome {
 async function applyDurableText(t: TxContext, point: PointRow): Promise<TextRefresh> {
   const text = await readDurableText(t, point);
   const events: LoggedEvent[] = [];
-  if (text.hash === point.textHash) return { point, events, textLockChanged: false, changed: false, logged: false, text };
+  if (text.hash === point.textHash)
+    return { point, events, textLockChanged: false, changed: false, logged: false, text };
 
   const state = await loadPointState(t.tx, point);
   const staleStances = state.stances.filter((s) => s.textHash === point.textHash && s.stance !== "geen_standpunt");
@@ -37,37 +44,69 @@ async function applyDurableText(t: TxContext, point: PointRow): Promise<TextRefr
   const whileLocked = isTextLocked(point.status);
 
   if (staleStances.length === 0 && voided.length === 0 && !target && !whileLocked) {
-    await t.tx.update(points).set({ textHash: text.hash, updatedAt: nowIso(t) })
+    await t.tx
+      .update(points)
+      .set({ textHash: text.hash, updatedAt: nowIso(t) })
       .where(and(eq(points.id, point.id), eq(points.version, point.version)));
-    return { point: { ...point, textHash: text.hash }, events, textLockChanged: false, changed: true, logged: false, text };
+    return {
+      point: { ...point, textHash: text.hash },
+      events,
+      textLockChanged: false,
+      changed: true,
+      logged: false,
+      text,
+    };
   }
 
   const lockedBefore = whileLocked;
   await saveTextVersion(t, point.id, text);
-  events.push(await appendEvent(t.tx, {
-    workspaceId: point.workspaceId, type: "point.text_changed", entityType: "point", entityId: point.id, actor: null, at: nowIso(t),
-    reasoning: voided.length > 0
-      ? "De tekst is gewijzigd: eerdere ondertekeningen zijn verouderd en tellen niet meer."
-      : "De tekst is gewijzigd: eerdere standpunten tellen niet meer.",
-    textHash: text.hash,
-    data: {
-      previousTextHash: point.textHash,
-      staleStances: staleStances.map((s) => s.organisationId),
-      verouderdeSignoffs: voided.map((s) => s.id),
-      // An edit that reached durable storage while the text was locked (a socket that had not
-      // yet been re-authorised): recorded, never hidden.
-      whileLocked,
-    },
-  }));
+  events.push(
+    await appendEvent(t.tx, {
+      workspaceId: point.workspaceId,
+      type: "point.text_changed",
+      entityType: "point",
+      entityId: point.id,
+      actor: null,
+      at: nowIso(t),
+      reasoning:
+        voided.length > 0
+          ? "De tekst is gewijzigd: eerdere ondertekeningen zijn verouderd en tellen niet meer."
+          : "De tekst is gewijzigd: eerdere standpunten tellen niet meer.",
+      textHash: text.hash,
+      data: {
+        previousTextHash: point.textHash,
+        staleStances: staleStances.map((s) => s.organisationId),
+        verouderdeSignoffs: voided.map((s) => s.id),
+        // An edit that reached durable storage while the text was locked (a socket that had not
+        // yet been re-authorised): recorded, never hidden.
+        whileLocked,
+      },
+    }),
+  );
   let next = await advanceVersion(t, point, { textHash: text.hash });
   if (target) {
-    next = await changeStatus(t, next, target, null, {
-      reason: "Automatisch: de tekst is gewijzigd, dus eerdere standpunten en ondertekeningen tellen niet meer.",
-      text, data: { automatic: true, trigger: "point.text_changed" },
-    }, events);
+    next = await changeStatus(
+      t,
+      next,
+      target,
+      null,
+      {
+        reason: "Automatisch: de tekst is gewijzigd, dus eerdere standpunten en ondertekeningen tellen niet meer.",
+        text,
+        data: { automatic: true, trigger: "point.text_changed" },
+      },
+      events,
+    );
   }
   next = await settleAutomatic(t, next, text, "point.text_changed", events);
-  return { point: next, events, textLockChanged: lockedBefore !== isTextLocked(next.status), changed: true, logged: true, text };
+  return {
+    point: next,
+    events,
+    textLockChanged: lockedBefore !== isTextLocked(next.status),
+    changed: true,
+    logged: true,
+    text,
+  };
 }
 
 /**
@@ -118,7 +157,12 @@ const pendingAnnouncements = new Map<string, { last: number; timer?: ReturnType<
 function announceTextHash(ctx: ServiceContext, point: { id: string; workspaceId: string }) {
   const emit = () => {
     pendingAnnouncements.set(point.id, { last: Date.now() });
-    ctx.deps.events.emit("workspace.changed", { workspaceId: point.workspaceId, entity: "point", entityId: point.id, type: "point.text_hash_updated" });
+    ctx.deps.events.emit("workspace.changed", {
+      workspaceId: point.workspaceId,
+      entity: "point",
+      entityId: point.id,
+      type: "point.text_hash_updated",
+    });
   };
   const state = pendingAnnouncements.get(point.id);
   if (!state || Date.now() - state.last >= HASH_ANNOUNCE_INTERVAL_MS) return emit();

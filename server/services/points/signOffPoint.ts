@@ -6,7 +6,13 @@ import { ApiError, forbidden } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
 import { nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
 import { loadPointState, pointAndMember, requirePoint, type LoggedEvent, type SignoffRow } from "./pointState.ts";
-import { advanceVersion, assertExpectedVersion, publishOutcome, settleAutomatic, type PointChange } from "./pointStatusChange.ts";
+import {
+  advanceVersion,
+  assertExpectedVersion,
+  publishOutcome,
+  settleAutomatic,
+  type PointChange,
+} from "./pointStatusChange.ts";
 import { assertTextCurrent, readDurableText, saveTextVersion } from "./pointText.ts";
 import { catchUpText } from "./refreshPointText.ts";
 
@@ -24,7 +30,10 @@ export interface SignOffCommand {
  * signature binds to exactly what is on disk. When it is the last missing signature the point
  * reaches overeenstemming by itself (logged). The row is never changed afterwards (trigger).
  */
-export async function signOffPoint(ctx: ServiceContext, input: SignOffCommand): Promise<PointChange & { signoff: SignoffRow }> {
+export async function signOffPoint(
+  ctx: ServiceContext,
+  input: SignOffCommand,
+): Promise<PointChange & { signoff: SignoffRow }> {
   const { member } = await pointAndMember(ctx, input.pointId);
   await catchUpText(ctx, input.pointId);
   return withTransaction(ctx, async (t) => {
@@ -37,11 +46,17 @@ export async function signOffPoint(ctx: ServiceContext, input: SignOffCommand): 
     // point out of a signable status) learns exactly that.
     const text = await readDurableText(t, point);
     if (input.textHash !== text.hash) {
-      throw new ApiError("TEXT_CHANGED", "De tekst is gewijzigd sinds u hem las: uw handtekening zou niet op deze tekst slaan. Lees de huidige tekst en onderteken opnieuw.");
+      throw new ApiError(
+        "TEXT_CHANGED",
+        "De tekst is gewijzigd sinds u hem las: uw handtekening zou niet op deze tekst slaan. Lees de huidige tekst en onderteken opnieuw.",
+      );
     }
     assertTextCurrent(point, text);
     if (!SIGNABLE_STATUSES.includes(point.status)) {
-      throw new ApiError("CONFLICT", `In de status ${statusLabel(point.status)} kan niet worden ondertekend; dat kan na ambtelijk akkoord, op de agenda of bij een schikking.`);
+      throw new ApiError(
+        "CONFLICT",
+        `In de status ${statusLabel(point.status)} kan niet worden ondertekend; dat kan na ambtelijk akkoord, op de agenda of bij een schikking.`,
+      );
     }
     assertExpectedVersion(point, input.expectedVersion);
     if (state.signoffs.some((s) => s.organisationId === party.id && s.textHash === text.hash)) {
@@ -49,21 +64,47 @@ export async function signOffPoint(ctx: ServiceContext, input: SignOffCommand): 
     }
 
     const row: SignoffRow = {
-      id: newId(), pointId: point.id, organisationId: party.id, userId: member.userId, signerName: member.userName,
-      signerTitle: member.title, textHash: text.hash, pointVersion: point.version, signedAt: nowIso(t),
+      id: newId(),
+      pointId: point.id,
+      organisationId: party.id,
+      userId: member.userId,
+      signerName: member.userName,
+      signerTitle: member.title,
+      textHash: text.hash,
+      pointVersion: point.version,
+      signedAt: nowIso(t),
     };
     await t.tx.insert(signoffs).values(row);
     await saveTextVersion(t, point.id, text);
-    const events: LoggedEvent[] = [await appendEvent(t.tx, {
-      workspaceId: point.workspaceId, type: "point.signed", entityType: "point", entityId: point.id, actor: member,
-      textHash: text.hash, at: row.signedAt,
-      data: { signoffId: row.id, partyId: party.id, signerTitle: member.title, pointVersion: point.version, status: point.status },
-    })];
+    const events: LoggedEvent[] = [
+      await appendEvent(t.tx, {
+        workspaceId: point.workspaceId,
+        type: "point.signed",
+        entityType: "point",
+        entityId: point.id,
+        actor: member,
+        textHash: text.hash,
+        at: row.signedAt,
+        data: {
+          signoffId: row.id,
+          partyId: party.id,
+          signerTitle: member.title,
+          pointVersion: point.version,
+          status: point.status,
+        },
+      }),
+    ];
     const lockedBefore = isTextLocked(point.status);
     point = await advanceVersion(t, point);
     point = await settleAutomatic(t, point, text, "point.signed", events);
     // Signing on the agenda can complete the agreement, which lifts the agenda lock.
-    const outcome = { point, events, textLockChanged: lockedBefore !== isTextLocked(point.status), member, signoff: row };
+    const outcome = {
+      point,
+      events,
+      textLockChanged: lockedBefore !== isTextLocked(point.status),
+      member,
+      signoff: row,
+    };
     publishOutcome(t, outcome);
     return outcome;
   });

@@ -4,7 +4,13 @@ import { checkTransition, isTextLocked, type PointStatus } from "../../../shared
 import { ApiError } from "../../http/errors.ts";
 import { withTransaction, type ServiceContext } from "../serviceContext.ts";
 import { loadPointState, pointAndMember, requirePoint, type LoggedEvent } from "./pointState.ts";
-import { assertExpectedVersion, changeStatus, publishOutcome, settleAutomatic, type PointChange } from "./pointStatusChange.ts";
+import {
+  assertExpectedVersion,
+  changeStatus,
+  publishOutcome,
+  settleAutomatic,
+  type PointChange,
+} from "./pointStatusChange.ts";
 import { assertTextCurrent, readDurableText } from "./pointText.ts";
 import { catchUpText } from "./refreshPointText.ts";
 
@@ -57,26 +63,49 @@ export async function transitionPoint(ctx: ServiceContext, input: TransitionComm
     const from = point.status;
     const state = await loadPointState(t.tx, point);
     const check = checkTransition({
-      from, to: input.to, actor: { role: member.role, partyId: member.partyId, partyKind: member.partyKind }, facts: state.facts,
+      from,
+      to: input.to,
+      actor: { role: member.role, partyId: member.partyId, partyKind: member.partyKind },
+      facts: state.facts,
     });
     if (!check.ok) throw new ApiError(check.code, check.reason);
     const text = await readDurableText(t, point);
     assertTextCurrent(point, text);
     if (input.meetingId !== undefined) {
-      const [meeting] = await t.tx.select({ id: meetings.id }).from(meetings)
-        .where(and(eq(meetings.id, input.meetingId), eq(meetings.workspaceId, point.workspaceId))).limit(1);
-      if (!meeting) throw new ApiError("VALIDATION_FAILED", "meetingId: dit overleg bestaat niet aan deze tafel.", "meetingId");
+      const [meeting] = await t.tx
+        .select({ id: meetings.id })
+        .from(meetings)
+        .where(and(eq(meetings.id, input.meetingId), eq(meetings.workspaceId, point.workspaceId)))
+        .limit(1);
+      if (!meeting)
+        throw new ApiError("VALIDATION_FAILED", "meetingId: dit overleg bestaat niet aan deze tafel.", "meetingId");
     }
 
     const events: LoggedEvent[] = [];
     // changeStatus stores the exact text the step binds to; for geagendeerd that is the locked text.
     const lock = input.to === "geagendeerd" ? { lockedTextHash: text.hash } : {};
-    point = await changeStatus(t, point, input.to, member, {
-      reason, text, data: { ...lock, ...(input.meetingId ? { meetingId: input.meetingId } : {}) },
-    }, events);
+    point = await changeStatus(
+      t,
+      point,
+      input.to,
+      member,
+      {
+        reason,
+        text,
+        data: { ...lock, ...(input.meetingId ? { meetingId: input.meetingId } : {}) },
+      },
+      events,
+    );
     point = await settleAutomatic(t, point, text, "point.status_changed", events);
     const outcome = { point, events, textLockChanged: isTextLocked(from) !== isTextLocked(point.status), member };
     publishOutcome(t, outcome);
-    return { ...outcome, id: point.id, fromStatus: from, status: point.status, version: point.version, textHash: text.hash };
+    return {
+      ...outcome,
+      id: point.id,
+      fromStatus: from,
+      status: point.status,
+      version: point.version,
+      textHash: text.hash,
+    };
   });
 }

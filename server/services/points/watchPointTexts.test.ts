@@ -14,7 +14,9 @@ import { transitionPoint } from "./transitionPoint.ts";
 import { watchPointTexts } from "./watchPointTexts.ts";
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
 afterAll(() => ctx?.cleanup());
 
 /** Deps with their own event bus (so the context's watcher stays out) and a count of recomputes per point. */
@@ -30,13 +32,19 @@ function isolated() {
 
 async function pointWithStance() {
   const trekker = ctx.as(DEMO.swvTrekker);
-  const { point } = await createPoint(trekker, { workspaceId: ctx.demo.workspaceId, theme: "jeugdhulp", title: "Watcher", text: "Begin." });
+  const { point } = await createPoint(trekker, {
+    workspaceId: ctx.demo.workspaceId,
+    theme: "jeugdhulp",
+    title: "Watcher",
+    text: "Begin.",
+  });
   await transitionPoint(trekker, { pointId: point.id, to: "in_bespreking", reason: "Start", expectedVersion: 1 });
   await recordStance(trekker, { pointId: point.id, stance: "akkoord" });
   return { id: point.id, docName: documentNames.point(ctx.demo.workspaceId, point.id), hash: point.textHash };
 }
 
-const edit = async (docName: string, text: string) => ctx.store.append(docName, [paragraphEdit(await ctx.store.load(docName), text)]);
+const edit = async (docName: string, text: string) =>
+  ctx.store.append(docName, [paragraphEdit(await ctx.store.load(docName), text)]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("watchPointTexts", () => {

@@ -31,9 +31,12 @@ export function watchPointTexts(
     const previous = running.get(pointId) ?? Promise.resolve();
     const next = previous
       .then(() => (stopped ? null : refresh(ctx, pointId)))
-      .then(() => undefined, (err: unknown) => {
-        if (!stopped) console.error(`[points] recomputing the text hash of point ${pointId} failed`, err);
-      });
+      .then(
+        () => undefined,
+        (err: unknown) => {
+          if (!stopped) console.error(`[points] recomputing the text hash of point ${pointId} failed`, err);
+        },
+      );
     running.set(pointId, next);
     void next.then(() => {
       if (running.get(pointId) === next) running.delete(pointId);

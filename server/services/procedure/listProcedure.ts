@@ -12,6 +12,10 @@ export async function listProcedure(ctx: ServiceContext, input: { workspaceId: s
   const { workspaceId } = input;
   await membershipOf(ctx, workspaceId);
   const today = todayInNl(ctx.clock.now());
-  const rows = await dbOf(ctx).select().from(procedureSteps).where(eq(procedureSteps.workspaceId, workspaceId)).orderBy(asc(procedureSteps.position));
+  const rows = await dbOf(ctx)
+    .select()
+    .from(procedureSteps)
+    .where(eq(procedureSteps.workspaceId, workspaceId))
+    .orderBy(asc(procedureSteps.position));
   return { document: documentNames.procedure(workspaceId), today, steps: rows.map((r) => presentStep(r, today)) };
 }

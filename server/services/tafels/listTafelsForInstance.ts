@@ -19,22 +19,48 @@ export async function listTafelsForInstance(ctx: ServiceContext): Promise<Instan
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
   const plans = await listPlans(db, ids);
-  const runners = await db.select({ ws: memberships.workspaceId, role: memberships.role, name: users.name }).from(memberships)
+  const runners = await db
+    .select({ ws: memberships.workspaceId, role: memberships.role, name: users.name })
+    .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(inArray(memberships.workspaceId, ids), inArray(memberships.role, [...RUNNING_ROLES]))).orderBy(asc(users.name));
-  const open = await db.select({ ws: invitations.workspaceId, role: invitations.role, name: invitations.name, expiresAt: invitations.expiresAt }).from(invitations)
-    .where(and(inArray(invitations.workspaceId, ids), inArray(invitations.role, [...RUNNING_ROLES]), isNull(invitations.acceptedAt), isNull(invitations.withdrawnAt)))
+    .where(and(inArray(memberships.workspaceId, ids), inArray(memberships.role, [...RUNNING_ROLES])))
+    .orderBy(asc(users.name));
+  const open = await db
+    .select({
+      ws: invitations.workspaceId,
+      role: invitations.role,
+      name: invitations.name,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .where(
+      and(
+        inArray(invitations.workspaceId, ids),
+        inArray(invitations.role, [...RUNNING_ROLES]),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.withdrawnAt),
+      ),
+    )
     .orderBy(asc(invitations.name));
   const now = ctx.clock.now();
-  const running = (role: string): role is (typeof RUNNING_ROLES)[number] => (RUNNING_ROLES as readonly string[]).includes(role);
+  const running = (role: string): role is (typeof RUNNING_ROLES)[number] =>
+    (RUNNING_ROLES as readonly string[]).includes(role);
   return rows.map((ws) => ({
     id: ws.id,
     name: ws.name,
     level: ws.level,
     plans: plans.get(ws.id) ?? [],
     runBy: [
-      ...runners.filter((r) => r.ws === ws.id && running(r.role)).map((r) => ({ name: r.name, role: r.role as (typeof RUNNING_ROLES)[number], state: "lid" as const })),
-      ...open.filter((r) => r.ws === ws.id && running(r.role)).map((r) => ({ name: r.name, role: r.role as (typeof RUNNING_ROLES)[number], state: Date.parse(r.expiresAt) <= now.getTime() ? ("verlopen" as const) : ("uitgenodigd" as const) })),
+      ...runners
+        .filter((r) => r.ws === ws.id && running(r.role))
+        .map((r) => ({ name: r.name, role: r.role as (typeof RUNNING_ROLES)[number], state: "lid" as const })),
+      ...open
+        .filter((r) => r.ws === ws.id && running(r.role))
+        .map((r) => ({
+          name: r.name,
+          role: r.role as (typeof RUNNING_ROLES)[number],
+          state: Date.parse(r.expiresAt) <= now.getTime() ? ("verlopen" as const) : ("uitgenodigd" as const),
+        })),
     ],
     createdAt: ws.createdAt,
   }));

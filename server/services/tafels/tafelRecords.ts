@@ -14,7 +14,14 @@ import { dbOf, type ServiceContext } from "../serviceContext.ts";
 
 /** The six standard themes as rows of a tafel, in their standard order. */
 export function standardThemeRows(workspaceId: string) {
-  return STANDARD_THEMES.map((t, position) => ({ workspaceId, key: t.key, label: t.label, description: t.description, position, archivedAt: null }));
+  return STANDARD_THEMES.map((t, position) => ({
+    workspaceId,
+    key: t.key,
+    label: t.label,
+    description: t.description,
+    position,
+    archivedAt: null,
+  }));
 }
 
 /**
@@ -24,13 +31,20 @@ export function standardThemeRows(workspaceId: string) {
 export async function tafelManager(ctx: ServiceContext, workspaceId: string): Promise<MembershipContext> {
   if (!ctx.actor) throw new ApiError("UNAUTHENTICATED", "U bent niet ingelogd.");
   const member = await requireMembership(ctx.deps.database.db, ctx.actor, workspaceId, "workspace.read");
-  assertCan(member, "tafel.manage", "Alleen de beheerder of de secretaris van de tafel wijzigt de inrichting van de tafel.");
+  assertCan(
+    member,
+    "tafel.manage",
+    "Alleen de beheerder of de secretaris van de tafel wijzigt de inrichting van de tafel.",
+  );
   return member;
 }
 
 /** The instance roles of an account (ADR 0010). */
 export async function instanceRolesOf(db: DbOrTx, userId: string): Promise<string[]> {
-  const rows = await db.select({ role: instanceRoles.role }).from(instanceRoles).where(eq(instanceRoles.userId, userId));
+  const rows = await db
+    .select({ role: instanceRoles.role })
+    .from(instanceRoles)
+    .where(eq(instanceRoles.userId, userId));
   return rows.map((r) => r.role);
 }
 
@@ -41,8 +55,15 @@ export async function instanceRolesOf(db: DbOrTx, userId: string): Promise<strin
 export async function instanceActor(ctx: ServiceContext, capability: InstanceCapability): Promise<EventActor> {
   if (!ctx.actor) throw new ApiError("UNAUTHENTICATED", "U bent niet ingelogd.");
   const roles = await instanceRolesOf(dbOf(ctx), ctx.actor.userId);
-  if (!canInstance(roles, capability)) throw forbidden("Alleen een applicatiebeheerder van deze installatie richt OOGO-tafels in.");
-  return { userId: ctx.actor.userId, userName: ctx.actor.name, role: "applicatiebeheerder", partyId: null, partyName: null };
+  if (!canInstance(roles, capability))
+    throw forbidden("Alleen een applicatiebeheerder van deze installatie richt OOGO-tafels in.");
+  return {
+    userId: ctx.actor.userId,
+    userName: ctx.actor.name,
+    role: "applicatiebeheerder",
+    partyId: null,
+    partyName: null,
+  };
 }
 
 export async function requireTafelRow(db: DbOrTx, workspaceId: string) {
@@ -53,8 +74,11 @@ export async function requireTafelRow(db: DbOrTx, workspaceId: string) {
 
 /** The link of a party to this tafel; 404 for a party of another tafel. */
 export async function requireTafelParty(db: DbOrTx, workspaceId: string, organisationId: string) {
-  const [row] = await db.select().from(workspaceParties)
-    .where(and(eq(workspaceParties.workspaceId, workspaceId), eq(workspaceParties.organisationId, organisationId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(workspaceParties)
+    .where(and(eq(workspaceParties.workspaceId, workspaceId), eq(workspaceParties.organisationId, organisationId)))
+    .limit(1);
   if (!row) throw notFound("Deze partij aan deze tafel");
   return row;
 }
@@ -63,19 +87,37 @@ export async function requireTafelParty(db: DbOrTx, workspaceId: string, organis
  * A local tafel may name a regional one as its parent; 400 `parentWorkspaceId` otherwise.
  * `self` guards against a tafel naming itself.
  */
-export async function assertValidParent(db: DbOrTx, level: "regionaal" | "lokaal", parentId: string | null | undefined, self?: string) {
+export async function assertValidParent(
+  db: DbOrTx,
+  level: "regionaal" | "lokaal",
+  parentId: string | null | undefined,
+  self?: string,
+) {
   if (!parentId) return;
   if (level !== "lokaal") {
-    throw new ApiError("VALIDATION_FAILED", "Alleen een lokale tafel werkt een regionale tafel uit; kies niveau lokaal of geen regionale tafel.", "parentWorkspaceId");
+    throw new ApiError(
+      "VALIDATION_FAILED",
+      "Alleen een lokale tafel werkt een regionale tafel uit; kies niveau lokaal of geen regionale tafel.",
+      "parentWorkspaceId",
+    );
   }
-  if (parentId === self) throw new ApiError("VALIDATION_FAILED", "Een tafel kan zichzelf niet uitwerken.", "parentWorkspaceId");
-  const [parent] = await db.select({ level: workspaces.level }).from(workspaces).where(eq(workspaces.id, parentId)).limit(1);
+  if (parentId === self)
+    throw new ApiError("VALIDATION_FAILED", "Een tafel kan zichzelf niet uitwerken.", "parentWorkspaceId");
+  const [parent] = await db
+    .select({ level: workspaces.level })
+    .from(workspaces)
+    .where(eq(workspaces.id, parentId))
+    .limit(1);
   if (!parent) throw new ApiError("VALIDATION_FAILED", "De gekozen regionale tafel bestaat niet.", "parentWorkspaceId");
-  if (parent.level !== "regionaal") throw new ApiError("VALIDATION_FAILED", "De gekozen tafel is geen regionale tafel.", "parentWorkspaceId");
+  if (parent.level !== "regionaal")
+    throw new ApiError("VALIDATION_FAILED", "De gekozen tafel is geen regionale tafel.", "parentWorkspaceId");
 }
 
 /** The next free position among a tafel's themes. */
 export async function nextThemePosition(db: DbOrTx, workspaceId: string): Promise<number> {
-  const rows = await db.select({ position: workspaceThemes.position }).from(workspaceThemes).where(eq(workspaceThemes.workspaceId, workspaceId));
+  const rows = await db
+    .select({ position: workspaceThemes.position })
+    .from(workspaceThemes)
+    .where(eq(workspaceThemes.workspaceId, workspaceId));
   return rows.reduce((max, r) => Math.max(max, r.position + 1), 0);
 }

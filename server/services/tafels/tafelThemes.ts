@@ -13,7 +13,11 @@ import { afterCommit, nowIso, withTransaction, type ServiceContext, type TxConte
 import { requireTafelRow, tafelManager } from "./tafelRecords.ts";
 
 const themesOf = (db: DbOrTx, workspaceId: string) =>
-  db.select().from(workspaceThemes).where(eq(workspaceThemes.workspaceId, workspaceId)).orderBy(asc(workspaceThemes.position));
+  db
+    .select()
+    .from(workspaceThemes)
+    .where(eq(workspaceThemes.workspaceId, workspaceId))
+    .orderBy(asc(workspaceThemes.position));
 
 function assertLabelFree(all: readonly { key: string; label: string }[], label: string, except?: string) {
   const taken = all.find((t) => t.key !== except && t.label.toLocaleLowerCase("nl") === label.toLocaleLowerCase("nl"));
@@ -21,9 +25,14 @@ function assertLabelFree(all: readonly { key: string; label: string }[], label: 
 }
 
 const changed = (t: TxContext, workspaceId: string, key: string, type: string) =>
-  afterCommit(t, () => t.deps.events.emit("workspace.changed", { workspaceId, entity: "workspace", entityId: key, type }));
+  afterCommit(t, () =>
+    t.deps.events.emit("workspace.changed", { workspaceId, entity: "workspace", entityId: key, type }),
+  );
 
-export async function addTheme(ctx: ServiceContext, input: AddThemeInput & { workspaceId: string }): Promise<{ key: string }> {
+export async function addTheme(
+  ctx: ServiceContext,
+  input: AddThemeInput & { workspaceId: string },
+): Promise<{ key: string }> {
   const { workspaceId } = input;
   const member = await tafelManager(ctx, workspaceId);
   return withTransaction(ctx, async (t) => {
@@ -34,9 +43,23 @@ export async function addTheme(ctx: ServiceContext, input: AddThemeInput & { wor
     // Standard keys stay reserved, so an archived standard theme can always come back under its own key.
     const key = themeKeyFor(input.label, new Set([...all.map((x) => x.key), ...STANDARD_THEMES.map((s) => s.key)]));
     const position = all.reduce((m, r) => Math.max(m, r.position + 1), 0);
-    await tx.insert(workspaceThemes).values({ workspaceId, key, label: input.label, description: input.description ?? "", position, archivedAt: null });
+    await tx
+      .insert(workspaceThemes)
+      .values({
+        workspaceId,
+        key,
+        label: input.label,
+        description: input.description ?? "",
+        position,
+        archivedAt: null,
+      });
     await appendEvent(tx, {
-      workspaceId, type: "workspace.theme_added", entityType: "theme", entityId: key, actor: member, at: nowIso(t),
+      workspaceId,
+      type: "workspace.theme_added",
+      entityType: "theme",
+      entityId: key,
+      actor: member,
+      at: nowIso(t),
       data: { key, label: input.label, description: input.description ?? "", position },
     });
     changed(t, workspaceId, key, "workspace.theme_added");
@@ -45,7 +68,10 @@ export async function addTheme(ctx: ServiceContext, input: AddThemeInput & { wor
 }
 
 /** Renames a theme, changes its description, or archives / restores it. The last active theme stays. */
-export async function changeTheme(ctx: ServiceContext, input: ChangeThemeInput & { workspaceId: string; key: string }): Promise<void> {
+export async function changeTheme(
+  ctx: ServiceContext,
+  input: ChangeThemeInput & { workspaceId: string; key: string },
+): Promise<void> {
   const { workspaceId, key } = input;
   const member = await tafelManager(ctx, workspaceId);
   await withTransaction(ctx, async (t) => {
@@ -61,21 +87,45 @@ export async function changeTheme(ctx: ServiceContext, input: ChangeThemeInput &
       archivedAt: input.archived === undefined ? theme.archivedAt : input.archived ? (theme.archivedAt ?? now) : null,
     };
     if (next.archivedAt && !theme.archivedAt && all.filter((x) => x.archivedAt === null).length === 1) {
-      throw new ApiError("CONFLICT", "Dit is het laatste actieve thema van de tafel; voeg eerst een ander thema toe.", "archived");
+      throw new ApiError(
+        "CONFLICT",
+        "Dit is het laatste actieve thema van de tafel; voeg eerst een ander thema toe.",
+        "archived",
+      );
     }
-    if (next.label === theme.label && next.description === theme.description && next.archivedAt === theme.archivedAt) return;
-    await tx.update(workspaceThemes).set(next).where(and(eq(workspaceThemes.workspaceId, workspaceId), eq(workspaceThemes.key, key)));
-    const type = next.archivedAt !== theme.archivedAt ? (next.archivedAt ? "workspace.theme_archived" : "workspace.theme_restored") : "workspace.theme_changed";
+    if (next.label === theme.label && next.description === theme.description && next.archivedAt === theme.archivedAt)
+      return;
+    await tx
+      .update(workspaceThemes)
+      .set(next)
+      .where(and(eq(workspaceThemes.workspaceId, workspaceId), eq(workspaceThemes.key, key)));
+    const type =
+      next.archivedAt !== theme.archivedAt
+        ? next.archivedAt
+          ? "workspace.theme_archived"
+          : "workspace.theme_restored"
+        : "workspace.theme_changed";
     await appendEvent(tx, {
-      workspaceId, type, entityType: "theme", entityId: key, actor: member, at: now,
-      data: { from: { label: theme.label, description: theme.description, archived: theme.archivedAt !== null }, to: { label: next.label, description: next.description, archived: next.archivedAt !== null } },
+      workspaceId,
+      type,
+      entityType: "theme",
+      entityId: key,
+      actor: member,
+      at: now,
+      data: {
+        from: { label: theme.label, description: theme.description, archived: theme.archivedAt !== null },
+        to: { label: next.label, description: next.description, archived: next.archivedAt !== null },
+      },
     });
     changed(t, workspaceId, key, type);
   });
 }
 
 /** Puts the themes in the given order; `keys` names every theme of the tafel once (archived ones included). */
-export async function reorderThemes(ctx: ServiceContext, input: ReorderThemesInput & { workspaceId: string }): Promise<void> {
+export async function reorderThemes(
+  ctx: ServiceContext,
+  input: ReorderThemesInput & { workspaceId: string },
+): Promise<void> {
   const { workspaceId, keys } = input;
   const member = await tafelManager(ctx, workspaceId);
   await withTransaction(ctx, async (t) => {
@@ -90,10 +140,18 @@ export async function reorderThemes(ctx: ServiceContext, input: ReorderThemesInp
     const before = all.map((x) => x.key);
     if (before.every((k, i) => keys[i] === k)) return;
     for (const [position, key] of keys.entries()) {
-      await tx.update(workspaceThemes).set({ position }).where(and(eq(workspaceThemes.workspaceId, workspaceId), eq(workspaceThemes.key, key)));
+      await tx
+        .update(workspaceThemes)
+        .set({ position })
+        .where(and(eq(workspaceThemes.workspaceId, workspaceId), eq(workspaceThemes.key, key)));
     }
     await appendEvent(tx, {
-      workspaceId, type: "workspace.themes_reordered", entityType: "workspace", entityId: workspaceId, actor: member, at: nowIso(t),
+      workspaceId,
+      type: "workspace.themes_reordered",
+      entityType: "workspace",
+      entityId: workspaceId,
+      actor: member,
+      at: nowIso(t),
       data: { from: before, to: keys },
     });
     changed(t, workspaceId, workspaceId, "workspace.themes_reordered");
@@ -102,4 +160,8 @@ export async function reorderThemes(ctx: ServiceContext, input: ReorderThemesInp
 
 /** Active themes of a tafel, for verbs that copy them. */
 export const activeThemes = (db: DbOrTx, workspaceId: string) =>
-  db.select().from(workspaceThemes).where(and(eq(workspaceThemes.workspaceId, workspaceId), isNull(workspaceThemes.archivedAt))).orderBy(asc(workspaceThemes.position));
+  db
+    .select()
+    .from(workspaceThemes)
+    .where(and(eq(workspaceThemes.workspaceId, workspaceId), isNull(workspaceThemes.archivedAt)))
+    .orderBy(asc(workspaceThemes.position));

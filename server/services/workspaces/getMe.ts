@@ -10,8 +10,12 @@ import { instanceRolesOf } from "../tafels/tafelRecords.ts";
 export async function getMe(db: Db, caller: Caller): Promise<MeView> {
   const tafels = await listWorkspaces(db, caller);
   const titles = new Map(
-    (await db.select({ ws: memberships.workspaceId, title: memberships.title }).from(memberships).where(eq(memberships.userId, caller.userId)))
-      .map((r) => [r.ws, r.title]),
+    (
+      await db
+        .select({ ws: memberships.workspaceId, title: memberships.title })
+        .from(memberships)
+        .where(eq(memberships.userId, caller.userId))
+    ).map((r) => [r.ws, r.title]),
   );
   const instanceRoles = (await instanceRolesOf(db, caller.userId)).filter(isInstanceRole);
   return {

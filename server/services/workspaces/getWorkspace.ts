@@ -1,6 +1,12 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
-import { organisations, workspacePlans, workspaceParties, workspaceThemes, workspaces } from "../../../db/schema/index.ts";
+import {
+  organisations,
+  workspacePlans,
+  workspaceParties,
+  workspaceThemes,
+  workspaces,
+} from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
 import { partyColour } from "../../../shared/domain/parties.ts";
 import { capabilitiesOf } from "../../../shared/domain/roles.ts";
@@ -14,7 +20,12 @@ import type { DbOrTx } from "../audit/appendEvent.ts";
 /** The parties of a tafel in their fixed order, with their colours; parties that left are kept (marked). */
 export async function listParties(db: DbOrTx, workspaceId: string): Promise<PartyView[]> {
   const rows = await db
-    .select({ org: organisations, position: workspaceParties.position, coverageNote: workspaceParties.coverageNote, leftAt: workspaceParties.leftAt })
+    .select({
+      org: organisations,
+      position: workspaceParties.position,
+      coverageNote: workspaceParties.coverageNote,
+      leftAt: workspaceParties.leftAt,
+    })
     .from(workspaceParties)
     .innerJoin(organisations, eq(organisations.id, workspaceParties.organisationId))
     .where(eq(workspaceParties.workspaceId, workspaceId))
@@ -38,9 +49,17 @@ export async function listParties(db: DbOrTx, workspaceId: string): Promise<Part
  * the standard six are rows like the tafel's own (ADR 0010).
  */
 export async function listThemes(db: DbOrTx, workspaceId: string): Promise<ThemeView[]> {
-  const rows = await db.select().from(workspaceThemes).where(eq(workspaceThemes.workspaceId, workspaceId)).orderBy(asc(workspaceThemes.position));
+  const rows = await db
+    .select()
+    .from(workspaceThemes)
+    .where(eq(workspaceThemes.workspaceId, workspaceId))
+    .orderBy(asc(workspaceThemes.position));
   return rows.map((t) => ({
-    key: t.key, label: t.label, description: t.description, standard: standardTheme(t.key) !== undefined, archived: t.archivedAt !== null,
+    key: t.key,
+    label: t.label,
+    description: t.description,
+    standard: standardTheme(t.key) !== undefined,
+    archived: t.archivedAt !== null,
   }));
 }
 
@@ -59,7 +78,7 @@ export async function listPlans(db: DbOrTx, workspaceIds: readonly string[]): Pr
       id: plan.id,
       kind: plan.kind,
       party: org ? { id: org.id, name: org.name } : null,
-      sector: plan.kind === "ondersteuningsplan" ? org?.sector ?? null : null,
+      sector: plan.kind === "ondersteuningsplan" ? (org?.sector ?? null) : null,
       title: plan.title,
       period: { start: plan.periodStart, end: plan.periodEnd },
       status: plan.status,
@@ -74,7 +93,11 @@ export async function getWorkspace(db: Db, caller: Caller, workspaceId: string):
   const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
   if (!ws) throw notFound("Deze OOGO-tafel");
   const [parent] = ws.parentWorkspaceId
-    ? await db.select({ id: workspaces.id, name: workspaces.name }).from(workspaces).where(eq(workspaces.id, ws.parentWorkspaceId)).limit(1)
+    ? await db
+        .select({ id: workspaces.id, name: workspaces.name })
+        .from(workspaces)
+        .where(eq(workspaces.id, ws.parentWorkspaceId))
+        .limit(1)
     : [];
   return {
     id: ws.id,
@@ -85,7 +108,9 @@ export async function getWorkspace(db: Db, caller: Caller, workspaceId: string):
     previousWorkspaceId: ws.previousWorkspaceId,
     createdAt: ws.createdAt,
     role: membership.role,
-    party: membership.partyId ? { id: membership.partyId, name: membership.partyName!, kind: membership.partyKind! } : null,
+    party: membership.partyId
+      ? { id: membership.partyId, name: membership.partyName!, kind: membership.partyKind! }
+      : null,
     parties: await listParties(db, workspaceId),
     themes: await listThemes(db, workspaceId),
     capabilities: capabilitiesOf(membership.role),

@@ -14,7 +14,10 @@ export async function listWorkspaces(db: Db, caller: Caller): Promise<WorkspaceS
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(memberships.userId, caller.userId))
     .orderBy(asc(workspaces.name));
-  const plans = await listPlans(db, rows.map((r) => r.ws.id));
+  const plans = await listPlans(
+    db,
+    rows.map((r) => r.ws.id),
+  );
   return rows.map(({ ws, role, party }) => ({
     id: ws.id,
     name: ws.name,

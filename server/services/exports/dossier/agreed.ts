@@ -9,12 +9,22 @@ export function agreedChapter(data: DossierData): Block[] {
   const { tafel } = data;
   return [
     heading(1, "5. Punten waarover wel overeenstemming is", "overeenstemming"),
-    para("Om het geschil af te bakenen: over de volgende punten hebben partijen wel overeenstemming bereikt. Zij maken geen deel uit van het verzoek."),
+    para(
+      "Om het geschil af te bakenen: over de volgende punten hebben partijen wel overeenstemming bereikt. Zij maken geen deel uit van het verzoek.",
+    ),
     data.agreed.length
-      ? table(["Thema", "Punt", "Status", "Ondertekend (geldig)"], data.agreed.map((p) => [
-        themeLabel(tafel, p.theme), p.title, status(p.status),
-        p.signoffs.filter((s) => !s.verouderd).map((s) => `${s.partyName}: ${s.signer.name}, ${date(s.signedAt)} (${shortHash(s.textHash)})`).join("\n") || "—",
-      ]))
+      ? table(
+          ["Thema", "Punt", "Status", "Ondertekend (geldig)"],
+          data.agreed.map((p) => [
+            themeLabel(tafel, p.theme),
+            p.title,
+            status(p.status),
+            p.signoffs
+              .filter((s) => !s.verouderd)
+              .map((s) => `${s.partyName}: ${s.signer.name}, ${date(s.signedAt)} (${shortHash(s.textHash)})`)
+              .join("\n") || "—",
+          ]),
+        )
       : styled("muted", "Er zijn (nog) geen punten waarover overeenstemming is vastgelegd."),
   ];
 }

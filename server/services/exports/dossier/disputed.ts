@@ -12,7 +12,9 @@ import { actorLabel, date, dateTime, lowerFirst, sentence, stanceLabel, status }
 export function disputedChapter(data: DossierData): Block[] {
   const out: Block[] = [
     heading(1, "3. Geschilpunten", "geschilpunten"),
-    para("Per punt: de precieze tekstversies die in het overleg een rol speelden (elk met zijn SHA-256-hash), het standpunt van elke partij met toelichting in volgorde van tijd, de ondertekeningen en het statusverloop."),
+    para(
+      "Per punt: de precieze tekstversies die in het overleg een rol speelden (elk met zijn SHA-256-hash), het standpunt van elke partij met toelichting in volgorde van tijd, de ondertekeningen en het statusverloop.",
+    ),
   ];
   data.disputed.forEach((d, i) => out.push(...disputedPoint(data, d, i + 1)));
   return out;
@@ -21,7 +23,9 @@ export function disputedChapter(data: DossierData): Block[] {
 function disputedPoint(data: DossierData, d: PointDossier, index: number): Block[] {
   const { tafel } = data;
   const p = d.point;
-  const scope = p.scope.all ? "Alle gemeenten van de tafel" : p.scope.gemeenteIds.map((id) => partyName(tafel, id)).join(", ");
+  const scope = p.scope.all
+    ? "Alle gemeenten van de tafel"
+    : p.scope.gemeenteIds.map((id) => partyName(tafel, id)).join(", ");
   const out: Block[] = [
     heading(2, `3.${index} ${p.title}`, `punt-${index}`),
     fields([
@@ -44,7 +48,10 @@ function disputedPoint(data: DossierData, d: PointDossier, index: number): Block
       caption: `Versie ${k + 1} van ${versions.length}${v.textHash === p.textHash ? " (huidige tekst)" : ""} — SHA-256 ${v.textHash}`,
       blocks: [
         ...prosemirrorToBlocks(v.json),
-        styled("muted", `Eerst vastgelegd op ${dateTime(v.createdAt)}.${uses.length ? ` Gebruikt bij: ${uses.join("; ")}.` : ""}`),
+        styled(
+          "muted",
+          `Eerst vastgelegd op ${dateTime(v.createdAt)}.${uses.length ? ` Gebruikt bij: ${uses.join("; ")}.` : ""}`,
+        ),
       ],
     });
   });
@@ -57,25 +64,50 @@ function disputedPoint(data: DossierData, d: PointDossier, index: number): Block
       out.push(styled("muted", "Geen standpunt vastgelegd."));
       continue;
     }
-    out.push(table(["Datum", "Standpunt", "Toelichting", "Vastgelegd door", "Tekst"], history.map((e) => [
-      dateTime(e.at), stanceLabel(e.data.stance), e.reasoning ?? "", e.actor.name, shortHash(e.textHash ?? ""),
-    ])));
+    out.push(
+      table(
+        ["Datum", "Standpunt", "Toelichting", "Vastgelegd door", "Tekst"],
+        history.map((e) => [
+          dateTime(e.at),
+          stanceLabel(e.data.stance),
+          e.reasoning ?? "",
+          e.actor.name,
+          shortHash(e.textHash ?? ""),
+        ]),
+      ),
+    );
   }
 
   out.push(heading(3, "Ondertekeningen"));
-  out.push(d.signoffs.length
-    ? table(["Partij", "Ondertekenaar", "Datum", "Tekst", "Geldigheid"], d.signoffs.map((s) => [
-      s.partyName, `${s.signer.name}${s.signerTitle ? `, ${s.signerTitle}` : ""}`, dateTime(s.signedAt), shortHash(s.textHash),
-      s.verouderd ? "Verouderd (tekst later gewijzigd)" : "Geldig",
-    ]))
-    : styled("muted", "Geen ondertekeningen."));
+  out.push(
+    d.signoffs.length
+      ? table(
+          ["Partij", "Ondertekenaar", "Datum", "Tekst", "Geldigheid"],
+          d.signoffs.map((s) => [
+            s.partyName,
+            `${s.signer.name}${s.signerTitle ? `, ${s.signerTitle}` : ""}`,
+            dateTime(s.signedAt),
+            shortHash(s.textHash),
+            s.verouderd ? "Verouderd (tekst later gewijzigd)" : "Geldig",
+          ]),
+        )
+      : styled("muted", "Geen ondertekeningen."),
+  );
 
   out.push(heading(3, "Statusverloop"));
-  out.push(d.statusEvents.length
-    ? table(["Datum", "Van → naar", "Door", "Toelichting"], d.statusEvents.map((e) => [
-      dateTime(e.at), `${status(e.fromStatus)} → ${status(e.toStatus)}`, actorLabel(e), withMeeting(data, e),
-    ]))
-    : styled("muted", "Geen statuswijzigingen."));
+  out.push(
+    d.statusEvents.length
+      ? table(
+          ["Datum", "Van → naar", "Door", "Toelichting"],
+          d.statusEvents.map((e) => [
+            dateTime(e.at),
+            `${status(e.fromStatus)} → ${status(e.toStatus)}`,
+            actorLabel(e),
+            withMeeting(data, e),
+          ]),
+        )
+      : styled("muted", "Geen statuswijzigingen."),
+  );
   return out;
 }
 
@@ -83,15 +115,20 @@ function withMeeting(data: DossierData, e: PointEventView): string {
   const meetingId = typeof e.data.meetingId === "string" ? e.data.meetingId : null;
   const meeting = meetingId ? data.meetings.find((m) => m.id === meetingId) : null;
   const reason = e.reasoning ?? "";
-  return meeting ? `${reason ? `${sentence(reason)} ` : ""}(${MEETING_TYPE_LABELS[meeting.type]} van ${date(meeting.startsAt)})` : reason;
+  return meeting
+    ? `${reason ? `${sentence(reason)} ` : ""}(${MEETING_TYPE_LABELS[meeting.type]} van ${date(meeting.startsAt)})`
+    : reason;
 }
 
 function versionUses(data: DossierData, d: PointDossier, hash: string): string[] {
   const uses: string[] = [];
-  for (const e of d.stanceHistory.filter((s) => s.textHash === hash)) uses.push(`standpunt ${e.actor.partyName ?? e.actor.name} (${date(e.at)})`);
-  for (const s of d.signoffs.filter((x) => x.textHash === hash)) uses.push(`ondertekend door ${s.partyName} (${date(s.signedAt)})`);
+  for (const e of d.stanceHistory.filter((s) => s.textHash === hash))
+    uses.push(`standpunt ${e.actor.partyName ?? e.actor.name} (${date(e.at)})`);
+  for (const s of d.signoffs.filter((x) => x.textHash === hash))
+    uses.push(`ondertekend door ${s.partyName} (${date(s.signedAt)})`);
   for (const m of data.meetings) {
-    if (m.agenda.some((a) => a.pointId === d.point.id && a.textHash === hash)) uses.push(`agenda ${lowerFirst(MEETING_TYPE_LABELS[m.type])} van ${date(m.startsAt)}`);
+    if (m.agenda.some((a) => a.pointId === d.point.id && a.textHash === hash))
+      uses.push(`agenda ${lowerFirst(MEETING_TYPE_LABELS[m.type])} van ${date(m.startsAt)}`);
   }
   return uses;
 }

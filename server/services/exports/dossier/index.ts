@@ -11,7 +11,16 @@
  */
 import { DOSSIER_ROUTE_LABELS, legalBasisForPlans } from "../../../../shared/domain/dossier.ts";
 import type { DossierData } from "../collectDossier.ts";
-import { CONTENT_HASH_PLACEHOLDER, CONTENT_HASH_SHORT_PLACEHOLDER, fields, heading, run, styled, type Block, type DocModel } from "../docModel.ts";
+import {
+  CONTENT_HASH_PLACEHOLDER,
+  CONTENT_HASH_SHORT_PLACEHOLDER,
+  fields,
+  heading,
+  run,
+  styled,
+  type Block,
+  type DocModel,
+} from "../docModel.ts";
 import { partyName } from "../tafelContext.ts";
 import { agreedChapter } from "./agreed.ts";
 import { attachmentsChapter } from "./attachments.ts";
@@ -35,12 +44,20 @@ export function composeDossier(data: DossierData): DocModel {
   const cover: Block[] = [
     heading(1, "Dossier voor de Landelijke Geschillencommissie OOGO"),
     heading(2, ws.name),
-    styled("lead", `Verzoek om ${lowerFirst(routeLabel)} over ${n === 1 ? "één geschilpunt" : `${n} geschilpunten`} in het op overeenstemming gericht overleg over het ${lowerFirst(tafel.planTypeLabel)} “${ws.planTitle}”.`),
+    styled(
+      "lead",
+      `Verzoek om ${lowerFirst(routeLabel)} over ${n === 1 ? "één geschilpunt" : `${n} geschilpunten`} in het op overeenstemming gericht overleg over het ${lowerFirst(tafel.planTypeLabel)} “${ws.planTitle}”.`,
+    ),
     fields([
       ["Aan", "Landelijke Geschillencommissie OOGO, p/a Stichting Onderwijsgeschillen, Postbus 85191, 3508 AD Utrecht"],
       ["Partijen", tafel.parties.map((p) => p.name).join("; ")],
-      ["Vertegenwoordigd door", tafel.members.filter((m) => m.role === "bestuurder" && m.partyId)
-        .map((m) => `${m.name}${m.title ? `, ${m.title}` : ""} (${partyName(tafel, m.partyId!)})`).join("; ") || "—"],
+      [
+        "Vertegenwoordigd door",
+        tafel.members
+          .filter((m) => m.role === "bestuurder" && m.partyId)
+          .map((m) => `${m.name}${m.title ? `, ${m.title}` : ""} (${partyName(tafel, m.partyId!)})`)
+          .join("; ") || "—",
+      ],
       ["Plan", `${ws.planTitle} (${lowerFirst(tafel.planTypeLabel)})`],
       ["Versie van het plan", ws.planVersion],
       ["Planperiode", `${ws.periodStart}–${ws.periodEnd}`],
@@ -50,9 +67,12 @@ export function composeDossier(data: DossierData): DocModel {
       ["Peildatum", `${peildatum} (logboek tot en met gebeurtenis ${checkpoint.seq})`],
       ["Logboekkenmerk", checkpoint.kenmerk],
     ]),
-    styled("small",
+    styled(
+      "small",
       "Dit dossier is samengesteld uit het logboek en de documenten van de OOGO-tafel in OOGO Werkruimte. Elke tekst, elk standpunt en elke ondertekening is herleidbaar tot een gebeurtenis in het hashgeketende logboek; bijlage B beschrijft hoe u dat controleert. Inhoudshash van dit dossier: ",
-      run(CONTENT_HASH_PLACEHOLDER, { mono: true }), "."),
+      run(CONTENT_HASH_PLACEHOLDER, { mono: true }),
+      ".",
+    ),
   ];
 
   const body: Block[] = [

@@ -8,45 +8,91 @@ export function integrityAppendix(data: DossierData): Block[] {
   const { checkpoint } = data;
   const textRows: string[][] = [];
   for (const d of data.disputed) {
-    d.textVersions.forEach((v, k) => textRows.push([d.point.title, `Versie ${k + 1}${v.textHash === d.point.textHash ? " (huidig)" : ""}`, v.textHash]));
+    d.textVersions.forEach((v, k) =>
+      textRows.push([
+        d.point.title,
+        `Versie ${k + 1}${v.textHash === d.point.textHash ? " (huidig)" : ""}`,
+        v.textHash,
+      ]),
+    );
   }
-  const minutesRows = data.meetings.filter((m) => m.minutes.hash).map((m) => [`${m.title} (${date(m.startsAt)})`, m.minutes.hash!]);
+  const minutesRows = data.meetings
+    .filter((m) => m.minutes.hash)
+    .map((m) => [`${m.title} (${date(m.startsAt)})`, m.minutes.hash!]);
   return [
     heading(1, "Bijlage B. Integriteit en controle", "bijlage-integriteit"),
-    para("Elke tekst in dit dossier is te controleren tegen het logboek van de tafel. Een tekst-hash is de SHA-256 (hexadecimaal) van de ProseMirror-JSON van de tekst met gesorteerde sleutels; elke gebeurtenis in het logboek bevat de hash van de vorige, zodat niets ongemerkt kan worden gewijzigd of verwijderd."),
+    para(
+      "Elke tekst in dit dossier is te controleren tegen het logboek van de tafel. Een tekst-hash is de SHA-256 (hexadecimaal) van de ProseMirror-JSON van de tekst met gesorteerde sleutels; elke gebeurtenis in het logboek bevat de hash van de vorige, zodat niets ongemerkt kan worden gewijzigd of verwijderd.",
+    ),
     heading(2, "Tekstversies van de geschilpunten", "integriteit-teksten"),
     table(["Punt", "Versie", "SHA-256"], textRows),
     heading(2, "Vastgestelde notulen en procedure", "integriteit-notulen"),
-    table(["Document", "SHA-256"], [...minutesRows, ["Afgesproken OOGO-procedure (paragraaf 2.3)", data.procedure.hash]]),
+    table(
+      ["Document", "SHA-256"],
+      [...minutesRows, ["Afgesproken OOGO-procedure (paragraaf 2.3)", data.procedure.hash]],
+    ),
     heading(2, "Logboek", "integriteit-logboek"),
     fields([
       ["Gebeurtenissen t/m peilpunt", String(checkpoint.seq)],
       ["Hash van gebeurtenis " + checkpoint.seq, checkpoint.hash],
       ["Tijdstip van het peilpunt", dateTime(checkpoint.at)],
       ["Logboekkenmerk", checkpoint.kenmerk],
-      ["Ketencontrole", checkpoint.valid ? "Geldig: elke gebeurtenis t/m het peilpunt klopt met haar hash en die van de vorige." : `ONGELDIG: de keten klopt niet bij ${brokenEventsLabel(checkpoint.brokenAt)}.`],
+      [
+        "Ketencontrole",
+        checkpoint.valid
+          ? "Geldig: elke gebeurtenis t/m het peilpunt klopt met haar hash en die van de vorige."
+          : `ONGELDIG: de keten klopt niet bij ${brokenEventsLabel(checkpoint.brokenAt)}.`,
+      ],
     ]),
     heading(3, "Het logboekkenmerk bewaren en controleren"),
     para(
       `Het logboekkenmerk ${checkpoint.kenmerk} legt vast hoe het logboek er op de peildatum uitzag: het getal is het aantal gebeurtenissen (${checkpoint.seq}), de letters en cijfers daarna zijn het begin van de hash van de laatste daarvan (hierboven voluit). ` +
-      "Omdat elke gebeurtenis de hash van de vorige bevat, hangt dit kenmerk af van alles wat tot dan toe in het logboek staat. " +
-      "Wie het kenmerk bewaart — de commissie, elke partij, elke deelnemer — kan later laten nagaan of het logboek er nog op voortbouwt: in OOGO Werkruimte onder “Overzicht”, “Controleer een bewaard kenmerk”. " +
-      "Zijn er achteraf gebeurtenissen weggelaten, of is de geschiedenis herschreven en de keten opnieuw berekend, dan komt het bewaarde kenmerk niet meer voor en meldt de controle dat. " +
-      "Zo hangt de betrouwbaarheid van het logboek niet alleen af van de database van de tafel, maar ook van de kenmerken die anderen hebben bewaard.",
+        "Omdat elke gebeurtenis de hash van de vorige bevat, hangt dit kenmerk af van alles wat tot dan toe in het logboek staat. " +
+        "Wie het kenmerk bewaart — de commissie, elke partij, elke deelnemer — kan later laten nagaan of het logboek er nog op voortbouwt: in OOGO Werkruimte onder “Overzicht”, “Controleer een bewaard kenmerk”. " +
+        "Zijn er achteraf gebeurtenissen weggelaten, of is de geschiedenis herschreven en de keten opnieuw berekend, dan komt het bewaarde kenmerk niet meer voor en meldt de controle dat. " +
+        "Zo hangt de betrouwbaarheid van het logboek niet alleen af van de database van de tafel, maar ook van de kenmerken die anderen hebben bewaard.",
     ),
-    para("Het samenstellen van dit dossier is zelf als gebeurtenis in het logboek vastgelegd, ná het peilpunt en met de inhoudshash hieronder. Exports tellen niet mee voor het peilpunt, zodat hetzelfde logboek altijd hetzelfde dossier oplevert."),
+    para(
+      "Het samenstellen van dit dossier is zelf als gebeurtenis in het logboek vastgelegd, ná het peilpunt en met de inhoudshash hieronder. Exports tellen niet mee voor het peilpunt, zodat hetzelfde logboek altijd hetzelfde dossier oplevert.",
+    ),
     heading(2, "Inhoudshash van dit dossier", "integriteit-inhoud"),
     para(run(CONTENT_HASH_PLACEHOLDER, { mono: true })),
-    styled("small", "SHA-256 van de volledige inhoud van dit dossier (alle tekst en tabellen in vaste volgorde), met uitzondering van deze waarde zelf. De PDF- en de Word-versie hebben dezelfde inhoud en dus dezelfde inhoudshash."),
+    styled(
+      "small",
+      "SHA-256 van de volledige inhoud van dit dossier (alle tekst en tabellen in vaste volgorde), met uitzondering van deze waarde zelf. De PDF- en de Word-versie hebben dezelfde inhoud en dus dezelfde inhoudshash.",
+    ),
     heading(2, "Zo controleert u dit dossier", "controle"),
-    para("U hoeft de techniek niet te kennen om het dossier te controleren. Vraag het secretariaat van de tafel om een uittreksel van het logboek met de ketencontrole en vergelijk dan:"),
-    { kind: "list", ordered: true, items: [
-      [para("De ketencontrole van het logboek moet “geldig” melden, net als hierboven onder “Logboek”.")],
-      [para(`Gebeurtenis ${checkpoint.seq} in het logboek moet dezelfde hash hebben als hierboven: `, hashRun(checkpoint.hash), ". Klopt die, dan is het logboek tot en met het peilpunt niet gewijzigd sinds dit dossier werd samengesteld.")],
-      [para("Het logboek moet een gebeurtenis “dossier samengesteld” bevatten met de inhoudshash van dit dossier (hierboven en onderaan elke pagina). Die vermeldt wie het dossier wanneer samenstelde, voor welke punten en welke route.")],
-      [para("De tekst-hashes in hoofdstuk 3 en in deze bijlage moeten terugkomen bij de standpunten, ondertekeningen en agenderingen in het logboek. Zo ziet u dat partijen zich uitspraken over precies de tekst die in dit dossier staat.")],
-    ] },
-    styled("small", run("Technische toelichting. ", { bold: true }),
-      `De ketencontrole is ook op te vragen via de programmeerinterface van OOGO Werkruimte: GET /api/workspaces/${data.tafel.workspace.id}/log/verify; met ?count=${checkpoint.seq}&head=${checkpoint.hash.slice(0, 16)} (of de volledige hash) meldt die ook of het logboek nog op het kenmerk van dit dossier voortbouwt. Een tekst-hash narekenen kan met elk SHA-256-programma over de ProseMirror-JSON van de tekst met gesorteerde sleutels; de gebeurtenis van het samenstellen heet in het logboek “dossier.generated”.`),
+    para(
+      "U hoeft de techniek niet te kennen om het dossier te controleren. Vraag het secretariaat van de tafel om een uittreksel van het logboek met de ketencontrole en vergelijk dan:",
+    ),
+    {
+      kind: "list",
+      ordered: true,
+      items: [
+        [para("De ketencontrole van het logboek moet “geldig” melden, net als hierboven onder “Logboek”.")],
+        [
+          para(
+            `Gebeurtenis ${checkpoint.seq} in het logboek moet dezelfde hash hebben als hierboven: `,
+            hashRun(checkpoint.hash),
+            ". Klopt die, dan is het logboek tot en met het peilpunt niet gewijzigd sinds dit dossier werd samengesteld.",
+          ),
+        ],
+        [
+          para(
+            "Het logboek moet een gebeurtenis “dossier samengesteld” bevatten met de inhoudshash van dit dossier (hierboven en onderaan elke pagina). Die vermeldt wie het dossier wanneer samenstelde, voor welke punten en welke route.",
+          ),
+        ],
+        [
+          para(
+            "De tekst-hashes in hoofdstuk 3 en in deze bijlage moeten terugkomen bij de standpunten, ondertekeningen en agenderingen in het logboek. Zo ziet u dat partijen zich uitspraken over precies de tekst die in dit dossier staat.",
+          ),
+        ],
+      ],
+    },
+    styled(
+      "small",
+      run("Technische toelichting. ", { bold: true }),
+      `De ketencontrole is ook op te vragen via de programmeerinterface van OOGO Werkruimte: GET /api/workspaces/${data.tafel.workspace.id}/log/verify; met ?count=${checkpoint.seq}&head=${checkpoint.hash.slice(0, 16)} (of de volledige hash) meldt die ook of het logboek nog op het kenmerk van dit dossier voortbouwt. Een tekst-hash narekenen kan met elk SHA-256-programma over de ProseMirror-JSON van de tekst met gesorteerde sleutels; de gebeurtenis van het samenstellen heet in het logboek “dossier.generated”.`,
+    ),
   ];
 }

@@ -12,9 +12,18 @@ export function minutesAppendix(data: DossierData): Block[] {
   if (approved.length === 0) out.push(styled("muted", "Er zijn nog geen notulen vastgesteld."));
   for (const m of approved) {
     out.push(heading(2, `${MEETING_TYPE_LABELS[m.type]}: ${m.title} — ${date(m.startsAt)}`, `notulen-${m.id}`));
-    out.push({ kind: "quote", caption: `Vastgesteld op ${dateTime(m.minutes.approvedAt!)} door ${m.minutes.approvedBy} — SHA-256 ${m.minutes.hash}`, blocks: prosemirrorToBlocks(m.minutes.json) });
+    out.push({
+      kind: "quote",
+      caption: `Vastgesteld op ${dateTime(m.minutes.approvedAt!)} door ${m.minutes.approvedBy} — SHA-256 ${m.minutes.hash}`,
+      blocks: prosemirrorToBlocks(m.minutes.json),
+    });
     for (const a of m.amendments) {
-      out.push(styled("muted", `Wijziging ${a.seq}: geopend op ${dateTime(a.openedAt)} door ${a.openedBy} — reden: ${sentence(a.reason)} Vastgestelde tekst vóór de wijziging: ${shortHash(a.fromHash)}${a.toHash ? `, erna: ${shortHash(a.toHash)}` : " (nog niet opnieuw vastgesteld)"}.`));
+      out.push(
+        styled(
+          "muted",
+          `Wijziging ${a.seq}: geopend op ${dateTime(a.openedAt)} door ${a.openedBy} — reden: ${sentence(a.reason)} Vastgestelde tekst vóór de wijziging: ${shortHash(a.fromHash)}${a.toHash ? `, erna: ${shortHash(a.toHash)}` : " (nog niet opnieuw vastgesteld)"}.`,
+        ),
+      );
     }
   }
   return out;

@@ -21,13 +21,25 @@ export function subjectChapter(data: DossierData, basis: string[], routeLabel: s
     heading(2, "2.1 Verzoek aan de commissie", "verzoek"),
     para(`Gevraagde route: `, run(routeLabel, { bold: true }), `. ${DOSSIER_ROUTE_DESCRIPTIONS[data.route]}`),
     para("Het verzoek betreft uitsluitend de volgende punten:"),
-    bullets(...data.disputed.map((d) => `${d.point.title} (${themeLabel(data.tafel, d.point.theme)}; status: ${status(d.point.status)})`)),
+    bullets(
+      ...data.disputed.map(
+        (d) => `${d.point.title} (${themeLabel(data.tafel, d.point.theme)}; status: ${status(d.point.status)})`,
+      ),
+    ),
     para("Over de punten in hoofdstuk 5 hebben partijen wel overeenstemming; die vallen buiten het verzoek."),
     heading(2, "2.2 Wettelijke grondslag", "grondslag"),
     bullets(...basis),
-    para("Het overleg is gericht op overeenstemming tussen het samenwerkingsverband en het college van elke gemeente. Komen partijen er niet uit, dan kan het geschil worden voorgelegd aan de Landelijke Geschillencommissie OOGO."),
+    para(
+      "Het overleg is gericht op overeenstemming tussen het samenwerkingsverband en het college van elke gemeente. Komen partijen er niet uit, dan kan het geschil worden voorgelegd aan de Landelijke Geschillencommissie OOGO.",
+    ),
     heading(2, "2.3 Afgesproken OOGO-procedure", "procedure"),
-    para("Partijen hebben de volgende procedure afgesproken. De tekst is overgenomen uit het gedeelde proceduredocument van de tafel."),
-    { kind: "quote", caption: `Afgesproken procedure — tekst-hash ${shortHash(data.procedure.hash)}`, blocks: prosemirrorToBlocks(data.procedure.json, "(De procedure is niet schriftelijk vastgelegd.)") },
+    para(
+      "Partijen hebben de volgende procedure afgesproken. De tekst is overgenomen uit het gedeelde proceduredocument van de tafel.",
+    ),
+    {
+      kind: "quote",
+      caption: `Afgesproken procedure — tekst-hash ${shortHash(data.procedure.hash)}`,
+      blocks: prosemirrorToBlocks(data.procedure.json, "(De procedure is niet schriftelijk vastgelegd.)"),
+    },
   ];
 }

@@ -28,7 +28,10 @@ export function drawBlocks(l: PdfLayout, blocks: Block[], indent: number): void 
 function keeps(b: Block): boolean {
   if (b.kind === "heading") return true;
   if (b.kind !== "paragraph") return false;
-  const text = b.runs.map((r) => r.text).join("").trim();
+  const text = b.runs
+    .map((r) => r.text)
+    .join("")
+    .trim();
   if (text.endsWith(":")) return true;
   return text.length > 0 && text.length <= 90 && b.runs.every((r) => r.bold === true || !r.text.trim());
 }
@@ -51,7 +54,11 @@ function keepWithNext(l: PdfLayout, blocks: Block[], i: number, indent: number):
   if (b.kind === "heading") {
     // A short section (up to the next heading of its level or higher) stays whole.
     let end = i + 1;
-    while (end < blocks.length && !(blocks[end]!.kind === "heading" && (blocks[end] as { level: number }).level <= b.level)) end++;
+    while (
+      end < blocks.length &&
+      !(blocks[end]!.kind === "heading" && (blocks[end] as { level: number }).level <= b.level)
+    )
+      end++;
     const section = blocks.slice(i, end).reduce((sum, x) => sum + estimate(l, x, indent), 0);
     if (section < l.usable * 0.3) need = Math.max(need, section);
   }
@@ -62,16 +69,24 @@ function keepWithNext(l: PdfLayout, blocks: Block[], i: number, indent: number):
 function firstPart(l: PdfLayout, b: Block, indent: number): number {
   const line = l.lineHeight();
   switch (b.kind) {
-    case "paragraph": { const h = estimate(l, b, indent); return h <= line * 3 + 5 ? h : line * 2 + 5; }
+    case "paragraph": {
+      const h = estimate(l, b, indent);
+      return h <= line * 3 + 5 ? h : line * 2 + 5;
+    }
     case "list": {
       const h = estimate(l, b, indent);
       const first = b.items[0] ? b.items[0].reduce((sum, x) => sum + estimate(l, x, indent + 16), 0) : line;
       return h < l.usable * 0.4 ? h : Math.min(first, line * 3);
     }
-    case "table": case "fields": return tableStart(l, b, indent);
-    case "quote": return (b.caption ? line : 0) + line * 3;
-    case "heading": return estimate(l, b, indent) + line * 2;
-    default: return line * 2;
+    case "table":
+    case "fields":
+      return tableStart(l, b, indent);
+    case "quote":
+      return (b.caption ? line : 0) + line * 3;
+    case "heading":
+      return estimate(l, b, indent) + line * 2;
+    default:
+      return line * 2;
   }
 }
 
@@ -81,29 +96,46 @@ function estimate(l: PdfLayout, b: Block, indent: number): number {
   switch (b.kind) {
     case "paragraph": {
       doc.font(b.runs.every((r) => r.bold) ? "bold" : l.regularPath).fontSize(paragraphSize(b.style));
-      return doc.heightOfString(b.runs.map((r) => r.text).join("") || " ", { width: l.width - indent, lineGap: LINE_GAP }) + 5;
+      return (
+        doc.heightOfString(b.runs.map((r) => r.text).join("") || " ", { width: l.width - indent, lineGap: LINE_GAP }) +
+        5
+      );
     }
     case "heading": {
       doc.font("bold").fontSize(headingSize(b.level));
       const h = doc.heightOfString(b.text, { width: l.width - indent, lineGap: 2 });
       return h + (b.level === 1 ? 12 : b.level === 2 ? 16 : 10);
     }
-    case "list": return b.items.reduce((sum, item) => sum + item.reduce((s, x) => s + estimate(l, x, indent + 16), 0), 2);
-    case "table": case "fields": return tableHeight(l, b, indent);
-    case "quote": return (b.caption ? l.lineHeight() : 0) + b.blocks.reduce((sum, x) => sum + estimate(l, x, indent + 14), 0) + 6;
-    default: return l.lineHeight();
+    case "list":
+      return b.items.reduce((sum, item) => sum + item.reduce((s, x) => s + estimate(l, x, indent + 16), 0), 2);
+    case "table":
+    case "fields":
+      return tableHeight(l, b, indent);
+    case "quote":
+      return (b.caption ? l.lineHeight() : 0) + b.blocks.reduce((sum, x) => sum + estimate(l, x, indent + 14), 0) + 6;
+    default:
+      return l.lineHeight();
   }
 }
 
 function drawBlock(l: PdfLayout, b: Block, indent: number): void {
   switch (b.kind) {
-    case "heading": return drawHeading(l, b, indent);
-    case "paragraph": return drawRuns(l, b.runs, indent, paragraphSize(b.style), b.style === "muted" ? COLOR.muted : COLOR.text, 5);
-    case "list": return drawList(l, b, indent);
-    case "table": case "fields": return drawTable(l, b, indent);
-    case "quote": return drawQuote(l, b, indent);
-    case "pageBreak": l.doc.addPage(); return;
-    case "toc": return reserveToc(l, b.title);
+    case "heading":
+      return drawHeading(l, b, indent);
+    case "paragraph":
+      return drawRuns(l, b.runs, indent, paragraphSize(b.style), b.style === "muted" ? COLOR.muted : COLOR.text, 5);
+    case "list":
+      return drawList(l, b, indent);
+    case "table":
+    case "fields":
+      return drawTable(l, b, indent);
+    case "quote":
+      return drawQuote(l, b, indent);
+    case "pageBreak":
+      l.doc.addPage();
+      return;
+    case "toc":
+      return reserveToc(l, b.title);
   }
 }
 
@@ -111,7 +143,10 @@ function drawHeading(l: PdfLayout, b: Extract<Block, { kind: "heading" }>, inden
   const doc = l.doc;
   if (l.coverMode) {
     const size = b.level === 1 ? 26 : b.level === 2 ? 15 : 12;
-    doc.font(b.level === 3 ? l.regularPath : "bold").fontSize(size).fillColor(COLOR.heading);
+    doc
+      .font(b.level === 3 ? l.regularPath : "bold")
+      .fontSize(size)
+      .fillColor(COLOR.heading);
     doc.text(b.text, l.left, doc.y, { width: l.width, lineGap: 3 });
     doc.y += b.level === 1 ? 14 : 8;
     return;
@@ -132,7 +167,12 @@ function drawHeading(l: PdfLayout, b: Extract<Block, { kind: "heading" }>, inden
   doc.text(b.text, l.left + indent, doc.y, { width: l.width - indent, lineGap: 2 });
   if (b.level === 1) {
     const y = doc.y + 3;
-    doc.moveTo(l.left, y).lineTo(l.left + l.width, y).lineWidth(0.8).strokeColor(COLOR.rule).stroke();
+    doc
+      .moveTo(l.left, y)
+      .lineTo(l.left + l.width, y)
+      .lineWidth(0.8)
+      .strokeColor(COLOR.rule)
+      .stroke();
     doc.y = y + 9;
   } else {
     doc.y += b.level === 2 ? 4 : 2;

@@ -29,13 +29,33 @@ export function drawHeadersAndFooters(l: PdfLayout, meta: DocMeta): void {
       const rightW = Math.min(doc.widthOfString(meta.headerRight) + 1, l.width * 0.45);
       const leftW = l.width - rightW - 18;
       doc.text(meta.headerLeft, MARGIN.left, 40, { width: leftW, height: 12, lineBreak: false, ellipsis: true });
-      doc.text(meta.headerRight, MARGIN.left + l.width - rightW, 40, { width: rightW, height: 12, align: "right", lineBreak: false, ellipsis: true });
-      doc.moveTo(MARGIN.left, 55).lineTo(MARGIN.left + l.width, 55).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+      doc.text(meta.headerRight, MARGIN.left + l.width - rightW, 40, {
+        width: rightW,
+        height: 12,
+        align: "right",
+        lineBreak: false,
+        ellipsis: true,
+      });
+      doc
+        .moveTo(MARGIN.left, 55)
+        .lineTo(MARGIN.left + l.width, 55)
+        .lineWidth(0.5)
+        .strokeColor(COLOR.rule)
+        .stroke();
     }
     const fy = doc.page.height - 46;
-    doc.moveTo(MARGIN.left, fy - 8).lineTo(MARGIN.left + l.width, fy - 8).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+    doc
+      .moveTo(MARGIN.left, fy - 8)
+      .lineTo(MARGIN.left + l.width, fy - 8)
+      .lineWidth(0.5)
+      .strokeColor(COLOR.rule)
+      .stroke();
     doc.text(meta.footerLeft, MARGIN.left, fy, { width: l.width * 0.7, lineBreak: false, ellipsis: true });
-    doc.text(`Pagina ${i - range.start + 1} van ${range.count}`, MARGIN.left + l.width * 0.7, fy, { width: l.width * 0.3, align: "right", lineBreak: false });
+    doc.text(`Pagina ${i - range.start + 1} van ${range.count}`, MARGIN.left + l.width * 0.7, fy, {
+      width: l.width * 0.3,
+      align: "right",
+      lineBreak: false,
+    });
     doc.page.margins = saved;
   }
 }

@@ -8,9 +8,19 @@ import type { Doc } from "./document.ts";
 import { BODY_SIZE, LINE_GAP, MARGIN } from "./style.ts";
 
 /** A heading in the table of contents and the outline, with the page it landed on. */
-export interface Anchor { anchor: string; text: string; level: 1 | 2; page: number }
+export interface Anchor {
+  anchor: string;
+  text: string;
+  level: 1 | 2;
+  page: number;
+}
 export type TocEntry = Omit<Anchor, "page">;
-export interface QuoteBar { page: number; x: number; y0: number; y1: number }
+export interface QuoteBar {
+  page: number;
+  x: number;
+  y0: number;
+  y1: number;
+}
 
 export class PdfLayout {
   readonly anchors: Anchor[] = [];
@@ -23,7 +33,11 @@ export class PdfLayout {
   /** Where the table of contents goes: its reserved pages and title, drawn in the final pass. */
   tocAt: { firstPage: number; title: string } | null = null;
 
-  constructor(readonly doc: Doc, readonly regularPath: string, readonly tocList: TocEntry[]) {
+  constructor(
+    readonly doc: Doc,
+    readonly regularPath: string,
+    readonly tocList: TocEntry[],
+  ) {
     doc.on("pageAdded", () => {
       // A quote running over a page break: close its bar on the old page, reopen on the new.
       const page = this.pageIndex();
@@ -39,10 +53,18 @@ export class PdfLayout {
     const range = this.doc.bufferedPageRange();
     return range.start + range.count - 1;
   }
-  get left() { return MARGIN.left; }
-  get width() { return this.doc.page.width - MARGIN.left - MARGIN.right; }
-  get bottom() { return this.doc.page.height - MARGIN.bottom; }
-  get usable() { return this.bottom - MARGIN.top; }
+  get left() {
+    return MARGIN.left;
+  }
+  get width() {
+    return this.doc.page.width - MARGIN.left - MARGIN.right;
+  }
+  get bottom() {
+    return this.doc.page.height - MARGIN.bottom;
+  }
+  get usable() {
+    return this.bottom - MARGIN.top;
+  }
 
   ensureSpace(height: number): void {
     if (this.doc.y + height > this.bottom) this.doc.addPage();

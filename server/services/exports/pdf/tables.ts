@@ -23,15 +23,19 @@ export function tableGeometry(l: PdfLayout, b: TableBlock, indent: number) {
   const colW = plain
     ? [available * 0.3, available * 0.7]
     : autoColumnWidths({ header, rows, columns }, available, 2 * padX, (text, bold) => {
-      doc.font(bold ? "bold" : l.regularPath).fontSize(size);
-      return doc.widthOfString(text);
-    });
-  const measure = (cells: string[], bold: boolean) => Math.max(...colW.map((cw, i) => {
-    doc.font(bold || (plain && i === 0) ? "bold" : l.regularPath).fontSize(size);
-    const text = cells[i] ?? "";
-    // An empty cell is still one line high.
-    return doc.heightOfString(text === "" ? " " : text, { width: cw - 2 * padX, lineGap: 1.5 });
-  })) + 2 * padY;
+        doc.font(bold ? "bold" : l.regularPath).fontSize(size);
+        return doc.widthOfString(text);
+      });
+  const measure = (cells: string[], bold: boolean) =>
+    Math.max(
+      ...colW.map((cw, i) => {
+        doc.font(bold || (plain && i === 0) ? "bold" : l.regularPath).fontSize(size);
+        const text = cells[i] ?? "";
+        // An empty cell is still one line high.
+        return doc.heightOfString(text === "" ? " " : text, { width: cw - 2 * padX, lineGap: 1.5 });
+      }),
+    ) +
+    2 * padY;
   return { plain, header, rows, columns, padX, padY, size, colW, measure };
 }
 
@@ -62,17 +66,37 @@ export function drawTable(l: PdfLayout, b: TableBlock, indent: number): void {
       h = Math.min(measure(cells, isHeader), maxH);
     }
     const y = doc.y;
-    if (isHeader) doc.rect(x0, y, colW.reduce((a, b) => a + b, 0), h).fillColor(COLOR.headerBg).fill();
+    if (isHeader)
+      doc
+        .rect(
+          x0,
+          y,
+          colW.reduce((a, b) => a + b, 0),
+          h,
+        )
+        .fillColor(COLOR.headerBg)
+        .fill();
     let x = x0;
     for (let i = 0; i < columns; i++) {
       const bold = isHeader || (plain && i === 0);
-      doc.font(bold ? "bold" : l.regularPath).fontSize(size).fillColor(plain && i === 0 ? COLOR.muted : COLOR.text);
-      doc.text(cells[i] ?? "", x + padX, y + padY, { width: colW[i]! - 2 * padX, lineGap: 1.5, height: h - 2 * padY, ellipsis: true });
+      doc
+        .font(bold ? "bold" : l.regularPath)
+        .fontSize(size)
+        .fillColor(plain && i === 0 ? COLOR.muted : COLOR.text);
+      doc.text(cells[i] ?? "", x + padX, y + padY, {
+        width: colW[i]! - 2 * padX,
+        lineGap: 1.5,
+        height: h - 2 * padY,
+        ellipsis: true,
+      });
       x += colW[i]!;
     }
     if (!plain) {
       doc.lineWidth(0.5).strokeColor(COLOR.rule);
-      doc.moveTo(x0, y + h).lineTo(x, y + h).stroke();
+      doc
+        .moveTo(x0, y + h)
+        .lineTo(x, y + h)
+        .stroke();
       if (isHeader) doc.moveTo(x0, y).lineTo(x, y).stroke();
     }
     doc.y = y + h;

@@ -14,7 +14,8 @@ export function tocEntries(model: DocModel): TocEntry[] {
   const out: TocEntry[] = [];
   const walk = (blocks: Block[]) => {
     for (const b of blocks) {
-      if (b.kind === "heading" && b.anchor && b.level <= 2) out.push({ anchor: b.anchor, text: b.text, level: b.level as 1 | 2 });
+      if (b.kind === "heading" && b.anchor && b.level <= 2)
+        out.push({ anchor: b.anchor, text: b.text, level: b.level as 1 | 2 });
       if (b.kind === "quote") walk(b.blocks);
       if (b.kind === "list") b.items.forEach(walk);
     }
@@ -75,7 +76,10 @@ export function drawToc(l: PdfLayout): void {
       const indent = e.level === 1 ? 0 : 16;
       const y = doc.y;
       const h = entryHeight(l, e);
-      doc.font(e.level === 1 ? "bold" : l.regularPath).fontSize(e.level === 1 ? BODY_SIZE + 0.5 : BODY_SIZE).fillColor(COLOR.text);
+      doc
+        .font(e.level === 1 ? "bold" : l.regularPath)
+        .fontSize(e.level === 1 ? BODY_SIZE + 0.5 : BODY_SIZE)
+        .fillColor(COLOR.text);
       doc.text(e.text, l.left + indent, y, { width: textWidth(l, e), lineGap: 1.5, goTo: e.anchor });
       const page = pageOf.get(e.anchor);
       doc.font(l.regularPath).fontSize(BODY_SIZE).fillColor(COLOR.muted);
