@@ -12,6 +12,8 @@ import { WorkspaceLayout } from "./features/workspace/WorkspaceLayout.tsx";
 const LoginPage = lazy(() => import("./routes/LoginPage.tsx"));
 const InvitationPage = lazy(() => import("./routes/InvitationPage.tsx"));
 const PasswordLinkPage = lazy(() => import("./routes/PasswordLinkPage.tsx"));
+const PasswordResetPage = lazy(() => import("./routes/PasswordResetPage.tsx"));
+const AccountPage = lazy(() => import("./routes/AccountPage.tsx"));
 const BeheerPage = lazy(() => import("./features/beheer/BeheerPage.tsx"));
 const NewTafelWizard = lazy(() => import("./features/beheer/NewTafelWizard.tsx"));
 const TafelSettingsPage = lazy(() => import("./features/tafel/TafelSettingsPage.tsx"));
@@ -36,6 +38,8 @@ render(
         <Route path="/inloggen" component={LoginPage} />
         <Route path="/uitnodiging" component={InvitationPage} />
         <Route path="/wachtwoord" component={PasswordLinkPage} />
+        <Route path="/wachtwoord-vergeten" component={PasswordResetPage} />
+        <Route path="/account" component={AccountPage} />
         <Route path="/beheer" component={BeheerPage} />
         <Route path="/beheer/nieuwe-tafel" component={NewTafelWizard} />
         <Route path="/" component={WorkspaceListPage} />

@@ -60,13 +60,11 @@ describe("Deelnemers: many invitations at once", () => {
     await screenshot(page, "deelnemers-csv-fouten-1366");
 
     // Upload the fixed file instead (the file input fills the text), check again, send.
-    await page
-      .getByLabel("CSV-bestand kiezen (.csv of .txt)")
-      .setInputFiles({
-        name: "deelnemers.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from(`\uFEFF${GOOD.replace(/\n/g, "\r\n")}`),
-      });
+    await page.getByLabel("CSV-bestand kiezen (.csv of .txt)").setInputFiles({
+      name: "deelnemers.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`\uFEFF${GOOD.replace(/\n/g, "\r\n")}`),
+    });
     await expect
       .poll(() => page.getByLabel("Of plak de regels hier").inputValue())
       .toContain("Kees Bakker;kees.bakker@tynaarlo.example;Tynaarlo;Ambtenaar (werkgroep)");

@@ -17,6 +17,7 @@ import { exportRoutes } from "./routes/exports.ts";
 import { outboxRoutes } from "./routes/outbox.ts";
 import { tafelRoutes } from "./routes/tafels.ts";
 import { memberRoutes } from "./routes/members.ts";
+import { accountRoutes } from "./routes/account.ts";
 
 /** Largest JSON body the API accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps) {
     healthRoutes,
     authRoutes,
     meRoutes,
+    accountRoutes,
     workspaceRoutes,
     memberRoutes,
     meetingRoutes,

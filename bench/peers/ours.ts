@@ -40,17 +40,15 @@ runChild(async (dbPath) => {
     const members = await db.select().from(memberships).where(eq(memberships.workspaceId, demo!.id));
     await db.transaction(async (tx) => {
       await tx.insert(workspaces).values({ ...demo!, id, name: `Benchmarktafel ${id}`, createdAt: now });
-      await tx
-        .insert(memberships)
-        .values(
-          members.map((m) => ({
-            ...m,
-            id: `${id}-${m.id}`.slice(0, 64),
-            workspaceId: id,
-            createdAt: now,
-            updatedAt: now,
-          })),
-        );
+      await tx.insert(memberships).values(
+        members.map((m) => ({
+          ...m,
+          id: `${id}-${m.id}`.slice(0, 64),
+          workspaceId: id,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      );
     });
     return id;
   }

@@ -1,5 +1,11 @@
 /** Typed calls for the foundation endpoints. Feature folders add their own files next to this one. */
-import type { AcceptInvitationResult, MeView } from "../../shared/schemas/auth.ts";
+import type {
+  AcceptInvitationResult,
+  AccountView,
+  ChangePasswordInput,
+  MeView,
+  UpdateAccountInput,
+} from "../../shared/schemas/auth.ts";
 import type {
   MembersView,
   WorkspaceSummary,
@@ -19,6 +25,18 @@ export const authApi = {
   /** Without password: accept as the logged-in account. With one: choose the first password of a new account. */
   acceptInvitation: (token: string, password?: string) =>
     api.post<AcceptInvitationResult>("/api/auth/invitation", password === undefined ? { token } : { token, password }),
+  /** "Wachtwoord vergeten": always the same neutral answer. */
+  requestPasswordReset: (email: string) =>
+    api.post<{ ok: true; message: string }>("/api/auth/password-reset", { email }),
+};
+
+/** "Mijn account": the signed-in person's own account. */
+export const myAccountApi = {
+  get: () => api.get<AccountView>("/api/account"),
+  update: (input: UpdateAccountInput) => api.patch<AccountView>("/api/account", input),
+  changePassword: (input: ChangePasswordInput) =>
+    api.post<{ ok: true; endedSessions: number }>("/api/account/password", input),
+  signOutEverywhere: () => api.post<{ ok: true; endedSessions: number }>("/api/account/sign-out-everywhere"),
 };
 
 export const workspaceApi = {

@@ -5,7 +5,7 @@ import { useSession } from "./session.tsx";
 import { LiveAnnouncer, Loading } from "../ui/feedback.tsx";
 import { clearLocalCopies, hasUnsavedLocalChanges } from "../collab/localCopies.ts";
 
-const PUBLIC_PATHS = ["/inloggen", "/uitnodiging", "/wachtwoord"];
+const PUBLIC_PATHS = ["/inloggen", "/uitnodiging", "/wachtwoord", "/wachtwoord-vergeten"];
 
 /** Page frame (NL Design System page layout), plus the login guard for every non-public page. */
 export function AppShell(props: RouteSectionProps) {
@@ -59,6 +59,9 @@ export function AppShell(props: RouteSectionProps) {
                 <span>
                   Ingelogd als <strong>{me().user.name}</strong>
                 </span>
+                <A href="/account" class="oogo-header__link">
+                  Mijn account
+                </A>
                 <button
                   type="button"
                   class="utrecht-button utrecht-button--subtle oogo-header__logout"

@@ -1,4 +1,4 @@
-import { useNavigate, useSearchParams } from "@solidjs/router";
+import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createSignal } from "solid-js";
 import { useSession } from "../app/session.tsx";
 import { PageTitle } from "../ui/PageTitle.tsx";
@@ -73,6 +73,11 @@ export default function LoginPage() {
           {login.busy() ? "Bezig met inloggen…" : "Inloggen"}
         </button>
       </form>
+      <p class="utrecht-paragraph">
+        <A href="/wachtwoord-vergeten" class="utrecht-link">
+          Wachtwoord vergeten?
+        </A>
+      </p>
     </div>
   );
 }

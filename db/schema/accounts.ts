@@ -8,6 +8,8 @@ export const users = sqliteTable(
     /** Always stored lowercased; login compares lowercased input. */
     email: text("email").notNull(),
     name: text("name").notNull(),
+    /** The person's own function ("wethouder onderwijs en jeugd"), set on "Mijn account"; a membership's title stays per tafel. */
+    functie: text("functie"),
     /** argon2id PHC string; null until an invited user sets a password. */
     passwordHash: text("password_hash"),
     createdAt: text("created_at").notNull(),

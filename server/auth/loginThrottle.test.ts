@@ -85,17 +85,15 @@ describe("per trusted device", () => {
 describe("per-address ceiling", () => {
   /** One failure per second, each for another account. */
   const spray = async (ip: string, accounts: number, start = 0) => {
-    await database.db
-      .insert(loginAttempts)
-      .values(
-        Array.from({ length: accounts }, (_, k) => ({
-          email: `gebruiker${start + k}@example.nl`,
-          ip,
-          deviceId: null,
-          success: false,
-          at: at(start + k).toISOString(),
-        })),
-      );
+    await database.db.insert(loginAttempts).values(
+      Array.from({ length: accounts }, (_, k) => ({
+        email: `gebruiker${start + k}@example.nl`,
+        ip,
+        deviceId: null,
+        success: false,
+        at: at(start + k).toISOString(),
+      })),
+    );
   };
 
   it("slows a source that sprays many accounts, by at most a minute", async () => {

@@ -10,7 +10,9 @@ import {
   AcceptInvitationResult,
   LoginInput,
   MeView,
+  PASSWORD_RESET_ANSWER,
   PasswordLinkInput,
+  PasswordResetInput,
   UserView,
 } from "../../shared/schemas/auth.ts";
 import type { AppEnv } from "../context.ts";
@@ -23,6 +25,7 @@ import { requireCaller } from "../auth/middleware.ts";
 import { getMe } from "../services/workspaces/getMe.ts";
 import { acceptInvitation } from "../services/members/acceptInvitation.ts";
 import { setPasswordByLink } from "../services/accounts/setPasswordByLink.ts";
+import { requestPasswordReset } from "../services/accounts/requestPasswordReset.ts";
 import { createContext } from "../services/serviceContext.ts";
 import { openInvitation } from "../services/members/openInvitation.ts";
 import { InvitationGreeting, OpenInvitationInput } from "../../shared/schemas/invitations.ts";
@@ -151,7 +154,7 @@ authRoutes.openapi(
     tags: ["Inloggen"],
     summary: "Wachtwoord kiezen met een eenmalige link",
     description:
-      'Voor de link van `npm run admin -- create` (en later "Wachtwoord vergeten"): zet het wachtwoord, maakt de link onbruikbaar, ' +
+      'Voor de link van `npm run admin -- create` en van "Wachtwoord vergeten": zet het wachtwoord, maakt de link onbruikbaar, ' +
       "beëindigt elke andere sessie van het account en logt in. 404 voor een ongeldige, verlopen of gebruikte link.",
     request: { body: jsonBody(PasswordLinkInput) },
     responses: {
@@ -165,6 +168,28 @@ authRoutes.openapi(
     await startSession(c, userId);
     const [user] = await deps.database.db.select().from(users).where(eq(users.id, userId)).limit(1);
     return c.json({ user: { id: user!.id, email: user!.email, name: user!.name } }, 200);
+  },
+);
+
+authRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/auth/password-reset",
+    tags: ["Inloggen"],
+    summary: "Wachtwoord vergeten: een link per e-mail aanvragen",
+    description:
+      "Is het adres bekend, dan gaat er een e-mail uit met een link (`/wachtwoord#<token>`, voor `POST /api/auth/password-link`) " +
+      "die één uur en één keer werkt. Per account hoogstens 3 zulke e-mails per uur. Het antwoord is altijd hetzelfde — bekend adres, " +
+      "onbekend adres of te vaak gevraagd — zodat niemand hiermee kan nagaan wie een account heeft.",
+    request: { body: jsonBody(PasswordResetInput) },
+    responses: {
+      200: jsonResponse("Altijd hetzelfde antwoord", z.object({ ok: z.literal(true), message: z.string() })),
+      ...errorResponses(400, 413),
+    },
+  }),
+  async (c) => {
+    await requestPasswordReset(createContext(c.var.deps), c.req.valid("json"));
+    return c.json({ ok: true as const, message: PASSWORD_RESET_ANSWER }, 200);
   },
 );
 

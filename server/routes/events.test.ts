@@ -85,42 +85,36 @@ describe("GET /api/workspaces/:id/events", () => {
     const { db } = ctx.deps.database;
     const now = new Date().toISOString();
     const other = { ws: newId(), org: newId(), user: newId() };
-    await db
-      .insert(organisations)
-      .values({
-        id: other.org,
-        kind: "swv",
-        name: "SWV Elders",
-        swvCode: null,
-        sector: "vo",
-        cbsCode: null,
-        createdAt: now,
-      });
+    await db.insert(organisations).values({
+      id: other.org,
+      kind: "swv",
+      name: "SWV Elders",
+      swvCode: null,
+      sector: "vo",
+      cbsCode: null,
+      createdAt: now,
+    });
     await insertBareTafel(db, { id: other.ws, name: "Andere tafel", createdAt: now });
     await db
       .insert(workspaceParties)
       .values({ workspaceId: other.ws, organisationId: other.org, position: 0, coverageNote: null });
-    await db
-      .insert(users)
-      .values({
-        id: other.user,
-        email: "elders.sse@example.test",
-        name: "Elders",
-        passwordHash: await hashPassword("elders-wachtwoord"),
-        createdAt: now,
-      });
-    await db
-      .insert(memberships)
-      .values({
-        id: newId(),
-        workspaceId: other.ws,
-        userId: other.user,
-        organisationId: other.org,
-        role: "trekker",
-        title: null,
-        createdAt: now,
-        updatedAt: now,
-      });
+    await db.insert(users).values({
+      id: other.user,
+      email: "elders.sse@example.test",
+      name: "Elders",
+      passwordHash: await hashPassword("elders-wachtwoord"),
+      createdAt: now,
+    });
+    await db.insert(memberships).values({
+      id: newId(),
+      workspaceId: other.ws,
+      userId: other.user,
+      organisationId: other.org,
+      role: "trekker",
+      title: null,
+      createdAt: now,
+      updatedAt: now,
+    });
     const outsider = await ctx.login("elders.sse@example.test", "elders-wachtwoord");
     const denied = await open(outsider);
     expect(denied.status).toBe(403);

@@ -49,42 +49,36 @@ async function makeTafelB() {
   const id = newId();
   const partyId = newId();
   const userId = newId();
-  await db
-    .insert(organisations)
-    .values({
-      id: partyId,
-      kind: "swv",
-      name: "SWV Tafel B",
-      swvCode: "PO 98.01",
-      sector: "po",
-      cbsCode: null,
-      createdAt: now,
-    });
+  await db.insert(organisations).values({
+    id: partyId,
+    kind: "swv",
+    name: "SWV Tafel B",
+    swvCode: "PO 98.01",
+    sector: "po",
+    cbsCode: null,
+    createdAt: now,
+  });
   await insertBareTafel(db, { id, name: "Tafel B", planTitle: "Plan B", createdAt: now });
   await db
     .insert(workspaceParties)
     .values({ workspaceId: id, organisationId: partyId, position: 0, coverageNote: null });
-  await db
-    .insert(users)
-    .values({
-      id: userId,
-      email: B_BEHEERDER,
-      name: "Beheerder B",
-      passwordHash: await hashPassword(PASSWORD),
-      createdAt: now,
-    });
-  await db
-    .insert(memberships)
-    .values({
-      id: newId(),
-      workspaceId: id,
-      userId,
-      organisationId: null,
-      role: "beheerder",
-      title: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+  await db.insert(users).values({
+    id: userId,
+    email: B_BEHEERDER,
+    name: "Beheerder B",
+    passwordHash: await hashPassword(PASSWORD),
+    createdAt: now,
+  });
+  await db.insert(memberships).values({
+    id: newId(),
+    workspaceId: id,
+    userId,
+    organisationId: null,
+    role: "beheerder",
+    title: null,
+    createdAt: now,
+    updatedAt: now,
+  });
   return { id, partyId, beheerder: userId, cookie: await ctx.login(B_BEHEERDER, PASSWORD) };
 }
 

@@ -107,17 +107,15 @@ async function makeOtherTafel() {
   const orgId = newId();
   const userId = newId();
   const membershipId = newId();
-  await db
-    .insert(organisations)
-    .values({
-      id: orgId,
-      kind: "swv",
-      name: "SWV Elders",
-      swvCode: "VO 99.01",
-      sector: "vo",
-      cbsCode: null,
-      createdAt: now,
-    });
+  await db.insert(organisations).values({
+    id: orgId,
+    kind: "swv",
+    name: "SWV Elders",
+    swvCode: "VO 99.01",
+    sector: "vo",
+    cbsCode: null,
+    createdAt: now,
+  });
   await insertBareTafel(db, { id: wsId, name: "Andere tafel", planTitle: "Plan elders", createdAt: now });
   await db
     .insert(workspaceParties)
@@ -125,18 +123,16 @@ async function makeOtherTafel() {
   await db
     .insert(users)
     .values({ id: userId, email: "elders@example.test", name: "Elders", passwordHash: null, createdAt: now });
-  await db
-    .insert(memberships)
-    .values({
-      id: membershipId,
-      workspaceId: wsId,
-      userId,
-      organisationId: orgId,
-      role: "trekker",
-      title: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+  await db.insert(memberships).values({
+    id: membershipId,
+    workspaceId: wsId,
+    userId,
+    organisationId: orgId,
+    role: "trekker",
+    title: null,
+    createdAt: now,
+    updatedAt: now,
+  });
   const actor = createContext(ctx.deps, {
     actor: { userId, email: "elders@example.test", name: "Elders", sessionId: "test" },
   });

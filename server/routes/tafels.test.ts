@@ -653,18 +653,16 @@ describe("other participants (overig) sit at the table and never sign or hold a 
       await db
         .insert(users)
         .values({ id, email, name: `OPR ${role}`, passwordHash: await hashPassword("opr-wachtwoord"), createdAt: now });
-      await db
-        .insert(memberships)
-        .values({
-          id: newId(),
-          workspaceId: demoTafel,
-          userId: id,
-          organisationId: opr.id,
-          role,
-          title: null,
-          createdAt: now,
-          updatedAt: now,
-        });
+      await db.insert(memberships).values({
+        id: newId(),
+        workspaceId: demoTafel,
+        userId: id,
+        organisationId: opr.id,
+        role,
+        title: null,
+        createdAt: now,
+        updatedAt: now,
+      });
       cookies[role] = await ctx.login(email, "opr-wachtwoord");
     }
     const board = await json<BoardView>(

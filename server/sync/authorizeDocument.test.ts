@@ -37,29 +37,25 @@ beforeAll(async () => {
   workspaceId = ctx.demo.workspaceId;
   const { db } = ctx.deps.database;
   const now = new Date().toISOString();
-  await db
-    .insert(points)
-    .values({
-      id: POINT,
-      workspaceId,
-      theme: "jeugdhulp",
-      title: "Punt",
-      status: "concept",
-      textHash: "0".repeat(64),
-      createdAt: now,
-      updatedAt: now,
-    });
-  await db
-    .insert(meetings)
-    .values({
-      id: MEETING,
-      workspaceId,
-      type: "ambtelijke_werkgroep",
-      title: "Overleg",
-      startsAt: now,
-      place: "Groningen",
-      createdAt: now,
-    });
+  await db.insert(points).values({
+    id: POINT,
+    workspaceId,
+    theme: "jeugdhulp",
+    title: "Punt",
+    status: "concept",
+    textHash: "0".repeat(64),
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db.insert(meetings).values({
+    id: MEETING,
+    workspaceId,
+    type: "ambtelijke_werkgroep",
+    title: "Overleg",
+    startsAt: now,
+    place: "Groningen",
+    createdAt: now,
+  });
   for (const account of DEMO_ACCOUNTS) {
     tokens[account.email] = (await createSession(db, ctx.demo.members[account.email]!.userId, 1)).token;
   }
@@ -119,18 +115,16 @@ describe("denials", () => {
     const now = new Date().toISOString();
     await insertBareTafel(db, { id: other, name: "Andere tafel", createdAt: now });
     // A point that exists, but at another tafel, is not a document of this one.
-    await db
-      .insert(points)
-      .values({
-        id: "elders",
-        workspaceId: other,
-        theme: "jeugdhulp",
-        title: "Elders",
-        status: "concept",
-        textHash: "0".repeat(64),
-        createdAt: now,
-        updatedAt: now,
-      });
+    await db.insert(points).values({
+      id: "elders",
+      workspaceId: other,
+      theme: "jeugdhulp",
+      title: "Elders",
+      status: "concept",
+      textHash: "0".repeat(64),
+      createdAt: now,
+      updatedAt: now,
+    });
     expect(await authorizeDocument(db, token, documentNames.point(workspaceId, "elders"))).toEqual({ deny: 404 });
     // The other tafel exists, but this user is no member of it.
     expect(await authorizeDocument(db, token, documentNames.spiegelparagraaf(other))).toEqual({ deny: 403 });

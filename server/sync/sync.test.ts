@@ -190,15 +190,13 @@ describe("authorisation at upgrade", () => {
 
     const { db } = running.deps.database;
     const outsiderId = newId();
-    await db
-      .insert(users)
-      .values({
-        id: outsiderId,
-        email: "buiten@example.nl",
-        name: "Buitenstaander",
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
+    await db.insert(users).values({
+      id: outsiderId,
+      email: "buiten@example.nl",
+      name: "Buitenstaander",
+      passwordHash: null,
+      createdAt: new Date().toISOString(),
+    });
     const session = await createSession(db, outsiderId, 1);
     expect((await raw(`oogo_sessie=${session.token}`)).status).toBe(403);
 

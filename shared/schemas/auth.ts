@@ -62,3 +62,36 @@ export const CreateAdminInput = z.object({
   name: freeText({ label: "de naam", min: 2, max: 120, tooShort: "Vul een naam in (minstens 2 tekens)" }),
 });
 export type CreateAdminInput = z.infer<typeof CreateAdminInput>;
+
+/** "Wachtwoord vergeten": only an address; the answer never says whether it is known. */
+export const PasswordResetInput = z.object({ email: Email });
+export type PasswordResetInput = z.infer<typeof PasswordResetInput>;
+
+/** The one neutral answer to a reset request, known address or not, throttled or not. */
+export const PASSWORD_RESET_ANSWER =
+  "Als dit adres bij ons bekend is, ontvangt u binnen enkele minuten een e-mail met een link om een nieuw wachtwoord te kiezen. De link is één uur geldig.";
+
+/** "Mijn account": the person's own details. */
+export const AccountView = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  functie: z.string().nullable(),
+});
+export type AccountView = z.infer<typeof AccountView>;
+
+export const UpdateAccountInput = z.object({
+  name: freeText({ label: "de naam", min: 2, max: 120, tooShort: "Vul uw naam in (minstens 2 tekens)" }),
+  /** Empty clears it. */
+  functie: freeText({ label: "de functie", max: 160 }),
+});
+export type UpdateAccountInput = z.infer<typeof UpdateAccountInput>;
+
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string().min(1, "Vul uw huidige wachtwoord in").max(200),
+  newPassword: z
+    .string()
+    .min(8, "Kies een nieuw wachtwoord van minstens 8 tekens")
+    .max(200, "Het wachtwoord is te lang (hoogstens 200 tekens)"),
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;

@@ -43,15 +43,13 @@ export async function createTafel(ctx: ServiceContext, input: CreateTafelInput):
     const { tx } = t;
     const now = nowIso(t);
     await assertValidParent(tx, input.level, input.parentWorkspaceId);
-    await tx
-      .insert(workspaces)
-      .values({
-        id: workspaceId,
-        name: input.name,
-        level: input.level,
-        parentWorkspaceId: input.parentWorkspaceId ?? null,
-        createdAt: now,
-      });
+    await tx.insert(workspaces).values({
+      id: workspaceId,
+      name: input.name,
+      level: input.level,
+      parentWorkspaceId: input.parentWorkspaceId ?? null,
+      createdAt: now,
+    });
 
     const orgIds = checked.parties.map(() => newId());
     await tx.insert(organisations).values(checked.parties.map((p, i) => organisationRow(p, orgIds[i]!, now)));

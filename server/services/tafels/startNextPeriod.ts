@@ -90,16 +90,14 @@ export async function startNextPeriod(
     const { tx } = t;
     const now = nowIso(t);
     await requireTafelRow(tx, fromId);
-    await tx
-      .insert(workspaces)
-      .values({
-        id: workspaceId,
-        name: input.name,
-        level: old.level,
-        parentWorkspaceId: old.parentWorkspaceId,
-        previousWorkspaceId: fromId,
-        createdAt: now,
-      });
+    await tx.insert(workspaces).values({
+      id: workspaceId,
+      name: input.name,
+      level: old.level,
+      parentWorkspaceId: old.parentWorkspaceId,
+      previousWorkspaceId: fromId,
+      createdAt: now,
+    });
     if (parties.length > 0) {
       await tx
         .insert(organisations)
@@ -202,18 +200,16 @@ export async function startNextPeriod(
     for (const m of members) {
       const id = newId();
       const partyId = m.organisationId ? orgMap.get(m.organisationId)! : null;
-      await tx
-        .insert(memberships)
-        .values({
-          id,
-          workspaceId,
-          userId: m.userId,
-          organisationId: partyId,
-          role: m.role,
-          title: m.title,
-          createdAt: now,
-          updatedAt: now,
-        });
+      await tx.insert(memberships).values({
+        id,
+        workspaceId,
+        userId: m.userId,
+        organisationId: partyId,
+        role: m.role,
+        title: m.title,
+        createdAt: now,
+        updatedAt: now,
+      });
       await appendEvent(tx, {
         workspaceId,
         type: "member.joined",

@@ -43,16 +43,14 @@ export async function addTheme(
     // Standard keys stay reserved, so an archived standard theme can always come back under its own key.
     const key = themeKeyFor(input.label, new Set([...all.map((x) => x.key), ...STANDARD_THEMES.map((s) => s.key)]));
     const position = all.reduce((m, r) => Math.max(m, r.position + 1), 0);
-    await tx
-      .insert(workspaceThemes)
-      .values({
-        workspaceId,
-        key,
-        label: input.label,
-        description: input.description ?? "",
-        position,
-        archivedAt: null,
-      });
+    await tx.insert(workspaceThemes).values({
+      workspaceId,
+      key,
+      label: input.label,
+      description: input.description ?? "",
+      position,
+      archivedAt: null,
+    });
     await appendEvent(tx, {
       workspaceId,
       type: "workspace.theme_added",
