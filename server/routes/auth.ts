@@ -1,3 +1,4 @@
+import { verbContext } from "./verbContext.ts";
 import { createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Context } from "hono";
@@ -203,5 +204,5 @@ meRoutes.openapi(
     summary: "De ingelogde gebruiker met zijn lidmaatschappen",
     responses: { 200: jsonResponse("Gebruiker", MeView), ...errorResponses(401) },
   }),
-  async (c) => c.json(await getMe(c.var.deps.database.db, c.var.caller), 200),
+  async (c) => c.json(await getMe(verbContext(c)), 200),
 );

@@ -44,7 +44,7 @@ const PlanParams = z.object({ id: Id, planId: Id });
 const ThemeParams = z.object({ id: Id, key: z.string().regex(THEME_KEY_PATTERN, "Ongeldige themacode") });
 const tafelAnswer = jsonResponse("De tafel zoals die nu is", WorkspaceView);
 /** The tafel after the change, as its GET answers it. */
-const view = (c: Context<AppEnv>, id: string) => getWorkspace(c.var.deps.database.db, c.var.caller, id);
+const view = (c: Context<AppEnv>, id: string) => getWorkspace(verbContext(c), { workspaceId: id });
 
 export const tafelRoutes = createRouter();
 tafelRoutes.use("/beheer/*", requireCaller);

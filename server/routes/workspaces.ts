@@ -32,7 +32,7 @@ workspaceRoutes
         ...errorResponses(401),
       },
     }),
-    async (c) => c.json({ workspaces: await listWorkspaces(c.var.deps.database.db, c.var.caller) }, 200),
+    async (c) => c.json({ workspaces: await listWorkspaces(verbContext(c)) }, 200),
   )
   .openapi(
     createRoute({
@@ -43,7 +43,7 @@ workspaceRoutes
       request: { params: WorkspaceParams },
       responses: { 200: jsonResponse("De tafel", WorkspaceView), ...errorResponses(400, 401, 403, 404) },
     }),
-    async (c) => c.json(await getWorkspace(c.var.deps.database.db, c.var.caller, c.req.valid("param").id), 200),
+    async (c) => c.json(await getWorkspace(verbContext(c), { workspaceId: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({

@@ -3,7 +3,7 @@
  * `ctx.actor` (revocation is immediate). Each verb calls this once, for the tafel of the thing it
  * acts on, and then asks `assertCan` — authorisation lives in the verb, not in the route.
  */
-import type { MembershipContext } from "../context.ts";
+import type { Caller, MembershipContext } from "../context.ts";
 import { requireMembership } from "../auth/access.ts";
 import { ApiError } from "../http/errors.ts";
 import type { ServiceContext } from "./serviceContext.ts";
@@ -14,4 +14,10 @@ export async function membershipOf(ctx: ServiceContext, workspaceId: string): Pr
   // Memberships are never written by the verbs that call this, so the committed state is the
   // right one to read, also from inside a transaction.
   return requireMembership(ctx.deps.database.db, ctx.actor, workspaceId);
+}
+
+/** The signed-in person acting in `ctx`, or 401. */
+export function signedIn(ctx: ServiceContext): Caller {
+  if (!ctx.actor) throw new ApiError("UNAUTHENTICATED", "U bent niet ingelogd.");
+  return ctx.actor;
 }

@@ -1,14 +1,16 @@
-import type { Db } from "../../../db/client.ts";
+import { signedIn } from "../membershipOf.ts";
+import type { ServiceContext } from "../serviceContext.ts";
 import { capabilitiesOf, instanceCapabilitiesOf, isInstanceRole } from "../../../shared/domain/roles.ts";
 import type { MeView } from "../../../shared/schemas/auth.ts";
-import type { Caller } from "../../context.ts";
 import { listWorkspaces } from "./listWorkspaces.ts";
 import { eq } from "drizzle-orm";
 import { memberships } from "../../../db/schema/index.ts";
 import { instanceRolesOf } from "../tafels/tafelRecords.ts";
 
-export async function getMe(db: Db, caller: Caller): Promise<MeView> {
-  const tafels = await listWorkspaces(db, caller);
+export async function getMe(ctx: ServiceContext): Promise<MeView> {
+  const db = ctx.deps.database.db;
+  const caller = signedIn(ctx);
+  const tafels = await listWorkspaces(ctx);
   const titles = new Map(
     (
       await db

@@ -1,5 +1,6 @@
+import { signedIn } from "../membershipOf.ts";
+import type { ServiceContext } from "../serviceContext.ts";
 import { asc, eq, inArray } from "drizzle-orm";
-import type { Db } from "../../../db/client.ts";
 import {
   organisations,
   workspacePlans,
@@ -12,7 +13,6 @@ import { partyColour } from "../../../shared/domain/parties.ts";
 import { capabilitiesOf } from "../../../shared/domain/roles.ts";
 import { standardTheme } from "../../../shared/domain/themes.ts";
 import type { PartyView, PlanView, ThemeView, WorkspaceView } from "../../../shared/schemas/workspace.ts";
-import type { Caller } from "../../context.ts";
 import { requireMembership } from "../../auth/access.ts";
 import { notFound } from "../../http/errors.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
@@ -88,8 +88,11 @@ export async function listPlans(db: DbOrTx, workspaceIds: readonly string[]): Pr
   return out;
 }
 
-export async function getWorkspace(db: Db, caller: Caller, workspaceId: string): Promise<WorkspaceView> {
-  const membership = await requireMembership(db, caller, workspaceId, "workspace.read");
+/** The tafel overview (plans, parties, themes, the caller's role): `workspace.read`, so the beheerder sees it too. */
+export async function getWorkspace(ctx: ServiceContext, input: { workspaceId: string }): Promise<WorkspaceView> {
+  const { workspaceId } = input;
+  const db = ctx.deps.database.db;
+  const membership = await requireMembership(db, signedIn(ctx), workspaceId, "workspace.read");
   const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
   if (!ws) throw notFound("Deze OOGO-tafel");
   const [parent] = ws.parentWorkspaceId

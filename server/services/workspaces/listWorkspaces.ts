@@ -1,12 +1,14 @@
+import { signedIn } from "../membershipOf.ts";
+import type { ServiceContext } from "../serviceContext.ts";
 import { asc, eq } from "drizzle-orm";
-import type { Db } from "../../../db/client.ts";
 import { memberships, organisations, workspaces } from "../../../db/schema/index.ts";
 import type { WorkspaceSummary } from "../../../shared/schemas/workspace.ts";
-import type { Caller } from "../../context.ts";
 import { listPlans } from "./getWorkspace.ts";
 
 /** The tafels the caller is a member of, with their plans and the caller's role there. */
-export async function listWorkspaces(db: Db, caller: Caller): Promise<WorkspaceSummary[]> {
+export async function listWorkspaces(ctx: ServiceContext): Promise<WorkspaceSummary[]> {
+  const db = ctx.deps.database.db;
+  const caller = signedIn(ctx);
   const rows = await db
     .select({ ws: workspaces, role: memberships.role, party: organisations })
     .from(memberships)
