@@ -1,6 +1,6 @@
 import { A, useNavigate } from "@solidjs/router";
-import { createResource, createSignal, For, Show, untrack, type JSX } from "solid-js";
-import { createStore } from "solid-js/store";
+import { createEffect, createResource, createSignal, For, Show, untrack, type JSX } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
 import { tafelApi } from "../../api/tafels.ts";
 import { workspaceApi } from "../../api/endpoints.ts";
 import {
@@ -616,6 +616,10 @@ function ThemesSection(props: { themes: ThemeView[] }) {
   const [label, setLabel] = createSignal("");
   const add = createChange();
   const order = createChange();
+  // Rows keyed by theme key: a refetch of the tafel (after any change, also someone else's) updates
+  // the rows in place instead of recreating them, so a name being typed is not wiped.
+  const [rows, setRows] = createStore<ThemeView[]>([]);
+  createEffect(() => setRows(reconcile(props.themes, { key: "key" })));
   let status!: HTMLParagraphElement;
   const move = async (from: number, to: number) => {
     const keys = props.themes.map((t) => t.key);
@@ -646,12 +650,12 @@ function ThemesSection(props: { themes: ThemeView[] }) {
       <p class="oogo-visually-hidden" role="status" ref={status} />
       <General message={generalError(order.error(), [])} />
       <ul class="oogo-settings-list">
-        <For each={props.themes}>
+        <For each={rows}>
           {(t, i) => (
             <ThemeItem
               theme={t}
               index={i()}
-              count={props.themes.length}
+              count={rows.length}
               move={(from, to) => void move(from, to)}
               busy={order.busy()}
             />
