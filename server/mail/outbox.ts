@@ -4,6 +4,7 @@
  * woken only after the commit. Nothing here talks SMTP — server/mail/sender.ts does, off the
  * request path. See docs/mail.md.
  */
+import { signedIn } from "../services/membershipOf.ts";
 import { and, desc, eq } from "drizzle-orm";
 import { mailOutbox } from "../../db/schema/index.ts";
 import { canRetryMail, MAIL_KIND_LABELS, MAIL_STATE_LABELS, type MailKind } from "../../shared/domain/mail.ts";
@@ -130,9 +131,9 @@ function present(row: OutboxRow, showBody: boolean): OutboxMailView {
 }
 
 async function requireManager(ctx: ServiceContext, workspaceId: string) {
-  if (!ctx.actor) throw new ApiError("UNAUTHENTICATED", "U bent niet ingelogd.");
+  const actor = signedIn(ctx);
   // workspace.read, not content: the beheerder manages people and sees no content (ADR 0005).
-  const membership = await requireMembership(ctx.deps.database.db, ctx.actor, workspaceId, "workspace.read");
+  const membership = await requireMembership(ctx.deps.database.db, actor, workspaceId, "workspace.read");
   assertCan(membership, "members.manage", "Alleen een beheerder of secretaris van de tafel ziet de uitgaande e-mail.");
   return membership;
 }

@@ -10,10 +10,10 @@ import type { ServiceContext } from "./serviceContext.ts";
 
 /** 401 without an actor, 404 for an unknown tafel, 403 for someone who is not a member of it. */
 export async function membershipOf(ctx: ServiceContext, workspaceId: string): Promise<MembershipContext> {
-  if (!ctx.actor) throw new ApiError("UNAUTHENTICATED", "U bent niet ingelogd.");
+  const actor = signedIn(ctx);
   // Memberships are never written by the verbs that call this, so the committed state is the
   // right one to read, also from inside a transaction.
-  return requireMembership(ctx.deps.database.db, ctx.actor, workspaceId);
+  return requireMembership(ctx.deps.database.db, actor, workspaceId);
 }
 
 /** The signed-in person acting in `ctx`, or 401. */

@@ -2,6 +2,7 @@
  * "Mijn account": the signed-in person's own name, functie, password and sessions. Every verb
  * acts on `ctx.actor` only — there is no account id in the input to get wrong.
  */
+import { signedIn } from "../membershipOf.ts";
 import { and, eq, ne } from "drizzle-orm";
 import { sessions, users } from "../../../db/schema/index.ts";
 import type { AccountView, ChangePasswordInput, UpdateAccountInput } from "../../../shared/schemas/auth.ts";
@@ -11,8 +12,7 @@ import { ApiError } from "../../http/errors.ts";
 import { afterCommit, dbOf, withTransaction, type ServiceContext, type TxContext } from "../serviceContext.ts";
 
 function actorOf(ctx: ServiceContext): Caller {
-  if (!ctx.actor) throw new ApiError("UNAUTHENTICATED", "U bent niet ingelogd.");
-  return ctx.actor;
+  return signedIn(ctx);
 }
 
 const view = (u: typeof users.$inferSelect): AccountView => ({

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { signedIn } from "../membershipOf.ts";
 import type { Db } from "../../../db/client.ts";
 import type { WriteTx } from "../../../db/writeLock.ts";
 import { memberships, workspaceParties } from "../../../db/schema/index.ts";
@@ -25,9 +26,9 @@ export async function managerOf(ctx: ServiceContext, workspaceId: string, what: 
 
 /** The acting member at this tafel, for the overview paths (every role). */
 export async function memberOf(ctx: ServiceContext, workspaceId: string): Promise<MembershipContext> {
-  if (!ctx.actor) throw new ApiError("UNAUTHENTICATED", "U bent niet ingelogd.");
+  const actor = signedIn(ctx);
   // Memberships are read committed: the verbs that call this change other people's, never the actor's check.
-  return requireMembership(ctx.deps.database.db, ctx.actor, workspaceId, "workspace.read");
+  return requireMembership(ctx.deps.database.db, actor, workspaceId, "workspace.read");
 }
 
 /** A role acting for a party needs a party of this tafel; other roles may have one. */

@@ -2,6 +2,7 @@
  * Rows and reads shared by the tafel verbs (ADR 0010): the standard theme rows of a new tafel,
  * the tafel's parties as stored, and the membership that may keep a tafel's set-up.
  */
+import { signedIn } from "../membershipOf.ts";
 import { and, eq } from "drizzle-orm";
 import { instanceRoles, workspaceParties, workspaceThemes, workspaces } from "../../../db/schema/index.ts";
 import { canInstance, type InstanceCapability } from "../../../shared/domain/roles.ts";
@@ -29,8 +30,8 @@ export function standardThemeRows(workspaceId: string) {
  * without a session, 404 for an unknown tafel, 403 for a non-member or another role.
  */
 export async function tafelManager(ctx: ServiceContext, workspaceId: string): Promise<MembershipContext> {
-  if (!ctx.actor) throw new ApiError("UNAUTHENTICATED", "U bent niet ingelogd.");
-  const member = await requireMembership(ctx.deps.database.db, ctx.actor, workspaceId, "workspace.read");
+  const actor = signedIn(ctx);
+  const member = await requireMembership(ctx.deps.database.db, actor, workspaceId, "workspace.read");
   assertCan(
     member,
     "tafel.manage",
@@ -53,13 +54,13 @@ export async function instanceRolesOf(db: DbOrTx, userId: string): Promise<strin
  * events carry their instance role. 403 for anyone without the capability.
  */
 export async function instanceActor(ctx: ServiceContext, capability: InstanceCapability): Promise<EventActor> {
-  if (!ctx.actor) throw new ApiError("UNAUTHENTICATED", "U bent niet ingelogd.");
-  const roles = await instanceRolesOf(dbOf(ctx), ctx.actor.userId);
+  const actor = signedIn(ctx);
+  const roles = await instanceRolesOf(dbOf(ctx), actor.userId);
   if (!canInstance(roles, capability))
     throw forbidden("Alleen een applicatiebeheerder van deze installatie richt OOGO-tafels in.");
   return {
-    userId: ctx.actor.userId,
-    userName: ctx.actor.name,
+    userId: actor.userId,
+    userName: actor.name,
     role: "applicatiebeheerder",
     partyId: null,
     partyName: null,
