@@ -1,6 +1,12 @@
 /** The demo accounts the README and the start-up banner list. All use DEMO_PASSWORD. */
 export const DEMO_PASSWORD = "oogo-demo";
 
+/**
+ * The applicatiebeheerder of the demo installation: sets the demo tafel up and can open /beheer.
+ * An instance role, not a member of any tafel.
+ */
+export const DEMO_ADMIN = { email: "beheer@demo.oogo.test", name: "Applicatiebeheer Demo" } as const;
+
 export type DemoParty = "swv" | "groningen" | "tynaarlo" | null;
 export interface DemoAccount {
   email: string;

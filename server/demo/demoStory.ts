@@ -49,8 +49,11 @@ export type StoryStep = { at: string } & (
   | { do: "stepDone"; by: string; step: StepKey; meeting?: MeetingKey; note?: string }
 );
 
-/** When the tafel was set up, and by whom (the first event in its log). */
-export const TAFEL_CREATED = { at: "2025-09-01 09:00", by: BEHEERDER };
+/**
+ * When the tafel was set up (the first event in its log) by the demo's applicatiebeheerder, and
+ * the beheerder appointed in that wizard, who then invites everyone else.
+ */
+export const TAFEL_CREATED = { at: "2025-09-01 09:00", appointed: BEHEERDER };
 
 const akkoord = (at: string, by: string, point: PointKey, reasoning = "Akkoord met deze tekst."): StoryStep => ({
   at,

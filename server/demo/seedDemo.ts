@@ -1,26 +1,21 @@
-import { count } from "drizzle-orm";
-import { writeTransaction } from "../../db/writeLock.ts";
-import {
-  memberships,
-  organisations,
-  users,
-  workspaceParties,
-  workspacePlans,
-  workspaceThemes,
-  workspaces,
-} from "../../db/schema/index.ts";
-import { standardThemeRows } from "../services/tafels/tafelRecords.ts";
+import { asc, count, eq } from "drizzle-orm";
+import { organisations, workspaceParties, workspaces } from "../../db/schema/index.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
 import { todayInNl } from "../../shared/domain/dates.ts";
+import { STANDARD_THEMES } from "../../shared/domain/themes.ts";
+import { findMembership } from "../auth/access.ts";
 import type { AppDeps, Caller, MembershipContext } from "../context.ts";
-import { hashPassword } from "../auth/password.ts";
-import { newId } from "../auth/tokens.ts";
 import { jsonToUpdate } from "../documents/prosemirror.ts";
 import type { DocumentStore } from "../sync/storage.ts";
-import { appendEvent } from "../services/audit/appendEvent.ts";
+import { createApplicatiebeheerder } from "../services/accounts/createApplicatiebeheerder.ts";
+import { setPasswordByLink } from "../services/accounts/setPasswordByLink.ts";
+import { acceptInvitation } from "../services/members/acceptInvitation.ts";
+import { inviteMember } from "../services/members/inviteMember.ts";
 import { createContext, type Clock, type ServiceContext } from "../services/serviceContext.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoParty } from "./demoAccounts.ts";
+import { createTafel } from "../services/tafels/createTafel.ts";
+import { DEMO_ACCOUNTS, DEMO_ADMIN, DEMO_PASSWORD, type DemoAccount, type DemoParty } from "./demoAccounts.ts";
 import { DemoClock } from "./demoClock.ts";
+import { invitationTokenInOutbox } from "./demoInbox.ts";
 import {
   addDemoAgenda,
   addDemoStep,
@@ -98,7 +93,7 @@ export async function seedDemo(deps: AppDeps, store: DocumentStore, options: See
   const realNow = new Date();
   const today = options.today ?? todayInNl(realNow);
   const clock = new DemoClock(TAFEL_CREATED.at);
-  const { workspaceId, parties, members } = await insertTafel(deps, clock);
+  const { workspaceId, parties, members } = await setUpTafel(deps, clock);
 
   await store.append(documentNames.spiegelparagraaf(workspaceId), [jsonToUpdate(SPIEGELPARAGRAAF_DRAFT)]);
   await store.append(documentNames.procedure(workspaceId), [jsonToUpdate(PROCEDURE_DRAFT)]);
@@ -169,122 +164,101 @@ function playStep(scene: DemoScene, step: StoryStep): Promise<void> {
   }
 }
 
+/** A service context acting as a signed-in account that need not be a member of the demo tafel. */
+function actingAs(deps: AppDeps, caller: Omit<Caller, "sessionId">, clock: Clock): ServiceContext {
+  return createContext(deps, { actor: { ...caller, sessionId: "demo" }, clock });
+}
+
 /**
- * The organisations, the tafel, its parties and the demo accounts with their memberships,
- * written as rows: there are no verbs to create a tafel or its parties yet (they are being
- * built). Until they exist this is the only place the demo writes rows and a log event itself;
- * everything after it goes through the verbs.
+ * Sets the demo tafel up as a new installation would, through the verbs only: the demo's
+ * applicatiebeheerder gets an account and chooses a password by its one-time link, creates the
+ * tafel with the wizard's request and appoints its beheerder; the beheerder accepts and invites
+ * everyone else, who accept with the demo password. Their invitation mails stay in the outbox
+ * (the sender starts after seeding), which is where their links are read from.
  */
-async function insertTafel(
+async function setUpTafel(
   deps: AppDeps,
-  clock: Clock,
+  clock: DemoClock,
 ): Promise<Pick<DemoContext, "workspaceId" | "parties" | "members">> {
-  const now = clock.now().toISOString();
-  const orgs = {
-    swv: {
-      id: newId(),
-      kind: "swv" as const,
-      name: "Samenwerkingsverband VO Groningen Stad",
-      swvCode: "VO 20.01",
-      sector: "vo" as const,
-      cbsCode: null,
-    },
-    groningen: {
-      id: newId(),
-      kind: "gemeente" as const,
-      name: "Gemeente Groningen",
-      swvCode: null,
-      sector: null,
-      cbsCode: "GM0014",
-    },
-    tynaarlo: {
-      id: newId(),
-      kind: "gemeente" as const,
-      name: "Gemeente Tynaarlo",
-      swvCode: null,
-      sector: null,
-      cbsCode: "GM1730",
-    },
-  };
-  const workspaceId = newId();
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const created = await createApplicatiebeheerder(createContext(deps, { clock }), DEMO_ADMIN);
+  const adminToken = created.link && new URL(created.link).hash.slice(1);
+  if (!adminToken) throw new Error(`${DEMO_ADMIN.email} bestaat al met een wachtwoord.`);
+  await setPasswordByLink(createContext(deps, { clock }), { token: adminToken, password: DEMO_PASSWORD });
+  const admin = actingAs(deps, { userId: created.userId, ...DEMO_ADMIN }, clock);
+
+  const beheerder = DEMO_ACCOUNTS.find((a) => a.email === TAFEL_CREATED.appointed)!;
+  const { workspaceId, appointments } = await createTafel(admin, {
+    name: "OOGO ondersteuningsplan 2023–2027",
+    level: "regionaal",
+    parties: [
+      { ref: "swv", kind: "swv", name: "Samenwerkingsverband VO Groningen Stad", swvCode: "VO 20.01", sector: "vo" },
+      { ref: "groningen", kind: "gemeente", cbsCode: "GM0014" },
+      { ref: "tynaarlo", kind: "gemeente", cbsCode: "GM1730", coverageNote: "Alleen de postcodes rond Zuidlaren" },
+    ],
+    plans: [
+      {
+        kind: "ondersteuningsplan",
+        partyRef: "swv",
+        title: "Ondersteuningsplan SWV VO Groningen Stad 2023–2027",
+        versionLabel: "concept 0.4",
+        periodStart: 2023,
+        periodEnd: 2027,
+        status: "in_bespreking",
+      },
+    ],
+    themes: STANDARD_THEMES.map((t) => ({ key: t.key })),
+    appointees: [{ role: "beheerder", name: beheerder.name, email: beheerder.email, title: beheerder.title }],
+  });
+
+  // The parties in the wizard's order (swv, groningen, tynaarlo), with the names the wizard resolved.
+  const rows = await deps.database.db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(workspaceParties)
+    .innerJoin(organisations, eq(organisations.id, workspaceParties.organisationId))
+    .where(eq(workspaceParties.workspaceId, workspaceId))
+    .orderBy(asc(workspaceParties.position));
+  const [swv, groningen, tynaarlo] = rows;
+  if (!swv || !groningen || !tynaarlo) throw new Error("De demotafel heeft niet de drie verwachte partijen.");
+  const parties = { swv, groningen, tynaarlo };
 
   const members: Record<string, MembershipContext> = {};
-  await writeTransaction(deps.database, async (tx) => {
-    await tx.insert(organisations).values(Object.values(orgs).map((o) => ({ ...o, createdAt: now })));
-    await tx
-      .insert(workspaces)
-      .values({ id: workspaceId, name: "OOGO ondersteuningsplan 2023–2027", level: "regionaal", createdAt: now });
-    // The plan and the standard themes are rows of the tafel (ADR 0010).
-    await tx.insert(workspacePlans).values({
-      id: newId(),
+  const accept = async (account: DemoAccount, invitationId: string) => {
+    const token = await invitationTokenInOutbox(deps.database, invitationId);
+    const { userId } = await acceptInvitation(createContext(deps, { clock }), { token, password: DEMO_PASSWORD });
+    const membership = await findMembership(deps.database.db, userId, workspaceId);
+    if (!membership) throw new Error(`${account.email} is na het aannemen geen deelnemer.`);
+    members[account.email] = membership;
+  };
+  clock.advance({ minutes: 15 });
+  await accept(beheerder, appointments[0]!.invitationId);
+
+  const others = DEMO_ACCOUNTS.filter((a) => a !== beheerder);
+  clock.advance({ minutes: 10 });
+  const invitationIds: string[] = [];
+  for (const account of others) {
+    const { invitation } = await inviteMember(actingAsDemoMember(deps, members, beheerder.email, clock), {
       workspaceId,
-      kind: "ondersteuningsplan",
-      organisationId: orgs.swv.id,
-      title: "Ondersteuningsplan SWV VO Groningen Stad 2023–2027",
-      versionLabel: "concept 0.4",
-      periodStart: 2023,
-      periodEnd: 2027,
-      status: "in_bespreking",
-      position: 0,
-      createdAt: now,
-      updatedAt: now,
+      email: account.email,
+      name: account.name,
+      role: account.role,
+      partyId: account.party ? parties[account.party].id : null,
+      title: account.title,
     });
-    await tx.insert(workspaceThemes).values(standardThemeRows(workspaceId));
-    await tx.insert(workspaceParties).values([
-      { workspaceId, organisationId: orgs.swv.id, position: 0, coverageNote: null },
-      { workspaceId, organisationId: orgs.groningen.id, position: 1, coverageNote: null },
-      {
-        workspaceId,
-        organisationId: orgs.tynaarlo.id,
-        position: 2,
-        coverageNote: "Alleen de postcodes rond Zuidlaren",
-      },
-    ]);
-    for (const account of DEMO_ACCOUNTS) {
-      const userId = newId();
-      const org = account.party ? orgs[account.party] : null;
-      await tx
-        .insert(users)
-        .values({ id: userId, email: account.email, name: account.name, passwordHash, createdAt: now });
-      const membershipId = newId();
-      await tx.insert(memberships).values({
-        id: membershipId,
-        workspaceId,
-        userId,
-        organisationId: org?.id ?? null,
-        role: account.role,
-        title: account.title,
-        createdAt: now,
-        updatedAt: now,
-      });
-      members[account.email] = {
-        membershipId,
-        workspaceId,
-        userId,
-        role: account.role,
-        partyId: org?.id ?? null,
-        partyName: org?.name ?? null,
-        partyKind: org?.kind ?? null,
-        title: account.title,
-        userName: account.name,
-      };
-    }
-    await appendEvent(tx, {
-      workspaceId,
-      type: "workspace.created",
-      entityType: "workspace",
-      entityId: workspaceId,
-      at: now,
-      actor: members[TAFEL_CREATED.by],
-      data: { parties: Object.values(orgs).map((o) => o.name) },
-    });
-  });
-  return { workspaceId, parties: { swv: orgs.swv, groningen: orgs.groningen, tynaarlo: orgs.tynaarlo }, members };
+    invitationIds.push(invitation.id);
+  }
+  for (const [i, account] of others.entries()) {
+    clock.advance({ minutes: 5 });
+    await accept(account, invitationIds[i]!);
+  }
+  return { workspaceId, parties, members };
 }
 
 export function demoBanner(port: number): string {
-  const lines = DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(38)} ${a.role.padEnd(11)} ${a.name}`);
+  const lines = [
+    ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(38)} ${a.role.padEnd(11)} ${a.name}`),
+    // Not a member of the tafel: the installation's applicatiebeheerder, for /beheer.
+    `  ${DEMO_ADMIN.email.padEnd(38)} ${"applicatiebeheerder".padEnd(11)} ${DEMO_ADMIN.name}`,
+  ];
   return [
     "",
     'Demo-tafel aangemaakt: "OOGO ondersteuningsplan 2023–2027" (SWV VO Groningen Stad, gemeenten Groningen en Tynaarlo).',

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import { notDemoInvitation } from "../testing/demoSetUp.ts";
 import { invitationTokenOf } from "../testing/invitationLinks.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 import { auditEvents, invitations, memberships, users } from "../../db/schema/index.ts";
@@ -278,7 +279,8 @@ describe("members: invite, change, revoke", () => {
       expect(res.status).toBe(403);
       expect(await auditCount()).toBe(before);
       expect(await ctx.deps.database.db.select().from(users).where(eq(users.email, invite.email))).toEqual([]);
-      expect(await ctx.deps.database.db.select().from(invitations)).toEqual([]);
+      // The demo's members joined by invitation (issue 10); none other may exist.
+      expect(await ctx.deps.database.db.select().from(invitations).where(notDemoInvitation())).toEqual([]);
     },
   );
 

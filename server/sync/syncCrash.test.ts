@@ -34,7 +34,9 @@ function spawnChild(databaseUrl: string): Child {
     buffer += chunk;
     let nl: number;
     while ((nl = buffer.indexOf("\n")) >= 0) {
-      lines.push(buffer.slice(0, nl));
+      const l = buffer.slice(0, nl);
+      // Only the protocol's lines: the server also logs the demo's invitation mails to stdout (issue 10).
+      if (l === "ready" || l.startsWith('{"port"')) lines.push(l);
       buffer = buffer.slice(nl + 1);
       for (const w of waiters.splice(0)) w();
     }

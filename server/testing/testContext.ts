@@ -11,6 +11,8 @@ import type { AppDeps } from "../context.ts";
 import { EventBus } from "../events.ts";
 import { stateToJson } from "../documents/prosemirror.ts";
 import { LibsqlDocumentStore } from "../sync/libsqlStore.ts";
+import { MailSender } from "../mail/sender.ts";
+import { logTransport } from "../mail/transport.ts";
 import { actingAsDemoMember, seedDemo, type DemoContext } from "../demo/seedDemo.ts";
 import { DEMO_PASSWORD } from "../demo/demoAccounts.ts";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
@@ -83,6 +85,11 @@ function seededTemplate() {
     const pointTexts = watchPointTexts(createContext(deps));
     const demo = await seedDemo(deps, store);
     pointTexts.stop();
+    // The demo's members joined by invitation; their mails go out as `npm start` without SMTP_URL
+    // sends them (to the log), so a test's own sender finds only the test's mail due.
+    const demoMail = new MailSender(createContext(deps), { transport: logTransport(() => undefined), from: "demo" });
+    await demoMail.drain();
+    await demoMail.stop();
     await store.close();
     // Fold the WAL into the main file so a plain file copy holds everything.
     await database.client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
