@@ -21,6 +21,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: the CI machine has two cores.
           fileParallelism: false,
+          // A loaded two-core machine boots a page in seconds, not one: polls wait for it.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
