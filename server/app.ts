@@ -13,6 +13,7 @@ import { workspaceRoutes } from "./routes/workspaces.ts";
 import { pointRoutes } from "./routes/points.ts";
 import { eventRoutes } from "./routes/events.ts";
 import { meetingRoutes } from "./routes/meetings.ts";
+import { commentRoutes } from "./routes/comments.ts";
 import { exportRoutes } from "./routes/exports.ts";
 import { outboxRoutes } from "./routes/outbox.ts";
 import { tafelRoutes } from "./routes/tafels.ts";
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
     exportRoutes,
     outboxRoutes,
     tafelRoutes,
+    commentRoutes,
   ])
     app.route("/api", routes);
 

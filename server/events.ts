@@ -10,7 +10,14 @@ export interface DomainEvents {
   /** A session ended (logout): its sockets close. */
   "session.ended": { sessionId: string; userId: string };
   /** Something visible at a tafel changed (point status, stance, sign-off, meeting …): clients refresh that entity. */
-  "workspace.changed": { workspaceId: string; entity: string; entityId: string; type: string };
+  "workspace.changed": {
+    workspaceId: string;
+    entity: string;
+    entityId: string;
+    type: string;
+    /** Only members of this party hear of it (a party's internal note, ADR 0012). */
+    partyId?: string;
+  };
   /**
    * Whether a document may be written changed for everyone (e.g. a point was put on a formal
    * agenda and its text is locked, or minutes were approved): its sockets re-authorise.

@@ -41,7 +41,8 @@ eventRoutes.openapi(
   async (c) => {
     const { id: workspaceId } = c.req.valid("param");
     const { deps, caller: who } = c.var;
-    await requireMembership(deps.database.db, who, workspaceId); // content.read: not the beheerder
+    // content.read: not the beheerder. Let: a role or party change re-reads it below.
+    let member = await requireMembership(deps.database.db, who, workspaceId);
 
     return streamSSE(c, async (stream) => {
       // The executor runs at once, so `finish` is set before anything can call it.
@@ -55,7 +56,10 @@ eventRoutes.openapi(
         if (!stream.closed && !stream.aborted) void stream.writeSSE({ event: "change", data: JSON.stringify(change) });
       };
       const offChanged = deps.events.on("workspace.changed", (e) => {
-        if (e.workspaceId === workspaceId) send({ entity: e.entity, entityId: e.entityId, type: e.type });
+        if (e.workspaceId !== workspaceId) return;
+        // A party's internal note is announced to that party only (ADR 0012).
+        if (e.partyId !== undefined && e.partyId !== member.partyId) return;
+        send({ entity: e.entity, entityId: e.entityId, type: e.type });
       });
       const offMembership = deps.events.on("membership.changed", (e) => {
         if (e.workspaceId !== workspaceId || e.userId !== who.userId) return;
@@ -63,6 +67,7 @@ eventRoutes.openapi(
         void findMembership(deps.database.db, who.userId, workspaceId).then(
           (m) => {
             if (!m || !can(m.role, "content.read")) finish();
+            else member = m;
           },
           () => finish(),
         );

@@ -81,7 +81,7 @@ export async function authorizeDocument(
 }
 
 /** Point and minutes documents exist only for a point or meeting of that same tafel. */
-async function documentExists(db: Db, document: ParsedDocumentName): Promise<boolean> {
+export async function documentExists(db: Pick<Db, "select">, document: ParsedDocumentName): Promise<boolean> {
   const { kind, workspaceId, entityId } = document;
   if (kind === "point") {
     const [row] = await db

@@ -18,6 +18,8 @@ export const CAPABILITIES = [
   "content.read",
   /** Co-edit prose: the spiegelparagraaf and the text of overeenstemmingspunten. */
   "text.edit",
+  /** Comment on a text (select, comment, reply, resolve): readers too, without editing (issue 12). */
+  "comment.write",
   /** Create overeenstemmingspunten and change their title, scope, term and links. */
   "point.manage",
   /** Record the ambtelijk position (stance) of one's own party. */
@@ -70,6 +72,8 @@ const TABLE: Record<Capability, readonly [boolean, boolean, boolean, boolean, bo
   // The beheerder manages people, not the OOGO itself: no content, so no oplegger either (ADR 0005).
   "content.read": [R, R, R, R, R, _],
   "text.edit": [R, R, _, R, _, _],
+  // Everyone who reads the content may comment on it: the wethouder and the waarnemer too.
+  "comment.write": [R, R, R, R, R, _],
   "point.manage": [R, R, _, R, _, _],
   "stance.record": [_, R, _, _, _, _],
   "point.signoff": [_, _, R, _, _, _],
