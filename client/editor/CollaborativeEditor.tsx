@@ -19,6 +19,7 @@ import { createTiptapEditor, type TiptapHandle } from "./createTiptapEditor.ts";
 import { EditorToolbar } from "./EditorToolbar.tsx";
 import { PresenceList } from "./PresenceList.tsx";
 import { SaveStateIndicator } from "./SaveStateIndicator.tsx";
+import { CommentsPanel } from "../features/comments/CommentsPanel.tsx";
 import "./editor.css";
 
 export type { SaveState } from "../collab/saveState.ts";
@@ -33,6 +34,8 @@ export interface CollaborativeEditorProps {
   /** Full sentence shown when readOnly; default: "U kunt dit document lezen maar niet bewerken." */
   readOnlyReason?: string;
   onSaveStateChange?: (state: SaveState) => void;
+  /** Shows the comments panel beside the text (issue 12): select a passage, comment, reply. */
+  comments?: boolean;
 }
 
 const DEFAULT_READ_ONLY = "U kunt dit document lezen maar niet bewerken.";
@@ -103,13 +106,25 @@ function EditorSession(props: CollaborativeEditorProps) {
       </Show>
       <Notices collab={collab} readOnly={props.readOnly} readOnlyReason={props.readOnlyReason} />
       <Show when={collab.ready()} fallback={<NotReady collab={collab} />}>
-        <EditorSurface collab={collab} label={props.label} user={user} />
+        <EditorSurface
+          collab={collab}
+          label={props.label}
+          user={user}
+          documentName={props.documentName}
+          comments={props.comments ?? false}
+        />
       </Show>
     </div>
   );
 }
 
-function EditorSurface(props: { collab: CollabSession; label: string; user: Accessor<AwarenessUser> }) {
+function EditorSurface(props: {
+  collab: CollabSession;
+  label: string;
+  user: Accessor<AwarenessUser>;
+  documentName: string;
+  comments: boolean;
+}) {
   let host!: HTMLDivElement;
   // The editor needs its host element, so it exists only after mount.
   const [editorHandle, setEditorHandle] = createSignal<TiptapHandle>();
@@ -131,13 +146,21 @@ function EditorSurface(props: { collab: CollabSession; label: string; user: Acce
   });
   onCleanup(() => editorHandle()?.editor.destroy());
 
-  return (
+  const editor = (
     <div class="oogo-editor" classList={{ "oogo-editor--readonly": props.collab.readOnly() }}>
       <Show when={editorHandle() && !props.collab.readOnly()}>
         <EditorToolbar editor={editorHandle()!.editor} label={`Opmaak voor ${props.label.toLowerCase()}`} />
       </Show>
       <div class="oogo-editor__host" ref={host} />
     </div>
+  );
+  return (
+    <Show when={props.comments} fallback={editor}>
+      <div class="oogo-collab__with-comments">
+        {editor}
+        <CommentsPanel documentName={props.documentName} editor={() => editorHandle()?.editor} />
+      </div>
+    </Show>
   );
 }
 

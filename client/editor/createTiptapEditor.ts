@@ -9,6 +9,7 @@ import type {} from "@tiptap/extension-table";
 import type { AwarenessUser } from "../../shared/collab/protocol.ts";
 import { DOCUMENT_FIELD, editorExtensions } from "../../shared/editor/extensions.ts";
 import type { CollabSession } from "../collab/createCollabSession.ts";
+import { CommentHighlights } from "./commentHighlights.ts";
 
 export interface TiptapOptions {
   element: HTMLElement;
@@ -48,6 +49,7 @@ export function createTiptapEditor(opts: TiptapOptions): TiptapHandle {
       ...editorExtensions(),
       Collaboration.configure({ document: opts.session.doc, field: DOCUMENT_FIELD }),
       CollaborationCaret.configure({ provider: opts.session.provider, user: opts.user, render: renderCaret }),
+      CommentHighlights,
     ],
     editorProps: { attributes: attributes(editable) },
   });

@@ -40,6 +40,7 @@ export default function SpiegelparagraafPage() {
           <CollaborativeEditor
             documentName={name()}
             label="Tekst van de spiegelparagraaf"
+            comments
             readOnly={!canEdit()}
             readOnlyReason={`U kunt dit document lezen maar niet bewerken (rol: ${ROLE_LABELS[w().role].toLowerCase()}).`}
           />

@@ -1,0 +1,123 @@
+/**
+ * Comment anchors in the editor (issue 12, ADR 0012): marks the commented passages and turns the
+ * current selection into an anchor. The anchors are Yjs relative positions, mapped to
+ * ProseMirror positions through the sync binding on every change, so a passage stays marked
+ * while others type around it. The highlight is an outline plus a dotted underline (not colour
+ * alone); the active thread's passage is emphasised.
+ */
+import { Extension, type Editor } from "@tiptap/core";
+import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import {
+  absolutePositionToRelativePosition,
+  relativePositionToAbsolutePosition,
+  ySyncPluginKey,
+} from "@tiptap/y-tiptap";
+import type * as Y from "yjs";
+import { decodeAnchor, encodeAnchor, type EncodedAnchor } from "../../shared/collab/commentAnchors.ts";
+
+export interface HighlightAnchor {
+  id: string;
+  anchor: EncodedAnchor;
+}
+
+interface HighlightState {
+  anchors: Array<{ id: string; start: Y.RelativePosition; end: Y.RelativePosition }>;
+  active: string | null;
+  decorations: DecorationSet;
+}
+
+const key = new PluginKey<HighlightState>("oogoCommentHighlights");
+
+type ProsemirrorMapping = Parameters<typeof relativePositionToAbsolutePosition>[3];
+
+interface SyncState {
+  doc: Y.Doc;
+  type: Y.XmlFragment;
+  binding: { mapping: ProsemirrorMapping } | null;
+}
+
+function syncState(state: EditorState): SyncState | null {
+  return (ySyncPluginKey.getState(state) as SyncState | undefined) ?? null;
+}
+
+/** Current ProseMirror range of an anchor, or null when it cannot be placed or collapsed (text deleted). */
+function rangeIn(state: EditorState, start: Y.RelativePosition, end: Y.RelativePosition) {
+  const sync = syncState(state);
+  if (!sync?.binding) return null;
+  const from = relativePositionToAbsolutePosition(sync.doc, sync.type, start, sync.binding.mapping);
+  const to = relativePositionToAbsolutePosition(sync.doc, sync.type, end, sync.binding.mapping);
+  if (from === null || to === null || to <= from) return null;
+  return { from, to };
+}
+
+function decorate(state: EditorState, anchors: HighlightState["anchors"], active: string | null): DecorationSet {
+  const decorations: Decoration[] = [];
+  for (const a of anchors) {
+    const range = rangeIn(state, a.start, a.end);
+    if (!range) continue;
+    decorations.push(
+      Decoration.inline(range.from, range.to, {
+        class: a.id === active ? "oogo-comment-anchor oogo-comment-anchor--active" : "oogo-comment-anchor",
+        "data-thread": a.id,
+      }),
+    );
+  }
+  return DecorationSet.create(state.doc, decorations);
+}
+
+export const CommentHighlights = Extension.create({
+  name: "oogoCommentHighlights",
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<HighlightState>({
+        key,
+        state: {
+          init: () => ({ anchors: [], active: null, decorations: DecorationSet.empty }),
+          apply(tr, prev, _old, state) {
+            const meta = tr.getMeta(key) as Partial<Pick<HighlightState, "anchors" | "active">> | undefined;
+            if (!meta && !tr.docChanged) return prev;
+            const anchors = meta?.anchors ?? prev.anchors;
+            const active = meta && "active" in meta ? (meta.active ?? null) : prev.active;
+            return { anchors, active, decorations: decorate(state, anchors, active) };
+          },
+        },
+        props: { decorations: (state) => key.getState(state)?.decorations ?? null },
+      }),
+    ];
+  },
+});
+
+/** Shows these threads' passages; `active` is emphasised. */
+export function showCommentAnchors(editor: Editor, threads: readonly HighlightAnchor[], active: string | null): void {
+  const anchors = threads.map((t) => ({ id: t.id, ...decodeAnchor(t.anchor) }));
+  editor.view.dispatch(editor.state.tr.setMeta(key, { anchors, active }).setMeta("addToHistory", false));
+}
+
+/** The selected passage as an anchor and its text, or null without a selection. */
+export function selectionAnchor(editor: Editor): { anchor: EncodedAnchor; quote: string } | null {
+  const { from, to, empty } = editor.state.selection;
+  const sync = syncState(editor.state);
+  if (empty || !sync?.binding) return null;
+  const quote = editor.state.doc.textBetween(from, to, "\n").trim();
+  if (!quote) return null;
+  // y-tiptap types these as `any`; they are Yjs relative positions.
+  const start = absolutePositionToRelativePosition(from, sync.type, sync.binding.mapping) as Y.RelativePosition;
+  const end = absolutePositionToRelativePosition(to, sync.type, sync.binding.mapping) as Y.RelativePosition;
+  return { anchor: encodeAnchor(start, end), quote };
+}
+
+/** Whether the thread's passage is still in the text (false: "tekst verwijderd"). */
+export function anchorPlaced(editor: Editor, anchor: EncodedAnchor): boolean {
+  const { start, end } = decodeAnchor(anchor);
+  return rangeIn(editor.state, start, end) !== null;
+}
+
+/** Selects the thread's passage and scrolls it into view; false when its text was deleted. */
+export function revealAnchor(editor: Editor, anchor: EncodedAnchor): boolean {
+  const { start, end } = decodeAnchor(anchor);
+  const range = rangeIn(editor.state, start, end);
+  if (!range) return false;
+  editor.chain().setTextSelection(range).scrollIntoView().run();
+  return true;
+}
