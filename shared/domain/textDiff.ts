@@ -110,7 +110,7 @@ export function blocksOf(doc: unknown): TextBlock[] {
     }
     for (const child of node.content ?? []) walk(child);
   };
-  if (doc && typeof doc === "object") walk(doc as PmNode);
+  if (doc && typeof doc === "object") walk(doc);
   return blocks.filter((b) => b.text.trim() !== "");
 }
 
