@@ -38,7 +38,7 @@ function replaceWords(state: Uint8Array | null, from: string, to: string): Uint8
   const before = Y.encodeStateVector(doc);
   const paragraph = doc.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement;
   const text = paragraph.get(0) as Y.XmlText;
-  const at = (text.toJSON()).indexOf(from);
+  const at = text.toJSON().indexOf(from);
   text.delete(at, from.length);
   text.insert(at, to);
   return Y.encodeStateAsUpdate(doc, before);
