@@ -23,6 +23,7 @@ const WorkspaceOverviewPage = lazy(() => import("./features/workspace/WorkspaceO
 const MembersPage = lazy(() => import("./features/members/MembersPage.tsx"));
 const OutboxPage = lazy(() => import("./features/outbox/OutboxPage.tsx"));
 const SpiegelparagraafPage = lazy(() => import("./features/spiegelparagraaf/SpiegelparagraafPage.tsx"));
+const VersionsPage = lazy(() => import("./features/versions/VersionsPage.tsx"));
 const AgreementBoardPage = lazy(() => import("./features/points/AgreementBoardPage.tsx"));
 const PointPage = lazy(() => import("./features/points/PointPage.tsx"));
 const ToSignPage = lazy(() => import("./features/points/ToSignPage.tsx"));
@@ -46,6 +47,7 @@ render(
         <Route path="/tafels/:id" component={WorkspaceLayout}>
           <Route path="/" component={WorkspaceOverviewPage} />
           <Route path="/spiegelparagraaf" component={SpiegelparagraafPage} />
+          <Route path="/spiegelparagraaf/versies" component={VersionsPage} />
           <Route path="/overeenstemming" component={AgreementBoardPage} />
           <Route path="/punten/:pointId" component={PointPage} />
           <Route path="/te-ondertekenen" component={ToSignPage} />

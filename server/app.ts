@@ -14,6 +14,7 @@ import { pointRoutes } from "./routes/points.ts";
 import { eventRoutes } from "./routes/events.ts";
 import { meetingRoutes } from "./routes/meetings.ts";
 import { commentRoutes } from "./routes/comments.ts";
+import { versionRoutes } from "./routes/versions.ts";
 import { exportRoutes } from "./routes/exports.ts";
 import { outboxRoutes } from "./routes/outbox.ts";
 import { tafelRoutes } from "./routes/tafels.ts";
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps) {
     outboxRoutes,
     tafelRoutes,
     commentRoutes,
+    versionRoutes,
   ])
     app.route("/api", routes);
 

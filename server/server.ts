@@ -15,6 +15,7 @@ import type { DocumentStore } from "./sync/storage.ts";
 import { attachSync, type SyncOptions, type SyncServer } from "./sync/index.ts";
 import { isDatabaseEmpty, seedDemo } from "./demo/seedDemo.ts";
 import { deviceCookieSecret } from "./auth/deviceCookie.ts";
+import { watchMilestones } from "./services/versions/watchMilestones.ts";
 import { watchPointTexts } from "./services/points/watchPointTexts.ts";
 import { createContext } from "./services/serviceContext.ts";
 import { resolveMailConfig } from "./mail/config.ts";
@@ -93,6 +94,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await seedDemo(deps, store);
     seeded = true;
   }
+  // After the seed: the demo's milestones are in its log; versions start with real use.
+  const milestones = watchMilestones(createContext(deps));
 
   // Started after the demo seed; nudged by enqueueMail after each commit that queued mail.
   const mailConcurrency = 4;
@@ -138,6 +141,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     seeded,
     async close() {
       pointTexts.stop();
+      milestones.stop();
       await mail.stop();
       await sync.close();
       await new Promise<void>((r) => server.close(() => r()));

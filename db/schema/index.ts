@@ -7,3 +7,4 @@ export * from "./meetings.ts";
 export * from "./instance.ts";
 export * from "./mail.ts";
 export * from "./comments.ts";
+export * from "./versions.ts";

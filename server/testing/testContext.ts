@@ -16,6 +16,7 @@ import { logTransport } from "../mail/transport.ts";
 import { actingAsDemoMember, seedDemo, type DemoContext } from "../demo/seedDemo.ts";
 import { DEMO_PASSWORD } from "../demo/demoAccounts.ts";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
+import { watchMilestones } from "../services/versions/watchMilestones.ts";
 import { watchPointTexts } from "../services/points/watchPointTexts.ts";
 import { createContext, type ServiceContext } from "../services/serviceContext.ts";
 
@@ -113,6 +114,7 @@ export async function createTestContext(): Promise<TestContext> {
   const store = new LibsqlDocumentStore(database);
   const deps = testDeps(database, store);
   const pointTexts = watchPointTexts(createContext(deps));
+  const milestones = watchMilestones(createContext(deps));
   const as = (email: string) => actingAsDemoMember(deps, template.ids.members, email);
   const demo: DemoContext = { deps, store, ...template.ids, as };
   const app = createApp(deps);
@@ -139,6 +141,7 @@ export async function createTestContext(): Promise<TestContext> {
 
   const cleanup = () => {
     pointTexts.stop();
+    milestones.stop();
     void store.close().finally(() => {
       database.close();
       tmp.cleanup();

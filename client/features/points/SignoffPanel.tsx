@@ -6,7 +6,7 @@ import type { PointDetail, PointEventView, SignoffView } from "../../../shared/s
 import { ErrorAlert, InfoAlert } from "../../ui/feedback.tsx";
 import { createAction } from "../../ui/createAction.ts";
 import { StatusGroupIcon } from "./StatusBadge.tsx";
-import { diffWords, hasChanges, proseMirrorToText } from "./textDiff.ts";
+import { diffWords, hasChanges, proseMirrorToText } from "../../../shared/domain/textDiff.ts";
 import { kenmerk } from "./format.ts";
 import { formatDateTime } from "../../../shared/domain/dates.ts";
 

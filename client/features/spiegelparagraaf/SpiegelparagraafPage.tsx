@@ -23,6 +23,11 @@ export default function SpiegelparagraafPage() {
           waar anderen typen. Elke wijziging wordt direct op de server opgeslagen; zonder verbinding blijft uw werk op
           dit apparaat bewaard tot de verbinding terug is.
         </p>
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`/tafels/${ws.id()}/spiegelparagraaf/versies`}>
+            Versies en wijzigingen bekijken
+          </a>
+        </p>
         <p class="utrecht-paragraph oogo-spiegel__plan">
           Hoort bij:{" "}
           <For each={w().plans}>

@@ -8,32 +8,16 @@ import {
   users,
   workspaceParties,
 } from "../../../db/schema/index.ts";
-import { parseDocumentName, type ParsedDocumentName } from "../../../shared/collab/protocol.ts";
 import { aimedAt, threadVisibleTo } from "../../../shared/domain/comments.ts";
 import type { CommentThreadView } from "../../../shared/schemas/comments.ts";
 import type { MembershipContext } from "../../context.ts";
 import { assertCan } from "../../auth/access.ts";
 import { ApiError } from "../../http/errors.ts";
-import { documentExists } from "../../sync/authorizeDocument.ts";
 import { membershipOf } from "../membershipOf.ts";
 import { dbOf, type ServiceContext } from "../serviceContext.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
 
 export type ThreadRow = typeof commentThreads.$inferSelect;
-
-/** The document a comment is about: one of this tafel's, which the caller may read. 404 otherwise. */
-export async function commentDocument(
-  ctx: ServiceContext,
-  workspaceId: string,
-  docName: string,
-): Promise<{ member: MembershipContext; document: ParsedDocumentName }> {
-  const member = await membershipOf(ctx, workspaceId);
-  const document = parseDocumentName(docName);
-  // Another tafel's document is as unknown as a made-up one: the name reveals nothing.
-  if (document?.workspaceId !== workspaceId || !(await documentExists(dbOf(ctx), document)))
-    throw new ApiError("NOT_FOUND", "Dit document bestaat niet bij deze tafel.", "document");
-  return { member, document };
-}
 
 /**
  * A thread the caller may see, with their membership. An internal note of another party is

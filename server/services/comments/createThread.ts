@@ -5,8 +5,9 @@ import { assertCan } from "../../auth/access.ts";
 import { newId } from "../../auth/tokens.ts";
 import { ApiError } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
+import { tafelDocument } from "../documents/tafelDocument.ts";
 import { afterCommit, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
-import { announceThreads, checkMentions, commentDocument, decodeAnchor, presentThread } from "./commentRecords.ts";
+import { announceThreads, checkMentions, decodeAnchor, presentThread } from "./commentRecords.ts";
 
 export type CreateThreadCommand = z.output<typeof CreateThreadSchema> & { workspaceId: string };
 
@@ -16,7 +17,7 @@ export type CreateThreadCommand = z.output<typeof CreateThreadSchema> & { worksp
  * out of the tafel's shared log, which every party reads and every export prints (ADR 0012).
  */
 export async function createThread(ctx: ServiceContext, input: CreateThreadCommand): Promise<CommentThreadView> {
-  const { member, document } = await commentDocument(ctx, input.workspaceId, input.document);
+  const { member, document } = await tafelDocument(ctx, input.workspaceId, input.document);
   assertCan(member, "comment.write", "Uw rol kan geen opmerkingen plaatsen.");
   if (input.visibility === "partij" && !member.partyId)
     throw new ApiError(

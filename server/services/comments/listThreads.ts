@@ -1,15 +1,16 @@
 import { and, asc, eq } from "drizzle-orm";
 import { commentThreads } from "../../../db/schema/index.ts";
 import type { CommentThreadView } from "../../../shared/schemas/comments.ts";
+import { tafelDocument } from "../documents/tafelDocument.ts";
 import { dbOf, type ServiceContext } from "../serviceContext.ts";
-import { commentDocument, presentThreads } from "./commentRecords.ts";
+import { presentThreads } from "./commentRecords.ts";
 
 /** The threads of one document that the caller may see (internal notes of their own party only). */
 export async function listThreads(
   ctx: ServiceContext,
   input: { workspaceId: string; document: string },
 ): Promise<CommentThreadView[]> {
-  const { member } = await commentDocument(ctx, input.workspaceId, input.document);
+  const { member } = await tafelDocument(ctx, input.workspaceId, input.document);
   const db = dbOf(ctx);
   const rows = await db
     .select()
