@@ -117,7 +117,7 @@ export function composeOplegger(data: OpleggerData): DocModel {
   body.push(
     heading(1, `${themes.length + 2}. Verantwoording`, "verantwoording"),
     para(
-      "Een tekst-hash is de SHA-256 van de tekst van een punt (ProseMirror-JSON met gesorteerde sleutels). Een ondertekening geldt voor precies één tekstversie; is de tekst daarna gewijzigd, dan is de ondertekening verouderd en telt zij niet meer mee.",
+      "Het kenmerk van een tekst is een digitale vingerafdruk: verandert er één teken, dan verandert het kenmerk. Een ondertekening geldt voor precies één tekstversie; is de tekst daarna gewijzigd of het punt heropend, dan telt de ondertekening niet meer mee.",
     ),
     styled(
       "small",

@@ -23,6 +23,11 @@ export interface TransitionCommand {
   expectedVersion?: number;
   /** The meeting whose decision this is; stored in the event so the dossier can cite it. */
   meetingId?: string;
+  /**
+   * A formal OOGO's decision only (never from a request body): the parties represented there by
+   * an attending bestuurder, which the meeting decision rule reads (requireRepresented).
+   */
+  representedPartyIds?: readonly string[];
 }
 
 export interface TransitionResult extends PointChange {
@@ -66,7 +71,9 @@ export async function transitionPoint(ctx: ServiceContext, input: TransitionComm
       from,
       to: input.to,
       actor: { role: member.role, partyId: member.partyId, partyKind: member.partyKind },
-      facts: state.facts,
+      facts: input.representedPartyIds
+        ? { ...state.facts, representedPartyIds: input.representedPartyIds }
+        : state.facts,
     });
     if (!check.ok) throw new ApiError(check.code, check.reason);
     const text = await readDurableText(t, point);
@@ -92,7 +99,11 @@ export async function transitionPoint(ctx: ServiceContext, input: TransitionComm
       {
         reason,
         text,
-        data: { ...lock, ...(input.meetingId ? { meetingId: input.meetingId } : {}) },
+        data: {
+          ...lock,
+          ...(input.meetingId ? { meetingId: input.meetingId } : {}),
+          ...(input.representedPartyIds ? { representedPartyIds: [...input.representedPartyIds] } : {}),
+        },
       },
       events,
     );

@@ -1,0 +1,108 @@
+import { signoffVoids } from "../../../db/schema/index.ts";
+import { checkReopen } from "../../../shared/domain/pointStatus.ts";
+import { ApiError } from "../../http/errors.ts";
+import { appendEvent } from "../audit/appendEvent.ts";
+import { nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
+import { isValidSignoff, loadPointState, pointAndMember, requirePoint, type LoggedEvent } from "./pointState.ts";
+import {
+  advanceVersion,
+  assertExpectedVersion,
+  changeStatus,
+  publishOutcome,
+  type PointChange,
+} from "./pointStatusChange.ts";
+import { assertTextCurrent, readDurableText } from "./pointText.ts";
+import { catchUpText } from "./refreshPointText.ts";
+
+/** The audit event "Heropenen" appends; it lists the voided signatures (the notices to signers and trekkers read it). */
+export const POINT_REOPENED = "point.reopened";
+
+export interface ReopenCommand {
+  pointId: string;
+  reason: string;
+  expectedVersion: number;
+}
+
+/**
+ * "Heropenen" (issue 13): a trekker of a party in scope or the secretaris voids the valid
+ * signatures on the point's current text, with a reason, so the text can change again. One
+ * `point.reopened` event lists every voided signature (id, party, signer) and the reason; the
+ * point goes back to bespreking (a logged status step) unless it is there already. Nobody else
+ * voids a signature: typing into a signed text is refused by the sync server.
+ *
+ * No automatic steps afterwards: the stances on the unchanged text still stand, but the point
+ * stays in bespreking until the text is changed or someone acts — that is what "heropenen" asks.
+ */
+export async function reopenPoint(ctx: ServiceContext, input: ReopenCommand): Promise<PointChange> {
+  const { member } = await pointAndMember(ctx, input.pointId);
+  await catchUpText(ctx, input.pointId);
+  return withTransaction(ctx, async (t) => {
+    let point = await requirePoint(t.tx, input.pointId);
+    assertExpectedVersion(point, input.expectedVersion);
+    const state = await loadPointState(t.tx, point);
+    const valid = state.signoffs.filter((s) => isValidSignoff(s, point.textHash));
+    const check = checkReopen({
+      status: point.status,
+      actor: { role: member.role, partyId: member.partyId, partyKind: member.partyKind },
+      facts: state.facts,
+      validSignatures: valid.length,
+    });
+    if (!check.ok) throw new ApiError(check.code, check.reason);
+    const text = await readDurableText(t, point);
+    assertTextCurrent(point, text);
+
+    const now = nowIso(t);
+    if (valid.length > 0) {
+      await t.tx
+        .insert(signoffVoids)
+        .values(
+          valid.map((s) => ({
+            signoffId: s.id,
+            pointId: point.id,
+            reason: input.reason,
+            voidedBy: member.userId,
+            voidedAt: now,
+          })),
+        );
+    }
+    const partyName = (id: string) => state.parties.find((p) => p.id === id)?.name ?? "";
+    const events: LoggedEvent[] = [
+      await appendEvent(t.tx, {
+        workspaceId: point.workspaceId,
+        type: POINT_REOPENED,
+        entityType: "point",
+        entityId: point.id,
+        actor: member,
+        at: now,
+        reasoning: input.reason,
+        textHash: text.hash,
+        data: {
+          status: point.status,
+          voidedSignoffs: valid.map((s) => ({
+            signoffId: s.id,
+            partyId: s.organisationId,
+            partyName: partyName(s.organisationId),
+            userId: s.userId,
+            signerName: s.signerName,
+            signedAt: s.signedAt,
+          })),
+        },
+      }),
+    ];
+    point =
+      point.status === "in_bespreking"
+        ? await advanceVersion(t, point)
+        : await changeStatus(
+            t,
+            point,
+            "in_bespreking",
+            member,
+            { reason: `Heropend: ${input.reason}`, text, data: { trigger: POINT_REOPENED } },
+            events,
+          );
+    // The text is writable again: open editors re-authorise.
+    const outcome = { point, events, textLockChanged: true, member };
+    publishOutcome(t, outcome);
+    return outcome;
+  });
+}
