@@ -149,7 +149,7 @@ function StanceForm(props: {
         Standpunt van {props.party.name} vastleggen
       </h3>
       <p class="oogo-hint">
-        U legt het ambtelijk standpunt vast op de huidige tekst (versie {props.point.version}, kenmerk{" "}
+        U legt het ambtelijk standpunt vast op de huidige tekst (tekstversie {props.point.textVersionNumber}, kenmerk{" "}
         <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>).
       </p>
       <ErrorSummary error={record.error()} title="Standpunt niet vastgelegd" />

@@ -2,8 +2,17 @@ import { signoffVoids } from "../../../db/schema/index.ts";
 import { checkReopen } from "../../../shared/domain/pointStatus.ts";
 import { ApiError } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
-import { nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
-import { isValidSignoff, loadPointState, pointAndMember, requirePoint, type LoggedEvent } from "./pointState.ts";
+import type { MembershipContext } from "../../context.ts";
+import { nowIso, withTransaction, type ServiceContext, type TxContext } from "../serviceContext.ts";
+import {
+  isValidSignoff,
+  loadPointState,
+  pointAndMember,
+  requirePoint,
+  type LoggedEvent,
+  type PointRow,
+  type PointState,
+} from "./pointState.ts";
 import {
   advanceVersion,
   assertExpectedVersion,
@@ -16,6 +25,52 @@ import { catchUpText } from "./refreshPointText.ts";
 
 /** The audit event "Heropenen" appends; it lists the voided signatures (the notices to signers and trekkers read it). */
 export const POINT_REOPENED = "point.reopened";
+
+/**
+ * Voids the valid signatures on the point's current text and appends the `point.reopened` event
+ * listing them (also when there are none: the meeting's agreement itself is undone). Used by
+ * "Heropenen" and by "Herzien", which reopens an agreement for revision.
+ */
+export async function voidSignatures(
+  t: TxContext,
+  point: PointRow,
+  state: PointState,
+  member: MembershipContext,
+  reason: string,
+  textHash: string,
+): Promise<LoggedEvent> {
+  const now = nowIso(t);
+  const valid = state.signoffs.filter((s) => isValidSignoff(s, point.textHash));
+  if (valid.length > 0) {
+    await t.tx
+      .insert(signoffVoids)
+      .values(
+        valid.map((s) => ({ signoffId: s.id, pointId: point.id, reason, voidedBy: member.userId, voidedAt: now })),
+      );
+  }
+  const partyName = (id: string) => state.parties.find((p) => p.id === id)?.name ?? "";
+  return appendEvent(t.tx, {
+    workspaceId: point.workspaceId,
+    type: POINT_REOPENED,
+    entityType: "point",
+    entityId: point.id,
+    actor: member,
+    at: now,
+    reasoning: reason,
+    textHash,
+    data: {
+      status: point.status,
+      voidedSignoffs: valid.map((s) => ({
+        signoffId: s.id,
+        partyId: s.organisationId,
+        partyName: partyName(s.organisationId),
+        userId: s.userId,
+        signerName: s.signerName,
+        signedAt: s.signedAt,
+      })),
+    },
+  });
+}
 
 export interface ReopenCommand {
   pointId: string;
@@ -51,44 +106,7 @@ export async function reopenPoint(ctx: ServiceContext, input: ReopenCommand): Pr
     const text = await readDurableText(t, point);
     assertTextCurrent(point, text);
 
-    const now = nowIso(t);
-    if (valid.length > 0) {
-      await t.tx
-        .insert(signoffVoids)
-        .values(
-          valid.map((s) => ({
-            signoffId: s.id,
-            pointId: point.id,
-            reason: input.reason,
-            voidedBy: member.userId,
-            voidedAt: now,
-          })),
-        );
-    }
-    const partyName = (id: string) => state.parties.find((p) => p.id === id)?.name ?? "";
-    const events: LoggedEvent[] = [
-      await appendEvent(t.tx, {
-        workspaceId: point.workspaceId,
-        type: POINT_REOPENED,
-        entityType: "point",
-        entityId: point.id,
-        actor: member,
-        at: now,
-        reasoning: input.reason,
-        textHash: text.hash,
-        data: {
-          status: point.status,
-          voidedSignoffs: valid.map((s) => ({
-            signoffId: s.id,
-            partyId: s.organisationId,
-            partyName: partyName(s.organisationId),
-            userId: s.userId,
-            signerName: s.signerName,
-            signedAt: s.signedAt,
-          })),
-        },
-      }),
-    ];
+    const events: LoggedEvent[] = [await voidSignatures(t, point, state, member, input.reason, text.hash)];
     point =
       point.status === "in_bespreking"
         ? await advanceVersion(t, point)

@@ -13,6 +13,7 @@ import {
 } from "./pointStatusChange.ts";
 import { assertTextCurrent, readDurableText } from "./pointText.ts";
 import { catchUpText } from "./refreshPointText.ts";
+import { voidSignatures } from "./reopenPoint.ts";
 
 export interface TransitionCommand {
   pointId: string;
@@ -89,6 +90,8 @@ export async function transitionPoint(ctx: ServiceContext, input: TransitionComm
     }
 
     const events: LoggedEvent[] = [];
+    // Herzien reopens an agreement for revision: its signatures stop protecting the text (logged).
+    if (input.to === "herzien") events.push(await voidSignatures(t, point, state, member, reason, text.hash));
     // changeStatus stores the exact text the step binds to; for geagendeerd that is the locked text.
     const lock = input.to === "geagendeerd" ? { lockedTextHash: text.hash } : {};
     point = await changeStatus(
@@ -108,7 +111,13 @@ export async function transitionPoint(ctx: ServiceContext, input: TransitionComm
       events,
     );
     point = await settleAutomatic(t, point, text, "point.status_changed", events);
-    const outcome = { point, events, textLockChanged: isTextLocked(from) !== isTextLocked(point.status), member };
+    const outcome = {
+      point,
+      events,
+      // Herzien lifts both the status lock and the signatures' protection.
+      textLockChanged: input.to === "herzien" || isTextLocked(from) !== isTextLocked(point.status),
+      member,
+    };
     publishOutcome(t, outcome);
     return {
       ...outcome,

@@ -61,7 +61,7 @@ export function procedureChapter(data: DossierData): Block[] {
 function meetingBlocks(data: DossierData, m: DossierMeeting): Block[] {
   const { tafel } = data;
   const minutes = m.minutes.approvedAt
-    ? `Vastgesteld op ${dateTime(m.minutes.approvedAt)} door ${m.minutes.approvedBy}${m.minutes.status === "in_wijziging" ? " (een wijziging loopt; hier de laatst vastgestelde tekst)" : ""}; kenmerk ${shortHash(m.minutes.hash)} (voluit in bijlage B)`
+    ? `Vastgesteld op ${dateTime(m.minutes.approvedAt)} door ${m.minutes.approvedBy}${m.minutes.status === "in_wijziging" ? " (een wijziging loopt; hier de laatst vastgestelde tekst)" : ""}; kenmerk ${shortHash(m.minutes.hash ?? "")} (voluit in bijlage B)`
     : "Niet vastgesteld";
   const out: Block[] = [
     heading(3, `${MEETING_TYPE_LABELS[m.type]}: ${m.title} — ${date(m.startsAt)}`),
