@@ -119,7 +119,9 @@ describe("formal OOGO: decide in the meeting, sign at the table and afterwards",
     // Anneke was there after all: present, deciding for her college.
     await page.getByRole("button", { name: "Aanwezigheid bijwerken" }).click();
     await page.getByLabel("Aanwezigheid van Anneke Smit").selectOption("aanwezig");
-    const mandate = page.getByRole("checkbox", { name: /^Besluit namens het college van B&W van Tynaarlo/ });
+    const mandate = page.getByRole("checkbox", {
+      name: "Besluit namens het college van B&W van Tynaarlo (Anneke Smit)",
+    });
     await mandate.check();
     await page.getByRole("button", { name: "Aanwezigheid opslaan" }).click();
     const attendance = page

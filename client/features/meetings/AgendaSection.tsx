@@ -226,7 +226,7 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
         : null;
     if (!target) return undefined;
     return target === "akkoord_in_overleg"
-      ? `Het punt krijgt de status: ${pointStatusLabel(target)}. Dat kan als elke partij een bestuurder aanwezig had die namens haar besluit (zie Aanwezigheid). Daarna ondertekent elke bestuurder de vastgezette tekst, aan tafel of na afloop.`
+      ? `Het punt krijgt de status: ${pointStatusLabel(target)}. Elke partij moet een bestuurder aanwezig hebben die namens haar besluit (zie Aanwezigheid).`
       : `Het punt krijgt de status: ${pointStatusLabel(target)}.`;
   };
   const action = createAction((chosen: AgendaDecision | "", note: string, pointVersion: number | undefined) => {

@@ -70,7 +70,8 @@ export function AttendanceSection(props: {
           when={props.meeting.attendance.length > 0}
           fallback={<p class="utrecht-paragraph">Nog geen aanwezigheid vastgelegd.</p>}
         >
-          <div class="utrecht-table-container">
+          {/* Focusable: on a phone the list scrolls sideways inside its frame, also by keyboard. */}
+          <div class="utrecht-table-container" tabindex="0" role="region" aria-label="Presentielijst">
             <table class="utrecht-table utrecht-table--html-table">
               <caption class="utrecht-table__caption oogo-visually-hidden">Aanwezigheid per partij</caption>
               <thead class="utrecht-table__header">
@@ -308,44 +309,46 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
                         onInput={(e) => update(i, { capacity: e.currentTarget.value })}
                       />
                     </td>
-                    <td class="utrecht-table__cell oogo-attendance-cell">
-                      <select
-                        class="utrecht-select utrecht-select--html-select"
-                        aria-label={`Aanwezigheid van ${who()}`}
-                        value={row().attendance}
-                        onChange={(e) => update(i, { attendance: e.currentTarget.value as AttendanceState })}
-                      >
-                        <For each={ATTENDANCE_STATES}>
-                          {(s) => <option value={s}>{ATTENDANCE_STATE_LABELS[s]}</option>}
-                        </For>
-                      </select>
-                      <Show when={row().attendance === "afgemeld"}>
-                        <input
-                          type="text"
-                          maxLength={120}
-                          aria-label={`Vervanger van ${who()} (optioneel)`}
-                          placeholder="Vervangen door (optioneel)"
-                          class="utrecht-textbox utrecht-textbox--html-input"
-                          value={row().substitute}
-                          onInput={(e) => update(i, { substitute: e.currentTarget.value })}
-                        />
-                      </Show>
-                      <Show when={row().attendance === "aanwezig" && mandateOf(row().partyId)}>
-                        {(label) => (
-                          <div class="oogo-checkbox-row">
-                            <input
-                              type="checkbox"
-                              id={`att-mandate-${i}`}
-                              checked={row().mandate}
-                              onChange={(e) => update(i, { mandate: e.currentTarget.checked })}
-                            />
-                            <label for={`att-mandate-${i}`}>
-                              Besluit {label()}
-                              <span class="oogo-visually-hidden"> ({who()})</span>
-                            </label>
-                          </div>
-                        )}
-                      </Show>
+                    <td class="utrecht-table__cell">
+                      <div class="oogo-attendance-cell">
+                        <select
+                          class="utrecht-select utrecht-select--html-select"
+                          aria-label={`Aanwezigheid van ${who()}`}
+                          value={row().attendance}
+                          onChange={(e) => update(i, { attendance: e.currentTarget.value as AttendanceState })}
+                        >
+                          <For each={ATTENDANCE_STATES}>
+                            {(s) => <option value={s}>{ATTENDANCE_STATE_LABELS[s]}</option>}
+                          </For>
+                        </select>
+                        <Show when={row().attendance === "afgemeld"}>
+                          <input
+                            type="text"
+                            maxLength={120}
+                            aria-label={`Vervanger van ${who()} (optioneel)`}
+                            placeholder="Vervangen door (optioneel)"
+                            class="utrecht-textbox utrecht-textbox--html-input"
+                            value={row().substitute}
+                            onInput={(e) => update(i, { substitute: e.currentTarget.value })}
+                          />
+                        </Show>
+                        <Show when={row().attendance === "aanwezig" && mandateOf(row().partyId)}>
+                          {(label) => (
+                            <div class="oogo-checkbox-row">
+                              <input
+                                type="checkbox"
+                                id={`att-mandate-${i}`}
+                                checked={row().mandate}
+                                onChange={(e) => update(i, { mandate: e.currentTarget.checked })}
+                              />
+                              <label for={`att-mandate-${i}`}>
+                                Besluit {label()}
+                                <span class="oogo-visually-hidden"> ({who()})</span>
+                              </label>
+                            </div>
+                          )}
+                        </Show>
+                      </div>
                     </td>
                     <td class="utrecht-table__cell">
                       <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => remove(i)}>

@@ -159,18 +159,18 @@ function pointBlocks(tafel: TafelContext, p: OpleggerPoint, number: string): Blo
       ["Status", status(d.status)],
       ["Gemeenten", scope],
       ["Looptijd", d.termMonths ? `${d.termMonths} maanden` : "Niet bepaald"],
-      ["Tekstversie", shortHash(p.hash)],
+      ["Tekstversie", `${d.textVersionNumber} (kenmerk ${shortHash(p.hash)})`],
     ]),
-    { kind: "quote", caption: `Tekst (versie ${shortHash(p.hash)})`, blocks: prosemirrorToBlocks(p.json) },
+    { kind: "quote", caption: `Tekst (kenmerk ${shortHash(p.hash)})`, blocks: prosemirrorToBlocks(p.json) },
     d.signoffs.length
       ? table(
-          ["Partij", "Ondertekend door", "Datum", "Versie", "Geldig"],
+          ["Partij", "Ondertekend door", "Datum", "Kenmerk van de ondertekende tekst", "Geldig"],
           d.signoffs.map((s) => [
             s.partyName,
             `${s.signer.name}${s.signerTitle ? `, ${s.signerTitle}` : ""}`,
             formatDateTime(s.signedAt),
             shortHash(s.textHash),
-            s.verouderd ? "Verouderd" : "Geldig",
+            s.voidedAt ? "Vervallen (heropend)" : s.verouderd ? "Verouderd" : "Geldig",
           ]),
         )
       : styled("muted", "Nog door geen enkele partij ondertekend."),
