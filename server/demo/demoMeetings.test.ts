@@ -250,13 +250,14 @@ describe("the demo's year, played through the verbs on a walking clock", { timeo
     expect(checked).toBeGreaterThan(30);
   });
 
-  it("has the bestuurders sign the two agreed points at the formal OOGO, before the secretaris records the agreement", async () => {
+  it("has the bestuurders sign one point at the table, before the secretaris records the agreement", async () => {
     const { meetings } = await json<{ meetings: MeetingSummary[] }>(
       await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/meetings`, { cookie: sec }),
     );
     const formal = await json<MeetingView>(await ctx.request(`/api/meetings/${meetings[2]!.id}`, { cookie: sec }));
     const events = await log();
-    for (const title of [DEMO_POINT_TITLES.aanspreekpunt, DEMO_POINT_TITLES.casusoverleg]) {
+    // The other agreed point (aanspreekpunt) is signed afterwards: see "plays the formal OOGO as it happens".
+    for (const title of [DEMO_POINT_TITLES.casusoverleg]) {
       const item = formal.agenda.find((a) => a.title === title)!;
       expect(item).toMatchObject({ decision: "overeenstemming", pointStatusAfter: "overeenstemming" });
       const signed = events.filter((e) => e.type === "point.signed" && e.entityId === item.point!.id).map((e) => e.at);
