@@ -110,8 +110,8 @@ export function SignoffPanel(props: {
             </span>
             <span>
               <span class="oogo-verouderd-tag">Verouderd</span> Uw ondertekening van {formatDateTime(s().signedAt)}{" "}
-              (kenmerk <span class="oogo-hash">{kenmerk(s().textHash)}</span>) telt niet meer: de tekst is daarna
-              gewijzigd.
+              (kenmerk <span class="oogo-hash">{kenmerk(s().textHash)}</span>) telt niet meer:{" "}
+              {s().voidedAt ? "het punt is daarna heropend." : "de tekst is daarna gewijzigd."}
             </span>
           </p>
         )}
@@ -121,13 +121,13 @@ export function SignoffPanel(props: {
         when={party()}
         fallback={<p class="oogo-hint">Dit punt geldt niet voor {props.partyName}; u ondertekent het niet.</p>}
       >
-        <Show when={valid()}>
+        <Show when={valid()} keyed>
           {(v) => (
             <InfoAlert type="ok">
               <p class="utrecht-paragraph">
-                <strong>Ondertekend.</strong> {v().signer.name} heeft op {formatDateTime(v().signedAt)} namens{" "}
+                <strong>Ondertekend.</strong> {v.signer.name} heeft op {formatDateTime(v.signedAt)} namens{" "}
                 {props.partyName} de huidige tekst ondertekend (tekstversie {props.point.textVersionNumber}, kenmerk{" "}
-                <span class="oogo-hash">{kenmerk(v().textHash)}</span>).
+                <span class="oogo-hash">{kenmerk(v.textHash)}</span>).
               </p>
             </InfoAlert>
           )}
@@ -396,14 +396,16 @@ export function SignoffOverview(props: { point: PointDetail }) {
               </span>
               <span>
                 <strong>{p.name}</strong>:{" "}
-                {p.signoff ? (
-                  <>
-                    ondertekend door {p.signoff.signer.name} op {formatDateTime(p.signoff.signedAt)} (kenmerk{" "}
-                    <span class="oogo-hash">{kenmerk(p.signoff.textHash)}</span>)
-                  </>
-                ) : (
-                  "nog niet ondertekend"
-                )}
+                {/* keyed: a live refresh that voids the signature sets it to null in place; the
+                    children keep the object they were made with and are then replaced. */}
+                <Show when={p.signoff} keyed fallback="nog niet ondertekend">
+                  {(s) => (
+                    <>
+                      ondertekend door {s.signer.name} op {formatDateTime(s.signedAt)} (kenmerk{" "}
+                      <span class="oogo-hash">{kenmerk(s.textHash)}</span>)
+                    </>
+                  )}
+                </Show>
               </span>
             </li>
           )}

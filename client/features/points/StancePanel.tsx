@@ -94,11 +94,12 @@ function StanceCard(props: { party: PartyInScopeView }) {
           </>
         )}
       </Show>
-      <Show when={props.party.signoff}>
+      {/* keyed: a voided signature becomes null in place on a live refresh (see SignoffOverview). */}
+      <Show when={props.party.signoff} keyed>
         {(sig) => (
           <p class="oogo-stance__signed">
-            <strong>Ondertekend</strong> door {sig().signer.name}
-            {sig().signerTitle ? `, ${sig().signerTitle}` : ""} op {formatDateTime(sig().signedAt)}
+            <strong>Ondertekend</strong> door {sig.signer.name}
+            {sig.signerTitle ? `, ${sig.signerTitle}` : ""} op {formatDateTime(sig.signedAt)}
           </p>
         )}
       </Show>
