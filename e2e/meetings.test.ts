@@ -188,7 +188,11 @@ describe("meetings, procedure and dossier in the browser", () => {
     await page.getByRole("button", { name: "Deelnemers van uitgenodigde partijen overnemen" }).click();
     await expect.poll(() => page.getByLabel(/^Naam van persoon/).count()).toBeGreaterThan(3);
     await expect
-      .poll(() => page.getByRole("checkbox", { name: /^Besluit namens het college van B&W van Groningen/ }).isChecked())
+      .poll(() =>
+        page
+          .getByRole("checkbox", { name: "Besluit namens het college van B&W van Groningen (Karim El Amrani)" })
+          .isChecked(),
+      )
       .toBe(true);
     await page.getByLabel("Aanwezigheid van Anneke Smit").selectOption("afgemeld");
     await page.getByLabel("Vervanger van Anneke Smit (optioneel)").fill("Lotte Hoekstra");
