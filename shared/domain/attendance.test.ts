@@ -39,7 +39,7 @@ describe("attendance", () => {
   });
 
   it("accepts exactly the consistent combinations", () => {
-    const kinds: (OrganisationKind | null)[] = ["swv", "gemeente", "overig", null];
+    const kinds: Array<OrganisationKind | null> = ["swv", "gemeente", "overig", null];
     for (const attendance of ATTENDANCE_STATES as readonly AttendanceState[]) {
       for (const mandate of [true, false]) {
         for (const substitute of [null, "J. Jansen"]) {

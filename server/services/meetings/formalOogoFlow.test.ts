@@ -42,7 +42,9 @@ const ok = async <T>(p: Promise<{ status: number; body: T }>, status = 200): Pro
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   return r.body;
 };
-type Err = { error: { code: string; message: string } };
+interface Err {
+  error: { code: string; message: string };
+}
 
 const point = (id: string) => ok(api<PointDetail>("GET", `/api/points/${id}`, DEMO.secretaris));
 const history = async (id: string) =>
@@ -193,7 +195,7 @@ describe("decide in the meeting, sign afterwards", () => {
 
   it("each bestuurder signs the fixed text afterwards; the last signature completes overeenstemming", async () => {
     const wethouder = await ok(
-      api<{ pointId: string }[]>("GET", `/api/workspaces/${ws}/to-sign`, DEMO.tynaarloWethouder),
+      api<Array<{ pointId: string }>>("GET", `/api/workspaces/${ws}/to-sign`, DEMO.tynaarloWethouder),
     );
     expect(JSON.stringify(wethouder)).toContain(agreed);
     const statuses: string[] = [];
