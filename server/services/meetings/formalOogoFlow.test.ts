@@ -236,6 +236,15 @@ describe("decide in the meeting, sign afterwards", () => {
         "Niet vertegenwoordigd door een aanwezige bestuurder: Gemeente Tynaarlo.",
       );
       expect((await point(id)).status).toBe("geagendeerd");
+      // Nor can the secretaris claim the representation in a request: only the meeting verb supplies it.
+      const forged = await api<Err>("POST", `/api/points/${id}/transitions`, DEMO.secretaris, {
+        to: "akkoord_in_overleg",
+        reason: "Zonder vergadering.",
+        expectedVersion: (await point(id)).version,
+        representedPartyIds: [party.swv, party.groningen, party.tynaarlo],
+      });
+      expect(forged.status).toBe(409);
+      expect(forged.body.error.message).toContain("Overeenstemming bereikt");
       expect((await history(id)).length).toBe(before);
       const again = await ok(api<MeetingView>("GET", `/api/meetings/${m.id}`, DEMO.secretaris));
       expect(again.agenda.find((i) => i.point?.id === id)!.decision).toBeNull();
