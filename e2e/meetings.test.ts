@@ -182,11 +182,20 @@ describe("meetings, procedure and dossier in the browser", () => {
     expect(await page.locator(".oogo-facts").textContent()).toContain("Stadhuis Groningen, raadzaal");
     expect(await page.locator(".oogo-facts").textContent()).toContain("9.30 uur");
 
-    // Attendance: take over the invited parties' members, mark one absent, save.
+    // Attendance: take over the invited parties' members (bestuurders decide "namens" their party),
+    // mark one afgemeld with a vervanger, save.
     await page.getByRole("button", { name: "Aanwezigheid bijwerken" }).click();
     await page.getByRole("button", { name: "Deelnemers van uitgenodigde partijen overnemen" }).click();
     await expect.poll(() => page.getByLabel(/^Naam van persoon/).count()).toBeGreaterThan(3);
-    await page.getByRole("checkbox", { name: "Aanwezig (Anneke Smit)" }).uncheck();
+    await expect
+      .poll(() =>
+        page
+          .getByRole("checkbox", { name: "Besluit namens het college van B&W van Groningen (Karim El Amrani)" })
+          .isChecked(),
+      )
+      .toBe(true);
+    await page.getByLabel("Aanwezigheid van Anneke Smit").selectOption("afgemeld");
+    await page.getByLabel("Vervanger van Anneke Smit (optioneel)").fill("Lotte Hoekstra");
     await page.getByRole("button", { name: "Persoon toevoegen" }).click();
     const newRow = await page.getByLabel(/^Naam van persoon/).count();
     await page.getByLabel(`Naam van persoon ${newRow}`).fill("Drs. R. Verbeek");
@@ -202,14 +211,19 @@ describe("meetings, procedure and dossier in the browser", () => {
     const attendanceText = (await attendance.textContent()) ?? "";
     expect(attendanceText).toContain("wethouder onderwijs en jeugd");
     expect(attendanceText).toContain("onafhankelijk voorzitter");
-    expect(await attendance.getByRole("row", { name: /Anneke Smit/ }).textContent()).toContain("Afwezig");
+    expect(await attendance.getByRole("row", { name: /Anneke Smit/ }).textContent()).toContain(
+      "vervangen door Lotte Hoekstra",
+    );
+    expect(await attendance.getByRole("row", { name: /Karim El Amrani/ }).textContent()).toContain(
+      "namens het college van B&W van Groningen",
+    );
 
     // Agenda: put the point on the formal agenda; its text version is fixed (short hash shown).
     await page.getByLabel("Overeenstemmingspunt").selectOption(pointId);
     await page.getByRole("button", { name: "Op de agenda zetten" }).click();
     const item = page.locator(".oogo-agenda > li").filter({ hasText: POINT_TITLE });
     await item.waitFor();
-    await expect.poll(() => item.textContent()).toMatch(/Tekstversie: [0-9a-f]{12}/);
+    await expect.poll(() => item.textContent()).toMatch(/Kenmerk van de tekst: [0-9a-f]{12}/);
     expect(await item.textContent()).toContain("Geagendeerd");
 
     // Decision: geen overeenstemming, with a note; the point's status moves with it.

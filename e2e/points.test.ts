@@ -2,8 +2,10 @@
  * Overeenstemmingspunten in the browser, one browser context per person, against the real
  * server, database and sync endpoint: an ambtenaar writes a point, both trekkers record
  * akkoord, the secretaris puts it on the agenda (the text locks), both bestuurders sign from
- * "Te ondertekenen", and the board shows overeenstemming live; then an edit voids the
- * signatures, the board shows that and the wethouder's point page warns loudly with a diff.
+ * "Te ondertekenen", and the board shows overeenstemming live; the agreed text stays locked
+ * (nobody voids a signature by typing) until the secretaris chooses Herzien; then an edit is
+ * possible, the board shows the void signatures and the wethouder's point page warns loudly
+ * with a diff.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
@@ -83,9 +85,9 @@ async function signFromToSignList(
   // The panel names exactly the text that is signed: the server's current version and hash.
   const current = await api<PointDetail>(page, `/api/points/${pointId}`);
   const confirm = panel.getByRole("checkbox", {
-    name: `Ik onderteken namens ${party} de tekst met kenmerk ${shortHash(current.textHash)}… (versie ${current.version}).`,
+    name: `Ik onderteken namens ${party} de tekst met kenmerk ${shortHash(current.textHash)}… (tekstversie ${current.textVersionNumber}).`,
   });
-  expect(await panel.locator(".oogo-sign__what").textContent()).toContain(`Versie${current.version}`);
+  expect(await panel.locator(".oogo-sign__what").textContent()).toContain(`Tekstversie${current.textVersionNumber}`);
   const button = panel.getByRole("button", { name: "Ondertekenen" });
   expect(await button.isDisabled()).toBe(true); // nothing is signed without the explicit confirmation
   await opts.beforeSigning?.();
@@ -271,7 +273,17 @@ describe("overeenstemmingspunten in the browser", () => {
     await screenshot(board.page, "points-board-overeenstemming");
     await poll(() => karim.page.getByRole("link", { name: `Tekst lezen en ondertekenen: ${TITLE}` }).count()).toBe(0);
 
-    // --- Sanne edits the agreed text: both signatures go void, the point leaves overeenstemming.
+    // --- After overeenstemming nobody voids the signatures by typing: the text stays locked, with the reason.
+    await poll(() => editor.getAttribute("aria-readonly")).toBe("true");
+    await poll(() => sanne.page.locator("main").textContent()).toContain("Een wijziging gaat via Herzien");
+    // The secretaris reopens the agreement for revision (logged, the signatures stop counting); the werkgroep starts.
+    await transition(pieter.page, "Herzien", "Het mbo wil aansluiten; de werkgroep herziet de tekst.");
+    await poll(() => statusText(sanne.page)).toContain("Herzien");
+    await transition(sanne.page, "Bespreking starten", "De werkgroep past de tekst aan.");
+    // Both akkoorden still stand on the unchanged text, so it is ambtelijk akkoord again — until the edit.
+    await poll(() => statusText(sanne.page)).toContain("Ambtelijk akkoord");
+
+    // --- Sanne edits the text: the wethouder is told loudly what changed since he signed.
     await poll(() => editor.getAttribute("aria-readonly")).toBe("false");
     await editor.locator("p").last().click();
     await sanne.page.keyboard.press("End");
@@ -284,7 +296,8 @@ describe("overeenstemmingspunten in the browser", () => {
     await warning.waitFor();
     const warningText = (await warning.textContent())!;
     expect(warningText).toContain(shortHash(signedText.textHash));
-    expect(warningText).toContain("Tekst gewijzigd op");
+    expect(warningText).toContain("Daarna is het punt heropend");
+    expect(warningText).toContain("Heropend op");
     // The alert keeps up with the text as it is now (Sanne's whole sentence, not just its first keystroke).
     const now = await api<PointDetail>(karim.page, `/api/points/${pointId}`);
     expect(now.textHash).not.toBe(signedText.textHash);
@@ -319,7 +332,8 @@ describe("overeenstemmingspunten in the browser", () => {
     const timeline = sanne.page.getByRole("list").filter({ has: sanne.page.locator(".oogo-timeline__item") });
     const log = (await timeline.textContent())!;
     for (const expected of [
-      "Ondertekend (versie",
+      "Ondertekend",
+      "Heropend: handtekening van",
       `Jeroen Bakker, namens ${SWV}`,
       "Karim El Amrani, namens Gemeente Groningen",
       "Tekst gewijzigd",
@@ -369,5 +383,6 @@ describe("overeenstemmingspunten in the browser", () => {
     await poll(() => board.page.url()).toMatch(/[?&]voor=/);
     await axe(board.page);
     await screenshot(board.page, "points-board-after-edit");
-  });
+    // A long walk through many screens, on a machine that other test runs share.
+  }, 300_000);
 });

@@ -10,6 +10,7 @@ import type {
   PointEventView,
   PointSummary,
   RecordStanceInput,
+  ReopenInput,
   SignOffInput,
   SignoffView,
   ToSignItem,
@@ -39,6 +40,8 @@ export const pointsApi = {
     api.post<PointDetail>(`${point(pointId)}/stances`, input),
   transition: (pointId: string, input: TransitionInput) =>
     api.post<PointDetail>(`${point(pointId)}/transitions`, input),
+  /** "Heropenen": the signatures on the current text are voided so the text can change. */
+  reopen: (pointId: string, input: ReopenInput) => api.post<PointDetail>(`${point(pointId)}/reopen`, input),
   signOff: (pointId: string, input: SignOffInput) =>
     api.post<{ signoff: SignoffView; point: PointDetail }>(`${point(pointId)}/signoffs`, input).then((r) => r.point),
   history: (pointId: string) =>

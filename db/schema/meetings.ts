@@ -3,6 +3,7 @@ import { workspaces, organisations } from "./workspaces.ts";
 import { points } from "./points.ts";
 import { users } from "./accounts.ts";
 import { AGENDA_DECISIONS, MEETING_STATUSES, MEETING_TYPES, MINUTES_STATUSES } from "../../shared/domain/meetings.ts";
+import { ATTENDANCE_STATES } from "../../shared/domain/attendance.ts";
 import { POINT_STATUSES } from "../../shared/domain/pointStatus.ts";
 
 /**
@@ -68,6 +69,12 @@ export const meetingAttendance = sqliteTable(
     /** In which capacity, e.g. "wethouder onderwijs", "beleidsmedewerker jeugd". */
     capacity: text("capacity").notNull(),
     present: integer("present", { mode: "boolean" }).notNull(),
+    /** aanwezig · afgemeld · afwezig (shared/domain/attendance.ts). */
+    attendance: text("attendance", { enum: ATTENDANCE_STATES }).notNull().default("aanwezig"),
+    /** Who replaced someone who sent apologies, when they said so. */
+    substitute: text("substitute"),
+    /** Attends as bestuurder for the party ("namens het college van B&W van …"): the decision rule reads this. */
+    mandate: integer("mandate", { mode: "boolean" }).notNull().default(false),
     position: integer("position").notNull().default(0),
   },
   (t) => [index("attendance_meeting_idx").on(t.meetingId, t.position)],

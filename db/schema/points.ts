@@ -102,6 +102,25 @@ export const signoffs = sqliteTable(
 );
 
 /**
+ * Signatures voided by "Heropenen" (server/services/points/reopenPoint.ts). A sign-off row is
+ * immutable, so voiding is a row here, written with the `point.reopened` audit event that lists
+ * the same signatures. A voided signature stays on record but no longer counts or protects the text.
+ */
+export const signoffVoids = sqliteTable("signoff_voids", {
+  signoffId: text("signoff_id")
+    .primaryKey()
+    .references(() => signoffs.id, { onDelete: "cascade" }),
+  pointId: text("point_id")
+    .notNull()
+    .references(() => points.id, { onDelete: "cascade" }),
+  reason: text("reason").notNull(),
+  voidedBy: text("voided_by")
+    .notNull()
+    .references(() => users.id),
+  voidedAt: text("voided_at").notNull(),
+});
+
+/**
  * The exact text of a point at every hash an event referred to (a stance, a sign-off, the
  * agenda lock, a transition, a logged text change), so the dossier can print the text each
  * party agreed to. Insert-only: one row per (point, hash); `json` is the canonical ProseMirror

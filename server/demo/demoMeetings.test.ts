@@ -5,6 +5,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { auditEvents, meetings as meetingRows } from "../../db/schema/index.ts";
 import { documentNames, parseDocumentName } from "../../shared/collab/protocol.ts";
 import type { MeetingSummary, MeetingView, ProcedureView } from "../../shared/schemas/meetings.ts";
+import type { PointDetail } from "../../shared/schemas/points.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 import { isDocumentLocked } from "../services/documents/isDocumentLocked.ts";
 import { verifyLog } from "../services/audit/verifyLog.ts";
@@ -86,6 +87,30 @@ describe("demo meetings and procedure", { timeout: 120_000 }, () => {
     const atOverleg = overleg.agenda.find((a) => a.title === DEMO_POINT_TITLES.vervoerOpdc)!;
     expect(atOverleg.decision).toBe("in_geschil");
     expect(atOverleg.point?.status).toBe("in_geschil");
+  });
+
+  it("plays the formal OOGO as it happens: agreed in the meeting and signed afterwards, or signed at the table", async () => {
+    const { meetings } = await json<{ meetings: MeetingSummary[] }>(
+      await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/meetings`, { cookie: sec }),
+    );
+    const formal = await json<MeetingView>(await ctx.request(`/api/meetings/${meetings[2]!.id}`, { cookie: sec }));
+    // Every bestuurder was there "namens" their party; the Tynaarlo trekker sent apologies.
+    expect(formal.attendance.filter((a) => a.mandate).map((a) => a.mandateLabel)).toEqual([
+      expect.stringMatching(/^namens het bestuur van /),
+      "namens het college van B&W van Groningen",
+      "namens het college van B&W van Tynaarlo",
+    ]);
+    expect(formal.attendance.find((a) => a.name === "Lotte Hoekstra")!.attendance).toBe("afgemeld");
+    const afterwards = formal.agenda.find((a) => a.title === DEMO_POINT_TITLES.aanspreekpunt)!;
+    expect(afterwards).toMatchObject({ pointStatusBefore: "geagendeerd", pointStatusAfter: "akkoord_in_overleg" });
+    expect(afterwards.point!.status).toBe("overeenstemming");
+    const signed = await json<PointDetail>(await ctx.request(`/api/points/${afterwards.point!.id}`, { cookie: sec }));
+    const valid = signed.signoffs.filter((x) => !x.verouderd);
+    expect(valid).toHaveLength(3);
+    // Signed after the decision, over the following days.
+    for (const x of valid) expect(x.signedAt > afterwards.decidedAt!).toBe(true);
+    const atTheTable = formal.agenda.find((a) => a.title === DEMO_POINT_TITLES.casusoverleg)!;
+    expect(atTheTable).toMatchObject({ pointStatusBefore: "overeenstemming", pointStatusAfter: "overeenstemming" });
   });
 
   it("keeps a checklist with done, late, due and planned steps", async () => {
@@ -225,13 +250,14 @@ describe("the demo's year, played through the verbs on a walking clock", { timeo
     expect(checked).toBeGreaterThan(30);
   });
 
-  it("has the bestuurders sign the two agreed points at the formal OOGO, before the secretaris records the agreement", async () => {
+  it("has the bestuurders sign one point at the table, before the secretaris records the agreement", async () => {
     const { meetings } = await json<{ meetings: MeetingSummary[] }>(
       await ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/meetings`, { cookie: sec }),
     );
     const formal = await json<MeetingView>(await ctx.request(`/api/meetings/${meetings[2]!.id}`, { cookie: sec }));
     const events = await log();
-    for (const title of [DEMO_POINT_TITLES.aanspreekpunt, DEMO_POINT_TITLES.casusoverleg]) {
+    // The other agreed point (aanspreekpunt) is signed afterwards: see "plays the formal OOGO as it happens".
+    for (const title of [DEMO_POINT_TITLES.casusoverleg]) {
       const item = formal.agenda.find((a) => a.title === title)!;
       expect(item).toMatchObject({ decision: "overeenstemming", pointStatusAfter: "overeenstemming" });
       const signed = events.filter((e) => e.type === "point.signed" && e.entityId === item.point!.id).map((e) => e.at);

@@ -80,7 +80,9 @@ export async function setDemoAttendance(scene: DemoScene, step: Step<"attendance
       partyId: a.party ? scene.parties[a.party].id : null,
       name: a.name,
       capacity: a.capacity,
-      present: a.present,
+      attendance: a.attendance,
+      mandate: a.mandate ?? false,
+      substitute: a.substitute ?? null,
     })),
   });
 }

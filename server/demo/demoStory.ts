@@ -403,9 +403,7 @@ export const DEMO_YEAR: StoryStep[] = [
     decision: "besproken",
     note: "De agenda wordt ongewijzigd vastgesteld.",
   },
-  { at: "14:15", do: "sign", by: SWV_B, point: "aanspreekpunt" },
-  { at: "14:17", do: "sign", by: GRO_W, point: "aanspreekpunt" },
-  { at: "14:19", do: "sign", by: TYN_W, point: "aanspreekpunt" },
+  // Decided in the meeting, signed afterwards: the point is akkoord in overleg until the last signature.
   {
     at: "14:25",
     do: "decide",
@@ -413,8 +411,9 @@ export const DEMO_YEAR: StoryStep[] = [
     meeting: "formeel",
     item: "aanspreekpunt",
     decision: "overeenstemming",
-    note: "Alle drie partijen ondertekenen de tekst.",
+    note: "De bestuurders stemmen in met de tekst; zij ondertekenen na afloop.",
   },
+  // Signed at the table, on the tablet, before the decision is minuted.
   { at: "14:35", do: "sign", by: SWV_B, point: "casusoverleg" },
   { at: "14:37", do: "sign", by: GRO_W, point: "casusoverleg" },
   { at: "14:39", do: "sign", by: TYN_W, point: "casusoverleg" },
@@ -455,10 +454,13 @@ export const DEMO_YEAR: StoryStep[] = [
     note: "Tynaarlo heeft te weinig geschikte plekken in de eigen organisatie.",
   },
   { at: "16:30", do: "stepDone", by: SEC, step: "formeel", meeting: "formeel" },
+  { at: "16:45", do: "sign", by: SWV_B, point: "aanspreekpunt" },
+  { at: "2026-03-27 09:20", do: "sign", by: GRO_W, point: "aanspreekpunt" },
   { at: "2026-03-27 10:00", do: "addStep", by: SEC, step: "tussentijds", position: 6 },
   { at: "10:10", do: "planMeeting", by: SEC, meeting: "tussentijds" },
   { at: "2026-03-30 09:00", do: "writeMinutes", meeting: "formeel" },
   { at: "10:15", do: "approveMinutes", by: SEC, meeting: "formeel" },
+  { at: "2026-03-31 16:10", do: "sign", by: TYN_W, point: "aanspreekpunt" },
 
   // ── April: the minutes corrected; the tussentijds overleg sends the dispute to the commission ──
   {

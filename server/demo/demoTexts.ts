@@ -4,6 +4,7 @@
  * demoStory.ts; the writes are in demoPoints.ts and demoMeetings.ts. Everything is written for
  * this product, not taken from any real plan.
  */
+import type { AttendanceState } from "../../shared/domain/attendance.ts";
 import type { MeetingType } from "../../shared/domain/meetings.ts";
 import type { StandardThemeKey } from "../../shared/domain/themes.ts";
 import { bold, doc, h, p, ul } from "./drafts.ts";
@@ -187,20 +188,45 @@ export interface DemoAttendee {
   party: PartyKey | null;
   name: string;
   capacity: string;
-  present: boolean;
+  attendance: AttendanceState;
+  /** Attends as bestuurder "namens" the party: what lets a formal OOGO agree. */
+  mandate?: boolean;
+  substitute?: string;
 }
 
 const BESTUURDERS: DemoAttendee[] = [
-  { party: "swv", name: "Jeroen Bakker", capacity: "directeur-bestuurder", present: true },
-  { party: "groningen", name: "Karim El Amrani", capacity: "wethouder onderwijs en jeugd", present: true },
-  { party: "tynaarlo", name: "Anneke Smit", capacity: "wethouder jeugd en onderwijs", present: true },
+  { party: "swv", name: "Jeroen Bakker", capacity: "directeur-bestuurder", attendance: "aanwezig", mandate: true },
+  {
+    party: "groningen",
+    name: "Karim El Amrani",
+    capacity: "wethouder onderwijs en jeugd",
+    attendance: "aanwezig",
+    mandate: true,
+  },
+  {
+    party: "tynaarlo",
+    name: "Anneke Smit",
+    capacity: "wethouder jeugd en onderwijs",
+    attendance: "aanwezig",
+    mandate: true,
+  },
 ];
 const TREKKERS: DemoAttendee[] = [
-  { party: "swv", name: "Eva Mulder", capacity: "beleidsmedewerker samenwerkingsverband", present: true },
-  { party: "groningen", name: "Sanne de Vries", capacity: "beleidsadviseur onderwijs en jeugd", present: true },
-  { party: "tynaarlo", name: "Lotte Hoekstra", capacity: "beleidsmedewerker sociaal domein", present: true },
+  { party: "swv", name: "Eva Mulder", capacity: "beleidsmedewerker samenwerkingsverband", attendance: "aanwezig" },
+  {
+    party: "groningen",
+    name: "Sanne de Vries",
+    capacity: "beleidsadviseur onderwijs en jeugd",
+    attendance: "aanwezig",
+  },
+  { party: "tynaarlo", name: "Lotte Hoekstra", capacity: "beleidsmedewerker sociaal domein", attendance: "aanwezig" },
 ];
-const SECRETARIS: DemoAttendee = { party: null, name: "Pieter Jansen", capacity: "secretaris OOGO", present: true };
+const SECRETARIS: DemoAttendee = {
+  party: null,
+  name: "Pieter Jansen",
+  capacity: "secretaris OOGO",
+  attendance: "aanwezig",
+};
 
 export type MeetingKey = "werkgroep" | "proef" | "formeel" | "tussentijds" | "tweede";
 
@@ -289,9 +315,14 @@ export const DEMO_MEETINGS: Record<MeetingKey, DemoMeetingText> = {
     place: "Stadhuis Groningen, Grote Markt",
     attendance: [
       ...BESTUURDERS,
-      ...TREKKERS.map((a) => (a.party === "tynaarlo" ? { ...a, present: false } : a)),
+      ...TREKKERS.map((a): DemoAttendee => (a.party === "tynaarlo" ? { ...a, attendance: "afgemeld" } : a)),
       SECRETARIS,
-      { party: "swv", name: "Marloes Visser", capacity: "toehoorder namens de ondersteuningsplanraad", present: true },
+      {
+        party: "swv",
+        name: "Marloes Visser",
+        capacity: "toehoorder namens de ondersteuningsplanraad",
+        attendance: "aanwezig",
+      },
     ],
     minutes: doc(
       h(1, "Notulen formeel bestuurlijk OOGO"),

@@ -112,7 +112,7 @@ meetingRoutes
       tags,
       summary: "Presentielijst vervangen (secretaris)",
       description:
-        "De volledige lijst: per aanwezige de partij (of null), naam, hoedanigheid en of hij/zij aanwezig was.",
+        "De volledige lijst: per persoon de partij (of null), naam, hoedanigheid, aanwezig/afgemeld (met vervanger)/afwezig en of hij/zij als bestuurder namens de partij besluit (mandate).",
       request: { params: MeetingParams, body: jsonBody(SetAttendanceInput) },
       responses: { 200: meetingResponse("Opgeslagen"), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),

@@ -672,7 +672,9 @@ describe("sign-off bound to the text", () => {
     expect((await call("swvTrekker", "GET", `/api/workspaces/${ws}/to-sign`)).status).toBe(403);
   });
 
-  it("an edit voids every signature: they stay, marked verouderd, and the point leaves overeenstemming with a logged event", async () => {
+  // The sync server refuses typing into a signed text (formalOogoFlow.test.ts); this is an edit that
+  // reached storage anyway (a socket not yet re-authorised): tamper-evident, never hidden.
+  it("an edit that reached storage despite the lock voids every signature: they stay, marked verouderd, and the point leaves overeenstemming with a logged event", async () => {
     const p = await atAmbtelijkAkkoord("Wordt na ondertekening gewijzigd");
     await sign(p.id, "swvBestuurder", p.textHash);
     await sign(p.id, "groningenWethouder", p.textHash);
@@ -698,7 +700,7 @@ describe("sign-off bound to the text", () => {
     expect(changed).toMatchObject({
       actor: { name: "Systeem" },
       textHash: after.textHash,
-      data: { previousTextHash: p.textHash, whileLocked: false },
+      data: { previousTextHash: p.textHash, whileLocked: true },
     });
     expect((changed.data.verouderdeSignoffs as string[]).sort()).toEqual(agreed.signoffs.map((s) => s.id).sort());
     expect(events.at(-1)).toMatchObject({

@@ -9,6 +9,7 @@ import {
   PointEventView,
   PointSummary,
   RecordStanceInput,
+  ReopenInput,
   SignOffInput,
   SignoffView,
   TextHash,
@@ -30,6 +31,7 @@ import { listPoints } from "../services/points/listPoints.ts";
 import { listTextVersions } from "../services/points/listTextVersions.ts";
 import { listToSign } from "../services/points/listToSign.ts";
 import { recordStance } from "../services/points/recordStance.ts";
+import { reopenPoint } from "../services/points/reopenPoint.ts";
 import { signOffPoint } from "../services/points/signOffPoint.ts";
 import { transitionPoint } from "../services/points/transitionPoint.ts";
 import { updatePoint } from "../services/points/updatePoint.ts";
@@ -177,6 +179,23 @@ pointRoutes
         ...c.req.valid("json"),
         pointId: c.req.valid("param").id,
       });
+      return c.json(await describePoint(ctx, point.id, member), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/points/{id}/reopen",
+      tags,
+      summary: "Heropenen: de handtekeningen op de huidige tekst vervallen (met reden)",
+      description:
+        "Een ambtelijk trekker van een partij in de scope of de secretaris. 409 ILLEGAL_TRANSITION wanneer er niets te heropenen is of de tekst na overeenstemming via Herzien moet.",
+      request: { params: PointParams, body: jsonBody(ReopenInput) },
+      responses: { 200: jsonResponse("Heropend", PointDetail), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => {
+      const ctx = verbContext(c);
+      const { point, member } = await reopenPoint(ctx, { ...c.req.valid("json"), pointId: c.req.valid("param").id });
       return c.json(await describePoint(ctx, point.id, member), 200);
     },
   )

@@ -82,7 +82,7 @@ afterAll(async () => {
 });
 
 describe("a point's life over the network", () => {
-  it("edits over y-websocket, agreement by stances and signatures, an edit that voids it, all heard live", async () => {
+  it("edits over y-websocket, agreement by stances and signatures, a signed text locked, Herzien voids it, all heard live", async () => {
     const live = await fetch(`${running.url}/api/workspaces/${ws}/events`, {
       headers: { cookie: cookie[DEMO.waarnemer]! },
     });
@@ -143,18 +143,32 @@ describe("a point's life over the network", () => {
       "sign-off heard live",
     );
 
-    // A later edit voids both signatures; every client hears it.
+    // Nobody voids a signature by typing: the open editor is re-authorised read-only, its edit refused.
+    await waitFor(() => editor.closeCodes.includes(CLOSE_CODES.ACCESS_CHANGED), "editor re-authorised");
+    await waitFor(() => editor.provider.synced, "editor reconnected");
     appendParagraph(editor.doc, "Na de ondertekening toegevoegd.");
+    await waitFor(() => editor.denied.length > 0, "edit refused");
+    await running.sync.flush();
+    expect((await get(point.id)).textHash).toBe(edited.textHash);
+
+    // Herzien reopens the agreement: both signatures are voided (logged), and every client hears it.
+    const agreed = await get(point.id);
+    const herzien = await api(DEMO.secretaris, "POST", `/api/points/${point.id}/transitions`, {
+      to: "herzien",
+      reason: "De afspraak wordt herzien.",
+      expectedVersion: agreed.version,
+    });
+    expect(herzien.status).toBe(200);
     await waitFor(
-      () => changes.seen.find((c) => c.entityId === point.id && c.type === "point.text_changed"),
-      "text change heard live",
+      () => changes.seen.find((c) => c.entityId === point.id && c.type === "point.reopened"),
+      "voided signatures heard live",
     );
     const voided = await get(point.id);
-    expect(voided.status).toBe("in_bespreking");
+    expect(voided.status).toBe("herzien");
     expect(voided.signoffs.map((s) => s.verouderd)).toEqual([true, true]);
     const board = (await api<BoardView>(DEMO.waarnemer, "GET", `/api/workspaces/${ws}/board`)).body;
     expect(board.points.find((p) => p.id === point.id)).toMatchObject({
-      status: "in_bespreking",
+      status: "herzien",
       verouderdeSignoffs: 2,
     });
     await changes.stop();

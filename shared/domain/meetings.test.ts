@@ -1,3 +1,4 @@
+import { POINT_STATUSES } from "./pointStatus.ts";
 import { describe, expect, it } from "vitest";
 import {
   AGENDA_DECISIONS,
@@ -92,6 +93,18 @@ describe("meeting rules", () => {
     });
     expect(decisionRequiresStatus("in_geschil")).toEqual(["geen_overeenstemming", "in_geschil"]);
     expect(AGENDA_DECISIONS.filter((d) => decisionRequiresStatus(d) !== null)).toEqual(["in_geschil"]);
+  });
+  it("in a formal OOGO, overeenstemming bereikt means akkoord in overleg — for every meeting type and point status", () => {
+    for (const type of MEETING_TYPES) {
+      for (const status of POINT_STATUSES) {
+        const target = decisionTargetStatus("overeenstemming", type, status);
+        if (status === "overeenstemming" || status === "akkoord_in_overleg") expect(target).toBeNull();
+        else expect(target).toBe(type === "formeel_oogo" ? "akkoord_in_overleg" : "overeenstemming");
+        // The other decisions do not depend on the meeting type.
+        for (const d of AGENDA_DECISIONS.filter((x) => x !== "overeenstemming"))
+          expect(decisionTargetStatus(d, type, status)).toBe(decisionTargetStatus(d));
+      }
+    }
   });
   it("freezes agenda and record by minutes status", () => {
     expect(agendaFrozenReason({ status: "gepland", minutesStatus: "concept" })).toBeNull();

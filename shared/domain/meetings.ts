@@ -78,11 +78,22 @@ export const AGENDA_DECISION_LABELS: Record<AgendaDecision, string> = {
  * alone. The points workflow decides whether that move is allowed for the point and the actor.
  * `in_geschil` moves nothing: only a bestuurder or wethouder may start a dispute (points
  * workflow); the meeting minutes the decision to do so, after `geen overeenstemming`.
+ *
+ * "Overeenstemming bereikt" in a formal OOGO means the bestuurders agreed at the table: the point
+ * becomes `akkoord_in_overleg` (valid only when every party in scope was represented by an
+ * attending bestuurder) and the last signature afterwards completes `overeenstemming`. Elsewhere
+ * it records an agreement the bestuurders already signed. A point that already reached that
+ * stage stays where it is.
  */
-export function decisionTargetStatus(decision: AgendaDecision): PointStatus | null {
+export function decisionTargetStatus(
+  decision: AgendaDecision,
+  meetingType?: MeetingType,
+  pointStatus?: PointStatus,
+): PointStatus | null {
   switch (decision) {
     case "overeenstemming":
-      return "overeenstemming";
+      if (pointStatus === "overeenstemming" || pointStatus === "akkoord_in_overleg") return null;
+      return meetingType === "formeel_oogo" ? "akkoord_in_overleg" : "overeenstemming";
     case "geen_overeenstemming":
       return "geen_overeenstemming";
     case "terugverwezen":

@@ -4,7 +4,9 @@ import {
   POINT_STATUSES,
   POINT_STATUS_INFO,
   TRANSITIONS,
+  REOPENABLE_STATUSES,
   automaticTransition,
+  checkReopen,
   checkTransition,
   isTextLocked,
   statusAfterTextChange,
@@ -21,7 +23,7 @@ import {
  * cond: what must hold on the current text for the manual step.
  * partyBound: members acting for a party must be in the point's scope.
  */
-type Cond = "akkoord" | "signed" | "akkoord+signed";
+type Cond = "akkoord" | "signed" | "akkoord+signed" | "represented";
 interface Edge {
   roles: Role[];
   cond?: Cond;
@@ -42,6 +44,9 @@ const EDGES: Record<string, Edge> = {
   "geagendeerd>in_bespreking": { roles: ["secretaris"], partyBound: false },
   "geagendeerd>overeenstemming": { roles: ["secretaris"], cond: "signed", partyBound: false },
   "geagendeerd>geen_overeenstemming": { roles: ["secretaris", "bestuurder"], partyBound: true },
+  "geagendeerd>akkoord_in_overleg": { roles: ["secretaris"], cond: "represented", partyBound: false },
+  "akkoord_in_overleg>overeenstemming": { roles: ["secretaris"], cond: "signed", partyBound: false },
+  "akkoord_in_overleg>in_bespreking": { roles: [], partyBound: false, autoOnly: true },
   "overeenstemming>in_bespreking": { roles: [], partyBound: false, autoOnly: true },
   "overeenstemming>vastgelegd": {
     roles: ["secretaris", "bestuurder"],
@@ -89,12 +94,24 @@ const FACTS = {
     parties: [party(SWV, "swv", "akkoord_met_voorbehoud", true), party(GRON, "gemeente", "niet_akkoord", true)],
   },
   empty: { parties: [] as PartyFact[] },
+  // A formal OOGO's decision: every party / only the SWV represented by an attending bestuurder.
+  represented: {
+    parties: [party(SWV, "swv", "akkoord", false), party(GRON, "gemeente", "akkoord", false)],
+    representedPartyIds: [SWV, GRON, TYN],
+  },
+  partlyRepresented: {
+    parties: [party(SWV, "swv", "akkoord", true), party(GRON, "gemeente", "akkoord", false)],
+    representedPartyIds: [SWV],
+  },
+  representedNoScope: { parties: [] as PartyFact[], representedPartyIds: [SWV] },
 };
 const condHolds = (cond: Cond | undefined, facts: PointFacts) => {
   if (!cond) return true;
   if (facts.parties.length === 0) return false;
   const akk = facts.parties.every((p) => p.stance === "akkoord");
   const sig = facts.parties.every((p) => p.signed);
+  if (cond === "represented")
+    return !!facts.representedPartyIds && facts.parties.every((p) => facts.representedPartyIds!.includes(p.partyId));
   return cond === "akkoord" ? akk : cond === "signed" ? sig : akk && sig;
 };
 
@@ -209,6 +226,94 @@ describe("refusal messages", () => {
   });
 });
 
+describe("the meeting decision rule (geagendeerd → akkoord in overleg)", () => {
+  const secretaris: TransitionActor = { role: "secretaris", partyId: null, partyKind: null };
+  const scope = [
+    { ...party(SWV, "swv", "akkoord", false), name: "SWV VO Groningen Stad" },
+    { ...party(GRON, "gemeente", "akkoord", false), name: "Gemeente Groningen" },
+    { ...party(TYN, "gemeente", "akkoord", false), name: "Gemeente Tynaarlo" },
+  ];
+  const decide = (representedPartyIds?: string[]) =>
+    checkTransition({
+      from: "geagendeerd",
+      to: "akkoord_in_overleg",
+      actor: secretaris,
+      facts: { parties: scope, ...(representedPartyIds ? { representedPartyIds } : {}) },
+    });
+  it("holds for every subset of represented parties exactly when all in scope are represented", () => {
+    const ids = [SWV, GRON, TYN, "p-other"];
+    for (let mask = 0; mask < 1 << ids.length; mask++) {
+      const subset = ids.filter((_, i) => mask & (1 << i));
+      const r = decide(subset);
+      const missing = scope.filter((p) => !subset.includes(p.partyId));
+      expect(r.ok, subset.join(",")).toBe(missing.length === 0);
+      if (!r.ok) {
+        expect(r.code).toBe("ILLEGAL_TRANSITION");
+        expect(r.reason).toContain(
+          `Niet vertegenwoordigd door een aanwezige bestuurder: ${missing.map((p) => p.name).join(", ")}.`,
+        );
+      }
+    }
+  });
+  it("needs a meeting: without the attendance facts it is refused, naming the decision", () => {
+    const r = decide();
+    expect(!r.ok && r.reason).toContain("Overeenstemming bereikt");
+  });
+  it("does not care about signatures or stances (the bestuurders sign afterwards)", () => {
+    const r = checkTransition({
+      from: "geagendeerd",
+      to: "akkoord_in_overleg",
+      actor: secretaris,
+      facts: { parties: FACTS.none.parties, representedPartyIds: [SWV, GRON] },
+    });
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe("Heropenen", () => {
+  const actors: Array<[string, TransitionActor]> = ROLES.flatMap((role) =>
+    PARTY_VARIANTS.map((pv): [string, TransitionActor] => [
+      `${role} (${pv.name})`,
+      { role, partyId: pv.partyId, partyKind: pv.partyKind },
+    ]),
+  );
+  it("is open to a trekker in scope and the secretaris, where a signature or the meeting protects the text", () => {
+    for (const status of POINT_STATUSES) {
+      for (const [name, actor] of actors) {
+        for (const validSignatures of [0, 2]) {
+          const got = checkReopen({ status, actor, facts: FACTS.akkoordSigned, validSignatures });
+          const roleOk = actor.role === "secretaris" || actor.role === "trekker";
+          const scopeOk = actor.partyId === null || actor.partyId !== TYN;
+          const statusOk = REOPENABLE_STATUSES.includes(status) && (validSignatures > 0 || isTextLocked(status));
+          const want = !roleOk || !scopeOk ? "FORBIDDEN" : statusOk ? "ok" : "ILLEGAL_TRANSITION";
+          expect(got.ok ? "ok" : got.code, `${status} ${name} ${validSignatures}`).toBe(want);
+        }
+      }
+    }
+    expect(REOPENABLE_STATUSES).toEqual(["in_bespreking", "ambtelijk_akkoord", "geagendeerd", "akkoord_in_overleg"]);
+  });
+  it("sends whoever wants to change an agreed text to Herzien", () => {
+    const r = checkReopen({
+      status: "overeenstemming",
+      actor: { role: "secretaris", partyId: null, partyKind: null },
+      facts: FACTS.akkoordSigned,
+      validSignatures: 2,
+    });
+    expect(!r.ok && r.reason).toContain("Herzien");
+  });
+  it("refuses junk", () => {
+    expect(checkReopen({ status: "x", actor: null, facts: null, validSignatures: 1 }).ok).toBe(false);
+    expect(
+      checkReopen({
+        status: "ambtelijk_akkoord",
+        actor: { role: "admin", partyId: null, partyKind: null },
+        facts: null,
+        validSignatures: 1,
+      }).ok,
+    ).toBe(false);
+  });
+});
+
 describe("junk input", () => {
   const good: TransitionActor = { role: "secretaris", partyId: null, partyKind: null };
   it.each([
@@ -261,10 +366,20 @@ describe("automatic steps", () => {
       in_bespreking: "ambtelijk_akkoord",
       ambtelijk_akkoord: "overeenstemming",
       geagendeerd: "overeenstemming",
+      akkoord_in_overleg: "overeenstemming",
       in_geschil: "overeenstemming",
     },
-    signedOnly: { ambtelijk_akkoord: "in_bespreking", geagendeerd: "overeenstemming", in_geschil: "overeenstemming" },
+    signedOnly: {
+      ambtelijk_akkoord: "in_bespreking",
+      geagendeerd: "overeenstemming",
+      akkoord_in_overleg: "overeenstemming",
+      in_geschil: "overeenstemming",
+    },
     empty: { ambtelijk_akkoord: "in_bespreking" },
+    // Being represented at a meeting never moves a point by itself: the secretaris records the decision.
+    represented: { in_bespreking: "ambtelijk_akkoord" },
+    partlyRepresented: { in_bespreking: "ambtelijk_akkoord" },
+    representedNoScope: { ambtelijk_akkoord: "in_bespreking" },
   };
   for (const [name, facts] of Object.entries(FACTS)) {
     it(`with facts ${name}`, () => {
@@ -299,6 +414,7 @@ describe("text changes", () => {
       in_bespreking: null,
       ambtelijk_akkoord: "in_bespreking",
       geagendeerd: "in_bespreking",
+      akkoord_in_overleg: "in_bespreking",
       overeenstemming: "in_bespreking",
       geen_overeenstemming: null,
       doorgeschoven: null,
@@ -311,9 +427,11 @@ describe("text changes", () => {
       vervallen: null,
     });
   });
-  it("locks the text when agendated, disputed or closed — not in overeenstemming", () => {
+  it("locks the text when agendated, agreed, disputed or closed", () => {
     expect(POINT_STATUSES.filter(isTextLocked)).toEqual([
       "geagendeerd",
+      "akkoord_in_overleg",
+      "overeenstemming",
       "in_geschil",
       "afgesloten_zonder_overeenstemming",
       "vastgelegd",

@@ -19,6 +19,8 @@ export const POINT_STATUSES = [
   "in_bespreking",
   "ambtelijk_akkoord",
   "geagendeerd",
+  // A formal OOGO agreed; the bestuurders sign the fixed text afterwards (or at the table).
+  "akkoord_in_overleg",
   "overeenstemming",
   "geen_overeenstemming",
   "doorgeschoven",
@@ -74,6 +76,12 @@ export const POINT_STATUS_INFO: Record<PointStatus, PointStatusInfo> = {
     group: "voorbereid",
     description: "Staat op de agenda van een bestuurlijk overleg; de tekst ligt vast.",
   },
+  akkoord_in_overleg: {
+    label: "Akkoord in overleg, ondertekening loopt",
+    group: "akkoord",
+    description:
+      "Het formeel bestuurlijk overleg heeft ingestemd met de vastgezette tekst; de bestuurders ondertekenen die tekst nog.",
+  },
   overeenstemming: {
     label: "Overeenstemming",
     group: "akkoord",
@@ -114,13 +122,15 @@ export const statusLabel = (status: PointStatus) => POINT_STATUS_INFO[status].la
 
 /**
  * Statuses in which the text is frozen for everyone. `geagendeerd` fixes the version a meeting
- * discusses; `in_geschil` freezes what the commission judges; after vastleggen changes go
- * through `herzien`. `overeenstemming` is deliberately NOT locked: an edit there is allowed
- * but voids every signature and sends the point back to `in_bespreking` (tamper-evident, not
- * tamper-proof), which is what the parties must see loudly.
+ * discusses and `akkoord_in_overleg` the version it agreed to (the bestuurders are still
+ * signing it); `in_geschil` freezes what the commission judges; after overeenstemming changes
+ * go through `herzien`. Outside these statuses a text that carries a valid signature is frozen
+ * too (server/services/points/isPointTextLocked.ts) until someone chooses "Heropenen".
  */
 export const TEXT_LOCKED_STATUSES: readonly PointStatus[] = [
   "geagendeerd",
+  "akkoord_in_overleg",
+  "overeenstemming",
   "in_geschil",
   "afgesloten_zonder_overeenstemming",
   "vastgelegd",
@@ -136,9 +146,27 @@ export const STANCE_STATUSES: readonly PointStatus[] = ["in_bespreking", "ambtel
 
 /**
  * Statuses in which a bestuurder may sign: after ambtelijk akkoord (a written round without a
- * meeting), on the agenda of a meeting, and during a dispute (a signed settlement).
+ * meeting), on the agenda of a meeting (at the table), after the meeting agreed (afterwards),
+ * and during a dispute (a signed settlement).
  */
-export const SIGNABLE_STATUSES: readonly PointStatus[] = ["ambtelijk_akkoord", "geagendeerd", "in_geschil"];
+export const SIGNABLE_STATUSES: readonly PointStatus[] = [
+  "ambtelijk_akkoord",
+  "geagendeerd",
+  "akkoord_in_overleg",
+  "in_geschil",
+];
+
+/**
+ * Statuses from which "Heropenen" (server/services/points/reopenPoint.ts) voids the valid
+ * signatures on the current text and sends the point back to bespreking, so the text can be
+ * changed. After overeenstemming a change goes through `herzien` instead.
+ */
+export const REOPENABLE_STATUSES: readonly PointStatus[] = [
+  "in_bespreking",
+  "ambtelijk_akkoord",
+  "geagendeerd",
+  "akkoord_in_overleg",
+];
 
 /** Statuses in which title, scope, term and section link may change (nothing agreed yet). */
 export const DETAILS_EDITABLE_STATUSES: readonly PointStatus[] = [
@@ -164,6 +192,11 @@ export interface PartyFact {
 export interface PointFacts {
   /** Every party in scope: all SWVs of the tafel plus the gemeenten the point concerns. */
   parties: readonly PartyFact[];
+  /**
+   * Only for a decision of a formal OOGO: the parties represented at that meeting by an
+   * attending bestuurder (attendance with capacity "namens …"). Absent everywhere else.
+   */
+  representedPartyIds?: readonly string[];
 }
 
 export interface TransitionActor {
@@ -222,6 +255,21 @@ function requireAllSigned(facts: PointFacts): string | null {
   if (facts.parties.length === 0) return "Er zijn geen partijen in de scope van dit punt.";
   const missing = facts.parties.filter((p) => !p.signed);
   return missing.length === 0 ? null : `Nog geen geldige ondertekening van de huidige tekst door: ${names(missing)}.`;
+}
+
+/**
+ * The meeting decision rule: a formal OOGO agrees on a point only when every party in its scope
+ * was represented by an attending bestuurder. Without a meeting there is no such decision.
+ */
+export function requireRepresented(facts: PointFacts): string | null {
+  if (facts.parties.length === 0) return "Er zijn geen partijen in de scope van dit punt.";
+  const represented = facts.representedPartyIds;
+  if (!represented)
+    return "Akkoord in overleg ontstaat alleen door het besluit “Overeenstemming bereikt” in een formeel bestuurlijk OOGO.";
+  const missing = facts.parties.filter((p) => !represented.includes(p.partyId));
+  return missing.length === 0
+    ? null
+    : `Niet vertegenwoordigd door een aanwezige bestuurder: ${names(missing)}. Leg op de presentielijst vast wie namens deze partij aanwezig was, of leg een ander besluit vast.`;
 }
 
 const g = (capability: Capability, partyKind?: PartyKind): Grant =>
@@ -299,6 +347,35 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     partyInScope: false,
     condition: requireAllSigned,
     automatic: allSigned,
+  },
+  {
+    // The meeting agreed (every party represented by an attending bestuurder); signing follows.
+    from: "geagendeerd",
+    to: "akkoord_in_overleg",
+    action: "Akkoord in overleg vastleggen",
+    by: [ADMIN],
+    partyInScope: false,
+    condition: requireRepresented,
+  },
+  {
+    // The last signature on the agreed text completes the agreement.
+    from: "akkoord_in_overleg",
+    to: "overeenstemming",
+    action: "Overeenstemming vastleggen",
+    by: [ADMIN],
+    partyInScope: false,
+    condition: requireAllSigned,
+    automatic: allSigned,
+  },
+  {
+    // By hand this is "Heropenen" (checkReopen, a verb of its own that voids the signatures);
+    // here only the automatic step for an edit that raced the lock.
+    from: "akkoord_in_overleg",
+    to: "in_bespreking",
+    action: "Terug naar bespreking",
+    by: [],
+    partyInScope: false,
+    onTextChange: true,
   },
   {
     from: "geagendeerd",
@@ -500,6 +577,53 @@ export function automaticTransition(from: unknown, facts: PointFacts): PointStat
 export function statusAfterTextChange(from: unknown): PointStatus | null {
   if (!isPointStatus(from)) return null;
   return TRANSITIONS.find((r) => r.from === from && r.onTextChange)?.to ?? null;
+}
+
+/**
+ * "Heropenen": may `actor` void the valid signatures on the point's current text (and end the
+ * agreement in overleg) so the text can be changed? A trekker of a party in scope or the
+ * secretaris, with a reason; only where something protects the text and `herzien` is not the
+ * way. Returns the Dutch reason when not.
+ */
+export function checkReopen(input: {
+  status: unknown;
+  actor: TransitionActor | null | undefined;
+  facts: PointFacts | null | undefined;
+  /** The number of valid signatures on the current text. */
+  validSignatures: number;
+}): TransitionCheck {
+  const { status, actor } = input;
+  if (!isPointStatus(status)) return { ok: false, code: "ILLEGAL_TRANSITION", reason: "Onbekende huidige status." };
+  if (!actor || !isRole(actor.role)) return { ok: false, code: "FORBIDDEN", reason: "Onbekende rol." };
+  if (!grantHolds(STANCE, actor) && !grantHolds(ADMIN, actor)) {
+    return {
+      ok: false,
+      code: "FORBIDDEN",
+      reason: `Als ${ROLE_LABELS[actor.role].toLowerCase()} mag u een punt niet heropenen; dat doet een ambtelijk trekker of de secretaris.`,
+    };
+  }
+  const facts: PointFacts = input.facts && Array.isArray(input.facts.parties) ? input.facts : { parties: [] };
+  if (actor.partyId !== null && !facts.parties.some((p) => p.partyId === actor.partyId)) {
+    return { ok: false, code: "FORBIDDEN", reason: "Uw partij valt buiten de scope van dit punt." };
+  }
+  if (!REOPENABLE_STATUSES.includes(status)) {
+    const after = ["overeenstemming", "vastgelegd", "in_uitvoering", "geevalueerd"].includes(status);
+    return {
+      ok: false,
+      code: "ILLEGAL_TRANSITION",
+      reason: after
+        ? "Na overeenstemming ligt de tekst vast; een wijziging gaat via Herzien."
+        : `Een punt met status ${statusLabel(status)} kan niet worden heropend.`,
+    };
+  }
+  if (input.validSignatures === 0 && !isTextLocked(status)) {
+    return {
+      ok: false,
+      code: "ILLEGAL_TRANSITION",
+      reason: "Deze tekst draagt geen geldige ondertekening; hij kan gewoon worden gewijzigd.",
+    };
+  }
+  return { ok: true };
 }
 
 export interface TransitionOption {

@@ -7,6 +7,7 @@ import {
   PROCEDURE_STEP_STATES,
 } from "../domain/meetings.ts";
 import { isCalendarDate } from "../domain/dates.ts";
+import { ATTENDANCE_STATES, type AttendanceState } from "../domain/attendance.ts";
 import { Id } from "./common.ts";
 import { freeText } from "./freeText.ts";
 
@@ -55,9 +56,23 @@ export const AttendeeInput = z
     partyId: Id.nullable(),
     name: line(2, 120, "de naam"),
     capacity: line(2, 160, "de hoedanigheid"),
-    present: z.boolean(),
+    /** aanwezig · afgemeld · afwezig. */
+    attendance: z.enum(ATTENDANCE_STATES, { message: "Kies aanwezig, afgemeld of afwezig" }).optional(),
+    /** Older clients: true = aanwezig, false = afwezig. Ignored when `attendance` is given. */
+    present: z.boolean().optional(),
+    /** Who replaces someone who sent apologies (only with afgemeld). */
+    substitute: line(2, 120, "de vervanger").nullable().optional(),
+    /** Attends as bestuurder "namens" the party (only when aanwezig, for an SWV or gemeente). */
+    mandate: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine((a) => a.attendance !== undefined || a.present !== undefined, {
+    message: "Kies aanwezig, afgemeld of afwezig",
+    path: ["attendance"],
+  });
+export type AttendeeInput = z.infer<typeof AttendeeInput>;
+/** The attendance state an input means, old clients included. */
+export const attendanceOf = (a: AttendeeInput): AttendanceState => a.attendance ?? (a.present ? "aanwezig" : "afwezig");
 export const SetAttendanceInput = z
   .object({
     attendees: z.array(AttendeeInput).max(100, "Hoogstens 100 aanwezigen"),
@@ -121,7 +136,13 @@ export const AttendeeView = z.object({
   party: PartyName.nullable(),
   name: z.string(),
   capacity: z.string(),
+  /** Same as attendance === "aanwezig" (kept for older readers). */
   present: z.boolean(),
+  attendance: z.enum(ATTENDANCE_STATES),
+  substitute: z.string().nullable(),
+  mandate: z.boolean(),
+  /** "namens het college van B&W van Groningen" when the attendee has the mandate; null otherwise. */
+  mandateLabel: z.string().nullable(),
 });
 export type AttendeeView = z.infer<typeof AttendeeView>;
 

@@ -102,6 +102,22 @@ export const TransitionInput = z.object({
 });
 export type TransitionInput = z.infer<typeof TransitionInput>;
 
+/** "Heropenen": void the signatures on the current text so it can change again. */
+export const ReopenInput = z
+  .object({
+    reason: freeText({
+      label: "de reden",
+      min: 10,
+      max: 2000,
+      multiline: true,
+      tooShort: "Geef een reden (minstens 10 tekens): de ondertekenaars krijgen die te lezen",
+      tooLong: "Reden is te lang (maximaal 2000 tekens)",
+    }),
+    expectedVersion: Version,
+  })
+  .strict();
+export type ReopenInput = z.infer<typeof ReopenInput>;
+
 export const SignOffInput = z.object({
   textHash: TextHash,
   expectedVersion: Version.optional(),
@@ -169,8 +185,10 @@ export const SignoffView = z.object({
   textHash: z.string(),
   pointVersion: z.number(),
   signedAt: z.string(),
-  /** True when the text changed after signing: the signature stays on record but no longer counts. */
+  /** True when the text changed after signing or the point was reopened: the signature stays on record but no longer counts. */
   verouderd: z.boolean(),
+  /** When "Heropenen" voided this signature; null otherwise. */
+  voidedAt: z.string().nullable(),
 });
 export type SignoffView = z.infer<typeof SignoffView>;
 
@@ -211,7 +229,18 @@ export const PointDetail = PointSummary.extend({
   transitions: z.array(TransitionOptionView),
   allowedTransitions: z.array(PointStatusSchema),
   /** What the caller can do with this point right now, with the reason when not. */
-  abilities: z.object({ editText: Ability, manage: Ability, recordStance: Ability, signOff: Ability }),
+  abilities: z.object({
+    editText: Ability,
+    manage: Ability,
+    recordStance: Ability,
+    signOff: Ability,
+    /** "Heropenen": void the valid signatures so the text can change (with a reason). */
+    reopen: Ability,
+  }),
+  /** Why the text cannot be typed into (status or a valid signature), null when it can. */
+  textProtection: z.string().nullable(),
+  /** What people call the current text: "tekstversie 3" (its place among the point's stored texts). */
+  textVersionNumber: z.number(),
 });
 export type PointDetail = z.infer<typeof PointDetail>;
 

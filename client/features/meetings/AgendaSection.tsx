@@ -11,6 +11,7 @@ import {
 import { formatDateTime } from "../../../shared/domain/dates.ts";
 import { shortHash } from "../../../shared/domain/textHash.ts";
 import type { AgendaItemView, MeetingView } from "../../../shared/schemas/meetings.ts";
+import type { PointStatus } from "../../../shared/domain/pointStatus.ts";
 import { meetingsApi } from "../../api/meetings.ts";
 import { pointsApi } from "../../api/points.ts";
 import { ErrorAlert } from "../../ui/feedback.tsx";
@@ -38,7 +39,9 @@ export function AgendaSection(props: { meeting: MeetingView; canManage: boolean;
       <Show when={formal()}>
         <p class="utrecht-paragraph">
           Dit is een formeel bestuurlijk OOGO: een overeenstemmingspunt op deze agenda ligt vast in de tekstversie die
-          hier wordt besproken (de code achter <em>tekstversie</em> is de vingerafdruk van die tekst).
+          hier wordt besproken (het <em>kenmerk</em> is de vingerafdruk van die tekst). Stemt het overleg in, dan
+          ondertekent elke bestuurder die tekst, aan tafel of na afloop; met de laatste handtekening is er
+          overeenstemming.
         </p>
       </Show>
       <Show when={props.meeting.agenda.length > 0} fallback={<p class="utrecht-paragraph">De agenda is nog leeg.</p>}>
@@ -116,7 +119,7 @@ function AgendaItem(props: {
             <Show when={item().textHash}>
               {(hash) => (
                 <span>
-                  Tekstversie:{" "}
+                  Kenmerk van de tekst:{" "}
                   <code class="oogo-hash" title={hash()}>
                     {shortHash(hash())}
                   </code>
@@ -216,8 +219,15 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
   const [decision, setDecision] = createSignal<AgendaDecision | "">("");
   const base = () => `decision-${props.item.id}`;
   const hint = () => {
-    const target = decision() ? decisionTargetStatus(decision() as AgendaDecision) : null;
-    return target && props.item.point ? `Het punt krijgt de status: ${pointStatusLabel(target)}.` : undefined;
+    const point = props.item.point;
+    const target =
+      decision() && point
+        ? decisionTargetStatus(decision() as AgendaDecision, props.meeting.type, point.status as PointStatus)
+        : null;
+    if (!target) return undefined;
+    return target === "akkoord_in_overleg"
+      ? `Het punt krijgt de status: ${pointStatusLabel(target)}. Elke partij moet een bestuurder aanwezig hebben die namens haar besluit (zie Aanwezigheid).`
+      : `Het punt krijgt de status: ${pointStatusLabel(target)}.`;
   };
   const action = createAction((chosen: AgendaDecision | "", note: string, pointVersion: number | undefined) => {
     if (!chosen) throw inputError("Kies een besluit.", "decision");

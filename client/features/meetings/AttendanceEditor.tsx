@@ -1,4 +1,10 @@
 import { createResource, createSignal, For, Index, Show, untrack } from "solid-js";
+import {
+  ATTENDANCE_STATE_LABELS,
+  ATTENDANCE_STATES,
+  mandateLabel,
+  type AttendanceState,
+} from "../../../shared/domain/attendance.ts";
 import type { AttendeeView, MeetingView } from "../../../shared/schemas/meetings.ts";
 import { meetingsApi } from "../../api/meetings.ts";
 import { workspaceApi } from "../../api/endpoints.ts";
@@ -12,19 +18,28 @@ interface Row {
   partyId: string | null;
   name: string;
   capacity: string;
-  present: boolean;
+  attendance: AttendanceState;
+  substitute: string;
+  mandate: boolean;
 }
 
 const toRow = (a: AttendeeView): Row => ({
   partyId: a.party?.id ?? null,
   name: a.name,
   capacity: a.capacity,
-  present: a.present,
+  attendance: a.attendance,
+  substitute: a.substitute ?? "",
+  mandate: a.mandate,
 });
 
+const ATTENDANCE_TONE = { aanwezig: "ok", afgemeld: "neutral", afwezig: "neutral" } as const;
+const ATTENDANCE_ICON = { aanwezig: "check", afgemeld: "cross", afwezig: "cross" } as const;
+
 /**
- * Who attended, for which party, in which capacity. Everyone reads it; the secretaris edits
- * the whole list and saves it at once (the server replaces it as a whole).
+ * Who attended, for which party, in which capacity: aanwezig, afgemeld (perhaps with a vervanger)
+ * or afwezig, and for a bestuurder whether they decide "namens" their party — what a formal OOGO
+ * needs to reach agreement. Everyone reads it; the secretaris edits the whole list and saves it
+ * at once (the server replaces it as a whole).
  */
 export function AttendanceSection(props: {
   meeting: MeetingView;
@@ -55,7 +70,8 @@ export function AttendanceSection(props: {
           when={props.meeting.attendance.length > 0}
           fallback={<p class="utrecht-paragraph">Nog geen aanwezigheid vastgelegd.</p>}
         >
-          <div class="utrecht-table-container">
+          {/* Focusable: on a phone the list scrolls sideways inside its frame, also by keyboard. */}
+          <div class="utrecht-table-container" tabindex="0" role="region" aria-label="Presentielijst">
             <table class="utrecht-table utrecht-table--html-table">
               <caption class="utrecht-table__caption oogo-visually-hidden">Aanwezigheid per partij</caption>
               <thead class="utrecht-table__header">
@@ -70,7 +86,7 @@ export function AttendanceSection(props: {
                     Hoedanigheid
                   </th>
                   <th class="utrecht-table__header-cell" scope="col">
-                    Aanwezig
+                    Aanwezigheid
                   </th>
                 </tr>
               </thead>
@@ -80,17 +96,20 @@ export function AttendanceSection(props: {
                     <tr class="utrecht-table__row">
                       <td class="utrecht-table__cell">{a.party?.name ?? "Geen partij (secretariaat, voorzitter)"}</td>
                       <td class="utrecht-table__cell">{a.name}</td>
-                      <td class="utrecht-table__cell">{a.capacity}</td>
                       <td class="utrecht-table__cell">
-                        {a.present ? (
-                          <Badge tone="ok" icon="check">
-                            Aanwezig
-                          </Badge>
-                        ) : (
-                          <Badge tone="neutral" icon="cross">
-                            Afwezig
-                          </Badge>
-                        )}
+                        {a.capacity}
+                        <Show when={a.mandateLabel}>
+                          <br />
+                          <strong>{a.mandateLabel}</strong>
+                        </Show>
+                      </td>
+                      <td class="utrecht-table__cell">
+                        <Badge tone={ATTENDANCE_TONE[a.attendance]} icon={ATTENDANCE_ICON[a.attendance]}>
+                          {ATTENDANCE_STATE_LABELS[a.attendance]}
+                        </Badge>
+                        <Show when={a.attendance === "afgemeld" && a.substitute}>
+                          <span class="oogo-muted"> vervangen door {a.substitute}</span>
+                        </Show>
                       </td>
                     </tr>
                   )}
@@ -141,7 +160,9 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
           partyId: r.partyId,
           name: r.name.trim(),
           capacity: r.capacity.trim(),
-          present: r.present,
+          attendance: r.attendance,
+          substitute: r.attendance === "afgemeld" && r.substitute.trim() ? r.substitute.trim() : null,
+          mandate: r.mandate && r.attendance === "aanwezig" && !!mandateOf(r.partyId),
         })),
         expectedVersion: version,
       }),
@@ -154,6 +175,11 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
   const [rows, setRows] = createSignal<Row[]>(untrack(() => props.meeting.attendance.map(toRow)));
   const [members] = createResource(() => ws.id(), workspaceApi.members);
   const parties = () => ws.workspace()?.parties ?? [];
+  /** "namens het college van B&W van …" for a signing party, null for others and no party. */
+  const mandateOf = (partyId: string | null) => {
+    const party = parties().find((p) => p.id === partyId);
+    return party ? mandateLabel(party) : null;
+  };
   const invitedIds = () => new Set(props.meeting.invitedParties.map((p) => p.id));
 
   const update = (i: number, patch: Partial<Row>) => setRows(rows().map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -161,7 +187,14 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
   const add = () => {
     setRows([
       ...rows(),
-      { partyId: props.meeting.invitedParties[0]?.id ?? null, name: "", capacity: "", present: true },
+      {
+        partyId: props.meeting.invitedParties[0]?.id ?? null,
+        name: "",
+        capacity: "",
+        attendance: "aanwezig",
+        substitute: "",
+        mandate: false,
+      },
     ]);
     queueMicrotask(() => document.getElementById(`att-name-${rows().length - 1}`)?.focus());
   };
@@ -173,7 +206,15 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
         (m) => (m.party ? invitedIds().has(m.party.id) : m.role === "secretaris") && !known.has(m.name.toLowerCase()),
       )
       .filter((m) => m.role !== "beheerder" && m.role !== "waarnemer")
-      .map((m): Row => ({ partyId: m.party?.id ?? null, name: m.name, capacity: m.title ?? "", present: true }));
+      .map((m): Row => ({
+        partyId: m.party?.id ?? null,
+        name: m.name,
+        capacity: m.title ?? "",
+        attendance: "aanwezig",
+        substitute: "",
+        // A bestuurder of a signing party decides for it unless the secretaris says otherwise.
+        mandate: m.role === "bestuurder" && !!mandateOf(m.party?.id ?? null),
+      }));
     setRows(byDelegation([...rows(), ...extra]));
   };
 
@@ -218,7 +259,7 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
                 Hoedanigheid
               </th>
               <th class="utrecht-table__header-cell" scope="col">
-                Aanwezig
+                Aanwezigheid
               </th>
               <th class="utrecht-table__header-cell" scope="col">
                 <span class="oogo-visually-hidden">Acties</span>
@@ -269,16 +310,44 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
                       />
                     </td>
                     <td class="utrecht-table__cell">
-                      <div class="oogo-checkbox-row">
-                        <input
-                          type="checkbox"
-                          id={`att-present-${i}`}
-                          checked={row().present}
-                          onChange={(e) => update(i, { present: e.currentTarget.checked })}
-                        />
-                        <label for={`att-present-${i}`}>
-                          Aanwezig<span class="oogo-visually-hidden"> ({who()})</span>
-                        </label>
+                      <div class="oogo-attendance-cell">
+                        <select
+                          class="utrecht-select utrecht-select--html-select"
+                          aria-label={`Aanwezigheid van ${who()}`}
+                          value={row().attendance}
+                          onChange={(e) => update(i, { attendance: e.currentTarget.value as AttendanceState })}
+                        >
+                          <For each={ATTENDANCE_STATES}>
+                            {(s) => <option value={s}>{ATTENDANCE_STATE_LABELS[s]}</option>}
+                          </For>
+                        </select>
+                        <Show when={row().attendance === "afgemeld"}>
+                          <input
+                            type="text"
+                            maxLength={120}
+                            aria-label={`Vervanger van ${who()} (optioneel)`}
+                            placeholder="Vervangen door (optioneel)"
+                            class="utrecht-textbox utrecht-textbox--html-input"
+                            value={row().substitute}
+                            onInput={(e) => update(i, { substitute: e.currentTarget.value })}
+                          />
+                        </Show>
+                        <Show when={row().attendance === "aanwezig" && mandateOf(row().partyId)}>
+                          {(label) => (
+                            <div class="oogo-checkbox-row">
+                              <input
+                                type="checkbox"
+                                id={`att-mandate-${i}`}
+                                checked={row().mandate}
+                                onChange={(e) => update(i, { mandate: e.currentTarget.checked })}
+                              />
+                              <label for={`att-mandate-${i}`}>
+                                Besluit {label()}
+                                <span class="oogo-visually-hidden"> ({who()})</span>
+                              </label>
+                            </div>
+                          )}
+                        </Show>
                       </div>
                     </td>
                     <td class="utrecht-table__cell">

@@ -126,7 +126,7 @@ function DossierForm() {
             procedurestappen met datums;
           </li>
           <li>de punten waarover wél overeenstemming is, zodat het geschil smal blijft;</li>
-          <li>de lijst van bijlagen en een integriteitsbijlage met de tekst-hashes en de hash van het logboek.</li>
+          <li>de lijst van bijlagen en een integriteitsbijlage met de kenmerken van de teksten en van het logboek.</li>
         </ul>
       </div>
 

@@ -29,6 +29,7 @@ const CORE: readonly PointStatus[] = [
   "in_bespreking",
   "ambtelijk_akkoord",
   "geagendeerd",
+  "akkoord_in_overleg",
   "overeenstemming",
   "geen_overeenstemming",
   "in_geschil",

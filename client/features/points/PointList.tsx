@@ -26,7 +26,7 @@ export function PointList(props: {
                 <A href={props.pointHref(p.id)}>{p.title}</A>
               </div>
               <div class="oogo-point-row__meta">
-                {themeLabel(p.theme)} · {p.partyIds.length} partijen in de scope · versie {p.version}
+                {themeLabel(p.theme)} · {p.partyIds.length} partijen in de scope
               </div>
             </div>
             <div class="oogo-point-row__status">

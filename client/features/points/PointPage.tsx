@@ -12,7 +12,9 @@ import { StancePanel } from "./StancePanel.tsx";
 import { StatusActions } from "./StatusActions.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { Timeline } from "./Timeline.tsx";
-import { kenmerk, termLabel } from "./format.ts";
+import { KenmerkDetails, textVersionLine } from "./TextVersion.tsx";
+import { ReopenPanel } from "./ReopenPanel.tsx";
+import { termLabel } from "./format.ts";
 import { formatDateTime } from "../../../shared/domain/dates.ts";
 import "./points.css";
 
@@ -141,21 +143,19 @@ export default function PointPage() {
                   <dt>Looptijd</dt>
                   <dd>{termLabel(p().termMonths)}</dd>
                 </div>
-                <div>
-                  <dt>Versie</dt>
+                <div class="oogo-point-facts__wide">
+                  <dt>Tekst</dt>
                   <dd>
-                    {p().version}{" "}
+                    {textVersionLine(p())}{" "}
                     <span style={{ "font-weight": "400", color: "var(--oogo-muted)" }}>
-                      · {formatDateTime(p().updatedAt)}
+                      · bijgewerkt {formatDateTime(p().updatedAt)}
                     </span>
                   </dd>
                 </div>
                 <div>
                   <dt>Kenmerk huidige tekst</dt>
                   <dd>
-                    <span class="oogo-hash" title={p().textHash}>
-                      {kenmerk(p().textHash)}
-                    </span>
+                    <KenmerkDetails hash={p().textHash} />
                   </dd>
                 </div>
               </dl>
@@ -205,6 +205,7 @@ export default function PointPage() {
                   <Show when={ws.workspace()}>
                     {(w) => <StatusActions point={p()} workspace={w()} onChanged={changed} />}
                   </Show>
+                  <ReopenPanel point={p()} onChanged={changed} />
                   <SignoffOverview point={p()} />
                 </div>
                 <div class="oogo-point-layout__rest">

@@ -10,8 +10,15 @@ import { diffWords, hasChanges, proseMirrorToText } from "../../../shared/domain
 import { kenmerk } from "./format.ts";
 import { formatDateTime } from "../../../shared/domain/dates.ts";
 
-/** The logged text change that voided `signoff`, if the history has it. */
+/** The logged text change (or "Heropenen"/"Herzien") that voided `signoff`, if the history has it. */
 export function voidingEvent(history: readonly PointEventView[], signoff: SignoffView): PointEventView | undefined {
+  if (signoff.voidedAt)
+    return history.find(
+      (e) =>
+        e.type === "point.reopened" &&
+        Array.isArray(e.data.voidedSignoffs) &&
+        (e.data.voidedSignoffs as Array<{ signoffId?: unknown }>).some((v) => v.signoffId === signoff.id),
+    );
   return (
     history.find(
       (e) =>
@@ -103,8 +110,8 @@ export function SignoffPanel(props: {
             </span>
             <span>
               <span class="oogo-verouderd-tag">Verouderd</span> Uw ondertekening van {formatDateTime(s().signedAt)}{" "}
-              (kenmerk <span class="oogo-hash">{kenmerk(s().textHash)}</span>) telt niet meer: de tekst is daarna
-              gewijzigd.
+              (kenmerk <span class="oogo-hash">{kenmerk(s().textHash)}</span>) telt niet meer:{" "}
+              {s().voidedAt ? "het punt is daarna heropend." : "de tekst is daarna gewijzigd."}
             </span>
           </p>
         )}
@@ -114,13 +121,13 @@ export function SignoffPanel(props: {
         when={party()}
         fallback={<p class="oogo-hint">Dit punt geldt niet voor {props.partyName}; u ondertekent het niet.</p>}
       >
-        <Show when={valid()}>
+        <Show when={valid()} keyed>
           {(v) => (
             <InfoAlert type="ok">
               <p class="utrecht-paragraph">
-                <strong>Ondertekend.</strong> {v().signer.name} heeft op {formatDateTime(v().signedAt)} namens{" "}
-                {props.partyName} de huidige tekst ondertekend (versie {v().pointVersion}, kenmerk{" "}
-                <span class="oogo-hash">{kenmerk(v().textHash)}</span>).
+                <strong>Ondertekend.</strong> {v.signer.name} heeft op {formatDateTime(v.signedAt)} namens{" "}
+                {props.partyName} de huidige tekst ondertekend (tekstversie {props.point.textVersionNumber}, kenmerk{" "}
+                <span class="oogo-hash">{kenmerk(v.textHash)}</span>).
               </p>
             </InfoAlert>
           )}
@@ -136,7 +143,7 @@ export function SignoffPanel(props: {
               (SIGNABLE_STATUSES.includes(props.point.status) ? "" : "Het punt is nog niet klaar voor ondertekening.")}
           </p>
           <p class="oogo-hint" style={{ margin: "0" }}>
-            Huidige tekst: versie {props.point.version}, kenmerk{" "}
+            Huidige tekst: tekstversie {props.point.textVersionNumber}, kenmerk{" "}
             <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>.
           </p>
         </Show>
@@ -149,8 +156,8 @@ export function SignoffPanel(props: {
               <dd>{props.point.title}</dd>
             </div>
             <div>
-              <dt>Versie</dt>
-              <dd>{props.point.version}</dd>
+              <dt>Tekstversie</dt>
+              <dd>{props.point.textVersionNumber}</dd>
             </div>
             <div>
               <dt>Stand van</dt>
@@ -164,7 +171,7 @@ export function SignoffPanel(props: {
             </div>
           </dl>
           <details style={{ margin: "0 0 10px", "font-size": "0.9rem" }}>
-            <summary>Volledig kenmerk (SHA-256)</summary>
+            <summary>Volledig kenmerk</summary>
             <p class="oogo-hash oogo-break" style={{ display: "block", margin: "6px 0 0", padding: "6px" }}>
               {props.point.textHash}
             </p>
@@ -182,7 +189,8 @@ export function SignoffPanel(props: {
               />
               <span>
                 Ik onderteken namens {props.partyName} de tekst met kenmerk{" "}
-                <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>… (versie {props.point.version}).
+                <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>… (tekstversie{" "}
+                {props.point.textVersionNumber}).
               </span>
             </label>
             <button
@@ -241,7 +249,10 @@ export function VerouderdAlert(props: {
             </>
           )}
         </For>{" "}
-        Daarna is de tekst gewijzigd; {many() ? "deze ondertekeningen tellen" : "deze ondertekening telt"} niet meer mee
+        {first().voidedAt
+          ? `Daarna is het punt heropend${changed()?.reasoning ? ` (“${changed()!.reasoning}”)` : ""}`
+          : "Daarna is de tekst gewijzigd"}
+        ; {many() ? "deze ondertekeningen tellen" : "deze ondertekening telt"} niet meer mee
         {props.own ? " en u moet de nieuwe tekst opnieuw beoordelen" : ""}.
       </p>
       <Show when={props.alsoVoid && props.alsoVoid.length > 0}>
@@ -260,14 +271,14 @@ export function VerouderdAlert(props: {
       <dl>
         <dt>Ondertekende tekst</dt>
         <dd>
-          {many() ? "" : `versie ${first().pointVersion}, `}kenmerk{" "}
-          <span class="oogo-hash">{kenmerk(first().textHash)}</span>
+          kenmerk <span class="oogo-hash">{kenmerk(first().textHash)}</span>
         </dd>
         <dt>Huidige tekst</dt>
         <dd>
-          versie {props.point.version}, kenmerk <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>
+          tekstversie {props.point.textVersionNumber}, kenmerk{" "}
+          <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>
         </dd>
-        <dt>Tekst gewijzigd op</dt>
+        <dt>{first().voidedAt ? "Heropend op" : "Tekst gewijzigd op"}</dt>
         <dd>{changed() ? formatDateTime(changed()!.at) : "onbekend"}</dd>
       </dl>
       <TextChanges
@@ -385,14 +396,16 @@ export function SignoffOverview(props: { point: PointDetail }) {
               </span>
               <span>
                 <strong>{p.name}</strong>:{" "}
-                {p.signoff ? (
-                  <>
-                    ondertekend door {p.signoff.signer.name} op {formatDateTime(p.signoff.signedAt)} (kenmerk{" "}
-                    <span class="oogo-hash">{kenmerk(p.signoff.textHash)}</span>)
-                  </>
-                ) : (
-                  "nog niet ondertekend"
-                )}
+                {/* keyed: a live refresh that voids the signature sets it to null in place; the
+                    children keep the object they were made with and are then replaced. */}
+                <Show when={p.signoff} keyed fallback="nog niet ondertekend">
+                  {(s) => (
+                    <>
+                      ondertekend door {s.signer.name} op {formatDateTime(s.signedAt)} (kenmerk{" "}
+                      <span class="oogo-hash">{kenmerk(s.textHash)}</span>)
+                    </>
+                  )}
+                </Show>
               </span>
             </li>
           )}

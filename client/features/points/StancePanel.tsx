@@ -94,11 +94,12 @@ function StanceCard(props: { party: PartyInScopeView }) {
           </>
         )}
       </Show>
-      <Show when={props.party.signoff}>
+      {/* keyed: a voided signature becomes null in place on a live refresh (see SignoffOverview). */}
+      <Show when={props.party.signoff} keyed>
         {(sig) => (
           <p class="oogo-stance__signed">
-            <strong>Ondertekend</strong> door {sig().signer.name}
-            {sig().signerTitle ? `, ${sig().signerTitle}` : ""} op {formatDateTime(sig().signedAt)}
+            <strong>Ondertekend</strong> door {sig.signer.name}
+            {sig.signerTitle ? `, ${sig.signerTitle}` : ""} op {formatDateTime(sig.signedAt)}
           </p>
         )}
       </Show>
@@ -149,7 +150,7 @@ function StanceForm(props: {
         Standpunt van {props.party.name} vastleggen
       </h3>
       <p class="oogo-hint">
-        U legt het ambtelijk standpunt vast op de huidige tekst (versie {props.point.version}, kenmerk{" "}
+        U legt het ambtelijk standpunt vast op de huidige tekst (tekstversie {props.point.textVersionNumber}, kenmerk{" "}
         <span class="oogo-hash">{kenmerk(props.point.textHash)}</span>).
       </p>
       <ErrorSummary error={record.error()} title="Standpunt niet vastgelegd" />

@@ -19,6 +19,7 @@ const HEADER: Partial<Record<PointStatus, string>> = {
   geen_overeenstemming: "Geen overeen\u00ADstemming",
   doorgeschoven: "Door\u00ADgeschoven",
   geagendeerd: "Geagen\u00ADdeerd",
+  akkoord_in_overleg: "Akkoord in overleg, onder\u00ADtekening loopt",
   vastgelegd: "Vast\u00ADgelegd",
   in_uitvoering: "In uit\u00ADvoering",
   geevalueerd: "Geëva\u00ADlueerd",

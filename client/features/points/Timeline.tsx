@@ -14,6 +14,7 @@ const TYPE_LABELS: Record<string, string> = {
   "point.signed": "Ondertekend",
   "point.text_changed": "Tekst gewijzigd",
   "point.updated": "Gegevens van het punt gewijzigd",
+  "point.reopened": "Heropend: handtekeningen vervallen",
 };
 
 function what(e: PointEventView): string {
@@ -24,8 +25,12 @@ function what(e: PointEventView): string {
         : "";
     return `Standpunt: ${stanceLabel(e.data.stance).toLowerCase()}${prev}`;
   }
-  if (e.type === "point.signed")
-    return typeof e.data.pointVersion === "number" ? `Ondertekend (versie ${e.data.pointVersion})` : "Ondertekend";
+  if (e.type === "point.reopened" && Array.isArray(e.data.voidedSignoffs)) {
+    const names = (e.data.voidedSignoffs as Array<{ signerName?: unknown }>)
+      .map((s) => (typeof s.signerName === "string" ? s.signerName : ""))
+      .filter(Boolean);
+    return names.length ? `Heropend: handtekening van ${names.join(", ")} vervallen` : "Heropend";
+  }
   if (e.type === "point.status_changed" && e.data.automatic === true) return "Status automatisch gewijzigd";
   return TYPE_LABELS[e.type] ?? e.type;
 }
@@ -33,11 +38,13 @@ function what(e: PointEventView): string {
 const tone = (e: PointEventView) =>
   e.type === "point.signed"
     ? " oogo-timeline__item--signoff"
-    : e.type === "point.text_changed" &&
-        Array.isArray(e.data.verouderdeSignoffs) &&
-        e.data.verouderdeSignoffs.length > 0
+    : e.type === "point.reopened"
       ? " oogo-timeline__item--warning"
-      : "";
+      : e.type === "point.text_changed" &&
+          Array.isArray(e.data.verouderdeSignoffs) &&
+          e.data.verouderdeSignoffs.length > 0
+        ? " oogo-timeline__item--warning"
+        : "";
 
 /**
  * The point's history from the append-only log, newest first: who, for which party, in which
@@ -51,8 +58,8 @@ export function Timeline(props: { events: readonly PointEventView[] }) {
         Tijdlijn
       </h2>
       <p class="oogo-hint">
-        Uit het logboek van deze tafel. Elke regel is met een hash aan de vorige gekoppeld; niemand kan de geschiedenis
-        herschrijven.
+        Uit het logboek van deze tafel. Elke gebeurtenis is met een kenmerk aan de vorige gekoppeld; niemand kan de
+        geschiedenis herschrijven.
       </p>
       <Show when={props.events.length > 0} fallback={<p>Nog geen gebeurtenissen.</p>}>
         <ol class="oogo-timeline">
@@ -95,7 +102,7 @@ export function Timeline(props: { events: readonly PointEventView[] }) {
                   <Show when={typeof e.data.previousTextHash === "string"}>
                     was <span class="oogo-hash">{kenmerk(e.data.previousTextHash as string)}</span> ·{" "}
                   </Show>
-                  Logregel {e.seq}, hash <span class="oogo-hash">{kenmerk(e.hash)}</span>
+                  Gebeurtenis {e.seq} in het logboek, kenmerk <span class="oogo-hash">{kenmerk(e.hash)}</span>
                 </p>
               </li>
             )}

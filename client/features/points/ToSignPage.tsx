@@ -25,7 +25,7 @@ export default function ToSignPage() {
 
   return (
     <>
-      <PageTitle lead="Punten die op uw handtekening wachten: na ambtelijk akkoord, op de agenda van een bestuurlijk overleg of bij een schikking. U ondertekent altijd één precieze versie van de tekst.">
+      <PageTitle lead="Punten die op uw handtekening wachten: na ambtelijk akkoord, aan tafel of na afloop van een bestuurlijk overleg dat ermee instemde, of bij een schikking. U ondertekent altijd één precieze versie van de tekst.">
         Te ondertekenen
       </PageTitle>
       <Show
@@ -74,7 +74,7 @@ export default function ToSignPage() {
                               <StatusBadge status={item.status} />
                               <span>{themeLabel(item.theme)}</span>
                               <span>
-                                Versie {item.version} · kenmerk <span class="oogo-hash">{kenmerk(item.textHash)}</span>
+                                Kenmerk <span class="oogo-hash">{kenmerk(item.textHash)}</span>
                               </span>
                             </p>
                             <p class="oogo-sign-card__progress">

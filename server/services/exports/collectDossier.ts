@@ -1,3 +1,4 @@
+import type { AttendanceState } from "../../../shared/domain/attendance.ts";
 /**
  * Everything the dossier says, read once and ordered deterministically: the tafel, the agreed
  * procedure (text and steps), the disputed points with their full histories (from the points
@@ -36,7 +37,15 @@ export interface DossierMeeting {
   place: string;
   status: MeetingStatus;
   invited: string[];
-  attendance: Array<{ partyId: string | null; name: string; capacity: string; present: boolean }>;
+  attendance: Array<{
+    partyId: string | null;
+    name: string;
+    capacity: string;
+    present: boolean;
+    attendance: AttendanceState;
+    substitute: string | null;
+    mandate: boolean;
+  }>;
   agenda: Array<{
     position: number;
     title: string;
@@ -205,7 +214,15 @@ async function collectMeetings(ctx: ServiceContext, workspaceId: string): Promis
     invited: invited.filter((i) => i.meetingId === m.id).map((i) => i.organisationId),
     attendance: attendance
       .filter((a) => a.meetingId === m.id)
-      .map((a) => ({ partyId: a.organisationId, name: a.name, capacity: a.capacity, present: a.present })),
+      .map((a) => ({
+        partyId: a.organisationId,
+        name: a.name,
+        capacity: a.capacity,
+        present: a.attendance === "aanwezig",
+        attendance: a.attendance,
+        substitute: a.substitute,
+        mandate: a.mandate,
+      })),
     agenda: agenda
       .filter((a) => a.meetingId === m.id)
       .map((a) => ({

@@ -117,7 +117,7 @@ export function composeOplegger(data: OpleggerData): DocModel {
   body.push(
     heading(1, `${themes.length + 2}. Verantwoording`, "verantwoording"),
     para(
-      "Een tekst-hash is de SHA-256 van de tekst van een punt (ProseMirror-JSON met gesorteerde sleutels). Een ondertekening geldt voor precies één tekstversie; is de tekst daarna gewijzigd, dan is de ondertekening verouderd en telt zij niet meer mee.",
+      "Het kenmerk van een tekst is een digitale vingerafdruk: verandert er één teken, dan verandert het kenmerk. Een ondertekening geldt voor precies één tekstversie; is de tekst daarna gewijzigd of het punt heropend, dan telt de ondertekening niet meer mee.",
     ),
     styled(
       "small",
@@ -159,18 +159,18 @@ function pointBlocks(tafel: TafelContext, p: OpleggerPoint, number: string): Blo
       ["Status", status(d.status)],
       ["Gemeenten", scope],
       ["Looptijd", d.termMonths ? `${d.termMonths} maanden` : "Niet bepaald"],
-      ["Tekstversie", shortHash(p.hash)],
+      ["Tekstversie", `${d.textVersionNumber} (kenmerk ${shortHash(p.hash)})`],
     ]),
-    { kind: "quote", caption: `Tekst (versie ${shortHash(p.hash)})`, blocks: prosemirrorToBlocks(p.json) },
+    { kind: "quote", caption: `Tekst (kenmerk ${shortHash(p.hash)})`, blocks: prosemirrorToBlocks(p.json) },
     d.signoffs.length
       ? table(
-          ["Partij", "Ondertekend door", "Datum", "Versie", "Geldig"],
+          ["Partij", "Ondertekend door", "Datum", "Kenmerk van de ondertekende tekst", "Geldig"],
           d.signoffs.map((s) => [
             s.partyName,
             `${s.signer.name}${s.signerTitle ? `, ${s.signerTitle}` : ""}`,
             formatDateTime(s.signedAt),
             shortHash(s.textHash),
-            s.verouderd ? "Verouderd" : "Geldig",
+            s.voidedAt ? "Vervallen (heropend)" : s.verouderd ? "Verouderd" : "Geldig",
           ]),
         )
       : styled("muted", "Nog door geen enkele partij ondertekend."),

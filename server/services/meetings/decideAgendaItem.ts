@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { agendaItems, meetings } from "../../../db/schema/index.ts";
+import { agendaItems, meetingAttendance, meetings } from "../../../db/schema/index.ts";
+import { representedPartyIds } from "../../../shared/domain/attendance.ts";
 import {
   AGENDA_DECISION_LABELS,
   agendaFrozenReason,
@@ -82,14 +83,29 @@ export async function decideAgendaItem(
       }
       statusBefore = point.status;
       statusAfter = point.status;
-      const target = decisionTargetStatus(input.decision);
+      const target = decisionTargetStatus(input.decision, meeting.type, point.status);
       if (target && target !== point.status) {
+        // The meeting decision rule reads who was there for whom: the attendance as recorded now.
+        const represented =
+          target === "akkoord_in_overleg"
+            ? representedPartyIds(
+                await t.tx
+                  .select({
+                    partyId: meetingAttendance.organisationId,
+                    attendance: meetingAttendance.attendance,
+                    mandate: meetingAttendance.mandate,
+                  })
+                  .from(meetingAttendance)
+                  .where(eq(meetingAttendance.meetingId, meeting.id)),
+              )
+            : undefined;
         const move = await transitionPoint(t, {
           pointId: point.id,
           to: target,
           reason: `${AGENDA_DECISION_LABELS[input.decision]} in "${meeting.title}": ${input.note}`,
           expectedVersion: point.version,
           meetingId: meeting.id,
+          ...(represented ? { representedPartyIds: represented } : {}),
         });
         statusAfter = move.status;
       }

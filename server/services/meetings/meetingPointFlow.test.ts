@@ -85,7 +85,7 @@ describe("formal OOGO agenda and decisions through the points workflow", () => {
     expect(await status(agreed)).toBe("geagendeerd");
   });
 
-  it("refuses overeenstemming while signatures are missing, and records nothing", async () => {
+  it("refuses overeenstemming while no bestuurder represented the parties, and records nothing", async () => {
     meeting = await json(await ctx.request(`/api/meetings/${meeting.id}`, { cookie: sec }));
     const before = (await log()).length;
     const res = await decide(itemOf(meeting, agreed).id, {
@@ -95,7 +95,8 @@ describe("formal OOGO agenda and decisions through the points workflow", () => {
     expect(res.status).toBe(409);
     const error = await apiError(res);
     expect(error.code).toBe("ILLEGAL_TRANSITION");
-    expect(error.message).toMatch(/ondertekening/);
+    // No attendance recorded: no party was represented by an attending bestuurder.
+    expect(error.message).toMatch(/Niet vertegenwoordigd door een aanwezige bestuurder/);
     expect((await log()).length).toBe(before);
     const view = await json<MeetingView>(await ctx.request(`/api/meetings/${meeting.id}`, { cookie: sec }));
     expect(itemOf(view, agreed).decision).toBeNull();

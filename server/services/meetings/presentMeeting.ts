@@ -1,3 +1,4 @@
+import { mandateLabel } from "../../../shared/domain/attendance.ts";
 import { asc, eq, inArray } from "drizzle-orm";
 import {
   agendaItems,
@@ -44,7 +45,7 @@ export async function presentMeeting(ctx: ServiceContext, meeting: MeetingRow): 
   invited.sort((a, b) => (order.get(a.id) ?? 99) - (order.get(b.id) ?? 99));
 
   const attendance = await db
-    .select({ row: meetingAttendance, partyName: organisations.name })
+    .select({ row: meetingAttendance, partyName: organisations.name, partyKind: organisations.kind })
     .from(meetingAttendance)
     .leftJoin(organisations, eq(organisations.id, meetingAttendance.organisationId))
     .where(eq(meetingAttendance.meetingId, meeting.id))
@@ -66,12 +67,16 @@ export async function presentMeeting(ctx: ServiceContext, meeting: MeetingRow): 
     ...presentSummary(meeting, agenda.length),
     workspaceId: meeting.workspaceId,
     invitedParties: invited,
-    attendance: attendance.map(({ row, partyName }) => ({
+    attendance: attendance.map(({ row, partyName, partyKind }) => ({
       id: row.id,
       party: row.organisationId ? { id: row.organisationId, name: partyName ?? "" } : null,
       name: row.name,
       capacity: row.capacity,
-      present: row.present,
+      present: row.attendance === "aanwezig",
+      attendance: row.attendance,
+      substitute: row.substitute,
+      mandate: row.mandate,
+      mandateLabel: row.mandate && partyKind ? mandateLabel({ name: partyName ?? "", kind: partyKind }) : null,
     })),
     agenda,
     minutesDocument,

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
-import { meetingAttendance } from "../../../db/schema/index.ts";
+import { meetingAttendance, organisations } from "../../../db/schema/index.ts";
+import { attendeeProblem } from "../../../shared/domain/attendance.ts";
 import { meetingFrozenReason } from "../../../shared/domain/meetings.ts";
-import type { MeetingView, SetAttendanceInput } from "../../../shared/schemas/meetings.ts";
+import { attendanceOf, type MeetingView, type SetAttendanceInput } from "../../../shared/schemas/meetings.ts";
 import { assertCan } from "../../auth/access.ts";
 import { newId } from "../../auth/tokens.ts";
 import { ApiError } from "../../http/errors.ts";
@@ -12,8 +13,9 @@ import { presentMeeting } from "./presentMeeting.ts";
 
 /**
  * Replaces the attendance list of a meeting (secretaris). Each attendee represents an invited
- * party or none (chair, secretaris). The whole list goes into the log, so the dossier can show
- * who was there for whom.
+ * party or none (chair, secretaris) and is aanwezig, afgemeld (perhaps with a vervanger) or
+ * afwezig; a bestuurder present "namens" their party carries the mandate the meeting decision
+ * rule reads. The whole list goes into the log, so the dossier can show who was there for whom.
  */
 export async function setAttendance(
   ctx: ServiceContext,
@@ -26,7 +28,13 @@ export async function setAttendance(
   if (meeting.status === "geannuleerd") throw new ApiError("CONFLICT", "Deze vergadering is geannuleerd.");
 
   const invited = new Set((await invitedPartyIds(dbOf(ctx), [meeting.id])).get(meeting.id) ?? []);
-  input.attendees.forEach((a, i) => {
+  const kinds = new Map(
+    (await dbOf(ctx).select({ id: organisations.id, kind: organisations.kind }).from(organisations)).map((o) => [
+      o.id,
+      o.kind,
+    ]),
+  );
+  const rows = input.attendees.map((a, i) => {
     if (a.partyId !== null && !invited.has(a.partyId)) {
       throw new ApiError(
         "VALIDATION_FAILED",
@@ -34,6 +42,17 @@ export async function setAttendance(
         `attendees.${i}.partyId`,
       );
     }
+    const row = {
+      partyId: a.partyId,
+      name: a.name,
+      capacity: a.capacity,
+      attendance: attendanceOf(a),
+      substitute: a.substitute ?? null,
+      mandate: a.mandate ?? false,
+    };
+    const problem = attendeeProblem({ ...row, partyKind: a.partyId ? (kinds.get(a.partyId) ?? null) : null });
+    if (problem) throw new ApiError("VALIDATION_FAILED", `${a.name}: ${problem}`, `attendees.${i}`);
+    return row;
   });
   const seen = new Set<string>();
   input.attendees.forEach((a, i) => {
@@ -48,15 +67,18 @@ export async function setAttendance(
     const now = nowIso(t);
     await bumpMeetingVersion(tx, meeting.id, input.expectedVersion, now);
     await tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id));
-    if (input.attendees.length) {
+    if (rows.length) {
       await tx.insert(meetingAttendance).values(
-        input.attendees.map((a, position) => ({
+        rows.map((a, position) => ({
           id: newId(),
           meetingId: meeting.id,
           organisationId: a.partyId,
           name: a.name,
           capacity: a.capacity,
-          present: a.present,
+          present: a.attendance === "aanwezig",
+          attendance: a.attendance,
+          substitute: a.substitute,
+          mandate: a.mandate,
           position,
         })),
       );
@@ -68,14 +90,7 @@ export async function setAttendance(
       entityId: meeting.id,
       actor: member,
       at: now,
-      data: {
-        attendees: input.attendees.map((a) => ({
-          partyId: a.partyId,
-          name: a.name,
-          capacity: a.capacity,
-          present: a.present,
-        })),
-      },
+      data: { attendees: rows },
     });
     afterCommit(t, () =>
       ctx.deps.events.emit("workspace.changed", {

@@ -4,7 +4,7 @@ import type { BoardView } from "../../../shared/schemas/points.ts";
 import { membershipOf } from "../membershipOf.ts";
 import { dbOf, type ServiceContext } from "../serviceContext.ts";
 import { listThemes } from "../workspaces/getWorkspace.ts";
-import { loadAllPointStates, tafelParties } from "./pointState.ts";
+import { loadAllPointStates, tafelParties, isValidSignoff } from "./pointState.ts";
 
 const zeroStatuses = () => Object.fromEntries(POINT_STATUSES.map((s) => [s, 0])) as Record<PointStatus, number>;
 const zeroStances = () => Object.fromEntries(STANCES.map((s) => [s, 0])) as Record<Stance, number>;
@@ -78,7 +78,7 @@ export async function getBoard(ctx: ServiceContext, input: { workspaceId: string
       version: point.version,
       partyIds: inScope.map((p) => p.id),
       perParty: facts.parties.map((f) => ({ partyId: f.partyId, stance: f.stance, signed: f.signed })),
-      verouderdeSignoffs: signoffs.filter((s) => s.textHash !== point.textHash).length,
+      verouderdeSignoffs: signoffs.filter((s) => !isValidSignoff(s, point.textHash)).length,
     })),
   };
 }

@@ -3,7 +3,7 @@ import type { ToSignItem } from "../../../shared/schemas/points.ts";
 import { assertCan, requireParty } from "../../auth/access.ts";
 import { membershipOf } from "../membershipOf.ts";
 import { dbOf, type ServiceContext } from "../serviceContext.ts";
-import { loadAllPointStates } from "./pointState.ts";
+import { isValidSignoff, loadAllPointStates } from "./pointState.ts";
 import { pointDocumentName } from "./pointText.ts";
 
 /**
@@ -21,7 +21,7 @@ export async function listToSign(ctx: ServiceContext, input: { workspaceId: stri
     if (!SIGNABLE_STATUSES.includes(point.status)) continue;
     if (!parties.some((p) => p.id === party.id)) continue;
     const mine = signoffs.filter((s) => s.organisationId === party.id);
-    if (mine.some((s) => s.textHash === point.textHash)) continue;
+    if (mine.some((s) => isValidSignoff(s, point.textHash))) continue;
     const previous = mine.at(-1) ?? null;
     items.push({
       pointId: point.id,
@@ -33,7 +33,7 @@ export async function listToSign(ctx: ServiceContext, input: { workspaceId: stri
       documentName: pointDocumentName(point),
       partiesInScope: parties.length,
       partiesSigned: parties.filter((p) =>
-        signoffs.some((s) => s.organisationId === p.id && s.textHash === point.textHash),
+        signoffs.some((s) => s.organisationId === p.id && isValidSignoff(s, point.textHash)),
       ).length,
       previousSignature: previous
         ? { textHash: previous.textHash, signedAt: previous.signedAt, signerName: previous.signerName }

@@ -11,6 +11,7 @@ import {
   pointScope,
   pointStances,
   signoffs,
+  signoffVoids,
   workspaceParties,
 } from "../../../db/schema/index.ts";
 import type { PointFacts } from "../../../shared/domain/pointStatus.ts";
@@ -25,6 +26,15 @@ import { dbOf, type ServiceContext } from "../serviceContext.ts";
 export type PointRow = typeof points.$inferSelect;
 export type StanceRow = typeof pointStances.$inferSelect;
 export type SignoffRow = typeof signoffs.$inferSelect;
+/** A sign-off as loaded: with the moment "Heropenen" voided it, or null while it stands. */
+export type SignoffRecord = SignoffRow & { voidedAt: string | null };
+
+/** A signature counts for `textHash` when it was given on exactly that text and not voided. */
+export const isValidSignoff = (s: SignoffRecord, textHash: string): boolean =>
+  s.textHash === textHash && s.voidedAt === null;
+
+const signoffColumns = { s: signoffs, voidedAt: signoffVoids.voidedAt };
+const toRecord = (r: { s: SignoffRow; voidedAt: string | null }): SignoffRecord => ({ ...r.s, voidedAt: r.voidedAt });
 export type AuditRow = typeof auditEvents.$inferSelect;
 /** A log entry a verb just appended (what is published after the commit). */
 export type LoggedEvent = Awaited<ReturnType<typeof appendEvent>>;
@@ -40,7 +50,7 @@ export interface PointState {
   gemeenteIds: string[];
   parties: ScopeParty[];
   stances: StanceRow[];
-  signoffs: SignoffRow[];
+  signoffs: SignoffRecord[];
   facts: PointFacts;
 }
 
@@ -102,11 +112,14 @@ export async function loadPointState(db: DbOrTx, point: PointRow): Promise<Point
     await tafelParties(db, point.workspaceId),
     await scopeGemeenteIds(db, point.id),
     await db.select().from(pointStances).where(eq(pointStances.pointId, point.id)),
-    await db
-      .select()
-      .from(signoffs)
-      .where(eq(signoffs.pointId, point.id))
-      .orderBy(asc(signoffs.signedAt), asc(signoffs.id)),
+    (
+      await db
+        .select(signoffColumns)
+        .from(signoffs)
+        .leftJoin(signoffVoids, eq(signoffVoids.signoffId, signoffs.id))
+        .where(eq(signoffs.pointId, point.id))
+        .orderBy(asc(signoffs.signedAt), asc(signoffs.id))
+    ).map(toRecord),
   ];
   const parties = resolveScope(all, gemeenteIds);
   return {
@@ -138,17 +151,20 @@ export async function loadAllPointStates(db: DbOrTx, workspaceId: string): Promi
     .from(pointStances)
     .innerJoin(points, eq(points.id, pointStances.pointId))
     .where(eq(points.workspaceId, workspaceId));
-  const signoffRows = await db
-    .select({ s: signoffs })
-    .from(signoffs)
-    .innerJoin(points, eq(points.id, signoffs.pointId))
-    .where(eq(points.workspaceId, workspaceId))
-    .orderBy(asc(signoffs.signedAt), asc(signoffs.id));
+  const signoffRows = (
+    await db
+      .select(signoffColumns)
+      .from(signoffs)
+      .innerJoin(points, eq(points.id, signoffs.pointId))
+      .leftJoin(signoffVoids, eq(signoffVoids.signoffId, signoffs.id))
+      .where(eq(points.workspaceId, workspaceId))
+      .orderBy(asc(signoffs.signedAt), asc(signoffs.id))
+  ).map(toRecord);
   return rows.map((point) => {
     const gemeenteIds = scopeRows.filter((r) => r.pointId === point.id).map((r) => r.id);
     const parties = resolveScope(all, gemeenteIds);
     const stances = stanceRows.filter((r) => r.s.pointId === point.id).map((r) => r.s);
-    const signed = signoffRows.filter((r) => r.s.pointId === point.id).map((r) => r.s);
+    const signed = signoffRows.filter((r) => r.pointId === point.id);
     return { point, gemeenteIds, parties, stances, signoffs: signed, facts: factsOf(point, parties, stances, signed) };
   });
 }
@@ -157,7 +173,7 @@ function factsOf(
   point: PointRow,
   parties: readonly ScopeParty[],
   stances: readonly StanceRow[],
-  signed: readonly SignoffRow[],
+  signed: readonly SignoffRecord[],
 ): PointFacts {
   return {
     parties: parties.map((p) => ({
@@ -168,7 +184,7 @@ function factsOf(
         stances.find((s) => s.organisationId === p.id),
         point.textHash,
       ),
-      signed: signed.some((s) => s.organisationId === p.id && s.textHash === point.textHash),
+      signed: signed.some((s) => s.organisationId === p.id && isValidSignoff(s, point.textHash)),
     })),
   };
 }

@@ -4,7 +4,7 @@ import { users } from "../../../db/schema/index.ts";
 import { isRole } from "../../../shared/domain/roles.ts";
 import type { PointEventView, PointSummary, SignoffView, StanceView } from "../../../shared/schemas/points.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
-import type { AuditRow, PointState, ScopeParty, SignoffRow, StanceRow } from "./pointState.ts";
+import type { AuditRow, PointState, ScopeParty, SignoffRecord, StanceRow } from "./pointState.ts";
 
 export function toSummary(state: PointState): PointSummary {
   const { point } = state;
@@ -53,7 +53,7 @@ export function toStanceView(
   };
 }
 
-export function toSignoffView(row: SignoffRow, parties: readonly ScopeParty[], currentHash: string): SignoffView {
+export function toSignoffView(row: SignoffRecord, parties: readonly ScopeParty[], currentHash: string): SignoffView {
   return {
     id: row.id,
     partyId: row.organisationId,
@@ -63,7 +63,8 @@ export function toSignoffView(row: SignoffRow, parties: readonly ScopeParty[], c
     textHash: row.textHash,
     pointVersion: row.pointVersion,
     signedAt: row.signedAt,
-    verouderd: row.textHash !== currentHash,
+    verouderd: row.textHash !== currentHash || row.voidedAt !== null,
+    voidedAt: row.voidedAt,
   };
 }
 

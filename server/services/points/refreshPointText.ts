@@ -3,7 +3,7 @@ import { points } from "../../../db/schema/index.ts";
 import { isTextLocked, statusAfterTextChange } from "../../../shared/domain/pointStatus.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
 import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext, type TxContext } from "../serviceContext.ts";
-import { loadPoint, loadPointState, type LoggedEvent, type PointRow } from "./pointState.ts";
+import { isValidSignoff, loadPoint, loadPointState, type LoggedEvent, type PointRow } from "./pointState.ts";
 import {
   advanceVersion,
   changeStatus,
@@ -39,7 +39,7 @@ async function applyDurableText(t: TxContext, point: PointRow): Promise<TextRefr
 
   const state = await loadPointState(t.tx, point);
   const staleStances = state.stances.filter((s) => s.textHash === point.textHash && s.stance !== "geen_standpunt");
-  const voided = state.signoffs.filter((s) => s.textHash === point.textHash);
+  const voided = state.signoffs.filter((s) => isValidSignoff(s, point.textHash));
   const target = statusAfterTextChange(point.status);
   const whileLocked = isTextLocked(point.status);
 

@@ -1,11 +1,18 @@
 import { signoffs } from "../../../db/schema/index.ts";
-import { isTextLocked, SIGNABLE_STATUSES, statusLabel } from "../../../shared/domain/pointStatus.ts";
+import { SIGNABLE_STATUSES, statusLabel } from "../../../shared/domain/pointStatus.ts";
 import { assertCan, requireParty } from "../../auth/access.ts";
 import { newId } from "../../auth/tokens.ts";
 import { ApiError, forbidden } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
 import { nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
-import { loadPointState, pointAndMember, requirePoint, type LoggedEvent, type SignoffRow } from "./pointState.ts";
+import {
+  isValidSignoff,
+  loadPointState,
+  pointAndMember,
+  requirePoint,
+  type LoggedEvent,
+  type SignoffRow,
+} from "./pointState.ts";
 import {
   advanceVersion,
   assertExpectedVersion,
@@ -55,11 +62,11 @@ export async function signOffPoint(
     if (!SIGNABLE_STATUSES.includes(point.status)) {
       throw new ApiError(
         "CONFLICT",
-        `In de status ${statusLabel(point.status)} kan niet worden ondertekend; dat kan na ambtelijk akkoord, op de agenda of bij een schikking.`,
+        `In de status ${statusLabel(point.status)} kan niet worden ondertekend; dat kan na ambtelijk akkoord, op de agenda, na akkoord in het overleg of bij een schikking.`,
       );
     }
     assertExpectedVersion(point, input.expectedVersion);
-    if (state.signoffs.some((s) => s.organisationId === party.id && s.textHash === text.hash)) {
+    if (state.signoffs.some((s) => s.organisationId === party.id && isValidSignoff(s, text.hash))) {
       throw new ApiError("CONFLICT", `${party.name} heeft deze tekst al ondertekend.`);
     }
 
@@ -94,14 +101,14 @@ export async function signOffPoint(
         },
       }),
     ];
-    const lockedBefore = isTextLocked(point.status);
     point = await advanceVersion(t, point);
     point = await settleAutomatic(t, point, text, "point.signed", events);
-    // Signing on the agenda can complete the agreement, which lifts the agenda lock.
+    // A valid signature protects the text (isPointTextLocked): open editors re-authorise and
+    // become read-only, so nobody voids this signature by typing.
     const outcome = {
       point,
       events,
-      textLockChanged: lockedBefore !== isTextLocked(point.status),
+      textLockChanged: true,
       member,
       signoff: row,
     };

@@ -13,6 +13,7 @@ import {
 } from "./pointStatusChange.ts";
 import { assertTextCurrent, readDurableText } from "./pointText.ts";
 import { catchUpText } from "./refreshPointText.ts";
+import { voidSignatures } from "./reopenPoint.ts";
 
 export interface TransitionCommand {
   pointId: string;
@@ -23,6 +24,11 @@ export interface TransitionCommand {
   expectedVersion?: number;
   /** The meeting whose decision this is; stored in the event so the dossier can cite it. */
   meetingId?: string;
+  /**
+   * A formal OOGO's decision only (never from a request body): the parties represented there by
+   * an attending bestuurder, which the meeting decision rule reads (requireRepresented).
+   */
+  representedPartyIds?: readonly string[];
 }
 
 export interface TransitionResult extends PointChange {
@@ -66,7 +72,9 @@ export async function transitionPoint(ctx: ServiceContext, input: TransitionComm
       from,
       to: input.to,
       actor: { role: member.role, partyId: member.partyId, partyKind: member.partyKind },
-      facts: state.facts,
+      facts: input.representedPartyIds
+        ? { ...state.facts, representedPartyIds: input.representedPartyIds }
+        : state.facts,
     });
     if (!check.ok) throw new ApiError(check.code, check.reason);
     const text = await readDurableText(t, point);
@@ -82,6 +90,8 @@ export async function transitionPoint(ctx: ServiceContext, input: TransitionComm
     }
 
     const events: LoggedEvent[] = [];
+    // Herzien reopens an agreement for revision: its signatures stop protecting the text (logged).
+    if (input.to === "herzien") events.push(await voidSignatures(t, point, state, member, reason, text.hash));
     // changeStatus stores the exact text the step binds to; for geagendeerd that is the locked text.
     const lock = input.to === "geagendeerd" ? { lockedTextHash: text.hash } : {};
     point = await changeStatus(
@@ -92,12 +102,22 @@ export async function transitionPoint(ctx: ServiceContext, input: TransitionComm
       {
         reason,
         text,
-        data: { ...lock, ...(input.meetingId ? { meetingId: input.meetingId } : {}) },
+        data: {
+          ...lock,
+          ...(input.meetingId ? { meetingId: input.meetingId } : {}),
+          ...(input.representedPartyIds ? { representedPartyIds: [...input.representedPartyIds] } : {}),
+        },
       },
       events,
     );
     point = await settleAutomatic(t, point, text, "point.status_changed", events);
-    const outcome = { point, events, textLockChanged: isTextLocked(from) !== isTextLocked(point.status), member };
+    const outcome = {
+      point,
+      events,
+      // Herzien lifts both the status lock and the signatures' protection.
+      textLockChanged: input.to === "herzien" || isTextLocked(from) !== isTextLocked(point.status),
+      member,
+    };
     publishOutcome(t, outcome);
     return {
       ...outcome,

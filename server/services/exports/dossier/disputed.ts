@@ -13,7 +13,7 @@ export function disputedChapter(data: DossierData): Block[] {
   const out: Block[] = [
     heading(1, "3. Geschilpunten", "geschilpunten"),
     para(
-      "Per punt: de precieze tekstversies die in het overleg een rol speelden (elk met zijn SHA-256-hash), het standpunt van elke partij met toelichting in volgorde van tijd, de ondertekeningen en het statusverloop.",
+      "Per punt: de precieze tekstversies die in het overleg een rol speelden (elk met zijn kenmerk, voluit in bijlage B), het standpunt van elke partij met toelichting in volgorde van tijd, de ondertekeningen en het statusverloop.",
     ),
   ];
   data.disputed.forEach((d, i) => out.push(...disputedPoint(data, d, i + 1)));
@@ -45,7 +45,7 @@ function disputedPoint(data: DossierData, d: PointDossier, index: number): Block
     const uses = versionUses(data, d, v.textHash);
     out.push({
       kind: "quote",
-      caption: `Versie ${k + 1} van ${versions.length}${v.textHash === p.textHash ? " (huidige tekst)" : ""} — SHA-256 ${v.textHash}`,
+      caption: `Tekstversie ${k + 1} van ${versions.length}${v.textHash === p.textHash ? " (huidige tekst)" : ""} — kenmerk ${shortHash(v.textHash)}`,
       blocks: [
         ...prosemirrorToBlocks(v.json),
         styled(

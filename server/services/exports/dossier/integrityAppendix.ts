@@ -11,7 +11,7 @@ export function integrityAppendix(data: DossierData): Block[] {
     d.textVersions.forEach((v, k) =>
       textRows.push([
         d.point.title,
-        `Versie ${k + 1}${v.textHash === d.point.textHash ? " (huidig)" : ""}`,
+        `Tekstversie ${k + 1}${v.textHash === d.point.textHash ? " (huidig)" : ""}`,
         v.textHash,
       ]),
     );
@@ -22,13 +22,13 @@ export function integrityAppendix(data: DossierData): Block[] {
   return [
     heading(1, "Bijlage B. Integriteit en controle", "bijlage-integriteit"),
     para(
-      "Elke tekst in dit dossier is te controleren tegen het logboek van de tafel. Een tekst-hash is de SHA-256 (hexadecimaal) van de ProseMirror-JSON van de tekst met gesorteerde sleutels; elke gebeurtenis in het logboek bevat de hash van de vorige, zodat niets ongemerkt kan worden gewijzigd of verwijderd.",
+      "Elke tekst in dit dossier is te controleren tegen het logboek van de tafel. Het kenmerk van een tekst is een digitale vingerafdruk: verandert er één teken, dan verandert het kenmerk. Elders in het dossier staat het verkort; hier voluit. Elke gebeurtenis in het logboek bevat het kenmerk van de vorige, zodat niets ongemerkt kan worden gewijzigd of verwijderd.",
     ),
     heading(2, "Tekstversies van de geschilpunten", "integriteit-teksten"),
-    table(["Punt", "Versie", "SHA-256"], textRows),
+    table(["Punt", "Tekstversie", "Kenmerk (voluit)"], textRows),
     heading(2, "Vastgestelde notulen en procedure", "integriteit-notulen"),
     table(
-      ["Document", "SHA-256"],
+      ["Document", "Kenmerk (voluit)"],
       [...minutesRows, ["Afgesproken OOGO-procedure (paragraaf 2.3)", data.procedure.hash]],
     ),
     heading(2, "Logboek", "integriteit-logboek"),
@@ -59,7 +59,7 @@ export function integrityAppendix(data: DossierData): Block[] {
     para(run(CONTENT_HASH_PLACEHOLDER, { mono: true })),
     styled(
       "small",
-      "SHA-256 van de volledige inhoud van dit dossier (alle tekst en tabellen in vaste volgorde), met uitzondering van deze waarde zelf. De PDF- en de Word-versie hebben dezelfde inhoud en dus dezelfde inhoudshash.",
+      "Digitale vingerafdruk van de volledige inhoud van dit dossier (alle tekst en tabellen in vaste volgorde), met uitzondering van deze waarde zelf. De PDF- en de Word-versie hebben dezelfde inhoud en dus dezelfde inhoudshash.",
     ),
     heading(2, "Zo controleert u dit dossier", "controle"),
     para(
@@ -92,7 +92,7 @@ export function integrityAppendix(data: DossierData): Block[] {
     styled(
       "small",
       run("Technische toelichting. ", { bold: true }),
-      `De ketencontrole is ook op te vragen via de programmeerinterface van OOGO Werkruimte: GET /api/workspaces/${data.tafel.workspace.id}/log/verify; met ?count=${checkpoint.seq}&head=${checkpoint.hash.slice(0, 16)} (of de volledige hash) meldt die ook of het logboek nog op het kenmerk van dit dossier voortbouwt. Een tekst-hash narekenen kan met elk SHA-256-programma over de ProseMirror-JSON van de tekst met gesorteerde sleutels; de gebeurtenis van het samenstellen heet in het logboek “dossier.generated”.`,
+      `De ketencontrole kan ook een ICT-deskundige voor u uitvoeren, buiten OOGO Werkruimte om: de beheerder van de installatie levert daarvoor het logboek van de tafel en de beschrijving van de berekening (in de documentatie van OOGO Werkruimte, "docs/dossier.md"). Met het aantal gebeurtenissen (${checkpoint.seq}) en het begin van de laatste vingerafdruk (${checkpoint.hash.slice(0, 16)}) is na te gaan of het logboek nog op dit dossier voortbouwt.`,
     ),
   ];
 }

@@ -14,7 +14,7 @@ export function minutesAppendix(data: DossierData): Block[] {
     out.push(heading(2, `${MEETING_TYPE_LABELS[m.type]}: ${m.title} — ${date(m.startsAt)}`, `notulen-${m.id}`));
     out.push({
       kind: "quote",
-      caption: `Vastgesteld op ${dateTime(m.minutes.approvedAt!)} door ${m.minutes.approvedBy} — SHA-256 ${m.minutes.hash}`,
+      caption: `Vastgesteld op ${dateTime(m.minutes.approvedAt!)} door ${m.minutes.approvedBy} — kenmerk ${shortHash(m.minutes.hash ?? "")}`,
       blocks: prosemirrorToBlocks(m.minutes.json),
     });
     for (const a of m.amendments) {

@@ -9,6 +9,7 @@ import {
   type AgendaDecision,
 } from "../../../../shared/domain/meetings.ts";
 import { shortHash } from "../../../../shared/domain/textHash.ts";
+import { ATTENDANCE_STATE_LABELS, mandateLabel } from "../../../../shared/domain/attendance.ts";
 import type { DossierData, DossierMeeting } from "../collectDossier.ts";
 import { fields, heading, para, run, styled, table, type Block } from "../docModel.ts";
 import { partyName } from "../tafelContext.ts";
@@ -60,7 +61,7 @@ export function procedureChapter(data: DossierData): Block[] {
 function meetingBlocks(data: DossierData, m: DossierMeeting): Block[] {
   const { tafel } = data;
   const minutes = m.minutes.approvedAt
-    ? `Vastgesteld op ${dateTime(m.minutes.approvedAt)} door ${m.minutes.approvedBy}${m.minutes.status === "in_wijziging" ? " (een wijziging loopt; hier de laatst vastgestelde tekst)" : ""}; SHA-256 ${m.minutes.hash}`
+    ? `Vastgesteld op ${dateTime(m.minutes.approvedAt)} door ${m.minutes.approvedBy}${m.minutes.status === "in_wijziging" ? " (een wijziging loopt; hier de laatst vastgestelde tekst)" : ""}; kenmerk ${shortHash(m.minutes.hash ?? "")} (voluit in bijlage B)`
     : "Niet vastgesteld";
   const out: Block[] = [
     heading(3, `${MEETING_TYPE_LABELS[m.type]}: ${m.title} — ${date(m.startsAt)}`),
@@ -75,13 +76,19 @@ function meetingBlocks(data: DossierData, m: DossierMeeting): Block[] {
   out.push(
     m.attendance.length
       ? table(
-          ["Partij", "Naam", "Hoedanigheid", "Aanwezig"],
-          m.attendance.map((a) => [
-            a.partyId ? partyName(tafel, a.partyId) : "—",
-            a.name,
-            a.capacity,
-            a.present ? "Aanwezig" : "Afwezig (afgemeld)",
-          ]),
+          ["Partij", "Naam", "Hoedanigheid", "Aanwezigheid"],
+          m.attendance.map((a) => {
+            const party = a.partyId ? tafel.parties.find((p) => p.id === a.partyId) : undefined;
+            const mandate = a.mandate && party ? mandateLabel(party) : null;
+            return [
+              a.partyId ? partyName(tafel, a.partyId) : "—",
+              a.name,
+              mandate ? `${a.capacity}, ${mandate}` : a.capacity,
+              a.attendance === "afgemeld" && a.substitute
+                ? `Afgemeld, vervangen door ${a.substitute}`
+                : ATTENDANCE_STATE_LABELS[a.attendance],
+            ];
+          }),
         )
       : styled("muted", "Geen presentielijst vastgelegd."),
   );
