@@ -124,8 +124,36 @@ export default function AgreementBoardPage() {
     return parts.join(", ");
   };
 
+  // Skip links (issue 15: a point took some 60 Tab presses): move focus to the heading, so the
+  // next Tab continues in the matrix or the list.
+  const skipTo = (e: MouseEvent, id: string) => {
+    const el = document.getElementById(id);
+    if (!el) return;
+    e.preventDefault();
+    el.scrollIntoView({ block: "start" });
+    el.focus({ preventScroll: true });
+  };
+
   return (
     <>
+      <Show when={board()}>
+        <nav class="oogo-skip-links" aria-label="Snel naar">
+          <a
+            class="utrecht-skip-link utrecht-skip-link--visible-on-focus"
+            href="#themes-heading"
+            onClick={(e) => skipTo(e, "themes-heading")}
+          >
+            Naar de tabel per thema
+          </a>
+          <a
+            class="utrecht-skip-link utrecht-skip-link--visible-on-focus"
+            href="#list-heading"
+            onClick={(e) => skipTo(e, "list-heading")}
+          >
+            Naar de lijst met punten
+          </a>
+        </nav>
+      </Show>
       <div class="oogo-title-row">
         <PageTitle lead="Per thema en per partij: wat is afgesproken, wat loopt nog en waarover verschillen partijen van mening.">
           Overeenstemming
@@ -185,7 +213,7 @@ export default function AgreementBoardPage() {
               <section class="oogo-panel" aria-labelledby="themes-heading">
                 <div class="oogo-panel__head">
                   <div>
-                    <h2 class="utrecht-heading-2" id="themes-heading">
+                    <h2 class="utrecht-heading-2" id="themes-heading" tabindex="-1">
                       Per thema
                     </h2>
                     <p class="oogo-panel__intro">
