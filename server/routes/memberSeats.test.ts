@@ -27,7 +27,10 @@ const roleOf = async (email: string) =>
   )[0];
 
 describe("member changes keep every seat filled", () => {
-  type Init = { method: string; body?: { role: string; partyId?: string } };
+  interface Init {
+    method: string;
+    body?: { role: string; partyId?: string };
+  }
   it.each<[string, string, Init, RegExp]>([
     [
       "demoting the only trekker of Tynaarlo",
