@@ -189,6 +189,14 @@ describe("Deelnemers: many invitations at once", () => {
     await marloesRow.getByText("Marloes Visser wordt van deze tafel verwijderd. De toegang vervalt direct.").waitFor();
     await marloesRow.getByRole("button", { name: "Annuleren" }).click();
     expect((await members()).some((m) => m.name === "Marloes Visser")).toBe(true);
+    await marloesRow.getByRole("button", { name: "Verwijderen Marloes Visser" }).click();
+    await marloesRow.getByRole("button", { name: "Ja, verwijderen" }).click();
+    // The row goes; the outcome is said above the table and has the focus.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
+      .toBe("Marloes Visser is van deze tafel verwijderd.");
+    await expect.poll(async () => (await members()).some((m) => m.name === "Marloes Visser")).toBe(false);
+    expect(await page.getByLabel("Rol van Marloes Visser").count()).toBe(0);
 
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, "deelnemers-wijziging-1366");

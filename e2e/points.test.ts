@@ -387,7 +387,7 @@ describe("overeenstemmingspunten in the browser", () => {
     await poll(() => board.page.url()).toMatch(/[?&]voor=/);
     await axe(board.page);
     await screenshot(board.page, "points-board-after-edit");
-  });
+  }, 300_000); // a long story of six people; the shared test machine is often loaded
 
   it("the board agrees with itself: badges per status, filters as the matrix, skip links", async () => {
     const pieter = await person(PIETER);

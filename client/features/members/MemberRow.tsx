@@ -23,6 +23,8 @@ export function MemberRow(props: {
   members: readonly MemberView[];
   manage: boolean;
   onChange: () => void;
+  /** A removed member's row goes away, so the page shows (and focuses) that outcome. */
+  onRemoved: (message: string) => void;
 }) {
   const ws = useWorkspace();
   // Seeded from the member; reset whenever the member changes (the effect below).
@@ -72,11 +74,13 @@ export function MemberRow(props: {
       if (c.remove) await workspaceApi.revokeMember(ws.id(), props.member.id);
       else await workspaceApi.changeMember(ws.id(), props.member.id, { role: c.role, partyId: c.partyId });
       setRemoving(false);
-      setDone(
-        c.remove ? `${props.member.name} is verwijderd.` : `Gewijzigd. ${said.replace(" Dit gaat direct in.", "")}`,
-      );
-      // The confirm buttons are gone: keep keyboard focus on the outcome, not the page body.
-      queueMicrotask(() => doneEl?.focus());
+      if (c.remove) {
+        props.onRemoved(`${props.member.name} is van deze tafel verwijderd.`);
+      } else {
+        setDone(`Gewijzigd. ${said.replace(" Dit gaat direct in.", "")}`);
+        // The confirm buttons are gone: keep keyboard focus on the outcome, not the page body.
+        queueMicrotask(() => doneEl?.focus());
+      }
       props.onChange();
     } catch (err) {
       setError(err);

@@ -33,6 +33,13 @@ export default function MembersPage() {
   const refresh = async () => {
     await refetch();
   };
+  // A removal takes its row away: its outcome is said (and focused) above the table.
+  const [removed, setRemoved] = createSignal<string | null>(null);
+  let removedEl: HTMLParagraphElement | undefined;
+  const showRemoved = (message: string) => {
+    setRemoved(message);
+    queueMicrotask(() => removedEl?.focus());
+  };
   const pending = () => view.invitations.some((i) => i.state === "wordt_verstuurd");
   const timer = setInterval(() => {
     if (manage() && pending() && !members.loading) void refetch();
@@ -58,6 +65,11 @@ export default function MembersPage() {
           <>
             <Show when={manage() && view.invitations.length > 0}>
               <InvitationsSection invitations={view.invitations} onChange={refresh} />
+            </Show>
+            <Show when={removed()}>
+              <p class="utrecht-paragraph oogo-members__done" role="status" tabindex="-1" ref={removedEl}>
+                {removed()}
+              </p>
             </Show>
             <div class="utrecht-table-container">
               <table class="utrecht-table utrecht-table--html-table oogo-members__table">
@@ -86,7 +98,13 @@ export default function MembersPage() {
                 <tbody class="utrecht-table__body">
                   <For each={view.members}>
                     {(m) => (
-                      <MemberRow member={m} members={view.members} manage={manage()} onChange={() => void refetch()} />
+                      <MemberRow
+                        member={m}
+                        members={view.members}
+                        manage={manage()}
+                        onChange={() => void refetch()}
+                        onRemoved={showRemoved}
+                      />
                     )}
                   </For>
                 </tbody>
