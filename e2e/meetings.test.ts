@@ -370,7 +370,9 @@ describe("meetings, procedure and dossier in the browser", () => {
     expect(text).toContain(MEETING_TITLE);
     expect(text).toContain(DECISION_NOTE);
     expect(text).toMatch(/bindend advies/i);
-    expect(text).toContain("Artikel 17a, negende lid, van de Wet op het voortgezet onderwijs");
+    expect(text).toContain("Wet voortgezet onderwijs 2020 (WVO 2020)");
+    expect(text).toContain("voorheen art. 17a lid 9 WVO");
+    expect(text).not.toContain("Artikel 17a");
     expect(pages).toBeGreaterThan(2);
 
     const docx = await saveDownload(

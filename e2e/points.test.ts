@@ -112,6 +112,8 @@ async function signFromToSignList(
   expect(response.status()).toBe(201);
   const answeredAt = Date.now();
   await poll(() => panel.getByRole("status").textContent()).toContain(`namens ${party} de huidige tekst ondertekend`);
+  // Keyboard focus lands on the confirmation, not on the page body (issue 15).
+  await poll(() => page.evaluate(() => document.activeElement?.id)).toBe("ondertekening-bevestigd");
   return { ...current, answeredAt };
 }
 
@@ -308,6 +310,22 @@ describe("overeenstemmingspunten in the browser", () => {
     await axe(karim.page);
     await screenshot(karim.page, "points-verouderd-wethouder");
 
+    // Sanne's stance form starts empty on the changed text; her earlier stance stands beside it, read-only.
+    const stanceForm = sanne.page.getByRole("form", { name: "Standpunt van Gemeente Groningen vastleggen" });
+    const earlierBox = stanceForm.locator(".oogo-stance-earlier");
+    await poll(() => earlierBox.count()).toBe(1);
+    expect(await earlierBox.getByRole("heading").textContent()).toBe("Eerder standpunt, op een vorige tekst");
+    const earlier = (await earlierBox.textContent())!;
+    expect(earlier).toContain("Akkoord");
+    expect(earlier).toContain("De gemeente kan de doorzettingsmacht van leerplicht organiseren.");
+    expect(earlier).toContain(shortHash(signedText.textHash));
+    for (const radio of await stanceForm.getByRole("radio").all()) expect(await radio.isChecked()).toBe(false);
+    expect(await stanceForm.getByLabel(/Toelichting/).inputValue()).toBe("");
+    // Submitting without a choice changes nothing and says why.
+    await stanceForm.getByRole("button", { name: "Standpunt vastleggen" }).click();
+    await poll(() => stanceForm.getByRole("alert").textContent()).toContain("Kies een standpunt.");
+    await axe(sanne.page);
+
     // Others see it too (the SWV's signature is void as well), and the board shows the point left overeenstemming.
     const othersSee = sanne.page.getByRole("alert").filter({ hasText: "zijn verouderd" });
     await othersSee.waitFor();
@@ -356,13 +374,13 @@ describe("overeenstemmingspunten in the browser", () => {
     for (const r of await board.page.locator(".oogo-point-row").allTextContents()) expect(r).toContain("In bespreking");
     // Per gemeente: the point concerns Groningen only, so filtering on Tynaarlo (via the URL-backed select) drops it.
     await board.page
-      .getByRole("combobox", { name: "Gemeente", exact: true })
+      .getByRole("combobox", { name: "Partij", exact: true })
       .selectOption({ label: "Gemeente Tynaarlo" });
     await poll(() => board.page.url()).toMatch(/[?&]gemeente=/);
     expect(board.page.url()).toContain(`thema=${themeKey}`);
     await poll(() => board.page.locator(".oogo-point-row", { hasText: TITLE }).count()).toBe(0);
     await board.page
-      .getByRole("combobox", { name: "Gemeente", exact: true })
+      .getByRole("combobox", { name: "Partij", exact: true })
       .selectOption({ label: "Gemeente Groningen" });
     await poll(() => board.page.locator(".oogo-point-row", { hasText: TITLE }).count()).toBe(1);
     // Themes × status per gemeente: Tynaarlo's own matrix counts only the points in its scope.
@@ -383,6 +401,55 @@ describe("overeenstemmingspunten in the browser", () => {
     await poll(() => board.page.url()).toMatch(/[?&]voor=/);
     await axe(board.page);
     await screenshot(board.page, "points-board-after-edit");
-    // A long walk through many screens, on a machine that other test runs share.
-  }, 300_000);
+  }, 300_000); // a long story of six people; the shared test machine is often loaded
+
+  it("the board agrees with itself: badges per status, filters as the matrix, skip links", async () => {
+    const pieter = await person(PIETER);
+    const wsId = await workspaceId(pieter.page);
+    await pieter.page.goto(`/tafels/${wsId}/overeenstemming`);
+    await pieter.page.getByRole("heading", { level: 1, name: "Overeenstemming" }).waitFor();
+    const matrix = pieter.page.getByRole("table", { name: "Overeenstemmingspunten per thema en status" });
+    await matrix.waitFor();
+
+    // Every row: a point without agreement never shows a party as "akkoord" (the demo has one in geschil).
+    const board = await api<BoardView>(pieter.page, `/api/workspaces/${wsId}/board`);
+    const disputed = board.points.filter((p) => p.status === "in_geschil" || p.status === "geen_overeenstemming");
+    expect(disputed.length).toBeGreaterThan(0);
+    for (const p of board.points) {
+      const row = pieter.page.locator(".oogo-point-row", { hasText: p.title }).first();
+      const positions = await row
+        .locator(".oogo-chip")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-position")));
+      expect(positions.length, p.title).toBe(p.perParty.length);
+      if (disputed.includes(p)) {
+        expect(positions, p.title).not.toContain("akkoord");
+        expect((await row.locator(".oogo-chips").textContent())!, p.title).not.toMatch(/: akkoord/);
+      }
+    }
+
+    // The status filter offers exactly the statuses the matrix has columns for.
+    const columns = (await matrix.locator("thead tr").nth(1).locator("th[scope=col]").allTextContents())
+      .map((t) => t.replace(/\u00AD/g, ""))
+      .filter((t) => t !== "Totaal" && t !== "Thema");
+    const options = (await pieter.page.locator("#filter-status option[value^='s:']").allTextContents()).map((t) =>
+      t.trim(),
+    );
+    expect(options).toEqual(columns);
+    // The party filter is called what it holds: gemeenten and the SWV.
+    const partyFilter = pieter.page.getByRole("combobox", { name: "Partij", exact: true });
+    expect(await partyFilter.locator("optgroup[label='Samenwerkingsverband'] option").allTextContents()).toContain(SWV);
+    expect(await pieter.page.getByRole("combobox", { name: "Gemeente", exact: true }).count()).toBe(0);
+
+    // Skip links: from the top of the page, a few keys reach the list (was some 60 Tab presses).
+    await pieter.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const skip = pieter.page.getByRole("link", { name: "Naar de lijst met punten" });
+    await skip.focus();
+    await pieter.page.keyboard.press("Enter");
+    await poll(() => pieter.page.evaluate(() => document.activeElement?.id)).toBe("list-heading");
+    await pieter.page.getByRole("link", { name: "Naar de tabel per thema" }).focus();
+    await pieter.page.keyboard.press("Enter");
+    await poll(() => pieter.page.evaluate(() => document.activeElement?.id)).toBe("themes-heading");
+    await axe(pieter.page);
+    await screenshot(pieter.page, "points-board-consistent");
+  });
 });

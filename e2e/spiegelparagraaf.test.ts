@@ -195,14 +195,15 @@ describe("spiegelparagraaf in the browser", () => {
   });
 
   it("a role change closes the socket; the editor follows the new rights without a reload", async () => {
-    const sanne = await openSpiegelparagraaf("ambtenaar.groningen@demo.oogo.test");
+    // The secretaris edits too; a party's only trekker may not be demoted (409, issue 15).
+    const sanne = await openSpiegelparagraaf("secretaris@demo.oogo.test");
     await expect.poll(() => saveState(sanne.page)).toBe("Opgeslagen");
     const admin = await h.loginAs("beheerder@demo.oogo.test");
     const wsId = sanne.page.url().split("/tafels/")[1]!.split("/")[0]!;
     const members = (await (await admin.page.request.get(`/api/workspaces/${wsId}/members`)).json()) as {
       members: Array<{ id: string; email: string; party: { id: string } | null }>;
     };
-    const member = members.members.find((m) => m.email === "ambtenaar.groningen@demo.oogo.test")!;
+    const member = members.members.find((m) => m.email === "secretaris@demo.oogo.test")!;
     const setRole = async (role: string) => {
       const res = await admin.page.request.patch(`/api/workspaces/${wsId}/members/${member.id}`, {
         data: { role, partyId: member.party?.id ?? null },
@@ -217,7 +218,7 @@ describe("spiegelparagraaf in the browser", () => {
     await expect.poll(() => sanne.editor.getAttribute("aria-readonly")).toBe("true");
     expect(await saveState(sanne.page)).toBe("Alleen lezen");
 
-    await setRole("trekker");
+    await setRole("secretaris");
     await expect.poll(() => sanne.editor.getAttribute("aria-readonly")).toBe("false");
     await expect.poll(() => saveState(sanne.page)).toBe("Opgeslagen");
     await typeUnder(sanne.page, "Doorgaande lijn", " Weer schrijven.");

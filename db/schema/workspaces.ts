@@ -48,7 +48,7 @@ export const workspaces = sqliteTable("workspaces", {
 
 /**
  * A plan on the table: the ondersteuningsplan of one SWV (its sector gives the legal basis: WPO
- * 18a lid 9 or WVO 17a lid 9) or the jeugdplan of one gemeente (Jeugdwet 2.2). A tafel may
+ * 18a lid 9 or WVO 2020, formerly WVO 17a lid 9) or the jeugdplan of one gemeente (Jeugdwet 2.2). A tafel may
  * discuss several.
  */
 export const workspacePlans = sqliteTable(

@@ -137,12 +137,13 @@ describe("GET /api/workspaces/:id/events", () => {
   });
 
   it("ends the stream when the member becomes beheerder: that role sees no content (ADR 0005)", async () => {
-    const wethouder = await ctx.login(DEMO.tynaarloWethouder);
-    const sse = sseReader(await open(wethouder));
+    // The secretaris: the only wethouder of Tynaarlo may not leave that seat empty (409).
+    const secretaris = await ctx.login(DEMO.secretaris);
+    const sse = sseReader(await open(secretaris));
     expect(await sse.next()).toMatchObject({ event: "ready" });
     const beheerder = await ctx.login(DEMO.beheerder);
     expect((await open(beheerder)).status).toBe(403);
-    const target = ctx.demo.members[DEMO.tynaarloWethouder]!.membershipId;
+    const target = ctx.demo.members[DEMO.secretaris]!.membershipId;
     const changed = await ctx.request(`/api/workspaces/${ws}/members/${target}`, {
       method: "PATCH",
       body: { role: "beheerder", partyId: null },
@@ -150,11 +151,11 @@ describe("GET /api/workspaces/:id/events", () => {
     });
     expect(changed.status).toBe(200);
     expect(await sse.ended(1000)).toBe(true);
-    expect((await open(wethouder)).status).toBe(403);
+    expect((await open(secretaris)).status).toBe(403);
   });
 
   it("ends the stream when the session ends (logout)", async () => {
-    const cookie = await ctx.login(DEMO.secretaris);
+    const cookie = await ctx.login(DEMO.groningenTrekker);
     const sse = sseReader(await open(cookie));
     expect(await sse.next()).toMatchObject({ event: "ready" });
     expect((await ctx.request("/api/auth/logout", { method: "POST", cookie })).status).toBe(200);

@@ -348,7 +348,7 @@ describe("dossier: content", SLOW, () => {
         "Pieter Jansen",
         "Ondersteuningsplan SWV VO Groningen Stad 2023–2027",
         "concept 0.4",
-        "Artikel 17a, negende lid, van de Wet op het voortgezet onderwijs (WVO)",
+        "Wet voortgezet onderwijs 2020 (WVO 2020), ondersteuningsplan van het samenwerkingsverband (voorheen art. 17a lid 9 WVO)",
         "Het conceptplan wordt ten minste zes weken vóór het formele OOGO met beide gemeenten gedeeld.",
         "Bindend advies",
         "Stichting Onderwijsgeschillen",

@@ -209,8 +209,9 @@ describe("authorisation at upgrade", () => {
       headers: { cookie: cookies[DEMO.beheerder]! },
     });
     const { members } = (await memberRes.json()) as { members: Array<{ id: string; email: string }> };
-    const target = members.find((m) => m.email === DEMO.tynaarloTrekker)!;
-    const tynaarloCookie = await login(running.url, DEMO.tynaarloTrekker);
+    // The secretaris edits texts too; a party's only trekker may not be demoted (409, issue 15).
+    const target = members.find((m) => m.email === DEMO.secretaris)!;
+    const tynaarloCookie = await login(running.url, DEMO.secretaris);
 
     const t = client(tynaarloCookie);
     await waitFor(() => t.provider.synced, "synced");

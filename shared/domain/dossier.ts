@@ -29,8 +29,17 @@ export const AGREED_STATUSES = ["overeenstemming", "vastgelegd", "in_uitvoering"
 export const isAgreed = (status: string) => (AGREED_STATUSES as readonly string[]).includes(status);
 
 /**
+ * The vo-SWV's duty. The Wet op het voortgezet onderwijs (WVO) was replaced on 1 August 2022 by
+ * the Wet voortgezet onderwijs 2020 (WVO 2020). We could not verify the new article number from
+ * a source we can cite, so we name the current law and the former article instead of guessing
+ * one (issue 15). Replace with the WVO 2020 article once checked against wetten.overheid.nl.
+ */
+export const VO_LEGAL_BASIS =
+  "Wet voortgezet onderwijs 2020 (WVO 2020), ondersteuningsplan van het samenwerkingsverband (voorheen art. 17a lid 9 WVO)";
+
+/**
  * The statutory basis of the OOGO. The SWV's duty sits in the sector law of each SWV at the
- * tafel (po → WPO, vo → WVO); for the gemeente's jeugdplan it is the Jeugdwet.
+ * tafel (po → WPO, vo → WVO 2020); for the gemeente's jeugdplan it is the Jeugdwet.
  */
 export function legalBasis(planType: PlanType, swvSectors: readonly Sector[]): string[] {
   if (planType === "jeugdplan") {
@@ -40,13 +49,13 @@ export function legalBasis(planType: PlanType, swvSectors: readonly Sector[]): s
   }
   const out: string[] = [];
   if (swvSectors.includes("po")) out.push("Artikel 18a, negende lid, van de Wet op het primair onderwijs (WPO)");
-  if (swvSectors.includes("vo")) out.push("Artikel 17a, negende lid, van de Wet op het voortgezet onderwijs (WVO)");
+  if (swvSectors.includes("vo")) out.push(VO_LEGAL_BASIS);
   return out;
 }
 
 /**
  * The statutory basis following the plans on the table (ADR 0010): an ondersteuningsplan of a
- * po-SWV is WPO 18a lid 9, of a vo-SWV WVO 17a lid 9, a jeugdplan Jeugdwet 2.2. Each basis once,
+ * po-SWV is WPO 18a lid 9, of a vo-SWV the WVO 2020 (formerly WVO 17a lid 9), a jeugdplan Jeugdwet 2.2. Each basis once,
  * in that order. `sector` is the sector of the SWV whose ondersteuningsplan it is.
  */
 export function legalBasisForPlans(plans: ReadonlyArray<{ kind: PlanType; sector: Sector | null }>): string[] {

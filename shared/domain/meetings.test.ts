@@ -121,7 +121,9 @@ describe("meeting rules", () => {
 
 describe("dossier rules", () => {
   it("names the statutory basis per sector and plan", () => {
-    expect(legalBasis("ondersteuningsplan", ["vo"])).toEqual([expect.stringMatching(/17a, negende lid.*WVO/)]);
+    expect(legalBasis("ondersteuningsplan", ["vo"])).toEqual([
+      expect.stringMatching(/^Wet voortgezet onderwijs 2020 .*\(voorheen art. 17a lid 9 WVO\)$/),
+    ]);
     expect(legalBasis("ondersteuningsplan", ["po"])).toEqual([expect.stringMatching(/18a, negende lid.*WPO/)]);
     expect(legalBasis("ondersteuningsplan", ["po", "vo"])).toHaveLength(2);
     expect(legalBasis("jeugdplan", ["vo"])).toEqual([expect.stringMatching(/2\.2 van de Jeugdwet/)]);

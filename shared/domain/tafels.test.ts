@@ -115,6 +115,9 @@ describe("legal basis follows the plans", () => {
         { kind: "ondersteuningsplan", sector: "vo" },
         { kind: "jeugdplan", sector: null },
       ]),
-    ).toEqual([expect.stringMatching(/17a.*WVO/), expect.stringMatching(/Jeugdwet/)]);
+    ).toEqual([
+      expect.stringMatching(/Wet voortgezet onderwijs 2020.*voorheen art. 17a lid 9 WVO/),
+      expect.stringMatching(/Jeugdwet/),
+    ]);
   });
 });

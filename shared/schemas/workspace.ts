@@ -46,7 +46,7 @@ export const PlanView = z.object({
   kind: z.enum(PLAN_TYPES),
   /** The SWV (ondersteuningsplan) or gemeente (jeugdplan) whose plan it is. */
   party: z.object({ id: z.string(), name: z.string() }).nullable(),
-  /** The SWV's sector for an ondersteuningsplan (gives WPO or WVO as legal basis). */
+  /** The SWV's sector for an ondersteuningsplan (gives WPO or WVO 2020 as legal basis). */
   sector: z.enum(SECTORS).nullable(),
   title: z.string(),
   period: z.object({ start: z.number(), end: z.number() }),

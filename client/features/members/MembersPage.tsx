@@ -3,13 +3,14 @@ import { createStore, reconcile } from "solid-js/store";
 import { A } from "@solidjs/router";
 import { workspaceApi } from "../../api/endpoints.ts";
 import { ROLES, ROLE_LABELS, requiresParty, type Role } from "../../../shared/domain/roles.ts";
-import type { MembersView, MemberView } from "../../../shared/schemas/workspace.ts";
+import type { MembersView } from "../../../shared/schemas/workspace.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ErrorAlert, InfoAlert, Loaded } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { formText } from "../../ui/formData.ts";
 import { BulkInvite } from "./BulkInvite.tsx";
 import { InvitationsSection } from "./InvitationsSection.tsx";
+import { MemberRow } from "./MemberRow.tsx";
 import "../meetings/meetings.css";
 import "./members.css";
 
@@ -31,6 +32,13 @@ export default function MembersPage() {
   });
   const refresh = async () => {
     await refetch();
+  };
+  // A removal takes its row away: its outcome is said (and focused) above the table.
+  const [removed, setRemoved] = createSignal<string | null>(null);
+  let removedEl: HTMLParagraphElement | undefined;
+  const showRemoved = (message: string) => {
+    setRemoved(message);
+    queueMicrotask(() => removedEl?.focus());
   };
   const pending = () => view.invitations.some((i) => i.state === "wordt_verstuurd");
   const timer = setInterval(() => {
@@ -58,6 +66,11 @@ export default function MembersPage() {
             <Show when={manage() && view.invitations.length > 0}>
               <InvitationsSection invitations={view.invitations} onChange={refresh} />
             </Show>
+            <Show when={removed()}>
+              <p class="utrecht-paragraph oogo-members__done" role="status" tabindex="-1" ref={removedEl}>
+                {removed()}
+              </p>
+            </Show>
             <div class="utrecht-table-container">
               <table class="utrecht-table utrecht-table--html-table oogo-members__table">
                 <caption class="utrecht-table__caption">Deelnemers ({view.members.length})</caption>
@@ -84,7 +97,15 @@ export default function MembersPage() {
                 </thead>
                 <tbody class="utrecht-table__body">
                   <For each={view.members}>
-                    {(m) => <MemberRow member={m} manage={manage()} onChange={() => void refetch()} />}
+                    {(m) => (
+                      <MemberRow
+                        member={m}
+                        members={view.members}
+                        manage={manage()}
+                        onChange={() => void refetch()}
+                        onRemoved={showRemoved}
+                      />
+                    )}
                   </For>
                 </tbody>
               </table>
@@ -93,89 +114,6 @@ export default function MembersPage() {
         )}
       </Loaded>
     </>
-  );
-}
-
-function MemberRow(props: { member: MemberView; manage: boolean; onChange: () => void }) {
-  const ws = useWorkspace();
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
-  const act = async (fn: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-      props.onChange();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  // The member as the user saw it when acting.
-  const changeRole = (select: HTMLSelectElement) => {
-    const { id, party, role: before } = props.member;
-    const role = select.value as Role;
-    return act(async () => {
-      try {
-        await workspaceApi.changeMember(ws.id(), id, { role, partyId: party?.id ?? null });
-      } catch (err) {
-        select.value = before; // refused (e.g. the last who manages members): show what still holds
-        throw err;
-      }
-    });
-  };
-  const revoke = () => {
-    const { id, name } = props.member;
-    if (!confirm(`${name} verwijderen van deze tafel? De toegang vervalt direct.`)) return;
-    void act(() => workspaceApi.revokeMember(ws.id(), id));
-  };
-  const selectId = () => `role-${props.member.id}`;
-  return (
-    <tr class="utrecht-table__row">
-      <td class="utrecht-table__cell" data-label="Naam">
-        {props.member.name}
-        <Show when={error()}>
-          <ErrorAlert error={error()} />
-        </Show>
-      </td>
-      <td class="utrecht-table__cell oogo-break" data-label="E-mail">
-        {props.member.email}
-      </td>
-      <td class="utrecht-table__cell" data-label="Partij">
-        {props.member.party?.name ?? "—"}
-      </td>
-      <td class="utrecht-table__cell" data-label="Rol">
-        <Show when={props.manage} fallback={ROLE_LABELS[props.member.role]}>
-          <label class="oogo-visually-hidden" for={selectId()}>
-            Rol van {props.member.name}
-          </label>
-          <select
-            id={selectId()}
-            class="utrecht-select utrecht-select--html-select"
-            disabled={busy()}
-            value={props.member.role}
-            onChange={(e) => void changeRole(e.currentTarget)}
-          >
-            <For each={ROLES.filter((r) => !!props.member.party || !requiresParty(r))}>
-              {(r) => <option value={r}>{ROLE_LABELS[r]}</option>}
-            </For>
-          </select>
-        </Show>
-      </td>
-      <Show when={props.manage}>
-        <td class="utrecht-table__cell" data-label="Beheer">
-          <button
-            type="button"
-            class="utrecht-button utrecht-button--secondary-action utrecht-button--danger"
-            disabled={busy()}
-            onClick={revoke}
-          >
-            Verwijderen<span class="oogo-visually-hidden"> {props.member.name}</span>
-          </button>
-        </td>
-      </Show>
-    </tr>
   );
 }
 

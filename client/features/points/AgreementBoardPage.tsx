@@ -20,7 +20,8 @@ import { PointFilters } from "./PointFilters.tsx";
 import { PointList } from "./PointList.tsx";
 import { StatusGroupIcon } from "./StatusBadge.tsx";
 import { StatusLegend, StatusMatrix } from "./StatusMatrix.tsx";
-import { pluralPunten, stanceLabel } from "./format.ts";
+import { pluralPunten } from "./format.ts";
+import { PARTY_POSITION_LABELS } from "../../../shared/domain/partyPosition.ts";
 import "./points.css";
 
 /** The statuses the board always shows (domain brief §7.2); others appear once a point has them. */
@@ -66,10 +67,12 @@ export default function AgreementBoardPage() {
     setParams({ ...all, ...next }, { replace: true, scroll: false });
   };
 
+  // One list for the matrix AND the status filter, so both offer the same statuses (plus the
+  // one a link may have put in the URL).
   const statuses = createMemo(() => {
     const b = board();
-    if (!b) return [...CORE];
-    return POINT_STATUSES.filter((s) => CORE.includes(s) || (b.totals[s] ?? 0) > 0);
+    const current = filters().status;
+    return POINT_STATUSES.filter((s) => CORE.includes(s) || (b?.totals[s] ?? 0) > 0 || s === current);
   });
   const groupCount = (group: StatusGroup) => {
     const b = board();
@@ -117,13 +120,41 @@ export default function AgreementBoardPage() {
     if (f.status) parts.push(`status ${POINT_STATUS_INFO[f.status].label}`);
     if (f.groep) parts.push(STATUS_GROUP_LABELS[f.groep].toLowerCase());
     if (f.gemeente) parts.push(parties().find((p) => p.id === f.gemeente)?.name ?? "onbekende partij");
-    if (f.standpunt) parts.push(`standpunt ${stanceLabel(f.standpunt).toLowerCase()}`);
+    if (f.standpunt) parts.push(PARTY_POSITION_LABELS[f.standpunt].toLowerCase());
     if (f.ondertekening) parts.push(f.ondertekening === "getekend" ? "ondertekend" : "wacht op ondertekening");
     return parts.join(", ");
   };
 
+  // Skip links (issue 15: a point took some 60 Tab presses): move focus to the heading, so the
+  // next Tab continues in the matrix or the list.
+  const skipTo = (e: MouseEvent, id: string) => {
+    const el = document.getElementById(id);
+    if (!el) return;
+    e.preventDefault();
+    el.scrollIntoView({ block: "start" });
+    el.focus({ preventScroll: true });
+  };
+
   return (
     <>
+      <Show when={board()}>
+        <nav class="oogo-skip-links" aria-label="Snel naar">
+          <a
+            class="utrecht-skip-link utrecht-skip-link--visible-on-focus"
+            href="#themes-heading"
+            onClick={(e) => skipTo(e, "themes-heading")}
+          >
+            Naar de tabel per thema
+          </a>
+          <a
+            class="utrecht-skip-link utrecht-skip-link--visible-on-focus"
+            href="#list-heading"
+            onClick={(e) => skipTo(e, "list-heading")}
+          >
+            Naar de lijst met punten
+          </a>
+        </nav>
+      </Show>
       <div class="oogo-title-row">
         <PageTitle lead="Per thema en per partij: wat is afgesproken, wat loopt nog en waarover verschillen partijen van mening.">
           Overeenstemming
@@ -183,7 +214,7 @@ export default function AgreementBoardPage() {
               <section class="oogo-panel" aria-labelledby="themes-heading">
                 <div class="oogo-panel__head">
                   <div>
-                    <h2 class="utrecht-heading-2" id="themes-heading">
+                    <h2 class="utrecht-heading-2" id="themes-heading" tabindex="-1">
                       Per thema
                     </h2>
                     <p class="oogo-panel__intro">
@@ -248,7 +279,13 @@ export default function AgreementBoardPage() {
                 <h2 class="utrecht-heading-2" id="list-heading" tabindex="-1" ref={listHeading}>
                   Punten
                 </h2>
-                <PointFilters filters={filters()} themes={themes()} parties={parties()} onChange={setFilters} />
+                <PointFilters
+                  filters={filters()}
+                  statuses={statuses()}
+                  themes={themes()}
+                  parties={parties()}
+                  onChange={setFilters}
+                />
                 <p class="oogo-result-count" role="status">
                   {visible().length === b().points.length && !hasFilters(filters())
                     ? `${pluralPunten(visible().length)}`

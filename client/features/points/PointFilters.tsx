@@ -1,21 +1,23 @@
 import { For, Show } from "solid-js";
 import {
   POINT_STATUS_INFO,
-  POINT_STATUSES,
   STATUS_GROUPS,
   STATUS_GROUP_LABELS,
   type PointStatus,
   type StatusGroup,
 } from "../../../shared/domain/pointStatus.ts";
-import { STANCES, type Stance } from "../../../shared/domain/stances.ts";
+import { PARTY_POSITION_LABELS, PARTY_POSITIONS, type PartyPosition } from "../../../shared/domain/partyPosition.ts";
 import type { PartyView, ThemeView } from "../../../shared/schemas/workspace.ts";
 import type { BoardFilters } from "./boardFilters.ts";
 import { hasFilters } from "./boardFilters.ts";
-import { stanceLabel } from "./format.ts";
 
-/** Filter controls of the point list; every change goes straight to the URL (no submit needed). */
+/**
+ * Filter controls of the point list; every change goes straight to the URL (no submit needed).
+ * `statuses` are the ones the matrix shows, so both offer the same choices.
+ */
 export function PointFilters(props: {
   filters: BoardFilters;
+  statuses: readonly PointStatus[];
   themes: ThemeView[];
   parties: PartyView[];
   onChange: (next: BoardFilters) => void;
@@ -76,7 +78,7 @@ export function PointFilters(props: {
               {(group) => (
                 <optgroup label={STATUS_GROUP_LABELS[group]}>
                   <option value={`g:${group}`}>Alles in “{STATUS_GROUP_LABELS[group]}”</option>
-                  <For each={POINT_STATUSES.filter((s) => POINT_STATUS_INFO[s].group === group)}>
+                  <For each={props.statuses.filter((s) => POINT_STATUS_INFO[s].group === group)}>
                     {(s) => <option value={`s:${s}`}>{POINT_STATUS_INFO[s].label}</option>}
                   </For>
                 </optgroup>
@@ -88,7 +90,7 @@ export function PointFilters(props: {
       <div class="utrecht-form-field">
         <div class="utrecht-form-field__label">
           <label class="utrecht-form-label" for="filter-gemeente">
-            Gemeente
+            Partij
           </label>
         </div>
         <div class="utrecht-form-field__input">
@@ -103,7 +105,7 @@ export function PointFilters(props: {
               })
             }
           >
-            <option value="">Alle gemeenten</option>
+            <option value="">Alle partijen</option>
             <optgroup label="Gemeenten">
               <For each={gemeenten()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
             </optgroup>
@@ -127,10 +129,10 @@ export function PointFilters(props: {
               id="filter-standpunt"
               class="utrecht-select utrecht-select--html-select"
               value={props.filters.standpunt ?? ""}
-              onChange={(e) => set({ standpunt: (e.currentTarget.value || undefined) as Stance | undefined })}
+              onChange={(e) => set({ standpunt: (e.currentTarget.value || undefined) as PartyPosition | undefined })}
             >
               <option value="">Elk standpunt</option>
-              <For each={[...STANCES]}>{(s) => <option value={s}>{stanceLabel(s)}</option>}</For>
+              <For each={[...PARTY_POSITIONS]}>{(s) => <option value={s}>{PARTY_POSITION_LABELS[s]}</option>}</For>
             </select>
           </div>
         </div>

@@ -3,11 +3,14 @@ import { For, Show } from "solid-js";
 import type { BoardView } from "../../../shared/schemas/points.ts";
 import type { PartyView, ThemeView } from "../../../shared/schemas/workspace.ts";
 import { StatusBadge, StatusGroupIcon } from "./StatusBadge.tsx";
-import { STANCE_GROUP, stanceLabel } from "./format.ts";
+import { PARTY_POSITION_GROUP, PARTY_POSITION_LABELS, partyPosition } from "../../../shared/domain/partyPosition.ts";
 
 type BoardPoint = BoardView["points"][number];
 
-/** The points below the board: title, theme, status, and per party its stance and signature. */
+/**
+ * The points below the board: title, theme, status, and per party the position that counts in
+ * that status (its stance in the ambtelijk phase, its signature once bestuurders decide).
+ */
 export function PointList(props: {
   points: BoardPoint[];
   themes: ThemeView[];
@@ -40,19 +43,19 @@ export function PointList(props: {
                 </div>
               </Show>
             </div>
-            <ul class="oogo-chips" aria-label={`Standpunten bij ${p.title}`}>
+            <ul class="oogo-chips" aria-label={`Partijen bij ${p.title}`}>
               <For each={p.perParty}>
-                {(x) => (
-                  <li class={`oogo-chip oogo-chip--${x.stance}`}>
-                    <span class={`oogo-tone--${STANCE_GROUP[x.stance]}`}>
-                      <StatusGroupIcon group={STANCE_GROUP[x.stance]} />
-                    </span>
-                    {partyName(x.partyId)}: {stanceLabel(x.stance).toLowerCase()}
-                    <Show when={x.signed}>
-                      <span class="oogo-chip__mark">· ondertekend</span>
-                    </Show>
-                  </li>
-                )}
+                {(x) => {
+                  const pos = () => partyPosition(p.status, x);
+                  return (
+                    <li class={`oogo-chip oogo-chip--${PARTY_POSITION_GROUP[pos()]}`} data-position={pos()}>
+                      <span class={`oogo-tone--${PARTY_POSITION_GROUP[pos()]}`}>
+                        <StatusGroupIcon group={PARTY_POSITION_GROUP[pos()]} />
+                      </span>
+                      {partyName(x.partyId)}: {PARTY_POSITION_LABELS[pos()].toLowerCase()}
+                    </li>
+                  );
+                }}
               </For>
             </ul>
           </li>

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createEffect, createResource, createSignal, For, Show } from "solid-js";
 import { pointsApi } from "../../api/points.ts";
 import { ApiRequestError } from "../../api/http.ts";
 import { SIGNABLE_STATUSES } from "../../../shared/domain/pointStatus.ts";
@@ -85,11 +85,22 @@ export function SignoffPanel(props: {
   let confirmedFor = "";
   const isConfirmed = () => confirmed() && confirmedFor === props.point.textHash;
 
+  // After signing, keyboard focus goes to the confirmation once the page shows it (the form it
+  // came from is gone or disabled; focus would otherwise drop to the page body).
+  const [focusConfirmation, setFocusConfirmation] = createSignal(false);
+  let confirmationEl: HTMLDivElement | undefined;
+  createEffect(() => {
+    if (!focusConfirmation() || !valid()) return;
+    setFocusConfirmation(false);
+    queueMicrotask(() => confirmationEl?.focus());
+  });
+
   const sign = async (e: SubmitEvent) => {
     e.preventDefault();
     if (!isConfirmed()) return;
     const signed = await signOff.run(props.point);
     setConfirmed(false);
+    if (signed) setFocusConfirmation(true);
     if (signed) props.onChanged(signed);
     else if (signOff.error() instanceof ApiRequestError && (signOff.error() as ApiRequestError).status === 409)
       props.onChanged(null);
@@ -123,13 +134,20 @@ export function SignoffPanel(props: {
       >
         <Show when={valid()} keyed>
           {(v) => (
-            <InfoAlert type="ok">
-              <p class="utrecht-paragraph">
-                <strong>Ondertekend.</strong> {v.signer.name} heeft op {formatDateTime(v.signedAt)} namens{" "}
-                {props.partyName} de huidige tekst ondertekend (tekstversie {props.point.textVersionNumber}, kenmerk{" "}
-                <span class="oogo-hash">{kenmerk(v.textHash)}</span>).
-              </p>
-            </InfoAlert>
+            <div
+              class="oogo-sign__confirmation"
+              id="ondertekening-bevestigd"
+              tabindex="-1"
+              ref={(el) => (confirmationEl = el)}
+            >
+              <InfoAlert type="ok">
+                <p class="utrecht-paragraph">
+                  <strong>Ondertekend.</strong> {v.signer.name} heeft op {formatDateTime(v.signedAt)} namens{" "}
+                  {props.partyName} de huidige tekst ondertekend (tekstversie {props.point.textVersionNumber}, kenmerk{" "}
+                  <span class="oogo-hash">{kenmerk(v.textHash)}</span>).
+                </p>
+              </InfoAlert>
+            </div>
           )}
         </Show>
 

@@ -112,14 +112,22 @@ function StanceForm(props: {
   party: PartyInScopeView;
   onChanged: (p: PointDetail | null) => void;
 }) {
-  // A draft: it starts from the party's current stance and live updates do not overwrite what is being typed.
+  // A draft: it starts from the party's stance on THIS text, or empty — never from a stance on an
+  // earlier text (one click would re-confirm an outdated opinion; typing would append to someone
+  // else's reasoning). That earlier stance is shown beside the form, read-only. Live updates do
+  // not overwrite what is being typed.
   const current = untrack(() => (props.party.stance?.isCurrent ? props.party.stance : null));
-  const [stance, setStance] = createSignal<Stance>(current?.stance ?? "akkoord");
+  const earlier = () => (props.party.stance && !props.party.stance.isCurrent ? props.party.stance : null);
+  const [stance, setStance] = createSignal<Stance | null>(current?.stance ?? null);
   const [reasoning, setReasoning] = createSignal(current?.reasoning ?? "");
-  const problem = () => reasoningProblem(stance(), reasoning());
+  const problem = () => {
+    const s = stance();
+    return s ? reasoningProblem(s, reasoning()) : null;
+  };
   // After a first attempt the reasoning is checked as the trekker types.
   const [touched, setTouched] = createSignal(false);
-  const record = createAction(async (point: PointDetail, chosen: Stance, text: string) => {
+  const record = createAction(async (point: PointDetail, chosen: Stance | null, text: string) => {
+    if (!chosen) throw inputError("Kies een standpunt.", "stance");
     const wrong = reasoningProblem(chosen, text);
     if (wrong) throw inputError(wrong, "reasoning");
     const next = await pointsApi.recordStance(point.id, {
@@ -159,7 +167,31 @@ function StanceForm(props: {
           <p class="utrecht-paragraph">{doneText()}</p>
         </InfoAlert>
       </Show>
-      <fieldset class="utrecht-form-fieldset" style={{ border: "0", padding: "0", margin: "0 0 12px" }}>
+      <Show when={earlier()}>
+        {(prev) => (
+          <aside class="oogo-stance-earlier" aria-labelledby="stance-earlier-heading">
+            <h4 class="utrecht-heading-4" id="stance-earlier-heading">
+              Eerder standpunt, op een vorige tekst
+            </h4>
+            <p class="utrecht-paragraph">
+              <strong>{stanceLabel(prev().stance)}</strong> — vastgelegd door {prev().recordedBy.name} op{" "}
+              {formatDateTime(prev().recordedAt)}, op de tekst met kenmerk{" "}
+              <span class="oogo-hash">{kenmerk(prev().textHash)}</span>. Het telt niet meer: de tekst is sindsdien
+              gewijzigd.
+            </p>
+            <Show when={prev().reasoning}>
+              <blockquote class="oogo-stance__reason">{prev().reasoning}</blockquote>
+            </Show>
+          </aside>
+        )}
+      </Show>
+      <fieldset
+        class="utrecht-form-fieldset"
+        style={{ border: "0", padding: "0", margin: "0 0 12px" }}
+        id="stance"
+        tabindex="-1"
+        aria-invalid={fieldError(record.error(), "stance") ? "true" : undefined}
+      >
         <legend class="utrecht-form-fieldset__legend" style={{ "font-weight": "600" }}>
           Standpunt
         </legend>
@@ -174,7 +206,10 @@ function StanceForm(props: {
                     value={s}
                     class="utrecht-radio-button utrecht-radio-button--html-input"
                     checked={stance() === s}
-                    onChange={() => setStance(s)}
+                    onChange={() => {
+                      setStance(s);
+                      if (fieldError(record.error(), "stance")) record.reset();
+                    }}
                   />
                   <span class={`oogo-tone--${STANCE_GROUP[s]}`}>
                     <StatusGroupIcon group={STANCE_GROUP[s]} />
@@ -188,7 +223,7 @@ function StanceForm(props: {
       </fieldset>
       <Field
         id="stance-reasoning"
-        label={`Toelichting${reasoningRequired(stance()) ? ` (verplicht, minstens ${REASONING_MIN} tekens)` : " (optioneel)"}`}
+        label={`Toelichting${stance() && reasoningRequired(stance()!) ? ` (verplicht, minstens ${REASONING_MIN} tekens)` : " (optioneel)"}`}
         error={reasoningError()}
       >
         {(control) => (

@@ -75,4 +75,23 @@ describe("board filters in the URL", () => {
     // Waiting = in a signable status and not yet signed by that party.
     expect(ids({ gemeente: "gro", ondertekening: "wacht" })).toEqual(["b"]);
   });
+
+  it("filters on the position the badge shows: an ambtelijk akkoord does not count on a disputed point", () => {
+    const disputed = point({
+      id: "d",
+      status: "geen_overeenstemming",
+      perParty: [
+        { partyId: "swv", stance: "akkoord", signed: true },
+        { partyId: "gro", stance: "akkoord", signed: false },
+      ],
+    });
+    const talking = point({ id: "t", perParty: [{ partyId: "gro", stance: "akkoord", signed: false }] });
+    const ids = (f: Parameters<typeof applyFilters>[1]) => applyFilters([disputed, talking], f).map((p) => p.id);
+    expect(ids({ gemeente: "gro", standpunt: "akkoord" })).toEqual(["t"]);
+    expect(ids({ gemeente: "gro", standpunt: "niet_ondertekend" })).toEqual(["d"]);
+    expect(ids({ gemeente: "swv", standpunt: "ondertekend" })).toEqual(["d"]);
+    expect(parseFilters({ gemeente: "gro", standpunt: "wacht_op_ondertekening" }).standpunt).toBe(
+      "wacht_op_ondertekening",
+    );
+  });
 });

@@ -11,7 +11,7 @@ import {
   type PointStatus,
   type StatusGroup,
 } from "../../../shared/domain/pointStatus.ts";
-import { isStance, type Stance } from "../../../shared/domain/stances.ts";
+import { isPartyPosition, partyPosition, type PartyPosition } from "../../../shared/domain/partyPosition.ts";
 import type { BoardView } from "../../../shared/schemas/points.ts";
 
 export interface BoardFilters {
@@ -20,8 +20,8 @@ export interface BoardFilters {
   groep?: StatusGroup;
   /** A party id; "gemeente" because that is how people filter, though the SWV works too. */
   gemeente?: string;
-  /** Only with `gemeente`: that party's effective stance on the current text. */
-  standpunt?: Stance;
+  /** Only with `gemeente`: that party's position as its badge shows it (shared/domain/partyPosition). */
+  standpunt?: PartyPosition;
   /** Only with `gemeente`: "getekend" = validly signed, "wacht" = signable and not yet signed. */
   ondertekening?: "getekend" | "wacht";
 }
@@ -48,7 +48,7 @@ export function parseFilters(params: Record<string, string | string[] | undefine
   const gemeente = one("gemeente");
   if (gemeente && /^[A-Za-z0-9_-]{1,64}$/.test(gemeente)) out.gemeente = gemeente;
   const standpunt = one("standpunt");
-  if (out.gemeente && isStance(standpunt)) out.standpunt = standpunt;
+  if (out.gemeente && isPartyPosition(standpunt)) out.standpunt = standpunt;
   const ondertekening = one("ondertekening");
   if (out.gemeente && (ondertekening === "getekend" || ondertekening === "wacht")) out.ondertekening = ondertekening;
   return out;
@@ -75,7 +75,9 @@ export function applyFilters(points: BoardPoint[], f: BoardFilters): BoardPoint[
     if (f.gemeente) {
       if (!p.partyIds.includes(f.gemeente)) return false;
       const mine = p.perParty.find((x) => x.partyId === f.gemeente);
-      if (f.standpunt && (mine?.stance ?? "geen_standpunt") !== f.standpunt) return false;
+      // The same position the party's badge shows, so a filter never contradicts what is listed.
+      const fact = mine ?? { stance: "geen_standpunt" as const, signed: false };
+      if (f.standpunt && partyPosition(p.status, fact) !== f.standpunt) return false;
       if (f.ondertekening === "getekend" && !mine?.signed) return false;
       if (f.ondertekening === "wacht" && (mine?.signed || !SIGNABLE_STATUSES.includes(p.status))) return false;
     }

@@ -4,7 +4,7 @@ import type { ChangeMemberInput } from "../../../shared/schemas/workspace.ts";
 import { notFound } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
 import { afterCommit, nowIso, withTransaction, type ServiceContext, type TxContext } from "../serviceContext.ts";
-import { assertKeepsAManager, assertValidParty, managerOf } from "./memberRules.ts";
+import { assertChangeKeepsSeats, assertValidParty, managerOf } from "./memberRules.ts";
 
 export interface MemberCommand {
   workspaceId: string;
@@ -36,8 +36,7 @@ export async function changeMember(ctx: ServiceContext, input: MemberCommand & C
     const target = await loadTarget(t, input);
     const partyId = input.partyId === undefined ? target.organisationId : input.partyId;
     await assertValidParty(t.tx, workspaceId, input.role, partyId);
-    // Inside the write transaction: two managers demoting each other cannot both succeed.
-    await assertKeepsAManager(t.tx, workspaceId, target, input.role);
+    await assertChangeKeepsSeats(t.tx, workspaceId, { membershipId, role: input.role, partyId: partyId ?? null });
     const now = nowIso(t);
     await t.tx
       .update(memberships)
@@ -69,7 +68,7 @@ export async function revokeMember(ctx: ServiceContext, input: MemberCommand): P
   const actor = await managerOf(ctx, workspaceId, "deelnemers verwijderen");
   await withTransaction(ctx, async (t) => {
     const target = await loadTarget(t, input);
-    await assertKeepsAManager(t.tx, workspaceId, target, null);
+    await assertChangeKeepsSeats(t.tx, workspaceId, { membershipId, remove: true });
     const now = nowIso(t);
     await t.tx.delete(memberships).where(eq(memberships.id, membershipId));
     await appendEvent(t.tx, {

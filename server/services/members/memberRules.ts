@@ -1,17 +1,17 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { signedIn } from "../membershipOf.ts";
 import type { Db } from "../../../db/client.ts";
 import type { WriteTx } from "../../../db/writeLock.ts";
-import { memberships, workspaceParties } from "../../../db/schema/index.ts";
-import { can, requiresParty, ROLES, ROLE_LABELS, type Role } from "../../../shared/domain/roles.ts";
+import { memberships, organisations, workspaceParties } from "../../../db/schema/index.ts";
+import { requiresParty, type Role } from "../../../shared/domain/roles.ts";
+import { MANAGER_WORDS, memberChangeProblem, type MemberChange } from "../../../shared/domain/memberChanges.ts";
 import type { MembershipContext } from "../../context.ts";
 import { assertCan, requireMembership } from "../../auth/access.ts";
 import { ApiError } from "../../http/errors.ts";
 import type { ServiceContext } from "../serviceContext.ts";
 
 /** Roles that may manage members, from the one roles table (beheerder and secretaris, ADR 0011). */
-export const MANAGER_ROLES: readonly Role[] = ROLES.filter((r) => can(r, "members.manage"));
-const MANAGER_WORDS = MANAGER_ROLES.map((r) => ROLE_LABELS[r].toLowerCase()).join(" of ");
+export { MANAGER_ROLES } from "../../../shared/domain/memberChanges.ts";
 
 /**
  * The acting member at this tafel, who must be allowed to manage its members: 401 without a
@@ -52,24 +52,29 @@ export async function assertValidParty(
 }
 
 /**
- * A tafel keeps at least one member who can manage its members, or nobody could invite, change
- * or remove anyone any more. `newRole` null: the member is removed.
+ * Refuses (409, Dutch reason) a change that leaves an OOGO party without a trekker or a
+ * bestuurder, or the tafel without anyone who can manage members (shared/domain/memberChanges).
+ * Run inside the write transaction: two managers demoting each other cannot both succeed.
  */
-export async function assertKeepsAManager(
-  db: Db | WriteTx,
-  workspaceId: string,
-  target: { id: string; role: Role },
-  newRole: Role | null,
-) {
-  if (!can(target.role, "members.manage") || (newRole && can(newRole, "members.manage"))) return;
-  const managers = await db
-    .select({ id: memberships.id })
+export async function assertChangeKeepsSeats(db: Db | WriteTx, workspaceId: string, change: MemberChange) {
+  const members = await db
+    .select({ id: memberships.id, role: memberships.role, partyId: memberships.organisationId })
     .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.role, [...MANAGER_ROLES])));
-  if (managers.every((m) => m.id === target.id)) {
-    throw new ApiError(
-      "CONFLICT",
-      `Dit is de laatste deelnemer die de deelnemers van deze tafel kan beheren (${MANAGER_WORDS}). Wijs eerst iemand anders die rol toe.`,
-    );
-  }
+    .where(eq(memberships.workspaceId, workspaceId));
+  const parties = await db
+    .select({
+      id: workspaceParties.organisationId,
+      name: organisations.name,
+      kind: organisations.kind,
+      leftAt: workspaceParties.leftAt,
+    })
+    .from(workspaceParties)
+    .innerJoin(organisations, eq(organisations.id, workspaceParties.organisationId))
+    .where(eq(workspaceParties.workspaceId, workspaceId));
+  const problem = memberChangeProblem(
+    members,
+    parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind, left: p.leftAt !== null })),
+    change,
+  );
+  if (problem) throw new ApiError("CONFLICT", problem);
 }

@@ -210,13 +210,15 @@ function drawList(l: PdfLayout, b: Extract<Block, { kind: "list" }>, indent: num
 function drawQuote(l: PdfLayout, b: Extract<Block, { kind: "quote" }>, indent: number): void {
   const doc = l.doc;
   if (b.caption) {
-    l.ensureSpace(l.lineHeight() * 3);
+    // The caption never stays behind alone: it goes along with the quote's first lines.
+    const first = b.blocks[0] ? firstPart(l, b.blocks[0], indent + 14) : 0;
+    l.ensureSpace(l.lineHeight() * 2 + first);
     drawRuns(l, [{ text: b.caption, bold: true }], indent, BODY_SIZE - 1.5, COLOR.muted, 2);
   }
   const bar = { x: l.left + indent + 1.5, page: l.pageIndex(), y0: doc.y };
   l.openBars.push(bar);
   drawBlocks(l, b.blocks, indent + 14);
   l.openBars.pop();
-  l.bars.push({ page: bar.page, x: bar.x, y0: bar.y0, y1: doc.y - 3 });
+  if (doc.y - 3 > bar.y0 + 1) l.bars.push({ page: bar.page, x: bar.x, y0: bar.y0, y1: doc.y - 3 });
   doc.y += 6;
 }

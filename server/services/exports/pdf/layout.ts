@@ -29,6 +29,9 @@ export class PdfLayout {
   /** Bars of quotes still being laid out: where each started on its current page. */
   readonly openBars: Array<{ x: number; page: number; y0: number }> = [];
   outlineParent: PDFKit.PDFOutline | null = null;
+  private yBeforeBreak = 0;
+  /** Per page index, where its text ended when the next page was started. */
+  readonly pageEnds: number[] = [];
   coverMode = false;
   /** Where the table of contents goes: its reserved pages and title, drawn in the final pass. */
   tocAt: { firstPage: number; title: string } | null = null;
@@ -38,11 +41,21 @@ export class PdfLayout {
     readonly regularPath: string,
     readonly tocList: TocEntry[],
   ) {
+    // Where the text stood when a page break was taken: a break is often taken early (keep-
+    // with-next), and a bar drawn on to the page bottom then ran beside nothing (issue 15).
+    const addPage = doc.addPage.bind(doc);
+    doc.addPage = (...args: Parameters<Doc["addPage"]>) => {
+      this.yBeforeBreak = Math.min(doc.y, this.bottom);
+      this.pageEnds[this.pageIndex()] = this.yBeforeBreak;
+      return addPage(...args);
+    };
     doc.on("pageAdded", () => {
-      // A quote running over a page break: close its bar on the old page, reopen on the new.
+      // A quote running over a page break: close its bar where its text ended on the old page
+      // (a bar beside no text is dropped), reopen it on the new one.
       const page = this.pageIndex();
       for (const bar of this.openBars) {
-        this.bars.push({ page: bar.page, x: bar.x, y0: bar.y0, y1: this.doc.page.height - MARGIN.bottom });
+        const y1 = Math.min(this.yBeforeBreak, this.doc.page.height - MARGIN.bottom) - 3;
+        if (y1 > bar.y0 + 1) this.bars.push({ page: bar.page, x: bar.x, y0: bar.y0, y1 });
         bar.page = page;
         bar.y0 = MARGIN.top;
       }

@@ -18,6 +18,11 @@ import { drawToc, tocEntries } from "./toc.ts";
 
 /** Renders the model; resolves to the PDF bytes. */
 export async function renderPdf(model: DocModel): Promise<Buffer> {
+  return layOutPdf(model).bytes;
+}
+
+/** Renders the model and keeps the layout pass, so tests can check where things landed. */
+export function layOutPdf(model: DocModel): { bytes: Promise<Buffer>; layout: PdfLayout } {
   const { doc, regularPath, bytes } = createPdfDocument(model);
   const l = new PdfLayout(doc, regularPath, tocEntries(model));
   drawCover(l, model.cover);
@@ -28,5 +33,5 @@ export async function renderPdf(model: DocModel): Promise<Buffer> {
   drawQuoteBars(l);
   drawHeadersAndFooters(l, model.meta);
   doc.end();
-  return bytes;
+  return { bytes, layout: l };
 }
