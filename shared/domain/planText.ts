@@ -4,9 +4,20 @@
  * stays a pure function of it and tests can write plans by hand.
  */
 
+/**
+ * Added by the import: a stretch of a paragraph in bold and/or italic, as the source had it.
+ * Optional everywhere; `text` stays the whole paragraph, so readers that ignore runs lose nothing.
+ */
+export interface TextRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
 /** One block of body text inside a section. */
 export type PlanBlock =
-  | { kind: "paragraph"; text: string }
+  /** `runs`, when present, concatenate to `text` (added by the import). */
+  | { kind: "paragraph"; text: string; runs?: TextRun[] }
   /** A (possibly nested) list; `depth` 0 is the outer level. */
   | { kind: "list"; ordered: boolean; items: { text: string; depth: number }[] }
   | { kind: "table"; rows: string[][] }
