@@ -84,9 +84,7 @@ describe("plan diff per section", () => {
     ]);
     const vervoer = changes[2]!.paragraphs[0]!;
     expect(vervoer.kind).toBe("changed");
-    expect(vervoer.kind === "changed" && vervoer.words.find((w) => w.op === "added")?.text).toBe(
-      "binnen zes weken",
-    );
+    expect(vervoer.kind === "changed" && vervoer.words.find((w) => w.op === "added")?.text).toBe("binnen zes weken");
   });
 
   it("reports a renamed section at the same number as changed, with its old title", () => {

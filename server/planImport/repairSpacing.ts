@@ -1,0 +1,52 @@
+/**
+ * Repairs the spacing artefacts of text pulled out of PDFs: a space inside a word where the
+ * typesetter kerned ("Hoof dstuk", "E en") and letter-spaced words ("H O O F D S T U K"). A split
+ * is undone only when the joined word is a word — of the document itself (it occurs unsplit
+ * elsewhere) or of a short list of words every plan uses — and the two pieces are not both words.
+ */
+
+/** Words of every plan; the document's own words are added per document. */
+const COMMON = `een het de en of in op te van voor met aan is zijn dat die er ook om als bij door naar over uit tot
+we wij ze zij u niet wel dan nog al per na dit deze hun ons onze kan
+hoofdstuk paragraaf bijlage inleiding inhoud inhoudsopgave samenvatting ondersteuning ondersteuningsplan
+samenwerkingsverband gemeente gemeenten onderwijs jeugdhulp jeugdwet leerlingenvervoer vervoer huisvesting
+onderwijshuisvesting leerplicht thuiszitters passend basisondersteuning extra leerlingen scholen school
+afspraken overleg overeenstemming ouders kinderen jongeren zorg beleid`
+  .split(/\s+/)
+  .filter(Boolean);
+
+const LETTER_RUN = /(?<![\p{L}])(\p{L})((?: \p{L}){2,})(?![\p{L}])/gu;
+
+export function makeSpacingRepair(corpus: readonly string[]): (text: string) => string {
+  const freq = new Map<string, number>();
+  for (const w of COMMON) freq.set(w, 5);
+  for (const line of corpus)
+    for (const w of line.toLowerCase().match(/\p{L}+/gu) ?? []) freq.set(w, (freq.get(w) ?? 0) + 1);
+  // A piece is a word of its own when it occurs often enough; a single letter never is (except "u").
+  const known = (w: string) => {
+    const lw = w.toLowerCase();
+    return (lw.length > 1 || lw === "u") && (freq.get(lw) ?? 0) >= 2;
+  };
+  const isWord = (w: string) => (freq.get(w.toLowerCase()) ?? 0) >= 1;
+
+  return (text: string) => {
+    let t = text.replace(LETTER_RUN, (all: string) => all.replace(/ /g, ""));
+    const tokens = t.split(" ");
+    const merged: string[] = [];
+    for (const token of tokens) {
+      const prev = merged[merged.length - 1];
+      if (prev !== undefined) {
+        // Letters only on the facing sides; punctuation stays with its piece.
+        const a = /(\p{L}+)$/u.exec(prev)?.[1];
+        const b = /^(\p{L}+)/u.exec(token)?.[1];
+        if (a && b && a.length === prev.replace(/^[("'‘“]/u, "").length && isWord(a + b) && !(known(a) && known(b))) {
+          merged[merged.length - 1] = prev + token;
+          continue;
+        }
+      }
+      merged.push(token);
+    }
+    t = merged.join(" ");
+    return t;
+  };
+}
