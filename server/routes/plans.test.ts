@@ -42,7 +42,7 @@ beforeAll(async () => {
   ctx = await createTestContext();
   [swv, gemeente, secretaris, beheerder, waarnemer] = await Promise.all(
     [DEMO.swvTrekker, DEMO.groningenTrekker, DEMO.secretaris, DEMO.beheerder, DEMO.waarnemer].map((e) => ctx.login(e)),
-  );
+  ) as [string, string, string, string, string];
   const [plan] = await ctx.deps.database.db
     .select()
     .from(workspacePlans)
