@@ -42,20 +42,52 @@ const failed = (message: string) =>
     `${message} Er is niets opgeslagen. Probeer het opnieuw of sla het plan opnieuw op als .docx of .pdf.`,
   );
 
+function spawn(limits: ParserLimits): Worker {
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: { tsxApi: TSX_API, entry: limits.entry ?? ENTRY },
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 32 },
+    // pdf.js warns on the console about odd fonts; that is not the server's log.
+    stdout: true,
+    stderr: true,
+  });
+  // An idle spare never keeps a process alive; a parse in progress has its deadline timer.
+  worker.unref();
+  return worker;
+}
+
+/**
+ * Booting a thread (tsx, mammoth, pdf.js) takes 1–2 s, longer than reading a plan. So after the
+ * first import one started thread waits as a spare for the next file. Each thread still reads
+ * exactly one file and ends: a hostile file cannot leave anything behind for the next one.
+ */
+let spare: Worker | null = null;
+
+function spareThread(): Worker {
+  const worker = spawn(DEFAULT_PARSER_LIMITS);
+  // A spare that fails while waiting is simply replaced at the next import.
+  worker.on("error", () => undefined);
+  worker.once("exit", () => {
+    if (spare === worker) spare = null;
+  });
+  return worker;
+}
+
+function takeThread(limits: ParserLimits): Worker {
+  if (limits !== DEFAULT_PARSER_LIMITS) return spawn(limits);
+  const worker = spare ?? spareThread();
+  spare = spareThread();
+  return worker;
+}
+
 export function parseInWorker(
   bytes: Uint8Array,
   limits: ParserLimits = DEFAULT_PARSER_LIMITS,
 ): Promise<{ kind: PlanFileKind; text: PlanText }> {
   return new Promise((resolve, reject) => {
+    const worker = takeThread(limits);
     const copy = new Uint8Array(bytes); // transferred to the thread; the caller keeps its bytes
-    const worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: { tsxApi: TSX_API, entry: limits.entry ?? ENTRY, bytes: copy },
-      transferList: [copy.buffer],
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 32 },
-      stdout: true,
-      stderr: true,
-    });
+    worker.postMessage({ bytes: copy }, [copy.buffer]);
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;

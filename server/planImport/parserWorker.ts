@@ -3,14 +3,16 @@
  * One thread per file, ended afterwards, so whatever a hostile file does to mammoth or pdf.js
  * (loop, balloon, crash) ends with the thread; see parseInWorker.ts.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { parsePlanFile } from "./parsePlanFile.ts";
 import { PlanFileProblem } from "./planFileProblem.ts";
 import type { ParserReply } from "./parseInWorker.ts";
 
-const { bytes } = workerData as { bytes: Uint8Array };
+// The thread starts ahead of need (a spare, see parseInWorker.ts) and waits here for its one file.
+parentPort!.once("message", ({ bytes }: { bytes: Uint8Array }) => void parse(bytes));
 
-parsePlanFile(bytes).then(
+const parse = (bytes: Uint8Array) =>
+  parsePlanFile(bytes).then(
   (result) => parentPort!.postMessage({ ok: true, ...result } satisfies ParserReply),
   (error: unknown) =>
     parentPort!.postMessage(
