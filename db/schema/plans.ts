@@ -33,7 +33,10 @@ export const planVersions = sqliteTable(
     uploadedBy: text("uploaded_by").references(() => users.id),
     createdAt: text("created_at").notNull(),
   },
-  (t) => [uniqueIndex("plan_versions_plan_seq_idx").on(t.planId, t.seq), index("plan_versions_ws_idx").on(t.workspaceId)],
+  (t) => [
+    uniqueIndex("plan_versions_plan_seq_idx").on(t.planId, t.seq),
+    index("plan_versions_ws_idx").on(t.workspaceId),
+  ],
 );
 
 /** The original file of a plan version, byte for byte (downloadable; its hash is the version's sha256). */
@@ -65,5 +68,8 @@ export const planSectionLinks = sqliteTable(
     createdBy: text("created_by").references(() => users.id),
     createdAt: text("created_at").notNull(),
   },
-  (t) => [index("plan_section_links_version_idx").on(t.versionId), index("plan_section_links_target_idx").on(t.targetType, t.targetId)],
+  (t) => [
+    index("plan_section_links_version_idx").on(t.versionId),
+    index("plan_section_links_target_idx").on(t.targetType, t.targetId),
+  ],
 );

@@ -186,7 +186,7 @@ export function htmlToPlanText(html: string): PlanText {
       const text = clean(textOf(c));
       if (!text) continue;
       const runs = cleanRuns(runsOf(c));
-      const styled = runs.some((r) => r.bold || r.italic);
+      const styled = runs.some((r) => r.bold === true || r.italic === true);
       out.block({ kind: "paragraph", text, ...(styled && runs.map((r) => r.text).join("") === text ? { runs } : {}) });
       noteBlocks(c);
     }

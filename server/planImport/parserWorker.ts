@@ -13,11 +13,11 @@ parentPort!.once("message", ({ bytes }: { bytes: Uint8Array }) => void parse(byt
 
 const parse = (bytes: Uint8Array) =>
   parsePlanFile(bytes).then(
-  (result) => parentPort!.postMessage({ ok: true, ...result } satisfies ParserReply),
-  (error: unknown) =>
-    parentPort!.postMessage(
-      (error instanceof PlanFileProblem
-        ? { ok: false, code: error.code, message: error.message }
-        : { ok: false, code: "PARSER_FAILED", message: String(error) }) satisfies ParserReply,
-    ),
-);
+    (result) => parentPort!.postMessage({ ok: true, ...result } satisfies ParserReply),
+    (error: unknown) =>
+      parentPort!.postMessage(
+        (error instanceof PlanFileProblem
+          ? { ok: false, code: error.code, message: error.message }
+          : { ok: false, code: "PARSER_FAILED", message: String(error) }) satisfies ParserReply,
+      ),
+  );

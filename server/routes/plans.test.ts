@@ -40,9 +40,9 @@ const eventCount = async () => (await ctx.deps.database.db.select({ n: count() }
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [swv, gemeente, secretaris, beheerder, waarnemer] = await Promise.all(
+  [swv, gemeente, secretaris, beheerder, waarnemer] = (await Promise.all(
     [DEMO.swvTrekker, DEMO.groningenTrekker, DEMO.secretaris, DEMO.beheerder, DEMO.waarnemer].map((e) => ctx.login(e)),
-  ) as [string, string, string, string, string];
+  )) as [string, string, string, string, string];
   const [plan] = await ctx.deps.database.db
     .select()
     .from(workspacePlans)
@@ -64,7 +64,9 @@ describe("uploading a plan version", () => {
     expect(first).toMatchObject({ seq: 1, label: "concept 0.1", fileName: "plan.docx", fileKind: "docx", sha256: sha });
     expect(first.kenmerk).toBe(sha.slice(0, 12).toUpperCase().match(/.{4}/g)!.join("-"));
 
-    const detail = await json<PlanVersionDetail>(await ctx.request(`/api/plan-versions/${first.id}`, { cookie: gemeente }));
+    const detail = await json<PlanVersionDetail>(
+      await ctx.request(`/api/plan-versions/${first.id}`, { cookie: gemeente }),
+    );
     expect(detail.text.sections.map((s) => `${s.number} ${s.title}`)).toEqual([
       " ",
       "1 Inleiding",
@@ -118,7 +120,9 @@ describe("uploading a plan version", () => {
     const list = await json<PlanVersionList>(await ctx.request(`/api/plans/${planId}/versions`, { cookie: gemeente }));
     expect(list.versions.map((v) => v.seq)).toEqual([2, 1]);
     expect(list.canImport).toBe(false);
-    const first2 = await json<PlanVersionChanges>(await ctx.request(`/api/plan-versions/${first.id}/changes`, { cookie: swv }));
+    const first2 = await json<PlanVersionChanges>(
+      await ctx.request(`/api/plan-versions/${first.id}/changes`, { cookie: swv }),
+    );
     expect(first2).toEqual({ previous: null, changes: [] });
   });
 
@@ -147,7 +151,9 @@ describe("refusals change nothing", () => {
     await refused(upload(new Uint8Array(), swv), 422, "FILE_EMPTY");
     await refused(upload(Buffer.from("%!PS-Adobe tekst"), swv, "fileName=plan.pdf"), 415, "FILE_TYPE_UNSUPPORTED");
     const pdf = await makePlanPdf({ userPassword: "geheim" });
-    expect((await refused(upload(pdf, swv, "fileName=plan.pdf"), 422, "FILE_ENCRYPTED")).message).toContain("wachtwoord");
+    expect((await refused(upload(pdf, swv, "fileName=plan.pdf"), 422, "FILE_ENCRYPTED")).message).toContain(
+      "wachtwoord",
+    );
     const docx = await makePlanDocx();
     await refused(upload(docx.subarray(0, 2000), swv), 422, "FILE_UNREADABLE");
     expect([await versionCount(), await eventCount()]).toEqual(before);
@@ -198,7 +204,11 @@ describe("refusals change nothing", () => {
 
   it("keeps plan text from whoever may not read the tafel's content", async () => {
     const [v] = await ctx.deps.database.db.select({ id: planVersions.id }).from(planVersions).limit(1);
-    for (const path of [`/api/plan-versions/${v!.id}`, `/api/plan-versions/${v!.id}/file`, `/api/plans/${planId}/versions`])
+    for (const path of [
+      `/api/plan-versions/${v!.id}`,
+      `/api/plan-versions/${v!.id}/file`,
+      `/api/plans/${planId}/versions`,
+    ])
       await refused(ctx.request(path, { cookie: beheerder }), 403, "FORBIDDEN");
     await refused(ctx.request(`/api/plan-versions/${v!.id}`), 401, "UNAUTHENTICATED");
   });
@@ -229,11 +239,22 @@ describe("Gebruik als basis", () => {
     expect(doc).toContain('"bulletList"');
     expect(doc).toContain(VERVOER_V1);
     expect(doc).toContain("paragrafen 1.1, 2");
-    const links = await ctx.deps.database.db.select().from(planSectionLinks).where(eq(planSectionLinks.targetId, pointId));
+    const links = await ctx.deps.database.db
+      .select()
+      .from(planSectionLinks)
+      .where(eq(planSectionLinks.targetId, pointId));
     expect(links.map((l) => l.sectionId).sort()).toEqual(["s1.1", "s2"]);
     const detail = await json<PlanVersionDetail>(await ctx.request(`/api/plan-versions/${versionId}`, { cookie: swv }));
-    expect(detail.links).toContainEqual({ sectionId: "s2", targetType: "point", targetId: pointId, targetTitle: "Vervoer volgens het plan" });
-    const [event] = await ctx.deps.database.db.select().from(auditEvents).where(eq(auditEvents.type, "plan.sections_used"));
+    expect(detail.links).toContainEqual({
+      sectionId: "s2",
+      targetType: "point",
+      targetId: pointId,
+      targetTitle: "Vervoer volgens het plan",
+    });
+    const [event] = await ctx.deps.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.type, "plan.sections_used"));
     expect(JSON.parse(event!.data)).toMatchObject({ versionId, sectionIds: ["s1.1", "s2"] });
   });
 

@@ -32,7 +32,10 @@ const CONTENT_TYPES = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 } as const;
 const fileRefusals = {
-  415: { description: "Geen .docx of .pdf (FILE_TYPE_UNSUPPORTED)", content: { "application/json": { schema: ErrorBody } } },
+  415: {
+    description: "Geen .docx of .pdf (FILE_TYPE_UNSUPPORTED)",
+    content: { "application/json": { schema: ErrorBody } },
+  },
   422: {
     description: "Bestand niet te lezen: FILE_EMPTY, FILE_ENCRYPTED, FILE_UNREADABLE, FILE_NO_TEXT, PARSER_FAILED",
     content: { "application/json": { schema: ErrorBody } },

@@ -112,7 +112,7 @@ export function wordDiff(before: string, after: string): WordOp[] {
   const ops: WordOp[] = [];
   const push = (op: WordOp["op"], text: string) => {
     const last = ops[ops.length - 1];
-    if (last && last.op === op) last.text += text;
+    if (last?.op === op) last.text += text;
     else ops.push({ op, text });
   };
   let i = 0;

@@ -21,11 +21,5 @@ export function mayImportPlan(member: { role: Role; partyId: string | null }, pl
 
 /** The short kenmerk of a file shown to people: the first 12 hex digits of its SHA-256, in groups of four. */
 export function fileKenmerk(sha256: string): string {
-  return (
-    sha256
-      .slice(0, 12)
-      .toUpperCase()
-      .match(/.{4}/g)
-      ?.join("-") ?? ""
-  );
+  return sha256.slice(0, 12).toUpperCase().match(/.{4}/g)?.join("-") ?? "";
 }

@@ -19,7 +19,7 @@ export type PlanBlock =
   /** `runs`, when present, concatenate to `text` (added by the import). */
   | { kind: "paragraph"; text: string; runs?: TextRun[] }
   /** A (possibly nested) list; `depth` 0 is the outer level. */
-  | { kind: "list"; ordered: boolean; items: { text: string; depth: number }[] }
+  | { kind: "list"; ordered: boolean; items: Array<{ text: string; depth: number }> }
   | { kind: "table"; rows: string[][] }
   /** A footnote or endnote, kept as a note next to the text it belongs to. */
   | { kind: "note"; text: string };

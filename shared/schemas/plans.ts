@@ -113,4 +113,3 @@ export const UseSectionsInput = z.object({
   title: freeText({ label: "de titel", max: 200, min: 3 }),
 });
 export type UseSectionsInput = z.infer<typeof UseSectionsInput>;
-

@@ -25,14 +25,20 @@ export interface ImportPlanVersionInput {
   parser?: ParserLimits;
 }
 
-export async function importPlanVersion(ctx: ServiceContext, input: ImportPlanVersionInput): Promise<PlanVersionSummary> {
+export async function importPlanVersion(
+  ctx: ServiceContext,
+  input: ImportPlanVersionInput,
+): Promise<PlanVersionSummary> {
   const { plan, member } = await planWithMember(ctx, input.planId);
   if (!mayImportPlan(member, plan.organisationId))
     throw forbidden(
       "Alleen de ambtelijke werkgroep van de partij van wie het plan is, of de secretaris, zet een versie van het plan klaar.",
     );
   if (input.bytes.length > MAX_PLAN_FILE_BYTES)
-    throw new ApiError("PAYLOAD_TOO_LARGE", "Het bestand is groter dan 25 MB. Verklein het (bijvoorbeeld zonder afbeeldingen) en probeer het opnieuw.");
+    throw new ApiError(
+      "PAYLOAD_TOO_LARGE",
+      "Het bestand is groter dan 25 MB. Verklein het (bijvoorbeeld zonder afbeeldingen) en probeer het opnieuw.",
+    );
   // Parsed before the transaction: the write lock is never held while a parser works.
   let parsed: Awaited<ReturnType<typeof parseInWorker>>;
   try {
@@ -57,7 +63,7 @@ export async function importPlanVersion(ctx: ServiceContext, input: ImportPlanVe
       planId: plan.id,
       workspaceId: plan.workspaceId,
       seq,
-      label: input.label || `versie ${seq}`,
+      label: input.label?.trim() ? input.label : `versie ${seq}`,
       fileName: input.fileName,
       fileKind: parsed.kind,
       byteSize: input.bytes.length,

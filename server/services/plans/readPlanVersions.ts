@@ -8,7 +8,13 @@ import { can } from "../../../shared/domain/roles.ts";
 import type { PlanVersionChanges, PlanVersionDetail, PlanVersionList } from "../../../shared/schemas/plans.ts";
 import { notFound } from "../../http/errors.ts";
 import { dbOf, type ServiceContext } from "../serviceContext.ts";
-import { listVersionRows, planWithMember, presentVersion, previousVersionRow, versionWithMember } from "./planRecords.ts";
+import {
+  listVersionRows,
+  planWithMember,
+  presentVersion,
+  previousVersionRow,
+  versionWithMember,
+} from "./planRecords.ts";
 
 export async function listPlanVersions(ctx: ServiceContext, input: { planId: string }): Promise<PlanVersionList> {
   const { plan, member } = await planWithMember(ctx, input.planId);
@@ -63,5 +69,10 @@ export async function getPlanFile(
     .where(inArray(planFiles.versionId, [version.id]))
     .limit(1);
   if (!file) throw notFound("Het bestand van deze versie");
-  return { bytes: new Uint8Array(file.bytes), fileName: version.fileName, fileKind: version.fileKind, sha256: version.sha256 };
+  return {
+    bytes: new Uint8Array(file.bytes),
+    fileName: version.fileName,
+    fileKind: version.fileKind,
+    sha256: version.sha256,
+  };
 }

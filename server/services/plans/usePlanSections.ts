@@ -89,7 +89,12 @@ function blockNodes(block: PlanBlock): PmNode[] {
 export function sectionsToDoc(sections: PlanSection[], source: string): PmNode {
   const content: PmNode[] = [];
   for (const s of sections) {
-    if (s.title) content.push({ type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: [s.number, s.title].filter(Boolean).join(" ") }] });
+    if (s.title)
+      content.push({
+        type: "heading",
+        attrs: { level: 3 },
+        content: [{ type: "text", text: [s.number, s.title].filter(Boolean).join(" ") }],
+      });
     for (const b of s.blocks) content.push(...blockNodes(b));
   }
   content.push(paragraph([{ text: source, italic: true }]));
@@ -101,15 +106,27 @@ export async function usePlanSections(
   input: UseSectionsInput & { versionId: string },
 ): Promise<{ pointId: string }> {
   const { version, summary, text, member } = await versionWithMember(ctx, input.versionId);
-  assertCan(member, "point.manage", "Alleen de ambtelijke werkgroep en de secretaris maken overeenstemmingspunten aan.");
+  assertCan(
+    member,
+    "point.manage",
+    "Alleen de ambtelijke werkgroep en de secretaris maken overeenstemmingspunten aan.",
+  );
   const wanted = new Set(input.sectionIds);
   const chosen = text.sections.filter((s) => wanted.has(s.id));
   const missing = input.sectionIds.find((id) => !chosen.some((s) => s.id === id));
-  if (missing) throw new ApiError("VALIDATION_FAILED", "Deze paragraaf staat niet in deze versie van het plan.", "sectionIds");
+  if (missing)
+    throw new ApiError("VALIDATION_FAILED", "Deze paragraaf staat niet in deze versie van het plan.", "sectionIds");
   const size = chosen.reduce((n, s) => n + s.title.length + JSON.stringify(s.blocks).length, 0);
   if (size > MAX_BASIS_CHARS)
-    throw new ApiError("VALIDATION_FAILED", "Dat is te veel tekst voor één punt. Kies minder paragrafen.", "sectionIds");
-  const [plan] = await dbOf(ctx).select({ title: workspacePlans.title }).from(workspacePlans).where(eq(workspacePlans.id, version.planId));
+    throw new ApiError(
+      "VALIDATION_FAILED",
+      "Dat is te veel tekst voor één punt. Kies minder paragrafen.",
+      "sectionIds",
+    );
+  const [plan] = await dbOf(ctx)
+    .select({ title: workspacePlans.title })
+    .from(workspacePlans)
+    .where(eq(workspacePlans.id, version.planId));
   const numbers = chosen.map((s) => s.number || s.title).join(", ");
   const source = `Overgenomen uit ${plan?.title ?? "het plan"} (${summary.label}), ${chosen.length > 1 ? "paragrafen" : "paragraaf"} ${numbers}.`;
 
@@ -140,7 +157,12 @@ export async function usePlanSections(
       entityId: point.id,
       actor: member,
       at: now,
-      data: { planId: version.planId, versionId: version.id, sha256: version.sha256, sectionIds: chosen.map((s) => s.id) },
+      data: {
+        planId: version.planId,
+        versionId: version.id,
+        sha256: version.sha256,
+        sectionIds: chosen.map((s) => s.id),
+      },
     });
   });
   return { pointId: point.id };
