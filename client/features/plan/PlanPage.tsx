@@ -27,7 +27,10 @@ import { planLine } from "../workspace/plans.ts";
 import { PlanChanges } from "./PlanChanges.tsx";
 import "./plan.css";
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB`;
+const mb = (bytes: number) =>
+  bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("nl-NL")} kB`
+    : `${(bytes / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB`;
 const kindLabel = (v: PlanVersionSummary) => (v.fileKind === "pdf" ? "PDF" : "Word");
 const sectionLabel = (s: Pick<PlanSection, "number" | "title">) => [s.number, s.title].filter(Boolean).join(" ");
 
