@@ -4,7 +4,8 @@
  * builder is enough here; no HTML parser dependency.
  */
 import type { PlanBlock, PlanText, TextRun } from "../../shared/domain/planText.ts";
-import { OutlineBuilder } from "./outline.ts";
+import { isChapterMarker, looksLikeNumberedHeading, OutlineBuilder, splitHeadingNumber } from "./outline.ts";
+import { makeSpacingRepair } from "./repairSpacing.ts";
 
 interface El {
   tag: string;
@@ -124,6 +125,9 @@ export function htmlToPlanText(html: string): PlanText {
       notes.set(li.attrs.id, clean(textOf(li, (e) => e.tag === "a" && (e.attrs.href ?? "").includes("-ref-"))));
     }
   }
+  // Documents made from PDF text carry its artefacts: "Hoof dstuk", headings typed as plain
+  // paragraphs, paragraphs broken mid-sentence. Repaired here as in the PDF reader.
+  const repair = makeSpacingRepair(root.children.map((c) => textOf(c)));
   const out = new OutlineBuilder();
   const noteBlocks = (el: El) => {
     for (const ref of footnoteRefs(el)) {
@@ -183,9 +187,26 @@ export function htmlToPlanText(html: string): PlanText {
       if (block.kind === "table" && block.rows.length > 0) out.block(block);
       noteBlocks(c);
     } else {
-      const text = clean(textOf(c));
-      if (!text) continue;
-      const runs = cleanRuns(runsOf(c));
+      const raw = clean(textOf(c));
+      if (!raw) continue;
+      const text = repair(raw);
+      if (isChapterMarker(text)) {
+        out.heading(1, text);
+        continue;
+      }
+      // A typed "3.2 Titel" paragraph is a heading; a typed "1 Titel" is more often a numbered list.
+      if (looksLikeNumberedHeading(text) && splitHeadingNumber(text).depth >= 2 && footnoteRefs(c).length === 0) {
+        out.heading(Math.min(3, splitHeadingNumber(text).depth) as 1 | 2 | 3, text);
+        continue;
+      }
+      const last = out.lastBlock();
+      // A paragraph broken mid-sentence: the sentence did not end and the next part starts in lower case.
+      if (last?.kind === "paragraph" && !last.runs && !/[.!?:;]["')\]]?$/.test(last.text) && /^\p{Ll}/u.test(text)) {
+        last.text = `${last.text} ${text}`;
+        noteBlocks(c);
+        continue;
+      }
+      const runs = text === raw ? cleanRuns(runsOf(c)) : [];
       const styled = runs.some((r) => r.bold === true || r.italic === true);
       out.block({ kind: "paragraph", text, ...(styled && runs.map((r) => r.text).join("") === text ? { runs } : {}) });
       noteBlocks(c);

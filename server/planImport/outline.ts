@@ -20,10 +20,16 @@ export interface HeadingNumber {
 export function splitHeadingNumber(text: string): HeadingNumber {
   const t = text.trim();
   const word = CHAPTER_WORD.exec(t);
-  if (word) return { number: word[2]!, title: word[3]!.trim() || t, depth: 1 };
+  // "Hoofdstuk 3" alone: the title may follow as the next short line (OutlineBuilder takes it).
+  if (word) return { number: word[2]!, title: word[3]!.trim(), depth: 1 };
   const m = NUMBERED.exec(t);
   if (m) return { number: m[1]!, title: m[2]!.trim(), depth: m[1]!.split(".").length };
   return { number: "", title: t, depth: 0 };
+}
+
+/** True for a line that is only a chapter marker: "Hoofdstuk 3", "Bijlage 2". */
+export function isChapterMarker(text: string): boolean {
+  return /^(hoofdstuk|bijlage)\s+(\d{1,2}|[ivx]{1,5})$/iu.test(text.trim());
 }
 
 /** True when a line reads like a numbered heading ("3.2 Leerlingenvervoer"), not a sentence or a list item. */
@@ -39,6 +45,8 @@ export class OutlineBuilder {
   readonly #counters = [0, 0, 0];
   readonly #ids = new Set<string>();
   #current: PlanSection | null = null;
+  /** The current heading printed no title ("Hoofdstuk 3"): the next short line is its title. */
+  #awaitingTitle = false;
 
   heading(level: 1 | 2 | 3, text: string): void {
     const { number, title } = splitHeadingNumber(text);
@@ -55,10 +63,18 @@ export class OutlineBuilder {
     for (let n = 2; this.#ids.has(id); n++) id = `s${path}-${n}`;
     this.#ids.add(id);
     this.#current = { id, number, title: title || text.trim(), level, blocks: [] };
+    this.#awaitingTitle = title === "";
     this.#sections.push(this.#current);
   }
 
   block(block: PlanBlock): void {
+    if (this.#awaitingTitle && this.#current) {
+      this.#awaitingTitle = false;
+      if (block.kind === "paragraph" && block.text.length <= 100 && !/[.;,:]$/.test(block.text)) {
+        this.#current.title = block.text;
+        return;
+      }
+    }
     if (!this.#current) {
       this.#current = { id: "s0", number: "", title: "", level: 0, blocks: [] };
       this.#ids.add("s0");

@@ -7,7 +7,7 @@
  * caller reads the runs with unpdf (parsePlanFile.ts), tests can hand it runs directly.
  */
 import type { PlanText } from "../../shared/domain/planText.ts";
-import { looksLikeNumberedHeading, OutlineBuilder, splitHeadingNumber } from "./outline.ts";
+import { isChapterMarker, looksLikeNumberedHeading, OutlineBuilder, splitHeadingNumber } from "./outline.ts";
 import { makeSpacingRepair } from "./repairSpacing.ts";
 
 export interface PdfItem {
@@ -188,14 +188,16 @@ export function pdfToPlanText(pages: PdfPage[]): PlanText {
     const prev: Line | undefined = open?.last;
     const gap = prev ? gapFrom(prev, l) : null;
     const numbered = looksLikeNumberedHeading(l.text);
-    // Headings: a larger size, or a numbered line at body size in a heavier font than the body's.
-    const headingLevel =
-      l.size >= body * 1.15 && l.text.length < 150
+    // Headings: "Hoofdstuk 3" alone on a line, a larger size, or a numbered line in another font than the body's.
+    const headingLevel = isChapterMarker(repairSpacing(l.text))
+      ? 1
+      : l.size >= body * 1.15 && l.text.length < 150
         ? (() => {
             const { depth } = splitHeadingNumber(l.text);
             return depth > 0 && numbered ? (Math.min(3, depth) as 1 | 2 | 3) : levelOfSize(l.size);
           })()
-        : numbered && l.font !== bodyFont && Math.abs(l.size - body) < body * 0.15
+        : // Only "3.2"-style numbers: a lone "1" in another font is more often a numbered list.
+          numbered && splitHeadingNumber(l.text).depth >= 2 && l.font !== bodyFont && l.size >= body * 0.8
           ? (Math.min(3, splitHeadingNumber(l.text).depth) as 1 | 2 | 3)
           : 0;
     if (headingLevel) {
@@ -251,7 +253,9 @@ export function pdfToPlanText(pages: PdfPage[]): PlanText {
         gap === null
           ? // Across a column or page break: the sentence runs on when it did not end.
             !ENDS_SENTENCE.test(open.text)
-          : gap < l.size * 1.75 && gap > 0;
+          : (gap < l.size * 1.75 && gap > 0) ||
+            // A paragraph broken mid-sentence: the sentence did not end and the line goes on in lower case.
+            (!ENDS_SENTENCE.test(open.text) && /^\p{Ll}/u.test(l.text));
       if (continues) {
         open.text = joinLines(open.text, l.text);
         open.last = l;

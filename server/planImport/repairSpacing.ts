@@ -19,13 +19,23 @@ const LETTER_RUN = /(?<![\p{L}])(\p{L})((?: \p{L}){2,})(?![\p{L}])/gu;
 
 export function makeSpacingRepair(corpus: readonly string[]): (text: string) => string {
   const freq = new Map<string, number>();
+  // How often two words stand side by side: "hoof dstuk" ten times makes neither piece a word.
+  const pairs = new Map<string, number>();
   for (const w of COMMON) freq.set(w, 5);
-  for (const line of corpus)
-    for (const w of line.toLowerCase().match(/\p{L}+/gu) ?? []) freq.set(w, (freq.get(w) ?? 0) + 1);
-  // A piece is a word of its own when it occurs often enough; a single letter never is (except "u").
-  const known = (w: string) => {
+  for (const line of corpus) {
+    const words = line.toLowerCase().split(/\s+/);
+    words.forEach((token, i) => {
+      for (const w of token.match(/\p{L}+/gu) ?? []) freq.set(w, (freq.get(w) ?? 0) + 1);
+      const next = words[i + 1];
+      if (next && /^\p{L}+$/u.test(token) && /^\p{L}+$/u.test(next))
+        pairs.set(`${token} ${next}`, (pairs.get(`${token} ${next}`) ?? 0) + 1);
+    });
+  }
+  // A piece is a word of its own when it occurs often enough apart from the split; a single letter never is (except "u").
+  const known = (w: string, other: string, first: boolean) => {
     const lw = w.toLowerCase();
-    return (lw.length > 1 || lw === "u") && (freq.get(lw) ?? 0) >= 2;
+    const together = pairs.get(first ? `${lw} ${other.toLowerCase()}` : `${other.toLowerCase()} ${lw}`) ?? 0;
+    return (lw.length > 1 || lw === "u") && (freq.get(lw) ?? 0) - together >= 2;
   };
   const isWord = (w: string) => (freq.get(w.toLowerCase()) ?? 0) >= 1;
 
@@ -39,7 +49,13 @@ export function makeSpacingRepair(corpus: readonly string[]): (text: string) => 
         // Letters only on the facing sides; punctuation stays with its piece.
         const a = /(\p{L}+)$/u.exec(prev)?.[1];
         const b = /^(\p{L}+)/u.exec(token)?.[1];
-        if (a && b && a.length === prev.replace(/^[("'‘“]/u, "").length && isWord(a + b) && !(known(a) && known(b))) {
+        if (
+          a &&
+          b &&
+          a.length === prev.replace(/^[("'‘“]/u, "").length &&
+          isWord(a + b) &&
+          !(known(a, b, true) && known(b, a, false))
+        ) {
           merged[merged.length - 1] = prev + token;
           continue;
         }

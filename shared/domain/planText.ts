@@ -51,3 +51,13 @@ export function blockText(block: PlanBlock): string {
       return block.rows.map((r) => r.join(" | ")).join("\n");
   }
 }
+
+/**
+ * Added by the import: how a section is named on screen and in evidence, "3.2 Leerlingenvervoer"
+ * ("Hoofdstuk 3" stays as it is; text before the first heading has no name).
+ */
+export function sectionLabel(section: Pick<PlanSection, "number" | "title">): string {
+  const { number, title } = section;
+  if (!number || title.endsWith(` ${number}`)) return title;
+  return title ? `${number} ${title}` : number;
+}

@@ -1,4 +1,5 @@
 import { createResource, For, Match, Show, Switch } from "solid-js";
+import { sectionLabel } from "../../../shared/domain/planText.ts";
 import type { PlanVersionChanges } from "../../../shared/schemas/plans.ts";
 import { planApi } from "../../api/plans.ts";
 import { Loaded } from "../../ui/feedback.tsx";
@@ -12,7 +13,7 @@ const STATUS_TEXT: Record<Change["status"], string> = {
   unchanged: "ongewijzigd",
 };
 
-const label = (c: Change) => [c.number, c.title].filter(Boolean).join(" ") || "Tekst vóór het eerste hoofdstuk";
+const label = (c: Change) => sectionLabel(c) || "Tekst vóór het eerste hoofdstuk";
 
 /** Per section what changed since the previous version: new, removed and reworded paragraphs, word by word. */
 export function PlanChanges(props: { versionId: string }) {

@@ -14,7 +14,7 @@ import {
 import { Dynamic } from "solid-js/web";
 import { formatDateTime } from "../../../shared/domain/dates.ts";
 import { MAX_PLAN_FILE_BYTES, PLAN_FILE_ACCEPT } from "../../../shared/domain/planImport.ts";
-import type { PlanBlock, PlanSection } from "../../../shared/domain/planText.ts";
+import { sectionLabel, type PlanBlock, type PlanSection } from "../../../shared/domain/planText.ts";
 import type { PlanVersionDetail, PlanVersionSummary } from "../../../shared/schemas/plans.ts";
 import { planApi, type UploadProgress } from "../../api/plans.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
@@ -32,7 +32,6 @@ const mb = (bytes: number) =>
     ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("nl-NL")} kB`
     : `${(bytes / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB`;
 const kindLabel = (v: PlanVersionSummary) => (v.fileKind === "pdf" ? "PDF" : "Word");
-const sectionLabel = (s: Pick<PlanSection, "number" | "title">) => [s.number, s.title].filter(Boolean).join(" ");
 
 /** The plan(s) on the tafel: versions, upload, the text with its outline, changes, and "Gebruik als basis". */
 export default function PlanPage() {

@@ -6,7 +6,7 @@
  * seeding a document must not wait on the write lock a transaction holds.
  */
 import { planSectionLinks, workspacePlans } from "../../../db/schema/index.ts";
-import type { PlanBlock, PlanSection, TextRun } from "../../../shared/domain/planText.ts";
+import { sectionLabel, type PlanBlock, type PlanSection, type TextRun } from "../../../shared/domain/planText.ts";
 import type { UseSectionsInput } from "../../../shared/schemas/plans.ts";
 import { assertCan } from "../../auth/access.ts";
 import { newId } from "../../auth/tokens.ts";
@@ -93,7 +93,7 @@ export function sectionsToDoc(sections: PlanSection[], source: string): PmNode {
       content.push({
         type: "heading",
         attrs: { level: 3 },
-        content: [{ type: "text", text: [s.number, s.title].filter(Boolean).join(" ") }],
+        content: [{ type: "text", text: sectionLabel(s) }],
       });
     for (const b of s.blocks) content.push(...blockNodes(b));
   }
@@ -127,7 +127,7 @@ export async function usePlanSections(
     .select({ title: workspacePlans.title })
     .from(workspacePlans)
     .where(eq(workspacePlans.id, version.planId));
-  const numbers = chosen.map((s) => s.number || s.title).join(", ");
+  const numbers = chosen.map((s) => s.number || sectionLabel(s)).join(", ");
   const source = `Overgenomen uit ${plan?.title ?? "het plan"} (${summary.label}), ${chosen.length > 1 ? "paragrafen" : "paragraaf"} ${numbers}.`;
 
   const { point } = await createPoint(ctx, {
