@@ -76,8 +76,13 @@ function spareThread(): Worker {
 function takeThread(limits: ParserLimits): Worker {
   if (limits !== DEFAULT_PARSER_LIMITS) return spawn(limits);
   const worker = spare ?? spareThread();
-  spare = spareThread();
+  spare = null;
   return worker;
+}
+
+/** The next spare starts once a file is read, so on two cores its boot does not slow that read. */
+function restock(limits: ParserLimits): void {
+  if (limits === DEFAULT_PARSER_LIMITS && !spare) spare = spareThread();
 }
 
 export function parseInWorker(
@@ -94,6 +99,7 @@ export function parseInWorker(
       settled = true;
       clearTimeout(timer);
       void worker.terminate();
+      restock(limits);
       outcome();
     };
     const timer = setTimeout(
