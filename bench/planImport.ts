@@ -18,7 +18,10 @@ import { eq } from "drizzle-orm";
 const FIXTURES = new URL("../../shared/fixtures/", `file://${process.cwd()}/`);
 const N = Number(process.env.BENCH_N ?? 5);
 
-type Line = { kind: "chapter" | "section" | "text"; text: string };
+interface Line {
+  kind: "chapter" | "section" | "text";
+  text: string;
+}
 
 /** The fixture text as chapters, sections and paragraphs (blank lines separate paragraphs). */
 function readFixture(): Line[] {
