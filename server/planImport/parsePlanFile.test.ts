@@ -1,9 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import JSZip from "jszip";
 import { blockText, type PlanText } from "../../shared/domain/planText.ts";
 import { parseInWorker } from "./parseInWorker.ts";
 import { parsePlanFile } from "./parsePlanFile.ts";
 import { makePlanDocx, makePlanPdf } from "./testing/planFiles.ts";
+
+// Every upload boots a parser thread (1–2 s, far more on a machine busy with other suites).
+vi.setConfig({ testTimeout: 120_000 });
 
 const outline = (t: PlanText) => t.sections.map((s) => `${s.level}|${s.number}|${s.title}`);
 const sectionText = (t: PlanText, id: string) =>

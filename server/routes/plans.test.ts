@@ -4,7 +4,7 @@
  * version's changes, "Gebruik als basis", and every refusal and denial — which change nothing.
  */
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, planSectionLinks, planVersions, points, workspacePlans } from "../../db/schema/index.ts";
 import { createHash } from "node:crypto";
 import type {
@@ -20,6 +20,9 @@ import { importPlanVersion } from "../services/plans/importPlanVersion.ts";
 import { makePlanDocx, makePlanPdf, VERVOER_V1 } from "../planImport/testing/planFiles.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 import { apiError, json } from "../testing/json.ts";
+
+// Every upload boots a parser thread (1–2 s, far more on a machine busy with other suites).
+vi.setConfig({ testTimeout: 120_000 });
 
 let ctx: TestContext;
 let planId: string;
