@@ -31,6 +31,7 @@ const MeetingsPage = lazy(() => import("./features/meetings/MeetingsPage.tsx"));
 const MeetingPage = lazy(() => import("./features/meetings/MeetingPage.tsx"));
 const ProcedurePage = lazy(() => import("./features/meetings/ProcedurePage.tsx"));
 const DossierPage = lazy(() => import("./features/meetings/DossierPage.tsx"));
+const PlanPage = lazy(() => import("./features/plan/PlanPage.tsx"));
 
 render(
   () => (
@@ -48,6 +49,7 @@ render(
           <Route path="/" component={WorkspaceOverviewPage} />
           <Route path="/spiegelparagraaf" component={SpiegelparagraafPage} />
           <Route path="/spiegelparagraaf/versies" component={VersionsPage} />
+          <Route path="/plan" component={PlanPage} />
           <Route path="/overeenstemming" component={AgreementBoardPage} />
           <Route path="/punten/:pointId" component={PointPage} />
           <Route path="/te-ondertekenen" component={ToSignPage} />

@@ -20,6 +20,8 @@ import { outboxRoutes } from "./routes/outbox.ts";
 import { tafelRoutes } from "./routes/tafels.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { accountRoutes } from "./routes/account.ts";
+import { planRoutes } from "./routes/plans.ts";
+import { MAX_PLAN_FILE_BYTES } from "../shared/domain/planImport.ts";
 
 /** Largest JSON body the API accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -30,6 +32,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
  */
 export const MAX_CSV_BODY_BYTES = 512 * 1024;
 const CSV_PATHS = ["/api/workspaces/:id/invitations/preview", "/api/workspaces/:id/invitations/bulk"];
+/** The plan upload (issue 14): the file itself is the body, up to 25 MB. */
+const PLAN_UPLOAD_PATHS = ["/api/plans/:id/versions"];
 
 /**
  * Builds the HTTP app. It never listens: server/main.ts serves it, tests call `app.request()`.
@@ -84,8 +88,22 @@ export function createApp(deps: AppDeps) {
         throw new ApiError("PAYLOAD_TOO_LARGE", `Het verzoek is groter dan ${maxSize / 1024} kB.`);
       },
     });
-  app.use("/api/*", except(CSV_PATHS, limitOf(MAX_BODY_BYTES)));
+  app.use("/api/*", except([...CSV_PATHS, ...PLAN_UPLOAD_PATHS], limitOf(MAX_BODY_BYTES)));
   for (const path of CSV_PATHS) app.use(path, limitOf(MAX_CSV_BODY_BYTES));
+  for (const path of PLAN_UPLOAD_PATHS)
+    app.use(
+      path,
+      bodyLimit({
+        maxSize: MAX_PLAN_FILE_BYTES,
+        onError: () => {
+          throw new ApiError(
+            "PAYLOAD_TOO_LARGE",
+            "Het bestand is groter dan 25 MB. Verklein het (bijvoorbeeld zonder afbeeldingen) en probeer het opnieuw.",
+            "file",
+          );
+        },
+      }),
+    );
 
   // Each resource is a sub-app; mounting on the OpenAPIHono app merges their OpenAPI documents.
   for (const routes of [
@@ -103,6 +121,7 @@ export function createApp(deps: AppDeps) {
     tafelRoutes,
     commentRoutes,
     versionRoutes,
+    planRoutes,
   ])
     app.route("/api", routes);
 

@@ -18,6 +18,13 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  // Plan import (issue 14): why an uploaded plan file was refused.
+  FILE_EMPTY: 422,
+  FILE_TYPE_UNSUPPORTED: 415,
+  FILE_ENCRYPTED: 422,
+  FILE_UNREADABLE: 422,
+  FILE_NO_TEXT: 422,
+  PARSER_FAILED: 422,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 } as const;

@@ -8,3 +8,4 @@ export * from "./instance.ts";
 export * from "./mail.ts";
 export * from "./comments.ts";
 export * from "./versions.ts";
+export * from "./plans.ts";

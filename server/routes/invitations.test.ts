@@ -28,6 +28,8 @@ import type { PointSummary } from "../../shared/schemas/points.ts";
 import type { InvitationView, InviteResult, MembersView, WorkspaceView } from "../../shared/schemas/workspace.ts";
 import { insertBareTafel } from "../testing/bareTafel.ts";
 import { invitationTokenOf } from "../testing/invitationLinks.ts";
+import { importPlanVersion } from "../services/plans/importPlanVersion.ts";
+import { makePlanDocx } from "../planImport/testing/planFiles.ts";
 
 let ctx: TestContext;
 /** Tafel A is the demo tafel; tafel B is another tafel with its own beheerder. */
@@ -588,6 +590,13 @@ describe("the beheerder manages members and sees no content", () => {
       )
     ).meetings[0]!;
     expect(point && meeting).toBeTruthy();
+    // Plan import (issue 14): a plan of the tafel with one uploaded version.
+    const plan = await db.query.workspacePlans.findFirst({ where: (p, { eq: is }) => is(p.workspaceId, A) });
+    const planVersion = await importPlanVersion(ctx.as(DEMO.swvTrekker), {
+      planId: plan!.id,
+      fileName: "plan.docx",
+      bytes: await makePlanDocx(),
+    });
     const values: Record<string, string> = { hash: point.textHash };
     // The overview, and the people side: members and their invitations' outgoing mail.
     const OVERVIEW = new Set([
@@ -604,7 +613,15 @@ describe("the beheerder manages members and sees no content", () => {
     );
     expect(reads.length).toBeGreaterThanOrEqual(14);
     for (const [path] of reads) {
-      const id = path.startsWith("/api/points/") ? point.id : path.startsWith("/api/meetings/") ? meeting.id : A;
+      const id = path.startsWith("/api/points/")
+        ? point.id
+        : path.startsWith("/api/meetings/")
+          ? meeting.id
+          : path.startsWith("/api/plans/")
+            ? plan!.id
+            : path.startsWith("/api/plan-versions/")
+              ? planVersion.id
+              : A;
       const url = path.replace("{id}", id).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "onbekend");
       // The URL itself addresses something real (a content role is not told 400 or 404) …
       const asSecretaris = await ctx.request(url, { cookie: secretaris });
@@ -656,5 +673,6 @@ describe("the beheerder manages members and sees no content", () => {
     ]) {
       expect(await authorizeDocument(db, session.token, name), name).toEqual({ deny: 403 });
     }
-  });
+    // Uploading the plan version boots a parser thread: slow on a busy machine.
+  }, 120_000);
 });

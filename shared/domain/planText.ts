@@ -4,11 +4,22 @@
  * stays a pure function of it and tests can write plans by hand.
  */
 
+/**
+ * Added by the import: a stretch of a paragraph in bold and/or italic, as the source had it.
+ * Optional everywhere; `text` stays the whole paragraph, so readers that ignore runs lose nothing.
+ */
+export interface TextRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
 /** One block of body text inside a section. */
 export type PlanBlock =
-  | { kind: "paragraph"; text: string }
+  /** `runs`, when present, concatenate to `text` (added by the import). */
+  | { kind: "paragraph"; text: string; runs?: TextRun[] }
   /** A (possibly nested) list; `depth` 0 is the outer level. */
-  | { kind: "list"; ordered: boolean; items: { text: string; depth: number }[] }
+  | { kind: "list"; ordered: boolean; items: Array<{ text: string; depth: number }> }
   | { kind: "table"; rows: string[][] }
   /** A footnote or endnote, kept as a note next to the text it belongs to. */
   | { kind: "note"; text: string };
@@ -39,4 +50,14 @@ export function blockText(block: PlanBlock): string {
     case "table":
       return block.rows.map((r) => r.join(" | ")).join("\n");
   }
+}
+
+/**
+ * Added by the import: how a section is named on screen and in evidence, "3.2 Leerlingenvervoer"
+ * ("Hoofdstuk 3" stays as it is; text before the first heading has no name).
+ */
+export function sectionLabel(section: Pick<PlanSection, "number" | "title">): string {
+  const { number, title } = section;
+  if (!number || title.endsWith(` ${number}`)) return title;
+  return title ? `${number} ${title}` : number;
 }

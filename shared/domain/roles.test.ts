@@ -44,6 +44,9 @@ const EXPECTED: Record<string, string[]> = {
   beheerder: ["workspace.read", "members.manage", "tafel.manage"],
 };
 
+// Plan import (issue 14): the werkgroep of the owning party and the secretaris.
+for (const role of ["ambtenaar", "trekker", "secretaris"]) EXPECTED[role]!.push("plan.import");
+
 describe("roles table", () => {
   it("has an expectation for every role", () => {
     expect(Object.keys(EXPECTED).sort()).toEqual([...ROLES].sort());

@@ -46,6 +46,8 @@ export const CAPABILITIES = [
   "members.manage",
   /** Keep the tafel itself: details, plans, parties (incl. "niet meer aan tafel"), themes, the next planperiode. */
   "tafel.manage",
+  /** Upload a version of a plan on the tafel (DOCX/PDF); party roles only for their own party's plan (shared/domain/planImport.ts). */
+  "plan.import",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -89,6 +91,9 @@ const TABLE: Record<Capability, readonly [boolean, boolean, boolean, boolean, bo
   "members.manage": [_, _, _, R, _, R],
   // Whoever runs the tafel keeps its set-up; it changes no content (ADR 0010).
   "tafel.manage": [_, _, _, R, _, R],
+  // Who writes a plan brings it in: the party's werkgroep for its own plan, the secretaris for any.
+  // Not the beheerder: a plan version is content, which they do not see (ADR 0005).
+  "plan.import": [R, R, _, R, _, _],
 };
 
 export function isRole(value: unknown): value is Role {

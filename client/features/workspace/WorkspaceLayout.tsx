@@ -15,6 +15,7 @@ interface Tab {
 /** The beheerder has no content.read (ADR 0005): they see the overview and Deelnemers only. */
 const TABS: Tab[] = [
   { href: "", label: "Overzicht", end: true },
+  { href: "/plan", label: "Plan", requires: "content.read" },
   { href: "/spiegelparagraaf", label: "Spiegelparagraaf", requires: "content.read" },
   { href: "/overeenstemming", label: "Overeenstemming", requires: "content.read" },
   { href: "/te-ondertekenen", label: "Te ondertekenen", requires: "point.signoff" },

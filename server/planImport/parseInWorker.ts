@@ -1,0 +1,133 @@
+/**
+ * Runs the plan parser in its own worker thread with a memory ceiling and a deadline. mammoth
+ * and pdf.js are large and read files from strangers; a thread of their own keeps the server's
+ * event loop free while a 60-page plan is read, and contains whatever goes wrong: a parser that
+ * throws, loops or runs out of memory ends only its thread, and the upload gets a Dutch error.
+ */
+import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
+import type { PlanText } from "../../shared/domain/planText.ts";
+import type { PlanFileKind } from "./parsePlanFile.ts";
+import { PlanFileProblem } from "./planFileProblem.ts";
+
+export type ParserReply =
+  { ok: true; kind: PlanFileKind; text: PlanText } | { ok: false; code: PlanFileProblem["code"]; message: string };
+
+/** Same bootstrap as the update-log thread: Node 20 applies no `--import tsx` loader to a worker's entry. */
+const BOOTSTRAP = `
+const { workerData } = require("node:worker_threads");
+const { pathToFileURL } = require("node:url");
+import(pathToFileURL(workerData.tsxApi).href)
+  .then((api) => api.tsImport(workerData.entry, workerData.entry));
+`;
+const TSX_API = createRequire(import.meta.url)
+  .resolve("tsx/esm/api")
+  .replace(/\.cjs$/, ".mjs");
+const ENTRY = new URL("./parserWorker.ts", import.meta.url).href;
+
+export interface ParserLimits {
+  /** Wall time for one file; a plan of 80 pages takes well under 3 s. */
+  timeoutMs: number;
+  /** V8 old-generation ceiling of the thread (a zip bomb or a balloon ends here, not in the server). */
+  maxOldGenerationSizeMb: number;
+  /** Worker module to run instead of the parser (tests use it to stand in for a parser that hangs or crashes). */
+  entry?: string;
+}
+
+export const DEFAULT_PARSER_LIMITS: ParserLimits = { timeoutMs: 30_000, maxOldGenerationSizeMb: 512 };
+
+const failed = (message: string) =>
+  new PlanFileProblem(
+    "PARSER_FAILED",
+    `${message} Er is niets opgeslagen. Probeer het opnieuw of sla het plan opnieuw op als .docx of .pdf.`,
+  );
+
+function spawn(limits: ParserLimits): Worker {
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: { tsxApi: TSX_API, entry: limits.entry ?? ENTRY },
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 32 },
+    // pdf.js warns on the console about odd fonts; that is not the server's log.
+    stdout: true,
+    stderr: true,
+  });
+  // An idle spare never keeps a process alive; a parse in progress has its deadline timer.
+  worker.unref();
+  return worker;
+}
+
+/**
+ * Booting a thread (tsx, mammoth, pdf.js) takes 1–2 s, longer than reading a plan. So after the
+ * first import one started thread waits as a spare for the next file. Each thread still reads
+ * exactly one file and ends: a hostile file cannot leave anything behind for the next one.
+ */
+let spare: Worker | null = null;
+
+function spareThread(): Worker {
+  const worker = spawn(DEFAULT_PARSER_LIMITS);
+  // A spare that fails while waiting is simply replaced at the next import.
+  worker.on("error", () => undefined);
+  worker.once("exit", () => {
+    if (spare === worker) spare = null;
+  });
+  return worker;
+}
+
+function takeThread(limits: ParserLimits): Worker {
+  if (limits !== DEFAULT_PARSER_LIMITS) return spawn(limits);
+  const worker = spare ?? spareThread();
+  spare = null;
+  return worker;
+}
+
+/** The next spare starts once a file is read, so on two cores its boot does not slow that read. */
+function restock(limits: ParserLimits): void {
+  if (limits === DEFAULT_PARSER_LIMITS && !spare) spare = spareThread();
+}
+
+export function parseInWorker(
+  bytes: Uint8Array,
+  limits: ParserLimits = DEFAULT_PARSER_LIMITS,
+): Promise<{ kind: PlanFileKind; text: PlanText }> {
+  return new Promise((resolve, reject) => {
+    const worker = takeThread(limits);
+    const copy = new Uint8Array(bytes); // transferred to the thread; the caller keeps its bytes
+    worker.postMessage({ bytes: copy }, [copy.buffer]);
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      restock(limits);
+      outcome();
+    };
+    const timer = setTimeout(
+      () => finish(() => reject(failed("Het lezen van dit bestand duurde te lang en is afgebroken."))),
+      limits.timeoutMs,
+    );
+    worker.on("message", (reply: ParserReply) =>
+      finish(() =>
+        reply.ok
+          ? resolve({ kind: reply.kind, text: reply.text })
+          : reject(
+              reply.code === "PARSER_FAILED"
+                ? failed("Dit bestand kon niet worden gelezen.")
+                : new PlanFileProblem(reply.code, reply.message),
+            ),
+      ),
+    );
+    worker.on("error", (error: Error & { code?: string }) =>
+      finish(() =>
+        reject(
+          failed(
+            error.code === "ERR_WORKER_OUT_OF_MEMORY"
+              ? "Het lezen van dit bestand vroeg te veel geheugen en is afgebroken."
+              : "Het lezen van dit bestand is mislukt.",
+          ),
+        ),
+      ),
+    );
+    worker.on("exit", () => finish(() => reject(failed("Het lezen van dit bestand is onverwacht gestopt."))));
+  });
+}
