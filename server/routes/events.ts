@@ -55,7 +55,10 @@ eventRoutes.openapi(
         if (!stream.closed && !stream.aborted) void stream.writeSSE({ event: "change", data: JSON.stringify(change) });
       };
       const offChanged = deps.events.on("workspace.changed", (e) => {
-        if (e.workspaceId === workspaceId) send({ entity: e.entity, entityId: e.entityId, type: e.type });
+        if (e.workspaceId !== workspaceId) return;
+        // A notice is one person's: only their own stream hears that their inbox changed.
+        if (e.entity === "notification" && e.entityId !== who.userId) return;
+        send({ entity: e.entity, entityId: e.entityId, type: e.type });
       });
       const offMembership = deps.events.on("membership.changed", (e) => {
         if (e.workspaceId !== workspaceId || e.userId !== who.userId) return;
