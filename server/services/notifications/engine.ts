@@ -36,7 +36,10 @@ export async function runScheduledJobs(ctx: ServiceContext): Promise<ScheduledOu
   await processNotifications(ctx);
   const digest = await sendDigests(ctx);
   await withTransaction(ctx, (t) =>
-    t.tx.insert(scheduledRuns).values({ job: "digest", period: today, ranAt: nowIso(t) }).onConflictDoNothing(),
+    t.tx
+      .insert(scheduledRuns)
+      .values({ job: "digest", period: today, ranAt: nowIso(t) })
+      .onConflictDoNothing(),
   );
   return { digest };
 }
@@ -106,7 +109,9 @@ export class NotificationEngine {
     void runScheduledJobs(this.ctx)
       .then((outcome) => {
         if (outcome.digest)
-          this.log(`[meldingen] Dagelijks overzicht: ${outcome.digest.people} e-mails, ${outcome.digest.notices} meldingen.`);
+          this.log(
+            `[meldingen] Dagelijks overzicht: ${outcome.digest.people} e-mails, ${outcome.digest.notices} meldingen.`,
+          );
       })
       .catch((err: unknown) => this.log(`[meldingen] Geplande taak mislukt: ${(err as Error).message}`))
       .finally(() => {

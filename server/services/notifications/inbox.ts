@@ -40,20 +40,18 @@ export async function listInbox(ctx: ServiceContext, input: { workspaceId?: stri
     .from(notifications)
     .where(and(mine, isNull(notifications.readAt)));
   return {
-    notifications: rows.map(
-      (r): NotificationView => ({
-        id: r.id,
-        workspaceId: r.workspaceId,
-        tafelName: tafels.get(r.workspaceId) ?? "",
-        kind: r.kind,
-        kindLabel: NOTIFICATION_KIND_INFO[r.kind].label,
-        title: r.title,
-        reason: r.reason,
-        path: r.path,
-        createdAt: r.createdAt,
-        read: r.readAt !== null,
-      }),
-    ),
+    notifications: rows.map((r): NotificationView => ({
+      id: r.id,
+      workspaceId: r.workspaceId,
+      tafelName: tafels.get(r.workspaceId) ?? "",
+      kind: r.kind,
+      kindLabel: NOTIFICATION_KIND_INFO[r.kind].label,
+      title: r.title,
+      reason: r.reason,
+      path: r.path,
+      createdAt: r.createdAt,
+      read: r.readAt !== null,
+    })),
     unread: unread?.n ?? 0,
   };
 }

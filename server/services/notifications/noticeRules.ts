@@ -98,7 +98,7 @@ const stringList = (value: unknown): string[] =>
 const signatureRequested: Rule = async (event, env) => {
   if (!isPointStatus(event.toStatus) || !SIGNABLE_STATUSES.includes(event.toStatus)) return [];
   const state = await env.pointState(event.entityId);
-  if (!state || state.point.status !== event.toStatus) return [];
+  if (state?.point.status !== event.toStatus) return [];
   const unsigned = state.parties.filter(
     (p) => !state.signoffs.some((s) => s.organisationId === p.id && s.textHash === state.point.textHash),
   );
@@ -175,7 +175,7 @@ const signatureVoided: Rule = async (event, env) => {
 /** A point in bespreking waits for the stance of each party in scope that has none on its current text. */
 const stanceRequested: Rule = async (event, env) => {
   const state = await env.pointState(event.entityId);
-  if (!state || state.point.status !== "in_bespreking") return [];
+  if (state?.point.status !== "in_bespreking") return [];
   if (event.type === "point.status_changed" && event.toStatus !== "in_bespreking") return [];
   const open = state.parties.filter(
     (p) =>
@@ -274,4 +274,3 @@ export async function noticesFor(event: AuditRow, env: RuleEnv): Promise<NoticeD
   for (const rule of rules) drafts.push(...(await rule(event, env)));
   return drafts.filter((d) => d.recipient.userId !== event.actorUserId);
 }
-

@@ -11,7 +11,10 @@ import {
   type NotificationChannel,
   type NotificationKind,
 } from "../../../shared/domain/notifications.ts";
-import type { NotificationPreferenceView, SetNotificationPreferencesInput } from "../../../shared/schemas/notifications.ts";
+import type {
+  NotificationPreferenceView,
+  SetNotificationPreferencesInput,
+} from "../../../shared/schemas/notifications.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
 import { signedIn } from "../membershipOf.ts";
 import { dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";

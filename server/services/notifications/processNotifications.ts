@@ -173,4 +173,3 @@ async function processBatch(
   });
   return { events: events.length, notices, mails };
 }
-

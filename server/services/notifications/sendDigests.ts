@@ -92,7 +92,10 @@ export async function sendDigests(ctx: ServiceContext): Promise<DigestOutcome> {
       }
       await enqueueMails(t, messages);
       if (mailed.length)
-        await t.tx.update(notifications).set({ mailedAt: nowIso(t) }).where(inArray(notifications.id, mailed));
+        await t.tx
+          .update(notifications)
+          .set({ mailedAt: nowIso(t) })
+          .where(inArray(notifications.id, mailed));
       if (dropped.length)
         await t.tx.update(notifications).set({ channel: "never" }).where(inArray(notifications.id, dropped));
       outcome.notices += mailed.length;

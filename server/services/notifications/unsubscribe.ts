@@ -5,7 +5,11 @@
  */
 import { eq } from "drizzle-orm";
 import { users } from "../../../db/schema/index.ts";
-import { NOTIFICATION_KIND_INFO, NOTIFICATION_KINDS, type NotificationKind } from "../../../shared/domain/notifications.ts";
+import {
+  NOTIFICATION_KIND_INFO,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+} from "../../../shared/domain/notifications.ts";
 import type { UnsubscribeView } from "../../../shared/schemas/notifications.ts";
 import { ApiError } from "../../http/errors.ts";
 import { dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
