@@ -19,6 +19,7 @@ import { tafelRoutes } from "./routes/tafels.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { accountRoutes } from "./routes/account.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
+import { dashboardRoutes } from "./routes/dashboard.ts";
 
 /** Largest JSON body the API accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps) {
     outboxRoutes,
     tafelRoutes,
     notificationRoutes,
+    dashboardRoutes,
   ])
     app.route("/api", routes);
 
