@@ -32,7 +32,9 @@ export default function InboxPage() {
       <PageTitle lead="Wat op u wacht aan uw OOGO-tafels. Per soort melding kiest u onder Mijn account of u ook een e-mail krijgt.">
         Meldingen
       </PageTitle>
-      <ErrorAlert error={markRead.error()} title="Markeren als gelezen lukte niet" />
+      <Show when={markRead.error()}>
+        {(error) => <ErrorAlert error={error()} title="Markeren als gelezen lukte niet" />}
+      </Show>
       <Loaded when={inbox} label="Meldingen laden…">
         {(view) => (
           <>

@@ -43,7 +43,9 @@ export default function UnsubscribePage() {
                     </For>
                   </ul>
                   <p class="utrecht-paragraph">De meldingen zelf blijven zichtbaar in OOGO Werkruimte.</p>
-                  <ErrorAlert error={done.error()} title="Afmelden lukte niet" />
+                  <Show when={done.error()}>
+                    {(error) => <ErrorAlert error={error()} title="Afmelden lukte niet" />}
+                  </Show>
                   <button
                     type="button"
                     class="utrecht-button utrecht-button--primary-action"

@@ -78,7 +78,8 @@ export default function WorkspaceOverviewPage() {
         </h2>
         <Loaded when={members} label="Deelnemers laden…">
           {(list) => (
-            <div class="utrecht-table-container">
+            // A narrow screen scrolls the table: keyboard users reach it too (WCAG 2.1.1).
+            <div class="utrecht-table-container" tabindex="0" role="region" aria-labelledby="members-heading">
               <table class="utrecht-table utrecht-table--html-table">
                 <caption class="utrecht-table__caption oogo-visually-hidden">
                   Deelnemers aan deze tafel met hun rol en partij

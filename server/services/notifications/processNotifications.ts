@@ -110,7 +110,8 @@ async function processBatch(
         title: draft.title,
         reason: draft.reason,
         path: draft.path,
-        createdAt: nowIso(t),
+        // When it happened, not when the engine got to it: the inbox reads as a timeline.
+        createdAt: at,
         channel,
       })
       .onConflictDoNothing()
