@@ -11,29 +11,33 @@ import { instantToNlLocal, todayInNl } from "../../../shared/domain/dates.ts";
 import { DIGEST_HOUR } from "../../../shared/domain/notifications.ts";
 import { dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
 import { processNotifications } from "./processNotifications.ts";
+import { remindDeadlines } from "./remindDeadlines.ts";
 import { sendDigests, type DigestOutcome } from "./sendDigests.ts";
 
 export interface ScheduledOutcome {
+  deadlines: { reminders: number; mails: number } | null;
   digest: DigestOutcome | null;
 }
 
 /**
- * The daily jobs due at `ctx.clock.now()`: the digest from DIGEST_HOUR (Amsterdam) on, once per
- * day. The day's row is written only after the digest finished: a crash halfway runs it again,
- * and the notices already mailed are not mailed again.
+ * The daily jobs due at `ctx.clock.now()`, from DIGEST_HOUR (Amsterdam) on, once per day:
+ * deadline reminders first (so they ride along in the same morning's overview), then the digest.
+ * The day's row is written only after both finished: a crash halfway runs them again, and
+ * reminders made or notices mailed before the crash are not made or mailed again (their keys).
  */
 export async function runScheduledJobs(ctx: ServiceContext): Promise<ScheduledOutcome> {
   const now = ctx.clock.now();
   const today = todayInNl(now);
   const hour = Number(instantToNlLocal(now.toISOString()).time.slice(0, 2));
-  if (hour < DIGEST_HOUR) return { digest: null };
+  if (hour < DIGEST_HOUR) return { deadlines: null, digest: null };
   const [ran] = await dbOf(ctx)
     .select({ job: scheduledRuns.job })
     .from(scheduledRuns)
     .where(and(eq(scheduledRuns.job, "digest"), eq(scheduledRuns.period, today)))
     .limit(1);
-  if (ran) return { digest: null };
+  if (ran) return { deadlines: null, digest: null };
   await processNotifications(ctx);
+  const deadlines = await remindDeadlines(ctx);
   const digest = await sendDigests(ctx);
   await withTransaction(ctx, (t) =>
     t.tx
@@ -41,7 +45,7 @@ export async function runScheduledJobs(ctx: ServiceContext): Promise<ScheduledOu
       .values({ job: "digest", period: today, ranAt: nowIso(t) })
       .onConflictDoNothing(),
   );
-  return { digest };
+  return { deadlines, digest };
 }
 
 export interface EngineOptions {

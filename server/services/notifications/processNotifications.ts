@@ -8,7 +8,11 @@
  */
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { auditEvents, logCursors, notifications, workspaces } from "../../../db/schema/index.ts";
-import { MAIL_FRESHNESS_MS, NOTIFICATION_KIND_INFO } from "../../../shared/domain/notifications.ts";
+import {
+  MAIL_FRESHNESS_MS,
+  NOTIFICATION_KIND_INFO,
+  type NotificationChannel,
+} from "../../../shared/domain/notifications.ts";
 import { newId } from "../../auth/tokens.ts";
 import { enqueueMail } from "../../mail/outbox.ts";
 import { notificationMail } from "../../mail/notificationTemplates.ts";
@@ -67,8 +71,6 @@ async function processBatch(
     for (const draft of await noticesFor(event, env)) drafts.push({ draft, eventId: event.id, at: event.at });
   }
 
-  const now = t.clock.now();
-  const origin = t.deps.config.publicOrigin.replace(/\/$/, "");
   const channels = await channelsFor(
     t.tx,
     drafts.map((d) => d.draft.recipient.userId),
@@ -78,85 +80,21 @@ async function processBatch(
   let notices = 0;
   let mails = 0;
   for (const { draft, eventId, at } of drafts) {
-    const userId = draft.recipient.userId;
-    // Still unread from before (a text change followed by its status change): one notice is enough.
-    const [open] = await t.tx
-      .select({ id: notifications.id })
-      .from(notifications)
-      .where(
-        and(
-          eq(notifications.userId, userId),
-          eq(notifications.kind, draft.kind),
-          eq(notifications.entityId, draft.entityId),
-          isNull(notifications.readAt),
-        ),
-      )
-      .limit(1);
-    if (open) continue;
-    const workspaceId = draft.path.split("/")[2]!;
-    const channel = channels.get(userId)![draft.kind];
-    const id = newId();
-    const inserted = await t.tx
-      .insert(notifications)
-      .values({
-        id,
-        workspaceId,
-        userId,
-        kind: draft.kind,
-        dedupeKey: `ev:${eventId}:${draft.kind}:${userId}`,
-        eventId,
-        entityType: draft.entityType,
-        entityId: draft.entityId,
-        title: draft.title,
-        reason: draft.reason,
-        path: draft.path,
-        // When it happened, not when the engine got to it: the inbox reads as a timeline.
-        createdAt: at,
-        channel,
-      })
-      .onConflictDoNothing()
-      .returning({ id: notifications.id });
-    if (inserted.length === 0) continue;
-    notices++;
-    touched.set(`${workspaceId}:${userId}`, { workspaceId, userId });
-    // An old event (a first start on an existing log, a long outage) is shown, not mailed.
-    const fresh = now.getTime() - Date.parse(at) <= MAIL_FRESHNESS_MS;
-    if (channel !== "immediate" || !fresh) continue;
-    let tafelName = tafelNames.get(workspaceId);
-    if (tafelName === undefined) {
-      const [w] = await t.tx
-        .select({ name: workspaces.name })
-        .from(workspaces)
-        .where(eq(workspaces.id, workspaceId))
-        .limit(1);
-      tafelName = w?.name ?? "";
-      tafelNames.set(workspaceId, tafelName);
-    }
-    const token = sign(userId, draft.kind);
-    const queued = await enqueueMail(t, {
-      workspaceId,
-      kind: "notification",
-      to: draft.recipient.email,
-      related: { type: "notification", id },
-      listUnsubscribe: oneClickUrl(origin, token),
-      ...notificationMail({
-        recipientName: draft.recipient.name,
-        notice: {
-          title: draft.title,
-          reason: draft.reason,
-          link: `${origin}${draft.path}`,
-          kindLabel: NOTIFICATION_KIND_INFO[draft.kind].label,
-          tafelName,
-        },
-        unsubscribeLink: unsubscribeUrl(origin, token),
-        settingsLink: `${origin}/account#meldingen`,
-      }),
+    const stored = await storeNotice(t, draft, {
+      dedupeKey: `ev:${eventId}:${draft.kind}:${draft.recipient.userId}`,
+      eventId,
+      at,
+      channel: channels.get(draft.recipient.userId)![draft.kind],
+      sign,
+      tafelNames,
     });
-    await t.tx
-      .update(notifications)
-      .set({ mailedAt: nowIso(t), mailId: queued.id })
-      .where(eq(notifications.id, id));
-    mails++;
+    if (!stored) continue;
+    notices++;
+    if (stored.mailed) mails++;
+    touched.set(`${stored.workspaceId}:${draft.recipient.userId}`, {
+      workspaceId: stored.workspaceId,
+      userId: draft.recipient.userId,
+    });
   }
 
   await t.tx
@@ -173,4 +111,103 @@ async function processBatch(
       });
   });
   return { events: events.length, notices, mails };
+}
+
+export type Signer = Awaited<ReturnType<typeof unsubscribeSigner>>;
+
+/**
+ * Stores one notice (unless its key exists, or the same thing is still unread for that person)
+ * and, when the person wants it at once and it is fresh, queues its mail — in the caller's
+ * transaction. The engine and the deadline job both use it. Null when nothing was stored.
+ */
+export async function storeNotice(
+  t: TxContext,
+  draft: NoticeDraft,
+  options: {
+    dedupeKey: string;
+    eventId: number | null;
+    /** When it happened (ISO 8601). */
+    at: string;
+    channel: NotificationChannel;
+    sign: Signer;
+    tafelNames: Map<string, string>;
+  },
+): Promise<{ id: string; workspaceId: string; mailed: boolean } | null> {
+  const userId = draft.recipient.userId;
+  // Still unread from before (a text change followed by its status change): one notice is enough.
+  const [open] = await t.tx
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        eq(notifications.kind, draft.kind),
+        eq(notifications.entityId, draft.entityId),
+        isNull(notifications.readAt),
+      ),
+    )
+    .limit(1);
+  if (open) return null;
+  const workspaceId = draft.path.split("/")[2]!;
+  const id = newId();
+  const inserted = await t.tx
+    .insert(notifications)
+    .values({
+      id,
+      workspaceId,
+      userId,
+      kind: draft.kind,
+      dedupeKey: options.dedupeKey,
+      eventId: options.eventId,
+      entityType: draft.entityType,
+      entityId: draft.entityId,
+      title: draft.title,
+      reason: draft.reason,
+      path: draft.path,
+      // When it happened, not when the engine got to it: the inbox reads as a timeline.
+      createdAt: options.at,
+      channel: options.channel,
+    })
+    .onConflictDoNothing()
+    .returning({ id: notifications.id });
+  if (inserted.length === 0) return null;
+  // An old event (a first start on an existing log, a long outage) is shown, not mailed.
+  const fresh = t.clock.now().getTime() - Date.parse(options.at) <= MAIL_FRESHNESS_MS;
+  if (options.channel !== "immediate" || !fresh) return { id, workspaceId, mailed: false };
+  let tafelName = options.tafelNames.get(workspaceId);
+  if (tafelName === undefined) {
+    const [w] = await t.tx
+      .select({ name: workspaces.name })
+      .from(workspaces)
+      .where(eq(workspaces.id, workspaceId))
+      .limit(1);
+    tafelName = w?.name ?? "";
+    options.tafelNames.set(workspaceId, tafelName);
+  }
+  const origin = t.deps.config.publicOrigin.replace(/\/$/, "");
+  const token = options.sign(userId, draft.kind);
+  const queued = await enqueueMail(t, {
+    workspaceId,
+    kind: "notification",
+    to: draft.recipient.email,
+    related: { type: "notification", id },
+    listUnsubscribe: oneClickUrl(origin, token),
+    ...notificationMail({
+      recipientName: draft.recipient.name,
+      notice: {
+        title: draft.title,
+        reason: draft.reason,
+        link: `${origin}${draft.path}`,
+        kindLabel: NOTIFICATION_KIND_INFO[draft.kind].label,
+        tafelName,
+      },
+      unsubscribeLink: unsubscribeUrl(origin, token),
+      settingsLink: `${origin}/account#meldingen`,
+    }),
+  });
+  await t.tx
+    .update(notifications)
+    .set({ mailedAt: nowIso(t), mailId: queued.id })
+    .where(eq(notifications.id, id));
+  return { id, workspaceId, mailed: true };
 }
