@@ -300,3 +300,43 @@ describe("isolation", () => {
     expect((await ctx.request("/api/notifications")).status).toBe(401);
   });
 });
+
+describe("the live stream", () => {
+  it("tells only the person concerned that their inbox changed", async () => {
+    /** The `change` events of one member's stream until (and including) the marker. */
+    async function changesUntilMarker(res: Response): Promise<string[]> {
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      let text = "";
+      while (!text.includes('"entity":"marker"')) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+      await reader.cancel();
+      return text
+        .split("\n\n")
+        .filter((block) => block.startsWith("event: change"))
+        .map((block) => JSON.parse(block.slice(block.indexOf("data:") + 5)) as { entity: string; entityId: string })
+        .map((c) => `${c.entity}:${c.entityId}`);
+    }
+    const stream = async (email: string) =>
+      ctx.request(`/api/workspaces/${ctx.demo.workspaceId}/events`, { cookie: await ctx.login(email) });
+    const groningen = await stream(DEMO.groningenWethouder);
+    const tynaarlo = await stream(DEMO.tynaarloWethouder);
+    const groningenParty = ctx.demo.members[DEMO.groningenWethouder]!.partyId!;
+    await pointAtAmbtelijkAkkoord(ctx, { theme: "jeugdhulp", title: "Live", text: "T.", scope: [groningenParty] });
+    await processNotifications(ctx.system);
+    ctx.deps.events.emit("workspace.changed", {
+      workspaceId: ctx.demo.workspaceId,
+      entity: "marker",
+      entityId: "einde",
+      type: "marker",
+    });
+    const mine = await changesUntilMarker(groningen);
+    const theirs = await changesUntilMarker(tynaarlo);
+    expect(mine).toContain(`notification:${userId(DEMO.groningenWethouder)}`);
+    expect(theirs.filter((c) => c.startsWith("notification:"))).toEqual([]);
+    expect(theirs).toContain("marker:einde");
+  });
+});

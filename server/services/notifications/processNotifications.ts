@@ -33,6 +33,9 @@ export interface ProcessOutcome {
 /** Processes every event after the cursor, in batches; returns what it did. A system step (no actor). */
 export async function processNotifications(ctx: ServiceContext): Promise<ProcessOutcome> {
   const total: ProcessOutcome = { events: 0, notices: 0, mails: 0 };
+  // Cheap path first: most wake-ups (a text-hash announcement while someone types) find no new
+  // event, and must not take the write lock the sync server's commits wait for.
+  if (!(await hasNewEvents(ctx))) return total;
   const sign = await unsubscribeSigner(ctx.deps);
   for (;;) {
     const step = await withTransaction(ctx, (t) => processBatch(t, sign));
@@ -43,6 +46,21 @@ export async function processNotifications(ctx: ServiceContext): Promise<Process
     // The local driver is synchronous: let requests in between batches.
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+async function hasNewEvents(ctx: ServiceContext): Promise<boolean> {
+  const db = ctx.tx ?? ctx.deps.database.db;
+  const [cursor] = await db
+    .select({ last: logCursors.lastEventId })
+    .from(logCursors)
+    .where(eq(logCursors.consumer, NOTIFICATIONS_CONSUMER))
+    .limit(1);
+  const [next] = await db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(gt(auditEvents.id, cursor?.last ?? 0))
+    .limit(1);
+  return next !== undefined;
 }
 
 async function readCursor(t: TxContext): Promise<number> {
