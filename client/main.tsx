@@ -32,6 +32,9 @@ const MeetingPage = lazy(() => import("./features/meetings/MeetingPage.tsx"));
 const ProcedurePage = lazy(() => import("./features/meetings/ProcedurePage.tsx"));
 const DossierPage = lazy(() => import("./features/meetings/DossierPage.tsx"));
 const PlanPage = lazy(() => import("./features/plan/PlanPage.tsx"));
+// notifications (issue 13)
+const InboxPage = lazy(() => import("./features/notifications/InboxPage.tsx"));
+const UnsubscribePage = lazy(() => import("./features/notifications/UnsubscribePage.tsx"));
 
 render(
   () => (
@@ -42,6 +45,8 @@ render(
         <Route path="/wachtwoord" component={PasswordLinkPage} />
         <Route path="/wachtwoord-vergeten" component={PasswordResetPage} />
         <Route path="/account" component={AccountPage} />
+        <Route path="/meldingen" component={InboxPage} />
+        <Route path="/afmelden" component={UnsubscribePage} />
         <Route path="/beheer" component={BeheerPage} />
         <Route path="/beheer/nieuwe-tafel" component={NewTafelWizard} />
         <Route path="/" component={WorkspaceListPage} />

@@ -22,6 +22,8 @@ import { memberRoutes } from "./routes/members.ts";
 import { accountRoutes } from "./routes/account.ts";
 import { planRoutes } from "./routes/plans.ts";
 import { MAX_PLAN_FILE_BYTES } from "../shared/domain/planImport.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
+import { dashboardRoutes } from "./routes/dashboard.ts";
 
 /** Largest JSON body the API accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -122,6 +124,8 @@ export function createApp(deps: AppDeps) {
     commentRoutes,
     versionRoutes,
     planRoutes,
+    notificationRoutes,
+    dashboardRoutes,
   ])
     app.route("/api", routes);
 

@@ -21,6 +21,7 @@ import { createContext } from "./services/serviceContext.ts";
 import { resolveMailConfig } from "./mail/config.ts";
 import { MailSender } from "./mail/sender.ts";
 import { describeSmtpUrl, logTransport, smtpTransport } from "./mail/transport.ts";
+import { NotificationEngine } from "./services/notifications/engine.ts";
 
 export interface StartOptions {
   port: number;
@@ -52,6 +53,8 @@ export interface RunningServer {
   sync: SyncServer;
   /** Sends the outbox in the background; stopped by close(). */
   mail: MailSender;
+  /** Turns the log into notices and mails, and runs the daily digest (issue 13). */
+  notifications: NotificationEngine;
   /** True when this start created the demo tafel. */
   seeded: boolean;
   close(): Promise<void>;
@@ -111,6 +114,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (mailConfig.smtpUrl)
     console.log(`E-mail gaat via ${describeSmtpUrl(mailConfig.smtpUrl)} (afzender ${mailConfig.from}).`);
 
+  // After the mail sender: the engine queues mail. Its first run notices what the log holds after its cursor.
+  const notifications = new NotificationEngine(createContext(deps));
+  notifications.start();
+
   const app = createApp(deps);
   if (options.staticRoot && existsSync(options.staticRoot)) {
     const root = resolve(options.staticRoot);
@@ -138,10 +145,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     store,
     sync,
     mail,
+    notifications,
     seeded,
     async close() {
       pointTexts.stop();
       milestones.stop();
+      await notifications.stop();
       await mail.stop();
       await sync.close();
       await new Promise<void>((r) => server.close(() => r()));

@@ -4,8 +4,10 @@ import { onUnauthenticated } from "../api/http.ts";
 import { useSession } from "./session.tsx";
 import { LiveAnnouncer, Loading } from "../ui/feedback.tsx";
 import { clearLocalCopies, hasUnsavedLocalChanges } from "../collab/localCopies.ts";
+import { refreshUnread, unread } from "../features/notifications/unread.ts";
+import "../features/notifications/notifications.css";
 
-const PUBLIC_PATHS = ["/inloggen", "/uitnodiging", "/wachtwoord", "/wachtwoord-vergeten"];
+const PUBLIC_PATHS = ["/inloggen", "/uitnodiging", "/wachtwoord", "/wachtwoord-vergeten", "/afmelden"];
 
 /** Page frame (NL Design System page layout), plus the login guard for every non-public page. */
 export function AppShell(props: RouteSectionProps) {
@@ -20,6 +22,11 @@ export function AppShell(props: RouteSectionProps) {
   };
   createEffect(() => {
     if (session.me.state === "ready" && session.me() === null) toLogin();
+  });
+  // The header's unread count: on every page change while signed in (live changes refresh it too).
+  createEffect(() => {
+    void location.pathname;
+    if (session.me()) void refreshUnread();
   });
   // Another request found the session gone (expired, logged out elsewhere): re-check it once.
   onCleanup(onUnauthenticated(() => session.me() && void session.refresh()));
@@ -59,6 +66,15 @@ export function AppShell(props: RouteSectionProps) {
                 <span>
                   Ingelogd als <strong>{me().user.name}</strong>
                 </span>
+                <A href="/meldingen" class="oogo-header__link">
+                  Meldingen
+                  <Show when={(unread() ?? 0) > 0}>
+                    <span class="oogo-header__count">
+                      {unread()}
+                      <span class="oogo-visually-hidden"> ongelezen</span>
+                    </span>
+                  </Show>
+                </A>
                 <A href="/account" class="oogo-header__link">
                   Mijn account
                 </A>

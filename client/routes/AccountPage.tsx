@@ -9,6 +9,7 @@ import { createAction } from "../ui/createAction.ts";
 import { ErrorSummary, Field } from "../ui/Field.tsx";
 import { ErrorAlert, InfoAlert, Loaded } from "../ui/feedback.tsx";
 import { fieldError, InvalidInput } from "../ui/inputErrors.ts";
+import { PreferencesSection } from "../features/notifications/PreferencesSection.tsx";
 
 /** "Mijn account": own name and functie, a new password, and signing out on every device. */
 export default function AccountPage() {
@@ -22,6 +23,7 @@ export default function AccountPage() {
         {(current) => (
           <>
             <DetailsSection account={current()} onSaved={(saved) => mutate(saved)} />
+            <PreferencesSection />
             <PasswordSection />
             <SignOutSection />
           </>

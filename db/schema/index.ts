@@ -9,3 +9,4 @@ export * from "./mail.ts";
 export * from "./comments.ts";
 export * from "./versions.ts";
 export * from "./plans.ts";
+export * from "./notifications.ts";

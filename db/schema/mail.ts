@@ -38,6 +38,8 @@ export const mailOutbox = sqliteTable(
     sentVia: text("sent_via", { enum: MAIL_TRANSPORTS }),
     /** The Message-ID header, fixed when queued: a resend after a crash carries the same one. */
     messageId: text("message_id").notNull(),
+    /** The List-Unsubscribe URL (RFC 8058 one-click) of a notification mail; null for other mail. */
+    listUnsubscribe: text("list_unsubscribe"),
   },
   (t) => [
     index("mail_outbox_due_idx").on(t.state, t.nextAttemptAt),

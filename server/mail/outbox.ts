@@ -22,6 +22,8 @@ export interface MailMessage extends RenderedMail {
   to: string;
   /** What the mail is about, e.g. { type: "invitation", id: invitationId }. */
   related?: { type: string; id: string };
+  /** One-click unsubscribe URL (notification mail), sent as List-Unsubscribe. */
+  listUnsubscribe?: string;
 }
 
 export interface EnqueuedMail {
@@ -93,6 +95,7 @@ export async function enqueueMails(ctx: ServiceContext, messages: readonly MailM
         nextAttemptAt: now,
         createdAt: now,
         messageId: messageIdFor(t, id),
+        listUnsubscribe: message.listUnsubscribe ?? null,
       };
     });
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {

@@ -206,6 +206,7 @@ export class MailSender {
         text: row.text ?? "",
         html: row.html ?? "",
         messageId: row.messageId,
+        listUnsubscribe: row.listUnsubscribe,
       });
     } catch (err) {
       void this.mark(row, this.failedWrite(row, err));

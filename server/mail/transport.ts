@@ -13,6 +13,8 @@ export interface OutgoingMail {
   html: string;
   /** Fixed when queued, so a resend after a crash carries the same Message-ID. */
   messageId: string;
+  /** RFC 8058 one-click unsubscribe URL (notification mail); adds List-Unsubscribe and List-Unsubscribe-Post. */
+  listUnsubscribe?: string | null;
 }
 
 export interface MailTransport {
@@ -53,7 +55,12 @@ export function smtpTransport(options: SmtpOptions): MailTransport {
         html: mail.html,
         messageId: mail.messageId,
         // RFC 3834: out-of-office replies must not answer this mail.
-        headers: { "Auto-Submitted": "auto-generated" },
+        headers: {
+          "Auto-Submitted": "auto-generated",
+          ...(mail.listUnsubscribe
+            ? { "List-Unsubscribe": `<${mail.listUnsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+            : {}),
+        },
       });
     },
     close() {

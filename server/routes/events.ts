@@ -59,6 +59,8 @@ eventRoutes.openapi(
         if (e.workspaceId !== workspaceId) return;
         // A party's internal note is announced to that party only (ADR 0012).
         if (e.partyId !== undefined && e.partyId !== member.partyId) return;
+        // A notice is one person's: only their own stream hears that their inbox changed.
+        if (e.entity === "notification" && e.entityId !== who.userId) return;
         send({ entity: e.entity, entityId: e.entityId, type: e.type });
       });
       const offMembership = deps.events.on("membership.changed", (e) => {

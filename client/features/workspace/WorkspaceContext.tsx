@@ -3,6 +3,7 @@ import { workspaceApi } from "../../api/endpoints.ts";
 import type { WorkspaceView } from "../../../shared/schemas/workspace.ts";
 import type { Capability } from "../../../shared/domain/roles.ts";
 import { createLiveEvents, type LiveEvent } from "../../live/createLiveEvents.ts";
+import { inboxChanged } from "../notifications/unread.ts";
 
 interface WorkspaceValue {
   id: () => string;
@@ -26,6 +27,7 @@ export function WorkspaceProvider(props: ParentProps<{ id: string }>) {
     () => (can("content.read") ? props.id : null),
     (e) => {
       if (e.entity === "members") void refetch(); // my own role may have changed
+      if (e.entity === "notification") inboxChanged(); // only my own notices reach my stream
       listeners.forEach((fn) => fn(e));
     },
     () => listeners.forEach((fn) => fn({ entity: "*", entityId: "*", type: "reconnected" })),

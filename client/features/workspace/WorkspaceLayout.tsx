@@ -3,6 +3,10 @@ import { For, Show } from "solid-js";
 import { ROLE_LABELS, type Capability, type Role } from "../../../shared/domain/roles.ts";
 import { ErrorAlert, Loading } from "../../ui/feedback.tsx";
 import { useWorkspace, WorkspaceProvider } from "./WorkspaceContext.tsx";
+import { dashboardApi } from "../../api/dashboard.ts";
+import { createLiveResource } from "../../live/createLiveResource.ts";
+import type { DashboardView } from "../../../shared/schemas/dashboard.ts";
+import "./dashboard.css";
 
 interface Tab {
   href: string;
@@ -10,6 +14,8 @@ interface Tab {
   /** Shown only to roles with this capability. */
   requires?: Capability;
   end?: boolean;
+  /** Which dashboard count this tab shows (what waits for me there). */
+  count?: keyof DashboardView["counts"];
 }
 
 /** The beheerder has no content.read (ADR 0005): they see the overview and Deelnemers only. */
@@ -17,10 +23,10 @@ const TABS: Tab[] = [
   { href: "", label: "Overzicht", end: true },
   { href: "/plan", label: "Plan", requires: "content.read" },
   { href: "/spiegelparagraaf", label: "Spiegelparagraaf", requires: "content.read" },
-  { href: "/overeenstemming", label: "Overeenstemming", requires: "content.read" },
-  { href: "/te-ondertekenen", label: "Te ondertekenen", requires: "point.signoff" },
-  { href: "/vergaderingen", label: "Vergaderingen", requires: "content.read" },
-  { href: "/procedure", label: "Procedure", requires: "content.read" },
+  { href: "/overeenstemming", label: "Overeenstemming", requires: "content.read", count: "stance" },
+  { href: "/te-ondertekenen", label: "Te ondertekenen", requires: "point.signoff", count: "toSign" },
+  { href: "/vergaderingen", label: "Vergaderingen", requires: "content.read", count: "minutes" },
+  { href: "/procedure", label: "Procedure", requires: "content.read", count: "steps" },
   { href: "/dossier", label: "Dossier", requires: "dossier.build" },
   { href: "/deelnemers", label: "Deelnemers" },
   { href: "/instellen", label: "Tafel instellen", requires: "tafel.manage" },
@@ -29,6 +35,11 @@ const TABS: Tab[] = [
 function WorkspaceNav() {
   const ws = useWorkspace();
   const base = () => `/tafels/${encodeURIComponent(ws.id())}`;
+  // Counts on the tabs: what waits for me there (the Overzicht's own data, live).
+  const [dashboard] = createLiveResource(() => ws.can("content.read") && ws.id(), dashboardApi.get, {
+    entities: ["point", "meeting", "procedure"],
+  });
+  const countOf = (tab: Tab) => (tab.count && !dashboard.error ? (dashboard.latest?.counts[tab.count] ?? 0) : 0);
   return (
     <nav class="oogo-tabs" aria-label="Onderdelen van deze tafel">
       <ul>
@@ -42,6 +53,12 @@ function WorkspaceNav() {
                 class="oogo-tabs__link"
               >
                 {tab.label}
+                <Show when={countOf(tab) > 0}>
+                  <span class="oogo-tabs__count">
+                    {countOf(tab)}
+                    <span class="oogo-visually-hidden"> wachten op u</span>
+                  </span>
+                </Show>
               </A>
             </li>
           )}

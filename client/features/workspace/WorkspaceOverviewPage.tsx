@@ -10,6 +10,7 @@ import { Loaded } from "../../ui/feedback.tsx";
 import { createLiveResource } from "../../live/createLiveResource.ts";
 import { useWorkspace } from "./WorkspaceContext.tsx";
 import { LogKenmerkSection } from "./LogKenmerkSection.tsx";
+import { DashboardSections } from "./DashboardSections.tsx";
 
 /** A tafel at a glance: the plan, the parties, who takes part in which role, the themes and the log's kenmerk. */
 export default function WorkspaceOverviewPage() {
@@ -20,6 +21,9 @@ export default function WorkspaceOverviewPage() {
   return (
     <>
       <PageTitle>Overzicht</PageTitle>
+      <Show when={ws.can("content.read")}>
+        <DashboardSections />
+      </Show>
       <Show when={ws.can("tafel.manage")}>
         <p class="utrecht-paragraph">
           <A class="utrecht-link" href={`/tafels/${encodeURIComponent(ws.id())}/instellen`}>
@@ -74,7 +78,8 @@ export default function WorkspaceOverviewPage() {
         </h2>
         <Loaded when={members} label="Deelnemers laden…">
           {(list) => (
-            <div class="utrecht-table-container">
+            // A narrow screen scrolls the table: keyboard users reach it too (WCAG 2.1.1).
+            <div class="utrecht-table-container" tabindex="0" role="region" aria-labelledby="members-heading">
               <table class="utrecht-table utrecht-table--html-table">
                 <caption class="utrecht-table__caption oogo-visually-hidden">
                   Deelnemers aan deze tafel met hun rol en partij
