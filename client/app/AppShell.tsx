@@ -1,5 +1,5 @@
 import { A, useLocation, useNavigate, type RouteSectionProps } from "@solidjs/router";
-import { createEffect, onCleanup, Show } from "solid-js";
+import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
 import { onUnauthenticated } from "../api/http.ts";
 import { useSession } from "./session.tsx";
 import { LiveAnnouncer, Loading } from "../ui/feedback.tsx";
@@ -13,6 +13,15 @@ export function AppShell(props: RouteSectionProps) {
   const location = useLocation();
   const navigate = useNavigate();
   const isPublic = () => PUBLIC_PATHS.includes(location.pathname);
+  // On a phone the account links fold behind one "Menu" button (CSS shows them inline on wider screens).
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  createEffect(
+    on(
+      () => location.pathname,
+      () => setMenuOpen(false),
+      { defer: true },
+    ),
+  );
 
   const toLogin = () => {
     if (isPublic()) return;
@@ -50,25 +59,41 @@ export function AppShell(props: RouteSectionProps) {
           </A>
           <Show when={session.me()}>
             {(me) => (
-              <div class="oogo-header__user">
-                <Show when={me().instanceCapabilities.includes("instance.tafels.list")}>
-                  <A href="/beheer" class="oogo-header__link">
-                    Beheer
-                  </A>
-                </Show>
-                <span>
-                  Ingelogd als <strong>{me().user.name}</strong>
-                </span>
-                <A href="/account" class="oogo-header__link">
-                  Mijn account
-                </A>
+              <div class="oogo-header__account">
                 <button
                   type="button"
-                  class="utrecht-button utrecht-button--subtle oogo-header__logout"
-                  onClick={() => void logout()}
+                  class="oogo-header__menu-button"
+                  aria-expanded={menuOpen()}
+                  aria-controls="oogo-account-menu"
+                  onClick={() => setMenuOpen(!menuOpen())}
                 >
-                  Uitloggen
+                  <span class="oogo-header__menu-icon" aria-hidden="true" />
+                  Menu<span class="oogo-visually-hidden"> van {me().user.name}</span>
                 </button>
+                <div
+                  id="oogo-account-menu"
+                  class="oogo-header__user"
+                  classList={{ "oogo-header__user--open": menuOpen() }}
+                >
+                  <Show when={me().instanceCapabilities.includes("instance.tafels.list")}>
+                    <A href="/beheer" class="oogo-header__link">
+                      Beheer
+                    </A>
+                  </Show>
+                  <span class="oogo-header__who">
+                    Ingelogd als <strong>{me().user.name}</strong>
+                  </span>
+                  <A href="/account" class="oogo-header__link">
+                    Mijn account
+                  </A>
+                  <button
+                    type="button"
+                    class="utrecht-button utrecht-button--subtle oogo-header__logout"
+                    onClick={() => void logout()}
+                  >
+                    Uitloggen
+                  </button>
+                </div>
               </div>
             )}
           </Show>

@@ -56,7 +56,7 @@ export function AttendanceSection(props: {
           fallback={<p class="utrecht-paragraph">Nog geen aanwezigheid vastgelegd.</p>}
         >
           <div class="utrecht-table-container">
-            <table class="utrecht-table utrecht-table--html-table">
+            <table class="utrecht-table utrecht-table--html-table oogo-stack-table">
               <caption class="utrecht-table__caption oogo-visually-hidden">Aanwezigheid per partij</caption>
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
@@ -78,10 +78,16 @@ export function AttendanceSection(props: {
                 <For each={byParty()}>
                   {(a) => (
                     <tr class="utrecht-table__row">
-                      <td class="utrecht-table__cell">{a.party?.name ?? "Geen partij (secretariaat, voorzitter)"}</td>
-                      <td class="utrecht-table__cell">{a.name}</td>
-                      <td class="utrecht-table__cell">{a.capacity}</td>
-                      <td class="utrecht-table__cell">
+                      <td class="utrecht-table__cell" data-label="Partij">
+                        {a.party?.name ?? "Geen partij (secretariaat, voorzitter)"}
+                      </td>
+                      <td class="utrecht-table__cell" data-label="Naam">
+                        {a.name}
+                      </td>
+                      <td class="utrecht-table__cell" data-label="Hoedanigheid">
+                        {a.capacity}
+                      </td>
+                      <td class="utrecht-table__cell" data-label="Aanwezig">
                         {a.present ? (
                           <Badge tone="ok" icon="check">
                             Aanwezig
@@ -204,7 +210,7 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
         </InfoAlert>
       </Show>
       <div class="utrecht-table-container">
-        <table class="utrecht-table utrecht-table--html-table oogo-attendance-table">
+        <table class="utrecht-table utrecht-table--html-table oogo-attendance-table oogo-stack-table">
           <caption class="utrecht-table__caption oogo-visually-hidden">Aanwezigheid bewerken</caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
@@ -231,7 +237,7 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
                 const who = () => row().name.trim() || `persoon ${i + 1}`;
                 return (
                   <tr class="utrecht-table__row">
-                    <td class="utrecht-table__cell">
+                    <td class="utrecht-table__cell" data-label="Partij">
                       <select
                         class="utrecht-select utrecht-select--html-select"
                         aria-label={`Partij van ${who()}`}
@@ -242,7 +248,7 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
                         <For each={parties()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
                       </select>
                     </td>
-                    <td class="utrecht-table__cell">
+                    <td class="utrecht-table__cell" data-label="Naam">
                       <input
                         type="text"
                         id={`att-name-${i}`}
@@ -255,7 +261,7 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
                         onInput={(e) => update(i, { name: e.currentTarget.value })}
                       />
                     </td>
-                    <td class="utrecht-table__cell">
+                    <td class="utrecht-table__cell" data-label="Hoedanigheid">
                       <input
                         type="text"
                         required

@@ -1,5 +1,5 @@
-import { A, useParams, type RouteSectionProps } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { A, useLocation, useParams, type RouteSectionProps } from "@solidjs/router";
+import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { ROLE_LABELS, type Capability, type Role } from "../../../shared/domain/roles.ts";
 import { ErrorAlert, Loading } from "../../ui/feedback.tsx";
 import { useWorkspace, WorkspaceProvider } from "./WorkspaceContext.tsx";
@@ -25,13 +25,53 @@ const TABS: Tab[] = [
   { href: "/instellen", label: "Tafel instellen", requires: "tafel.manage" },
 ];
 
+/**
+ * The tabs. On a phone they fold behind one button that names the current part (a disclosure:
+ * aria-expanded on the button, the list follows it in the DOM); from 48rem up the CSS shows the
+ * list as tabs and hides the button.
+ */
 function WorkspaceNav() {
   const ws = useWorkspace();
+  const location = useLocation();
+  const [open, setOpen] = createSignal(false);
+  createEffect(
+    on(
+      () => location.pathname,
+      () => setOpen(false),
+      { defer: true },
+    ),
+  );
   const base = () => `/tafels/${encodeURIComponent(ws.id())}`;
+  const tabs = () => TABS.filter((t) => !t.requires || ws.can(t.requires));
+  const current = () => {
+    const path = location.pathname.replace(/\/$/, "");
+    // Longest matching tab: /punten/… belongs to Overeenstemming, which has no nested tab of its own.
+    const match = tabs()
+      .filter((t) => (t.end ? path === base() : path.startsWith(base() + t.href)))
+      .sort((a, b) => b.href.length - a.href.length)[0];
+    if (match) return match.label;
+    return path.startsWith(`${base()}/punten/`) ? "Overeenstemming" : "Overzicht";
+  };
   return (
     <nav class="oogo-tabs" aria-label="Onderdelen van deze tafel">
-      <ul>
-        <For each={TABS.filter((t) => !t.requires || ws.can(t.requires))}>
+      <button
+        type="button"
+        class="oogo-tabs__toggle"
+        aria-expanded={open()}
+        aria-controls="oogo-tabs-list"
+        onClick={() => setOpen(!open())}
+      >
+        <span class="oogo-tabs__toggle-label">
+          <span class="oogo-visually-hidden">Onderdeel: </span>
+          {current()}
+        </span>
+        <span class="oogo-tabs__toggle-hint">
+          Andere onderdelen
+          <span class="oogo-tabs__chevron" aria-hidden="true" />
+        </span>
+      </button>
+      <ul id="oogo-tabs-list" classList={{ "oogo-tabs__list--open": open() }}>
+        <For each={tabs()}>
           {(tab) => (
             <li>
               <A

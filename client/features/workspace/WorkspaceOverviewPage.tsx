@@ -75,7 +75,7 @@ export default function WorkspaceOverviewPage() {
         <Loaded when={members} label="Deelnemers laden…">
           {(list) => (
             <div class="utrecht-table-container">
-              <table class="utrecht-table utrecht-table--html-table">
+              <table class="utrecht-table utrecht-table--html-table oogo-stack-table">
                 <caption class="utrecht-table__caption oogo-visually-hidden">
                   Deelnemers aan deze tafel met hun rol en partij
                 </caption>
@@ -99,10 +99,18 @@ export default function WorkspaceOverviewPage() {
                   <For each={list().members}>
                     {(m) => (
                       <tr class="utrecht-table__row">
-                        <td class="utrecht-table__cell">{m.name}</td>
-                        <td class="utrecht-table__cell">{m.title ?? "—"}</td>
-                        <td class="utrecht-table__cell">{m.party?.name ?? "Secretariaat / tafel"}</td>
-                        <td class="utrecht-table__cell">{ROLE_LABELS[m.role]}</td>
+                        <td class="utrecht-table__cell" data-label="Naam">
+                          {m.name}
+                        </td>
+                        <td class="utrecht-table__cell" data-label="Functie">
+                          {m.title ?? "—"}
+                        </td>
+                        <td class="utrecht-table__cell" data-label="Partij">
+                          {m.party?.name ?? "Secretariaat / tafel"}
+                        </td>
+                        <td class="utrecht-table__cell" data-label="Rol">
+                          {ROLE_LABELS[m.role]}
+                        </td>
                       </tr>
                     )}
                   </For>
