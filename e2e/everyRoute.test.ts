@@ -92,7 +92,8 @@ export const ROUTES: RouteCase[] = [
   { route: "*", url: () => "/bestaat-niet", as: ["wethouder"], heading: /^Pagina niet gevonden$/ },
 ];
 
-const WIDTHS = [390, 1366] as const;
+/** EVERY_ROUTE_WIDTHS=320 (comma-separated) checks other widths by hand. */
+const WIDTHS = process.env.EVERY_ROUTE_WIDTHS?.split(",").map(Number) ?? [390, 1366];
 
 /** The routes the router declares: `<Route path="…">`, nested ones joined to their parent. */
 function routerPaths(): string[] {
@@ -206,4 +207,140 @@ describe("every route at 390 and 1366 px", () => {
           await page.close();
         }
       });
+});
+
+/** The smallest target a thumb hits reliably (WCAG 2.5.5, and Utrecht's pointer-target token). */
+const THUMB = 44;
+
+async function box(page: Page, locator: ReturnType<Page["locator"]>) {
+  const b = await locator.boundingBox();
+  expect(b, "element is rendered").not.toBeNull();
+  return b!;
+}
+
+describe("on a phone (390 px)", () => {
+  it("the tabs fold into a disclosure naming the current part; on a laptop they are plain links", async () => {
+    const context = await contextFor("secretaris");
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/tafels/${ids.tafel}`);
+    await settle(page, /^Overzicht$/);
+    const nav = page.getByRole("navigation", { name: "Onderdelen van deze tafel" });
+    const toggle = nav.getByRole("button", { name: /Overzicht.*Andere onderdelen/ });
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    expect((await box(page, toggle)).height).toBeGreaterThanOrEqual(THUMB);
+    expect(await nav.getByRole("link", { name: "Procedure" }).isVisible()).toBe(false);
+    // The page's heading starts within 220 px: header, tafel name and the folded tabs only.
+    expect((await box(page, page.locator("main h1"))).y).toBeLessThan(220);
+
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    const procedure = nav.getByRole("link", { name: "Procedure" });
+    expect((await box(page, procedure)).height).toBeGreaterThanOrEqual(THUMB);
+    await procedure.click();
+    await settle(page, /^Procedure$/);
+    const folded = nav.getByRole("button", { name: /Procedure.*Andere onderdelen/ });
+    expect(await folded.getAttribute("aria-expanded")).toBe("false");
+    expect(await nav.getByRole("link", { name: "Overzicht" }).isVisible()).toBe(false);
+
+    await page.setViewportSize({ width: 1366, height: 900 });
+    expect(await folded.isVisible()).toBe(false);
+    expect(await nav.getByRole("link", { name: "Overzicht" }).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it("the header folds the account links behind one Menu button", async () => {
+    const context = await contextFor("wethouder");
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/");
+    await settle(page, /^Mijn OOGO-tafels$/);
+    const menu = page.getByRole("banner").getByRole("button", { name: /^Menu/ });
+    expect(await menu.getAttribute("aria-expanded")).toBe("false");
+    expect((await box(page, menu)).height).toBeGreaterThanOrEqual(THUMB);
+    expect((await box(page, page.getByRole("banner"))).height).toBeLessThan(70);
+    const logout = page.getByRole("banner").getByRole("button", { name: "Uitloggen" });
+    expect(await logout.isVisible()).toBe(false);
+    await menu.click();
+    expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    expect(await logout.isVisible()).toBe(true);
+    const account = page.getByRole("banner").getByRole("link", { name: "Mijn account" });
+    expect((await box(page, account)).height).toBeGreaterThanOrEqual(THUMB);
+    await account.click();
+    await settle(page, /^Mijn account$/);
+    expect(await menu.getAttribute("aria-expanded")).toBe("false");
+
+    await page.setViewportSize({ width: 1366, height: 900 });
+    expect(await menu.isVisible()).toBe(false);
+    expect(await logout.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it("the save state stays in view while a long text scrolls", async () => {
+    const context = await contextFor("secretaris");
+    const page = await context.newPage();
+    for (const width of [390, 1366]) {
+      await page.setViewportSize({ width, height: width < 800 ? 844 : 900 });
+      await page.goto(`/tafels/${ids.tafel}/spiegelparagraaf`);
+      await settle(page, /^Spiegelparagraaf$/);
+      const badge = page.getByTestId("save-state");
+      await expect.poll(() => badge.textContent(), { timeout: 15_000 }).toMatch(/Opgeslagen/);
+      const editor = page.locator(".oogo-editor").first();
+      const bottom = (await box(page, editor)).y + (await box(page, editor)).height;
+      expect(bottom, "the text is longer than one screen").toBeGreaterThan(1200);
+      await page.evaluate((y) => window.scrollTo(0, y), bottom - 600);
+      const b = await box(page, badge);
+      expect(b.y, `op ${width} px`).toBeGreaterThanOrEqual(0);
+      expect(b.y + b.height, `op ${width} px`).toBeLessThanOrEqual(width < 800 ? 844 : 900);
+      // The toolbar sticks under the bar, not over it.
+      const toolbar = page.getByRole("toolbar").first();
+      expect((await box(page, toolbar)).y).toBeGreaterThanOrEqual(b.y + b.height - 1);
+    }
+    await page.close();
+  });
+
+  it("the wethouder's path Te ondertekenen → read → sign works by thumb", async () => {
+    const context = await h.browser.newContext({
+      baseURL: h.baseUrl,
+      bypassCSP: true,
+      locale: "nl-NL",
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const res = await context.request.post("/api/auth/login", {
+      data: { email: ACCOUNTS.wethouder, password: DEMO_PASSWORD },
+    });
+    expect(res.status()).toBe(200);
+    const page = await context.newPage();
+    await page.goto(`/tafels/${ids.tafel}/te-ondertekenen`);
+    await settle(page, /ondertekenen/i);
+    const cards = page.locator(".oogo-sign-card");
+    expect(await cards.count()).toBeGreaterThan(0);
+    for (const card of await cards.all()) {
+      const button = await box(page, card.getByRole("link", { name: /^Tekst lezen en ondertekenen/ }));
+      expect(button.height).toBeGreaterThanOrEqual(THUMB);
+      // The button sits below the theme and version, never over them.
+      const facts = await box(page, card.locator(".oogo-sign-card__meta"));
+      expect(button.y).toBeGreaterThanOrEqual(facts.y + facts.height);
+    }
+    const first = cards.first();
+    const title = ((await first.getByRole("heading").textContent()) ?? "").trim();
+    await first.getByRole("link", { name: /^Tekst lezen en ondertekenen/ }).tap();
+    await settle(page, new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    const panel = page.locator("#ondertekenen");
+    const confirm = panel.locator(".oogo-sign__confirm");
+    expect((await box(page, confirm)).height).toBeGreaterThanOrEqual(THUMB);
+    await confirm.tap();
+    const sign = panel.getByRole("button", { name: "Ondertekenen" });
+    const signBox = await box(page, sign);
+    expect(signBox.height).toBeGreaterThanOrEqual(THUMB);
+    expect(signBox.width).toBeGreaterThan(300);
+    await sign.tap();
+    await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toContain("Ondertekend.");
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
+    await context.close();
+  });
 });
