@@ -56,7 +56,7 @@ export function AttendanceSection(props: {
           fallback={<p class="utrecht-paragraph">Nog geen aanwezigheid vastgelegd.</p>}
         >
           <div class="utrecht-table-container">
-            <table class="utrecht-table utrecht-table--html-table oogo-stack-table">
+            <table class="utrecht-table utrecht-table--html-table oogo-stack-table oogo-stack-table--pairs">
               <caption class="utrecht-table__caption oogo-visually-hidden">Aanwezigheid per partij</caption>
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
@@ -81,9 +81,7 @@ export function AttendanceSection(props: {
                       <td class="utrecht-table__cell" data-label="Partij">
                         {a.party?.name ?? "Geen partij (secretariaat, voorzitter)"}
                       </td>
-                      <td class="utrecht-table__cell" data-label="Naam">
-                        {a.name}
-                      </td>
+                      <td class="utrecht-table__cell oogo-stack-table__title">{a.name}</td>
                       <td class="utrecht-table__cell" data-label="Hoedanigheid">
                         {a.capacity}
                       </td>

@@ -36,7 +36,7 @@ export function ProcedureChecklist(props: { procedure: ProcedureView; canManage:
         fallback={<p class="utrecht-paragraph">Er zijn nog geen stappen vastgelegd.</p>}
       >
         <div class="utrecht-table-container">
-          <table class="utrecht-table utrecht-table--html-table oogo-steps-table oogo-stack-table">
+          <table class="utrecht-table utrecht-table--html-table oogo-steps-table oogo-stack-table oogo-stack-table--pairs">
             <caption class="utrecht-table__caption oogo-visually-hidden">
               Stappen van de OOGO-procedure met datums en stand
             </caption>

@@ -10,18 +10,20 @@ interface Tab {
   /** Shown only to roles with this capability. */
   requires?: Capability;
   end?: boolean;
+  /** Pages without a tab of their own that belong to this one (named on the folded tabs on a phone). */
+  also?: string[];
 }
 
 /** The beheerder has no content.read (ADR 0005): they see the overview and Deelnemers only. */
 const TABS: Tab[] = [
   { href: "", label: "Overzicht", end: true },
   { href: "/spiegelparagraaf", label: "Spiegelparagraaf", requires: "content.read" },
-  { href: "/overeenstemming", label: "Overeenstemming", requires: "content.read" },
+  { href: "/overeenstemming", label: "Overeenstemming", requires: "content.read", also: ["/punten/"] },
   { href: "/te-ondertekenen", label: "Te ondertekenen", requires: "point.signoff" },
   { href: "/vergaderingen", label: "Vergaderingen", requires: "content.read" },
   { href: "/procedure", label: "Procedure", requires: "content.read" },
   { href: "/dossier", label: "Dossier", requires: "dossier.build" },
-  { href: "/deelnemers", label: "Deelnemers" },
+  { href: "/deelnemers", label: "Deelnemers", also: ["/uitgaande-email"] },
   { href: "/instellen", label: "Tafel instellen", requires: "tafel.manage" },
 ];
 
@@ -45,12 +47,11 @@ function WorkspaceNav() {
   const tabs = () => TABS.filter((t) => !t.requires || ws.can(t.requires));
   const current = () => {
     const path = location.pathname.replace(/\/$/, "");
-    // Longest matching tab: /punten/… belongs to Overeenstemming, which has no nested tab of its own.
-    const match = tabs()
-      .filter((t) => (t.end ? path === base() : path.startsWith(base() + t.href)))
-      .sort((a, b) => b.href.length - a.href.length)[0];
-    if (match) return match.label;
-    return path.startsWith(`${base()}/punten/`) ? "Overeenstemming" : "Overzicht";
+    const under = (href: string) => path.startsWith(base() + href);
+    const match = tabs().find((t) =>
+      t.end ? path === base() : under(t.href) || (t.also ?? []).some((prefix) => under(prefix)),
+    );
+    return match?.label ?? "Onderdelen";
   };
   return (
     <nav class="oogo-tabs" aria-label="Onderdelen van deze tafel">

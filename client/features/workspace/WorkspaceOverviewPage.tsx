@@ -75,7 +75,7 @@ export default function WorkspaceOverviewPage() {
         <Loaded when={members} label="Deelnemers laden…">
           {(list) => (
             <div class="utrecht-table-container">
-              <table class="utrecht-table utrecht-table--html-table oogo-stack-table">
+              <table class="utrecht-table utrecht-table--html-table oogo-stack-table oogo-stack-table--pairs">
                 <caption class="utrecht-table__caption oogo-visually-hidden">
                   Deelnemers aan deze tafel met hun rol en partij
                 </caption>
@@ -99,9 +99,7 @@ export default function WorkspaceOverviewPage() {
                   <For each={list().members}>
                     {(m) => (
                       <tr class="utrecht-table__row">
-                        <td class="utrecht-table__cell" data-label="Naam">
-                          {m.name}
-                        </td>
+                        <td class="utrecht-table__cell oogo-stack-table__title">{m.name}</td>
                         <td class="utrecht-table__cell" data-label="Functie">
                           {m.title ?? "—"}
                         </td>
