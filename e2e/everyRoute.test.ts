@@ -141,6 +141,23 @@ async function settle(page: Page, heading: RegExp) {
   await expect.poll(() => page.locator('.oogo-loading[role="status"]').count(), { timeout: 15_000 }).toBe(0);
 }
 
+/** Visible selects whose chosen option is wider than the room inside the select (text cut off). */
+async function cutOffSelects(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const canvas = document.createElement("canvas").getContext("2d")!;
+    return [...document.querySelectorAll("select")]
+      .filter((el) => el.offsetParent !== null && el.selectedIndex >= 0)
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const text = canvas.measureText(el.options[el.selectedIndex]!.text).width;
+        const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return text > room + 1;
+      })
+      .map((el) => `${el.getAttribute("aria-label") ?? el.id}: ${el.options[el.selectedIndex]!.text}`);
+  });
+}
+
 beforeAll(async () => {
   h = await startHarness();
   const context = await contextFor("secretaris");
@@ -202,6 +219,7 @@ describe("every route at 390 and 1366 px", () => {
             });
             expect(overflow, `${r.route} als ${who} op ${width} px schuift opzij`).toBeNull();
             expect(await seriousAxeViolations(page), `${r.route} als ${who} op ${width} px`).toEqual([]);
+            expect(await cutOffSelects(page), `${r.route} als ${who} op ${width} px: afgekapte keuzelijst`).toEqual([]);
           }
         } finally {
           await page.close();
