@@ -253,6 +253,13 @@ describe("on a phone (390 px)", () => {
 
     await toggle.click();
     expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    // Escape folds it again and leaves focus on the button; the keyboard opens it too.
+    await nav.getByRole("link", { name: "Overzicht" }).focus();
+    await page.keyboard.press("Escape");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
     const procedure = nav.getByRole("link", { name: "Procedure" });
     expect((await box(page, procedure)).height).toBeGreaterThanOrEqual(THUMB);
     await procedure.click();

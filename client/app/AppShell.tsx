@@ -15,6 +15,7 @@ export function AppShell(props: RouteSectionProps) {
   const isPublic = () => PUBLIC_PATHS.includes(location.pathname);
   // On a phone the account links fold behind one "Menu" button (CSS shows them inline on wider screens).
   const [menuOpen, setMenuOpen] = createSignal(false);
+  let menuButton!: HTMLButtonElement;
   createEffect(
     on(
       () => location.pathname,
@@ -59,8 +60,16 @@ export function AppShell(props: RouteSectionProps) {
           </A>
           <Show when={session.me()}>
             {(me) => (
-              <div class="oogo-header__account">
+              <div
+                class="oogo-header__account"
+                onKeyDown={(e) => {
+                  if (e.key !== "Escape" || !menuOpen()) return;
+                  setMenuOpen(false);
+                  menuButton.focus();
+                }}
+              >
                 <button
+                  ref={menuButton}
                   type="button"
                   class="oogo-header__menu-button"
                   aria-expanded={menuOpen()}

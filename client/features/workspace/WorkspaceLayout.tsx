@@ -53,9 +53,17 @@ function WorkspaceNav() {
     );
     return match?.label ?? "Onderdelen";
   };
+  let toggle!: HTMLButtonElement;
+  // Escape folds the list again and puts focus back on its button (as in a menu).
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== "Escape" || !open()) return;
+    setOpen(false);
+    toggle.focus();
+  };
   return (
-    <nav class="oogo-tabs" aria-label="Onderdelen van deze tafel">
+    <nav class="oogo-tabs" aria-label="Onderdelen van deze tafel" onKeyDown={onKeyDown}>
       <button
+        ref={toggle}
         type="button"
         class="oogo-tabs__toggle"
         aria-expanded={open()}
