@@ -77,7 +77,7 @@ export function AppShell(props: RouteSectionProps) {
                   onClick={() => setMenuOpen(!menuOpen())}
                 >
                   <span class="oogo-header__menu-icon" aria-hidden="true" />
-                  Menu<span class="oogo-visually-hidden"> van {me().user.name}</span>
+                  Menu
                 </button>
                 <div
                   id="oogo-account-menu"
