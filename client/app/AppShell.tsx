@@ -1,5 +1,5 @@
 import { A, useLocation, useNavigate, type RouteSectionProps } from "@solidjs/router";
-import { createEffect, onCleanup, Show } from "solid-js";
+import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
 import { onUnauthenticated } from "../api/http.ts";
 import { useSession } from "./session.tsx";
 import { LiveAnnouncer, Loading } from "../ui/feedback.tsx";
@@ -15,6 +15,16 @@ export function AppShell(props: RouteSectionProps) {
   const location = useLocation();
   const navigate = useNavigate();
   const isPublic = () => PUBLIC_PATHS.includes(location.pathname);
+  // On a phone the account links fold behind one "Menu" button (CSS shows them inline on wider screens).
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  let menuButton!: HTMLButtonElement;
+  createEffect(
+    on(
+      () => location.pathname,
+      () => setMenuOpen(false),
+      { defer: true },
+    ),
+  );
 
   const toLogin = () => {
     if (isPublic()) return;
@@ -57,34 +67,64 @@ export function AppShell(props: RouteSectionProps) {
           </A>
           <Show when={session.me()}>
             {(me) => (
-              <div class="oogo-header__user">
-                <Show when={me().instanceCapabilities.includes("instance.tafels.list")}>
-                  <A href="/beheer" class="oogo-header__link">
-                    Beheer
-                  </A>
-                </Show>
-                <span>
-                  Ingelogd als <strong>{me().user.name}</strong>
-                </span>
-                <A href="/meldingen" class="oogo-header__link">
-                  Meldingen
+              <div
+                class="oogo-header__account"
+                onKeyDown={(e) => {
+                  if (e.key !== "Escape" || !menuOpen()) return;
+                  setMenuOpen(false);
+                  menuButton.focus();
+                }}
+              >
+                <button
+                  ref={menuButton}
+                  type="button"
+                  class="oogo-header__menu-button"
+                  aria-expanded={menuOpen()}
+                  aria-controls="oogo-account-menu"
+                  onClick={() => setMenuOpen(!menuOpen())}
+                >
+                  <span class="oogo-header__menu-icon" aria-hidden="true" />
+                  Menu
                   <Show when={(unread() ?? 0) > 0}>
                     <span class="oogo-header__count">
                       {unread()}
-                      <span class="oogo-visually-hidden"> ongelezen</span>
+                      <span class="oogo-visually-hidden"> ongelezen meldingen</span>
                     </span>
                   </Show>
-                </A>
-                <A href="/account" class="oogo-header__link">
-                  Mijn account
-                </A>
-                <button
-                  type="button"
-                  class="utrecht-button utrecht-button--subtle oogo-header__logout"
-                  onClick={() => void logout()}
-                >
-                  Uitloggen
                 </button>
+                <div
+                  id="oogo-account-menu"
+                  class="oogo-header__user"
+                  classList={{ "oogo-header__user--open": menuOpen() }}
+                >
+                  <Show when={me().instanceCapabilities.includes("instance.tafels.list")}>
+                    <A href="/beheer" class="oogo-header__link">
+                      Beheer
+                    </A>
+                  </Show>
+                  <span class="oogo-header__who">
+                    Ingelogd als <strong>{me().user.name}</strong>
+                  </span>
+                  <A href="/meldingen" class="oogo-header__link">
+                    Meldingen
+                    <Show when={(unread() ?? 0) > 0}>
+                      <span class="oogo-header__count">
+                        {unread()}
+                        <span class="oogo-visually-hidden"> ongelezen</span>
+                      </span>
+                    </Show>
+                  </A>
+                  <A href="/account" class="oogo-header__link">
+                    Mijn account
+                  </A>
+                  <button
+                    type="button"
+                    class="utrecht-button utrecht-button--subtle oogo-header__logout"
+                    onClick={() => void logout()}
+                  >
+                    Uitloggen
+                  </button>
+                </div>
               </div>
             )}
           </Show>

@@ -95,11 +95,22 @@ function EditorSession(props: CollaborativeEditorProps) {
 
   createEffect(() => props.onSaveStateChange?.(collab.saveState()));
 
+  // The save state sticks to the top while a long text scrolls; the toolbar sticks right under it,
+  // so it needs the bar's height (which changes as people come and go).
+  let root!: HTMLDivElement;
+  const stickyBar = (bar: HTMLDivElement) => {
+    const observer = new ResizeObserver(() =>
+      root.style.setProperty("--oogo-collab-bar-height", `${bar.offsetHeight}px`),
+    );
+    observer.observe(bar);
+    onCleanup(() => observer.disconnect());
+  };
+
   return (
-    <div class="oogo-collab" aria-busy={collab.ready() ? "false" : "true"}>
+    <div class="oogo-collab" ref={root} aria-busy={collab.ready() ? "false" : "true"}>
       {/* Until the text is here there is nothing to save and nobody to meet: the notices speak. */}
       <Show when={collab.ready()}>
-        <div class="oogo-collab__bar">
+        <div class="oogo-collab__bar" ref={stickyBar}>
           <SaveStateIndicator state={collab.saveState} />
           <PresenceList people={collab.presence} />
         </div>

@@ -246,7 +246,7 @@ function PlansStep(props: StepProps & { regional: Array<{ id: string; name: stri
               label="Soort plan"
               value={plan().kind}
               options={[
-                { value: "ondersteuningsplan", label: "Ondersteuningsplan (samenwerkingsverband)" },
+                { value: "ondersteuningsplan", label: "Ondersteuningsplan (SWV)" },
                 { value: "jeugdplan", label: "Beleidsplan jeugd (gemeente)" },
               ]}
               onChange={(v) => props.setDraft("plans", i, "kind", v)}

@@ -70,9 +70,8 @@ export function AttendanceSection(props: {
           when={props.meeting.attendance.length > 0}
           fallback={<p class="utrecht-paragraph">Nog geen aanwezigheid vastgelegd.</p>}
         >
-          {/* Focusable: on a phone the list scrolls sideways inside its frame, also by keyboard. */}
-          <div class="utrecht-table-container" tabindex="0" role="region" aria-label="Presentielijst">
-            <table class="utrecht-table utrecht-table--html-table">
+          <div class="utrecht-table-container">
+            <table class="utrecht-table utrecht-table--html-table oogo-stack-table oogo-stack-table--pairs">
               <caption class="utrecht-table__caption oogo-visually-hidden">Aanwezigheid per partij</caption>
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
@@ -94,16 +93,18 @@ export function AttendanceSection(props: {
                 <For each={byParty()}>
                   {(a) => (
                     <tr class="utrecht-table__row">
-                      <td class="utrecht-table__cell">{a.party?.name ?? "Geen partij (secretariaat, voorzitter)"}</td>
-                      <td class="utrecht-table__cell">{a.name}</td>
-                      <td class="utrecht-table__cell">
+                      <td class="utrecht-table__cell" data-label="Partij">
+                        {a.party?.name ?? "Geen partij (secretariaat, voorzitter)"}
+                      </td>
+                      <td class="utrecht-table__cell oogo-stack-table__title">{a.name}</td>
+                      <td class="utrecht-table__cell" data-label="Hoedanigheid">
                         {a.capacity}
                         <Show when={a.mandateLabel}>
                           <br />
                           <strong>{a.mandateLabel}</strong>
                         </Show>
                       </td>
-                      <td class="utrecht-table__cell">
+                      <td class="utrecht-table__cell" data-label="Aanwezig">
                         <Badge tone={ATTENDANCE_TONE[a.attendance]} icon={ATTENDANCE_ICON[a.attendance]}>
                           {ATTENDANCE_STATE_LABELS[a.attendance]}
                         </Badge>
@@ -245,7 +246,7 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
         </InfoAlert>
       </Show>
       <div class="utrecht-table-container">
-        <table class="utrecht-table utrecht-table--html-table oogo-attendance-table">
+        <table class="utrecht-table utrecht-table--html-table oogo-attendance-table oogo-stack-table">
           <caption class="utrecht-table__caption oogo-visually-hidden">Aanwezigheid bewerken</caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
@@ -272,7 +273,7 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
                 const who = () => row().name.trim() || `persoon ${i + 1}`;
                 return (
                   <tr class="utrecht-table__row">
-                    <td class="utrecht-table__cell">
+                    <td class="utrecht-table__cell" data-label="Partij">
                       <select
                         class="utrecht-select utrecht-select--html-select"
                         aria-label={`Partij van ${who()}`}
@@ -283,7 +284,7 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
                         <For each={parties()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
                       </select>
                     </td>
-                    <td class="utrecht-table__cell">
+                    <td class="utrecht-table__cell" data-label="Naam">
                       <input
                         type="text"
                         id={`att-name-${i}`}
@@ -296,7 +297,7 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
                         onInput={(e) => update(i, { name: e.currentTarget.value })}
                       />
                     </td>
-                    <td class="utrecht-table__cell">
+                    <td class="utrecht-table__cell" data-label="Hoedanigheid">
                       <input
                         type="text"
                         required

@@ -36,7 +36,7 @@ export function ProcedureChecklist(props: { procedure: ProcedureView; canManage:
         fallback={<p class="utrecht-paragraph">Er zijn nog geen stappen vastgelegd.</p>}
       >
         <div class="utrecht-table-container">
-          <table class="utrecht-table utrecht-table--html-table oogo-steps-table">
+          <table class="utrecht-table utrecht-table--html-table oogo-steps-table oogo-stack-table oogo-stack-table--pairs">
             <caption class="utrecht-table__caption oogo-visually-hidden">
               Stappen van de OOGO-procedure met datums en stand
             </caption>
@@ -129,13 +129,17 @@ function StepRow(props: {
           <ErrorAlert error={action.error()} title="Bijwerken mislukt" />
         </Show>
       </td>
-      <td class="utrecht-table__cell">{s().dueDate ? formatDate(s().dueDate!) : "—"}</td>
-      <td class="utrecht-table__cell">{s().doneOn ? formatDate(s().doneOn!) : "—"}</td>
-      <td class="utrecht-table__cell">
+      <td class="utrecht-table__cell" data-label="Uiterlijk">
+        {s().dueDate ? formatDate(s().dueDate!) : "—"}
+      </td>
+      <td class="utrecht-table__cell" data-label="Gedaan op">
+        {s().doneOn ? formatDate(s().doneOn!) : "—"}
+      </td>
+      <td class="utrecht-table__cell" data-label="Stand">
         <StepStateBadge state={s().state} label={stateText()} />
       </td>
       <Show when={props.canManage}>
-        <td class="utrecht-table__cell">
+        <td class="utrecht-table__cell oogo-stack-table__actions">
           <Show
             when={editing()}
             fallback={

@@ -25,7 +25,7 @@ export function PartyAgreementTable(props: {
   const colour = (id: string) => props.workspaceParties.find((p) => p.id === id)?.color ?? "#555";
   return (
     <div class="utrecht-table-container">
-      <table class="oogo-party-table">
+      <table class="oogo-party-table oogo-stack-table oogo-stack-table--pairs">
         <caption>Standpunten en ondertekening per partij (op de huidige teksten)</caption>
         <thead>
           <tr>
@@ -59,7 +59,7 @@ export function PartyAgreementTable(props: {
                   </span>
                   <span class="oogo-party-kind">{p.kind === "swv" ? "Samenwerkingsverband" : "Gemeente"}</span>
                 </th>
-                <td>
+                <td data-label="Punten in scope">
                   <CountLink
                     n={p.total}
                     href={props.href({ gemeente: p.id })}
@@ -68,7 +68,7 @@ export function PartyAgreementTable(props: {
                 </td>
                 <For each={COLUMNS}>
                   {(s) => (
-                    <td>
+                    <td data-label={stanceLabel(s)}>
                       <CountLink
                         n={p.stances[s] ?? 0}
                         href={props.href({ gemeente: p.id, standpunt: s })}
@@ -77,17 +77,17 @@ export function PartyAgreementTable(props: {
                     </td>
                   )}
                 </For>
-                <td>
+                <td data-label="Verdeling">
                   <StanceBar party={p} />
                 </td>
-                <td>
+                <td data-label="Ondertekend">
                   <CountLink
                     n={p.signed}
                     href={props.href({ gemeente: p.id, ondertekening: "getekend" })}
                     label={`${pluralPunten(p.signed)} ondertekend door ${p.name}`}
                   />
                 </td>
-                <td>
+                <td data-label="Wacht op ondertekening">
                   <CountLink
                     n={p.awaitingSignature}
                     href={props.href({ gemeente: p.id, ondertekening: "wacht" })}

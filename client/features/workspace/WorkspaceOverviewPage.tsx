@@ -78,9 +78,8 @@ export default function WorkspaceOverviewPage() {
         </h2>
         <Loaded when={members} label="Deelnemers laden…">
           {(list) => (
-            // A narrow screen scrolls the table: keyboard users reach it too (WCAG 2.1.1).
-            <div class="utrecht-table-container" tabindex="0" role="region" aria-labelledby="members-heading">
-              <table class="utrecht-table utrecht-table--html-table">
+            <div class="utrecht-table-container">
+              <table class="utrecht-table utrecht-table--html-table oogo-stack-table oogo-stack-table--pairs">
                 <caption class="utrecht-table__caption oogo-visually-hidden">
                   Deelnemers aan deze tafel met hun rol en partij
                 </caption>
@@ -104,10 +103,16 @@ export default function WorkspaceOverviewPage() {
                   <For each={list().members}>
                     {(m) => (
                       <tr class="utrecht-table__row">
-                        <td class="utrecht-table__cell">{m.name}</td>
-                        <td class="utrecht-table__cell">{m.title ?? "—"}</td>
-                        <td class="utrecht-table__cell">{m.party?.name ?? "Secretariaat / tafel"}</td>
-                        <td class="utrecht-table__cell">{ROLE_LABELS[m.role]}</td>
+                        <td class="utrecht-table__cell oogo-stack-table__title">{m.name}</td>
+                        <td class="utrecht-table__cell" data-label="Functie">
+                          {m.title ?? "—"}
+                        </td>
+                        <td class="utrecht-table__cell" data-label="Partij">
+                          {m.party?.name ?? "Secretariaat / tafel"}
+                        </td>
+                        <td class="utrecht-table__cell" data-label="Rol">
+                          {ROLE_LABELS[m.role]}
+                        </td>
                       </tr>
                     )}
                   </For>
