@@ -32,7 +32,10 @@ export function decodeAnchor(anchor: EncodedAnchor): { start: Y.RelativePosition
  * (not yet synced, or an anchor of another document). Spans within one text node are read
  * exactly; a span across paragraphs reports its first part.
  */
-export function anchoredText(doc: Y.Doc, anchor: EncodedAnchor): string | "verwijderd" | null {
+/** The text a placed anchor covers, or the marker that its text was deleted. */
+export type AnchorPlace = { text: string } | "verwijderd";
+
+export function anchoredText(doc: Y.Doc, anchor: EncodedAnchor): AnchorPlace | null {
   const { start, end } = decodeAnchor(anchor);
   const a = Y.createAbsolutePositionFromRelativePosition(start, doc);
   const b = Y.createAbsolutePositionFromRelativePosition(end, doc);
@@ -41,5 +44,5 @@ export function anchoredText(doc: Y.Doc, anchor: EncodedAnchor): string | "verwi
   if (!(a.type instanceof Y.XmlText || a.type instanceof Y.Text)) return null;
   const text = a.type.toDelta() as Array<{ insert?: unknown }>;
   const plain = text.map((op) => (typeof op.insert === "string" ? op.insert : "")).join("");
-  return a.type === b.type ? plain.slice(a.index, b.index) : plain.slice(a.index);
+  return { text: a.type === b.type ? plain.slice(a.index, b.index) : plain.slice(a.index) };
 }
