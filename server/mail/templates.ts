@@ -34,7 +34,7 @@ const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
 export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
 
 /** Header values must be one line: a newline in a name would otherwise start a new header. */
-const oneLine = (value: string) => value.replace(/[\r\n\t]+/g, " ").trim();
+export const oneLine = (value: string) => value.replace(/[\r\n\t]+/g, " ").trim();
 
 const AMSTERDAM = new Intl.DateTimeFormat("nl-NL", {
   timeZone: "Europe/Amsterdam",
@@ -44,7 +44,7 @@ const AMSTERDAM = new Intl.DateTimeFormat("nl-NL", {
 /** "13 december 2026 om 10:00", in Dutch local time whatever the server's time zone. */
 export const formatAmsterdam = (date: Date) => AMSTERDAM.format(date);
 
-function assertHttpLink(link: string): string {
+export function assertHttpLink(link: string): string {
   let url: URL;
   try {
     url = new URL(link);
@@ -56,7 +56,7 @@ function assertHttpLink(link: string): string {
   return url.href;
 }
 
-function page(title: string, bodyHtml: string): string {
+export function page(title: string, bodyHtml: string): string {
   // Inline styles only: most mail clients drop <style> and never load external CSS.
   return `<!DOCTYPE html>
 <html lang="nl">
@@ -75,7 +75,7 @@ ${bodyHtml}
 `;
 }
 
-const button = (href: string, label: string) =>
+export const button = (href: string, label: string) =>
   `<p><a href="${escapeHtml(href)}" style="display:inline-block;padding:12px 20px;background:#0b5394;color:#ffffff;text-decoration:underline;border-radius:4px;font-weight:bold">${escapeHtml(label)}</a></p>
 <p>Werkt de knop niet? Kopieer dan deze link in uw browser:<br><span style="word-break:break-all">${escapeHtml(href)}</span></p>`;
 

@@ -10,7 +10,13 @@
 export const MAIL_STATES = ["wachtrij", "verzenden", "verstuurd", "mislukt_opnieuw", "niet_verstuurd"] as const;
 export type MailState = (typeof MAIL_STATES)[number];
 
-export const MAIL_KINDS = ["invitation", "password_reset", "digest"] as const;
+export const MAIL_KINDS = [
+  "invitation",
+  "password_reset",
+  "digest",
+  // A meeting's convocatie, its updates and its cancellation (with an .ics calendar invitation).
+  "convocation",
+] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** How the mail left the server: through SMTP, or (without SMTP_URL, never in production) into the server log. */
@@ -29,6 +35,7 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   invitation: "Uitnodiging",
   password_reset: "Wachtwoord opnieuw instellen",
   digest: "Overzicht",
+  convocation: "Convocatie",
 };
 
 /** A beheerder may put a mail back in the queue once the sender has given up on it, or while it waits for its next try. */
