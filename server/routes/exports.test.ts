@@ -31,8 +31,7 @@ import {
   OUTSIDER,
   pointAtAmbtelijkAkkoord,
   seedDocument,
-  signByAll,
-} from "../services/meetings/meetingFixtures.ts";
+  signByAll, approveByParties } from "../services/meetings/meetingFixtures.ts";
 import { loadPoint } from "../services/points/pointState.ts";
 
 let ctx: TestContext;
@@ -185,7 +184,7 @@ beforeAll(async () => {
     minutesJson("Aanwezig: Jeroen Bakker, Karim El Amrani.", MINUTES_LINE),
   );
   expect(
-    (await ctx.request(`/api/meetings/${formal.id}/minutes/approve`, { cookie: cookies.sec, body: {} })).status,
+    (await approveByParties(ctx, formal.id, cookies.sec)).status,
   ).toBe(200);
 
   // The wethouder takes the dispute to the commission.

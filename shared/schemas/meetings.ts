@@ -62,7 +62,9 @@ export const UpdateMeetingInput = z
     startsAt: Instant.optional(),
     endsAt: Instant.optional(),
     /** An empty string clears the place (only when there is an online link). */
-    place: z.union([z.literal(""), line(2, 200, "de plaats")]).optional(),
+    place: line(0, 200, "de plaats")
+      .refine((v) => v.length === 0 || v.length >= 2, "Vul een plaats in van ten minste 2 tekens")
+      .optional(),
     /** null removes the online link. */
     onlineUrl: OnlineUrl.nullable().optional(),
     status: z.enum(MEETING_STATUSES, { message: "Kies een geldige status" }).optional(),
