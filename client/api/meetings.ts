@@ -45,7 +45,8 @@ export const meetingsApi = {
     api.post<MeetingView>(`${meeting(meetingId)}/agenda/${encodeURIComponent(itemId)}/decision`, input),
   requestMinutesReview: (meetingId: string, input: RequestMinutesReviewInput) =>
     api.post<MeetingView>(`${meeting(meetingId)}/minutes/review`, input),
-  withdrawMinutesReview: (meetingId: string) => api.post<MeetingView>(`${meeting(meetingId)}/minutes/review/withdraw`, {}),
+  withdrawMinutesReview: (meetingId: string) =>
+    api.post<MeetingView>(`${meeting(meetingId)}/minutes/review/withdraw`, {}),
   agreeMinutes: (meetingId: string, input: AgreeMinutesInput) =>
     api.post<MeetingView>(`${meeting(meetingId)}/minutes/agree`, input),
   convene: (meetingId: string, expectedVersion?: number) =>

@@ -48,7 +48,8 @@ function assertMessage(message: MailMessage): void {
   const attached = (message.attachments ?? []).reduce((n, a) => n + a.base64.length, 0);
   if (attached > MAX_ATTACHMENT_CHARS) throw new Error("De bijlagen zijn te groot voor de outbox.");
   for (const a of message.attachments ?? [])
-    if (/[\r\n"\\/]/.test(a.filename) || a.filename.length > 120) throw new Error(`Ongeldige bestandsnaam: ${a.filename}`);
+    if (/[\r\n"\\/]/.test(a.filename) || a.filename.length > 120)
+      throw new Error(`Ongeldige bestandsnaam: ${a.filename}`);
 }
 
 /** The Message-ID's domain: the public host name, so a duplicate after a crash is recognisable as ours. */

@@ -215,8 +215,13 @@ describe("convocatie by e-mail", () => {
       body: { expectedVersion: meeting.version + 5 },
     });
     expect(stale.status).toBe(409);
-    expect((await ctx.request(`/api/meetings/${meeting.id}/convocation`, { cookie: cookies.secretaris, body: {} })).status).toBe(200);
-    const again = await ctx.request(`/api/meetings/${meeting.id}/convocation`, { cookie: cookies.secretaris, body: {} });
+    expect(
+      (await ctx.request(`/api/meetings/${meeting.id}/convocation`, { cookie: cookies.secretaris, body: {} })).status,
+    ).toBe(200);
+    const again = await ctx.request(`/api/meetings/${meeting.id}/convocation`, {
+      cookie: cookies.secretaris,
+      body: {},
+    });
     expect(again.status).toBe(409);
   });
 

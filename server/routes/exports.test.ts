@@ -31,7 +31,9 @@ import {
   OUTSIDER,
   pointAtAmbtelijkAkkoord,
   seedDocument,
-  signByAll, approveByParties } from "../services/meetings/meetingFixtures.ts";
+  signByAll,
+  approveByParties,
+} from "../services/meetings/meetingFixtures.ts";
 import { loadPoint } from "../services/points/pointState.ts";
 
 let ctx: TestContext;
@@ -183,9 +185,7 @@ beforeAll(async () => {
     documentNames.minutes(ws, formal.id),
     minutesJson("Aanwezig: Jeroen Bakker, Karim El Amrani.", MINUTES_LINE),
   );
-  expect(
-    (await approveByParties(ctx, formal.id, cookies.sec)).status,
-  ).toBe(200);
+  expect((await approveByParties(ctx, formal.id, cookies.sec)).status).toBe(200);
 
   // The wethouder takes the dispute to the commission.
   await transitionPoint(ctx.as(DEMO.groningenWethouder), {

@@ -392,9 +392,7 @@ beforeAll(async () => {
     }),
   );
   await seedDocument(ctx, documentNames.minutes(ws, approved.id), minutesJson("Aanwezig: alle partijen."));
-  expect(
-    (await approveByParties(ctx, approved.id, cookies.sec)).status,
-  ).toBe(200);
+  expect((await approveByParties(ctx, approved.id, cookies.sec)).status).toBe(200);
 });
 afterAll(() => ctx?.cleanup());
 

@@ -17,7 +17,9 @@ import {
   minutesJson,
   OTHER_SECRETARY,
   OUTSIDER,
-  seedDocument, approveByParties } from "../services/meetings/meetingFixtures.ts";
+  seedDocument,
+  approveByParties,
+} from "../services/meetings/meetingFixtures.ts";
 
 let ctx: TestContext;
 let ws: string;
@@ -530,9 +532,7 @@ describe("minutes: approval locks, amendment is logged", () => {
     expect(ev!.textHash).toBe(expected);
 
     // The record is frozen now.
-    expect(
-      (await approveByParties(ctx, meeting.id, cookies.sec)).status,
-    ).toBe(409);
+    expect((await approveByParties(ctx, meeting.id, cookies.sec)).status).toBe(409);
     expect(
       (
         await ctx.request(`/api/meetings/${meeting.id}/attendance`, {

@@ -242,7 +242,8 @@ meetingRoutes
       path: "/meetings/{id}/agenda/candidates",
       tags,
       summary: "Wat de agendabouwer aanbiedt (secretaris)",
-      description: "Punten die op de agenda kunnen, de andere met de reden waarom niet, en notulen die wachten op vaststelling.",
+      description:
+        "Punten die op de agenda kunnen, de andere met de reden waarom niet, en notulen die wachten op vaststelling.",
       request: { params: MeetingParams },
       responses: {
         200: jsonResponse("Keuze voor de agenda", AgendaCandidatesView),

@@ -134,6 +134,19 @@ describe("minutes over the network", { timeout: 60_000 }, () => {
       "minutes.amended",
     ]);
     const t1 = typed.minutesHash;
-    expect(log.map((e) => e.textHash)).toEqual([null, t1, t1, t1, t1, t1, t1, corrected, corrected, corrected, corrected, corrected]);
+    expect(log.map((e) => e.textHash)).toEqual([
+      null,
+      t1,
+      t1,
+      t1,
+      t1,
+      t1,
+      t1,
+      corrected,
+      corrected,
+      corrected,
+      corrected,
+      corrected,
+    ]);
   });
 });

@@ -82,8 +82,7 @@ const FORMAL_PLACEABLE: readonly PointStatus[] = ["ambtelijk_akkoord", "geagende
  */
 export function placementRefusal(meetingType: MeetingType, status: PointStatus): string | null {
   const info = POINT_STATUS_INFO[status];
-  if (info.group === "afgesloten")
-    return `${statusLabel(status)}: een afgesloten punt komt niet meer op een agenda.`;
+  if (info.group === "afgesloten") return `${statusLabel(status)}: een afgesloten punt komt niet meer op een agenda.`;
   if (fixesTextVersion(meetingType) && !FORMAL_PLACEABLE.includes(status))
     return `${statusLabel(status)}: op een formeel OOGO komt alleen een punt waarover ambtelijk akkoord is (de tekst wordt vastgezet).`;
   return null;
@@ -100,11 +99,18 @@ export interface MinutesSource {
   when: string;
   where: string;
   attendance: Array<{ name: string; capacity: string; party: string | null; present: boolean }>;
-  agenda: Array<{ position: number; title: string; decision: AgendaDecision | null; decisionLabel: string | null; note: string | null }>;
+  agenda: Array<{
+    position: number;
+    title: string;
+    decision: AgendaDecision | null;
+    decisionLabel: string | null;
+    note: string | null;
+  }>;
 }
 
 const textNode = (text: string): PmNode => ({ type: "text", text });
-const paragraph = (text: string): PmNode => (text ? { type: "paragraph", content: [textNode(text)] } : { type: "paragraph" });
+const paragraph = (text: string): PmNode =>
+  text ? { type: "paragraph", content: [textNode(text)] } : { type: "paragraph" };
 const heading2 = (text: string): PmNode => ({ type: "heading", attrs: { level: 2 }, content: [textNode(text)] });
 const bulletList = (items: string[]): PmNode => ({
   type: "bulletList",
@@ -121,8 +127,7 @@ export const DECISION_PREFIX = "Besluit:";
  * under each heading.
  */
 export function minutesTemplate(m: MinutesSource): PmNode {
-  const who = (a: MinutesSource["attendance"][number]) =>
-    `${a.name}, ${a.capacity}${a.party ? ` (${a.party})` : ""}`;
+  const who = (a: MinutesSource["attendance"][number]) => `${a.name}, ${a.capacity}${a.party ? ` (${a.party})` : ""}`;
   const present = m.attendance.filter((a) => a.present).map(who);
   const absent = m.attendance.filter((a) => !a.present).map(who);
   const content: PmNode[] = [

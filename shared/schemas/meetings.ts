@@ -138,7 +138,6 @@ export const DecisionInput = z
   .strict();
 export type DecisionInput = z.infer<typeof DecisionInput>;
 
-
 export const ConveneInput = z
   .object({
     /** The meeting version the secretaris saw; 409 when it changed since. */
@@ -271,7 +270,12 @@ export const MeetingView = MeetingSummary.extend({
     .object({
       textHash: z.string(),
       parties: z.array(
-        z.object({ id: z.string(), name: z.string(), agreedBy: z.string().nullable(), agreedAt: z.string().nullable() }),
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          agreedBy: z.string().nullable(),
+          agreedAt: z.string().nullable(),
+        }),
       ),
     })
     .nullable(),

@@ -230,7 +230,9 @@ function MinutesReview(props: { meeting: MeetingView; onChange: (m: MeetingView)
   const done = (updated: MeetingView | undefined) => {
     if (updated) {
       props.onChange(updated);
-      queueMicrotask(() => document.getElementById(updated.minutesReview ? "minutes-review" : "minutes-heading")?.focus());
+      queueMicrotask(() =>
+        document.getElementById(updated.minutesReview ? "minutes-review" : "minutes-heading")?.focus(),
+      );
     }
   };
   return (

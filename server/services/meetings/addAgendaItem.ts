@@ -42,7 +42,11 @@ export async function addAgendaItem(
   let minutesOf: string | null = null;
   if (kind === "notulen") {
     const earlier = await findMeeting(db, input.minutesOfMeetingId!);
-    if (earlier?.workspaceId !== meeting.workspaceId || earlier.id === meeting.id || earlier.startsAt >= meeting.startsAt)
+    if (
+      earlier?.workspaceId !== meeting.workspaceId ||
+      earlier.id === meeting.id ||
+      earlier.startsAt >= meeting.startsAt
+    )
       throw new ApiError(
         "VALIDATION_FAILED",
         "Kies een eerdere vergadering van deze tafel waarvan de notulen worden vastgesteld.",
@@ -127,7 +131,14 @@ export async function addAgendaItem(
       actor: member,
       at: now,
       textHash: text?.hash ?? null,
-      data: { agendaItemId: id, title, kind, pointId: point?.id ?? null, textFixed: fixes, minutesOfMeetingId: minutesOf },
+      data: {
+        agendaItemId: id,
+        title,
+        kind,
+        pointId: point?.id ?? null,
+        textFixed: fixes,
+        minutesOfMeetingId: minutesOf,
+      },
     });
     afterCommit(t, () =>
       ctx.deps.events.emit("workspace.changed", {

@@ -40,9 +40,9 @@ interface Recipient {
  * invited party or for the tafel as a whole (the secretaris). The beheerder reads no content.
  */
 export async function convocationRecipients(db: DbOrTx, meeting: MeetingRow): Promise<Recipient[]> {
-  const invited = (
-    await db.select().from(meetingParties).where(eq(meetingParties.meetingId, meeting.id))
-  ).map((r) => r.organisationId);
+  const invited = (await db.select().from(meetingParties).where(eq(meetingParties.meetingId, meeting.id))).map(
+    (r) => r.organisationId,
+  );
   const rows = await db
     .select({ email: users.email, name: users.name, role: memberships.role })
     .from(memberships)
@@ -279,7 +279,13 @@ const fileStem = (title: string) =>
     .slice(0, 60) || "vergadering";
 
 /** Queues the convocatie (or its update or cancellation) for every recipient, with the log event. */
-async function queueSending(t: TxContext, meeting: MeetingRow, sending: Sending, actor: MembershipContext, changed: string[]) {
+async function queueSending(
+  t: TxContext,
+  meeting: MeetingRow,
+  sending: Sending,
+  actor: MembershipContext,
+  changed: string[],
+) {
   const [tafel] = await t.tx
     .select({ name: workspaces.name })
     .from(workspaces)
@@ -287,7 +293,10 @@ async function queueSending(t: TxContext, meeting: MeetingRow, sending: Sending,
     .limit(1);
   const tafelName = tafel?.name ?? "";
   const recipients = await convocationRecipients(t.tx, meeting);
-  const [organizer] = await t.tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, actor.userId));
+  const [organizer] = await t.tx
+    .select({ email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, actor.userId));
   const link = `${t.deps.config.publicOrigin.replace(/\/$/, "")}/tafels/${meeting.workspaceId}/vergaderingen/${meeting.id}`;
   const method = sending === "cancelled" ? "CANCEL" : "REQUEST";
   const ics = meetingIcs({

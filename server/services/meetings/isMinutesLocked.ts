@@ -20,7 +20,8 @@ export async function isMinutesLocked(db: Db, doc: ParsedDocumentName): Promise<
   if (meeting.minutesStatus === "ter_vaststelling")
     return {
       locked: true,
-      reason: "Deze notulen liggen ter vaststelling bij de partijen. De secretaris kan ze terugnemen om ze te wijzigen.",
+      reason:
+        "Deze notulen liggen ter vaststelling bij de partijen. De secretaris kan ze terugnemen om ze te wijzigen.",
     };
   if (minutesLocked(meeting.minutesStatus)) {
     return {

@@ -12,11 +12,7 @@ import { documentNames } from "../../../shared/collab/protocol.ts";
 import { AGENDA_DECISION_LABELS, meetingHasStarted } from "../../../shared/domain/meetings.ts";
 import { minutesDecisionWarnings } from "../../../shared/domain/agendaBuilder.ts";
 import { textHash } from "../../../shared/domain/textHash.ts";
-import type {
-  AgreeMinutesInput,
-  MeetingView,
-  RequestMinutesReviewInput,
-} from "../../../shared/schemas/meetings.ts";
+import type { AgreeMinutesInput, MeetingView, RequestMinutesReviewInput } from "../../../shared/schemas/meetings.ts";
 import { assertCan } from "../../auth/access.ts";
 import { newId } from "../../auth/tokens.ts";
 import { ApiError } from "../../http/errors.ts";
@@ -70,7 +66,10 @@ export async function requestMinutesReview(
   if (meeting.minutesStatus === "ter_vaststelling")
     throw new ApiError("CONFLICT", "Deze notulen liggen al ter vaststelling bij de partijen.");
   if (!meetingHasStarted(meeting.startsAt, ctx.clock.now()))
-    throw new ApiError("CONFLICT", "Notulen kunnen pas worden vastgesteld vanaf het aanvangstijdstip van de vergadering.");
+    throw new ApiError(
+      "CONFLICT",
+      "Notulen kunnen pas worden vastgesteld vanaf het aanvangstijdstip van de vergadering.",
+    );
 
   const docName = documentNames.minutes(meeting.workspaceId, meeting.id);
   const json = await ctx.deps.documents.readJson(docName);
@@ -99,7 +98,10 @@ export async function requestMinutesReview(
       .where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version)))
       .returning({ id: meetings.id });
     if (updated.length === 0)
-      throw new ApiError("VERSION_CONFLICT", "Deze vergadering is intussen gewijzigd. Laad haar opnieuw en probeer het nog eens.");
+      throw new ApiError(
+        "VERSION_CONFLICT",
+        "Deze vergadering is intussen gewijzigd. Laad haar opnieuw en probeer het nog eens.",
+      );
     await appendEvent(t.tx, {
       workspaceId: meeting.workspaceId,
       type: "minutes.review_requested",
@@ -139,7 +141,10 @@ export async function withdrawMinutesReview(ctx: ServiceContext, input: { meetin
       .where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version)))
       .returning({ id: meetings.id });
     if (updated.length === 0)
-      throw new ApiError("VERSION_CONFLICT", "Deze vergadering is intussen gewijzigd. Laad haar opnieuw en probeer het nog eens.");
+      throw new ApiError(
+        "VERSION_CONFLICT",
+        "Deze vergadering is intussen gewijzigd. Laad haar opnieuw en probeer het nog eens.",
+      );
     await appendEvent(t.tx, {
       workspaceId: meeting.workspaceId,
       type: "minutes.review_withdrawn",
@@ -166,7 +171,11 @@ export async function agreeMinutes(
   input: AgreeMinutesInput & { meetingId: string },
 ): Promise<MeetingView> {
   const { meeting, member } = await meetingAndMember(ctx, input.meetingId);
-  assertCan(member, "minutes.agree", "Alleen de ambtelijk trekker van een partij stemt namens die partij in met de notulen.");
+  assertCan(
+    member,
+    "minutes.agree",
+    "Alleen de ambtelijk trekker van een partij stemt namens die partij in met de notulen.",
+  );
   if (meeting.minutesStatus !== "ter_vaststelling" || !meeting.minutesReviewHash)
     throw new ApiError("CONFLICT", "Deze notulen liggen niet ter vaststelling bij de partijen.");
   if (input.textHash !== meeting.minutesReviewHash)
@@ -178,7 +187,10 @@ export async function agreeMinutes(
   const parties = await reviewingParties(dbOf(ctx), meeting);
   const party = parties.find((p) => p.id === member.partyId);
   if (!party)
-    throw new ApiError("FORBIDDEN", "Uw partij was niet uitgenodigd voor deze vergadering en stelt de notulen niet vast.");
+    throw new ApiError(
+      "FORBIDDEN",
+      "Uw partij was niet uitgenodigd voor deze vergadering en stelt de notulen niet vast.",
+    );
 
   await withTransaction(ctx, async (t) => {
     const now = nowIso(t);
@@ -209,7 +221,9 @@ export async function agreeMinutes(
     const agreed = await t.tx
       .select({ organisationId: minutesAgreements.organisationId })
       .from(minutesAgreements)
-      .where(and(eq(minutesAgreements.meetingId, meeting.id), eq(minutesAgreements.textHash, meeting.minutesReviewHash!)));
+      .where(
+        and(eq(minutesAgreements.meetingId, meeting.id), eq(minutesAgreements.textHash, meeting.minutesReviewHash!)),
+      );
     const missing = parties.filter((p) => !agreed.some((a) => a.organisationId === p.id));
     const fresh = (await findMeeting(t.tx, meeting.id))!;
     if (missing.length === 0) {

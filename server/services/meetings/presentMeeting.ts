@@ -106,7 +106,9 @@ export async function presentMeeting(ctx: ServiceContext, meeting: MeetingRow): 
     minutesReview: await minutesReviewState(db, meeting),
     // Checked only while the text can still change or is before the parties; approved minutes are what they are.
     minutesWarnings:
-      meeting.minutesStatus === "vastgesteld" ? [] : minutesDecisionWarnings(minutesJson, agenda, AGENDA_DECISION_LABELS),
+      meeting.minutesStatus === "vastgesteld"
+        ? []
+        : minutesDecisionWarnings(minutesJson, agenda, AGENDA_DECISION_LABELS),
     amendments: amendments.map(presentAmendment),
     agendaFrozenReason: agendaFrozenReason(meeting),
     recordFrozenReason: meetingFrozenReason(meeting),
