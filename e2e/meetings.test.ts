@@ -23,6 +23,7 @@ const TREKKERS = [
 const OUT = "test-results";
 
 const MEETING_TITLE = "Formeel bestuurlijk OOGO voorjaar (e2e)";
+const CONVENED_TITLE = "Tussentijds overleg vervoer (e2e)";
 const POINT_TITLE = "Doorzettingsmacht bij thuiszitters binnen drie maanden (e2e)";
 const DECISION_NOTE =
   "De gemeenten willen de doorzettingsmacht bij de leerplichtambtenaar leggen; het samenwerkingsverband niet.";
@@ -111,6 +112,18 @@ async function preparePointWithAmbtelijkAkkoord(): Promise<void> {
     expect(point.status).toBe("ambtelijk_akkoord");
   } finally {
     await Promise.all(sessions.map((s) => s.context.close()));
+  }
+}
+
+/** Each party's trekker opens the meeting and agrees with the minutes put forward, in the browser. */
+async function agreeAsTrekkers(meetingUrl: string): Promise<void> {
+  for (const email of TREKKERS) {
+    const t = await h.loginAs(email);
+    await t.page.goto(meetingUrl);
+    const agree = t.page.getByRole("button", { name: /^Namens .* instemmen met deze notulen$/ });
+    await agree.click();
+    await expect.poll(() => agree.count()).toBe(0);
+    await t.context.close();
   }
 }
 
@@ -242,9 +255,14 @@ describe("meetings, procedure and dossier in the browser", () => {
       .toContain("Opgeslagen");
     await screenshot(page, "meetings-meeting-concept");
     await expectNoAxeViolations(page, "Vergadering (notulen in concept)");
-    await page.getByRole("button", { name: "Notulen vaststellen" }).click();
-    await page.getByRole("button", { name: "Ja, notulen vaststellen" }).click();
+    // The secretaris puts them to the parties; each party's trekker agrees (issue 13).
+    await page.getByRole("button", { name: "Notulen ter vaststelling voorleggen" }).click();
+    await page.getByRole("button", { name: "Ja, voorleggen aan de partijen" }).click();
     const minutes = page.locator("section", { has: page.getByRole("heading", { name: "Notulen", exact: true }) });
+    await expect.poll(() => minutes.textContent()).toContain("Ter vaststelling bij de partijen");
+    await expectNoAxeViolations(page, "Vergadering (notulen ter vaststelling)");
+    await agreeAsTrekkers(meetingUrl);
+    await page.reload();
     await expect.poll(() => minutes.textContent()).toContain("Vastgesteld op");
     expect(await minutes.textContent()).toContain("De notulen zijn vastgesteld en daarom alleen-lezen");
     await expect.poll(() => editor.getAttribute("contenteditable")).toBe("false");
@@ -264,15 +282,16 @@ describe("meetings, procedure and dossier in the browser", () => {
     await page.keyboard.press("End");
     await page.keyboard.type(" Voorzitter: drs. R. Verbeek.");
     await expect.poll(() => minutes.textContent()).toContain("Opgeslagen");
-    await page.getByRole("button", { name: "Notulen opnieuw vaststellen" }).click();
-    await page.getByRole("button", { name: "Ja, notulen vaststellen" }).click();
+    await page.getByRole("button", { name: "Gewijzigde notulen ter vaststelling voorleggen" }).click();
+    await page.getByRole("button", { name: "Ja, voorleggen aan de partijen" }).click();
+    await expect.poll(() => minutes.textContent()).toContain("Ter vaststelling bij de partijen");
+    await agreeAsTrekkers(meetingUrl);
+    await page.reload();
     await expect.poll(() => minutes.textContent()).toContain("Vastgesteld op");
     const log = minutes.locator(".oogo-amendments");
     await expect.poll(() => log.textContent()).toMatch(/Amendement 1 — geopend door Pieter Jansen/);
     expect(await log.textContent()).toContain("Naam van de voorzitter ontbrak in de notulen.");
-    expect(await log.textContent()).toMatch(
-      /Van tekstversie [0-9a-f]{12} naar [0-9a-f]{12}, vastgesteld door Pieter Jansen/,
-    );
+    expect(await log.textContent()).toMatch(/Van tekstversie [0-9a-f]{12} naar [0-9a-f]{12}, vastgesteld door /);
     await screenshot(page, "meetings-meeting-approved");
     await expectNoAxeViolations(page, "Vergadering (notulen vastgesteld)");
 
@@ -294,6 +313,43 @@ describe("meetings, procedure and dossier in the browser", () => {
     await screenshot(wethouder.page, "meetings-meeting-wethouder");
     await expectNoAxeViolations(wethouder.page, "Vergadering (wethouder)");
     await wethouder.context.close();
+  });
+
+  it("the secretaris sends a convocatie; the outbox shows the mails with the calendar invitation", async () => {
+    const { context, page } = await h.loginAs(SECRETARIS);
+    const base = `/tafels/${workspaceId}`;
+    await page.goto(`${base}/vergaderingen`);
+    await page.getByRole("button", { name: "Nieuwe vergadering plannen" }).click();
+    await page.getByLabel("Soort overleg").selectOption("tussentijds_overleg");
+    await page.getByLabel("Titel").fill(CONVENED_TITLE);
+    await page.getByLabel("Datum").fill(new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByLabel("Aanvang (Nederlandse tijd)").fill("10:00");
+    await page.getByLabel("Einde (Nederlandse tijd)").fill("11:30");
+    await page.getByLabel(/^Link naar de online vergadering/).fill("https://teams.example.nl/meet/e2e");
+    await page.getByLabel("Plaats").fill("Gemeentehuis Tynaarlo, Vries");
+    await page.getByRole("button", { name: "Vergadering plannen", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: CONVENED_TITLE }).waitFor();
+    expect(await page.locator(".oogo-facts").textContent()).toContain("10.00–11.30 uur");
+    await page.getByRole("button", { name: "Convocatie versturen" }).click();
+    await expect.poll(() => page.locator("#convocation").textContent()).toContain("Convocatie verstuurd op");
+    await screenshot(page, "meetings-convened");
+    await expectNoAxeViolations(page, "Vergadering (convocatie verstuurd)");
+    for (const width of [390, 1366]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${width}px`).toBe(
+        true,
+      );
+      await screenshot(page, `meetings-convened-${width}`);
+    }
+
+    await page.goto(`${base}/uitgaande-email`);
+    await expect
+      .poll(() => page.locator("main").textContent())
+      .toContain(`Convocatie: tussentijds overleg ${CONVENED_TITLE}`);
+    expect(await page.locator("main").textContent()).toContain("Convocatie");
+    await screenshot(page, "meetings-convocation-outbox");
+    await expectNoAxeViolations(page, "Uitgaande e-mail (convocatie)");
+    await context.close();
   });
 
   it("the secretaris keeps the procedure checklist: done, due and late in text and icon", async () => {
