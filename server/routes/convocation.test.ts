@@ -77,7 +77,7 @@ interface ReadEvent {
 }
 
 function readIcs(ics: string): ReadEvent {
-  const cal = new ICAL.Component(ICAL.parse(ics));
+  const cal = new ICAL.Component(ICAL.parse(ics) as unknown[]);
   const tz = cal.getFirstSubcomponent("vtimezone");
   if (tz) ICAL.TimezoneService.register(tz);
   const vevent = cal.getFirstSubcomponent("vevent")!;

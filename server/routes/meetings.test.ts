@@ -591,7 +591,7 @@ describe("minutes: approval locks, amendment is logged", () => {
         openedBy: "Pieter Jansen",
         fromHash,
         toHash,
-        closedBy: expect.any(String),
+        closedBy: match.anyInstanceOf(String),
         changes: { removed: [], added: ["Aanvulling: wethouder Anneke Smit was aanwezig."] },
       }),
     ]);

@@ -90,7 +90,12 @@ export function placementRefusal(meetingType: MeetingType, status: PointStatus):
 
 // ── Minutes: the prefilled start and the check against the decisions ───────
 
-type PmNode = { type: string; attrs?: Record<string, unknown>; content?: PmNode[]; text?: string };
+interface PmNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: PmNode[];
+  text?: string;
+}
 
 export interface MinutesSource {
   title: string;
@@ -164,7 +169,7 @@ export function minutesDecisionWarnings(
   agenda: ReadonlyArray<{ title: string; decision: AgendaDecision | null }>,
   labels: Record<AgendaDecision, string>,
 ): MinutesWarning[] {
-  const blocks = ((minutes as PmNode | null)?.content ?? []) as PmNode[];
+  const blocks = (minutes as PmNode | null)?.content ?? [];
   const sections: Array<{ heading: string; text: string }> = [];
   for (const block of blocks) {
     if (block.type === "heading") sections.push({ heading: norm(plain(block)), text: "" });

@@ -210,7 +210,7 @@ function EditMeetingForm(props: { meeting: MeetingView; onDone: (m: MeetingView)
 /** The convocatie: sent once by the secretaris; later changes go out as updates by themselves. */
 function Convocation(props: { meeting: MeetingView; canManage: boolean; onChange: (m: MeetingView) => void }) {
   const m = () => props.meeting;
-  const send = createAction(() => meetingsApi.convene(m().id, m().version), {
+  const send = createAction((id: string, version: number) => meetingsApi.convene(id, version), {
     announce: () => "De convocatie is verstuurd.",
   });
   return (
@@ -231,7 +231,10 @@ function Convocation(props: { meeting: MeetingView; canManage: boolean; onChange
               type="button"
               class="utrecht-button utrecht-button--primary-action"
               disabled={send.busy()}
-              onClick={() => void send.run().then((updated) => updated && props.onChange(updated))}
+              onClick={() => {
+                const onChange = props.onChange;
+                void send.run(m().id, m().version).then((updated) => updated && onChange(updated));
+              }}
             >
               {send.busy() ? "Bezig met versturen…" : "Convocatie versturen"}
             </button>

@@ -406,7 +406,7 @@ export async function sendConvocationChange(
 ): Promise<void> {
   const changed = changedKeys.filter((k) => CALENDAR_FIELDS.includes(k));
   const before = await findMeeting(t.tx, meetingId);
-  if (!before || before.convocationSequence === null || changed.length === 0) return;
+  if (before?.convocationSequence == null || changed.length === 0) return;
   await t.tx
     .update(meetings)
     .set({ convocationSequence: before.convocationSequence + 1 })
