@@ -17,6 +17,7 @@ import { createCollabSession, type CollabProblem, type CollabSession } from "../
 import type { SaveState } from "../collab/saveState.ts";
 import { createTiptapEditor, type TiptapHandle } from "./createTiptapEditor.ts";
 import { EditorToolbar } from "./EditorToolbar.tsx";
+import type { Content } from "@tiptap/core";
 import { PresenceList } from "./PresenceList.tsx";
 import { SaveStateIndicator } from "./SaveStateIndicator.tsx";
 import "./editor.css";
@@ -33,6 +34,12 @@ export interface CollaborativeEditorProps {
   /** Full sentence shown when readOnly; default: "U kunt dit document lezen maar niet bewerken." */
   readOnlyReason?: string;
   onSaveStateChange?: (state: SaveState) => void;
+  /**
+   * Offered while the document is empty and editable: one button that puts a starting text in
+   * (the minutes' prefill from agenda, attendance and decisions). It goes through the normal sync
+   * path, so it never races live editing the way a server-side insert would.
+   */
+  starter?: { label: string; content: () => unknown };
 }
 
 const DEFAULT_READ_ONLY = "U kunt dit document lezen maar niet bewerken.";
@@ -103,27 +110,38 @@ function EditorSession(props: CollaborativeEditorProps) {
       </Show>
       <Notices collab={collab} readOnly={props.readOnly} readOnlyReason={props.readOnlyReason} />
       <Show when={collab.ready()} fallback={<NotReady collab={collab} />}>
-        <EditorSurface collab={collab} label={props.label} user={user} />
+        <EditorSurface collab={collab} label={props.label} user={user} starter={props.starter} />
       </Show>
     </div>
   );
 }
 
-function EditorSurface(props: { collab: CollabSession; label: string; user: Accessor<AwarenessUser> }) {
+function EditorSurface(props: {
+  collab: CollabSession;
+  label: string;
+  user: Accessor<AwarenessUser>;
+  starter?: CollaborativeEditorProps["starter"];
+}) {
   let host!: HTMLDivElement;
   // The editor needs its host element, so it exists only after mount.
   const [editorHandle, setEditorHandle] = createSignal<TiptapHandle>();
+  const [empty, setEmpty] = createSignal(false);
   onMount(() => {
-    setEditorHandle(
-      createTiptapEditor({
-        element: host,
-        session: props.collab,
-        user: untrack(props.user), // later changes reach the carets through the session's awareness
-        label: props.label,
-        editable: !untrack(props.collab.readOnly),
-      }),
-    );
+    const handle = createTiptapEditor({
+      element: host,
+      session: props.collab,
+      user: untrack(props.user), // later changes reach the carets through the session's awareness
+      label: props.label,
+      editable: !untrack(props.collab.readOnly),
+    });
+    setEditorHandle(handle);
+    setEmpty(handle.editor.isEmpty);
+    handle.editor.on("update", () => setEmpty(handle.editor.isEmpty));
   });
+  const start = () => {
+    const h = editorHandle();
+    if (h?.editor.isEmpty && props.starter) h.editor.commands.setContent(props.starter.content() as Content);
+  };
   createEffect(() => {
     const h = editorHandle();
     if (!h) return;
@@ -135,6 +153,13 @@ function EditorSurface(props: { collab: CollabSession; label: string; user: Acce
     <div class="oogo-editor" classList={{ "oogo-editor--readonly": props.collab.readOnly() }}>
       <Show when={editorHandle() && !props.collab.readOnly()}>
         <EditorToolbar editor={editorHandle()!.editor} label={`Opmaak voor ${props.label.toLowerCase()}`} />
+      </Show>
+      <Show when={props.starter && empty() && !props.collab.readOnly()}>
+        <div class="oogo-form-actions">
+          <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={start}>
+            {props.starter!.label}
+          </button>
+        </div>
       </Show>
       <div class="oogo-editor__host" ref={host} />
     </div>

@@ -12,6 +12,32 @@ import { fieldError, inputError } from "../../ui/inputErrors.ts";
 import { EditorSlot } from "./EditorSlot.tsx";
 import { MinutesStatusBadge } from "./StatusBadge.tsx";
 import { formText } from "../../ui/formData.ts";
+import { minutesTemplate } from "../../../shared/domain/agendaBuilder.ts";
+import { AGENDA_DECISION_LABELS } from "../../../shared/domain/meetings.ts";
+import { formatMeetingTime } from "../../../shared/domain/meetingTimes.ts";
+
+/** The minutes' starting text from what the meeting recorded (agenda, attendance, decisions). */
+function prefill(m: MeetingView) {
+  return minutesTemplate({
+    title: m.title,
+    typeLabel: m.typeLabel,
+    when: formatMeetingTime(m.startsAt, m.endsAt),
+    where: [m.place, m.onlineUrl ? "online" : ""].filter(Boolean).join(" en "),
+    attendance: m.attendance.map((a) => ({
+      name: a.name,
+      capacity: a.capacity,
+      party: a.party?.name ?? null,
+      present: a.present,
+    })),
+    agenda: m.agenda.map((a) => ({
+      position: a.position,
+      title: a.title,
+      decision: a.decision,
+      decisionLabel: a.decision ? AGENDA_DECISION_LABELS[a.decision] : null,
+      note: a.decisionNote,
+    })),
+  });
+}
 
 /**
  * The minutes: co-edited live while concept; put to the parties by the secretaris (locked, text
@@ -82,6 +108,7 @@ export function MinutesSection(props: { meeting: MeetingView; onChange: (m: Meet
         readOnly={readOnly()}
         readOnlyReason={readOnlyReason()}
         onSaveStateChange={setSaveState}
+        starter={{ label: "Notulen opzetten uit agenda, aanwezigheid en besluiten", content: () => prefill(m()) }}
       />
 
       <Show when={m().minutesStatus === "ter_vaststelling" && m().minutesReview}>
