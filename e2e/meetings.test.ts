@@ -193,7 +193,7 @@ describe("meetings, procedure and dossier in the browser", () => {
     await page.getByRole("heading", { level: 1, name: MEETING_TITLE }).waitFor();
     const meetingUrl = page.url();
     expect(await page.locator(".oogo-facts").textContent()).toContain("Stadhuis Groningen, raadzaal");
-    expect(await page.locator(".oogo-facts").textContent()).toContain("9.30 uur");
+    expect(await page.locator(".oogo-facts").textContent()).toContain("9.30–16.00 uur");
 
     // Attendance: take over the invited parties' members, mark one absent, save.
     await page.getByRole("button", { name: "Aanwezigheid bijwerken" }).click();
