@@ -264,7 +264,8 @@ describe("meetings, procedure and dossier in the browser", () => {
     await agreeAsTrekkers(meetingUrl);
     await page.reload();
     await expect.poll(() => minutes.textContent()).toContain("Vastgesteld op");
-    expect(await minutes.textContent()).toContain("De notulen zijn vastgesteld en daarom alleen-lezen");
+    // After the reload the editor loads again before it says why it is read-only.
+    await expect.poll(() => minutes.textContent()).toContain("De notulen zijn vastgesteld en daarom alleen-lezen");
     await expect.poll(() => editor.getAttribute("contenteditable")).toBe("false");
     // Agenda and decisions are frozen with the approval.
     await expect.poll(() => page.getByRole("button", { name: "Op de agenda zetten" }).count()).toBe(0);
