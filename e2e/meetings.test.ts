@@ -349,9 +349,11 @@ describe("meetings, procedure and dossier in the browser", () => {
     }
 
     await page.goto(`${base}/uitgaande-email`);
-    await expect
-      .poll(() => page.locator("main").textContent())
-      .toContain(`Convocatie: tussentijds overleg ${CONVENED_TITLE}`);
+    // The outbox lists the mails once the page loaded them (slow on a busy machine: wait, do not poll).
+    await page
+      .getByRole("heading", { name: `Convocatie: tussentijds overleg ${CONVENED_TITLE}` })
+      .first()
+      .waitFor();
     expect(await page.locator("main").textContent()).toContain("Convocatie");
     await screenshot(page, "meetings-convocation-outbox");
     await expectNoAxeViolations(page, "Uitgaande e-mail (convocatie)");
