@@ -213,44 +213,48 @@ function Convocation(props: { meeting: MeetingView; canManage: boolean; onChange
   const send = createAction((id: string, version: number) => meetingsApi.convene(id, version), {
     announce: () => "De convocatie is verstuurd.",
   });
+  // Nothing to show (a held meeting that was never convened, or a reader): no empty panel.
+  const shown = () => !!m().convocation || (props.canManage && m().status === "gepland");
   return (
-    <div class="oogo-panel" id="convocation">
-      <Show
-        when={m().convocation}
-        fallback={
-          <Show when={props.canManage && m().status === "gepland"}>
-            <p class="utrecht-paragraph">
-              Met de convocatie krijgt iedere genodigde een e-mail met een agenda-uitnodiging en de agenda met de
-              vergaderstukken als PDF. Wijzigt u daarna datum, tijd of plaats, dan krijgen zij vanzelf een bijgewerkte
-              uitnodiging.
-            </p>
-            <Show when={send.error()}>
-              <ErrorAlert error={send.error()} title="Versturen mislukt" />
+    <Show when={shown()}>
+      <div class="oogo-panel" id="convocation">
+        <Show
+          when={m().convocation}
+          fallback={
+            <Show when={props.canManage && m().status === "gepland"}>
+              <p class="utrecht-paragraph">
+                Met de convocatie krijgt iedere genodigde een e-mail met een agenda-uitnodiging en de agenda met de
+                vergaderstukken als PDF. Wijzigt u daarna datum, tijd of plaats, dan krijgen zij vanzelf een bijgewerkte
+                uitnodiging.
+              </p>
+              <Show when={send.error()}>
+                <ErrorAlert error={send.error()} title="Versturen mislukt" />
+              </Show>
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--primary-action"
+                disabled={send.busy()}
+                onClick={() => {
+                  const onChange = props.onChange;
+                  void send.run(m().id, m().version).then((updated) => updated && onChange(updated));
+                }}
+              >
+                {send.busy() ? "Bezig met versturen…" : "Convocatie versturen"}
+              </button>
             </Show>
-            <button
-              type="button"
-              class="utrecht-button utrecht-button--primary-action"
-              disabled={send.busy()}
-              onClick={() => {
-                const onChange = props.onChange;
-                void send.run(m().id, m().version).then((updated) => updated && onChange(updated));
-              }}
-            >
-              {send.busy() ? "Bezig met versturen…" : "Convocatie versturen"}
-            </button>
-          </Show>
-        }
-      >
-        {(c) => (
-          <InfoAlert type={c().cancelled ? "warning" : "ok"}>
-            <p class="utrecht-paragraph" id="convocation-sent">
-              Convocatie verstuurd op {formatDateTime(c().sentAt)}
-              {c().sequence > 0 ? `; daarna ${c().sequence} keer bijgewerkt` : ""}
-              {c().cancelled ? "; de annulering is verstuurd" : ""}.
-            </p>
-          </InfoAlert>
-        )}
-      </Show>
-    </div>
+          }
+        >
+          {(c) => (
+            <InfoAlert type={c().cancelled ? "warning" : "ok"}>
+              <p class="utrecht-paragraph" id="convocation-sent">
+                Convocatie verstuurd op {formatDateTime(c().sentAt)}
+                {c().sequence > 0 ? `; daarna ${c().sequence} keer bijgewerkt` : ""}
+                {c().cancelled ? "; de annulering is verstuurd" : ""}.
+              </p>
+            </InfoAlert>
+          )}
+        </Show>
+      </div>
+    </Show>
   );
 }
