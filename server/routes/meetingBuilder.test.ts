@@ -12,6 +12,7 @@ import { AGENDA_DECISION_LABELS } from "../../shared/domain/meetings.ts";
 import { apiError, json } from "../testing/json.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 import {
+  appendParagraph,
   approveByParties,
   createOtherTafel,
   insertPoint,
@@ -142,14 +143,13 @@ describe("minutes approved by the parties", () => {
     const docName = documentNames.minutes(ws, held.id);
     expect(JSON.stringify(template)).toContain("Besluit: Aangehouden tot een volgend overleg.");
 
-    // Minutes that say another decision than the one recorded.
-    await seedDocument(ctx, docName, {
-      type: "doc",
-      content: [
-        { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "1. Planning van het jaar" }] },
-        { type: "paragraph", content: [{ type: "text", text: "Besluit: Besproken, geen besluit. Alles blijft zo." }] },
-      ],
-    });
+    // The prefilled start names the recorded decision under the item's heading: no warning.
+    await seedDocument(ctx, docName, template);
+    view = await json<MeetingView>(await ctx.request(`/api/meetings/${held.id}`, { cookie: cookies.secretaris }));
+    expect(view.minutesWarnings).toEqual([]);
+
+    // A sentence in that section that names another decision: the page warns, putting forward is refused.
+    await appendParagraph(ctx, docName, "Besluit: Besproken, geen besluit. Alles blijft zo.");
     view = await json<MeetingView>(await ctx.request(`/api/meetings/${held.id}`, { cookie: cookies.secretaris }));
     expect(view.minutesWarnings).toHaveLength(1);
     expect(view.minutesWarnings[0]!.message).toMatch(/vastgelegd is "Aangehouden tot een volgend overleg"/);
@@ -159,14 +159,15 @@ describe("minutes approved by the parties", () => {
     });
     expect(refused.status).toBe(409);
     expect((await apiError(refused)).code).toBe("MINUTES_DECISION_MISMATCH");
+    expect(
+      (await json<MeetingView>(await ctx.request(`/api/meetings/${held.id}`, { cookie: cookies.secretaris })))
+        .minutesStatus,
+    ).toBe("concept");
 
-    // The secretaris corrects the minutes to the prefilled text: no warning; she puts them forward.
-    await seedDocument(ctx, docName, template);
-    view = await json<MeetingView>(await ctx.request(`/api/meetings/${held.id}`, { cookie: cookies.secretaris }));
-    expect(view.minutesWarnings).toEqual([]);
+    // Seen and confirmed, the secretaris puts them forward anyway (the log keeps the warning).
     const review = await ctx.request(`/api/meetings/${held.id}/minutes/review`, {
       cookie: cookies.secretaris,
-      body: {},
+      body: { acceptWarnings: true },
     });
     expect(review.status).toBe(200);
     view = await json<MeetingView>(review);
