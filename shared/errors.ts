@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   VERSION_CONFLICT: 409,
   ILLEGAL_TRANSITION: 409,
   TEXT_CHANGED: 409,
+  /** Minutes say something other than the recorded decisions; repeat with acceptWarnings to go on. */
+  MINUTES_DECISION_MISMATCH: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

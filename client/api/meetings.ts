@@ -5,8 +5,10 @@
 import type {
   AddAgendaItemInput,
   AddProcedureStepInput,
+  AgendaCandidatesView,
+  AgreeMinutesInput,
   AmendMinutesInput,
-  ApproveMinutesInput,
+  RequestMinutesReviewInput,
   ChangeProcedureStepInput,
   CreateMeetingInput,
   DecisionInput,
@@ -41,8 +43,15 @@ export const meetingsApi = {
     api.delete<MeetingView>(`${meeting(meetingId)}/agenda/${encodeURIComponent(itemId)}`),
   decide: (meetingId: string, itemId: string, input: DecisionInput) =>
     api.post<MeetingView>(`${meeting(meetingId)}/agenda/${encodeURIComponent(itemId)}/decision`, input),
-  approveMinutes: (meetingId: string, input: ApproveMinutesInput) =>
-    api.post<MeetingView>(`${meeting(meetingId)}/minutes/approve`, input),
+  requestMinutesReview: (meetingId: string, input: RequestMinutesReviewInput) =>
+    api.post<MeetingView>(`${meeting(meetingId)}/minutes/review`, input),
+  withdrawMinutesReview: (meetingId: string) =>
+    api.post<MeetingView>(`${meeting(meetingId)}/minutes/review/withdraw`, {}),
+  agreeMinutes: (meetingId: string, input: AgreeMinutesInput) =>
+    api.post<MeetingView>(`${meeting(meetingId)}/minutes/agree`, input),
+  convene: (meetingId: string, expectedVersion?: number) =>
+    api.post<MeetingView>(`${meeting(meetingId)}/convocation`, expectedVersion ? { expectedVersion } : {}),
+  agendaCandidates: (meetingId: string) => api.get<AgendaCandidatesView>(`${meeting(meetingId)}/agenda/candidates`),
   amendMinutes: (meetingId: string, input: AmendMinutesInput) =>
     api.post<MeetingView>(`${meeting(meetingId)}/minutes/amendments`, input),
 };

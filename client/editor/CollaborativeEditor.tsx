@@ -17,6 +17,7 @@ import { createCollabSession, type CollabProblem, type CollabSession } from "../
 import type { SaveState } from "../collab/saveState.ts";
 import { createTiptapEditor, type TiptapHandle } from "./createTiptapEditor.ts";
 import { EditorToolbar } from "./EditorToolbar.tsx";
+import type { Content } from "@tiptap/core";
 import { PresenceList } from "./PresenceList.tsx";
 import { SaveStateIndicator } from "./SaveStateIndicator.tsx";
 import { CommentsPanel } from "../features/comments/CommentsPanel.tsx";
@@ -36,6 +37,12 @@ export interface CollaborativeEditorProps {
   onSaveStateChange?: (state: SaveState) => void;
   /** Shows the comments panel beside the text (issue 12): select a passage, comment, reply. */
   comments?: boolean;
+  /**
+   * Offered while the document is empty and editable: one button that puts a starting text in
+   * (the minutes' prefill from agenda, attendance and decisions). It goes through the normal sync
+   * path, so it never races live editing the way a server-side insert would.
+   */
+  starter?: { label: string; content: () => unknown };
 }
 
 const DEFAULT_READ_ONLY = "U kunt dit document lezen maar niet bewerken.";
@@ -123,6 +130,7 @@ function EditorSession(props: CollaborativeEditorProps) {
           user={user}
           documentName={props.documentName}
           comments={props.comments ?? false}
+          starter={props.starter}
         />
       </Show>
     </div>
@@ -135,21 +143,28 @@ function EditorSurface(props: {
   user: Accessor<AwarenessUser>;
   documentName: string;
   comments: boolean;
+  starter?: CollaborativeEditorProps["starter"];
 }) {
   let host!: HTMLDivElement;
   // The editor needs its host element, so it exists only after mount.
   const [editorHandle, setEditorHandle] = createSignal<TiptapHandle>();
+  const [empty, setEmpty] = createSignal(false);
   onMount(() => {
-    setEditorHandle(
-      createTiptapEditor({
-        element: host,
-        session: props.collab,
-        user: untrack(props.user), // later changes reach the carets through the session's awareness
-        label: props.label,
-        editable: !untrack(props.collab.readOnly),
-      }),
-    );
+    const handle = createTiptapEditor({
+      element: host,
+      session: props.collab,
+      user: untrack(props.user), // later changes reach the carets through the session's awareness
+      label: props.label,
+      editable: !untrack(props.collab.readOnly),
+    });
+    setEditorHandle(handle);
+    setEmpty(handle.editor.isEmpty);
+    handle.editor.on("update", () => setEmpty(handle.editor.isEmpty));
   });
+  const start = () => {
+    const h = editorHandle();
+    if (h?.editor.isEmpty && props.starter) h.editor.commands.setContent(props.starter.content() as Content);
+  };
   createEffect(() => {
     const h = editorHandle();
     if (!h) return;
@@ -161,6 +176,13 @@ function EditorSurface(props: {
     <div class="oogo-editor" classList={{ "oogo-editor--readonly": props.collab.readOnly() }}>
       <Show when={editorHandle() && !props.collab.readOnly()}>
         <EditorToolbar editor={editorHandle()!.editor} label={`Opmaak voor ${props.label.toLowerCase()}`} />
+      </Show>
+      <Show when={props.starter && empty() && !props.collab.readOnly()}>
+        <div class="oogo-form-actions">
+          <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={start}>
+            {props.starter!.label}
+          </button>
+        </div>
       </Show>
       <div class="oogo-editor__host" ref={host} />
     </div>

@@ -20,6 +20,11 @@ export const mailOutbox = sqliteTable(
     /** Plain-text and HTML body. Emptied (null) once SMTP accepted the mail: an invitation link is a credential. */
     text: text("text"),
     html: text("html"),
+    /**
+     * JSON list of attachments ({ filename, contentType, base64, calendarMethod? }); a text/calendar
+     * part with `calendarMethod` is sent as the mail's calendar invitation. Emptied with the body.
+     */
+    attachments: text("attachments"),
     /** What the mail is about, e.g. ("invitation", invitationId). */
     relatedType: text("related_type"),
     relatedId: text("related_id"),

@@ -4,6 +4,7 @@ import { points } from "./points.ts";
 import { users } from "./accounts.ts";
 import { AGENDA_DECISIONS, MEETING_STATUSES, MEETING_TYPES, MINUTES_STATUSES } from "../../shared/domain/meetings.ts";
 import { ATTENDANCE_STATES } from "../../shared/domain/attendance.ts";
+import { AGENDA_ITEM_KINDS } from "../../shared/domain/agendaBuilder.ts";
 import { POINT_STATUSES } from "../../shared/domain/pointStatus.ts";
 
 /**
@@ -20,7 +21,18 @@ export const meetings = sqliteTable(
     type: text("type", { enum: MEETING_TYPES }).notNull(),
     title: text("title").notNull(),
     startsAt: text("starts_at").notNull(),
+    /** End of the meeting (ISO 8601 UTC); meetings planned before it existed got start + 2 h. */
+    endsAt: text("ends_at").notNull().default(""),
+    /** The room; empty when the meeting is only online. */
     place: text("place").notNull(),
+    /** Link to the online meeting (https), or null. */
+    onlineUrl: text("online_url"),
+    /**
+     * The convocatie's SEQUENCE (RFC 5545): null until the secretaris sends it, 0 after the first
+     * sending, +1 for every update or the cancellation sent after it.
+     */
+    convocationSequence: integer("convocation_sequence"),
+    convenedAt: text("convened_at"),
     status: text("status", { enum: MEETING_STATUSES }).notNull().default("gepland"),
     /** Optimistic-concurrency version of the meeting record (details, attendance, agenda, minutes state). */
     version: integer("version").notNull().default(1),
@@ -34,6 +46,8 @@ export const meetings = sqliteTable(
      * approved (not a later draft during an amendment) and an amendment can say what changed.
      */
     minutesApprovedJson: text("minutes_approved_json"),
+    /** Hash of the minutes text put to the parties for approval (status `ter_vaststelling`). */
+    minutesReviewHash: text("minutes_review_hash"),
     createdBy: text("created_by").references(() => users.id),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull().default(""),
@@ -93,6 +107,10 @@ export const agendaItems = sqliteTable(
       .references(() => meetings.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     title: text("title").notNull(),
+    /** What kind of item: a point, a fixed item (opening, mededelingen, …) or another subject. */
+    kind: text("kind", { enum: AGENDA_ITEM_KINDS }).notNull().default("overig"),
+    /** For a `notulen` item: the earlier meeting whose minutes this meeting approves. */
+    minutesOfMeetingId: text("minutes_of_meeting_id"),
     pointId: text("point_id").references(() => points.id),
     textHash: text("text_hash"),
     /** Canonical ProseMirror JSON of the point text with hash `textHash`. */
@@ -161,4 +179,29 @@ export const procedureSteps = sqliteTable(
     updatedAt: text("updated_at").notNull().default(""),
   },
   (t) => [index("procedure_ws_idx").on(t.workspaceId, t.position)],
+);
+
+/**
+ * A party's agreement with minutes put to the parties for approval: its trekker agrees with the
+ * text with hash `textHash`. When every invited party (SWV or gemeente) agreed, the minutes are
+ * vastgesteld. Rows of an earlier round stay (they name their hash) — only the current hash counts.
+ */
+export const minutesAgreements = sqliteTable(
+  "minutes_agreements",
+  {
+    id: text("id").primaryKey(),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    textHash: text("text_hash").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    userName: text("user_name").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [uniqueIndex("minutes_agreements_uq").on(t.meetingId, t.organisationId, t.textHash)],
 );

@@ -11,7 +11,7 @@ import { addDays } from "../../shared/domain/dates.ts";
 import { jsonToUpdate } from "../documents/prosemirror.ts";
 import { addAgendaItem } from "../services/meetings/addAgendaItem.ts";
 import { amendMinutes } from "../services/meetings/amendMinutes.ts";
-import { approveMinutes } from "../services/meetings/approveMinutes.ts";
+import { agreeMinutes, requestMinutesReview } from "../services/meetings/minutesReview.ts";
 import { createMeeting } from "../services/meetings/createMeeting.ts";
 import { decideAgendaItem } from "../services/meetings/decideAgendaItem.ts";
 import { getMeeting } from "../services/meetings/getMeeting.ts";
@@ -107,8 +107,19 @@ export async function writeDemoMinutes(scene: DemoScene, step: Step<"writeMinute
   ]);
 }
 
+/**
+ * The secretaris puts the minutes to the parties; each party's trekker agrees minutes later
+ * (issue 13: minutes are approved by the parties, never by the secretaris alone).
+ */
 export async function approveDemoMinutes(scene: DemoScene, step: Step<"approveMinutes">): Promise<void> {
-  await approveMinutes(scene.as(step.by), { meetingId: demoMeetingId(scene, step.meeting) });
+  const meetingId = demoMeetingId(scene, step.meeting);
+  const view = await requestMinutesReview(scene.as(step.by), { meetingId });
+  for (const party of view.minutesReview!.parties) {
+    const trekker = Object.entries(scene.members).find(([, m]) => m.role === "trekker" && m.partyId === party.id);
+    if (!trekker) throw new Error(`Geen trekker voor ${party.name} om de notulen van "${view.title}" vast te stellen.`);
+    scene.clock.advance({ minutes: 5 });
+    await agreeMinutes(scene.as(trekker[0]), { meetingId, textHash: view.minutesReview!.textHash });
+  }
 }
 
 /** Opens a logged amendment with its reason; the correction is typed a few minutes later. */

@@ -14,6 +14,7 @@ import { newId } from "../auth/tokens.ts";
 import { ApiError, notFound } from "../http/errors.ts";
 import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext } from "../services/serviceContext.ts";
 import type { RenderedMail } from "./templates.ts";
+import type { MailAttachment } from "./transport.ts";
 
 export interface MailMessage extends RenderedMail {
   /** The tafel whose beheerder sees this mail on "Uitgaande e-mail"; null for account mail. */
@@ -24,6 +25,8 @@ export interface MailMessage extends RenderedMail {
   related?: { type: string; id: string };
   /** One-click unsubscribe URL (notification mail), sent as List-Unsubscribe. */
   listUnsubscribe?: string;
+  /** Files sent with the mail (a convocatie's .ics and agenda PDF). */
+  attachments?: MailAttachment[];
 }
 
 export interface EnqueuedMail {
@@ -34,6 +37,8 @@ export interface EnqueuedMail {
 /** A bare address, one line: the To header is built from it, so CR/LF would inject headers. */
 const ADDRESS = /^[^\s@<>",;:()\\[\]]+@[^\s@<>",;:()\\[\]]+\.[^\s@<>",;:()\\[\]]+$/;
 const MAX_BODY_CHARS = 200_000;
+/** Base64 characters of all attachments together (~7.5 MB of files): a mail server's usual limit is 10 MB. */
+const MAX_ATTACHMENT_CHARS = 10_000_000;
 
 function assertMessage(message: MailMessage): void {
   if (message.to.length > 254 || !ADDRESS.test(message.to))
@@ -42,6 +47,11 @@ function assertMessage(message: MailMessage): void {
     throw new Error("Onderwerp van een e-mail moet één regel zijn (max. 300 tekens).");
   if (message.text.length > MAX_BODY_CHARS || message.html.length > MAX_BODY_CHARS)
     throw new Error("E-mail is te groot voor de outbox.");
+  const attached = (message.attachments ?? []).reduce((n, a) => n + a.base64.length, 0);
+  if (attached > MAX_ATTACHMENT_CHARS) throw new Error("De bijlagen zijn te groot voor de outbox.");
+  for (const a of message.attachments ?? [])
+    if (/[\r\n"\\/]/.test(a.filename) || a.filename.length > 120)
+      throw new Error(`Ongeldige bestandsnaam: ${a.filename}`);
 }
 
 /** The Message-ID's domain: the public host name, so a duplicate after a crash is recognisable as ours. */
@@ -88,6 +98,7 @@ export async function enqueueMails(ctx: ServiceContext, messages: readonly MailM
         subject: message.subject,
         text: message.text,
         html: message.html,
+        attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
         relatedType: message.related?.type ?? null,
         relatedId: message.related?.id ?? null,
         state: "wachtrij" as const,

@@ -16,7 +16,7 @@ import { and, asc, eq, inArray, lte, min, or, sql } from "drizzle-orm";
 import { mailOutbox } from "../../db/schema/index.ts";
 import { newToken } from "../auth/tokens.ts";
 import { withTransaction, type ServiceContext, type TxContext } from "../services/serviceContext.ts";
-import type { MailTransport } from "./transport.ts";
+import type { MailAttachment, MailTransport } from "./transport.ts";
 
 export interface MailSenderOptions {
   transport: MailTransport;
@@ -207,6 +207,7 @@ export class MailSender {
         html: row.html ?? "",
         messageId: row.messageId,
         listUnsubscribe: row.listUnsubscribe,
+        ...(row.attachments ? { attachments: JSON.parse(row.attachments) as MailAttachment[] } : {}),
       });
     } catch (err) {
       void this.mark(row, this.failedWrite(row, err));
@@ -271,7 +272,7 @@ export class MailSender {
             claimToken: null,
             claimedUntil: null,
             // The body holds a one-time link: once a mail server has it, we need not keep it.
-            ...(keepBody ? {} : { text: null, html: null }),
+            ...(keepBody ? {} : { text: null, html: null, attachments: null }),
           })
           .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.claimToken, row.claimToken!)));
       },

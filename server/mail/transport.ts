@@ -5,6 +5,15 @@
 import nodemailer from "nodemailer";
 import type { MailTransportKind } from "../../shared/domain/mail.ts";
 
+/** A file sent with a mail. A text/calendar part with `calendarMethod` is the mail's calendar invitation. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  base64: string;
+  /** REQUEST or CANCEL (RFC 5546): sent as the calendar part calendars act on, and as a file. */
+  calendarMethod?: "REQUEST" | "CANCEL";
+}
+
 export interface OutgoingMail {
   from: string;
   to: string;
@@ -15,6 +24,7 @@ export interface OutgoingMail {
   messageId: string;
   /** RFC 8058 one-click unsubscribe URL (notification mail); adds List-Unsubscribe and List-Unsubscribe-Post. */
   listUnsubscribe?: string | null;
+  attachments?: MailAttachment[];
 }
 
 export interface MailTransport {
@@ -47,6 +57,8 @@ export function smtpTransport(options: SmtpOptions): MailTransport {
   return {
     kind: "smtp",
     async send(mail) {
+      const calendar = mail.attachments?.find((a) => a.calendarMethod);
+      const files = (mail.attachments ?? []).filter((a) => a !== calendar);
       await transporter.sendMail({
         from: mail.from,
         to: mail.to,
@@ -54,6 +66,21 @@ export function smtpTransport(options: SmtpOptions): MailTransport {
         text: mail.text,
         html: mail.html,
         messageId: mail.messageId,
+        // The calendar part (text/calendar; method=…) is what Outlook, Google and Apple act on.
+        ...(calendar
+          ? {
+              icalEvent: {
+                method: calendar.calendarMethod!,
+                filename: calendar.filename,
+                content: Buffer.from(calendar.base64, "base64").toString("utf8"),
+              },
+            }
+          : {}),
+        attachments: files.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.base64, "base64"),
+        })),
         // RFC 3834: out-of-office replies must not answer this mail.
         headers: {
           "Auto-Submitted": "auto-generated",
@@ -77,7 +104,9 @@ export function logTransport(log: (line: string) => void = (line) => console.log
     send(mail) {
       log(
         `[mail] Geen SMTP_URL ingesteld: e-mail naar het log in plaats van verstuurd.\n` +
-          `  Van: ${mail.from}\n  Aan: ${mail.to}\n  Onderwerp: ${mail.subject}\n  Message-ID: ${mail.messageId}\n\n` +
+          `  Van: ${mail.from}\n  Aan: ${mail.to}\n  Onderwerp: ${mail.subject}\n  Message-ID: ${mail.messageId}\n` +
+          (mail.attachments?.length ? `  Bijlagen: ${mail.attachments.map((a) => a.filename).join(", ")}\n` : "") +
+          "\n" +
           mail.text
             .split("\n")
             .map((l) => `  ${l}`)

@@ -32,6 +32,7 @@ import {
   pointAtAmbtelijkAkkoord,
   seedDocument,
   signByAll,
+  approveByParties,
 } from "../services/meetings/meetingFixtures.ts";
 import { loadPoint } from "../services/points/pointState.ts";
 
@@ -184,9 +185,7 @@ beforeAll(async () => {
     documentNames.minutes(ws, formal.id),
     minutesJson("Aanwezig: Jeroen Bakker, Karim El Amrani.", MINUTES_LINE),
   );
-  expect(
-    (await ctx.request(`/api/meetings/${formal.id}/minutes/approve`, { cookie: cookies.sec, body: {} })).status,
-  ).toBe(200);
+  expect((await approveByParties(ctx, formal.id, cookies.sec)).status).toBe(200);
 
   // The wethouder takes the dispute to the commission.
   await transitionPoint(ctx.as(DEMO.groningenWethouder), {

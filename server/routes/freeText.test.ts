@@ -22,7 +22,7 @@ import { apiError, json } from "../testing/json.ts";
 import { appendEvent } from "../services/audit/appendEvent.ts";
 import { transitionPoint } from "../services/points/transitionPoint.ts";
 import { createPoint } from "../services/points/createPoint.ts";
-import { minutesJson, seedDocument } from "../services/meetings/meetingFixtures.ts";
+import { minutesJson, seedDocument, approveByParties } from "../services/meetings/meetingFixtures.ts";
 import { ApiError } from "../http/errors.ts";
 
 let ctx: TestContext;
@@ -392,9 +392,7 @@ beforeAll(async () => {
     }),
   );
   await seedDocument(ctx, documentNames.minutes(ws, approved.id), minutesJson("Aanwezig: alle partijen."));
-  expect(
-    (await ctx.request(`/api/meetings/${approved.id}/minutes/approve`, { cookie: cookies.sec, body: {} })).status,
-  ).toBe(200);
+  expect((await approveByParties(ctx, approved.id, cookies.sec)).status).toBe(200);
 });
 afterAll(() => ctx?.cleanup());
 

@@ -18,6 +18,7 @@ import {
   OTHER_SECRETARY,
   OUTSIDER,
   seedDocument,
+  approveByParties,
 } from "../services/meetings/meetingFixtures.ts";
 
 let ctx: TestContext;
@@ -80,7 +81,7 @@ describe("meetings API: denials", () => {
       ["PUT", `/api/meetings/${meetingId}/agenda/order`, { itemIds: ["a"] }],
       ["DELETE", `/api/meetings/${meetingId}/agenda/abc`],
       ["POST", `/api/meetings/${meetingId}/agenda/abc/decision`, { decision: "besproken", note: "abc" }],
-      ["POST", `/api/meetings/${meetingId}/minutes/approve`, {}],
+      ["POST", `/api/meetings/${meetingId}/minutes/review`, {}],
       ["POST", `/api/meetings/${meetingId}/minutes/amendments`, { reason: "x" }],
       ["GET", `/api/workspaces/${ws}/procedure`],
       ["GET", `/api/workspaces/${ws}/procedure/steps`],
@@ -100,7 +101,7 @@ describe("meetings API: denials", () => {
     for (const cookie of [cookies.outsider, cookies.otherSec]) {
       expect((await ctx.request(`/api/workspaces/${ws}/meetings`, { cookie })).status).toBe(403);
       expect((await ctx.request(`/api/meetings/${meetingId}`, { cookie })).status).toBe(403);
-      expect((await ctx.request(`/api/meetings/${meetingId}/minutes/approve`, { body: {}, cookie })).status).toBe(403);
+      expect((await ctx.request(`/api/meetings/${meetingId}/minutes/review`, { body: {}, cookie })).status).toBe(403);
       expect((await ctx.request(`/api/workspaces/${ws}/procedure`, { cookie })).status).toBe(403);
     }
     expect((await ctx.request(`/api/meetings/doesnotexist`, { cookie: cookies.sec })).status).toBe(404);
@@ -127,7 +128,7 @@ describe("meetings API: denials", () => {
       expect((await ctx.request(`/api/meetings/${meetingId}/agenda`, { cookie, body: { title: "Punt" } })).status).toBe(
         403,
       );
-      expect((await ctx.request(`/api/meetings/${meetingId}/minutes/approve`, { cookie, body: {} })).status).toBe(403);
+      expect((await ctx.request(`/api/meetings/${meetingId}/minutes/review`, { cookie, body: {} })).status).toBe(403);
       expect(
         (
           await ctx.request(`/api/meetings/${meetingId}/minutes/amendments`, {
@@ -199,7 +200,7 @@ describe("meetings API: denials", () => {
       ],
       ["POST", `/api/meetings/${meetingId}/agenda`, {}],
       ["POST", `/api/meetings/${meetingId}/minutes/amendments`, { reason: "kort" }],
-      ["POST", `/api/meetings/${meetingId}/minutes/approve`, { textHash: "abc" }],
+      ["POST", `/api/meetings/${meetingId}/minutes/review`, { textHash: "abc" }],
     ] as const) {
       const res = await ctx.request(path, { method, cookie: cookies.sec, body });
       expect(res.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(400);
@@ -461,7 +462,7 @@ describe("meetings API: planning, attendance and agenda", () => {
       body: { decision: "besproken", note: "Te vroeg." },
     });
     expect(res.status).toBe(409);
-    const approve = await ctx.request(`/api/meetings/${later.id}/minutes/approve`, { cookie: cookies.sec, body: {} });
+    const approve = await approveByParties(ctx, later.id, cookies.sec);
     expect(approve.status).toBe(409);
   });
 
@@ -482,7 +483,7 @@ describe("meetings API: planning, attendance and agenda", () => {
     });
     expect(res.status).toBe(409);
     expect((await json<{ error: { message: string } }>(res)).error.message).toContain("aanvangstijdstip");
-    const approve = await ctx.request(`/api/meetings/${soon.id}/minutes/approve`, { cookie: cookies.sec, body: {} });
+    const approve = await approveByParties(ctx, soon.id, cookies.sec);
     expect(approve.status).toBe(409);
     const after = await json<MeetingView>(await ctx.request(`/api/meetings/${soon.id}`, { cookie: cookies.sec }));
     expect(after.agenda[0]!.decision).toBeNull();
@@ -502,7 +503,7 @@ describe("minutes: approval locks, amendment is logged", () => {
   });
 
   it("refuses to approve empty minutes", async () => {
-    const res = await ctx.request(`/api/meetings/${meeting.id}/minutes/approve`, { cookie: cookies.sec, body: {} });
+    const res = await approveByParties(ctx, meeting.id, cookies.sec);
     expect(res.status).toBe(409);
     expect(await isDocumentLocked(ctx.deps.database.db, parseDocumentName(docName)!)).toEqual({ locked: false });
   });
@@ -511,21 +512,17 @@ describe("minutes: approval locks, amendment is logged", () => {
     const text = minutesJson("Aanwezig: alle partijen.", "De werkgroep licht de punten over jeugdhulp toe.");
     await seedDocument(ctx, docName, text);
     const expected = textHash(await ctx.deps.documents.readJson(docName));
-    const stale = await ctx.request(`/api/meetings/${meeting.id}/minutes/approve`, {
-      cookie: cookies.sec,
-      body: { textHash: "0".repeat(64) },
-    });
+    const stale = await approveByParties(ctx, meeting.id, cookies.sec, { textHash: "0".repeat(64) });
     expect(stale.status).toBe(409);
     expect((await apiError(stale)).code).toBe("TEXT_CHANGED");
 
-    const res = await ctx.request(`/api/meetings/${meeting.id}/minutes/approve`, {
-      cookie: cookies.sec,
-      body: { textHash: expected },
-    });
+    const res = await approveByParties(ctx, meeting.id, cookies.sec, { textHash: expected });
     expect(res.status).toBe(200);
     const view = await json<MeetingView>(res);
     expect(view.minutesStatus).toBe("vastgesteld");
-    expect(view.minutesApproval).toMatchObject({ approvedBy: "Pieter Jansen", textHash: expected });
+    // The last trekker's agreement fixed them; the secretaris alone cannot.
+    expect(view.minutesApproval).toMatchObject({ textHash: expected });
+    expect(view.minutesApproval?.approvedBy).not.toBe("Pieter Jansen");
     expect(view.minutesHash).toBe(expected);
     expect(received).toContain(docName);
     const lock = await isDocumentLocked(ctx.deps.database.db, parseDocumentName(docName)!);
@@ -535,9 +532,7 @@ describe("minutes: approval locks, amendment is logged", () => {
     expect(ev!.textHash).toBe(expected);
 
     // The record is frozen now.
-    expect(
-      (await ctx.request(`/api/meetings/${meeting.id}/minutes/approve`, { cookie: cookies.sec, body: {} })).status,
-    ).toBe(409);
+    expect((await approveByParties(ctx, meeting.id, cookies.sec)).status).toBe(409);
     expect(
       (
         await ctx.request(`/api/meetings/${meeting.id}/attendance`, {
@@ -583,7 +578,7 @@ describe("minutes: approval locks, amendment is logged", () => {
     ).toBe(409);
 
     await appendParagraph(ctx, docName, "Aanvulling: wethouder Anneke Smit was aanwezig.");
-    const res = await ctx.request(`/api/meetings/${meeting.id}/minutes/approve`, { cookie: cookies.sec, body: {} });
+    const res = await approveByParties(ctx, meeting.id, cookies.sec);
     expect(res.status).toBe(200);
     const view = await json<MeetingView>(res);
     const toHash = textHash(await ctx.deps.documents.readJson(docName));
@@ -596,7 +591,7 @@ describe("minutes: approval locks, amendment is logged", () => {
         openedBy: "Pieter Jansen",
         fromHash,
         toHash,
-        closedBy: "Pieter Jansen",
+        closedBy: match.anyInstanceOf(String),
         changes: { removed: [], added: ["Aanvulling: wethouder Anneke Smit was aanwezig."] },
       }),
     ]);
@@ -610,12 +605,10 @@ describe("minutes: approval locks, amendment is logged", () => {
       reasoning: match.stringMatching(/Tynaarlo/),
     });
     const amended = log.find((e) => e.type === "minutes.amended")!;
-    expect(amended).toMatchObject({
-      actorName: "Pieter Jansen",
-      textHash: toHash,
-      fromStatus: "in_wijziging",
-      toStatus: "vastgesteld",
-    });
+    // Closed by the last party's agreement, after the secretaris put the corrected text forward.
+    expect(amended).toMatchObject({ textHash: toHash, fromStatus: "ter_vaststelling", toStatus: "vastgesteld" });
+    expect(amended.actorName).not.toBe("Pieter Jansen");
+    expect(log.find((e) => e.type === "minutes.review_requested" && e.fromStatus === "in_wijziging")).toBeDefined();
     expect(JSON.parse(amended.data)).toMatchObject({
       fromHash,
       toHash,
@@ -742,7 +735,7 @@ describe("OpenAPI", () => {
       ["/api/meetings/{id}/agenda/order", "put"],
       ["/api/meetings/{id}/agenda/{itemId}", "delete"],
       ["/api/meetings/{id}/agenda/{itemId}/decision", "post"],
-      ["/api/meetings/{id}/minutes/approve", "post"],
+      ["/api/meetings/{id}/minutes/review", "post"],
       ["/api/meetings/{id}/minutes/amendments", "post"],
       ["/api/workspaces/{id}/procedure", "get"],
       ["/api/workspaces/{id}/procedure/steps", "get"],

@@ -3,8 +3,11 @@ import { Id } from "../../shared/schemas/common.ts";
 import {
   AddAgendaItemInput,
   AddProcedureStepInput,
+  AgendaCandidatesView,
+  AgreeMinutesInput,
   AmendMinutesInput,
-  ApproveMinutesInput,
+  ConveneInput,
+  RequestMinutesReviewInput,
   ChangeProcedureStepInput,
   CreateMeetingInput,
   DecisionInput,
@@ -27,7 +30,9 @@ import { addAgendaItem } from "../services/meetings/addAgendaItem.ts";
 import { removeAgendaItem } from "../services/meetings/removeAgendaItem.ts";
 import { reorderAgenda } from "../services/meetings/reorderAgenda.ts";
 import { decideAgendaItem } from "../services/meetings/decideAgendaItem.ts";
-import { approveMinutes } from "../services/meetings/approveMinutes.ts";
+import { agreeMinutes, requestMinutesReview, withdrawMinutesReview } from "../services/meetings/minutesReview.ts";
+import { convokeMeeting } from "../services/meetings/convocation.ts";
+import { listAgendaCandidates } from "../services/meetings/listAgendaCandidates.ts";
 import { amendMinutes } from "../services/meetings/amendMinutes.ts";
 import { listProcedure } from "../services/procedure/listProcedure.ts";
 import { addProcedureStep } from "../services/procedure/addProcedureStep.ts";
@@ -178,16 +183,74 @@ meetingRoutes
   .openapi(
     createRoute({
       method: "post",
-      path: "/meetings/{id}/minutes/approve",
+      path: "/meetings/{id}/minutes/review",
       tags,
-      summary: "Notulen vaststellen (secretaris)",
+      summary: "Notulen ter vaststelling voorleggen aan de partijen (secretaris)",
       description:
-        "Legt de hash van de duurzame tekst vast en zet het notulendocument op slot. Met textHash: 409 TEXT_CHANGED als de tekst sindsdien veranderde. Sluit ook een lopende wijziging af.",
-      request: { params: MeetingParams, body: jsonBody(ApproveMinutesInput) },
-      responses: { 200: meetingResponse("Vastgesteld"), ...errorResponses(400, 401, 403, 404, 409, 413) },
+        "Zet het notulendocument op slot en legt de hash vast; elke uitgenodigde partij (SWV, gemeente) stemt daarna via haar trekker in. Zeggen notulen en vastgelegde besluiten niet hetzelfde, dan 409 MINUTES_DECISION_MISMATCH tenzij acceptWarnings. Met textHash: 409 TEXT_CHANGED als de tekst sindsdien veranderde.",
+      request: { params: MeetingParams, body: jsonBody(RequestMinutesReviewInput) },
+      responses: { 200: meetingResponse("Ter vaststelling"), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
     async (c) =>
-      c.json(await approveMinutes(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 200),
+      c.json(
+        await requestMinutesReview(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/meetings/{id}/minutes/review/withdraw",
+      tags,
+      summary: "Notulen terugnemen van de partijen (secretaris)",
+      request: { params: MeetingParams },
+      responses: { 200: meetingResponse("Teruggenomen"), ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => c.json(await withdrawMinutesReview(verbContext(c), { meetingId: c.req.valid("param").id }), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/meetings/{id}/minutes/agree",
+      tags,
+      summary: "Namens de eigen partij instemmen met de notulen (trekker)",
+      description:
+        "Met precies de tekst met deze hash. De laatste partij die instemt, stelt de notulen vast (notulendocument blijft op slot).",
+      request: { params: MeetingParams, body: jsonBody(AgreeMinutesInput) },
+      responses: { 200: meetingResponse("Ingestemd"), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) =>
+      c.json(await agreeMinutes(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/meetings/{id}/convocation",
+      tags,
+      summary: "Convocatie versturen (secretaris)",
+      description:
+        "Mailt iedere genodigde een agenda-uitnodiging (.ics, METHOD:REQUEST) en de agenda met vergaderstukken als PDF. Latere wijzigingen van tijd, plaats of genodigden sturen een bijgewerkte uitnodiging; annuleren stuurt METHOD:CANCEL.",
+      request: { params: MeetingParams, body: jsonBody(ConveneInput) },
+      responses: { 200: meetingResponse("Verstuurd"), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) =>
+      c.json(await convokeMeeting(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/meetings/{id}/agenda/candidates",
+      tags,
+      summary: "Wat de agendabouwer aanbiedt (secretaris)",
+      description:
+        "Punten die op de agenda kunnen, de andere met de reden waarom niet, en notulen die wachten op vaststelling.",
+      request: { params: MeetingParams },
+      responses: {
+        200: jsonResponse("Keuze voor de agenda", AgendaCandidatesView),
+        ...errorResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => c.json(await listAgendaCandidates(verbContext(c), { meetingId: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({

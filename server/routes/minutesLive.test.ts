@@ -30,12 +30,25 @@ async function api<T>(who: string, method: string, path: string, body?: unknown)
   );
 }
 
+/** The secretaris puts the minutes to the parties; the three trekkers agree (issue 13). The last reply. */
+async function approveByParties(meetingId: string, body: Record<string, unknown>): Promise<Reply<MeetingView>> {
+  const review = await api<MeetingView>(DEMO.secretaris, "POST", `/api/meetings/${meetingId}/minutes/review`, body);
+  if (review.status !== 200) return review;
+  let last = review;
+  for (const trekker of [DEMO.swvTrekker, DEMO.groningenTrekker, DEMO.tynaarloTrekker])
+    last = await api<MeetingView>(trekker, "POST", `/api/meetings/${meetingId}/minutes/agree`, {
+      textHash: review.body.minutesReview!.textHash,
+    });
+  return last;
+}
+
 beforeAll(async () => {
   tmp = tempDatabaseUrl("oogo-minutes-live-");
   running = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: tmp.url, demo: true });
   const [tafel] = await running.deps.database.db.query.workspaces.findMany({ limit: 1 });
   ws = tafel!.id;
-  for (const email of [DEMO.secretaris, DEMO.groningenTrekker]) cookie[email] = await login(running.url, email);
+  for (const email of [DEMO.secretaris, DEMO.groningenTrekker, DEMO.swvTrekker, DEMO.tynaarloTrekker])
+    cookie[email] = await login(running.url, email);
 }, 60_000);
 afterAll(async () => {
   for (const c of clients) c.destroy();
@@ -65,9 +78,7 @@ describe("minutes over the network", { timeout: 60_000 }, () => {
     }, "typed minutes stored");
 
     // The secretaris approves exactly what she read.
-    const approved = await api<MeetingView>(DEMO.secretaris, "POST", `/api/meetings/${meeting.id}/minutes/approve`, {
-      textHash: typed.minutesHash,
-    });
+    const approved = await approveByParties(meeting.id, { textHash: typed.minutesHash });
     expect(approved.status).toBe(200);
     expect(approved.body.minutesApproval?.textHash).toBe(typed.minutesHash);
     await waitFor(() => editor.closeCodes.includes(CLOSE_CODES.ACCESS_CHANGED), "editor re-authorised after approval");
@@ -92,12 +103,7 @@ describe("minutes over the network", { timeout: 60_000 }, () => {
       const json = await running.deps.documents.readJson(meeting.minutesDocument);
       return JSON.stringify(json).includes("Voorzitter: Pieter Jansen.") ? textHash(json) : null;
     }, "correction stored");
-    const reapproved = await api<MeetingView>(
-      DEMO.secretaris,
-      "POST",
-      `/api/meetings/${meeting.id}/minutes/approve`,
-      {},
-    );
+    const reapproved = await approveByParties(meeting.id, {});
     expect(reapproved.status).toBe(200);
     expect(reapproved.body.minutesApproval?.textHash).toBe(corrected);
     expect(reapproved.body.amendments[0]).toMatchObject({
@@ -116,12 +122,31 @@ describe("minutes over the network", { timeout: 60_000 }, () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.workspaceId, ws), eq(auditEvents.entityId, meeting.id)))
       .orderBy(asc(auditEvents.seq));
+    const agreed = Array<string>(3).fill("minutes.party_agreed");
     expect(log.map((e) => e.type)).toEqual([
       "meeting.created",
+      "minutes.review_requested",
+      ...agreed,
       "minutes.approved",
       "minutes.amendment_opened",
+      "minutes.review_requested",
+      ...agreed,
       "minutes.amended",
     ]);
-    expect(log.map((e) => e.textHash)).toEqual([null, typed.minutesHash, typed.minutesHash, corrected]);
+    const t1 = typed.minutesHash;
+    expect(log.map((e) => e.textHash)).toEqual([
+      null,
+      t1,
+      t1,
+      t1,
+      t1,
+      t1,
+      t1,
+      corrected,
+      corrected,
+      corrected,
+      corrected,
+      corrected,
+    ]);
   });
 });

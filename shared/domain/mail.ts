@@ -16,6 +16,8 @@ export const MAIL_KINDS = [
   "digest",
   // notifications (issue 13): one notice mailed at once
   "notification",
+  // A meeting's convocatie, its updates and its cancellation (with an .ics calendar invitation).
+  "convocation",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -36,6 +38,7 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   password_reset: "Wachtwoord opnieuw instellen",
   digest: "Overzicht",
   notification: "Melding",
+  convocation: "Convocatie",
 };
 
 /** A beheerder may put a mail back in the queue once the sender has given up on it, or while it waits for its next try. */

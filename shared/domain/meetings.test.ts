@@ -90,6 +90,7 @@ describe("meeting rules", () => {
       in_geschil: null,
       aangehouden: null,
       besproken: null,
+      notulen_vastgesteld: null,
     });
     expect(decisionRequiresStatus("in_geschil")).toEqual(["geen_overeenstemming", "in_geschil"]);
     expect(AGENDA_DECISIONS.filter((d) => decisionRequiresStatus(d) !== null)).toEqual(["in_geschil"]);

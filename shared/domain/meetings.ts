@@ -39,16 +39,18 @@ export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
  * frozen, hash recorded) → `in_wijziging` (a logged amendment re-opened them) → `vastgesteld`
  * again with a new hash.
  */
-export const MINUTES_STATUSES = ["concept", "vastgesteld", "in_wijziging"] as const;
+export const MINUTES_STATUSES = ["concept", "vastgesteld", "in_wijziging", "ter_vaststelling"] as const;
 export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
 export const MINUTES_STATUS_LABELS: Record<MinutesStatus, string> = {
   concept: "Concept",
+  ter_vaststelling: "Ter vaststelling bij de partijen",
   vastgesteld: "Vastgesteld",
   in_wijziging: "Wijziging loopt",
 };
 
-/** The minutes text may be written only while it is not approved. */
-export const minutesLocked = (status: MinutesStatus): boolean => status === "vastgesteld";
+/** The minutes text may be written only while it is not approved and not put to the parties. */
+export const minutesLocked = (status: MinutesStatus): boolean =>
+  status === "vastgesteld" || status === "ter_vaststelling";
 
 /**
  * What a meeting decided about an agenda item. For an item about an overeenstemmingspunt a
@@ -61,6 +63,8 @@ export const AGENDA_DECISIONS = [
   "in_geschil",
   "aangehouden",
   "besproken",
+  // A later meeting approves the minutes of an earlier one (agenda item of kind `notulen`).
+  "notulen_vastgesteld",
 ] as const;
 export type AgendaDecision = (typeof AGENDA_DECISIONS)[number];
 
@@ -71,6 +75,7 @@ export const AGENDA_DECISION_LABELS: Record<AgendaDecision, string> = {
   in_geschil: "Besloten het geschil voor te leggen aan de Geschillencommissie OOGO",
   aangehouden: "Aangehouden tot een volgend overleg",
   besproken: "Besproken, geen besluit",
+  notulen_vastgesteld: "Notulen vastgesteld",
 };
 
 /**
@@ -101,6 +106,7 @@ export function decisionTargetStatus(
     case "in_geschil":
     case "aangehouden":
     case "besproken":
+    case "notulen_vastgesteld":
       return null;
   }
 }
@@ -113,6 +119,8 @@ export function decisionRequiresStatus(decision: AgendaDecision): readonly Point
 /** The reason a meeting's agenda and decisions can no longer change, or null when they can. */
 export function agendaFrozenReason(meeting: { status: MeetingStatus; minutesStatus: MinutesStatus }): string | null {
   if (meeting.status === "geannuleerd") return "Deze vergadering is geannuleerd.";
+  if (meeting.minutesStatus === "ter_vaststelling")
+    return "De notulen liggen ter vaststelling bij de partijen; de agenda en de besluiten liggen vast.";
   if (meeting.minutesStatus !== "concept")
     return "De notulen van deze vergadering zijn vastgesteld; de agenda en de besluiten liggen vast.";
   return null;
@@ -123,6 +131,8 @@ export function agendaFrozenReason(meeting: { status: MeetingStatus; minutesStat
  * null. While an amendment is open the record may be corrected; the re-approval logs it.
  */
 export function meetingFrozenReason(meeting: { minutesStatus: MinutesStatus }): string | null {
+  if (meeting.minutesStatus === "ter_vaststelling")
+    return "De notulen liggen ter vaststelling bij de partijen. Trek ze eerst terug om de vergadering te wijzigen.";
   return meeting.minutesStatus === "vastgesteld"
     ? "De notulen van deze vergadering zijn vastgesteld. Wijzigen kan alleen via een gelogde wijziging van de notulen."
     : null;

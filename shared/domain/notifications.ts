@@ -46,8 +46,11 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
   },
   meeting_invitation: {
     label: "Uitnodiging voor een overleg",
-    description: "De secretaris nodigt u uit voor een overleg (convocatie).",
-    defaultChannel: "immediate",
+    // The convocatie itself always comes by mail, with the calendar invitation and the agenda:
+    // a second mail about the same thing is opt-in.
+    description:
+      "De secretaris nodigt u uit voor een overleg. De convocatie met agenda komt altijd per e-mail; dit is een extra melding.",
+    defaultChannel: "never",
   },
   minutes_to_review: {
     label: "Verslag ter controle",

@@ -21,6 +21,7 @@ const EXPECTED: Record<string, string[]> = {
     "point.manage",
     "stance.record",
     "minutes.edit",
+    "minutes.agree",
     "oplegger.export",
   ],
   bestuurder: ["workspace.read", "content.read", "point.signoff", "point.decide", "oplegger.export"],

@@ -34,8 +34,10 @@ export const CAPABILITIES = [
   "meeting.manage",
   /** Co-edit meeting minutes and the procedure document. */
   "minutes.edit",
-  /** Approve minutes and amend approved minutes. */
+  /** Put minutes to the parties for approval, withdraw them, and amend approved minutes. */
   "minutes.approve",
+  /** Agree, for one's own party, with minutes put to the parties (the party's trekker). */
+  "minutes.agree",
   /** Keep the agreed OOGO procedure and its checklist of steps. */
   "procedure.manage",
   /** Produce the dossier for the Geschillencommissie OOGO. */
@@ -84,6 +86,7 @@ const TABLE: Record<Capability, readonly [boolean, boolean, boolean, boolean, bo
   "meeting.manage": [_, _, _, R, _, _],
   "minutes.edit": [R, R, _, R, _, _],
   "minutes.approve": [_, _, _, R, _, _],
+  "minutes.agree": [_, R, _, _, _, _],
   "procedure.manage": [_, _, _, R, _, _],
   "dossier.build": [_, _, _, R, _, _],
   "oplegger.export": [R, R, R, R, R, _],

@@ -8,6 +8,8 @@ import {
 } from "../domain/meetings.ts";
 import { isCalendarDate } from "../domain/dates.ts";
 import { ATTENDANCE_STATES, type AttendanceState } from "../domain/attendance.ts";
+import { AGENDA_ITEM_KINDS } from "../domain/agendaBuilder.ts";
+import { onlineUrlProblem } from "../domain/meetingTimes.ts";
 import { Id } from "./common.ts";
 import { freeText } from "./freeText.ts";
 
@@ -25,23 +27,47 @@ export const ExpectedVersion = z.number().int().positive();
 
 // ── Meetings ────────────────────────────────────────────────────────────────
 
+/** An https link to the online meeting (Teams, Zoom, …); see onlineUrlProblem. */
+export const OnlineUrl = z
+  .string()
+  .trim()
+  .max(500, "De link is te lang (hoogstens 500 tekens)")
+  .check((ctx) => {
+    const problem = onlineUrlProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+  });
+
 export const CreateMeetingInput = z
   .object({
     type: z.enum(MEETING_TYPES, { message: "Kies een geldig soort overleg" }),
     title: line(3, 200, "de titel"),
     startsAt: Instant,
-    place: line(2, 200, "de plaats"),
+    /** Omitted = two hours after the start. */
+    endsAt: Instant.optional(),
+    /** The room; may be left out for a meeting that is only online. */
+    place: line(2, 200, "de plaats").optional(),
+    onlineUrl: OnlineUrl.optional(),
     /** Invited parties; omitted = every party of the tafel. */
     invitedPartyIds: z.array(Id).min(1, "Nodig ten minste één partij uit").max(50).optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => v.place !== undefined || v.onlineUrl !== undefined, {
+    message: "Geef een plaats of een link naar de online vergadering op",
+    path: ["place"],
+  });
 export type CreateMeetingInput = z.infer<typeof CreateMeetingInput>;
 
 export const UpdateMeetingInput = z
   .object({
     title: line(3, 200, "de titel").optional(),
     startsAt: Instant.optional(),
-    place: line(2, 200, "de plaats").optional(),
+    endsAt: Instant.optional(),
+    /** An empty string clears the place (only when there is an online link). */
+    place: line(0, 200, "de plaats")
+      .refine((v) => v.length === 0 || v.length >= 2, "Vul een plaats in van ten minste 2 tekens")
+      .optional(),
+    /** null removes the online link. */
+    onlineUrl: OnlineUrl.nullable().optional(),
     status: z.enum(MEETING_STATUSES, { message: "Kies een geldige status" }).optional(),
     invitedPartyIds: z.array(Id).min(1, "Nodig ten minste één partij uit").max(50).optional(),
     expectedVersion: ExpectedVersion.optional(),
@@ -83,14 +109,30 @@ export type SetAttendanceInput = z.infer<typeof SetAttendanceInput>;
 
 export const AddAgendaItemInput = z
   .object({
-    /** Required for an item that is not about a point; defaults to the point's title. */
+    /** Omitted: `punt` with a pointId, else `overig`. */
+    kind: z.enum(AGENDA_ITEM_KINDS, { message: "Kies een geldige soort agendapunt" }).optional(),
+    /** Required for `overig`; defaults to the point's title or the fixed item's usual title. */
     title: line(3, 200, "de titel").optional(),
     pointId: Id.optional(),
+    /** For `notulen`: the earlier meeting whose minutes this meeting approves. */
+    minutesOfMeetingId: Id.optional(),
   })
   .strict()
-  .refine((v) => v.title !== undefined || v.pointId !== undefined, {
+  .refine((v) => v.title !== undefined || v.pointId !== undefined || (v.kind !== undefined && v.kind !== "overig"), {
     message: "Geef een titel of een overeenstemmingspunt op",
     path: ["title"],
+  })
+  .refine((v) => v.pointId === undefined || (v.kind ?? "punt") === "punt", {
+    message: "Alleen een agendapunt van de soort overeenstemmingspunt hoort bij een punt",
+    path: ["pointId"],
+  })
+  .refine((v) => v.kind !== "punt" || v.pointId !== undefined, {
+    message: "Kies het overeenstemmingspunt",
+    path: ["pointId"],
+  })
+  .refine((v) => (v.kind === "notulen") === (v.minutesOfMeetingId !== undefined), {
+    message: "Kies de vergadering waarvan de notulen worden vastgesteld",
+    path: ["minutesOfMeetingId"],
   });
 export type AddAgendaItemInput = z.infer<typeof AddAgendaItemInput>;
 
@@ -111,16 +153,34 @@ export const DecisionInput = z
   .strict();
 export type DecisionInput = z.infer<typeof DecisionInput>;
 
-export const ApproveMinutesInput = z
+export const ConveneInput = z
   .object({
-    /** Hash of the minutes text the secretary read; refused (409) when the text changed since. */
+    /** The meeting version the secretaris saw; 409 when it changed since. */
+    expectedVersion: ExpectedVersion.optional(),
+  })
+  .strict();
+export type ConveneInput = z.infer<typeof ConveneInput>;
+
+export const RequestMinutesReviewInput = z
+  .object({
+    /** Hash of the minutes text the secretaris read; refused (409) when the text changed since. */
     textHash: z
       .string()
       .regex(/^[0-9a-f]{64}$/, "Ongeldige tekst-hash")
       .optional(),
+    /** The secretaris saw the warnings (minutes vs recorded decisions) and puts the text forward anyway. */
+    acceptWarnings: z.boolean().optional(),
   })
   .strict();
-export type ApproveMinutesInput = z.infer<typeof ApproveMinutesInput>;
+export type RequestMinutesReviewInput = z.infer<typeof RequestMinutesReviewInput>;
+
+export const AgreeMinutesInput = z
+  .object({
+    /** Hash of the minutes text the trekker read: the agreement is with exactly this text. */
+    textHash: z.string().regex(/^[0-9a-f]{64}$/, "Ongeldige tekst-hash"),
+  })
+  .strict();
+export type AgreeMinutesInput = z.infer<typeof AgreeMinutesInput>;
 
 export const AmendMinutesInput = z
   .object({
@@ -164,6 +224,11 @@ export const AgendaItemView = z.object({
   textHash: z.string().nullable(),
   /** True when the point's current text is no longer the version on the agenda. */
   textChangedSince: z.boolean(),
+  kind: z.enum(AGENDA_ITEM_KINDS),
+  /** For a `notulen` item: the meeting whose minutes it approves. */
+  minutesOf: z.object({ id: z.string(), title: z.string(), startsAt: z.string() }).nullable(),
+  /** The decisions this item can carry (none for opening, mededelingen, rondvraag, sluiting). */
+  allowedDecisions: z.array(z.enum(AGENDA_DECISIONS)),
   decision: z.enum(AGENDA_DECISIONS).nullable(),
   decisionNote: z.string().nullable(),
   decidedAt: z.string().nullable(),
@@ -193,7 +258,11 @@ export const MeetingSummary = z.object({
   typeLabel: z.string(),
   title: z.string(),
   startsAt: z.string(),
+  endsAt: z.string(),
   place: z.string(),
+  onlineUrl: z.string().nullable(),
+  /** The convocatie: null until sent; `sequence` counts the updates sent after it. */
+  convocation: z.object({ sentAt: z.string(), sequence: z.number(), cancelled: z.boolean() }).nullable(),
   status: z.enum(MEETING_STATUSES),
   minutesStatus: z.enum(MINUTES_STATUSES),
   version: z.number(),
@@ -210,13 +279,51 @@ export const MeetingView = MeetingSummary.extend({
   minutesDocument: z.string(),
   /** Hash of the minutes' current durable text. */
   minutesHash: z.string(),
-  minutesApproval: z.object({ approvedAt: z.string(), approvedBy: z.string(), textHash: z.string() }).nullable(),
+  minutesApproval: z
+    .object({
+      approvedAt: z.string(),
+      approvedBy: z.string(),
+      textHash: z.string(),
+    })
+    .nullable(),
+  /** While the minutes are ter vaststelling: the text put forward and which parties agreed. */
+  minutesReview: z
+    .object({
+      textHash: z.string(),
+      parties: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          agreedBy: z.string().nullable(),
+          agreedAt: z.string().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
+  /** Where the minutes' current text and the recorded decisions do not say the same. */
+  minutesWarnings: z.array(z.object({ itemTitle: z.string(), message: z.string() })),
   amendments: z.array(AmendmentView),
   /** Why the agenda/decisions or the record can no longer change (null when they can). */
   agendaFrozenReason: z.string().nullable(),
   recordFrozenReason: z.string().nullable(),
 });
 export type MeetingView = z.infer<typeof MeetingView>;
+
+/** The agenda builder's choice: points that can be placed, and the others with the reason why not. */
+const CandidatePoint = z.object({
+  id: z.string(),
+  title: z.string(),
+  theme: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+});
+export const AgendaCandidatesView = z.object({
+  placeable: z.array(CandidatePoint),
+  notPlaceable: z.array(CandidatePoint.extend({ reason: z.string() })),
+  /** Earlier meetings whose minutes are ter vaststelling: a `notulen` item can approve them here. */
+  minutesToApprove: z.array(z.object({ id: z.string(), title: z.string(), startsAt: z.string() })),
+});
+export type AgendaCandidatesView = z.infer<typeof AgendaCandidatesView>;
 
 // ── Procedure ───────────────────────────────────────────────────────────────
 

@@ -1,7 +1,6 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
 import { A } from "@solidjs/router";
 import {
-  AGENDA_DECISIONS,
   AGENDA_DECISION_LABELS,
   decisionTargetStatus,
   fixesTextVersion,
@@ -10,10 +9,10 @@ import {
 } from "../../../shared/domain/meetings.ts";
 import { formatDateTime } from "../../../shared/domain/dates.ts";
 import { shortHash } from "../../../shared/domain/textHash.ts";
-import type { AgendaItemView, MeetingView } from "../../../shared/schemas/meetings.ts";
 import type { PointStatus } from "../../../shared/domain/pointStatus.ts";
+import type { AddAgendaItemInput, AgendaItemView, MeetingView } from "../../../shared/schemas/meetings.ts";
+import { FIXED_ITEM_TITLES, type AgendaItemKind } from "../../../shared/domain/agendaBuilder.ts";
 import { meetingsApi } from "../../api/meetings.ts";
-import { pointsApi } from "../../api/points.ts";
 import { ErrorAlert } from "../../ui/feedback.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { createLiveResource } from "../../live/createLiveResource.ts";
@@ -169,7 +168,9 @@ function AgendaItem(props: {
         when={item().decision}
         fallback={
           <Show when={props.canManage}>
-            <DecisionForm meeting={props.meeting} item={item()} onChange={props.onChange} />
+            <Show when={item().allowedDecisions.length > 0}>
+              <DecisionForm meeting={props.meeting} item={item()} onChange={props.onChange} />
+            </Show>
             <div class="oogo-form-actions">
               <button
                 type="button"
@@ -214,8 +215,8 @@ function AgendaItem(props: {
 
 function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onChange: (m: MeetingView) => void }) {
   const started = () => meetingHasStarted(props.meeting.startsAt, new Date());
-  // A decision that would move a point's status only makes sense for an item about a point.
-  const options = () => AGENDA_DECISIONS.filter((d) => !!props.item.point || decisionTargetStatus(d) === null);
+  // The server's list for this kind of item: opening, mededelingen, rondvraag and sluiting get none.
+  const options = () => props.item.allowedDecisions;
   const [decision, setDecision] = createSignal<AgendaDecision | "">("");
   const base = () => `decision-${props.item.id}`;
   const hint = () => {
@@ -303,20 +304,28 @@ function DecisionForm(props: { meeting: MeetingView; item: AgendaItemView; onCha
   );
 }
 
+/**
+ * The agenda builder: fixed items in one click, the points that can be placed (the server's list),
+ * and — folded away — the points that cannot, each with the reason.
+ */
 function AddAgendaItemForm(props: { meeting: MeetingView; onChange: (m: MeetingView) => void }) {
-  const ws = useWorkspace();
-  // Live: a point created or moved meanwhile shows up (or changes its status) here too.
-  const [points] = createLiveResource(
-    () => ws.id(),
-    (id: string) => pointsApi.list(id),
-    { entities: ["point"] },
+  // Refetched when the agenda changes (an item placed) or a point moves (live).
+  const [candidates] = createLiveResource(
+    () => `${props.meeting.id}|${props.meeting.version}`,
+    (key: string) => meetingsApi.agendaCandidates(key.split("|")[0]!),
+    { entities: ["point", "meeting"] },
   );
   const [pointId, setPointId] = createSignal("");
   const [title, setTitle] = createSignal("");
-  const available = createMemo(() => {
-    const onAgenda = new Set(props.meeting.agenda.map((a) => a.point?.id).filter(Boolean));
-    return (points.state === "errored" ? [] : (points.latest ?? [])).filter((p) => !onAgenda.has(p.id));
-  });
+  const placeable = createMemo(() => (candidates.state === "errored" ? [] : (candidates.latest?.placeable ?? [])));
+  const notPlaceable = createMemo(() =>
+    candidates.state === "errored" ? [] : (candidates.latest?.notPlaceable ?? []),
+  );
+  const minutesToApprove = createMemo(() =>
+    candidates.state === "errored" ? [] : (candidates.latest?.minutesToApprove ?? []),
+  );
+  const announce = (m: MeetingView) =>
+    `Op de agenda gezet. De agenda heeft nu ${m.agenda.length} ${m.agenda.length === 1 ? "punt" : "punten"}.`;
   const action = createAction(
     (chosenPoint: string, typedTitle: string) => {
       if (!chosenPoint && typedTitle.length < 3)
@@ -326,11 +335,18 @@ function AddAgendaItemForm(props: { meeting: MeetingView; onChange: (m: MeetingV
         ...(typedTitle ? { title: typedTitle } : {}),
       });
     },
+    { announce },
+  );
+  const fixed = createAction(
+    (meetingId: string, input: AddAgendaItemInput) => meetingsApi.addAgendaItem(meetingId, input),
     {
-      announce: (m) =>
-        `Op de agenda gezet. De agenda heeft nu ${m.agenda.length} ${m.agenda.length === 1 ? "punt" : "punten"}.`,
+      announce,
     },
   );
+  const addFixed = async (input: AddAgendaItemInput) => {
+    const updated = await fixed.run(props.meeting.id, input);
+    if (updated) props.onChange(updated);
+  };
   const err = (field: string) => fieldError(action.error(), field);
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -341,65 +357,116 @@ function AddAgendaItemForm(props: { meeting: MeetingView; onChange: (m: MeetingV
       props.onChange(updated);
     }
   };
+  const has = (kind: AgendaItemKind) => props.meeting.agenda.some((a) => a.kind === kind);
   return (
-    <form class="oogo-panel" onSubmit={(e) => void submit(e)} aria-labelledby="add-agenda-heading">
+    <div class="oogo-panel">
       <h3 class="utrecht-heading-3" id="add-agenda-heading">
         Agendapunt toevoegen
       </h3>
-      <ErrorSummary error={action.error()} title="Toevoegen mislukt" />
-      <Show when={points.state === "errored"}>
-        <ErrorAlert error={points.error as unknown} title="De overeenstemmingspunten konden niet worden geladen" />
+      <Show when={candidates.state === "errored"}>
+        <ErrorAlert error={candidates.error as unknown} title="De keuze voor de agenda kon niet worden geladen" />
       </Show>
-      <div class="oogo-form-grid">
-        <Field
-          id="agenda-point"
-          label="Overeenstemmingspunt"
-          class="oogo-span-all"
-          error={err("pointId")}
-          hint={
-            fixesTextVersion(props.meeting.type)
-              ? "Op een formeel OOGO wordt de huidige tekstversie van het punt vastgelegd."
-              : undefined
-          }
-        >
-          {(control) => (
-            <select
-              {...control}
-              class="utrecht-select utrecht-select--html-select"
-              value={pointId()}
-              onChange={(e) => setPointId(e.currentTarget.value)}
+      <p class="utrecht-paragraph">Vaste onderdelen:</p>
+      <Show when={fixed.error()}>
+        <ErrorAlert error={fixed.error()} title="Toevoegen mislukt" />
+      </Show>
+      <div class="oogo-form-actions">
+        <For each={FIXED_KINDS}>
+          {(kind) => (
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--secondary-action"
+              disabled={fixed.busy() || has(kind)}
+              onClick={() => void addFixed({ kind })}
             >
-              <option value="">Geen punt (ander onderwerp)</option>
-              <For each={available()}>
-                {(p) => (
-                  <option value={p.id}>
-                    {p.title} — {themeLabel(ws.workspace(), p.theme)} ({pointStatusLabel(p.status)})
-                  </option>
-                )}
-              </For>
-            </select>
+              {FIXED_ITEM_TITLES[kind]}
+            </button>
           )}
-        </Field>
-        <Field
-          id="agenda-title"
-          label={pointId() ? "Titel op de agenda (optioneel)" : "Titel op de agenda"}
-          error={err("title")}
-        >
-          {(control) => (
-            <input
-              {...control}
-              class="utrecht-textbox utrecht-textbox--html-input"
-              maxLength={200}
-              aria-required={pointId() ? "false" : "true"}
-              value={title()}
-              onInput={(e) => setTitle(e.currentTarget.value)}
-            />
+        </For>
+        <For each={minutesToApprove()}>
+          {(m) => (
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--secondary-action"
+              disabled={fixed.busy()}
+              onClick={() =>
+                void addFixed({ kind: "notulen", minutesOfMeetingId: m.id, title: `Vaststellen notulen ${m.title}` })
+              }
+            >
+              Notulen vaststellen: {m.title}
+            </button>
           )}
-        </Field>
+        </For>
       </div>
-      <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()}>
-        {action.busy() ? "Bezig met toevoegen…" : "Op de agenda zetten"}
-      </button>
-    </form>
+      <form onSubmit={(e) => void submit(e)} aria-labelledby="add-agenda-heading">
+        <ErrorSummary error={action.error()} title="Toevoegen mislukt" />
+        <div class="oogo-form-grid">
+          <Field
+            id="agenda-point"
+            label="Overeenstemmingspunt"
+            class="oogo-span-all"
+            error={err("pointId")}
+            hint={
+              fixesTextVersion(props.meeting.type)
+                ? "Op een formeel OOGO wordt de huidige tekstversie van het punt vastgelegd. Alleen punten die op deze agenda kunnen, staan in de lijst."
+                : "Alleen punten die op deze agenda kunnen, staan in de lijst."
+            }
+          >
+            {(control) => (
+              <select
+                {...control}
+                class="utrecht-select utrecht-select--html-select"
+                value={pointId()}
+                onChange={(e) => setPointId(e.currentTarget.value)}
+              >
+                <option value="">Geen punt (ander onderwerp)</option>
+                <For each={placeable()}>
+                  {(p) => (
+                    <option value={p.id}>
+                      {p.title} ({p.statusLabel})
+                    </option>
+                  )}
+                </For>
+              </select>
+            )}
+          </Field>
+          <Field
+            id="agenda-title"
+            label={pointId() ? "Titel op de agenda (optioneel)" : "Titel op de agenda"}
+            error={err("title")}
+          >
+            {(control) => (
+              <input
+                {...control}
+                class="utrecht-textbox utrecht-textbox--html-input"
+                maxLength={200}
+                aria-required={pointId() ? "false" : "true"}
+                value={title()}
+                onInput={(e) => setTitle(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={action.busy()}>
+          {action.busy() ? "Bezig met toevoegen…" : "Op de agenda zetten"}
+        </button>
+      </form>
+      <Show when={notPlaceable().length > 0}>
+        <details class="oogo-details" id="agenda-not-placeable">
+          <summary>Punten die niet op deze agenda kunnen ({notPlaceable().length})</summary>
+          <ul class="utrecht-unordered-list">
+            <For each={notPlaceable()}>
+              {(p) => (
+                <li>
+                  <strong>{p.title}</strong>: {p.reason}
+                </li>
+              )}
+            </For>
+          </ul>
+        </details>
+      </Show>
+    </div>
   );
 }
+
+const FIXED_KINDS = ["opening", "mededelingen", "rondvraag", "sluiting"] as const;

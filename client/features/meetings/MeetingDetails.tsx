@@ -7,6 +7,8 @@ import { createAction } from "../../ui/createAction.ts";
 import { ErrorSummary, Field } from "../../ui/Field.tsx";
 import { fieldError } from "../../ui/inputErrors.ts";
 import { MeetingStatusBadge, MinutesStatusBadge } from "./StatusBadge.tsx";
+import { formatMeetingTime } from "../../../shared/domain/meetingTimes.ts";
+import { ErrorAlert, InfoAlert } from "../../ui/feedback.tsx";
 import { formText } from "../../ui/formData.ts";
 
 /** The meeting's facts; the secretaris may correct them until the minutes are approved. */
@@ -35,13 +37,25 @@ export function MeetingDetails(props: {
         <div>
           <dt>Datum en tijd</dt>
           <dd>
-            <time datetime={m().startsAt}>{formatDateTime(m().startsAt)}</time>
+            <time datetime={m().startsAt}>{formatMeetingTime(m().startsAt, m().endsAt)}</time>
           </dd>
         </div>
         <div>
           <dt>Plaats</dt>
-          <dd>{m().place}</dd>
+          <dd>{m().place || "alleen online"}</dd>
         </div>
+        <Show when={m().onlineUrl}>
+          {(url) => (
+            <div>
+              <dt>Online</dt>
+              <dd>
+                <a class="utrecht-link" href={url()} rel="noopener noreferrer" target="_blank">
+                  Deelnemen aan de online vergadering
+                </a>
+              </dd>
+            </div>
+          )}
+        </Show>
         <div>
           <dt>Uitgenodigd</dt>
           <dd>
@@ -57,6 +71,7 @@ export function MeetingDetails(props: {
           </dd>
         </div>
       </dl>
+      <Convocation meeting={m()} canManage={props.canManage} onChange={props.onChange} />
       <Show when={props.canManage}>
         <Show
           when={editing()}
@@ -189,5 +204,57 @@ function EditMeetingForm(props: { meeting: MeetingView; onDone: (m: MeetingView)
         </button>
       </div>
     </form>
+  );
+}
+
+/** The convocatie: sent once by the secretaris; later changes go out as updates by themselves. */
+function Convocation(props: { meeting: MeetingView; canManage: boolean; onChange: (m: MeetingView) => void }) {
+  const m = () => props.meeting;
+  const send = createAction((id: string, version: number) => meetingsApi.convene(id, version), {
+    announce: () => "De convocatie is verstuurd.",
+  });
+  // Nothing to show (a held meeting that was never convened, or a reader): no empty panel.
+  const shown = () => !!m().convocation || (props.canManage && m().status === "gepland");
+  return (
+    <Show when={shown()}>
+      <div class="oogo-panel" id="convocation">
+        <Show
+          when={m().convocation}
+          fallback={
+            <Show when={props.canManage && m().status === "gepland"}>
+              <p class="utrecht-paragraph">
+                Met de convocatie krijgt iedere genodigde een e-mail met een agenda-uitnodiging en de agenda met de
+                vergaderstukken als PDF. Wijzigt u daarna datum, tijd of plaats, dan krijgen zij vanzelf een bijgewerkte
+                uitnodiging.
+              </p>
+              <Show when={send.error()}>
+                <ErrorAlert error={send.error()} title="Versturen mislukt" />
+              </Show>
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--primary-action"
+                disabled={send.busy()}
+                onClick={() => {
+                  const onChange = props.onChange;
+                  void send.run(m().id, m().version).then((updated) => updated && onChange(updated));
+                }}
+              >
+                {send.busy() ? "Bezig met versturen…" : "Convocatie versturen"}
+              </button>
+            </Show>
+          }
+        >
+          {(c) => (
+            <InfoAlert type={c().cancelled ? "warning" : "ok"}>
+              <p class="utrecht-paragraph" id="convocation-sent">
+                Convocatie verstuurd op {formatDateTime(c().sentAt)}
+                {c().sequence > 0 ? `; daarna ${c().sequence} keer bijgewerkt` : ""}
+                {c().cancelled ? "; de annulering is verstuurd" : ""}.
+              </p>
+            </InfoAlert>
+          )}
+        </Show>
+      </div>
+    </Show>
   );
 }

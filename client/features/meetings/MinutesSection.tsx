@@ -12,9 +12,36 @@ import { fieldError, inputError } from "../../ui/inputErrors.ts";
 import { EditorSlot } from "./EditorSlot.tsx";
 import { MinutesStatusBadge } from "./StatusBadge.tsx";
 import { formText } from "../../ui/formData.ts";
+import { minutesTemplate } from "../../../shared/domain/agendaBuilder.ts";
+import { AGENDA_DECISION_LABELS } from "../../../shared/domain/meetings.ts";
+import { formatMeetingTime } from "../../../shared/domain/meetingTimes.ts";
+
+/** The minutes' starting text from what the meeting recorded (agenda, attendance, decisions). */
+function prefill(m: MeetingView) {
+  return minutesTemplate({
+    title: m.title,
+    typeLabel: m.typeLabel,
+    when: formatMeetingTime(m.startsAt, m.endsAt),
+    where: [m.place, m.onlineUrl ? "online" : ""].filter(Boolean).join(" en "),
+    attendance: m.attendance.map((a) => ({
+      name: a.name,
+      capacity: a.capacity,
+      party: a.party?.name ?? null,
+      present: a.present,
+    })),
+    agenda: m.agenda.map((a) => ({
+      position: a.position,
+      title: a.title,
+      decision: a.decision,
+      decisionLabel: a.decision ? AGENDA_DECISION_LABELS[a.decision] : null,
+      note: a.decisionNote,
+    })),
+  });
+}
 
 /**
- * The minutes: co-edited live while concept; approved by the secretaris (text hash recorded);
+ * The minutes: co-edited live while concept; put to the parties by the secretaris (locked, text
+ * hash recorded), approved when every invited party's trekker agrees (or by a later meeting);
  * after approval read-only, changed only through a logged amendment with a reason.
  */
 export function MinutesSection(props: { meeting: MeetingView; onChange: (m: MeetingView) => void }) {
@@ -24,6 +51,8 @@ export function MinutesSection(props: { meeting: MeetingView; onChange: (m: Meet
   const cancelled = () => m().status === "geannuleerd";
   const readOnly = () => locked() || cancelled() || !ws.can("minutes.edit");
   const readOnlyReason = () => {
+    if (m().minutesStatus === "ter_vaststelling")
+      return "De notulen liggen ter vaststelling bij de partijen en zijn daarom alleen-lezen.";
     if (locked())
       return "De notulen zijn vastgesteld en daarom alleen-lezen. Wijzigen kan alleen via een gelogd amendement van de secretaris.";
     if (cancelled()) return "Deze vergadering is geannuleerd.";
@@ -44,7 +73,7 @@ export function MinutesSection(props: { meeting: MeetingView; onChange: (m: Meet
         <MinutesStatusBadge status={m().minutesStatus} />
       </p>
 
-      <Show when={locked() && m().minutesApproval}>
+      <Show when={m().minutesStatus === "vastgesteld" && m().minutesApproval}>
         {(approval) => (
           <InfoAlert type="ok">
             <p class="utrecht-paragraph" id="minutes-approval" tabindex="-1">
@@ -79,9 +108,13 @@ export function MinutesSection(props: { meeting: MeetingView; onChange: (m: Meet
         readOnly={readOnly()}
         readOnlyReason={readOnlyReason()}
         onSaveStateChange={setSaveState}
+        starter={{ label: "Notulen opzetten uit agenda, aanwezigheid en besluiten", content: () => prefill(m()) }}
       />
 
-      <Show when={ws.can("minutes.approve") && !cancelled()}>
+      <Show when={m().minutesStatus === "ter_vaststelling" && m().minutesReview}>
+        <MinutesReview meeting={m()} onChange={props.onChange} />
+      </Show>
+      <Show when={ws.can("minutes.approve") && !cancelled() && m().minutesStatus !== "ter_vaststelling"}>
         <Show
           when={locked()}
           fallback={<ApproveMinutes meeting={m()} saveState={saveState()} onChange={props.onChange} />}
@@ -100,29 +133,32 @@ export function MinutesSection(props: { meeting: MeetingView; onChange: (m: Meet
   );
 }
 
+/** The secretaris puts the minutes to the parties, after seeing where they differ from the decisions. */
 function ApproveMinutes(props: { meeting: MeetingView; saveState: string; onChange: (m: MeetingView) => void }) {
   const [confirming, setConfirming] = createSignal(false);
+  const [accept, setAccept] = createSignal(false);
   const started = () => meetingHasStarted(props.meeting.startsAt, new Date());
   const again = () => props.meeting.minutesStatus === "in_wijziging";
+  const warnings = () => props.meeting.minutesWarnings;
   let confirmButton: HTMLButtonElement | undefined;
   let startButton: HTMLButtonElement | undefined;
 
-  const action = createAction(async (saveState: string) => {
+  const action = createAction(async (saveState: string, acceptWarnings: boolean) => {
     if (saveState === "unsaved" || saveState === "offline") {
       throw inputError(
         "De laatste wijzigingen in de notulen zijn nog niet opgeslagen. Wacht tot er ‘Opgeslagen’ staat en probeer het opnieuw.",
       );
     }
-    // Approve exactly the text stored now: the server refuses (409) if it changes in between.
+    // Put forward exactly the text stored now: the server refuses (409) if it changes in between.
     const fresh = await meetingsApi.get(props.meeting.id);
-    return meetingsApi.approveMinutes(props.meeting.id, { textHash: fresh.minutesHash });
+    return meetingsApi.requestMinutesReview(props.meeting.id, { textHash: fresh.minutesHash, acceptWarnings });
   });
-  const approve = async () => {
-    const updated = await action.run(props.saveState);
+  const submit = async () => {
+    const updated = await action.run(props.saveState, accept());
     if (updated) {
       setConfirming(false);
       props.onChange(updated);
-      queueMicrotask(() => document.getElementById("minutes-approval")?.focus());
+      queueMicrotask(() => document.getElementById("minutes-review")?.focus());
     }
   };
   return (
@@ -136,7 +172,17 @@ function ApproveMinutes(props: { meeting: MeetingView; saveState: string; onChan
         }
       >
         <Show when={action.error()}>
-          <ErrorAlert error={action.error()} title="Vaststellen mislukt" />
+          <ErrorAlert error={action.error()} title="Voorleggen mislukt" />
+        </Show>
+        <Show when={warnings().length > 0}>
+          <InfoAlert type="warning">
+            <p class="utrecht-paragraph">
+              <strong>Notulen en besluiten zeggen niet hetzelfde</strong>
+            </p>
+            <ul class="utrecht-unordered-list" id="minutes-warnings">
+              <For each={warnings()}>{(w) => <li>{w.message}</li>}</For>
+            </ul>
+          </InfoAlert>
         </Show>
         <Show
           when={confirming()}
@@ -150,14 +196,28 @@ function ApproveMinutes(props: { meeting: MeetingView; saveState: string; onChan
                 queueMicrotask(() => confirmButton?.focus());
               }}
             >
-              {again() ? "Notulen opnieuw vaststellen" : "Notulen vaststellen"}
+              {again() ? "Gewijzigde notulen ter vaststelling voorleggen" : "Notulen ter vaststelling voorleggen"}
             </button>
           }
         >
           <p class="utrecht-paragraph" id="approve-warning">
-            Na vaststellen zijn de notulen alleen-lezen. De tekst wordt vastgelegd met een vingerafdruk (hash) in het
-            logboek; wijzigen kan daarna alleen via een amendement met reden.
+            De notulen gaan op slot en liggen bij de trekker van elke uitgenodigde partij. Zodra alle partijen
+            instemmen, zijn ze vastgesteld. Ze kunnen ook in de volgende vergadering als agendapunt worden vastgesteld.
           </p>
+          <Show when={warnings().length > 0}>
+            <div class="utrecht-form-field utrecht-form-field--checkbox">
+              <input
+                type="checkbox"
+                id="accept-warnings"
+                class="utrecht-checkbox utrecht-checkbox--html-input"
+                checked={accept()}
+                onChange={(e) => setAccept(e.currentTarget.checked)}
+              />
+              <label class="utrecht-form-label utrecht-form-label--checkbox" for="accept-warnings">
+                Ik heb de verschillen met de besluiten gezien en leg de notulen toch zo voor
+              </label>
+            </div>
+          </Show>
           <div class="oogo-form-actions">
             <button
               type="button"
@@ -165,9 +225,9 @@ function ApproveMinutes(props: { meeting: MeetingView; saveState: string; onChan
               class="utrecht-button utrecht-button--primary-action"
               aria-describedby="approve-warning"
               disabled={action.busy()}
-              onClick={() => void approve()}
+              onClick={() => void submit()}
             >
-              {action.busy() ? "Bezig met vaststellen…" : "Ja, notulen vaststellen"}
+              {action.busy() ? "Bezig…" : "Ja, voorleggen aan de partijen"}
             </button>
             <button
               type="button"
@@ -183,6 +243,67 @@ function ApproveMinutes(props: { meeting: MeetingView; saveState: string; onChan
         </Show>
       </Show>
     </div>
+  );
+}
+
+/** Which parties agreed; the trekker agrees for their own party, the secretaris can take the text back. */
+function MinutesReview(props: { meeting: MeetingView; onChange: (m: MeetingView) => void }) {
+  const ws = useWorkspace();
+  const review = () => props.meeting.minutesReview!;
+  const myParty = () => ws.workspace()?.party?.id ?? null;
+  const mine = () => review().parties.find((p) => p.id === myParty());
+  const agree = createAction(() => meetingsApi.agreeMinutes(props.meeting.id, { textHash: review().textHash }));
+  const withdraw = createAction(() => meetingsApi.withdrawMinutesReview(props.meeting.id));
+  const done = (updated: MeetingView | undefined) => {
+    if (updated) {
+      props.onChange(updated);
+      queueMicrotask(() =>
+        document.getElementById(updated.minutesReview ? "minutes-review" : "minutes-heading")?.focus(),
+      );
+    }
+  };
+  return (
+    <InfoAlert type="warning">
+      <p class="utrecht-paragraph" id="minutes-review" tabindex="-1">
+        <strong>Ter vaststelling bij de partijen</strong> (tekstkenmerk{" "}
+        <code class="oogo-hash">{shortHash(review().textHash)}</code>). Elke partij stemt via haar trekker in.
+      </p>
+      <ul class="utrecht-unordered-list">
+        <For each={review().parties}>
+          {(p) => (
+            <li>
+              {p.name}:{" "}
+              {p.agreedBy ? `ingestemd door ${p.agreedBy} op ${formatDateTime(p.agreedAt!)}` : "nog niet ingestemd"}
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={agree.error() ?? withdraw.error()}>
+        <ErrorAlert error={agree.error() ?? withdraw.error()} title="Dat lukte niet" />
+      </Show>
+      <div class="oogo-form-actions">
+        <Show when={ws.can("minutes.agree") && mine() && !mine()!.agreedBy}>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--primary-action"
+            disabled={agree.busy()}
+            onClick={() => void agree.run().then(done)}
+          >
+            {agree.busy() ? "Bezig…" : `Namens ${mine()!.name} instemmen met deze notulen`}
+          </button>
+        </Show>
+        <Show when={ws.can("minutes.approve")}>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            disabled={withdraw.busy()}
+            onClick={() => void withdraw.run().then(done)}
+          >
+            Terugnemen om te wijzigen
+          </button>
+        </Show>
+      </div>
+    </InfoAlert>
   );
 }
 

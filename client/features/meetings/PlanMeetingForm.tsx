@@ -40,7 +40,9 @@ export function PlanMeetingForm(props: { onCancel: () => void }) {
       type: type(),
       title: title(),
       startsAt: nlLocalToInstant(formText(form, "date"), formText(form, "time")),
-      place: formText(form, "place"),
+      endsAt: nlLocalToInstant(formText(form, "date"), formText(form, "endTime")),
+      ...(formText(form, "place").trim() ? { place: formText(form, "place") } : {}),
+      ...(formText(form, "onlineUrl").trim() ? { onlineUrl: formText(form, "onlineUrl").trim() } : {}),
       invitedPartyIds: parties()
         .map((p) => p.id)
         .filter((id) => invited().has(id)),
@@ -115,12 +117,47 @@ export function PlanMeetingForm(props: { onCancel: () => void }) {
             />
           )}
         </Field>
-        <Field id="plan-place" label="Plaats" error={err("place")} class="oogo-span-all">
+        <Field id="plan-end" label="Einde (Nederlandse tijd)" error={err("endsAt")}>
+          {(control) => (
+            <input
+              {...control}
+              name="endTime"
+              type="time"
+              required
+              value="16:00"
+              class="utrecht-textbox utrecht-textbox--html-input"
+            />
+          )}
+        </Field>
+        <Field
+          id="plan-online"
+          label="Link naar de online vergadering (niet verplicht)"
+          hint="Begint met https://, bijvoorbeeld een Teams- of Zoom-link."
+          error={err("onlineUrl")}
+          class="oogo-span-all"
+        >
+          {(control) => (
+            <input
+              {...control}
+              name="onlineUrl"
+              type="url"
+              maxLength={500}
+              autocomplete="off"
+              class="utrecht-textbox utrecht-textbox--html-input"
+            />
+          )}
+        </Field>
+        <Field
+          id="plan-place"
+          label="Plaats"
+          hint="Leeg laten kan bij een vergadering die alleen online is."
+          error={err("place")}
+          class="oogo-span-all"
+        >
           {(control) => (
             <input
               {...control}
               name="place"
-              required
               minLength={2}
               maxLength={200}
               autocomplete="off"

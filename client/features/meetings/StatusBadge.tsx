@@ -90,6 +90,7 @@ const MINUTES: Record<MinutesStatus, [Tone, Icon]> = {
   concept: ["neutral", "pencil"],
   vastgesteld: ["ok", "lock"],
   in_wijziging: ["warning", "pencil"],
+  ter_vaststelling: ["warning", "lock"],
 };
 export const MinutesStatusBadge = (props: { status: MinutesStatus }) => (
   <Badge

@@ -3,6 +3,7 @@ import { agendaItems } from "../../../db/schema/index.ts";
 import { agendaFrozenReason, fixesTextVersion, MEETING_TYPE_LABELS } from "../../../shared/domain/meetings.ts";
 import { formatDateTime } from "../../../shared/domain/dates.ts";
 import type { AddAgendaItemInput, MeetingView } from "../../../shared/schemas/meetings.ts";
+import { FIXED_ITEM_TITLES, placementRefusal, type AgendaItemKind } from "../../../shared/domain/agendaBuilder.ts";
 import { assertCan } from "../../auth/access.ts";
 import { newId } from "../../auth/tokens.ts";
 import { ApiError } from "../../http/errors.ts";
@@ -31,7 +32,34 @@ export async function addAgendaItem(
   if (frozen) throw new ApiError("CONFLICT", frozen);
 
   const db = dbOf(ctx);
+  const kind: AgendaItemKind = input.kind ?? (input.pointId ? "punt" : "overig");
   const requested = input.pointId ? await requireTafelPoint(db, meeting.workspaceId, input.pointId, "pointId") : null;
+  if (requested) {
+    // The agenda builder lists the same sentence next to a point it does not offer.
+    const refusal = placementRefusal(meeting.type, requested.status);
+    if (refusal) throw new ApiError("ILLEGAL_TRANSITION", refusal, "pointId");
+  }
+  let minutesOf: string | null = null;
+  if (kind === "notulen") {
+    const earlier = await findMeeting(db, input.minutesOfMeetingId!);
+    if (
+      earlier?.workspaceId !== meeting.workspaceId ||
+      earlier.id === meeting.id ||
+      earlier.startsAt >= meeting.startsAt
+    )
+      throw new ApiError(
+        "VALIDATION_FAILED",
+        "Kies een eerdere vergadering van deze tafel waarvan de notulen worden vastgesteld.",
+        "minutesOfMeetingId",
+      );
+    if (earlier.minutesStatus !== "ter_vaststelling")
+      throw new ApiError(
+        "CONFLICT",
+        "De notulen van die vergadering liggen niet ter vaststelling; leg ze eerst voor aan de partijen.",
+        "minutesOfMeetingId",
+      );
+    minutesOf = earlier.id;
+  }
   const fixes = !!requested && fixesTextVersion(meeting.type);
   if (requested) {
     const [dup] = await db
@@ -70,7 +98,14 @@ export async function addAgendaItem(
     if (point && fixes && text && text.hash !== (move?.textHash ?? point.textHash)) {
       throw new ApiError("TEXT_CHANGED", "De tekst van dit punt is zojuist gewijzigd. Probeer het opnieuw.");
     }
-    const title = input.title ?? point!.title;
+    const title =
+      input.title ??
+      point?.title ??
+      (kind === "notulen"
+        ? `Notulen vorige vergadering`
+        : kind !== "punt" && kind !== "overig"
+          ? FIXED_ITEM_TITLES[kind]
+          : "Agendapunt");
     await bumpMeetingVersion(t.tx, meeting.id, undefined, now);
     const [last] = await t.tx
       .select({ max: max(agendaItems.position) })
@@ -81,6 +116,8 @@ export async function addAgendaItem(
       meetingId: meeting.id,
       position: (last?.max ?? -1) + 1,
       title,
+      kind,
+      minutesOfMeetingId: minutesOf,
       pointId: point?.id ?? null,
       textHash: text?.hash ?? null,
       textJson: text?.json ?? null,
@@ -94,7 +131,14 @@ export async function addAgendaItem(
       actor: member,
       at: now,
       textHash: text?.hash ?? null,
-      data: { agendaItemId: id, title, pointId: point?.id ?? null, textFixed: fixes },
+      data: {
+        agendaItemId: id,
+        title,
+        kind,
+        pointId: point?.id ?? null,
+        textFixed: fixes,
+        minutesOfMeetingId: minutesOf,
+      },
     });
     afterCommit(t, () =>
       ctx.deps.events.emit("workspace.changed", {

@@ -1,7 +1,9 @@
 import { meetingParties, meetings } from "../../../db/schema/index.ts";
 import { MEETING_TYPE_LABELS } from "../../../shared/domain/meetings.ts";
 import type { CreateMeetingInput, MeetingView } from "../../../shared/schemas/meetings.ts";
+import { defaultMeetingEnd, meetingEndProblem } from "../../../shared/domain/meetingTimes.ts";
 import { assertCan } from "../../auth/access.ts";
+import { ApiError } from "../../http/errors.ts";
 import { newId } from "../../auth/tokens.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
 import { membershipOf } from "../membershipOf.ts";
@@ -24,6 +26,11 @@ export async function createMeeting(
 
   const id = newId();
   const startsAt = new Date(input.startsAt).toISOString();
+  const endsAt = input.endsAt ? new Date(input.endsAt).toISOString() : defaultMeetingEnd(startsAt);
+  const endProblem = meetingEndProblem(startsAt, endsAt);
+  if (endProblem) throw new ApiError("VALIDATION_FAILED", endProblem, "endsAt");
+  const place = input.place ?? "";
+  const onlineUrl = input.onlineUrl ?? null;
   await withTransaction(ctx, async (t) => {
     const now = nowIso(t);
     await t.tx.insert(meetings).values({
@@ -32,7 +39,9 @@ export async function createMeeting(
       type: input.type,
       title: input.title,
       startsAt,
-      place: input.place,
+      endsAt,
+      place,
+      onlineUrl,
       status: "gepland",
       minutesStatus: "concept",
       version: 1,
@@ -55,7 +64,9 @@ export async function createMeeting(
         typeLabel: MEETING_TYPE_LABELS[input.type],
         title: input.title,
         startsAt,
-        place: input.place,
+        endsAt,
+        place,
+        onlineUrl,
         invitedPartyIds: invited,
       },
     });

@@ -21,6 +21,8 @@ import { transitionPoint } from "../points/transitionPoint.ts";
 import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
 import { bumpMeetingVersion, findMeeting, meetingAndMember } from "./meetingRecord.ts";
 import { presentMeeting } from "./presentMeeting.ts";
+import { decisionRefusedForKind } from "../../../shared/domain/agendaBuilder.ts";
+import { approveMinutesInMeeting } from "./approveMinutesInMeeting.ts";
 
 /**
  * Records what a meeting decided about an agenda item (secretaris). For a point the decision is
@@ -51,6 +53,8 @@ export async function decideAgendaItem(
     .limit(1);
   if (!item) throw notFound("Dit agendapunt");
   if (item.decision) throw new ApiError("CONFLICT", "Over dit agendapunt is al besloten.");
+  const kindRefusal = decisionRefusedForKind(item.kind, input.decision);
+  if (kindRefusal) throw new ApiError("VALIDATION_FAILED", kindRefusal, "decision");
   if (item.pointId) await catchUpText(ctx, item.pointId);
 
   await withTransaction(ctx, async (t) => {
@@ -110,6 +114,7 @@ export async function decideAgendaItem(
         statusAfter = move.status;
       }
     }
+    if (input.decision === "notulen_vastgesteld") await approveMinutesInMeeting(t, item, meeting, member);
     const updated = await t.tx
       .update(agendaItems)
       .set({

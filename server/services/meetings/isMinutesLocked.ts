@@ -17,6 +17,12 @@ export async function isMinutesLocked(db: Db, doc: ParsedDocumentName): Promise<
     .where(and(eq(meetings.id, doc.entityId), eq(meetings.workspaceId, doc.workspaceId)))
     .limit(1);
   if (!meeting) return { locked: true, reason: "Deze notulen horen bij geen vergadering van deze tafel." };
+  if (meeting.minutesStatus === "ter_vaststelling")
+    return {
+      locked: true,
+      reason:
+        "Deze notulen liggen ter vaststelling bij de partijen. De secretaris kan ze terugnemen om ze te wijzigen.",
+    };
   if (minutesLocked(meeting.minutesStatus)) {
     return {
       locked: true,

@@ -209,3 +209,29 @@ export async function signByAll(ctx: TestContext, pointId: string, only?: string
     }
   }
 }
+
+/**
+ * Minutes approved as issue 13 wants it: the secretaris puts them to the parties (with `body`),
+ * then every invited party's trekker agrees. Returns the first refused response, or the last one.
+ */
+export async function approveByParties(
+  ctx: TestContext,
+  meetingId: string,
+  secretaryCookie: string | undefined,
+  body: Record<string, unknown> = {},
+): Promise<Response> {
+  const review = await ctx.request(`/api/meetings/${meetingId}/minutes/review`, { cookie: secretaryCookie, body });
+  if (review.status !== 200) return review;
+  const view = (await review.clone().json()) as { minutesReview: { textHash: string; parties: Array<{ id: string }> } };
+  let last = review;
+  for (const party of view.minutesReview.parties) {
+    const trekker = Object.entries(ctx.demo.members).find(([, m]) => m.role === "trekker" && m.partyId === party.id);
+    if (!trekker) throw new Error(`no trekker for party ${party.id}`);
+    last = await ctx.request(`/api/meetings/${meetingId}/minutes/agree`, {
+      cookie: await ctx.login(trekker[0]),
+      body: { textHash: view.minutesReview.textHash },
+    });
+    if (last.status !== 200) return last;
+  }
+  return last;
+}

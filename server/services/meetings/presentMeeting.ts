@@ -4,6 +4,7 @@ import {
   agendaItems,
   meetingAttendance,
   meetingParties,
+  meetings,
   minutesAmendments,
   organisations,
   points,
@@ -11,12 +12,19 @@ import {
   workspaceParties,
 } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
-import { MEETING_TYPE_LABELS, agendaFrozenReason, meetingFrozenReason } from "../../../shared/domain/meetings.ts";
+import {
+  AGENDA_DECISION_LABELS,
+  MEETING_TYPE_LABELS,
+  agendaFrozenReason,
+  meetingFrozenReason,
+} from "../../../shared/domain/meetings.ts";
+import { decisionsForKind, minutesDecisionWarnings } from "../../../shared/domain/agendaBuilder.ts";
 import { textHash } from "../../../shared/domain/textHash.ts";
 import type { AgendaItemView, AmendmentView, MeetingSummary, MeetingView } from "../../../shared/schemas/meetings.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
 import { dbOf, type ServiceContext } from "../serviceContext.ts";
 import type { MeetingRow } from "./meetingRecord.ts";
+import { minutesReviewState } from "./minutesReview.ts";
 
 export function presentSummary(meeting: MeetingRow, agendaCount: number): MeetingSummary {
   return {
@@ -25,7 +33,17 @@ export function presentSummary(meeting: MeetingRow, agendaCount: number): Meetin
     typeLabel: MEETING_TYPE_LABELS[meeting.type],
     title: meeting.title,
     startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
     place: meeting.place,
+    onlineUrl: meeting.onlineUrl,
+    convocation:
+      meeting.convenedAt !== null && meeting.convocationSequence !== null
+        ? {
+            sentAt: meeting.convenedAt,
+            sequence: meeting.convocationSequence,
+            cancelled: meeting.status === "geannuleerd",
+          }
+        : null,
     status: meeting.status,
     minutesStatus: meeting.minutesStatus,
     version: meeting.version,
@@ -62,6 +80,7 @@ export async function presentMeeting(ctx: ServiceContext, meeting: MeetingRow): 
         ?.name ?? "Onbekend")
     : null;
   const minutesDocument = documentNames.minutes(meeting.workspaceId, meeting.id);
+  const minutesJson = await ctx.deps.documents.readJson(minutesDocument);
 
   return {
     ...presentSummary(meeting, agenda.length),
@@ -80,7 +99,7 @@ export async function presentMeeting(ctx: ServiceContext, meeting: MeetingRow): 
     })),
     agenda,
     minutesDocument,
-    minutesHash: textHash(await ctx.deps.documents.readJson(minutesDocument)),
+    minutesHash: textHash(minutesJson),
     minutesApproval:
       meeting.minutesApprovedAt && meeting.minutesApprovedHash
         ? {
@@ -89,6 +108,12 @@ export async function presentMeeting(ctx: ServiceContext, meeting: MeetingRow): 
             textHash: meeting.minutesApprovedHash,
           }
         : null,
+    minutesReview: await minutesReviewState(db, meeting),
+    // Checked only while the text can still change or is before the parties; approved minutes are what they are.
+    minutesWarnings:
+      meeting.minutesStatus === "vastgesteld"
+        ? []
+        : minutesDecisionWarnings(minutesJson, agenda, AGENDA_DECISION_LABELS),
     amendments: amendments.map(presentAmendment),
     agendaFrozenReason: agendaFrozenReason(meeting),
     recordFrozenReason: meetingFrozenReason(meeting),
@@ -132,12 +157,25 @@ export async function listAgenda(db: DbOrTx, meetingId: string): Promise<AgendaI
         .where(inArray(points.id, pointIds))
     : [];
   const byId = new Map(pointRows.map((p) => [p.id, p]));
+  const earlierIds = rows.map((r) => r.item.minutesOfMeetingId).filter((id): id is string => !!id);
+  const earlier = new Map(
+    (earlierIds.length
+      ? await db
+          .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+          .from(meetings)
+          .where(inArray(meetings.id, earlierIds))
+      : []
+    ).map((m) => [m.id, m]),
+  );
   return rows.map(({ item, deciderName }) => {
     const point = item.pointId ? (byId.get(item.pointId) ?? null) : null;
     return {
       id: item.id,
       position: item.position,
       title: item.title,
+      kind: item.kind,
+      minutesOf: item.minutesOfMeetingId ? (earlier.get(item.minutesOfMeetingId) ?? null) : null,
+      allowedDecisions: [...decisionsForKind(item.kind)],
       point,
       textHash: item.textHash,
       textChangedSince: !!(point && item.textHash && point.textHash !== item.textHash),

@@ -2,6 +2,7 @@ import { and, eq, isNull, isNotNull } from "drizzle-orm";
 import { agendaItems, meetingParties, meetings } from "../../../db/schema/index.ts";
 import { fixesTextVersion, meetingFrozenReason } from "../../../shared/domain/meetings.ts";
 import type { MeetingView, UpdateMeetingInput } from "../../../shared/schemas/meetings.ts";
+import { meetingEndProblem } from "../../../shared/domain/meetingTimes.ts";
 import { assertCan } from "../../auth/access.ts";
 import { ApiError } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
@@ -18,6 +19,7 @@ import {
 } from "./meetingRecord.ts";
 import { presentMeeting } from "./presentMeeting.ts";
 import { onOtherFormalAgenda } from "./removeAgendaItem.ts";
+import { sendConvocationChange } from "./convocation.ts";
 
 /**
  * Changes a meeting's title, date, place, status or invited parties (secretaris). Refused once
@@ -76,10 +78,27 @@ export async function updateMeeting(
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   const set: Partial<typeof meetings.$inferInsert> = {};
   const startsAt = input.startsAt !== undefined ? new Date(input.startsAt).toISOString() : undefined;
+  // Moving the start without an end keeps the meeting's length.
+  const endsAt =
+    input.endsAt !== undefined
+      ? new Date(input.endsAt).toISOString()
+      : startsAt !== undefined
+        ? new Date(
+            new Date(startsAt).getTime() + (new Date(meeting.endsAt).getTime() - new Date(meeting.startsAt).getTime()),
+          ).toISOString()
+        : undefined;
+  const endProblem = meetingEndProblem(startsAt ?? meeting.startsAt, endsAt ?? meeting.endsAt);
+  if (endProblem) throw new ApiError("VALIDATION_FAILED", endProblem, "endsAt");
+  const place = input.place ?? meeting.place;
+  const onlineUrl = input.onlineUrl !== undefined ? input.onlineUrl : meeting.onlineUrl;
+  if (!place && !onlineUrl)
+    throw new ApiError("VALIDATION_FAILED", "Geef een plaats of een link naar de online vergadering op", "place");
   for (const [key, value] of [
     ["title", input.title],
     ["startsAt", startsAt],
+    ["endsAt", endsAt],
     ["place", input.place],
+    ["onlineUrl", input.onlineUrl],
     ["status", input.status],
   ] as const) {
     if (value !== undefined && value !== meeting[key]) {
@@ -138,6 +157,8 @@ export async function updateMeeting(
       toStatus: changes.status ? input.status! : null,
       data: { changes, ...(moved.length ? { releasedPointIds: moved.map((m) => m.id) } : {}) },
     });
+    // A convocatie already sent is followed by an update (or a cancellation) to everyone invited.
+    if (meeting.convocationSequence !== null) await sendConvocationChange(t, meeting.id, member, Object.keys(changes));
     afterCommit(t, () =>
       ctx.deps.events.emit("workspace.changed", {
         workspaceId: meeting.workspaceId,

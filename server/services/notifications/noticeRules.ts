@@ -262,8 +262,9 @@ export const NOTICE_RULES: Record<string, readonly Rule[]> = {
   "point.status_changed": [signatureRequested, stanceRequested],
   "point.text_changed": [signatureVoided, stanceRequested],
   "point.reopened": [signatureVoided, stanceRequested],
-  "meeting.convocation_sent": [meetingInvitation],
-  "meeting.minutes_review_requested": [minutesToReview],
+  // Event names of server/services/meetings (convocation.ts, minutesReview.ts).
+  "meeting.convened": [meetingInvitation],
+  "minutes.review_requested": [minutesToReview],
 };
 
 /** The notices one event makes; never to the person who acted (they know what they just did). */

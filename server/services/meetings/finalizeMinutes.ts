@@ -1,53 +1,45 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { meetings, minutesAmendments } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
-import { meetingHasStarted } from "../../../shared/domain/meetings.ts";
 import { canonicalJson, textHash } from "../../../shared/domain/textHash.ts";
-import type { ApproveMinutesInput, MeetingView } from "../../../shared/schemas/meetings.ts";
-import { assertCan } from "../../auth/access.ts";
+import type { MembershipContext } from "../../context.ts";
 import { ApiError } from "../../http/errors.ts";
-import { appendEvent } from "../audit/appendEvent.ts";
-import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
-import { findMeeting, meetingAndMember } from "./meetingRecord.ts";
-import { blockLines, minutesChanges } from "./minutesDiff.ts";
-import { presentMeeting } from "./presentMeeting.ts";
+import { appendEvent, type DbOrTx } from "../audit/appendEvent.ts";
+import { afterCommit, nowIso, withTransaction, type TxContext } from "../serviceContext.ts";
+import type { MeetingRow } from "./meetingRecord.ts";
+import { minutesChanges } from "./minutesDiff.ts";
+
+/** Who approved: the parties (their trekkers, the last one closing) or a later meeting (its secretaris records it). */
+export interface MinutesApprover {
+  userId: string;
+  userName: string;
+  via: "partijen" | "vergadering";
+  /** The meeting that approved them, for `via: "vergadering"`. */
+  inMeetingId?: string;
+}
 
 /**
- * Approves (vaststellen) the minutes of a held meeting: the hash of the durable text is recorded,
- * the text is kept as approved, and the document locks for everyone (`document.accessChanged`
- * makes open editors re-authorise). Approving minutes that an amendment re-opened closes that
- * amendment and logs what changed from the previous approved version.
+ * Fixes (vaststellen) minutes that were put to the parties, inside the caller's transaction: the
+ * hash of the text under review is recorded, the text is kept as approved, and the document stays
+ * locked (`document.accessChanged` makes open editors re-authorise). Minutes that an amendment
+ * re-opened close that amendment and log what changed from the previous approved version. Not a
+ * verb of its own: the secretaris never approves alone (issue 13) — `agreeMinutes` calls it when
+ * the last party agrees, `decideAgendaItem` when a later meeting approves the minutes.
  */
-export async function approveMinutes(
-  ctx: ServiceContext,
-  input: ApproveMinutesInput & { meetingId: string },
-): Promise<MeetingView> {
-  const { meeting, member } = await meetingAndMember(ctx, input.meetingId);
-  assertCan(member, "minutes.approve", "Alleen de secretaris stelt notulen vast.");
-  if (meeting.status === "geannuleerd")
-    throw new ApiError("CONFLICT", "Deze vergadering is geannuleerd; er zijn geen notulen vast te stellen.");
-  if (meeting.minutesStatus === "vastgesteld")
-    throw new ApiError("CONFLICT", "Deze notulen zijn al vastgesteld. Wijzigen kan via een gelogde wijziging.");
-  if (!meetingHasStarted(meeting.startsAt, ctx.clock.now())) {
-    throw new ApiError(
-      "CONFLICT",
-      "Notulen kunnen pas worden vastgesteld vanaf het aanvangstijdstip van de vergadering.",
-    );
-  }
-
+export async function finalizeMinutes(
+  ctx: TxContext,
+  meeting: MeetingRow,
+  approver: MinutesApprover,
+  actor: MembershipContext,
+): Promise<void> {
   const docName = documentNames.minutes(meeting.workspaceId, meeting.id);
   const json = await ctx.deps.documents.readJson(docName);
-  if (blockLines(json).length === 0) throw new ApiError("CONFLICT", "De notulen zijn nog leeg.");
   const hash = textHash(json);
-  if (input.textHash && input.textHash !== hash) {
-    throw new ApiError(
-      "TEXT_CHANGED",
-      "De notulen zijn gewijzigd sinds u ze las. Lees de huidige tekst en stel die vast.",
-      "textHash",
-    );
-  }
-
-  const amending = meeting.minutesStatus === "in_wijziging";
+  if (meeting.minutesReviewHash !== hash)
+    throw new ApiError("TEXT_CHANGED", "De notulen zijn gewijzigd sinds ze ter vaststelling werden voorgelegd.");
+  const previous = await openAmendment(ctx.tx, meeting.id);
+  const amending = previous !== null || meeting.minutesApprovedHash !== null;
+  const member = actor;
   await withTransaction(ctx, async (t) => {
     const now = nowIso(t);
     afterCommit(t, () => {
@@ -65,9 +57,10 @@ export async function approveMinutes(
       .set({
         minutesStatus: "vastgesteld",
         minutesApprovedAt: now,
-        minutesApprovedBy: member.userId,
+        minutesApprovedBy: approver.userId,
         minutesApprovedHash: hash,
         minutesApprovedJson: canonicalJson(json),
+        minutesReviewHash: null,
         status: meeting.status === "gepland" ? "gehouden" : meeting.status,
         version: meeting.version + 1,
         updatedAt: now,
@@ -94,19 +87,14 @@ export async function approveMinutes(
         entityId: meeting.id,
         actor: member,
         at: now,
-        fromStatus: "concept",
+        fromStatus: "ter_vaststelling",
         toStatus: "vastgesteld",
         textHash: hash,
-        data: { document: docName },
+        data: { document: docName, via: approver.via, inMeetingId: approver.inMeetingId ?? null },
       });
       return;
     }
-    const [open] = await t.tx
-      .select()
-      .from(minutesAmendments)
-      .where(and(eq(minutesAmendments.meetingId, meeting.id), isNull(minutesAmendments.closedAt)))
-      .orderBy(desc(minutesAmendments.seq))
-      .limit(1);
+    const open = previous;
     const before: unknown = meeting.minutesApprovedJson ? JSON.parse(meeting.minutesApprovedJson) : null;
     const changes = minutesChanges(before, json);
     if (open) {
@@ -114,8 +102,8 @@ export async function approveMinutes(
         .update(minutesAmendments)
         .set({
           closedAt: now,
-          closedBy: member.userId,
-          closedByName: member.userName,
+          closedBy: approver.userId,
+          closedByName: approver.userName,
           toHash: hash,
           changes: JSON.stringify(changes),
         })
@@ -128,7 +116,7 @@ export async function approveMinutes(
       entityId: meeting.id,
       actor: member,
       at: now,
-      fromStatus: "in_wijziging",
+      fromStatus: "ter_vaststelling",
       toStatus: "vastgesteld",
       textHash: hash,
       reasoning: open?.reason ?? null,
@@ -140,8 +128,20 @@ export async function approveMinutes(
         changed: meeting.minutesApprovedHash !== hash,
         removed: changes.removed,
         added: changes.added,
+        via: approver.via,
+        inMeetingId: approver.inMeetingId ?? null,
       },
     });
   });
-  return presentMeeting(ctx, (await findMeeting(dbOf(ctx), meeting.id))!);
+}
+
+/** The amendment that re-opened these minutes and is not closed yet, or null. */
+export async function openAmendment(db: DbOrTx, meetingId: string) {
+  const [open] = await db
+    .select()
+    .from(minutesAmendments)
+    .where(and(eq(minutesAmendments.meetingId, meetingId), isNull(minutesAmendments.closedAt)))
+    .orderBy(desc(minutesAmendments.seq))
+    .limit(1);
+  return open ?? null;
 }
