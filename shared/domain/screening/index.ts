@@ -1,0 +1,3 @@
+export * from "./scale.ts";
+export * from "./screenPlan.ts";
+export { OVERLEG_QUESTIONS } from "./vocabulary.ts";
