@@ -18,6 +18,7 @@ import { outboxRoutes } from "./routes/outbox.ts";
 import { tafelRoutes } from "./routes/tafels.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { accountRoutes } from "./routes/account.ts";
+import { bespreekpuntRoutes } from "./routes/bespreekpunten.ts";
 
 /** Largest JSON body the API accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
     exportRoutes,
     outboxRoutes,
     tafelRoutes,
+    bespreekpuntRoutes,
   ])
     app.route("/api", routes);
 

@@ -6,3 +6,4 @@ export * from "./audit.ts";
 export * from "./meetings.ts";
 export * from "./instance.ts";
 export * from "./mail.ts";
+export * from "./bespreekpunten.ts";

@@ -44,6 +44,9 @@ const EXPECTED: Record<string, string[]> = {
   beheerder: ["workspace.read", "members.manage", "tafel.manage"],
 };
 
+// Bespreekpunten (issue 14): the ambtelijk preparers and the secretaris.
+for (const role of ["ambtenaar", "trekker", "secretaris"]) EXPECTED[role]!.push("bespreekpunt.manage");
+
 describe("roles table", () => {
   it("has an expectation for every role", () => {
     expect(Object.keys(EXPECTED).sort()).toEqual([...ROLES].sort());

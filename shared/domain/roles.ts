@@ -44,6 +44,8 @@ export const CAPABILITIES = [
   "members.manage",
   /** Keep the tafel itself: details, plans, parties (incl. "niet meer aan tafel"), themes, the next planperiode. */
   "tafel.manage",
+  /** Work the tafel's bespreekpunten: status, lead, question, links, and add the tafel's own (issue 14). */
+  "bespreekpunt.manage",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -85,6 +87,8 @@ const TABLE: Record<Capability, readonly [boolean, boolean, boolean, boolean, bo
   "members.manage": [_, _, _, R, _, R],
   // Whoever runs the tafel keeps its set-up; it changes no content (ADR 0010).
   "tafel.manage": [_, _, _, R, _, R],
+  // Whoever prepares the OOGO works the leeswijzer's questions (issue 14); agendering stays meeting.manage.
+  "bespreekpunt.manage": [R, R, _, R, _, _],
 };
 
 export function isRole(value: unknown): value is Role {
