@@ -30,6 +30,7 @@ const MeetingsPage = lazy(() => import("./features/meetings/MeetingsPage.tsx"));
 const MeetingPage = lazy(() => import("./features/meetings/MeetingPage.tsx"));
 const ProcedurePage = lazy(() => import("./features/meetings/ProcedurePage.tsx"));
 const DossierPage = lazy(() => import("./features/meetings/DossierPage.tsx"));
+const BespreekpuntenPage = lazy(() => import("./features/bespreekpunten/BespreekpuntenPage.tsx"));
 
 render(
   () => (
@@ -56,6 +57,7 @@ render(
           <Route path="/deelnemers" component={MembersPage} />
           <Route path="/uitgaande-email" component={OutboxPage} />
           <Route path="/instellen" component={TafelSettingsPage} />
+          <Route path="/bespreekpunten" component={BespreekpuntenPage} />
         </Route>
         <Route path="*" component={NotFoundPage} />
       </Router>

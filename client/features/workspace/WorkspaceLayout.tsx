@@ -16,6 +16,7 @@ interface Tab {
 const TABS: Tab[] = [
   { href: "", label: "Overzicht", end: true },
   { href: "/spiegelparagraaf", label: "Spiegelparagraaf", requires: "content.read" },
+  { href: "/bespreekpunten", label: "Bespreekpunten", requires: "content.read" },
   { href: "/overeenstemming", label: "Overeenstemming", requires: "content.read" },
   { href: "/te-ondertekenen", label: "Te ondertekenen", requires: "point.signoff" },
   { href: "/vergaderingen", label: "Vergaderingen", requires: "content.read" },
