@@ -58,15 +58,25 @@ describe("bespreekpunten: seeding", () => {
   it("a tafel made through the wizard has the leeswijzer set from the start, logged once", async () => {
     const rows = await ctx.deps.database.db.select().from(bespreekpunten).where(eq(bespreekpunten.workspaceId, ws));
     expect(rows.map((r) => r.standardKey).sort()).toEqual(LEESWIJZER_SET.items.map((i) => i.key).sort());
-    expect(rows.every((r) => r.status === "niet_besproken" && r.source === "leeswijzer")).toBe(true);
-    // The demo has one SWV: it leads what the SWV asks; gemeente questions wait for a choice (two gemeenten).
-    expect(rows.every((r) => r.leadPartyId === null)).toBe(true);
+    expect(rows.every((r) => r.source === "leeswijzer")).toBe(true);
+    // The demo's werkgroep worked five of them through the verbs (server/demo/demoBespreekpunten.ts).
+    const worked = Object.fromEntries(
+      rows.filter((r) => r.status !== "niet_besproken").map((r) => [r.standardKey, r.status]),
+    );
+    expect(worked).toEqual({
+      "lw.huisvesting": "leidt_tot_punt",
+      "lw.doorgaande_lijn": "leidt_tot_punt",
+      "lw.eo.hulp_om_school": "leidt_tot_punt",
+      "lw.mi.projecten": "naar_ontwikkelagenda",
+      "lw.eo.dekkend": "besproken_geen_afspraak",
+    });
     const seeded = await events(ws, "bespreekpunten.seeded");
     expect(seeded).toHaveLength(1);
     expect(eventData<{ keys: string[] }>(seeded[0]!).keys).toHaveLength(LEESWIJZER_SET.items.length);
 
     const view = await list();
-    expect(view.coverage).toMatchObject({ total: LEESWIJZER_SET.items.length, open: LEESWIJZER_SET.items.length });
+    expect(view.coverage).toMatchObject({ total: LEESWIJZER_SET.items.length, open: LEESWIJZER_SET.items.length - 5 });
+    expect(view.items.find((i) => i.standardKey === "lw.huisvesting")!.points.map((p) => p.title)).toHaveLength(1);
     expect(view.sources).toEqual([{ source: "leeswijzer", citation: LEESWIJZER_SET.citation }]);
   });
 
