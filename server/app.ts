@@ -19,6 +19,7 @@ import { tafelRoutes } from "./routes/tafels.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { accountRoutes } from "./routes/account.ts";
 import { bespreekpuntRoutes } from "./routes/bespreekpunten.ts";
+import { screeningRoutes } from "./routes/screening.ts";
 
 /** Largest JSON body the API accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps) {
     outboxRoutes,
     tafelRoutes,
     bespreekpuntRoutes,
+    screeningRoutes,
   ])
     app.route("/api", routes);
 

@@ -1,6 +1,7 @@
 import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { BESPREEKPUNT_SOURCES, BESPREEKPUNT_STATUSES } from "../../shared/domain/bespreekpunten.ts";
 import { PARTY_KINDS } from "../../shared/domain/parties.ts";
+import { users } from "./accounts.ts";
 import { agendaItems } from "./meetings.ts";
 import { points } from "./points.ts";
 import { organisations, workspaces } from "./workspaces.ts";
@@ -73,4 +74,30 @@ export const bespreekpuntAgendaItems = sqliteTable(
       .references(() => agendaItems.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.bespreekpuntId, t.agendaItemId] })],
+);
+
+/**
+ * A party's own score for one theme of one screened plan version (issue 14): its trekker's
+ * opinion next to the screening's proposal. `planVersionId` names a version of the imported plan,
+ * which lands on another branch, so there is no foreign key yet. One row per version, theme and
+ * party; a new opinion replaces it (the log keeps every earlier one).
+ */
+export const screeningOpinions = sqliteTable(
+  "screening_opinions",
+  {
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    planVersionId: text("plan_version_id").notNull(),
+    themeKey: text("theme_key").notNull(),
+    partyId: text("party_id")
+      .notNull()
+      .references(() => organisations.id),
+    score: integer("score").notNull(),
+    reason: text("reason").notNull(),
+    quote: text("quote"),
+    setBy: text("set_by").references(() => users.id),
+    setAt: text("set_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.planVersionId, t.themeKey, t.partyId] })],
 );
