@@ -35,6 +35,7 @@ const PlanPage = lazy(() => import("./features/plan/PlanPage.tsx"));
 // notifications (issue 13)
 const InboxPage = lazy(() => import("./features/notifications/InboxPage.tsx"));
 const UnsubscribePage = lazy(() => import("./features/notifications/UnsubscribePage.tsx"));
+const BespreekpuntenPage = lazy(() => import("./features/bespreekpunten/BespreekpuntenPage.tsx"));
 
 render(
   () => (
@@ -65,6 +66,7 @@ render(
           <Route path="/deelnemers" component={MembersPage} />
           <Route path="/uitgaande-email" component={OutboxPage} />
           <Route path="/instellen" component={TafelSettingsPage} />
+          <Route path="/bespreekpunten" component={BespreekpuntenPage} />
         </Route>
         <Route path="*" component={NotFoundPage} />
       </Router>

@@ -24,6 +24,8 @@ import { planRoutes } from "./routes/plans.ts";
 import { MAX_PLAN_FILE_BYTES } from "../shared/domain/planImport.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
+import { bespreekpuntRoutes } from "./routes/bespreekpunten.ts";
+import { screeningRoutes } from "./routes/screening.ts";
 
 /** Largest JSON body the API accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -126,6 +128,8 @@ export function createApp(deps: AppDeps) {
     planRoutes,
     notificationRoutes,
     dashboardRoutes,
+    bespreekpuntRoutes,
+    screeningRoutes,
   ])
     app.route("/api", routes);
 

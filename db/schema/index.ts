@@ -10,3 +10,4 @@ export * from "./comments.ts";
 export * from "./versions.ts";
 export * from "./plans.ts";
 export * from "./notifications.ts";
+export * from "./bespreekpunten.ts";

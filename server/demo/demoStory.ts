@@ -9,6 +9,7 @@
  * Times are Dutch local time, "YYYY-MM-DD HH:MM", or "HH:MM" on the day of the step before.
  * The clock refuses to go back and stays within office hours on working days.
  */
+import type { BespreekpuntStatus } from "../../shared/domain/bespreekpunten.ts";
 import type { AgendaDecision } from "../../shared/domain/meetings.ts";
 import type { PointStatus } from "../../shared/domain/pointStatus.ts";
 import type { Stance } from "../../shared/domain/stances.ts";
@@ -47,6 +48,15 @@ export type StoryStep = { at: string } & (
   | { do: "addStep"; by: string; step: StepKey; position?: number }
   /** Ticks a checklist step off on the day of this step. */
   | { do: "stepDone"; by: string; step: StepKey; meeting?: MeetingKey; note?: string }
+  /** Works a standard bespreekpunt (issue 14): its status, the points it led to, who leads it. */
+  | {
+      do: "bespreekpunt";
+      by: string;
+      key: string;
+      status: BespreekpuntStatus;
+      points?: PointKey[];
+      lead?: "swv" | "groningen" | "tynaarlo";
+    }
 );
 
 /**
@@ -194,6 +204,36 @@ export const DEMO_YEAR: StoryStep[] = [
     reason: "Besproken in de werkgroep huisvesting.",
   },
   akkoord("2025-10-16 10:00", TYN_T, "warmeOverdracht"),
+  // The werkgroep goes through the leeswijzer's questions (bespreekpunten) and links what it has.
+  {
+    at: "10:30",
+    do: "bespreekpunt",
+    by: GRO_T,
+    key: "lw.huisvesting",
+    status: "leidt_tot_punt",
+    points: ["huisvestingOpdc"],
+    lead: "groningen",
+  },
+  {
+    at: "10:35",
+    do: "bespreekpunt",
+    by: SWV_T,
+    key: "lw.doorgaande_lijn",
+    status: "leidt_tot_punt",
+    points: ["warmeOverdracht"],
+    lead: "swv",
+  },
+  {
+    at: "10:40",
+    do: "bespreekpunt",
+    by: SWV_T,
+    key: "lw.eo.hulp_om_school",
+    status: "leidt_tot_punt",
+    points: ["aanspreekpunt"],
+    lead: "groningen",
+  },
+  { at: "10:45", do: "bespreekpunt", by: TYN_T, key: "lw.mi.projecten", status: "naar_ontwikkelagenda" },
+  { at: "10:50", do: "bespreekpunt", by: TYN_T, key: "lw.eo.dekkend", status: "besproken_geen_afspraak" },
   { at: "2025-10-20 10:00", do: "createPoint", by: TYN_T, point: "monitor" },
   { at: "10:05", do: "move", by: TYN_T, point: "monitor", to: "in_bespreking", reason: "Voorstel van Tynaarlo." },
   { at: "2025-10-22 14:00", do: "createPoint", by: GRO_T, point: "werkplekken" },

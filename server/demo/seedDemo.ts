@@ -27,6 +27,7 @@ import {
   tickDemoStep,
   writeDemoMinutes,
 } from "./demoMeetings.ts";
+import { workDemoBespreekpunt } from "./demoBespreekpunten.ts";
 import { createDemoPoint, editDemoPoint, moveDemoPoint, recordDemoStance, signDemoPoint } from "./demoPoints.ts";
 import { DEMO_YEAR, TAFEL_CREATED, type StoryStep } from "./demoStory.ts";
 import type { MeetingKey, PointKey, StepKey } from "./demoTexts.ts";
@@ -161,6 +162,8 @@ function playStep(scene: DemoScene, step: StoryStep): Promise<void> {
       return addDemoStep(scene, step);
     case "stepDone":
       return tickDemoStep(scene, step);
+    case "bespreekpunt":
+      return workDemoBespreekpunt(scene, step);
   }
 }
 

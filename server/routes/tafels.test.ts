@@ -195,6 +195,8 @@ describe("creating a tafel (applicatiebeheerder)", () => {
     ]);
     expect(await eventTypes(created.workspaceId)).toEqual([
       "workspace.created",
+      // The leeswijzer's bespreekpunten arrive with the tafel (issue 14).
+      "bespreekpunten.seeded",
       "member.invited",
       "member.invited",
       "member.joined",

@@ -47,6 +47,8 @@ const EXPECTED: Record<string, string[]> = {
 
 // Plan import (issue 14): the werkgroep of the owning party and the secretaris.
 for (const role of ["ambtenaar", "trekker", "secretaris"]) EXPECTED[role]!.push("plan.import");
+// Bespreekpunten (issue 14): the ambtelijk preparers and the secretaris.
+for (const role of ["ambtenaar", "trekker", "secretaris"]) EXPECTED[role]!.push("bespreekpunt.manage");
 
 describe("roles table", () => {
   it("has an expectation for every role", () => {

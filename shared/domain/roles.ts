@@ -50,6 +50,8 @@ export const CAPABILITIES = [
   "tafel.manage",
   /** Upload a version of a plan on the tafel (DOCX/PDF); party roles only for their own party's plan (shared/domain/planImport.ts). */
   "plan.import",
+  /** Work the tafel's bespreekpunten: status, lead, question, links, and add the tafel's own (issue 14). */
+  "bespreekpunt.manage",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -97,6 +99,8 @@ const TABLE: Record<Capability, readonly [boolean, boolean, boolean, boolean, bo
   // Who writes a plan brings it in: the party's werkgroep for its own plan, the secretaris for any.
   // Not the beheerder: a plan version is content, which they do not see (ADR 0005).
   "plan.import": [R, R, _, R, _, _],
+  // Whoever prepares the OOGO works the leeswijzer's questions (issue 14); agendering stays meeting.manage.
+  "bespreekpunt.manage": [R, R, _, R, _, _],
 };
 
 export function isRole(value: unknown): value is Role {

@@ -1,4 +1,5 @@
 import { A, useParams } from "@solidjs/router";
+import { Show } from "solid-js";
 import { createLiveResource } from "../../live/createLiveResource.ts";
 import { formatDateTime } from "../../../shared/domain/dates.ts";
 import { meetingsApi } from "../../api/meetings.ts";
@@ -9,7 +10,9 @@ import { AgendaSection } from "./AgendaSection.tsx";
 import { AttendanceSection } from "./AttendanceEditor.tsx";
 import { MeetingDetails } from "./MeetingDetails.tsx";
 import { MinutesSection } from "./MinutesSection.tsx";
+import { OpenBespreekpunten } from "../bespreekpunten/OpenBespreekpunten.tsx";
 import "./meetings.css";
+import "../bespreekpunten/bespreekpunten.css";
 
 /** One meeting: details, attendance, agenda with decisions, and the minutes. */
 export default function MeetingPage() {
@@ -38,6 +41,9 @@ export default function MeetingPage() {
             <AttendanceSection meeting={m()} canManage={manage()} onChange={mutate} />
             <AgendaSection meeting={m()} canManage={manage()} onChange={mutate} />
             <MinutesSection meeting={m()} onChange={mutate} />
+            <Show when={m().type === "formeel_oogo" && manage()}>
+              <OpenBespreekpunten />
+            </Show>
           </>
         )}
       </Loaded>

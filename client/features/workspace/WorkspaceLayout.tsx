@@ -25,6 +25,7 @@ const TABS: Tab[] = [
   { href: "", label: "Overzicht", end: true },
   { href: "/plan", label: "Plan", requires: "content.read" },
   { href: "/spiegelparagraaf", label: "Spiegelparagraaf", requires: "content.read" },
+  { href: "/bespreekpunten", label: "Bespreekpunten", requires: "content.read" },
   { href: "/overeenstemming", label: "Overeenstemming", requires: "content.read", count: "stance", also: ["/punten/"] },
   { href: "/te-ondertekenen", label: "Te ondertekenen", requires: "point.signoff", count: "toSign" },
   { href: "/vergaderingen", label: "Vergaderingen", requires: "content.read", count: "minutes" },

@@ -5,7 +5,7 @@ import { newId } from "../../auth/tokens.ts";
 import { jsonToUpdate } from "../../documents/prosemirror.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
 import { membershipOf } from "../membershipOf.ts";
-import { dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
+import { dbOf, nowIso, withTransaction, type ServiceContext, type TxContext } from "../serviceContext.ts";
 import { assertThemeOfTafel, normaliseScope } from "./pointInputRules.ts";
 import type { PointRow } from "./pointState.ts";
 import { publishOutcome, type PointChange } from "./pointStatusChange.ts";
@@ -15,6 +15,12 @@ export interface CreatePointCommand extends CreatePointInput {
   workspaceId: string;
   /** Opening text as ProseMirror JSON (the demo uses this); overrides `text`. */
   json?: unknown;
+  /**
+   * Work of a calling verb that must commit with the point or not at all (a bespreekpunt links
+   * it). The caller cannot wrap this verb in its own transaction: the opening text is appended
+   * to the document store before the transaction, and that append waits for the write queue.
+   */
+  andThen?: (t: TxContext, point: PointRow) => Promise<void>;
 }
 
 /**
@@ -75,6 +81,7 @@ export async function createPoint(ctx: ServiceContext, input: CreatePointCommand
       at: now,
       data: { theme: input.theme, title: input.title, scope, termMonths: row.termMonths, sectionKey },
     });
+    await input.andThen?.(t, row);
     const outcome = { point: row, events: [event], textLockChanged: false, member };
     publishOutcome(t, outcome);
     return outcome;

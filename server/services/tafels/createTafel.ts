@@ -10,6 +10,7 @@ import type { CreateTafelInput, CreateTafelResult } from "../../../shared/schema
 import { newId } from "../../auth/tokens.ts";
 import { ApiError } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
+import { seedBespreekpunten } from "../bespreekpunten/seedBespreekpunten.ts";
 import { afterCommit, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
 import { createInvitations } from "../members/createInvitations.ts";
 import { assertValidParent, instanceActor } from "./tafelRecords.ts";
@@ -116,6 +117,8 @@ export async function createTafel(ctx: ServiceContext, input: CreateTafelInput):
         themes: checked.themes.map((th) => ({ key: th.key, label: th.label })),
       },
     });
+    // The leeswijzer's questions (issue 14) are there from the start, as a working agenda.
+    await seedBespreekpunten(t, { workspaceId });
     // Whoever runs the tafel is invited like anyone else: the link goes only by mail (ADR 0005).
     const ids = await createInvitations(
       t,
