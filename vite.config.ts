@@ -1,10 +1,11 @@
 import { defineConfig } from "vite";
 import solid from "vite-plugin-solid";
+import { precompress } from "./scripts/precompress.ts";
 
 /** The client lives in client/ and is built to dist/, which server/main.ts serves. */
 export default defineConfig({
   root: "client",
-  plugins: [solid()],
+  plugins: [solid(), precompress()],
   build: { outDir: "../dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: {
     port: 5173,

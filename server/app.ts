@@ -7,6 +7,8 @@ import type { AppDeps, AppEnv } from "./context.ts";
 import { ApiError, handleError } from "./http/errors.ts";
 import { isAllowedOrigin, trustedOrigins } from "./http/origin.ts";
 import { validationHook } from "./http/router.ts";
+import { compression } from "./http/compression.ts";
+import { revalidate } from "./http/revalidate.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authRoutes, meRoutes } from "./routes/auth.ts";
 import { workspaceRoutes } from "./routes/workspaces.ts";
@@ -41,6 +43,9 @@ export function createApp(deps: AppDeps) {
     c.set("deps", deps);
     await next();
   });
+  // Outermost on the way out: revalidate hashes the plain body, then compression encodes it.
+  app.use("*", compression());
+  app.use("*", revalidate());
   app.use(
     "*",
     secureHeaders({
