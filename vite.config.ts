@@ -1,13 +1,14 @@
 import { defineConfig } from "vite";
 import solid from "vite-plugin-solid";
 import { precompress } from "./scripts/precompress.ts";
+import { bundleChecks } from "./scripts/bundleChecks.ts";
 import { createRequire } from "node:module";
 import { pruneUtrechtCss, pruneUtrechtTokens, utrechtClassesIn } from "./scripts/pruneUtrechtCss.ts";
 
 /** The client lives in client/ and is built to dist/, which server/main.ts serves. */
 export default defineConfig(({ command }) => ({
   root: "client",
-  plugins: [solid(), precompress()],
+  plugins: [solid(), bundleChecks(), precompress()],
   css: {
     // Build only: the dev server keeps all of Utrecht, so a class added while working shows at once.
     postcss: { plugins: command === "build" ? utrechtPruning() : [] },

@@ -11,8 +11,8 @@ export function precompress(): Plugin {
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
     },
-    closeBundle() {
-      precompressDir(outDir);
+    async closeBundle() {
+      await precompressDir(outDir);
     },
   };
 }

@@ -37,7 +37,7 @@ beforeAll(async () => {
   writeFileSync(join(dist, "assets", "index-Ab12Cd34.js"), script);
   writeFileSync(join(dist, "assets", "tiny-Zz99Yy88.js"), "export {};");
   writeFileSync(join(dist, "favicon.svg"), `<svg xmlns="http://www.w3.org/2000/svg">${" ".repeat(2000)}</svg>`);
-  precompressDir(dist);
+  await precompressDir(dist);
   await serveClient(ctx.app, dist); // before the first request builds the router
   secretaris = await ctx.login(DEMO.secretaris);
 });
