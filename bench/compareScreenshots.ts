@@ -27,9 +27,14 @@ const COMPARE = `async ([a, b]) => {
     return g.getImageData(0, 0, img.width, img.height).data;
   };
   const pa = pixels(ia), pb = pixels(ib);
-  let n = 0;
-  for (let i = 0; i < pa.length; i += 4) if (pa[i] !== pb[i] || pa[i + 1] !== pb[i + 1] || pa[i + 2] !== pb[i + 2]) n++;
-  return n === 0 ? "same" : n + " pixels differ";
+  let n = 0, x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1;
+  for (let i = 0; i < pa.length; i += 4) {
+    if (pa[i] === pb[i] && pa[i + 1] === pb[i + 1] && pa[i + 2] === pb[i + 2]) continue;
+    n++;
+    const x = (i / 4) % ia.width, y = Math.floor(i / 4 / ia.width);
+    x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
+  }
+  return n === 0 ? "same" : n + " pixels differ, within x " + x0 + "–" + x1 + ", y " + y0 + "–" + y1;
 }`;
 let differs = false;
 try {

@@ -33,7 +33,7 @@ const CSV_PATHS = ["/api/workspaces/:id/invitations/preview", "/api/workspaces/:
 
 /**
  * Builds the HTTP app. It never listens: server/main.ts serves it, tests call `app.request()`.
- * Static client files are added by main.ts, so the API can be tested without a build.
+ * Static client files are added by startServer (http/static.ts), so the API can be tested without a build.
  */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
