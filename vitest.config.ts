@@ -6,7 +6,13 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["shared/**/*.test.ts", "db/**/*.test.ts", "server/**/*.test.ts", "client/**/*.test.ts"],
+          include: [
+            "shared/**/*.test.ts",
+            "db/**/*.test.ts",
+            "server/**/*.test.ts",
+            "client/**/*.test.ts",
+            "scripts/**/*.test.ts",
+          ],
           environment: "node",
           testTimeout: 20_000,
           hookTimeout: 30_000,

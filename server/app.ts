@@ -7,6 +7,8 @@ import type { AppDeps, AppEnv } from "./context.ts";
 import { ApiError, handleError } from "./http/errors.ts";
 import { isAllowedOrigin, trustedOrigins } from "./http/origin.ts";
 import { validationHook } from "./http/router.ts";
+import { compression } from "./http/compression.ts";
+import { revalidate } from "./http/revalidate.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authRoutes, meRoutes } from "./routes/auth.ts";
 import { workspaceRoutes } from "./routes/workspaces.ts";
@@ -41,7 +43,7 @@ const PLAN_UPLOAD_PATHS = ["/api/plans/:id/versions"];
 
 /**
  * Builds the HTTP app. It never listens: server/main.ts serves it, tests call `app.request()`.
- * Static client files are added by main.ts, so the API can be tested without a build.
+ * Static client files are added by startServer (http/static.ts), so the API can be tested without a build.
  */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -51,6 +53,9 @@ export function createApp(deps: AppDeps) {
     c.set("deps", deps);
     await next();
   });
+  // Outermost on the way out: revalidate hashes the plain body, then compression encodes it.
+  app.use("*", compression());
+  app.use("*", revalidate());
   app.use(
     "*",
     secureHeaders({

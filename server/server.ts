@@ -1,12 +1,10 @@
 import { serve, type ServerType } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
-import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { resolve } from "node:path";
 import { createDb, migrateDb, type Database } from "../db/client.ts";
 import { createApp } from "./app.ts";
+import { serveClient } from "./http/static.ts";
 import type { AppConfig, AppDeps } from "./context.ts";
 import { EventBus } from "./events.ts";
 import { stateToJson } from "./documents/prosemirror.ts";
@@ -119,16 +117,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   notifications.start();
 
   const app = createApp(deps);
-  if (options.staticRoot && existsSync(options.staticRoot)) {
-    const root = resolve(options.staticRoot);
-    const indexHtml = await readFile(resolve(root, "index.html"), "utf8");
-    app.use("/assets/*", serveStatic({ root }));
-    app.get("/favicon.svg", serveStatic({ root }));
-    // Client-side routes: every other GET outside /api and /sync gets the app shell.
-    app.get("*", (c, next) =>
-      c.req.path.startsWith("/api/") || c.req.path.startsWith("/sync/") ? next() : c.html(indexHtml),
-    );
-  }
+  if (options.staticRoot && existsSync(options.staticRoot)) await serveClient(app, options.staticRoot);
 
   const server = await new Promise<ServerType>((resolveListen) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? "0.0.0.0" }, () =>
