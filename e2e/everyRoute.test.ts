@@ -89,6 +89,16 @@ export const ROUTES: RouteCase[] = [
     heading: /^Uitgaande e-mail$/,
   },
   { route: "/tafels/:id/instellen", url: tafel("/instellen"), as: ["beheerder", "secretaris"], heading: /./ },
+  { route: "/meldingen", url: () => "/meldingen", as: ["wethouder", "secretaris"], heading: /^Meldingen$/ },
+  { route: "/afmelden", url: () => "/afmelden#onbekend", as: ["uitgelogd"], heading: /^Afmelden voor e-mail$/ },
+  {
+    route: "/tafels/:id/spiegelparagraaf/versies",
+    url: tafel("/spiegelparagraaf/versies"),
+    as: CONTENT,
+    heading: /^Versies van de spiegelparagraaf$/,
+  },
+  { route: "/tafels/:id/plan", url: tafel("/plan"), as: CONTENT, heading: /./ },
+  { route: "/tafels/:id/bespreekpunten", url: tafel("/bespreekpunten"), as: CONTENT, heading: /^Bespreekpunten$/ },
   { route: "*", url: () => "/bestaat-niet", as: ["wethouder"], heading: /^Pagina niet gevonden$/ },
 ];
 

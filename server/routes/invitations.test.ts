@@ -3,6 +3,7 @@
  * libSQL file: the cross-tafel account takeover found in black-box testing, and the class of
  * holes around it.
  */
+import { saveVersion } from "../services/versions/versionVerbs.ts";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -597,6 +598,14 @@ describe("the beheerder manages members and sees no content", () => {
       fileName: "plan.docx",
       bytes: await makePlanDocx(),
     });
+    // Comments and versions (issue 12) are read per document; one named version of the spiegelparagraaf.
+    const spiegel = documentNames.spiegelparagraaf(A);
+    const version = await saveVersion(ctx.as(DEMO.secretaris), {
+      workspaceId: A,
+      document: spiegel,
+      name: "Testversie",
+    });
+    const perDocument = new Set(["/api/workspaces/{id}/comments", "/api/workspaces/{id}/versions"]);
     const values: Record<string, string> = { hash: point.textHash };
     // The overview, and the people side: members and their invitations' outgoing mail.
     const OVERVIEW = new Set([
@@ -621,8 +630,12 @@ describe("the beheerder manages members and sees no content", () => {
             ? plan!.id
             : path.startsWith("/api/plan-versions/")
               ? planVersion.id
-              : A;
-      const url = path.replace("{id}", id).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "onbekend");
+              : path.startsWith("/api/versions/")
+                ? version.id
+                : A;
+      const url =
+        path.replace("{id}", id).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "onbekend") +
+        (perDocument.has(path) ? `?document=${encodeURIComponent(spiegel)}` : "");
       // The URL itself addresses something real (a content role is not told 400 or 404) …
       const asSecretaris = await ctx.request(url, { cookie: secretaris });
       expect([400, 404], `${url} as secretaris`).not.toContain(asSecretaris.status);

@@ -47,6 +47,9 @@ const EXPECTED: Record<string, string[]> = {
 
 // Plan import (issue 14): the werkgroep of the owning party and the secretaris.
 for (const role of ["ambtenaar", "trekker", "secretaris"]) EXPECTED[role]!.push("plan.import");
+// Comments (issue 12): everyone who reads the content, also without editing rights.
+for (const role of ["ambtenaar", "trekker", "bestuurder", "secretaris", "waarnemer"])
+  EXPECTED[role]!.push("comment.write");
 // Bespreekpunten (issue 14): the ambtelijk preparers and the secretaris.
 for (const role of ["ambtenaar", "trekker", "secretaris"]) EXPECTED[role]!.push("bespreekpunt.manage");
 

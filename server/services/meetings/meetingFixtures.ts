@@ -3,6 +3,7 @@
  * and a way to put a member into it. Only tests import this file.
  */
 import * as Y from "yjs";
+import { withWriteLock } from "../../../db/writeLock.ts";
 import { memberships, organisations, points, users, workspaceParties } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
 import type { PointStatus } from "../../../shared/domain/pointStatus.ts";
@@ -136,17 +137,20 @@ export async function insertPoint(
   const doc = await ctx.deps.documents.readJson(documentNames.point(input.workspaceId, id));
   const hash = textHash(doc);
   const now = nowIso(ctx.system);
-  await ctx.deps.database.db.insert(points).values({
-    id,
-    workspaceId: input.workspaceId,
-    theme: input.theme,
-    title: input.title,
-    status: input.status,
-    version: 1,
-    textHash: hash,
-    createdAt: now,
-    updatedAt: now,
-  });
+  // Through the write lock: the server's own watchers (versions, notifications) may be writing.
+  await withWriteLock(ctx.deps.database, () =>
+    ctx.deps.database.db.insert(points).values({
+      id,
+      workspaceId: input.workspaceId,
+      theme: input.theme,
+      title: input.title,
+      status: input.status,
+      version: 1,
+      textHash: hash,
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
   return { id, textHash: hash };
 }
 
