@@ -1,3 +1,4 @@
+import { DiffParts } from "../../ui/DiffParts.tsx";
 import { createEffect, createResource, createSignal, For, Show } from "solid-js";
 import { pointsApi } from "../../api/points.ts";
 import { ApiRequestError } from "../../api/http.ts";
@@ -360,25 +361,7 @@ export function TextChanges(props: {
                 fallback={<p>Geen verschil in de lopende tekst; alleen de opmaak is gewijzigd.</p>}
               >
                 <div class="oogo-diff" tabindex="0" aria-label="Verschil tussen de ondertekende en de huidige tekst">
-                  <For each={d().parts}>
-                    {(part) =>
-                      part.kind === "added" ? (
-                        <ins>
-                          <span class="oogo-visually-hidden">[toegevoegd: </span>
-                          {part.text}
-                          <span class="oogo-visually-hidden">]</span>
-                        </ins>
-                      ) : part.kind === "removed" ? (
-                        <del>
-                          <span class="oogo-visually-hidden">[verwijderd: </span>
-                          {part.text}
-                          <span class="oogo-visually-hidden">]</span>
-                        </del>
-                      ) : (
-                        <span>{part.text}</span>
-                      )
-                    }
-                  </For>
+                  <DiffParts parts={d().parts} />
                 </div>
               </Show>
             </>

@@ -41,7 +41,12 @@ export function StancePanel(props: {
         <For each={props.point.parties}>{(party) => <StanceCard party={party} />}</For>
       </ul>
       <Show when={props.point.abilities.recordStance.ok && mine()}>
-        {(party) => <StanceForm point={props.point} party={party()} onChanged={props.onChanged} />}
+        {(party) => (
+          // A changed text starts a new form: a draft about the old text must not carry over.
+          <Show when={props.point.textHash} keyed>
+            <StanceForm point={props.point} party={party()} onChanged={props.onChanged} />
+          </Show>
+        )}
       </Show>
       <Show
         when={

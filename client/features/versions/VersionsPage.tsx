@@ -14,6 +14,7 @@ import { ErrorAlert, Loaded } from "../../ui/feedback.tsx";
 import { ErrorSummary, Field } from "../../ui/Field.tsx";
 import { formText } from "../../ui/formData.ts";
 import { fieldError } from "../../ui/inputErrors.ts";
+import { DiffParts } from "../../ui/DiffParts.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import "./versions.css";
@@ -249,25 +250,7 @@ function renderBlock(b: BlockChange): JSX.Element {
       return (
         <p class="oogo-versions__block oogo-versions__block--changed">
           <span class="oogo-versions__tag">Gewijzigd</span>
-          <For each={b.parts}>
-            {(part) =>
-              part.kind === "added" ? (
-                <ins>
-                  <span class="oogo-visually-hidden">[toegevoegd: </span>
-                  {part.text}
-                  <span class="oogo-visually-hidden">]</span>
-                </ins>
-              ) : part.kind === "removed" ? (
-                <del>
-                  <span class="oogo-visually-hidden">[verwijderd: </span>
-                  {part.text}
-                  <span class="oogo-visually-hidden">]</span>
-                </del>
-              ) : (
-                <span>{part.text}</span>
-              )
-            }
-          </For>
+          <DiffParts parts={b.parts} />
         </p>
       );
     case "added":
