@@ -14,7 +14,8 @@ import type { MembershipContext } from "../../context.ts";
 import { assertCan } from "../../auth/access.ts";
 import { ApiError } from "../../http/errors.ts";
 import { membershipOf } from "../membershipOf.ts";
-import { dbOf, type ServiceContext } from "../serviceContext.ts";
+import { afterCommit, dbOf, nowIso, type ServiceContext, type TxContext } from "../serviceContext.ts";
+import { appendEvent } from "../audit/appendEvent.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
 
 export type ThreadRow = typeof commentThreads.$inferSelect;
@@ -177,6 +178,31 @@ export async function presentThread(
   const [view] = await presentThreads(db, rows, member);
   if (!view) throw notFound();
   return view;
+}
+
+/**
+ * Records a change to a thread, the one place of ADR 0012's rule: an all-party thread's change
+ * goes into the tafel's log; an internal note's never does (every party reads the log and every
+ * export prints it). Either way open clients hear of it after the commit (see announceThreads).
+ */
+export async function recordThreadChange(
+  t: TxContext,
+  thread: Pick<ThreadRow, "id" | "workspaceId" | "docName" | "visibility" | "partyId">,
+  actor: MembershipContext,
+  type: string,
+  data?: Record<string, unknown>,
+): Promise<void> {
+  if (thread.visibility === "alle")
+    await appendEvent(t.tx, {
+      workspaceId: thread.workspaceId,
+      type,
+      entityType: "comment",
+      entityId: thread.id,
+      actor,
+      at: nowIso(t),
+      ...(data ? { data } : {}),
+    });
+  afterCommit(t, () => announceThreads(t, thread, type));
 }
 
 /**

@@ -4,10 +4,9 @@ import type { CommentThreadView, CreateThreadInput as CreateThreadSchema } from 
 import { assertCan } from "../../auth/access.ts";
 import { newId } from "../../auth/tokens.ts";
 import { ApiError } from "../../http/errors.ts";
-import { appendEvent } from "../audit/appendEvent.ts";
 import { tafelDocument } from "../documents/tafelDocument.ts";
-import { afterCommit, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
-import { announceThreads, checkMentions, decodeAnchor, presentThread } from "./commentRecords.ts";
+import { nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
+import { checkMentions, decodeAnchor, presentThread, recordThreadChange } from "./commentRecords.ts";
 
 export type CreateThreadCommand = z.output<typeof CreateThreadSchema> & { workspaceId: string };
 
@@ -55,22 +54,12 @@ export async function createThread(ctx: ServiceContext, input: CreateThreadComma
       mentions,
       createdAt: now,
     });
-    if (thread.visibility === "alle")
-      await appendEvent(t.tx, {
-        workspaceId: thread.workspaceId,
-        type: "comment.opened",
-        entityType: "comment",
-        entityId: thread.id,
-        actor: member,
-        at: now,
-        data: {
-          documentKind: document.kind,
-          documentEntityId: document.entityId ?? null,
-          quote: input.quote,
-          body: input.body,
-        },
-      });
-    afterCommit(t, () => announceThreads(ctx, thread, "comment.opened"));
+    await recordThreadChange(t, thread, member, "comment.opened", {
+      documentKind: document.kind,
+      documentEntityId: document.entityId ?? null,
+      quote: input.quote,
+      body: input.body,
+    });
     return presentThread(t.tx, thread.id, member);
   });
 }

@@ -2,9 +2,8 @@ import type { z } from "zod";
 import { commentMessages } from "../../../db/schema/index.ts";
 import type { CommentThreadView, ReplyInput } from "../../../shared/schemas/comments.ts";
 import { newId } from "../../auth/tokens.ts";
-import { appendEvent } from "../audit/appendEvent.ts";
-import { afterCommit, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
-import { announceThreads, checkMentions, presentThread, visibleThread } from "./commentRecords.ts";
+import { nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
+import { checkMentions, presentThread, visibleThread, recordThreadChange } from "./commentRecords.ts";
 
 export type ReplyCommand = z.output<typeof ReplyInput> & { threadId: string };
 
@@ -24,17 +23,7 @@ export async function replyToThread(ctx: ServiceContext, input: ReplyCommand): P
       mentions,
       createdAt: now,
     });
-    if (thread.visibility === "alle")
-      await appendEvent(t.tx, {
-        workspaceId: thread.workspaceId,
-        type: "comment.replied",
-        entityType: "comment",
-        entityId: thread.id,
-        actor: member,
-        at: now,
-        data: { body: input.body },
-      });
-    afterCommit(t, () => announceThreads(ctx, thread, "comment.replied"));
+    await recordThreadChange(t, thread, member, "comment.replied", { body: input.body });
     return presentThread(t.tx, thread.id, member);
   });
 }

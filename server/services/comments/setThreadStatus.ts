@@ -3,9 +3,8 @@ import { commentThreads } from "../../../db/schema/index.ts";
 import type { ThreadStatus } from "../../../shared/domain/comments.ts";
 import type { CommentThreadView } from "../../../shared/schemas/comments.ts";
 import { ApiError } from "../../http/errors.ts";
-import { appendEvent } from "../audit/appendEvent.ts";
-import { afterCommit, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
-import { announceThreads, presentThread, visibleThread } from "./commentRecords.ts";
+import { nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
+import { presentThread, visibleThread, recordThreadChange } from "./commentRecords.ts";
 
 /** Resolves ("opgelost") or reopens a thread; anyone who may see and comment on it may. */
 export async function setThreadStatus(
@@ -26,16 +25,7 @@ export async function setThreadStatus(
       .update(commentThreads)
       .set({ status: input.status, resolvedBy: resolved ? member.userId : null, resolvedAt: resolved ? now : null })
       .where(eq(commentThreads.id, thread.id));
-    if (thread.visibility === "alle")
-      await appendEvent(t.tx, {
-        workspaceId: thread.workspaceId,
-        type,
-        entityType: "comment",
-        entityId: thread.id,
-        actor: member,
-        at: now,
-      });
-    afterCommit(t, () => announceThreads(ctx, thread, type));
+    await recordThreadChange(t, thread, member, type);
     return presentThread(t.tx, thread.id, member);
   });
 }

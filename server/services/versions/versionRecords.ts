@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from "node:zlib";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { documentVersions, users } from "../../../db/schema/index.ts";
 import type { DocumentVersionReason } from "../../../shared/domain/documentVersions.ts";
 import { canonicalJson, sha256Hex } from "../../../shared/domain/textHash.ts";
@@ -70,7 +70,11 @@ export async function readableVersion(
 }
 
 export async function summarise(db: DbOrTx, rows: VersionRow[]): Promise<VersionSummary[]> {
-  const people = await db.select({ id: users.id, name: users.name }).from(users);
+  // Only the people who kept these versions, never the whole account table.
+  const creators = [...new Set(rows.flatMap((r) => (r.createdBy ? [r.createdBy] : [])))];
+  const people = creators.length
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, creators))
+    : [];
   const names = new Map(people.map((p) => [p.id, p.name]));
   return rows.map((r) => ({
     id: r.id,

@@ -3,7 +3,7 @@
  * read-only, compare two (or one with the current text). Reading needs content.read; keeping a
  * named version needs the right to write that kind of document.
  */
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { documentVersions } from "../../../db/schema/index.ts";
 import { blocksOf, compareBlocks } from "../../../shared/domain/textDiff.ts";
 import type { VersionComparison, VersionSummary, VersionView } from "../../../shared/schemas/versions.ts";
@@ -66,7 +66,7 @@ export async function compareVersions(
     const [other] = await db
       .select()
       .from(documentVersions)
-      .where(and(inArray(documentVersions.id, [input.with]), eq(documentVersions.docName, version.docName)));
+      .where(and(eq(documentVersions.id, input.with), eq(documentVersions.docName, version.docName)));
     // A version of another document (or tafel) is not one to compare with.
     if (!other)
       throw new ApiError("NOT_FOUND", "De versie om mee te vergelijken bestaat niet bij dit document.", "with");
