@@ -51,6 +51,11 @@ export const meetingsApi = {
     api.post<MeetingView>(`${meeting(meetingId)}/minutes/agree`, input),
   convene: (meetingId: string, expectedVersion?: number) =>
     api.post<MeetingView>(`${meeting(meetingId)}/convocation`, expectedVersion ? { expectedVersion } : {}),
+  sendAgendaUpdate: (meetingId: string, expectedVersion?: number) =>
+    api.post<MeetingView>(
+      `${meeting(meetingId)}/convocation/agenda-update`,
+      expectedVersion ? { expectedVersion } : {},
+    ),
   agendaCandidates: (meetingId: string) => api.get<AgendaCandidatesView>(`${meeting(meetingId)}/agenda/candidates`),
   amendMinutes: (meetingId: string, input: AmendMinutesInput) =>
     api.post<MeetingView>(`${meeting(meetingId)}/minutes/amendments`, input),

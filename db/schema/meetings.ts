@@ -33,6 +33,11 @@ export const meetings = sqliteTable(
      */
     convocationSequence: integer("convocation_sequence"),
     convenedAt: text("convened_at"),
+    /**
+     * The agenda as the last convocatie (or update) sent it (server/services/meetings/agendaSignature):
+     * when the agenda differs, the secretaris is offered to send the changed agenda.
+     */
+    convocationAgenda: text("convocation_agenda"),
     status: text("status", { enum: MEETING_STATUSES }).notNull().default("gepland"),
     /** Optimistic-concurrency version of the meeting record (details, attendance, agenda, minutes state). */
     version: integer("version").notNull().default(1),

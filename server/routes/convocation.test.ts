@@ -225,6 +225,68 @@ describe("convocatie by e-mail", () => {
     expect(again.status).toBe(409);
   });
 
+  it("a changed agenda after the convocatie is flagged and sent on request: update with SEQUENCE + 1 and the new PDF", async () => {
+    const meeting = await plan();
+    const url = `/api/meetings/${meeting.id}`;
+    const read = async () => json<MeetingView>(await ctx.request(url, { cookie: cookies.secretaris }));
+    // Before a convocatie there is nothing to update.
+    const early = await ctx.request(`${url}/convocation/agenda-update`, { cookie: cookies.secretaris, body: {} });
+    expect(early.status).toBe(409);
+    expect((await ctx.request(`${url}/convocation`, { cookie: cookies.secretaris, body: {} })).status).toBe(200);
+    const convened = await deliver(0);
+    expect((await read()).agendaChangedSinceConvocation).toBe(false);
+    const unchanged = await ctx.request(`${url}/convocation/agenda-update`, { cookie: cookies.secretaris, body: {} });
+    expect(unchanged.status).toBe(409);
+    expect((await apiError(unchanged)).message).toMatch(/niet gewijzigd/);
+
+    // Two agenda edits in a row: no mail by themselves, the meeting says the agenda changed.
+    for (const title of ["Vervoer bij stages", "Vervoer naar het speciaal onderwijs"]) {
+      const added = await ctx.request(`${url}/agenda`, { cookie: cookies.secretaris, body: { title } });
+      expect(added.status).toBe(201);
+    }
+    expect(await deliver(convened.length)).toHaveLength(0);
+    const flagged = await read();
+    expect(flagged.agendaChangedSinceConvocation).toBe(true);
+
+    // Only the secretaris sends it; a reader sees no flag to act on but is refused the verb.
+    for (const who of ["waarnemer", "swvTrekker"] as const) {
+      const res = await ctx.request(`${url}/convocation/agenda-update`, { cookie: cookies[who], body: {} });
+      expect(res.status).toBe(403);
+    }
+    await createOtherTafel(ctx);
+    const stranger = await ctx.login(OTHER_SECRETARY);
+    const foreign = await ctx.request(`${url}/convocation/agenda-update`, { cookie: stranger, body: {} });
+    expect([403, 404]).toContain(foreign.status);
+    expect(await deliver(convened.length)).toHaveLength(0);
+
+    const sent = await ctx.request(`${url}/convocation/agenda-update`, {
+      cookie: cookies.secretaris,
+      body: { expectedVersion: flagged.version },
+    });
+    expect(sent.status).toBe(200);
+    const after = await json<MeetingView>(sent);
+    expect(after.agendaChangedSinceConvocation).toBe(false);
+    expect(after.convocation).toMatchObject({ sequence: 1 });
+    const updates = await deliver(convened.length);
+    expect(updates).toHaveLength(convened.length);
+    const update = updates[0]!;
+    expect(update.subject).toMatch(/^Gewijzigd:/);
+    expect(update.text).toContain("De agenda van de vergadering");
+    expect(readIcs(icsOf(update))).toMatchObject({ method: "REQUEST", sequence: 1 });
+    const pdf = update.attachments.find((a) => a.contentType === "application/pdf");
+    expect(pdf!.content.subarray(0, 5).toString()).toBe("%PDF-");
+    const events = await ctx.deps.database.db
+      .select({ type: auditEvents.type, data: auditEvents.data })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, meeting.id), eq(auditEvents.type, "meeting.convocation_updated")));
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events[0]!.data)).toContain("agenda");
+
+    // Sent once: the same agenda is not sent again.
+    const twice = await ctx.request(`${url}/convocation/agenda-update`, { cookie: cookies.secretaris, body: {} });
+    expect(twice.status).toBe(409);
+  });
+
   it("refuses an end before the start and an online link that is not https (Dutch message, field named)", async () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ endsAt: nlLocalToInstant("2027-06-10", "13:00") }, "endsAt"],

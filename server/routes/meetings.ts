@@ -31,7 +31,7 @@ import { removeAgendaItem } from "../services/meetings/removeAgendaItem.ts";
 import { reorderAgenda } from "../services/meetings/reorderAgenda.ts";
 import { decideAgendaItem } from "../services/meetings/decideAgendaItem.ts";
 import { agreeMinutes, requestMinutesReview, withdrawMinutesReview } from "../services/meetings/minutesReview.ts";
-import { convokeMeeting } from "../services/meetings/convocation.ts";
+import { convokeMeeting, sendAgendaUpdate } from "../services/meetings/convocation.ts";
 import { listAgendaCandidates } from "../services/meetings/listAgendaCandidates.ts";
 import { amendMinutes } from "../services/meetings/amendMinutes.ts";
 import { listProcedure } from "../services/procedure/listProcedure.ts";
@@ -235,6 +235,23 @@ meetingRoutes
     }),
     async (c) =>
       c.json(await convokeMeeting(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/meetings/{id}/convocation/agenda-update",
+      tags,
+      summary: "Gewijzigde agenda versturen (secretaris)",
+      description:
+        "Na de convocatie: mailt iedere genodigde de gewijzigde agenda met vergaderstukken als PDF en een bijgewerkte agenda-uitnodiging (.ics, SEQUENCE + 1). 409 als de agenda niet is gewijzigd sinds wat de genodigden kregen.",
+      request: { params: MeetingParams, body: jsonBody(ConveneInput) },
+      responses: { 200: meetingResponse("Verstuurd"), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) =>
+      c.json(
+        await sendAgendaUpdate(verbContext(c), { ...c.req.valid("json"), meetingId: c.req.valid("param").id }),
+        200,
+      ),
   )
   .openapi(
     createRoute({

@@ -272,6 +272,8 @@ export type MeetingSummary = z.infer<typeof MeetingSummary>;
 
 export const MeetingView = MeetingSummary.extend({
   workspaceId: z.string(),
+  /** The agenda changed since the genodigden last received it with the convocatie or an update. */
+  agendaChangedSinceConvocation: z.boolean(),
   invitedParties: z.array(PartyName),
   attendance: z.array(AttendeeView),
   agenda: z.array(AgendaItemView),

@@ -207,11 +207,17 @@ function EditMeetingForm(props: { meeting: MeetingView; onDone: (m: MeetingView)
   );
 }
 
-/** The convocatie: sent once by the secretaris; later changes go out as updates by themselves. */
+/**
+ * The convocatie: sent once by the secretaris; later changes of time or place go out as updates by
+ * themselves, a changed agenda when the secretaris sends it (several agenda edits, one mail).
+ */
 function Convocation(props: { meeting: MeetingView; canManage: boolean; onChange: (m: MeetingView) => void }) {
   const m = () => props.meeting;
   const send = createAction((id: string, version: number) => meetingsApi.convene(id, version), {
     announce: () => "De convocatie is verstuurd.",
+  });
+  const sendAgenda = createAction((id: string, version: number) => meetingsApi.sendAgendaUpdate(id, version), {
+    announce: () => "De gewijzigde agenda is verstuurd.",
   });
   // Nothing to show (a held meeting that was never convened, or a reader): no empty panel.
   const shown = () => !!m().convocation || (props.canManage && m().status === "gepland");
@@ -245,13 +251,37 @@ function Convocation(props: { meeting: MeetingView; canManage: boolean; onChange
           }
         >
           {(c) => (
-            <InfoAlert type={c().cancelled ? "warning" : "ok"}>
-              <p class="utrecht-paragraph" id="convocation-sent">
-                Convocatie verstuurd op {formatDateTime(c().sentAt)}
-                {c().sequence > 0 ? `; daarna ${c().sequence} keer bijgewerkt` : ""}
-                {c().cancelled ? "; de annulering is verstuurd" : ""}.
-              </p>
-            </InfoAlert>
+            <>
+              <InfoAlert type={c().cancelled ? "warning" : "ok"}>
+                <p class="utrecht-paragraph" id="convocation-sent">
+                  Convocatie verstuurd op {formatDateTime(c().sentAt)}
+                  {c().sequence > 0 ? `; daarna ${c().sequence} keer bijgewerkt` : ""}
+                  {c().cancelled ? "; de annulering is verstuurd" : ""}.
+                </p>
+              </InfoAlert>
+              <Show when={props.canManage && m().agendaChangedSinceConvocation}>
+                <InfoAlert type="warning">
+                  <p class="utrecht-paragraph" id="agenda-changed">
+                    De agenda is gewijzigd na de convocatie. De genodigden hebben de nieuwe agenda nog niet.
+                  </p>
+                </InfoAlert>
+                <Show when={sendAgenda.error()}>
+                  <ErrorAlert error={sendAgenda.error()} title="Versturen mislukt" />
+                </Show>
+                <button
+                  type="button"
+                  class="utrecht-button utrecht-button--primary-action"
+                  disabled={sendAgenda.busy()}
+                  aria-describedby="agenda-changed"
+                  onClick={() => {
+                    const onChange = props.onChange;
+                    void sendAgenda.run(m().id, m().version).then((updated) => updated && onChange(updated));
+                  }}
+                >
+                  {sendAgenda.busy() ? "Bezig met versturen…" : "Gewijzigde agenda versturen"}
+                </button>
+              </Show>
+            </>
           )}
         </Show>
       </div>

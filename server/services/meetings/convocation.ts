@@ -28,6 +28,7 @@ import { renderPdf } from "../exports/pdf/renderPdf.ts";
 import { prosemirrorToBlocks } from "../exports/prosemirrorBlocks.ts";
 import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext, type TxContext } from "../serviceContext.ts";
 import { bumpMeetingVersion, findMeeting, meetingAndMember, type MeetingRow } from "./meetingRecord.ts";
+import { agendaSignature } from "./agendaSignature.ts";
 import { listAgenda, presentMeeting } from "./presentMeeting.ts";
 
 interface Recipient {
@@ -217,7 +218,14 @@ const SUBJECT_PREFIX: Record<Sending, string> = {
   cancelled: "Geannuleerd",
 };
 
-function convocationMail(meeting: MeetingRow, sending: Sending, recipient: Recipient, tafelName: string, link: string) {
+function convocationMail(
+  meeting: MeetingRow,
+  sending: Sending,
+  changed: string[],
+  recipient: Recipient,
+  tafelName: string,
+  link: string,
+) {
   const when = formatMeetingTime(meeting.startsAt, meeting.endsAt);
   const kind = MEETING_TYPE_LABELS[meeting.type];
   const title = oneLine(meeting.title);
@@ -225,9 +233,11 @@ function convocationMail(meeting: MeetingRow, sending: Sending, recipient: Recip
   const lead =
     sending === "cancelled"
       ? `De vergadering "${title}" van ${when} gaat niet door.`
-      : sending === "updated"
-        ? `De vergadering "${title}" is gewijzigd. Zo ziet zij er nu uit:`
-        : `U bent uitgenodigd voor de vergadering "${title}" van de OOGO-tafel ${oneLine(tafelName)}.`;
+      : sending === "updated" && changed.length === 1 && changed[0] === "agenda"
+        ? `De agenda van de vergadering "${title}" is gewijzigd. De bijgewerkte agenda met de vergaderstukken zit bij deze e-mail.`
+        : sending === "updated"
+          ? `De vergadering "${title}" is gewijzigd. Zo ziet zij er nu uit:`
+          : `U bent uitgenodigd voor de vergadering "${title}" van de OOGO-tafel ${oneLine(tafelName)}.`;
   const facts = [
     `Wat: ${kind}`,
     `Wanneer: ${when}`,
@@ -331,9 +341,15 @@ async function queueSending(
       to: r.email,
       related: { type: "meeting", id: meeting.id },
       attachments,
-      ...convocationMail(meeting, sending, r, tafelName, link),
+      ...convocationMail(meeting, sending, changed, r, tafelName, link),
     })),
   );
+  // Remember what agenda the genodigden now have, so a later change to it is noticed.
+  if (sending !== "cancelled")
+    await t.tx
+      .update(meetings)
+      .set({ convocationAgenda: await agendaSignature(t.tx, meeting.id) })
+      .where(eq(meetings.id, meeting.id));
   const type =
     sending === "convened"
       ? "meeting.convened"
@@ -387,6 +403,36 @@ export async function convokeMeeting(
     await bumpMeetingVersion(t.tx, meeting.id, input.expectedVersion, now);
     await t.tx.update(meetings).set({ convocationSequence: 0, convenedAt: now }).where(eq(meetings.id, meeting.id));
     await queueSending(t, (await findMeeting(t.tx, meeting.id))!, "convened", member, []);
+  });
+  return presentMeeting(ctx, (await findMeeting(dbOf(ctx), meeting.id))!);
+}
+
+/**
+ * The secretaris sends the changed agenda after the convocatie. Not on every agenda edit by
+ * itself: building an agenda is several edits in a row, and each would mail every genodigde.
+ * The meeting page says when the agenda differs from what was sent (`agendaChanged`).
+ */
+export async function sendAgendaUpdate(
+  ctx: ServiceContext,
+  input: ConveneInput & { meetingId: string },
+): Promise<MeetingView> {
+  const { meeting, member } = await meetingAndMember(ctx, input.meetingId);
+  assertCan(member, "meeting.manage", "Alleen de secretaris verstuurt de gewijzigde agenda.");
+  if (meeting.convocationSequence === null)
+    throw new ApiError("CONFLICT", "Er is nog geen convocatie verstuurd. Verstuur eerst de convocatie.");
+  if (meeting.status !== "gepland")
+    throw new ApiError("CONFLICT", "Alleen voor een geplande vergadering gaat een gewijzigde agenda uit.");
+  if (new Date(meeting.endsAt).getTime() <= ctx.clock.now().getTime())
+    throw new ApiError("CONFLICT", "Deze vergadering is al voorbij; een gewijzigde agenda heeft geen zin meer.");
+  await withTransaction(ctx, async (t) => {
+    if (meeting.convocationAgenda === (await agendaSignature(t.tx, meeting.id)))
+      throw new ApiError("CONFLICT", "De agenda is sinds de convocatie niet gewijzigd; er is niets te versturen.");
+    await bumpMeetingVersion(t.tx, meeting.id, input.expectedVersion, nowIso(t));
+    await t.tx
+      .update(meetings)
+      .set({ convocationSequence: meeting.convocationSequence! + 1 })
+      .where(eq(meetings.id, meeting.id));
+    await queueSending(t, (await findMeeting(t.tx, meeting.id))!, "updated", member, ["agenda"]);
   });
   return presentMeeting(ctx, (await findMeeting(dbOf(ctx), meeting.id))!);
 }

@@ -24,6 +24,7 @@ import type { AgendaItemView, AmendmentView, MeetingSummary, MeetingView } from 
 import type { DbOrTx } from "../audit/appendEvent.ts";
 import { dbOf, type ServiceContext } from "../serviceContext.ts";
 import type { MeetingRow } from "./meetingRecord.ts";
+import { agendaSignature } from "./agendaSignature.ts";
 import { minutesReviewState } from "./minutesReview.ts";
 
 export function presentSummary(meeting: MeetingRow, agendaCount: number): MeetingSummary {
@@ -85,6 +86,11 @@ export async function presentMeeting(ctx: ServiceContext, meeting: MeetingRow): 
   return {
     ...presentSummary(meeting, agenda.length),
     workspaceId: meeting.workspaceId,
+    // Unknown (null) for meetings convened before the agenda was remembered: not claimed changed.
+    agendaChangedSinceConvocation:
+      meeting.convocationAgenda !== null &&
+      meeting.status === "gepland" &&
+      meeting.convocationAgenda !== (await agendaSignature(db, meeting.id)),
     invitedParties: invited,
     attendance: attendance.map(({ row, partyName, partyKind }) => ({
       id: row.id,
