@@ -13,11 +13,10 @@
  *   BENCH_ONLY=a,b           only these parts: heap, cold, storm, ack, fanout, torture
  *   BENCH_WAIT_QUIET=s       before each server, wait up to s seconds for the machine to be idle
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../server/demo/demoAccounts.ts";
 import { summarizeCpuProfile, type ProfileSummary } from "./lib/cpuProfile.ts";
 import { loadFixtureDocument, smallDocumentUpdate, type FixtureDocument } from "./lib/fixtureDocument.ts";
 import type { Target } from "./lib/peerClient.ts";
@@ -39,16 +38,8 @@ import {
 import { busyPct, readCoreTimes } from "./lib/cpuLoad.ts";
 import { Samples, sleep } from "./lib/percentiles.ts";
 import { fanoutChart } from "./lib/svgChart.ts";
-import {
-  buildChildren,
-  hasTaskset,
-  pinSelf,
-  REPO,
-  ServerChild,
-  TMP,
-  type ServerKind,
-  type Started,
-} from "./peers/spawnServer.ts";
+import { LABEL, startTarget } from "./lib/targets.ts";
+import { buildChildren, hasTaskset, pinSelf, REPO, ServerChild, TMP, type ServerKind } from "./peers/spawnServer.ts";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const CONFIG = QUICK
@@ -107,86 +98,11 @@ const SERVERS = (process.env.BENCH_SERVERS?.split(",").map((s) => s.trim()) ?? A
 for (const s of SERVERS)
   if (!ALL.includes(s)) throw new Error(`BENCH_SERVERS: unknown server ${s} (use ${ALL.join(", ")})`);
 
-const version = (pkg: string) =>
-  (JSON.parse(readFileSync(resolve(REPO, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
-const LABEL: Record<ServerKind, string> = {
-  ours: "OOGO sync (ours)",
-  hocuspocus: `Hocuspocus ${version("@hocuspocus/server")}`,
-  "y-websocket": `@y/websocket-server ${version("@y/websocket-server")}`,
-};
 const COLOR: Record<ServerKind, string> = { ours: "#01689b", hocuspocus: "#e17000", "y-websocket": "#39870c" };
-/** The demo member the load generator logs in as (a trekker: may edit). */
-const EDITOR = DEMO_ACCOUNTS.find((a) => a.role === "trekker")!;
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 const runId = new Date().toISOString().replace(/[:.]/g, "-");
 const dbFile = (name: string) => resolve(TMP, `${name}-${runId}.db`);
-
-// ─── Targets ────────────────────────────────────────────────────────────────────────────
-
-function makeTarget(kind: ServerKind, port: number, headers: Record<string, string> = {}): Target {
-  const base = `ws://127.0.0.1:${port}`;
-  switch (kind) {
-    case "ours":
-      return {
-        kind,
-        label: LABEL[kind],
-        framing: "plain",
-        ack: "saveAck",
-        port,
-        headers,
-        loadsBeforeReply: true,
-        url: (name, o) => `${base}/sync/${encodeURIComponent(name)}${o?.saveAck ? "?saveAck=1" : ""}`,
-      };
-    case "hocuspocus":
-      // One socket per document, as HocuspocusProvider does by default; the name travels in every frame.
-      return {
-        kind,
-        label: LABEL[kind],
-        framing: "hocuspocus",
-        ack: "syncStatus",
-        port,
-        headers,
-        loadsBeforeReply: true,
-        url: () => `${base}/`,
-      };
-    case "y-websocket":
-      return {
-        kind,
-        label: LABEL[kind],
-        framing: "plain",
-        ack: "syncStep2",
-        port,
-        headers,
-        loadsBeforeReply: false,
-        url: (name) => `${base}/${encodeURIComponent(name)}`,
-      };
-  }
-}
-
-/** Logs in as a demo editor like the browser does; returns the Cookie header. */
-async function loginOurs(started: Started): Promise<Record<string, string>> {
-  const base = `http://127.0.0.1:${started.port}`;
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: EDITOR.email, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login as ${EDITOR.email} failed: HTTP ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const ws = await fetch(`${base}/api/workspaces/${String(started.info.workspaceId)}`, { headers: { cookie } });
-  if (!ws.ok) throw new Error(`GET /api/workspaces/:id with the session failed: HTTP ${ws.status}`);
-  return { Cookie: cookie };
-}
-
-async function startTarget(child: ServerChild, kind: ServerKind, dbPath: string, headers?: Record<string, string>) {
-  const started = await child.go(dbPath);
-  const h = headers ?? (kind === "ours" ? await loginOurs(started) : {});
-  return { started, target: makeTarget(kind, started.port, h), headers: h };
-}
 
 // ─── Per server ─────────────────────────────────────────────────────────────────────────
 

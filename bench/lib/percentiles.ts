@@ -16,6 +16,11 @@ export class Samples {
     this.data[this.length++] = value;
   }
 
+  /** A copy of the samples so far (to pool several windows). */
+  values(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+
   summary(): Summary {
     return summarize(this.data.subarray(0, this.length));
   }

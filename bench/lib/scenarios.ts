@@ -197,6 +197,11 @@ export class FanoutSession {
     );
   }
 
+  /** Every latency sample of the last measured point (ms), to pool several windows. */
+  lastLatencies(): Float64Array {
+    return this.tracker.samples.values();
+  }
+
   /** Measures, and once more when other processes disturbed the server core (keeps the calmer one). */
   async measureSteady(
     rate: number,

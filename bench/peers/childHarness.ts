@@ -25,6 +25,8 @@ export interface PeerServer {
   counters?(): Record<string, number>;
   /** Flushes and closes (used before a clean exit, e.g. to write a CPU profile). */
   close(): Promise<void>;
+  /** Extra commands a particular bench needs run inside the server process (e.g. the daily digest). */
+  commands?: Record<string, (arg: never) => Promise<unknown>>;
 }
 
 export type StartPeer = (dbPath: string) => Promise<PeerServer>;
@@ -115,7 +117,7 @@ export function runChild(start: StartPeer): void {
   }
 
   const answer = async (msg: Request) => {
-    const handler = handlers[msg.cmd];
+    const handler = handlers[msg.cmd] ?? server?.commands?.[msg.cmd];
     try {
       if (!handler) throw new Error(`unknown command ${msg.cmd}`);
       const result = await handler((msg.arg ?? {}) as never);

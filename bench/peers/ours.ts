@@ -13,6 +13,7 @@ import { memberships, points, workspaces } from "../../db/schema/index.ts";
 import { startServer } from "../../server/server.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
 import { runChild } from "./childHarness.ts";
+import { digestCommands } from "./digestCommands.ts";
 
 const safeId = (key: string) => `bench-${key}`.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 64);
 
@@ -28,6 +29,8 @@ runChild(async (dbPath) => {
     databaseUrl: `file:${dbPath}`,
     demo: true,
     sync: { idleUnloadMs, ...experiment },
+    // bench/digest.ts hands the server's mail to a real SMTP server on loopback.
+    ...(process.env.BENCH_SMTP_URL ? { mail: { smtpUrl: process.env.BENCH_SMTP_URL } } : {}),
   });
   const { db } = server.deps.database;
   const [demo] = await db.select().from(workspaces).limit(1);
@@ -95,5 +98,6 @@ runChild(async (dbPath) => {
     loadedDocuments: () => server.sync.stats().documents,
     counters: () => ({ ...server.sync.stats() }),
     close: () => server.close(),
+    commands: digestCommands(server),
   };
 });
