@@ -1,40 +1,17 @@
 /**
- * Form fields with a Dutch error under the input (NL Design System form-field pattern): the input
- * gets aria-invalid and aria-describedby, so a screen reader reads the message with the field.
+ * Short forms of the one `Field` (./Field.tsx) for a plain text input or a select, as the tafel
+ * wizard and settings use them; and ErrorList, the summary of a form checked in the browser that can
+ * hold several problems at once, each a link to its field.
  */
-import { For, Show, type JSX } from "solid-js";
+import { For, Show } from "solid-js";
+import { Field } from "./Field.tsx";
 
 interface Common {
   id: string;
   label: string;
   error?: string | undefined;
+  /** Shown under the label as the field's hint (Field's `hint`). */
   description?: string;
-}
-
-const describedBy = (p: Common) =>
-  [p.description ? `${p.id}-description` : "", p.error ? `${p.id}-error` : ""].filter(Boolean).join(" ") || undefined;
-
-function Frame(props: Common & { children: JSX.Element }) {
-  return (
-    <div class={`utrecht-form-field${props.error ? " utrecht-form-field--invalid" : ""}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={props.id}>
-          {props.label}
-        </label>
-      </div>
-      <Show when={props.description}>
-        <p class="utrecht-form-field-description" id={`${props.id}-description`}>
-          {props.description}
-        </p>
-      </Show>
-      <Show when={props.error}>
-        <p class="utrecht-form-field-error-message" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      </Show>
-      <div class="utrecht-form-field__input">{props.children}</div>
-    </div>
-  );
 }
 
 export function TextField(
@@ -51,23 +28,23 @@ export function TextField(
   },
 ) {
   return (
-    <Frame {...props}>
-      <input
-        id={props.id}
-        type={props.type ?? "text"}
-        required={props.required}
-        list={props.list}
-        inputmode={props.inputmode}
-        autocomplete={props.autocomplete ?? "off"}
-        aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={describedBy(props)}
-        class={`utrecht-textbox utrecht-textbox--html-input${props.error ? " utrecht-textbox--invalid" : ""}`}
-        style={props.width ? { "max-inline-size": props.width } : undefined}
-        value={props.value}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-        onKeyDown={(e) => props.onKeyDown?.(e)}
-      />
-    </Frame>
+    <Field id={props.id} label={props.label} hint={props.description} error={props.error}>
+      {(control) => (
+        <input
+          {...control}
+          type={props.type ?? "text"}
+          required={props.required}
+          list={props.list}
+          inputmode={props.inputmode}
+          autocomplete={props.autocomplete ?? "off"}
+          class={`utrecht-textbox utrecht-textbox--html-input${props.error ? " utrecht-textbox--invalid" : ""}`}
+          style={props.width ? { "max-inline-size": props.width } : undefined}
+          value={props.value}
+          onInput={(e) => props.onInput(e.currentTarget.value)}
+          onKeyDown={(e) => props.onKeyDown?.(e)}
+        />
+      )}
+    </Field>
   );
 }
 
@@ -75,23 +52,23 @@ export function SelectField<T extends string>(
   props: Common & { value: T | ""; options: ReadonlyArray<{ value: T | ""; label: string }>; onChange(value: T): void },
 ) {
   return (
-    <Frame {...props}>
-      <select
-        id={props.id}
-        class="utrecht-select utrecht-select--html-select"
-        aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={describedBy(props)}
-        value={props.value}
-        onChange={(e) => props.onChange(e.currentTarget.value as T)}
-      >
-        <For each={props.options}>{(o) => <option value={o.value}>{o.label}</option>}</For>
-      </select>
-    </Frame>
+    <Field id={props.id} label={props.label} hint={props.description} error={props.error}>
+      {(control) => (
+        <select
+          {...control}
+          class="utrecht-select utrecht-select--html-select"
+          value={props.value}
+          onChange={(e) => props.onChange(e.currentTarget.value as T)}
+        >
+          <For each={props.options}>{(o) => <option value={o.value}>{o.label}</option>}</For>
+        </select>
+      )}
+    </Field>
   );
 }
 
 /** A list of problems at the top of a form, each a link to its field (NL Design System error summary). */
-export function ErrorSummary(props: { errors: Array<[string, string]>; ref?: (el: HTMLDivElement) => void }) {
+export function ErrorList(props: { errors: Array<[string, string]>; ref?: (el: HTMLDivElement) => void }) {
   return (
     <Show when={props.errors.length > 0}>
       <div class="utrecht-alert utrecht-alert--error" role="alert" tabindex="-1" ref={props.ref}>

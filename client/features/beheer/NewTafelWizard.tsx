@@ -18,7 +18,7 @@ import {
 import type { CreateTafelResult } from "../../../shared/schemas/tafel.ts";
 import { ROLE_LABELS } from "../../../shared/domain/roles.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
-import { ErrorSummary, SelectField, TextField } from "../../ui/FormFields.tsx";
+import { ErrorList, SelectField, TextField } from "../../ui/FormFields.tsx";
 import { errorMessage, InfoAlert } from "../../ui/feedback.tsx";
 import { createAction } from "../../ui/createAction.ts";
 import { GEMEENTEN_DATALIST_ID, gemeenteOption, parseGemeente } from "./gemeenteInput.ts";
@@ -148,7 +148,7 @@ export default function NewTafelWizard() {
             </span>{" "}
             {STEPS[step()]}
           </h2>
-          <ErrorSummary errors={errorList()} ref={(el) => (summary = el)} />
+          <ErrorList errors={errorList()} ref={(el) => (summary = el)} />
           <Switch>
             <Match when={step() === 0}>
               <PlansStep draft={draft} setDraft={setDraft} err={err} regional={regional() ?? []} />

@@ -17,7 +17,7 @@ import {
 } from "../../../shared/domain/parties.ts";
 import type { PartyView, PlanView, ThemeView } from "../../../shared/schemas/workspace.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
-import { ErrorSummary, SelectField, TextField } from "../../ui/FormFields.tsx";
+import { ErrorList, SelectField, TextField } from "../../ui/FormFields.tsx";
 import { errorMessage, InfoAlert } from "../../ui/feedback.tsx";
 import { createAction } from "../../ui/createAction.ts";
 import { fieldError } from "../../ui/inputErrors.ts";
@@ -715,7 +715,7 @@ function NextPeriodSection() {
         when={action.result()}
         fallback={
           <form class="utrecht-form" onSubmit={start} novalidate>
-            <ErrorSummary errors={general() ? [["next-name", general()!]] : []} />
+            <ErrorList errors={general() ? [["next-name", general()!]] : []} />
             <div class="oogo-field-row">
               <TextField
                 id="next-name"
