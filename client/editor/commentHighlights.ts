@@ -97,8 +97,13 @@ export function showCommentAnchors(editor: Editor, threads: readonly HighlightAn
 /** The selected passage as an anchor and its text, or null without a selection. */
 export function selectionAnchor(editor: Editor): { anchor: EncodedAnchor; quote: string } | null {
   const { from, to, empty } = editor.state.selection;
+  return empty ? null : rangeAnchor(editor, from, to);
+}
+
+/** The passage between two ProseMirror positions as an anchor and its text; null when there is no text. */
+export function rangeAnchor(editor: Editor, from: number, to: number): { anchor: EncodedAnchor; quote: string } | null {
   const sync = syncState(editor.state);
-  if (empty || !sync?.binding) return null;
+  if (!sync?.binding) return null;
   const quote = editor.state.doc.textBetween(from, to, "\n").trim();
   if (!quote) return null;
   // y-tiptap types these as `any`; they are Yjs relative positions.
