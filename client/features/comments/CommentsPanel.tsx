@@ -348,11 +348,7 @@ function ParagraphPicker(props: { paragraphs: ParagraphRef[]; onPick: (index: nu
           </select>
         )}
       </Field>
-      <button
-        type="button"
-        class="utrecht-button utrecht-button--secondary-action"
-        onClick={() => props.onPick(at())}
-      >
+      <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => props.onPick(at())}>
         Reageer op deze alinea
       </button>
     </div>

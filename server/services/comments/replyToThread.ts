@@ -3,6 +3,8 @@ import { commentMessages } from "../../../db/schema/index.ts";
 import type { CommentThreadView, ReplyInput } from "../../../shared/schemas/comments.ts";
 import { newId } from "../../auth/tokens.ts";
 import { nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
+import { noticeInternalNote } from "../notifications/commentNotices.ts";
+import { RuleEnv } from "../notifications/noticeRules.ts";
 import { checkMentions, presentThread, visibleThread, recordThreadChange } from "./commentRecords.ts";
 
 export type ReplyCommand = z.output<typeof ReplyInput> & { threadId: string };
@@ -14,7 +16,7 @@ export async function replyToThread(ctx: ServiceContext, input: ReplyCommand): P
   return withTransaction(ctx, async (t) => {
     const mentions = await checkMentions(t.tx, thread.workspaceId, input.mentions, internalParty);
     const now = nowIso(t);
-    await t.tx.insert(commentMessages).values({
+    const message = {
       id: newId(),
       threadId: thread.id,
       authorId: member.userId,
@@ -22,8 +24,10 @@ export async function replyToThread(ctx: ServiceContext, input: ReplyCommand): P
       body: input.body,
       mentions,
       createdAt: now,
-    });
-    await recordThreadChange(t, thread, member, "comment.replied", { body: input.body });
+    };
+    await t.tx.insert(commentMessages).values(message);
+    await recordThreadChange(t, thread, member, "comment.replied", { messageId: message.id, body: input.body });
+    await noticeInternalNote(t, new RuleEnv(t.tx), thread, message);
     return presentThread(t.tx, thread.id, member);
   });
 }
