@@ -87,7 +87,7 @@ export function CommentsPanel(props: { documentName: string; editor: Accessor<Ed
   const placed = (t: CommentThreadView) => {
     tick();
     const editor = props.editor();
-    return editor ? anchorPlaced(editor, t.anchor) : true;
+    return editor ? anchorPlaced(editor, t) : true;
   };
 
   // A read-only text cannot be selected by keyboard: offer its paragraphs instead (issue 12).
