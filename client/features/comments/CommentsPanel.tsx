@@ -164,6 +164,8 @@ export function CommentsPanel(props: { documentName: string; editor: Accessor<Ed
           {(d) => (
             <form
               class="oogo-comments__form"
+              // Whoever chose a passage or a paragraph types next: the button they used is gone.
+              ref={(form) => queueMicrotask(() => form.querySelector("textarea")?.focus())}
               onSubmit={(e) => {
                 e.preventDefault();
                 const form = e.currentTarget;
