@@ -6,8 +6,7 @@ import { newId } from "../../auth/tokens.ts";
 import { ApiError } from "../../http/errors.ts";
 import { tafelDocument } from "../documents/tafelDocument.ts";
 import { nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
-import { noticeInternalNote } from "../notifications/commentNotices.ts";
-import { RuleEnv } from "../notifications/noticeRules.ts";
+import { internalNoteSigner, noticeInternalNote } from "../notifications/commentNotices.ts";
 import { checkMentions, decodeAnchor, presentThread, recordThreadChange } from "./commentRecords.ts";
 
 export type CreateThreadCommand = z.output<typeof CreateThreadSchema> & { workspaceId: string };
@@ -30,6 +29,7 @@ export async function createThread(ctx: ServiceContext, input: CreateThreadComma
   const anchorEnd = decodeAnchor(input.anchor.end, "anchor.end");
   const internalParty = input.visibility === "partij" ? member.partyId : null;
 
+  const sign = await internalNoteSigner(ctx, input.visibility);
   return withTransaction(ctx, async (t) => {
     const mentions = await checkMentions(t.tx, input.workspaceId, input.mentions, internalParty);
     const now = nowIso(t);
@@ -64,7 +64,7 @@ export async function createThread(ctx: ServiceContext, input: CreateThreadComma
       quote: input.quote,
       body: input.body,
     });
-    await noticeInternalNote(t, new RuleEnv(t.tx), { ...thread, resolvedAt: null, resolvedBy: null }, message);
+    if (sign) await noticeInternalNote(t, { ...thread, resolvedAt: null, resolvedBy: null }, message, sign);
     return presentThread(t.tx, thread.id, member);
   });
 }

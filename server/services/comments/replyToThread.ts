@@ -3,8 +3,7 @@ import { commentMessages } from "../../../db/schema/index.ts";
 import type { CommentThreadView, ReplyInput } from "../../../shared/schemas/comments.ts";
 import { newId } from "../../auth/tokens.ts";
 import { nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
-import { noticeInternalNote } from "../notifications/commentNotices.ts";
-import { RuleEnv } from "../notifications/noticeRules.ts";
+import { internalNoteSigner, noticeInternalNote } from "../notifications/commentNotices.ts";
 import { checkMentions, presentThread, visibleThread, recordThreadChange } from "./commentRecords.ts";
 
 export type ReplyCommand = z.output<typeof ReplyInput> & { threadId: string };
@@ -13,6 +12,7 @@ export type ReplyCommand = z.output<typeof ReplyInput> & { threadId: string };
 export async function replyToThread(ctx: ServiceContext, input: ReplyCommand): Promise<CommentThreadView> {
   const { thread, member } = await visibleThread(ctx, input.threadId);
   const internalParty = thread.visibility === "partij" ? thread.partyId : null;
+  const sign = await internalNoteSigner(ctx, thread.visibility);
   return withTransaction(ctx, async (t) => {
     const mentions = await checkMentions(t.tx, thread.workspaceId, input.mentions, internalParty);
     const now = nowIso(t);
@@ -27,7 +27,7 @@ export async function replyToThread(ctx: ServiceContext, input: ReplyCommand): P
     };
     await t.tx.insert(commentMessages).values(message);
     await recordThreadChange(t, thread, member, "comment.replied", { messageId: message.id, body: input.body });
-    await noticeInternalNote(t, new RuleEnv(t.tx), thread, message);
+    if (sign) await noticeInternalNote(t, thread, message, sign);
     return presentThread(t.tx, thread.id, member);
   });
 }

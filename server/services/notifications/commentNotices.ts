@@ -12,14 +12,14 @@
 import { and, eq } from "drizzle-orm";
 import { commentMessages, commentThreads, meetings, points, users } from "../../../db/schema/index.ts";
 import { parseDocumentName } from "../../../shared/collab/protocol.ts";
-import { threadVisibleTo, type Mentions } from "../../../shared/domain/comments.ts";
+import { threadVisibleTo, type CommentVisibility, type Mentions } from "../../../shared/domain/comments.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
 import type { AuditRow } from "../points/pointState.ts";
-import { afterCommit, nowIso, type TxContext } from "../serviceContext.ts";
-import type { NoticeDraft, Recipient, RuleEnv } from "./noticeRules.ts";
-import { channelsFor } from "./preferences.ts";
-import { storeNotice } from "./processNotifications.ts";
+import { afterCommit, nowIso, type ServiceContext, type TxContext } from "../serviceContext.ts";
 import { unsubscribeSigner } from "./unsubscribeToken.ts";
+import { RuleEnv, type NoticeDraft, type Recipient } from "./noticeRules.ts";
+import { channelsFor } from "./preferences.ts";
+import { storeNotice, type Signer } from "./processNotifications.ts";
 
 type Thread = typeof commentThreads.$inferSelect;
 
@@ -135,21 +135,21 @@ async function messageOf(db: DbOrTx, event: AuditRow) {
 /**
  * Notices for a message of an internal note, in the caller's transaction (the note is never in
  * the log the engine reads). Its key is per message and person, as the engine's is per event.
+ * `sign` comes from `internalNoteSigner`, fetched before the transaction (the key may be created).
  */
 export async function noticeInternalNote(
   t: TxContext,
-  env: RuleEnv,
   thread: Thread,
   message: { id: string; authorId: string; body: string; mentions: Mentions },
+  sign: Signer,
 ): Promise<void> {
   if (thread.visibility !== "partij") return;
-  const drafts = await commentNoticeDrafts(env, thread, message);
+  const drafts = await commentNoticeDrafts(new RuleEnv(t.tx), thread, message);
   if (drafts.length === 0) return;
   const channels = await channelsFor(
     t.tx,
     drafts.map((d) => d.recipient.userId),
   );
-  const sign = await unsubscribeSigner(t.deps);
   const tafelNames = new Map<string, string>();
   const touched: string[] = [];
   for (const draft of drafts) {
@@ -172,4 +172,9 @@ export async function noticeInternalNote(
         type: "notification.created",
       });
   });
+}
+
+/** The unsubscribe signer an internal note's notices need, or null for an all-party comment. Call before the transaction. */
+export async function internalNoteSigner(ctx: ServiceContext, visibility: CommentVisibility): Promise<Signer | null> {
+  return visibility === "partij" ? unsubscribeSigner(ctx.deps) : null;
 }
