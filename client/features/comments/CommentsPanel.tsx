@@ -329,7 +329,8 @@ export function CommentsPanel(props: { documentName: string; editor: Accessor<Ed
 function ParagraphPicker(props: { paragraphs: ParagraphRef[]; onPick: (index: number) => void }) {
   const [index, setIndex] = createSignal(0);
   const at = () => Math.min(index(), props.paragraphs.length - 1);
-  const snippet = (text: string) => (text.length > 70 ? `${text.slice(0, 70).trimEnd()}…` : text);
+  // Options stay short enough for a phone's select; the chosen paragraph's opening is shown below it.
+  const snippet = (text: string, max: number) => (text.length > max ? `${text.slice(0, max).trimEnd()}…` : text);
   return (
     <div class="oogo-comments__paragraph">
       <Field id="comment-paragraph" label="Of kies een alinea" hint="Uw opmerking gaat dan over de hele alinea.">
@@ -343,13 +344,16 @@ function ParagraphPicker(props: { paragraphs: ParagraphRef[]; onPick: (index: nu
             <For each={props.paragraphs}>
               {(p, i) => (
                 <option value={String(i())}>
-                  {i() + 1}. {snippet(p.text)}
+                  {i() + 1}. {snippet(p.text, 24)}
                 </option>
               )}
             </For>
           </select>
         )}
       </Field>
+      <p class="utrecht-paragraph oogo-comments__hint">
+        <q>{snippet(props.paragraphs[at()]?.text ?? "", 160)}</q>
+      </p>
       <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => props.onPick(at())}>
         Reageer op deze alinea
       </button>
