@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { STATUS_GROUPS } from "../domain/pointStatus.ts";
 
-export const WAITING_KINDS = ["sign", "stance", "minutes", "step_due", "step_late"] as const;
+export const WAITING_KINDS = [
+  "sign",
+  "stance",
+  "minutes",
+  "step_due",
+  "step_late",
+  // Open comments aimed at me or my party (issue 13).
+  "comment",
+] as const;
 
 /** One thing that waits for the person looking. */
 export const WaitingItem = z.object({
@@ -23,6 +31,8 @@ export const DashboardView = z.object({
     stance: z.number().int(),
     minutes: z.number().int(),
     steps: z.number().int(),
+    /** Open comments aimed at me or my party that wait for my answer. */
+    comments: z.number().int(),
     unread: z.number().int(),
   }),
   nextMeeting: z

@@ -12,6 +12,7 @@ import { formatDateTime } from "../../../shared/domain/dates.ts";
 import { commentsApi } from "../../api/comments.ts";
 import { workspaceApi } from "../../api/endpoints.ts";
 import { anchorPlaced, revealAnchor, selectionAnchor, showCommentAnchors } from "../../editor/commentHighlights.ts";
+import { paragraphAnchor, paragraphsOf, type ParagraphRef } from "../../editor/paragraphAnchors.ts";
 import { createLiveResource } from "../../live/createLiveResource.ts";
 import { createAction } from "../../ui/createAction.ts";
 import { ErrorAlert } from "../../ui/feedback.tsx";
@@ -54,9 +55,11 @@ export function CommentsPanel(props: { documentName: string; editor: Accessor<Ed
     const onChange = () => setTick((n) => n + 1);
     const onSelection = () => setSelection(selectionAnchor(editor));
     editor.on("transaction", onChange);
+    editor.on("update", onChange);
     editor.on("selectionUpdate", onSelection);
     onCleanup(() => {
       editor.off("transaction", onChange);
+      editor.off("update", onChange);
       editor.off("selectionUpdate", onSelection);
     });
   });
@@ -84,8 +87,23 @@ export function CommentsPanel(props: { documentName: string; editor: Accessor<Ed
   const placed = (t: CommentThreadView) => {
     tick();
     const editor = props.editor();
-    return editor ? anchorPlaced(editor, t.anchor) : true;
+    return editor ? anchorPlaced(editor, t) : true;
   };
+
+  // A read-only text cannot be selected by keyboard: offer its paragraphs instead (issue 12).
+  const readOnly = () => {
+    tick();
+    return props.editor()?.isEditable === false;
+  };
+  const paragraphs = createMemo(
+    () => {
+      tick();
+      const editor = props.editor();
+      return editor && readOnly() ? paragraphsOf(editor) : [];
+    },
+    [],
+    { equals: (a, b) => a.length === b.length && a.every((p, i) => p.text === b[i]!.text && p.from === b[i]!.from) },
+  );
 
   const [draft, setDraft] = createSignal<ReturnType<typeof selectionAnchor>>(null);
   const create = createAction(
@@ -127,12 +145,27 @@ export function CommentsPanel(props: { documentName: string; editor: Accessor<Ed
               <p class="utrecht-paragraph oogo-comments__hint">
                 {selection() ? "U reageert op de geselecteerde tekst." : "Selecteer eerst een stuk tekst."}
               </p>
+              <Show when={readOnly() && paragraphs().length > 0}>
+                <ParagraphPicker
+                  paragraphs={paragraphs()}
+                  onPick={(index) => {
+                    const editor = props.editor();
+                    const p = paragraphs()[index];
+                    const anchor = editor && p ? paragraphAnchor(editor, p.from) : null;
+                    if (!anchor) return;
+                    create.reset();
+                    setDraft(anchor);
+                  }}
+                />
+              </Show>
             </div>
           }
         >
           {(d) => (
             <form
               class="oogo-comments__form"
+              // Whoever chose a passage or a paragraph types next: the button they used is gone.
+              ref={(form) => queueMicrotask(() => form.querySelector("textarea")?.focus())}
               onSubmit={(e) => {
                 e.preventDefault();
                 const form = e.currentTarget;
@@ -289,6 +322,42 @@ export function CommentsPanel(props: { documentName: string; editor: Accessor<Ed
         </ol>
       </Show>
     </section>
+  );
+}
+
+/** Choose a paragraph and comment on all of it: the keyboard way into a text one cannot select. */
+function ParagraphPicker(props: { paragraphs: ParagraphRef[]; onPick: (index: number) => void }) {
+  const [index, setIndex] = createSignal(0);
+  const at = () => Math.min(index(), props.paragraphs.length - 1);
+  // Options stay short enough for a phone's select; the chosen paragraph's opening is shown below it.
+  const snippet = (text: string, max: number) => (text.length > max ? `${text.slice(0, max).trimEnd()}…` : text);
+  return (
+    <div class="oogo-comments__paragraph">
+      <Field id="comment-paragraph" label="Of kies een alinea" hint="Uw opmerking gaat dan over de hele alinea.">
+        {(control) => (
+          <select
+            {...control}
+            class="utrecht-select utrecht-select--html-select"
+            value={String(at())}
+            onChange={(e) => setIndex(Number(e.currentTarget.value))}
+          >
+            <For each={props.paragraphs}>
+              {(p, i) => (
+                <option value={String(i())}>
+                  {i() + 1}. {snippet(p.text, 24)}
+                </option>
+              )}
+            </For>
+          </select>
+        )}
+      </Field>
+      <p class="utrecht-paragraph oogo-comments__hint">
+        <q>{snippet(props.paragraphs[at()]?.text ?? "", 160)}</q>
+      </p>
+      <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => props.onPick(at())}>
+        Reageer op deze alinea
+      </button>
+    </div>
   );
 }
 

@@ -105,6 +105,7 @@ export function MinutesSection(props: { meeting: MeetingView; onChange: (m: Meet
       <EditorSlot
         documentName={m().minutesDocument}
         label={`Notulen: ${m().title}`}
+        comments
         readOnly={readOnly()}
         readOnlyReason={readOnlyReason()}
         onSaveStateChange={setSaveState}

@@ -28,6 +28,7 @@ export default function ProcedurePage() {
             <EditorSlot
               documentName={w().procedureDocument}
               label="Tekst van de afgesproken OOGO-procedure"
+              comments
               readOnly={!manage()}
               readOnlyReason={manage() ? undefined : "Alleen de secretaris past de afgesproken procedure aan."}
             />

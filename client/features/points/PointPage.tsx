@@ -186,6 +186,7 @@ export default function PointPage() {
                     <CollaborativeEditor
                       documentName={p().documentName}
                       label={`Tekst van het punt “${p().title}”`}
+                      comments
                       readOnly={!p().abilities.editText.ok}
                       readOnlyReason={p().abilities.editText.reason ?? "U kunt deze tekst lezen maar niet bewerken."}
                       onSaveStateChange={onSaveState}

@@ -18,7 +18,7 @@ import "./dashboard.css";
 export function DashboardSections() {
   const ws = useWorkspace();
   const [dashboard] = createLiveResource(() => ws.id(), dashboardApi.get, {
-    entities: ["point", "meeting", "procedure", "notification"],
+    entities: ["point", "meeting", "procedure", "notification", "comment"],
   });
   const board = () => `/tafels/${encodeURIComponent(ws.id())}/overeenstemming`;
   return (

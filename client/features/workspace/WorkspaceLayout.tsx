@@ -22,7 +22,7 @@ interface Tab {
 
 /** The beheerder has no content.read (ADR 0005): they see the overview and Deelnemers only. */
 const TABS: Tab[] = [
-  { href: "", label: "Overzicht", end: true },
+  { href: "", label: "Overzicht", end: true, count: "comments" },
   { href: "/plan", label: "Plan", requires: "content.read" },
   { href: "/spiegelparagraaf", label: "Spiegelparagraaf", requires: "content.read" },
   { href: "/bespreekpunten", label: "Bespreekpunten", requires: "content.read" },
@@ -54,7 +54,7 @@ function WorkspaceNav() {
   const base = () => `/tafels/${encodeURIComponent(ws.id())}`;
   // Counts on the tabs: what waits for me there (the Overzicht's own data, live).
   const [dashboard] = createLiveResource(() => ws.can("content.read") && ws.id(), dashboardApi.get, {
-    entities: ["point", "meeting", "procedure"],
+    entities: ["point", "meeting", "procedure", "comment"],
   });
   const countOf = (tab: Tab) => (tab.count && !dashboard.error ? (dashboard.latest?.counts[tab.count] ?? 0) : 0);
   const tabs = () => TABS.filter((t) => !t.requires || ws.can(t.requires));

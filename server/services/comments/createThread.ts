@@ -6,6 +6,7 @@ import { newId } from "../../auth/tokens.ts";
 import { ApiError } from "../../http/errors.ts";
 import { tafelDocument } from "../documents/tafelDocument.ts";
 import { nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
+import { internalNoteSigner, noticeInternalNote } from "../notifications/commentNotices.ts";
 import { checkMentions, decodeAnchor, presentThread, recordThreadChange } from "./commentRecords.ts";
 
 export type CreateThreadCommand = z.output<typeof CreateThreadSchema> & { workspaceId: string };
@@ -28,6 +29,7 @@ export async function createThread(ctx: ServiceContext, input: CreateThreadComma
   const anchorEnd = decodeAnchor(input.anchor.end, "anchor.end");
   const internalParty = input.visibility === "partij" ? member.partyId : null;
 
+  const sign = await internalNoteSigner(ctx, input.visibility);
   return withTransaction(ctx, async (t) => {
     const mentions = await checkMentions(t.tx, input.workspaceId, input.mentions, internalParty);
     const now = nowIso(t);
@@ -45,7 +47,7 @@ export async function createThread(ctx: ServiceContext, input: CreateThreadComma
       createdAt: now,
     };
     await t.tx.insert(commentThreads).values(thread);
-    await t.tx.insert(commentMessages).values({
+    const message = {
       id: newId(),
       threadId: thread.id,
       authorId: member.userId,
@@ -53,13 +55,16 @@ export async function createThread(ctx: ServiceContext, input: CreateThreadComma
       body: input.body,
       mentions,
       createdAt: now,
-    });
+    };
+    await t.tx.insert(commentMessages).values(message);
     await recordThreadChange(t, thread, member, "comment.opened", {
       documentKind: document.kind,
       documentEntityId: document.entityId ?? null,
+      messageId: message.id,
       quote: input.quote,
       body: input.body,
     });
+    if (sign) await noticeInternalNote(t, { ...thread, resolvedAt: null, resolvedBy: null }, message, sign);
     return presentThread(t.tx, thread.id, member);
   });
 }

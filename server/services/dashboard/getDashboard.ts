@@ -1,6 +1,6 @@
 /**
  * The tafel's Overzicht for the person looking: what waits for them (to sign, their party's
- * stance, minutes to review, procedure steps due or late), the next meeting with its agenda, and
+ * stance, minutes to review, procedure steps due or late, comments aimed at them), the next meeting with its agenda, and
  * the board in one line per theme. One verb, a handful of queries on the tafel (the points' state
  * in four), so it answers in milliseconds on a real tafel (bench: bench/dashboard.bench.ts).
  */
@@ -21,6 +21,7 @@ import { membershipOf } from "../membershipOf.ts";
 import { loadAllPointStates } from "../points/pointState.ts";
 import { dbOf, type ServiceContext } from "../serviceContext.ts";
 import { listThemes } from "../workspaces/getWorkspace.ts";
+import { commentsForMe } from "./commentsForMe.ts";
 
 /** Procedure steps due within this many days count as "due" on the dashboard. */
 export const STEP_DUE_DAYS = 14;
@@ -103,6 +104,7 @@ export async function getDashboard(ctx: ServiceContext, input: { workspaceId: st
       });
     }
   }
+  if (can(member.role, "comment.write")) waiting.push(...(await commentsForMe(db, workspaceId, member)));
   const horizon = addDays(today, STEP_DUE_DAYS);
   for (const step of steps) {
     if (!step.dueDate || step.dueDate > horizon) continue;
@@ -146,6 +148,7 @@ export async function getDashboard(ctx: ServiceContext, input: { workspaceId: st
       stance: countOf("stance"),
       minutes: countOf("minutes"),
       steps: countOf("step_due", "step_late"),
+      comments: countOf("comment"),
       unread: unread?.n ?? 0,
     },
     nextMeeting: next

@@ -16,6 +16,7 @@ import { SIGNABLE_STATUSES, isPointStatus, statusLabel } from "../../../shared/d
 import { can, type Capability, type Role } from "../../../shared/domain/roles.ts";
 import type { DbOrTx } from "../audit/appendEvent.ts";
 import { loadPoint, loadPointState, type AuditRow, type PointState } from "../points/pointState.ts";
+import { commentForMe } from "./commentNotices.ts";
 
 export interface Recipient {
   userId: string;
@@ -265,6 +266,9 @@ export const NOTICE_RULES: Record<string, readonly Rule[]> = {
   // Event names of server/services/meetings (convocation.ts, minutesReview.ts).
   "meeting.convened": [meetingInvitation],
   "minutes.review_requested": [minutesToReview],
+  // A comment or reply naming a person or a party (all-party threads; internal notes: commentNotices.ts).
+  "comment.opened": [commentForMe],
+  "comment.replied": [commentForMe],
 };
 
 /** The notices one event makes; never to the person who acted (they know what they just did). */
