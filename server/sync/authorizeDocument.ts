@@ -11,6 +11,7 @@ import { PRESENCE_FALLBACK_COLOUR, partyColour } from "../../shared/domain/parti
 import { can, type Capability } from "../../shared/domain/roles.ts";
 import type { SuggestionAuthor } from "../../shared/editor/suggestions.ts";
 import { findMembership } from "../auth/access.ts";
+import type { MembershipContext } from "../context.ts";
 import { resolveSession } from "../auth/sessions.ts";
 import { isDocumentLocked } from "../services/documents/isDocumentLocked.ts";
 
@@ -77,13 +78,7 @@ export async function authorizeDocument(
     membership.partyId,
     membership.partyName,
   );
-  const author: SuggestionAuthor = {
-    userId: caller.userId,
-    name: user.name,
-    partyId: membership.partyId ?? "",
-    partyName: user.partyName,
-    color: user.color,
-  };
+  const author = authorOf(membership, user);
   const base = { userId: caller.userId, sessionId: caller.sessionId, document, user, author, suggestOnly: false };
   if (!can(membership.role, WRITE_CAPABILITY[document.kind]))
     return { ...base, access: "read", readOnlyBecause: "role" };
@@ -117,6 +112,26 @@ export async function documentExists(db: Pick<Db, "select">, document: ParsedDoc
     return !!row;
   }
   return true;
+}
+
+const authorOf = (membership: MembershipContext, user: AwarenessUser): SuggestionAuthor => ({
+  userId: membership.userId,
+  name: user.name,
+  partyId: membership.partyId ?? "",
+  partyName: user.partyName,
+  color: user.color,
+});
+
+/** The identity a member's suggestion marks must carry at this tafel (the editor asks for it). */
+export async function suggestionAuthor(db: Db, membership: MembershipContext): Promise<SuggestionAuthor> {
+  const user = await presenceIdentity(
+    db,
+    membership.workspaceId,
+    membership.userName,
+    membership.partyId,
+    membership.partyName,
+  );
+  return authorOf(membership, user);
 }
 
 /** The identity presence shows for a member, with the colour the tafel's party list gives the party. */

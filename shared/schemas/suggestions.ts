@@ -16,6 +16,13 @@ export const SuggestOnlyView = z.object({
   mine: z.boolean(),
   members: z.array(z.object({ userId: z.string(), name: z.string() })),
   canManage: z.boolean(),
+  author: z.object({
+    userId: z.string(),
+    name: z.string(),
+    partyId: z.string(),
+    partyName: z.string(),
+    color: z.string(),
+  }),
 });
 export type SuggestOnlyView = z.infer<typeof SuggestOnlyView>;
 

@@ -8,7 +8,8 @@ import { parseDocumentName } from "../../../shared/collab/protocol.ts";
 import { can } from "../../../shared/domain/roles.ts";
 import { requireMembership } from "../../auth/access.ts";
 import { ApiError } from "../../http/errors.ts";
-import { documentExists } from "../../sync/authorizeDocument.ts";
+import { documentExists, suggestionAuthor } from "../../sync/authorizeDocument.ts";
+import type { SuggestionAuthor } from "../../../shared/editor/suggestions.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
 import { signedIn } from "../membershipOf.ts";
 import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
@@ -19,6 +20,8 @@ export interface SuggestOnlyView {
   /** Who may only suggest here (only for who may change it; otherwise empty). */
   members: Array<{ userId: string; name: string }>;
   canManage: boolean;
+  /** The identity the caller's suggestion marks must carry here (the sync server checks it). */
+  author: SuggestionAuthor;
 }
 
 async function documentOf(ctx: ServiceContext, workspaceId: string, docName: string) {
@@ -38,12 +41,15 @@ export async function getSuggestOnly(
     .select({ userId: documentSuggestOnly.userId, name: users.name })
     .from(documentSuggestOnly)
     .innerJoin(users, eq(users.id, documentSuggestOnly.userId))
-    .where(and(eq(documentSuggestOnly.workspaceId, input.workspaceId), eq(documentSuggestOnly.docName, input.document)));
+    .where(
+      and(eq(documentSuggestOnly.workspaceId, input.workspaceId), eq(documentSuggestOnly.docName, input.document)),
+    );
   const canManage = can(member.role, "suggestions.restrict");
   return {
     mine: rows.some((r) => r.userId === member.userId),
     members: canManage ? rows.sort((a, b) => a.name.localeCompare(b.name, "nl")) : [],
     canManage,
+    author: await suggestionAuthor(ctx.deps.database.db, member),
   };
 }
 
