@@ -7,7 +7,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { randomUUID } from "node:crypto";
 import { and, eq, like } from "drizzle-orm";
-import * as Y from "yjs";
 import { initProseMirrorDoc, updateYFragment } from "@tiptap/y-tiptap";
 import { applySuggestion, revertSuggestion } from "@handlewithcare/prosemirror-suggest-changes";
 import { EditorState, type Transaction } from "@tiptap/pm/state";

@@ -43,7 +43,7 @@ describe("suggestion ids", () => {
 describe("suggesting", () => {
   it("an insertion is listed with its author and leaves the reverted text (and its hash) unchanged", () => {
     const state = suggest(start(), anna, (s) => s.tr.insertText(" mooie", 6));
-    const json = state.doc.toJSON();
+    const json: unknown = state.doc.toJSON();
     expect(listSuggestions(json)).toMatchObject([{ kind: "insertion", text: " mooie", author: { userId: "u-anna" } }]);
     expect(canonicalJson(withoutPendingSuggestions(json))).toBe(canonicalJson(original));
     expect(textHash(withoutPendingSuggestions(json))).toBe(textHash(original));
@@ -52,7 +52,7 @@ describe("suggesting", () => {
   it("a deletion and a paragraph split revert to the original", () => {
     let state = suggest(start(), anna, (s) => s.tr.delete(1, 7));
     state = suggest(state, anna, (s) => s.tr.setSelection(TextSelection.create(s.doc, 18)).split(18));
-    const json = state.doc.toJSON();
+    const json: unknown = state.doc.toJSON();
     expect(listSuggestions(json).map((s) => s.kind).sort()).toEqual(["deletion", "insertion"]);
     expect(listSuggestions(json).find((s) => s.kind === "deletion")?.text).toBe("Hallo ");
     expect(canonicalJson(withoutPendingSuggestions(json))).toBe(canonicalJson(original));

@@ -14,6 +14,8 @@ import { appendEvent } from "../audit/appendEvent.ts";
 import { tafelDocument } from "../documents/tafelDocument.ts";
 import { dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
 
+const emptyToNull = (value: string | undefined): string | null => (value === undefined || value === "" ? null : value);
+
 export const SUGGESTION_EVENT = {
   accepted: "suggestion.accepted",
   rejected: "suggestion.rejected",
@@ -29,7 +31,7 @@ export async function recordSuggestionDecisions(
   input: { docName: string; workspaceId: string; userId: string; decisions: SuggestionDecision[] },
 ): Promise<void> {
   const document = parseDocumentName(input.docName);
-  if (!document || document.workspaceId !== input.workspaceId || input.decisions.length === 0) return;
+  if (document?.workspaceId !== input.workspaceId || input.decisions.length === 0) return;
   const member = await findMembership(ctx.deps.database.db, input.userId, input.workspaceId);
   await withTransaction(ctx, async (t) => {
     for (const d of input.decisions) {
@@ -46,8 +48,9 @@ export async function recordSuggestionDecisions(
           quote: quoteOf(d.text, 120),
           authorUserId: d.author?.userId ?? null,
           authorName: d.author?.name ?? null,
-          authorPartyId: d.author?.partyId || null,
-          authorPartyName: d.author?.partyName || null,
+          // A member without a party has "" in the id; the log says null.
+          authorPartyId: emptyToNull(d.author?.partyId),
+          authorPartyName: emptyToNull(d.author?.partyName),
           proposedAt: d.author ? new Date(d.author.at).toISOString() : null,
         },
         at: nowIso(t),
