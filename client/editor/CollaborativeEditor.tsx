@@ -197,6 +197,7 @@ function EditorSurface(props: {
           documentName={props.documentName}
           editor={() => editorHandle()?.editor}
           readOnly={props.readOnly || props.collab.readOnly()}
+          reauthorizing={props.collab.reauthorizing}
         />
       </Show>
     </div>

@@ -16,6 +16,11 @@ export interface SuggestModeStorage {
   suggestOnly: boolean;
   /** Called when an edit was not applied in "alleen voorstellen". */
   onBlocked: () => void;
+  /**
+   * True while the suggestions panel is still asking the server whether we may only suggest:
+   * edits wait (are dropped) rather than risk a direct edit the server would refuse.
+   */
+  awaiting: boolean;
 }
 
 declare module "@tiptap/core" {
@@ -29,7 +34,7 @@ const newKey = () => crypto.randomUUID();
 export const SuggestMode = Extension.create<Record<string, never>, SuggestModeStorage>({
   name: "suggestMode",
   addStorage() {
-    return { enabled: false, author: null, suggestOnly: false, onBlocked: () => undefined };
+    return { enabled: false, author: null, suggestOnly: false, onBlocked: () => undefined, awaiting: false };
   },
   addProseMirrorPlugins() {
     // The library's plugin: pilcrows for suggested paragraph breaks, arrow keys over its anchors.
@@ -40,7 +45,12 @@ export const SuggestMode = Extension.create<Record<string, never>, SuggestModeSt
     const state = this.editor.state;
     const sync = (transaction.getMeta("y-sync$") ?? {}) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean };
     const skip = "skip" in ((transaction.getMeta(suggestChangesKey) ?? {}) as object);
-    if (!transaction.docChanged || sync.isChangeOrigin || sync.isUndoRedoOperation || !storage.author) {
+    if (!transaction.docChanged || sync.isChangeOrigin || sync.isUndoRedoOperation) {
+      next(transaction);
+      return;
+    }
+    if (storage.awaiting) return;
+    if (!storage.author) {
       next(transaction);
       return;
     }

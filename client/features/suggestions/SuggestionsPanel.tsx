@@ -36,10 +36,23 @@ export function SuggestionsPanel(props: {
   documentName: string;
   editor: Accessor<Editor | undefined>;
   readOnly: boolean;
+  /** True while the socket's rights are being decided again (e.g. "alleen voorstellen" was changed). */
+  reauthorizing: Accessor<boolean>;
 }) {
   const ws = useWorkspace();
   const source = () => ({ id: ws.id(), document: props.documentName });
-  const [setting, { mutate }] = createResource(source, (s) => suggestionsApi.suggestOnly(s.id, s.document));
+  const [setting, { mutate, refetch: refetchSetting }] = createResource(source, (s) =>
+    suggestionsApi.suggestOnly(s.id, s.document),
+  );
+  /** The setting, or undefined while loading or when it could not be read (the server still enforces it). */
+  const view = () => (setting.loading || setting.error ? undefined : setting());
+  // The server closes our socket when our rights change; ask again what we may do here.
+  let wasReauthorizing = false;
+  createEffect(() => {
+    const now = props.reauthorizing();
+    if (wasReauthorizing && !now) void refetchSetting();
+    wasReauthorizing = now;
+  });
   const [decided, { refetch: refetchDecided }] = createResource(source, (s) =>
     suggestionsApi.decisions(s.id, s.document).then((r) => r.decisions),
   );
@@ -50,9 +63,12 @@ export function SuggestionsPanel(props: {
   // Keep the editor's mode in step with the switch and with what the server said about us.
   createEffect(() => {
     const editor = props.editor();
-    const s = setting();
-    if (!editor || !s) return;
+    if (!editor) return;
+    const s = view();
     const storage = editor.storage.suggestMode;
+    // Unreadable: let the member type; a refused edit shows as a closed connection, not silence.
+    storage.awaiting = !s && !setting.error;
+    if (!s) return;
     storage.author = s.author;
     storage.suggestOnly = s.mine;
     storage.enabled = s.mine || suggesting();
@@ -76,10 +92,10 @@ export function SuggestionsPanel(props: {
   });
 
   const mine = (s: OpenSuggestion) => {
-    const me = setting()?.author;
+    const me = view()?.author;
     return !!me && !!s.author && sameAuthor(s.author, me);
   };
-  const canDecide = () => !props.readOnly && !setting()?.mine;
+  const canDecide = () => !props.readOnly && !view()?.mine;
   const run = (command: (e: Editor) => void) => {
     const editor = props.editor();
     if (editor) command(editor);
@@ -97,7 +113,7 @@ export function SuggestionsPanel(props: {
       <h2 class="utrecht-heading-2" id="oogo-suggestions-title">
         Voorstellen
       </h2>
-      <Show when={!props.readOnly && setting()}>
+      <Show when={!props.readOnly && view()}>
         {(s) => (
           <>
             <div class="oogo-suggestions__mode" role="group" aria-label="Werkwijze in de tekst">
@@ -228,7 +244,7 @@ export function SuggestionsPanel(props: {
         </details>
       </Show>
 
-      <Show when={setting()?.canManage}>
+      <Show when={view()?.canManage}>
         <SuggestOnlyManager documentName={props.documentName} onChange={(v) => mutate(v)} />
       </Show>
     </section>
