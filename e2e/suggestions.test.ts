@@ -29,7 +29,10 @@ async function open(email: string, width = 1366) {
 
 /** Switches to "Voorstellen" and types at the end of the paragraph under `heading`. */
 async function suggestAfter(view: Awaited<ReturnType<typeof open>>, heading: string, text: string) {
-  await view.panel.getByRole("button", { name: "Voorstellen", exact: true }).click();
+  // The switch sits in the editor's toolbar, with its state (aria-pressed) visible.
+  const toggle = view.page.getByRole("toolbar").getByRole("button", { name: "Voorstellen", exact: true });
+  await toggle.click();
+  expect(await toggle.getAttribute("aria-pressed")).toBe("true");
   await view.panel.getByText("Voorstellen staat aan").waitFor();
   const paragraph = view.editor.locator(`h2:has-text("${heading}") + p`);
   await paragraph.click();
@@ -52,7 +55,10 @@ describe("suggestions on the spiegelparagraaf", () => {
     const secretaris = await open("secretaris@demo.oogo.test");
     const items = secretaris.panel.getByTestId("open-suggestion");
     await expect.poll(() => items.count()).toBe(2);
-    await items.filter({ hasText: "Voorstel van Groningen." }).getByText(/Gemeente Groningen/).waitFor();
+    await items
+      .filter({ hasText: "Voorstel van Groningen." })
+      .getByText(/Gemeente Groningen/)
+      .waitFor();
     expect(await seriousAxeViolations(secretaris.page)).toEqual([]);
     await screenshot(secretaris.page, "voorstellen-secretaris-1366");
 
@@ -67,7 +73,10 @@ describe("suggestions on the spiegelparagraaf", () => {
       .filter({ hasText: "Voorstel van Groningen." })
       .getByRole("button", { name: /^Aanvaarden/ })
       .click();
-    await items.filter({ hasText: "Voorstel van het SWV." }).getByRole("button", { name: /^Verwerpen/ }).click();
+    await items
+      .filter({ hasText: "Voorstel van het SWV." })
+      .getByRole("button", { name: /^Verwerpen/ })
+      .click();
     await expect.poll(() => items.count()).toBe(0);
 
     // Everyone sees the outcome in the text …

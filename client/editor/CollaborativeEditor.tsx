@@ -156,6 +156,9 @@ function EditorSurface(props: {
   // The editor needs its host element, so it exists only after mount.
   const [editorHandle, setEditorHandle] = createSignal<TiptapHandle>();
   const [empty, setEmpty] = createSignal(false);
+  // "Bewerken / Voorstellen": the toolbar switches it, the suggestions panel applies it to the editor.
+  const [suggesting, setSuggesting] = createSignal(false);
+  const [locked, setLocked] = createSignal(false);
   onMount(() => {
     const handle = createTiptapEditor({
       element: host,
@@ -182,7 +185,15 @@ function EditorSurface(props: {
   const editor = (
     <div class="oogo-editor" classList={{ "oogo-editor--readonly": props.collab.readOnly() }}>
       <Show when={editorHandle() && !props.collab.readOnly()}>
-        <EditorToolbar editor={editorHandle()!.editor} label={`Opmaak voor ${props.label.toLowerCase()}`} />
+        <EditorToolbar
+          editor={editorHandle()!.editor}
+          label={`Opmaak voor ${props.label.toLowerCase()}`}
+          mode={
+            props.suggestions
+              ? { suggesting: () => suggesting() || locked(), locked, set: (v) => setSuggesting(v) }
+              : undefined
+          }
+        />
       </Show>
       <Show when={props.starter && empty() && !props.collab.readOnly()}>
         <div class="oogo-form-actions">
@@ -198,6 +209,8 @@ function EditorSurface(props: {
           editor={() => editorHandle()?.editor}
           readOnly={props.readOnly || props.collab.readOnly()}
           reauthorizing={props.collab.reauthorizing}
+          suggesting={suggesting}
+          onSuggestOnly={setLocked}
         />
       </Show>
     </div>

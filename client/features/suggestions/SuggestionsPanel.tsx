@@ -38,6 +38,10 @@ export function SuggestionsPanel(props: {
   readOnly: boolean;
   /** True while the socket's rights are being decided again (e.g. "alleen voorstellen" was changed). */
   reauthorizing: Accessor<boolean>;
+  /** The toolbar's "Bewerken / Voorstellen" switch. */
+  suggesting: Accessor<boolean>;
+  /** Tells the toolbar whether this member may only suggest here. */
+  onSuggestOnly: (value: boolean) => void;
 }) {
   const ws = useWorkspace();
   const source = () => ({ id: ws.id(), document: props.documentName });
@@ -57,7 +61,7 @@ export function SuggestionsPanel(props: {
     suggestionsApi.decisions(s.id, s.document).then((r) => r.decisions),
   );
   const [open, setOpen] = createSignal<OpenSuggestion[]>([]);
-  const [suggesting, setSuggesting] = createSignal(false);
+  const suggesting = () => props.suggesting();
   const [blocked, setBlocked] = createSignal(false);
 
   // Keep the editor's mode in step with the switch and with what the server said about us.
@@ -72,6 +76,7 @@ export function SuggestionsPanel(props: {
     storage.author = s.author;
     storage.suggestOnly = s.mine;
     storage.enabled = s.mine || suggesting();
+    props.onSuggestOnly(s.mine);
     storage.onBlocked = () => setBlocked(true);
   });
 
@@ -116,25 +121,6 @@ export function SuggestionsPanel(props: {
       <Show when={!props.readOnly && view()}>
         {(s) => (
           <>
-            <div class="oogo-suggestions__mode" role="group" aria-label="Werkwijze in de tekst">
-              <button
-                type="button"
-                class="utrecht-button utrecht-button--secondary-action"
-                aria-pressed={!s().mine && !suggesting()}
-                disabled={s().mine}
-                onClick={() => setSuggesting(false)}
-              >
-                Bewerken
-              </button>
-              <button
-                type="button"
-                class="utrecht-button utrecht-button--secondary-action"
-                aria-pressed={s().mine || suggesting()}
-                onClick={() => setSuggesting(true)}
-              >
-                Voorstellen
-              </button>
-            </div>
             <p class="utrecht-paragraph oogo-suggestions__state" role="status">
               {s().mine
                 ? "U mag in deze tekst alleen voorstellen doen. Uw wijzigingen worden voorstellen op uw naam."
