@@ -35,7 +35,8 @@ export async function getSuggestOnly(
   ctx: ServiceContext,
   input: { workspaceId: string; document: string },
 ): Promise<SuggestOnlyView> {
-  const member = await requireMembership(ctx.deps.database.db, signedIn(ctx), input.workspaceId, "workspace.read");
+  // Content: which document restricts whom is read by members who see the content (ADR 0005).
+  const member = await requireMembership(ctx.deps.database.db, signedIn(ctx), input.workspaceId);
   await documentOf(ctx, input.workspaceId, input.document);
   const rows = await dbOf(ctx)
     .select({ userId: documentSuggestOnly.userId, name: users.name })
