@@ -40,7 +40,16 @@ const SEP = "|";
 
 /** The mark id: version, uuid, author fields (URI-encoded, so the separator never occurs inside). */
 export function encodeSuggestionId(key: string, author: SuggestionAuthor, at: number): string {
-  return [VERSION, key, author.userId, author.partyId, String(Math.floor(at)), author.name, author.partyName, author.color]
+  return [
+    VERSION,
+    key,
+    author.userId,
+    author.partyId,
+    String(Math.floor(at)),
+    author.name,
+    author.partyName,
+    author.color,
+  ]
     .map(encodeURIComponent)
     .join(SEP);
 }
