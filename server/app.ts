@@ -16,6 +16,7 @@ import { pointRoutes } from "./routes/points.ts";
 import { eventRoutes } from "./routes/events.ts";
 import { meetingRoutes } from "./routes/meetings.ts";
 import { commentRoutes } from "./routes/comments.ts";
+import { suggestionRoutes } from "./routes/suggestions.ts";
 import { versionRoutes } from "./routes/versions.ts";
 import { exportRoutes } from "./routes/exports.ts";
 import { outboxRoutes } from "./routes/outbox.ts";
@@ -135,6 +136,7 @@ export function createApp(deps: AppDeps) {
     dashboardRoutes,
     bespreekpuntRoutes,
     screeningRoutes,
+    suggestionRoutes,
   ])
     app.route("/api", routes);
 

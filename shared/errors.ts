@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   TEXT_CHANGED: 409,
   /** Minutes say something other than the recorded decisions; repeat with acceptWarnings to go on. */
   MINUTES_DECISION_MISMATCH: 409,
+  // Suggestions (issue 12): a point whose text still carries proposals gets no stance or signature.
+  SUGGESTIONS_OPEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

@@ -21,6 +21,7 @@ import type { Content } from "@tiptap/core";
 import { PresenceList } from "./PresenceList.tsx";
 import { SaveStateIndicator } from "./SaveStateIndicator.tsx";
 import { CommentsPanel } from "../features/comments/CommentsPanel.tsx";
+import { SuggestionsPanel } from "../features/suggestions/SuggestionsPanel.tsx";
 import "./editor.css";
 
 export type { SaveState } from "../collab/saveState.ts";
@@ -37,6 +38,8 @@ export interface CollaborativeEditorProps {
   onSaveStateChange?: (state: SaveState) => void;
   /** Shows the comments panel beside the text (issue 12): select a passage, comment, reply. */
   comments?: boolean;
+  /** Offers "Voorstellen" (track changes) and lists open suggestions under the text (issue 12). */
+  suggestions?: boolean;
   /**
    * Offered while the document is empty and editable: one button that puts a starting text in
    * (the minutes' prefill from agenda, attendance and decisions). It goes through the normal sync
@@ -130,6 +133,8 @@ function EditorSession(props: CollaborativeEditorProps) {
           user={user}
           documentName={props.documentName}
           comments={props.comments ?? false}
+          suggestions={props.suggestions ?? false}
+          readOnly={props.readOnly}
           starter={props.starter}
         />
       </Show>
@@ -143,12 +148,17 @@ function EditorSurface(props: {
   user: Accessor<AwarenessUser>;
   documentName: string;
   comments: boolean;
+  suggestions: boolean;
+  readOnly: boolean;
   starter?: CollaborativeEditorProps["starter"];
 }) {
   let host!: HTMLDivElement;
   // The editor needs its host element, so it exists only after mount.
   const [editorHandle, setEditorHandle] = createSignal<TiptapHandle>();
   const [empty, setEmpty] = createSignal(false);
+  // "Bewerken / Voorstellen": the toolbar switches it, the suggestions panel applies it to the editor.
+  const [suggesting, setSuggesting] = createSignal(false);
+  const [locked, setLocked] = createSignal(false);
   onMount(() => {
     const handle = createTiptapEditor({
       element: host,
@@ -175,7 +185,15 @@ function EditorSurface(props: {
   const editor = (
     <div class="oogo-editor" classList={{ "oogo-editor--readonly": props.collab.readOnly() }}>
       <Show when={editorHandle() && !props.collab.readOnly()}>
-        <EditorToolbar editor={editorHandle()!.editor} label={`Opmaak voor ${props.label.toLowerCase()}`} />
+        <EditorToolbar
+          editor={editorHandle()!.editor}
+          label={`Opmaak voor ${props.label.toLowerCase()}`}
+          mode={
+            props.suggestions
+              ? { suggesting: () => suggesting() || locked(), locked, set: (v) => setSuggesting(v) }
+              : undefined
+          }
+        />
       </Show>
       <Show when={props.starter && empty() && !props.collab.readOnly()}>
         <div class="oogo-form-actions">
@@ -185,6 +203,16 @@ function EditorSurface(props: {
         </div>
       </Show>
       <div class="oogo-editor__host" ref={host} />
+      <Show when={props.suggestions}>
+        <SuggestionsPanel
+          documentName={props.documentName}
+          editor={() => editorHandle()?.editor}
+          readOnly={props.readOnly || props.collab.readOnly()}
+          reauthorizing={props.collab.reauthorizing}
+          suggesting={suggesting}
+          onSuggestOnly={setLocked}
+        />
+      </Show>
     </div>
   );
   return (

@@ -114,7 +114,15 @@ const HISTORY_ITEMS: ToolbarItem[] = [
  * The formatting toolbar (WAI-ARIA toolbar pattern): one Tab stop, arrow keys move between
  * buttons, toggle buttons expose aria-pressed.
  */
-export function EditorToolbar(props: { editor: Editor; label: string }) {
+/** "Bewerken / Voorstellen" (issue 12): shown when the page offers suggestions. */
+export interface SuggestModeControl {
+  suggesting: () => boolean;
+  /** "Alleen voorstellen": Bewerken is not available. */
+  locked: () => boolean;
+  set(suggesting: boolean): void;
+}
+
+export function EditorToolbar(props: { editor: Editor; label: string; mode?: SuggestModeControl }) {
   // Tiptap state lives outside Solid: re-read it on every transaction.
   const [version, setVersion] = createSignal(0);
   const bump = () => setVersion((v) => v + 1);
@@ -218,6 +226,34 @@ export function EditorToolbar(props: { editor: Editor; label: string }) {
           <div class="oogo-toolbar__group" aria-label="Tabel">
             {TABLE_ITEMS.slice(1).map(button)}
           </div>
+        </Show>
+        <Show when={props.mode}>
+          {(mode) => (
+            <div class="oogo-toolbar__group" role="group" aria-label="Werkwijze">
+              <ToolbarButton
+                index={200}
+                label="Bewerken"
+                text
+                pressed={!mode().suggesting()}
+                disabled={mode().locked()}
+                onClick={() => {
+                  setFocusIndex(200);
+                  mode().set(false);
+                }}
+              />
+              <ToolbarButton
+                index={201}
+                label="Voorstellen"
+                text
+                pressed={mode().suggesting()}
+                disabled={false}
+                onClick={() => {
+                  setFocusIndex(201);
+                  mode().set(true);
+                }}
+              />
+            </div>
+          )}
         </Show>
         <div class="oogo-toolbar__group oogo-toolbar__group--end">{HISTORY_ITEMS.map(button)}</div>
       </div>

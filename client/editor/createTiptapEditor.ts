@@ -10,6 +10,7 @@ import type { AwarenessUser } from "../../shared/collab/protocol.ts";
 import { DOCUMENT_FIELD, editorExtensions } from "../../shared/editor/extensions.ts";
 import type { CollabSession } from "../collab/createCollabSession.ts";
 import { CommentHighlights } from "./commentHighlights.ts";
+import { SuggestMode } from "./suggestMode.ts";
 
 export interface TiptapOptions {
   element: HTMLElement;
@@ -50,6 +51,7 @@ export function createTiptapEditor(opts: TiptapOptions): TiptapHandle {
       Collaboration.configure({ document: opts.session.doc, field: DOCUMENT_FIELD }),
       CollaborationCaret.configure({ provider: opts.session.provider, user: opts.user, render: renderCaret }),
       CommentHighlights,
+      SuggestMode,
     ],
     editorProps: { attributes: attributes(editable) },
   });

@@ -572,7 +572,12 @@ describe("the beheerder manages members and sees no content", () => {
   it("is allowed the tafel overview and the members, with workspace.read and members.manage only", async () => {
     const admin = await ctx.login(DEMO.beheerder);
     const tafel = await json<WorkspaceView>(await ctx.request(`/api/workspaces/${A}`, { cookie: admin }));
-    expect(tafel.capabilities.sort()).toEqual(["members.manage", "tafel.manage", "workspace.read"]);
+    expect(tafel.capabilities.sort()).toEqual([
+      "members.manage",
+      "suggestions.restrict",
+      "tafel.manage",
+      "workspace.read",
+    ]);
     expect(tafel.parties.length).toBeGreaterThan(0);
     expect((await ctx.request("/api/workspaces", { cookie: admin })).status).toBe(200);
     expect((await ctx.request(`/api/workspaces/${A}/members`, { cookie: admin })).status).toBe(200);
@@ -605,7 +610,13 @@ describe("the beheerder manages members and sees no content", () => {
       document: spiegel,
       name: "Testversie",
     });
-    const perDocument = new Set(["/api/workspaces/{id}/comments", "/api/workspaces/{id}/versions"]);
+    const perDocument = new Set([
+      "/api/workspaces/{id}/comments",
+      "/api/workspaces/{id}/versions",
+      // Suggestions (issue 12).
+      "/api/workspaces/{id}/suggestions/alleen-voorstellen",
+      "/api/workspaces/{id}/suggestions/decisions",
+    ]);
     const values: Record<string, string> = { hash: point.textHash };
     // The overview, and the people side: members and their invitations' outgoing mail.
     const OVERVIEW = new Set([

@@ -23,7 +23,16 @@ import {
   syncStep2Frame,
 } from "./frames.ts";
 import { isEmptyStateVector, type SyncDocument } from "./SyncDocument.ts";
-import { checkStateVector, checkUpdate } from "./updateCheck.ts";
+import type { SuggestionAuthor } from "../../shared/editor/suggestions.ts";
+import {
+  decisionsBetween,
+  forgedSuggestion,
+  suggestOnlyViolation,
+  suggestionIdsIn,
+  walkSuggestions,
+  type SuggestionDecision,
+} from "./suggestionGuard.ts";
+import { checkStateVector, checkUpdate, type UpdateFacts } from "./updateCheck.ts";
 
 /** What the upgrade decided about a socket; the core only compares these values. */
 export interface Grant {
@@ -33,6 +42,10 @@ export interface Grant {
   workspaceId: string;
   /** Who this is, as the server knows it: replaces the `user` of every awareness state it publishes. */
   user: AwarenessUser;
+  /** The identity every suggestion mark this socket sets must carry (ADR 0016). */
+  author: SuggestionAuthor;
+  /** "Alleen voorstellen": every update must leave the text with suggestions reverted unchanged. */
+  suggestOnly: boolean;
 }
 
 /** What a connection needs from the core (kept narrow so Connection stays a protocol handler). */
@@ -43,6 +56,8 @@ export interface ConnectionHost {
   refused(conn: Connection, reason: string): void;
   /** The document's stored state cannot be built into a Y.Doc. */
   broken(doc: SyncDocument, error: unknown): void;
+  /** This connection's update accepted, rejected or withdrew suggestions (for the log). */
+  suggestionsDecided(conn: Connection, decisions: SuggestionDecision[]): void;
 }
 
 /** Message events of every socket share these functions (no closures per connection). */
@@ -91,6 +106,9 @@ function flushCorked(): void {
   corked.length = 0;
 }
 
+/** What checkUpdate saw in the update being handled (reused: handling is synchronous). */
+const facts: UpdateFacts = { formats: false, deletes: false };
+
 /** One decoder reused for every incoming frame: handling is synchronous and never re-entrant. */
 const decoder = decoding.createDecoder<ArrayBufferLike>(new Uint8Array(0));
 
@@ -120,6 +138,8 @@ export class Connection {
   readonly userId: string;
   readonly sessionId: string;
   readonly user: AwarenessUser;
+  readonly author: SuggestionAuthor;
+  readonly suggestOnly: boolean;
 
   constructor(
     readonly ws: WebSocket,
@@ -132,6 +152,8 @@ export class Connection {
     this.userId = grant.userId;
     this.sessionId = grant.sessionId;
     this.user = grant.user;
+    this.author = grant.author;
+    this.suggestOnly = grant.suggestOnly;
     this.socket = socketOf(ws);
     const tagged = ws as TaggedSocket;
     tagged[CONN] = this;
@@ -253,7 +275,9 @@ export class Connection {
     }
     if (type !== SYNC_STEP2 && type !== SYNC_UPDATE) throw new Refusal("unknown sync message");
     const update = readPayload(decoder);
-    const fault = checkUpdate(update);
+    facts.formats = false;
+    facts.deletes = false;
+    const fault = checkUpdate(update, facts);
     if (fault) throw new Refusal(`update: ${fault}`);
     if (!this.writable) {
       // Dropped: never applied, stored or broadcast.
@@ -275,13 +299,52 @@ export class Connection {
       this.host.broken(doc, error);
       return;
     }
+    const before = this.#checkSuggestions(ydoc, update);
     this.received++;
     doc.changedByApply = false;
     // checkUpdate admits only updates Yjs applies completely. Should Yjs throw anyway, whatever it
     // integrated is still stored and broadcast from the document's 'update' event (emitted in a
     // finally), and the throw closes this connection as a refusal that is logged as unexpected.
     Y.applyUpdate(ydoc, update, this);
+    this.#afterSuggestions(ydoc, update, before);
     if (this.saveAck) this.#afterApply(doc.changedByApply);
+  }
+
+  /**
+   * Suggestions (ADR 0016), before the update is applied: refuses marks in another's name and,
+   * for "alleen voorstellen", anything but a suggestion. Returns the open suggestions before the
+   * update when it may decide some (it removes formatting or deletes), else null.
+   */
+  #checkSuggestions(ydoc: Y.Doc, update: Uint8Array): ReturnType<typeof walkSuggestions> | null {
+    const doc = this.doc;
+    if (facts.formats) {
+      doc.suggestionIds ??= new Set([...walkSuggestions(ydoc).byKey.values()].map((s) => s.id));
+      const forged = forgedSuggestion(update, this.author, doc.suggestionIds);
+      if (forged) throw new Refusal(forged);
+    }
+    if (this.suggestOnly) {
+      const violation = suggestOnlyViolation(ydoc, update, this.author);
+      if (violation) throw new Refusal(violation);
+    }
+    if (!(facts.formats || facts.deletes) || doc.openSuggestions === false) return null;
+    const before = (doc.suggestionWalk ??= walkSuggestions(ydoc));
+    doc.openSuggestions = before.byKey.size > 0;
+    return doc.openSuggestions ? before : null;
+  }
+
+  #afterSuggestions(ydoc: Y.Doc, update: Uint8Array, before: ReturnType<typeof walkSuggestions> | null): void {
+    const doc = this.doc;
+    if (facts.formats) {
+      const ids = suggestionIdsIn(update);
+      for (const id of ids) doc.suggestionIds?.add(id);
+      if (ids.length > 0) doc.openSuggestions = null; // may have opened one: read again when needed
+    }
+    if (!before) return;
+    const after = walkSuggestions(ydoc);
+    doc.suggestionWalk = after;
+    doc.openSuggestions = after.byKey.size > 0;
+    const decisions = decisionsBetween(before, after, this.userId);
+    if (decisions.length > 0) this.host.suggestionsDecided(this, decisions);
   }
 
   /**

@@ -3,6 +3,7 @@ import { encodeAwarenessUpdate } from "y-protocols/awareness";
 import type { WebSocket } from "ws";
 import { CLOSE_CODES } from "../../shared/collab/protocol.ts";
 import { Connection, type ConnectionHost, type Grant } from "./Connection.ts";
+import type { SuggestionDecision } from "./suggestionGuard.ts";
 import { awarenessFrame, saveAckFrame, syncStep1Frame, updateFrame } from "./frames.ts";
 import type { SyncOptions } from "./options.ts";
 import { PersistQueue } from "./PersistQueue.ts";
@@ -54,6 +55,13 @@ export class SyncCore implements ConnectionHost {
     private readonly options: SyncOptions,
     /** Called after each commit that stored updates of a document (feeds `document.stored`). */
     private readonly stored: (docName: string) => void,
+    /** Called when a member's update decided suggestions (accept/reject/withdraw), for the log. */
+    private readonly decided?: (
+      docName: string,
+      workspaceId: string,
+      userId: string,
+      decisions: SuggestionDecision[],
+    ) => void,
   ) {
     this.#persist = new PersistQueue(store, (doc) => this.#committed(doc), options.commitRetryMs, options.log);
     this.#pingTimer = setInterval(() => this.#pingAll(), options.pingIntervalMs);
@@ -209,6 +217,11 @@ export class SyncCore implements ConnectionHost {
     this.options.log(`refused a message on ${conn.doc.name} from user ${conn.userId}: ${reason}`);
   }
 
+  /** ConnectionHost: suggestions were accepted, rejected or withdrawn by this connection's member. */
+  suggestionsDecided(conn: Connection, decisions: SuggestionDecision[]): void {
+    this.decided?.(conn.doc.name, conn.doc.workspaceId, conn.userId, decisions);
+  }
+
   /** ConnectionHost: a socket left its document. */
   detached(conn: Connection): void {
     this.#maybeIdle(conn.doc);
@@ -216,6 +229,7 @@ export class SyncCore implements ConnectionHost {
 
   #onUpdate(doc: SyncDocument, update: Uint8Array, origin: unknown): void {
     doc.changedByApply = true;
+    doc.suggestionWalk = null;
     doc.lastChange = Date.now();
     doc.fullStateFrame = null;
     if (doc.conns.size > 1 || !(origin instanceof Connection)) {

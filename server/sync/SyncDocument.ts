@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { Awareness, removeAwarenessStates } from "y-protocols/awareness";
 import type { Connection } from "./Connection.ts";
+import type { SuggestionWalk } from "./suggestionGuard.ts";
 
 const FULL_STATE_TTL_MS = 250;
 const EMPTY_STATE_VECTOR_BYTE = 0;
@@ -44,6 +45,12 @@ export class SyncDocument {
   unloaded = false;
   /** Date.now() of the last applied change (decides when to give up the Y.Doc). */
   lastChange = 0;
+
+  /** Suggestions (ADR 0016): ids of suggestion marks in the Y.Doc (null: not read yet). */
+  suggestionIds: Set<string> | null = null;
+  /** The open suggestions as of the last change (null: stale); whether there are any (null: unknown). */
+  suggestionWalk: SuggestionWalk | null = null;
+  openSuggestions: boolean | null = null;
 
   /** State vector of everything committed to storage. */
   durableSv: Uint8Array;
@@ -124,6 +131,9 @@ export class SyncDocument {
     this.#ydoc = ydoc;
     this.#state = null;
     this.#stateVectorMap = null;
+    // Suggestion bookkeeping refers to the items of one Y.Doc.
+    this.suggestionIds = null;
+    this.suggestionWalk = null;
     this.#onHydrate(ydoc);
     return ydoc;
   }

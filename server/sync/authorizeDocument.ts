@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { meetings, points, workspaceParties, workspaces } from "../../db/schema/index.ts";
+import { documentSuggestOnly, meetings, points, workspaceParties, workspaces } from "../../db/schema/index.ts";
 import {
   parseDocumentName,
   type AwarenessUser,
@@ -9,7 +9,9 @@ import {
 } from "../../shared/collab/protocol.ts";
 import { PRESENCE_FALLBACK_COLOUR, partyColour } from "../../shared/domain/parties.ts";
 import { can, type Capability } from "../../shared/domain/roles.ts";
+import type { SuggestionAuthor } from "../../shared/editor/suggestions.ts";
 import { findMembership } from "../auth/access.ts";
+import type { MembershipContext } from "../context.ts";
 import { resolveSession } from "../auth/sessions.ts";
 import { isDocumentLocked } from "../services/documents/isDocumentLocked.ts";
 
@@ -31,6 +33,10 @@ export type DocumentAuthorization =
       document: ParsedDocumentName;
       /** Name, party and party colour as the server knows them (presence shows these). */
       user: AwarenessUser;
+      /** The identity every suggestion mark of this socket must carry (ADR 0016). */
+      author: SuggestionAuthor;
+      /** "Alleen voorstellen": a writer whose every update must be a suggestion (ADR 0016). */
+      suggestOnly: boolean;
     }
   | { deny: 401 | 403 | 404 };
 
@@ -72,12 +78,18 @@ export async function authorizeDocument(
     membership.partyId,
     membership.partyName,
   );
-  const base = { userId: caller.userId, sessionId: caller.sessionId, document, user };
+  const author = authorOf(membership, user);
+  const base = { userId: caller.userId, sessionId: caller.sessionId, document, user, author, suggestOnly: false };
   if (!can(membership.role, WRITE_CAPABILITY[document.kind]))
     return { ...base, access: "read", readOnlyBecause: "role" };
   const lock = await isDocumentLocked(db, document);
   if (lock.locked) return { ...base, access: "read", readOnlyBecause: "locked" };
-  return { ...base, access: "write" };
+  const [restricted] = await db
+    .select({ userId: documentSuggestOnly.userId })
+    .from(documentSuggestOnly)
+    .where(and(eq(documentSuggestOnly.docName, docName), eq(documentSuggestOnly.userId, caller.userId)))
+    .limit(1);
+  return { ...base, access: "write", suggestOnly: !!restricted };
 }
 
 /** Point and minutes documents exist only for a point or meeting of that same tafel. */
@@ -100,6 +112,26 @@ export async function documentExists(db: Pick<Db, "select">, document: ParsedDoc
     return !!row;
   }
   return true;
+}
+
+const authorOf = (membership: MembershipContext, user: AwarenessUser): SuggestionAuthor => ({
+  userId: membership.userId,
+  name: user.name,
+  partyId: membership.partyId ?? "",
+  partyName: user.partyName,
+  color: user.color,
+});
+
+/** The identity a member's suggestion marks must carry at this tafel (the editor asks for it). */
+export async function suggestionAuthor(db: Db, membership: MembershipContext): Promise<SuggestionAuthor> {
+  const user = await presenceIdentity(
+    db,
+    membership.workspaceId,
+    membership.userName,
+    membership.partyId,
+    membership.partyName,
+  );
+  return authorOf(membership, user);
 }
 
 /** The identity presence shows for a member, with the colour the tafel's party list gives the party. */

@@ -10,6 +10,8 @@ import type { AppDeps } from "../context.ts";
 import { CLOSE_CODES } from "../../shared/collab/protocol.ts";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
 import { trustedOrigins } from "../http/origin.ts";
+import { createContext } from "../services/serviceContext.ts";
+import { recordSuggestionDecisions } from "../services/suggestions/suggestionDecisions.ts";
 import { authorizeDocument } from "./authorizeDocument.ts";
 import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from "./options.ts";
 import type { DocumentStore } from "./storage.ts";
@@ -39,7 +41,16 @@ export function attachSync(
   options: Partial<SyncOptions> = {},
 ): SyncServer {
   const opts: SyncOptions = { ...DEFAULT_SYNC_OPTIONS, ...options };
-  const core = new SyncCore(store, opts, (docName) => deps.events.emit("document.stored", { docName }));
+  const core = new SyncCore(
+    store,
+    opts,
+    (docName) => deps.events.emit("document.stored", { docName }),
+    // Suggestions accepted/rejected in the editor are logged as the socket's member (ADR 0016).
+    (docName, workspaceId, userId, decisions) =>
+      void recordSuggestionDecisions(createContext(deps), { docName, workspaceId, userId, decisions }).catch(
+        (error: unknown) => opts.log(`logging suggestion decisions on ${docName} failed`, error),
+      ),
+  );
   void store.open?.().catch((error) => opts.log("storage writer failed to start", error));
 
   const onUpgrade = createUpgradeHandler({

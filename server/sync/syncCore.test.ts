@@ -139,6 +139,8 @@ test("an access change between authorisation and join closes the new socket (no 
       sessionId: "s1",
       workspaceId: "w1",
       user: { name: "U", partyName: "", color: "#3d3d3d" },
+      author: { userId: "u1", name: "U", partyId: "", partyName: "", color: "#3d3d3d" },
+      suggestOnly: false,
     };
     const doc = await core.acquire("tafel.w1.spiegelparagraaf", "w1");
 

@@ -205,6 +205,8 @@ interface DeleteEntry {
 interface Parsed {
   sections: Section[];
   deletes: DeleteEntry[];
+  /** Whether any struct is formatting (a mark set or removed): suggestions live there (ADR 0016). */
+  formats: boolean;
 }
 
 const checkClient = (client: number) => client <= MAX_CLIENT_ID;
@@ -272,6 +274,7 @@ function readContent(r: Reader, ref: number): number {
 function parse(update: Uint8Array): Parsed {
   const r = new Reader(update);
   const sections: Section[] = [];
+  let formats = false;
   const seen = new Set<number>();
   const numClients = r.varUint();
   for (let c = 0; c < numClients; c++) {
@@ -301,6 +304,7 @@ function parse(update: Uint8Array): Parsed {
           if (info & 0x20) r.skipString(); // parentSub (map key)
         }
         length = readContent(r, ref);
+        if (ref === 6) formats = true;
       }
       if (length === 0) fault = "zero-length struct";
       else if (clock + length > MAX_CLOCK) fault ??= "clock out of range";
@@ -326,18 +330,29 @@ function parse(update: Uint8Array): Parsed {
     }
   }
   if (!r.done) throw new Refused("trailing bytes");
-  return { sections, deletes };
+  return { sections, deletes, formats };
+}
+
+/** What the check saw, for the suggestion guard (server/sync/suggestionGuard.ts): no second parse. */
+export interface UpdateFacts {
+  formats: boolean;
+  deletes: boolean;
 }
 
 /**
- * Null when the update may be applied; otherwise why not. Never throws.
+ * Null when the update may be applied; otherwise why not. Never throws. `facts`, when given, is
+ * filled in with what the update holds.
  */
-export function checkUpdate(update: Uint8Array): string | null {
+export function checkUpdate(update: Uint8Array, facts?: UpdateFacts): string | null {
   let parsed: Parsed;
   try {
     parsed = parse(update);
   } catch (error) {
     return error instanceof Refused ? error.message : "undecodable";
+  }
+  if (facts) {
+    facts.formats = parsed.formats;
+    facts.deletes = parsed.deletes.length > 0;
   }
   for (const section of parsed.sections) {
     if (section.duplicate) return "client listed twice";

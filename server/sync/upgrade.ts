@@ -135,6 +135,8 @@ export function createUpgradeHandler(deps: UpgradeHandlerDeps) {
         sessionId: decision.sessionId,
         workspaceId: decision.document.workspaceId,
         user: decision.user,
+        author: decision.author,
+        suggestOnly: decision.suggestOnly,
       };
       let doc;
       try {

@@ -52,6 +52,8 @@ for (const role of ["ambtenaar", "trekker", "bestuurder", "secretaris", "waarnem
   EXPECTED[role]!.push("comment.write");
 // Bespreekpunten (issue 14): the ambtelijk preparers and the secretaris.
 for (const role of ["ambtenaar", "trekker", "secretaris"]) EXPECTED[role]!.push("bespreekpunt.manage");
+// Suggestions (issue 12): who manages members sets "alleen voorstellen".
+for (const role of ["secretaris", "beheerder"]) EXPECTED[role]!.push("suggestions.restrict");
 
 describe("roles table", () => {
   it("has an expectation for every role", () => {

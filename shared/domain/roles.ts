@@ -52,6 +52,8 @@ export const CAPABILITIES = [
   "plan.import",
   /** Work the tafel's bespreekpunten: status, lead, question, links, and add the tafel's own (issue 14). */
   "bespreekpunt.manage",
+  /** Set a member to "alleen voorstellen" on a document: they may only suggest changes there (issue 12, ADR 0016). */
+  "suggestions.restrict",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -101,6 +103,8 @@ const TABLE: Record<Capability, readonly [boolean, boolean, boolean, boolean, bo
   "plan.import": [R, R, _, R, _, _],
   // Whoever prepares the OOGO works the leeswijzer's questions (issue 14); agendering stays meeting.manage.
   "bespreekpunt.manage": [R, R, _, R, _, _],
+  // Who manages the members decides who may only suggest (ADR 0016).
+  "suggestions.restrict": [_, _, _, R, _, R],
 };
 
 export function isRole(value: unknown): value is Role {

@@ -9,6 +9,7 @@ import type { AnyExtension } from "@tiptap/core";
 import { getSchema } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
+import { suggestionBlockNodes, suggestionMarkExtensions } from "./suggestionMarks.ts";
 
 export function editorExtensions(): AnyExtension[] {
   return [
@@ -17,8 +18,16 @@ export function editorExtensions(): AnyExtension[] {
       undoRedo: false,
       link: { openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"] },
       heading: { levels: [1, 2, 3] },
+      // Suggestions (issue 12): these four come from suggestionBlockNodes() with block marks allowed.
+      document: false,
+      bulletList: false,
+      orderedList: false,
+      listItem: false,
     }),
     TableKit.configure({ table: { resizable: false } }),
+    // Suggestions (track changes, issue 12): marks and the block nodes that may carry them.
+    ...suggestionBlockNodes(),
+    ...suggestionMarkExtensions(),
   ];
 }
 

@@ -190,6 +190,7 @@ export default function PointPage() {
                       readOnly={!p().abilities.editText.ok}
                       readOnlyReason={p().abilities.editText.reason ?? "U kunt deze tekst lezen maar niet bewerken."}
                       onSaveStateChange={onSaveState}
+                      suggestions
                     />
                   </div>
                 </section>

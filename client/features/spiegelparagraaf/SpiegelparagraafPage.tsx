@@ -46,6 +46,7 @@ export default function SpiegelparagraafPage() {
             documentName={name()}
             label="Tekst van de spiegelparagraaf"
             comments
+            suggestions
             readOnly={!canEdit()}
             readOnlyReason={`U kunt dit document lezen maar niet bewerken (rol: ${ROLE_LABELS[w().role].toLowerCase()}).`}
           />

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { documentNames } from "../../../shared/collab/protocol.ts";
 import { dateInZone } from "../../../shared/domain/dates.ts";
 import type { ExportFormat } from "../../../shared/domain/dossier.ts";
+import { withoutPendingSuggestions } from "../../../shared/editor/suggestions.ts";
 import { textHash } from "../../../shared/domain/textHash.ts";
 import { assertCan } from "../../auth/access.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
@@ -35,7 +36,10 @@ export async function exportOplegger(ctx: ServiceContext, input: ExportOpleggerC
   const points: OpleggerPoint[] = [];
   for (const summary of await pointSummaries(ctx, workspaceId, {})) {
     if (OPLEGGER_EXCLUDED.includes(summary.status)) continue;
-    const json = await ctx.deps.documents.readJson(documentNames.point(workspaceId, summary.id));
+    // The agreed text: without pending suggestions, as its hash (server/services/points/pointText.ts).
+    const json = withoutPendingSuggestions(
+      await ctx.deps.documents.readJson(documentNames.point(workspaceId, summary.id)),
+    );
     points.push({ detail: await describePoint(ctx, summary.id, null), json, hash: textHash(json) });
   }
   points.sort(

@@ -6,14 +6,25 @@
 import { pointTextVersions } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
 import { canonicalJson, textHash } from "../../../shared/domain/textHash.ts";
+import {
+  listSuggestions,
+  quoteOf,
+  withoutPendingSuggestions,
+  type OpenSuggestion,
+} from "../../../shared/editor/suggestions.ts";
 import { ApiError } from "../../http/errors.ts";
 import { nowIso, type ServiceContext, type TxContext } from "../serviceContext.ts";
 import type { PointRow } from "./pointState.ts";
 
-/** The durable text of a point: canonical ProseMirror JSON and its hash. */
+/**
+ * The durable text of a point: canonical ProseMirror JSON and its hash — both of the text with
+ * every pending suggestion reverted (proposals are not the text; docs/sync-protocol.md) — and
+ * the suggestions still open.
+ */
 export interface DurableText {
   hash: string;
   json: string;
+  suggestions: OpenSuggestion[];
 }
 
 export const pointDocumentName = (point: { id: string; workspaceId: string }) =>
@@ -24,8 +35,24 @@ export async function readDurableText(
   ctx: ServiceContext,
   point: { id: string; workspaceId: string },
 ): Promise<DurableText> {
-  const json = await ctx.deps.documents.readJson(pointDocumentName(point));
-  return { hash: textHash(json), json: canonicalJson(json) };
+  const raw = await ctx.deps.documents.readJson(pointDocumentName(point));
+  const json = withoutPendingSuggestions(raw);
+  return { hash: textHash(json), json: canonicalJson(json), suggestions: listSuggestions(raw) };
+}
+
+/** Nobody agrees to or signs a text that still carries proposals (issue 12): 409 listing them. */
+export function assertNoOpenSuggestions(text: DurableText, action: "standpunt" | "ondertekening"): void {
+  if (text.suggestions.length === 0) return;
+  const lines = text.suggestions.slice(0, 5).map((s) => {
+    const who = s.author ? `${s.author.name}${s.author.partyName ? ` (${s.author.partyName})` : ""}` : "onbekend";
+    const what = s.kind === "deletion" ? "schrappen" : s.kind === "insertion" ? "toevoegen" : "opmaak";
+    return `${who}: ${what} “${quoteOf(s.text, 40)}”`;
+  });
+  const more = text.suggestions.length > 5 ? ` en nog ${text.suggestions.length - 5}` : "";
+  throw new ApiError(
+    "SUGGESTIONS_OPEN",
+    `Er staan nog voorstellen open in de tekst; ${action === "standpunt" ? "een standpunt" : "een handtekening"} kan pas als die aanvaard of verworpen zijn. Open: ${lines.join("; ")}${more}.`,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   settleAutomatic,
   type PointChange,
 } from "./pointStatusChange.ts";
-import { assertTextCurrent, readDurableText, saveTextVersion } from "./pointText.ts";
+import { assertTextCurrent, assertNoOpenSuggestions, readDurableText, saveTextVersion } from "./pointText.ts";
 import { catchUpText } from "./refreshPointText.ts";
 
 export interface RecordStanceCommand {
@@ -51,6 +51,7 @@ export async function recordStance(ctx: ServiceContext, input: RecordStanceComma
     const partyId = member.partyId;
 
     const text = await readDurableText(t, point);
+    assertNoOpenSuggestions(text, "standpunt");
     if (input.textHash !== undefined && input.textHash !== text.hash) {
       throw new ApiError(
         "TEXT_CHANGED",

@@ -20,7 +20,7 @@ import {
   settleAutomatic,
   type PointChange,
 } from "./pointStatusChange.ts";
-import { assertTextCurrent, readDurableText, saveTextVersion } from "./pointText.ts";
+import { assertTextCurrent, assertNoOpenSuggestions, readDurableText, saveTextVersion } from "./pointText.ts";
 import { catchUpText } from "./refreshPointText.ts";
 
 export interface SignOffCommand {
@@ -52,6 +52,7 @@ export async function signOffPoint(
     // The text check comes first: a signer whose text changed (which may also have moved the
     // point out of a signable status) learns exactly that.
     const text = await readDurableText(t, point);
+    assertNoOpenSuggestions(text, "ondertekening");
     if (input.textHash !== text.hash) {
       throw new ApiError(
         "TEXT_CHANGED",
