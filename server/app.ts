@@ -18,6 +18,7 @@ import { meetingRoutes } from "./routes/meetings.ts";
 import { commentRoutes } from "./routes/comments.ts";
 import { versionRoutes } from "./routes/versions.ts";
 import { exportRoutes } from "./routes/exports.ts";
+import { spiegelExportRoutes } from "./routes/spiegelExport.ts";
 import { outboxRoutes } from "./routes/outbox.ts";
 import { tafelRoutes } from "./routes/tafels.ts";
 import { memberRoutes } from "./routes/members.ts";
@@ -135,6 +136,7 @@ export function createApp(deps: AppDeps) {
     dashboardRoutes,
     bespreekpuntRoutes,
     screeningRoutes,
+    spiegelExportRoutes,
   ])
     app.route("/api", routes);
 

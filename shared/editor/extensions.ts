@@ -9,6 +9,7 @@ import type { AnyExtension } from "@tiptap/core";
 import { getSchema } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
+import { PointEmbed } from "./pointEmbed.ts";
 
 export function editorExtensions(): AnyExtension[] {
   return [
@@ -19,6 +20,8 @@ export function editorExtensions(): AnyExtension[] {
       heading: { levels: [1, 2, 3] },
     }),
     TableKit.configure({ table: { resizable: false } }),
+    // Issue 12: an overeenstemmingspunt embedded by reference (spiegelparagraaf).
+    PointEmbed,
   ];
 }
 
