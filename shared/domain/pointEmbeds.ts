@@ -24,6 +24,6 @@ export function embeddedPointIds(doc: unknown): string[] {
     }
     for (const child of node.content ?? []) walk(child);
   };
-  if (doc && typeof doc === "object") walk(doc as PmNode);
+  if (doc && typeof doc === "object") walk(doc);
   return ids;
 }

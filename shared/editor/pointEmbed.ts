@@ -16,7 +16,8 @@ export const PointEmbed = Node.create({
     return {
       pointId: {
         default: null,
-        parseHTML: (el) => el.getAttribute("data-point-id"),
+        // Structural type: shared/ is compiled without the DOM library.
+        parseHTML: (el: { getAttribute(name: string): string | null }) => el.getAttribute("data-point-id"),
         renderHTML: (attrs: Record<string, unknown>) => ({ "data-point-id": attrs.pointId }),
       },
     };

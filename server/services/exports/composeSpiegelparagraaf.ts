@@ -130,7 +130,7 @@ function countEmbeds(json: unknown): number {
     if (node.type === POINT_EMBED_NODE) n++;
     for (const c of node.content ?? []) walk(c as typeof node);
   };
-  if (json && typeof json === "object") walk(json as { content?: unknown[] });
+  if (json && typeof json === "object") walk(json);
   return n;
 }
 
