@@ -128,8 +128,10 @@ function EmbeddedPoint(props: { pointId: string }) {
                     <th class="utrecht-table__header-cell" scope="row">
                       {party.name}
                     </th>
-                    <td class="utrecht-table__cell">{STANCE_LABELS[party.effectiveStance]}</td>
-                    <td class="utrecht-table__cell">
+                    <td class="utrecht-table__cell" data-label="Standpunt">
+                      {STANCE_LABELS[party.effectiveStance]}
+                    </td>
+                    <td class="utrecht-table__cell" data-label="Ondertekend">
                       {party.signoff
                         ? `Ja, door ${party.signoff.signer.name} op ${formatDate(party.signoff.signedAt)}`
                         : "Nog niet"}
