@@ -89,7 +89,7 @@ describe("points inside the spiegelparagraaf", () => {
     const since = page.getByLabel("Wijzigingen sinds");
     const draft = since.locator("option", { hasText: "Eerste concept van de werkgroep" });
     await draft.waitFor({ state: "attached" });
-    await since.selectOption((await draft.getAttribute("value")));
+    await since.selectOption(await draft.getAttribute("value"));
     const changes = await downloadText(page, page.getByRole("button", { name: "Met wijzigingen (Word)" }));
     expect(changes.name).toMatch(/^spiegelparagraaf-met-wijzigingen-.*\.docx$/);
     const { value: changed } = await mammoth.extractRawText({ buffer: changes.bytes });
