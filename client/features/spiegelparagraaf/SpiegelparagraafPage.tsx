@@ -41,7 +41,9 @@ export default function SpiegelparagraafPage() {
           </For>
         </p>
       </div>
-      <Show when={w().spiegelparagraafDocument}>{(name) => <SpiegelDownload documentName={name()} />}</Show>
+      <Show when={ws.can("content.read") && w().spiegelparagraafDocument}>
+        {(name) => <SpiegelDownload documentName={name()} />}
+      </Show>
       <Show when={w().spiegelparagraafDocument}>
         {(name) => (
           <CollaborativeEditor
