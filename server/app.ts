@@ -19,6 +19,7 @@ import { commentRoutes } from "./routes/comments.ts";
 import { suggestionRoutes } from "./routes/suggestions.ts";
 import { versionRoutes } from "./routes/versions.ts";
 import { exportRoutes } from "./routes/exports.ts";
+import { spiegelExportRoutes } from "./routes/spiegelExport.ts";
 import { outboxRoutes } from "./routes/outbox.ts";
 import { tafelRoutes } from "./routes/tafels.ts";
 import { memberRoutes } from "./routes/members.ts";
@@ -137,6 +138,7 @@ export function createApp(deps: AppDeps) {
     bespreekpuntRoutes,
     screeningRoutes,
     suggestionRoutes,
+    spiegelExportRoutes,
   ])
     app.route("/api", routes);
 

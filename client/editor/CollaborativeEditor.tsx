@@ -7,7 +7,17 @@
  *   <CollaborativeEditor documentName={w.spiegelparagraafDocument} label="Tekst van de spiegelparagraaf"
  *     readOnly={!ws.can("text.edit")} readOnlyReason="U kunt dit document lezen maar niet bewerken (rol: waarnemer)." />
  */
-import { createEffect, createMemo, createSignal, onCleanup, onMount, Show, untrack, type Accessor } from "solid-js";
+import {
+  createEffect,
+  createMemo,
+  createSignal,
+  getOwner,
+  onCleanup,
+  onMount,
+  Show,
+  untrack,
+  type Accessor,
+} from "solid-js";
 import { useNavigate, useLocation } from "@solidjs/router";
 import type { AwarenessUser } from "../../shared/collab/protocol.ts";
 import { authApi } from "../api/endpoints.ts";
@@ -22,6 +32,9 @@ import { PresenceList } from "./PresenceList.tsx";
 import { SaveStateIndicator } from "./SaveStateIndicator.tsx";
 import { CommentsPanel } from "../features/comments/CommentsPanel.tsx";
 import { SuggestionsPanel } from "../features/suggestions/SuggestionsPanel.tsx";
+import { pointEmbedNodeView } from "../features/spiegelparagraaf/PointEmbed.tsx";
+import { PointPickerButton } from "../features/spiegelparagraaf/PointPicker.tsx";
+import { POINT_EMBED_NODE } from "../../shared/domain/pointEmbeds.ts";
 import "./editor.css";
 
 export type { SaveState } from "../collab/saveState.ts";
@@ -46,6 +59,8 @@ export interface CollaborativeEditorProps {
    * path, so it never races live editing the way a server-side insert would.
    */
   starter?: { label: string; content: () => unknown };
+  /** Issue 12: "Punt invoegen" in the toolbar (the spiegelparagraaf). Embedded points show live in every editor. */
+  pointPicker?: boolean;
 }
 
 const DEFAULT_READ_ONLY = "U kunt dit document lezen maar niet bewerken.";
@@ -136,6 +151,7 @@ function EditorSession(props: CollaborativeEditorProps) {
           suggestions={props.suggestions ?? false}
           readOnly={props.readOnly}
           starter={props.starter}
+          pointPicker={props.pointPicker ?? false}
         />
       </Show>
     </div>
@@ -151,7 +167,9 @@ function EditorSurface(props: {
   suggestions: boolean;
   readOnly: boolean;
   starter?: CollaborativeEditorProps["starter"];
+  pointPicker: boolean;
 }) {
+  const owner = getOwner();
   let host!: HTMLDivElement;
   // The editor needs its host element, so it exists only after mount.
   const [editorHandle, setEditorHandle] = createSignal<TiptapHandle>();
@@ -166,6 +184,7 @@ function EditorSurface(props: {
       user: untrack(props.user), // later changes reach the carets through the session's awareness
       label: props.label,
       editable: !untrack(props.collab.readOnly),
+      nodeViews: { [POINT_EMBED_NODE]: pointEmbedNodeView(owner) },
     });
     setEditorHandle(handle);
     setEmpty(handle.editor.isEmpty);
@@ -194,6 +213,11 @@ function EditorSurface(props: {
               : undefined
           }
         />
+      </Show>
+      <Show when={editorHandle() && props.pointPicker && !props.collab.readOnly()}>
+        <div class="oogo-editor__insert">
+          <PointPickerButton editor={editorHandle()!.editor} />
+        </div>
       </Show>
       <Show when={props.starter && empty() && !props.collab.readOnly()}>
         <div class="oogo-form-actions">

@@ -1,4 +1,4 @@
-import { Editor } from "@tiptap/core";
+import { Editor, Node, type AnyExtension, type NodeViewRenderer } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 // The command types (toggleBold, insertTable, setLink, …) are augmentations of @tiptap/core in
@@ -19,6 +19,8 @@ export interface TiptapOptions {
   /** Accessible name of the text area. */
   label: string;
   editable: boolean;
+  /** Browser-only drawings of schema nodes by name (the embedded point); the schema stays shared. */
+  nodeViews?: Record<string, NodeViewRenderer>;
 }
 
 /**
@@ -47,7 +49,7 @@ export function createTiptapEditor(opts: TiptapOptions): TiptapHandle {
     element: opts.element,
     editable,
     extensions: [
-      ...editorExtensions(),
+      ...withNodeViews(editorExtensions(), opts.nodeViews ?? {}),
       Collaboration.configure({ document: opts.session.doc, field: DOCUMENT_FIELD }),
       CollaborationCaret.configure({ provider: opts.session.provider, user: opts.user, render: renderCaret }),
       CommentHighlights,
@@ -77,4 +79,11 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   label.textContent = typeof user.name === "string" ? user.name : "Onbekend";
   caret.append(label);
   return caret;
+}
+
+function withNodeViews(extensions: AnyExtension[], views: Record<string, NodeViewRenderer>): AnyExtension[] {
+  return extensions.map((ext) => {
+    const view = views[ext.name];
+    return view && ext instanceof Node ? ext.extend({ addNodeView: () => view }) : ext;
+  });
 }

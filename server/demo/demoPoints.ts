@@ -5,7 +5,11 @@
  * signatures, a dispute). The texts are in demoTexts.ts, the order and the reasons in
  * demoStory.ts.
  */
+import { documentNames } from "../../shared/collab/protocol.ts";
+import { replaceJsonUpdate } from "../documents/prosemirror.ts";
+import { saveVersion } from "../services/versions/versionVerbs.ts";
 import { demoMeetingId } from "./demoMeetings.ts";
+import { spiegelparagraafWithPoints } from "./drafts.ts";
 import type { StoryStep } from "./demoStory.ts";
 import { DEMO_POINTS, DEMO_POINT_TITLES, type PointKey } from "./demoTexts.ts";
 import type { DemoScene } from "./seedDemo.ts";
@@ -70,4 +74,17 @@ export async function editDemoPoint(scene: DemoScene, step: Step<"edit">): Promi
   const name = pointDocumentName({ id, workspaceId: scene.workspaceId });
   await scene.deps.documents.append(name, [paragraphEdit(await scene.store.load(name), step.paragraph)]);
   await refreshPointText(scene.system, { pointId: id });
+}
+
+/**
+ * Issue 12: the werkgroep keeps its first draft of the spiegelparagraaf as a named version
+ * (the "versie met wijzigingen" export then has something to compare with) and rewrites the
+ * paragraph around its points, stored as the sync server stores an edit.
+ */
+export async function embedDemoPoints(scene: DemoScene, step: Step<"embedPoints">): Promise<void> {
+  const name = documentNames.spiegelparagraaf(scene.workspaceId);
+  if (step.versionName)
+    await saveVersion(scene.as(step.by), { workspaceId: scene.workspaceId, document: name, name: step.versionName });
+  const json = spiegelparagraafWithPoints((key) => scene.pointIds.get(key));
+  await scene.deps.documents.append(name, [replaceJsonUpdate(await scene.store.load(name), json)]);
 }

@@ -41,6 +41,8 @@ export type StoryStep = { at: string } & (
   | { do: "decide"; by: string; meeting: MeetingKey; item: DemoAgendaItem; decision: AgendaDecision; note: string }
   /** The minutes typed in the shared editor (a document, not a logged step). */
   | { do: "writeMinutes"; meeting: MeetingKey }
+  /** Issue 12: the werkgroep keeps its first draft as a version and rewrites the spiegelparagraaf around the points. */
+  | { do: "embedPoints"; by: string; versionName?: string }
   /** Approves the minutes — or re-approves them after an amendment, which closes it. */
   | { do: "approveMinutes"; by: string; meeting: MeetingKey }
   /** Re-opens approved minutes with a reason; the correction is typed right after. */
@@ -247,6 +249,8 @@ export const DEMO_YEAR: StoryStep[] = [
   },
   // A written round: the bestuurders sign the warme overdracht without a meeting.
   { at: "2025-10-23 16:00", do: "sign", by: SWV_B, point: "warmeOverdracht" },
+  // The spiegelparagraaf restated the points' norms and already disagreed with them: it now embeds them.
+  { at: "2025-10-27 09:30", do: "embedPoints", by: SWV_T, versionName: "Eerste concept van de werkgroep" },
   { at: "2025-10-28 11:00", do: "sign", by: GRO_W, point: "warmeOverdracht" },
   { at: "2025-10-30 10:00", do: "planMeeting", by: SEC, meeting: "werkgroep" },
 
@@ -609,6 +613,8 @@ export const DEMO_YEAR: StoryStep[] = [
     "Akkoord; Tynaarlo draagt niet bij aan het gebouw, zoals de tekst zegt.",
   ),
   { at: "2026-05-27 10:00", do: "createPoint", by: GRO_T, point: "toegankelijkheid" },
+  // The points made since the autumn go into the spiegelparagraaf too.
+  { at: "10:20", do: "embedPoints", by: GRO_T },
   { at: "2026-06-11 10:00", do: "planMeeting", by: SEC, meeting: "tweede" },
   {
     at: "10:10",

@@ -28,7 +28,14 @@ import {
   writeDemoMinutes,
 } from "./demoMeetings.ts";
 import { workDemoBespreekpunt } from "./demoBespreekpunten.ts";
-import { createDemoPoint, editDemoPoint, moveDemoPoint, recordDemoStance, signDemoPoint } from "./demoPoints.ts";
+import {
+  createDemoPoint,
+  editDemoPoint,
+  embedDemoPoints,
+  moveDemoPoint,
+  recordDemoStance,
+  signDemoPoint,
+} from "./demoPoints.ts";
 import { DEMO_YEAR, TAFEL_CREATED, type StoryStep } from "./demoStory.ts";
 import type { MeetingKey, PointKey, StepKey } from "./demoTexts.ts";
 import { SPIEGELPARAGRAAF_DRAFT, PROCEDURE_DRAFT } from "./drafts.ts";
@@ -164,6 +171,8 @@ function playStep(scene: DemoScene, step: StoryStep): Promise<void> {
       return tickDemoStep(scene, step);
     case "bespreekpunt":
       return workDemoBespreekpunt(scene, step);
+    case "embedPoints":
+      return embedDemoPoints(scene, step);
   }
 }
 

@@ -24,7 +24,7 @@ const fileResponse = (description: string) => ({
   },
 });
 
-function sendFile(c: Context<AppEnv>, file: ExportFile) {
+export function sendFile(c: Context<AppEnv>, file: ExportFile) {
   return c.body(new Uint8Array(file.bytes), 200, {
     "Content-Type": file.contentType,
     "Content-Disposition": `attachment; filename="${file.filename}"`,

@@ -137,9 +137,11 @@ describe("keeping a named version", () => {
       (await call("swv", "POST", `/api/workspaces/${ws}/versions`, { document: spiegel(), name: "ongewijzigd" }))
         .status,
     ).toBe(201);
+    // Newest first; the demo's own first draft of the werkgroep comes after these.
     expect((await versions(spiegel(), "waarnemer")).map((v) => v.name)).toEqual([
       "ongewijzigd",
       "na werkgroep 12 maart",
+      "Eerste concept van de werkgroep",
     ]);
 
     const before = (await t.deps.database.db.select({ n: count() }).from(documentVersions))[0]!.n;

@@ -10,6 +10,8 @@ export const DOCUMENT_VERSION_REASONS = [
   "ondertekening",
   "notulen_vastgesteld",
   "teruggezet",
+  // Issue 12, spiegelparagraaf as a document: an export keeps the text it printed.
+  "export",
 ] as const;
 export type DocumentVersionReason = (typeof DOCUMENT_VERSION_REASONS)[number];
 
@@ -20,6 +22,7 @@ export const VERSION_REASON_LABELS: Record<DocumentVersionReason, string> = {
   ondertekening: "Ondertekend",
   notulen_vastgesteld: "Notulen vastgesteld",
   teruggezet: "Voor het terugzetten van een oudere versie",
+  export: "Gedownload als document",
 };
 
 /**

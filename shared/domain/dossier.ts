@@ -70,7 +70,12 @@ export function legalBasisForPlans(plans: ReadonlyArray<{ kind: PlanType; sector
  * cites the chain up to the last event that is NOT one of these, so building a dossier (itself
  * logged) does not change the next dossier built from the same data.
  */
-export const EXPORT_EVENT_TYPES = ["dossier.generated", "oplegger.generated"] as const;
+export const EXPORT_EVENT_TYPES = [
+  "dossier.generated",
+  "oplegger.generated",
+  // Issue 12: the spiegelparagraaf as a document.
+  "spiegelparagraaf.exported",
+] as const;
 export const isExportEvent = (type: string) => (EXPORT_EVENT_TYPES as readonly string[]).includes(type);
 
 /** Formats a dossier or oplegger is produced in. */

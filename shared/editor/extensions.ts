@@ -10,6 +10,7 @@ import { getSchema } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
 import { suggestionBlockNodes, suggestionMarkExtensions } from "./suggestionMarks.ts";
+import { PointEmbed } from "./pointEmbed.ts";
 
 export function editorExtensions(): AnyExtension[] {
   return [
@@ -28,6 +29,8 @@ export function editorExtensions(): AnyExtension[] {
     // Suggestions (track changes, issue 12): marks and the block nodes that may carry them.
     ...suggestionBlockNodes(),
     ...suggestionMarkExtensions(),
+    // Issue 12: an overeenstemmingspunt embedded by reference (spiegelparagraaf).
+    PointEmbed,
   ];
 }
 

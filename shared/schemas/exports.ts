@@ -18,3 +18,7 @@ export const ExportFormatQuery = z.object({
   format: z.enum(EXPORT_FORMATS, { message: "Kies pdf of docx" }).default("pdf"),
 });
 export type ExportFormatQuery = z.infer<typeof ExportFormatQuery>;
+
+/** Issue 12: the spiegelparagraaf as a document; `sinds` asks for the changes since a kept version. */
+export const SpiegelExportQuery = ExportFormatQuery.extend({ sinds: Id.optional() });
+export type SpiegelExportQuery = z.infer<typeof SpiegelExportQuery>;

@@ -4,6 +4,7 @@ import { PageTitle } from "../../ui/PageTitle.tsx";
 import { CollaborativeEditor } from "../../editor/CollaborativeEditor.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { periodText } from "../workspace/plans.ts";
+import { SpiegelDownload } from "./SpiegelDownload.tsx";
 import "./spiegelparagraaf.css";
 
 /** The spiegelparagraaf: one shared text per tafel, a section (h2) per theme, written together live. */
@@ -40,9 +41,13 @@ export default function SpiegelparagraafPage() {
           </For>
         </p>
       </div>
+      <Show when={ws.can("content.read") && w().spiegelparagraafDocument}>
+        {(name) => <SpiegelDownload documentName={name()} />}
+      </Show>
       <Show when={w().spiegelparagraafDocument}>
         {(name) => (
           <CollaborativeEditor
+            pointPicker
             documentName={name()}
             label="Tekst van de spiegelparagraaf"
             comments

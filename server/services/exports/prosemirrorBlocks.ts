@@ -2,8 +2,10 @@
  * ProseMirror JSON (the shared editor schema) → the neutral document model, for printing the
  * exact text of points, the procedure and minutes: headings, paragraphs with bold/italic/
  * underline/strike/code, bullet and ordered lists (nested), tables, blockquotes, code blocks.
- * Unknown nodes keep their text, so nothing a party wrote is silently dropped.
+ * Unknown nodes keep their text, so nothing a party wrote is silently dropped; an embedded point
+ * is drawn by the caller (it holds no text of its own). Unknown marks are ignored.
  */
+import { POINT_EMBED_NODE } from "../../../shared/domain/pointEmbeds.ts";
 import type { Block, Run } from "./docModel.ts";
 
 interface PmMark {
@@ -68,7 +70,18 @@ function plain(node: PmNode): string {
   return (node.content ?? []).some((c) => blockish.includes(c.type ?? "")) ? parts.join("\n") : parts.join("");
 }
 
-function blocksOf(nodes: PmNode[]): Block[] {
+/** How a document that is the export's own body (the spiegelparagraaf) differs from quoted text. */
+export interface BlockOptions {
+  /** Blocks for an embedded overeenstemmingspunt (by its id); without this it is left out. */
+  embed?: (pointId: string) => Block[];
+  /** Headings are this document's own (table-of-contents entries at level 2), not quoted ones. */
+  ownHeadings?: boolean;
+}
+
+/** Internal: numbers the own headings' anchors across nested calls. */
+type WalkOptions = BlockOptions & { headings: { n: number } };
+
+function blocksOf(nodes: PmNode[], opts: WalkOptions): Block[] {
   const out: Block[] = [];
   for (const n of nodes) {
     switch (n.type) {
@@ -80,7 +93,9 @@ function blocksOf(nodes: PmNode[]): Block[] {
       case "heading": {
         // Headings inside quoted text are not entries of the dossier's own table of contents.
         const level = Math.min(3, Math.max(1, Number(n.attrs?.level ?? 2))) as 1 | 2 | 3;
-        out.push({ kind: "heading", level: level === 1 ? 2 : 3, text: plain(n) });
+        if (opts.ownHeadings && level < 3)
+          out.push({ kind: "heading", level: 2, text: plain(n), anchor: `kop-${++opts.headings.n}` });
+        else out.push({ kind: "heading", level: level === 1 ? 2 : 3, text: plain(n) });
         break;
       }
       case "bulletList":
@@ -88,7 +103,7 @@ function blocksOf(nodes: PmNode[]): Block[] {
         out.push({
           kind: "list",
           ordered: n.type === "orderedList",
-          items: (n.content ?? []).map((li) => blocksOf(li.content ?? [])),
+          items: (n.content ?? []).map((li) => blocksOf(li.content ?? [], opts)),
         });
         break;
       case "table": {
@@ -99,13 +114,18 @@ function blocksOf(nodes: PmNode[]): Block[] {
         break;
       }
       case "blockquote":
-        out.push({ kind: "quote", blocks: blocksOf(n.content ?? []) });
+        out.push({ kind: "quote", blocks: blocksOf(n.content ?? [], opts) });
         break;
       case "codeBlock":
         out.push({ kind: "paragraph", runs: [{ text: plain(n), mono: true }] });
         break;
       case "horizontalRule":
         break;
+      case POINT_EMBED_NODE: {
+        const id = n.attrs?.pointId;
+        if (opts.embed && typeof id === "string") out.push(...opts.embed(id));
+        break;
+      }
       default: {
         const text = plain(n).trim();
         if (text) out.push({ kind: "paragraph", runs: [{ text }] });
@@ -116,8 +136,8 @@ function blocksOf(nodes: PmNode[]): Block[] {
 }
 
 /** The blocks of a ProseMirror document; an empty document gives one muted line saying so. */
-export function prosemirrorToBlocks(json: unknown, emptyText = "(lege tekst)"): Block[] {
-  const blocks = blocksOf(asNode(json).content ?? []);
+export function prosemirrorToBlocks(json: unknown, emptyText = "(lege tekst)", opts: BlockOptions = {}): Block[] {
+  const blocks = blocksOf(asNode(json).content ?? [], { ...opts, headings: { n: 0 } });
   const hasText = blocks.some((b) => b.kind !== "paragraph" || b.runs.some((r) => r.text.trim()));
   return hasText
     ? blocks.filter(
