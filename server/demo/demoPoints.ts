@@ -10,7 +10,7 @@ import type { StoryStep } from "./demoStory.ts";
 import { DEMO_POINTS, DEMO_POINT_TITLES, type PointKey } from "./demoTexts.ts";
 import type { DemoScene } from "./seedDemo.ts";
 import { createPoint } from "../services/points/createPoint.ts";
-import { paragraphEdit } from "../services/points/paragraphEdit.ts";
+import { appendParagraph } from "../services/points/paragraphEdit.ts";
 import { pointDocumentName, readDurableText } from "../services/points/pointText.ts";
 import { recordStance } from "../services/points/recordStance.ts";
 import { refreshPointText } from "../services/points/refreshPointText.ts";
@@ -68,6 +68,6 @@ export async function signDemoPoint(scene: DemoScene, step: Step<"sign">): Promi
 export async function editDemoPoint(scene: DemoScene, step: Step<"edit">): Promise<void> {
   const id = demoPointId(scene, step.point);
   const name = pointDocumentName({ id, workspaceId: scene.workspaceId });
-  await scene.deps.documents.append(name, [paragraphEdit(await scene.store.load(name), step.paragraph)]);
+  await scene.deps.documents.write(name, appendParagraph(step.paragraph));
   await refreshPointText(scene.system, { pointId: id });
 }
