@@ -31,6 +31,8 @@ export interface AppConfig {
 export interface DocumentReader {
   /** The ProseMirror JSON of a document's durable state (an empty doc when it never existed). */
   readJson(docName: string): Promise<unknown>;
+  /** The durable Yjs state of a document (null when it never existed); for verbs that work on Yjs positions. */
+  readState(docName: string): Promise<Uint8Array | null>;
   /**
    * The one way a verb changes a document: `change` runs on the current state of the live
    * document (loaded by the sync server if needed); the result is checked, broadcast to open

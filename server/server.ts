@@ -82,6 +82,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     config,
     documents: {
       readJson: async (name) => stateToJson(await store.load(name)),
+      readState: (name) => store.load(name),
       write: (name, change) => writeThrough(core!)(name, change),
     },
   };

@@ -62,6 +62,7 @@ export async function runAdminCommand(argv: string[], env: NodeJS.ProcessEnv, io
       },
       documents: {
         readJson: () => Promise.reject(new Error("geen documenten in de beheeropdracht")),
+        readState: () => Promise.reject(new Error("geen documenten in de beheeropdracht")),
         write: () => Promise.reject(new Error("geen documenten in de beheeropdracht")),
       },
     };

@@ -70,6 +70,7 @@ function testDeps(database: Database, store: LibsqlDocumentStore): { deps: AppDe
     config: { production: false, secureCookies: false, publicOrigin: "http://localhost", sessionTtlHours: 12 },
     documents: {
       readJson: async (name) => stateToJson(await store.load(name)),
+      readState: (name) => store.load(name),
       write: (name, change) => writeThrough(core!)(name, change),
     },
   };

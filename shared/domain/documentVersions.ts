@@ -10,6 +10,7 @@ export const DOCUMENT_VERSION_REASONS = [
   "ondertekening",
   "notulen_vastgesteld",
   "teruggezet",
+  "hersteld",
 ] as const;
 export type DocumentVersionReason = (typeof DOCUMENT_VERSION_REASONS)[number];
 
@@ -20,6 +21,7 @@ export const VERSION_REASON_LABELS: Record<DocumentVersionReason, string> = {
   ondertekening: "Ondertekend",
   notulen_vastgesteld: "Notulen vastgesteld",
   teruggezet: "Voor het terugzetten van een oudere versie",
+  hersteld: "Oudere versie teruggezet",
 };
 
 /**
