@@ -63,7 +63,7 @@ describe("restoring a version of the spiegelparagraaf", () => {
     // A comment on "tweemaandelijks", as the editor anchors it.
     const before = await stored(doc);
     const text = (before.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
-    const at = text.toString().indexOf("tweemaandelijks");
+    const at = text.toJSON().indexOf("tweemaandelijks");
     const anchor = encodeAnchor(
       Y.createRelativePositionFromTypeIndex(text, at, -1),
       Y.createRelativePositionFromTypeIndex(text, at + "tweemaandelijks".length, -1),

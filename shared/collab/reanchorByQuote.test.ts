@@ -26,7 +26,7 @@ const textOf = (doc: Y.Doc, i: number) => (doc.getXmlFragment(FIELD).get(i) as Y
 /** An anchor as the editor makes it, on `quote` inside paragraph `i`. */
 function anchorOn(doc: Y.Doc, i: number, quote: string, id: string): AnchorToPlace {
   const text = textOf(doc, i);
-  const at = text.toString().indexOf(quote);
+  const at = text.toJSON().indexOf(quote);
   return {
     id,
     quote,
