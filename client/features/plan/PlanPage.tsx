@@ -268,7 +268,7 @@ function VersionsSection(props: {
 }
 
 function VersionView(props: { versionId: string }) {
-  const [version] = createResource(
+  const [version, { refetch }] = createResource(
     () => props.versionId,
     (id) => planApi.version(id),
   );
@@ -299,7 +299,7 @@ function VersionView(props: { versionId: string }) {
             </button>
           </div>
           <Show when={view() === "text"} fallback={<PlanChanges versionId={v().id} />}>
-            <PlanReader version={v()} />
+            <PlanReader version={v()} onLinked={() => void refetch()} />
           </Show>
         </section>
       )}
@@ -307,7 +307,7 @@ function VersionView(props: { versionId: string }) {
   );
 }
 
-function PlanReader(props: { version: PlanVersionDetail }) {
+function PlanReader(props: { version: PlanVersionDetail; onLinked: () => void }) {
   const ws = useWorkspace();
   const navigate = useNavigate();
   const [picked, setPicked] = createSignal<ReadonlySet<string>>(new Set());
@@ -408,7 +408,10 @@ function PlanReader(props: { version: PlanVersionDetail }) {
           <UseInSpiegelForm
             versionId={props.version.id}
             picked={headed().filter((s) => picked().has(s.id))}
-            onDone={() => setPicked(new Set<string>())}
+            onDone={() => {
+              setPicked(new Set<string>());
+              props.onLinked();
+            }}
           />
         </Show>
         <Show when={props.version.canUseAsBasis}>
