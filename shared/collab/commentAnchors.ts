@@ -2,7 +2,7 @@
  * The anchor of a comment: two Yjs relative positions (they follow their characters through
  * every concurrent edit, for late joiners too) plus the quoted text (ADR 0012). Encoded as
  * base64url for JSON. The editor maps them to ProseMirror positions; this module reads them on
- * a bare Y.Doc (server, tests, a future re-anchoring by quote).
+ * a bare Y.Doc (server, tests, re-anchoring by quote after a rebuild).
  */
 import { fromBase64UrlEncoded, toBase64UrlEncoded } from "lib0/buffer";
 import * as Y from "yjs";
