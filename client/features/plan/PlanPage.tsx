@@ -635,8 +635,8 @@ function UseInSpiegelForm(props: { versionId: string; picked: PlanSection[]; onD
         <ErrorSummary error={add.error()} title="De tekst is niet opgenomen" />
         <p class="utrecht-paragraph" id="plan-spiegel-picked">
           {props.picked.length === 0
-            ? "Nog geen paragraaf gekozen."
-            : `Gekozen: ${props.picked.map(sectionLabel).join("; ")}.`}
+            ? "Kies hierboven de paragrafen die in de spiegelparagraaf komen."
+            : `Komt in de spiegelparagraaf: ${props.picked.map(sectionLabel).join("; ")}.`}
         </p>
         <Show when={add.result()}>
           <p class="utrecht-paragraph" role="status">
