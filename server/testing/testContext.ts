@@ -19,7 +19,7 @@ import { actingAsDemoMember, seedDemo, type DemoContext } from "../demo/seedDemo
 import { DEMO_PASSWORD } from "../demo/demoAccounts.ts";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
 import { watchMilestones } from "../services/versions/watchMilestones.ts";
-import { watchPointTexts } from "../services/points/watchPointTexts.ts";
+import { watchPointTexts, type PointTextWatcher } from "../services/points/watchPointTexts.ts";
 import { createContext, type ServiceContext } from "../services/serviceContext.ts";
 
 export function tempDatabaseUrl(prefix = "oogo-test-"): { url: string; dir: string; cleanup(): void } {
@@ -46,6 +46,8 @@ export interface TestContext {
   store: LibsqlDocumentStore;
   /** The sync core verbs write documents through (no sockets attached). */
   core: SyncCore;
+  /** The context's own point-text watcher (server writes announce `document.stored` to it). */
+  pointTexts: PointTextWatcher;
   demo: DemoContext;
   /** A service context acting as this demo member (call verbs directly: `createPoint(ctx.as(DEMO.swvTrekker), …)`). */
   as(email: string): ServiceContext;
@@ -160,7 +162,7 @@ export async function createTestContext(): Promise<TestContext> {
         tmp.cleanup();
       });
   };
-  return { deps, app, store, core, demo, as, system: createContext(deps), login, request, cleanup };
+  return { deps, app, store, core, pointTexts, demo, as, system: createContext(deps), login, request, cleanup };
 }
 
 /** The demo e-mail addresses, for readable tests. */
