@@ -76,6 +76,16 @@ describe("restoring a version of the spiegelparagraaf", () => {
       mentions: { userIds: [], partyIds: [] },
     });
     expect(thread.status).toBe(201);
+    // The SWV's internal note on the same words: re-anchored too, but never counted for another party.
+    const note = await call<CommentThreadView>("swv", "POST", `/api/workspaces/${ws}/comments`, {
+      document: doc,
+      anchor,
+      quote: "tweemaandelijks",
+      body: "Intern: vasthouden aan tweemaandelijks.",
+      visibility: "partij",
+      mentions: { userIds: [], partyIds: [] },
+    });
+    expect(note.status).toBe(201);
 
     // Later the word is typed over: the comment's text is gone.
     await t.deps.documents.write(
@@ -99,6 +109,13 @@ describe("restoring a version of the spiegelparagraaf", () => {
     );
     const again = threads.body.threads.find((x) => x.id === thread.body.id)!;
     expect(anchoredText(await stored(doc), again.anchor)).toEqual({ text: "tweemaandelijks" });
+    const own = await call<{ threads: CommentThreadView[] }>(
+      "swv",
+      "GET",
+      `/api/workspaces/${ws}/comments?document=${doc}`,
+    );
+    const internal = own.body.threads.find((x) => x.id === note.body.id)!;
+    expect(anchoredText(await stored(doc), internal.anchor)).toEqual({ text: "tweemaandelijks" });
 
     // Nothing lost: the text as it stood is a version too.
     const list = (

@@ -4,7 +4,7 @@ import { commentThreads } from "../../../db/schema/index.ts";
 import { reanchorByQuote } from "../../../shared/collab/commentAnchors.ts";
 import { DOCUMENT_FIELD } from "../../../shared/editor/extensions.ts";
 import { afterCommit, withTransaction, type ServiceContext } from "../serviceContext.ts";
-import { announceThreads } from "./commentRecords.ts";
+import { announceThreads, type ThreadRow } from "./commentRecords.ts";
 
 /**
  * After a verb rebuilt a document (restore, "Gebruik als basis"), with the document as it was
@@ -12,12 +12,13 @@ import { announceThreads } from "./commentRecords.ts";
  * a new anchor where their quote is found again (shared/collab/commentAnchors.ts). Runs inside
  * the caller's transaction; the caller's own log event records the rebuild, so this logs
  * nothing per thread (an internal note's existence must not reach the log). Open clients are
- * told per visibility, as for any thread change. Returns how many threads were placed again.
+ * told per visibility, as for any thread change. Returns the threads placed again (callers count
+ * only those the actor may see: another party's internal notes are not even to be counted).
  */
 export async function reanchorThreads(
   ctx: ServiceContext,
   input: { workspaceId: string; docName: string; before: Y.Doc },
-): Promise<number> {
+): Promise<ThreadRow[]> {
   const after = new Y.Doc();
   const state = await ctx.deps.documents.readState(input.docName);
   if (state) Y.applyUpdate(after, state);
@@ -32,7 +33,7 @@ async function reanchorIn(
   ctx: ServiceContext,
   input: { workspaceId: string; docName: string; before: Y.Doc },
   after: Y.Doc,
-): Promise<number> {
+): Promise<ThreadRow[]> {
   return withTransaction(ctx, async (t) => {
     const threads = await t.tx
       .select()
@@ -57,6 +58,6 @@ async function reanchorIn(
         .where(eq(commentThreads.id, thread.id));
       afterCommit(t, () => announceThreads(t, thread, "comment.reanchored"));
     }
-    return placed.size;
+    return threads.filter((r) => placed.has(r.id));
   });
 }

@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { documentVersions } from "../../../db/schema/index.ts";
 import { parseDocumentName } from "../../../shared/collab/protocol.ts";
+import { threadVisibleTo } from "../../../shared/domain/comments.ts";
 import type { RestoreOutcome } from "../../../shared/schemas/versions.ts";
 import { assertCan, findMembership } from "../../auth/access.ts";
 import { setContent } from "../../documents/prosemirror.ts";
@@ -60,11 +61,9 @@ export async function restoreVersion(ctx: ServiceContext, input: { versionId: st
   let reanchored = 0;
   try {
     if (previous)
-      reanchored = await reanchorThreads(ctx, {
-        workspaceId: version.workspaceId,
-        docName: version.docName,
-        before: previous,
-      });
+      reanchored = (
+        await reanchorThreads(ctx, { workspaceId: version.workspaceId, docName: version.docName, before: previous })
+      ).filter((thread) => threadVisibleTo(thread, member.partyId)).length;
   } finally {
     (previous as Y.Doc | null)?.destroy();
   }
