@@ -24,7 +24,11 @@ const deps: AppDeps = {
   database,
   events: new EventBus(),
   config: { production: false, secureCookies: false, publicOrigin: "http://localhost", sessionTtlHours: 12 },
-  documents: { readJson: () => Promise.reject(new Error("unused")), append: () => Promise.reject(new Error("unused")) },
+  documents: {
+    readJson: () => Promise.reject(new Error("unused")),
+    readState: () => Promise.reject(new Error("unused")),
+    write: () => Promise.reject(new Error("unused")),
+  },
 };
 const app = createApp(deps);
 const { link } = await createApplicatiebeheerder(createContext(deps), {

@@ -48,7 +48,11 @@ const deps: AppDeps = {
   database,
   events: new EventBus(),
   config: { production: true, secureCookies: true, publicOrigin: "https://oogo.example.nl", sessionTtlHours: 12 },
-  documents: { readJson: () => Promise.resolve({ type: "doc", content: [] }), append: () => Promise.resolve() },
+  documents: {
+    readJson: () => Promise.resolve({ type: "doc", content: [] }),
+    readState: () => Promise.resolve(null),
+    write: () => Promise.resolve(false),
+  },
 };
 const ctx = createContext(deps);
 const sender = new MailSender(ctx, {

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { documentNames } from "../shared/collab/protocol.ts";
 import { embeddedPointIds } from "../shared/domain/pointEmbeds.ts";
-import { replaceJsonUpdate } from "../server/documents/prosemirror.ts";
+import { setContent } from "../server/documents/prosemirror.ts";
 import { exportSpiegelparagraaf } from "../server/services/exports/exportSpiegelparagraaf.ts";
 import { insertPoint } from "../server/services/meetings/meetingFixtures.ts";
 import { createTestContext, DEMO } from "../server/testing/testContext.ts";
@@ -40,8 +40,9 @@ try {
     ids.push(p.id);
   }
   const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
-  await t.deps.documents.append(name, [
-    replaceJsonUpdate(await t.store.load(name), {
+  await t.deps.documents.write(
+    name,
+    setContent({
       type: "doc",
       content: ids.flatMap((id, i) => [
         ...(i % 4 === 0
@@ -51,7 +52,7 @@ try {
         { type: "overeenstemmingspunt", attrs: { pointId: id } },
       ]),
     }),
-  ]);
+  );
 
   const ctx = t.as(DEMO.secretaris);
   const out = process.env.BENCH_OUT;

@@ -1,3 +1,4 @@
+import type * as Y from "yjs";
 import type { Database } from "../db/client.ts";
 import type { EventBus } from "./events.ts";
 import type { Role } from "../shared/domain/roles.ts";
@@ -30,8 +31,15 @@ export interface AppConfig {
 export interface DocumentReader {
   /** The ProseMirror JSON of a document's durable state (an empty doc when it never existed). */
   readJson(docName: string): Promise<unknown>;
-  /** Durably appends Yjs updates (seeding a new document, e.g. a point's opening text). Live edits go through the sync server. */
-  append(docName: string, updates: Uint8Array[]): Promise<void>;
+  /** The durable Yjs state of a document (null when it never existed); for verbs that work on Yjs positions. */
+  readState(docName: string): Promise<Uint8Array | null>;
+  /**
+   * The one way a verb changes a document: `change` runs on the current state of the live
+   * document (loaded by the sync server if needed); the result is checked, broadcast to open
+   * editors and stored like a writer's edit. Resolves after the commit, with whether anything
+   * changed. Never call it inside `withTransaction` (storage waits for the write lock).
+   */
+  write(docName: string, change: (doc: Y.Doc) => void): Promise<boolean>;
 }
 
 /** The authenticated caller, resolved once per request by server/auth. */

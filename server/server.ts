@@ -10,7 +10,8 @@ import { EventBus } from "./events.ts";
 import { stateToJson } from "./documents/prosemirror.ts";
 import { LibsqlDocumentStore } from "./sync/libsqlStore.ts";
 import type { DocumentStore } from "./sync/storage.ts";
-import { attachSync, type SyncOptions, type SyncServer } from "./sync/index.ts";
+import { attachSync, createSyncCore, writeThrough, type SyncOptions, type SyncServer } from "./sync/index.ts";
+import type { SyncCore } from "./sync/SyncCore.ts";
 import { isDatabaseEmpty, seedDemo } from "./demo/seedDemo.ts";
 import { deviceCookieSecret } from "./auth/deviceCookie.ts";
 import { watchMilestones } from "./services/versions/watchMilestones.ts";
@@ -74,18 +75,24 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     sessionTtlHours: 12,
     deviceCookieSecret: options.deviceCookieSecret,
   };
+  let core: SyncCore | null = null;
   const deps: AppDeps = {
     database,
     events: new EventBus(),
     config,
     documents: {
       readJson: async (name) => stateToJson(await store.load(name)),
-      append: (name, updates) => store.append(name, updates),
+      readState: (name) => store.load(name),
+      write: (name, change) => writeThrough(core!)(name, change),
     },
   };
+  // Before the seed and the app: verbs write documents through the same core the sockets use.
+  core = createSyncCore(deps, store, options.sync);
 
   // Fails the start on a too-short DEVICE_COOKIE_SECRET instead of on the first login.
-  await deviceCookieSecret(database, config).catch((error: unknown) => {
+  await deviceCookieSecret(database, config).catch(async (error: unknown) => {
+    await core.close();
+    await store.close();
     database.close();
     throw error;
   });
@@ -125,7 +132,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     );
   });
   const port = (server.address() as AddressInfo).port;
-  const sync = attachSync(server as Server, deps, store, options.sync);
+  const sync = attachSync(server as Server, deps, store, options.sync, core);
 
   return {
     url: `http://127.0.0.1:${port}`,

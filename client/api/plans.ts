@@ -6,6 +6,7 @@ import type {
   PlanVersionList,
   PlanVersionSummary,
   UseSectionsInput,
+  UseSectionsInSpiegelInput,
 } from "../../shared/schemas/plans.ts";
 import { api, ApiRequestError } from "./http.ts";
 
@@ -65,4 +66,6 @@ export const planApi = {
   fileUrl: (versionId: string) => `${version(versionId)}/file`,
   useAsBasis: (versionId: string, input: UseSectionsInput) =>
     api.post<{ pointId: string }>(`${version(versionId)}/use`, input),
+  useInSpiegelparagraaf: (versionId: string, input: UseSectionsInSpiegelInput) =>
+    api.post<{ document: string; sections: number }>(`${version(versionId)}/use-in-spiegelparagraaf`, input),
 };

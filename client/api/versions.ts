@@ -1,5 +1,6 @@
 /** Typed calls for versions of a document (issue 12). */
 import type {
+  RestoreOutcome,
   SaveVersionInput,
   VersionComparison,
   VersionSummary,
@@ -20,4 +21,6 @@ export const versionsApi = {
   /** `other`: a later version's id, or "huidig" for the current text. */
   compare: (id: string, other: string) =>
     api.get<VersionComparison>(`${one(id)}/compare?with=${encodeURIComponent(other)}`),
+  /** Makes the document's text this version's again, as a new edit. */
+  restore: (id: string) => api.post<RestoreOutcome>(`${one(id)}/restore`, {}),
 };

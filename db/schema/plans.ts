@@ -63,7 +63,8 @@ export const planSectionLinks = sqliteTable(
       .references(() => planVersions.id, { onDelete: "cascade" }),
     /** PlanSection.id within that version, e.g. "s3.2". */
     sectionId: text("section_id").notNull(),
-    targetType: text("target_type", { enum: ["point"] }).notNull(),
+    /** "point": targetId is a point id; "spiegelparagraaf": targetId is the tafel's spiegelparagraaf document name. */
+    targetType: text("target_type", { enum: ["point", "spiegelparagraaf"] }).notNull(),
     targetId: text("target_id").notNull(),
     createdBy: text("created_by").references(() => users.id),
     createdAt: text("created_at").notNull(),

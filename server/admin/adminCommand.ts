@@ -62,7 +62,8 @@ export async function runAdminCommand(argv: string[], env: NodeJS.ProcessEnv, io
       },
       documents: {
         readJson: () => Promise.reject(new Error("geen documenten in de beheeropdracht")),
-        append: () => Promise.reject(new Error("geen documenten in de beheeropdracht")),
+        readState: () => Promise.reject(new Error("geen documenten in de beheeropdracht")),
+        write: () => Promise.reject(new Error("geen documenten in de beheeropdracht")),
       },
     };
     const ctx = createContext(deps);

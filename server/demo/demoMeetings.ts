@@ -8,7 +8,7 @@
  */
 import { documentNames } from "../../shared/collab/protocol.ts";
 import { addDays } from "../../shared/domain/dates.ts";
-import { jsonToUpdate } from "../documents/prosemirror.ts";
+import { setContent } from "../documents/prosemirror.ts";
 import { addAgendaItem } from "../services/meetings/addAgendaItem.ts";
 import { amendMinutes } from "../services/meetings/amendMinutes.ts";
 import { agreeMinutes, requestMinutesReview } from "../services/meetings/minutesReview.ts";
@@ -18,7 +18,7 @@ import { getMeeting } from "../services/meetings/getMeeting.ts";
 import { setAttendance } from "../services/meetings/setAttendance.ts";
 import { addProcedureStep } from "../services/procedure/addProcedureStep.ts";
 import { changeProcedureStep } from "../services/procedure/changeProcedureStep.ts";
-import { paragraphEdit } from "../services/points/paragraphEdit.ts";
+import { appendParagraph } from "../services/points/paragraphEdit.ts";
 import { dutchTime, isDutchPublicHoliday, localParts } from "./demoClock.ts";
 import { demoPointId } from "./demoPoints.ts";
 import type { DemoAgendaItem, StoryStep } from "./demoStory.ts";
@@ -102,9 +102,10 @@ const itemTitle = (item: DemoAgendaItem) => (typeof item === "string" ? DEMO_POI
 export async function writeDemoMinutes(scene: DemoScene, step: Step<"writeMinutes">): Promise<void> {
   const minutes = DEMO_MEETINGS[step.meeting].minutes;
   if (!minutes) throw new Error(`Geen notulen voor "${DEMO_MEETINGS[step.meeting].title}".`);
-  await scene.deps.documents.append(documentNames.minutes(scene.workspaceId, demoMeetingId(scene, step.meeting)), [
-    jsonToUpdate(minutes),
-  ]);
+  await scene.deps.documents.write(
+    documentNames.minutes(scene.workspaceId, demoMeetingId(scene, step.meeting)),
+    setContent(minutes),
+  );
 }
 
 /**
@@ -128,7 +129,7 @@ export async function amendDemoMinutes(scene: DemoScene, step: Step<"amendMinute
   await amendMinutes(scene.as(step.by), { meetingId, reason: step.reason });
   scene.clock.advance({ minutes: 5 });
   const docName = documentNames.minutes(scene.workspaceId, meetingId);
-  await scene.deps.documents.append(docName, [paragraphEdit(await scene.store.load(docName), step.correction)]);
+  await scene.deps.documents.write(docName, appendParagraph(step.correction));
 }
 
 export async function addDemoStep(scene: DemoScene, step: Step<"addStep">): Promise<void> {

@@ -6,7 +6,7 @@
  * demoStory.ts.
  */
 import { documentNames } from "../../shared/collab/protocol.ts";
-import { replaceJsonUpdate } from "../documents/prosemirror.ts";
+import { setContent } from "../documents/prosemirror.ts";
 import { saveVersion } from "../services/versions/versionVerbs.ts";
 import { demoMeetingId } from "./demoMeetings.ts";
 import { spiegelparagraafWithPoints } from "./drafts.ts";
@@ -14,7 +14,7 @@ import type { StoryStep } from "./demoStory.ts";
 import { DEMO_POINTS, DEMO_POINT_TITLES, type PointKey } from "./demoTexts.ts";
 import type { DemoScene } from "./seedDemo.ts";
 import { createPoint } from "../services/points/createPoint.ts";
-import { paragraphEdit } from "../services/points/paragraphEdit.ts";
+import { appendParagraph } from "../services/points/paragraphEdit.ts";
 import { pointDocumentName, readDurableText } from "../services/points/pointText.ts";
 import { recordStance } from "../services/points/recordStance.ts";
 import { refreshPointText } from "../services/points/refreshPointText.ts";
@@ -72,19 +72,19 @@ export async function signDemoPoint(scene: DemoScene, step: Step<"sign">): Promi
 export async function editDemoPoint(scene: DemoScene, step: Step<"edit">): Promise<void> {
   const id = demoPointId(scene, step.point);
   const name = pointDocumentName({ id, workspaceId: scene.workspaceId });
-  await scene.deps.documents.append(name, [paragraphEdit(await scene.store.load(name), step.paragraph)]);
+  await scene.deps.documents.write(name, appendParagraph(step.paragraph));
   await refreshPointText(scene.system, { pointId: id });
 }
 
 /**
  * Issue 12: the werkgroep keeps its first draft of the spiegelparagraaf as a named version
  * (the "versie met wijzigingen" export then has something to compare with) and rewrites the
- * paragraph around its points, stored as the sync server stores an edit.
+ * paragraph around its points, written through the sync server like any edit.
  */
 export async function embedDemoPoints(scene: DemoScene, step: Step<"embedPoints">): Promise<void> {
   const name = documentNames.spiegelparagraaf(scene.workspaceId);
   if (step.versionName)
     await saveVersion(scene.as(step.by), { workspaceId: scene.workspaceId, document: name, name: step.versionName });
   const json = spiegelparagraafWithPoints((key) => scene.pointIds.get(key));
-  await scene.deps.documents.append(name, [replaceJsonUpdate(await scene.store.load(name), json)]);
+  await scene.deps.documents.write(name, setContent(json));
 }

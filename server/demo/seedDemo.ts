@@ -5,7 +5,7 @@ import { todayInNl } from "../../shared/domain/dates.ts";
 import { STANDARD_THEMES } from "../../shared/domain/themes.ts";
 import { findMembership } from "../auth/access.ts";
 import type { AppDeps, Caller, MembershipContext } from "../context.ts";
-import { jsonToUpdate } from "../documents/prosemirror.ts";
+import { setContent } from "../documents/prosemirror.ts";
 import type { DocumentStore } from "../sync/storage.ts";
 import { createApplicatiebeheerder } from "../services/accounts/createApplicatiebeheerder.ts";
 import { setPasswordByLink } from "../services/accounts/setPasswordByLink.ts";
@@ -103,8 +103,8 @@ export async function seedDemo(deps: AppDeps, store: DocumentStore, options: See
   const clock = new DemoClock(TAFEL_CREATED.at);
   const { workspaceId, parties, members } = await setUpTafel(deps, clock);
 
-  await store.append(documentNames.spiegelparagraaf(workspaceId), [jsonToUpdate(SPIEGELPARAGRAAF_DRAFT)]);
-  await store.append(documentNames.procedure(workspaceId), [jsonToUpdate(PROCEDURE_DRAFT)]);
+  await deps.documents.write(documentNames.spiegelparagraaf(workspaceId), setContent(SPIEGELPARAGRAAF_DRAFT));
+  await deps.documents.write(documentNames.procedure(workspaceId), setContent(PROCEDURE_DRAFT));
 
   const scene: DemoScene = {
     deps,

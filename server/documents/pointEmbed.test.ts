@@ -8,7 +8,7 @@ import { Node as PmNode } from "@tiptap/pm/model";
 import { editorSchema } from "../../shared/editor/extensions.ts";
 import { embeddedPointIds } from "../../shared/domain/pointEmbeds.ts";
 import { prosemirrorToBlocks } from "../services/exports/prosemirrorBlocks.ts";
-import { jsonToUpdate, replaceJsonUpdate, stateToJson } from "./prosemirror.ts";
+import { jsonToUpdate, setContent, stateToJson } from "./prosemirror.ts";
 import * as Y from "yjs";
 
 const DOC = {
@@ -40,7 +40,7 @@ describe("the overeenstemmingspunt node", () => {
 
     const doc = new Y.Doc();
     Y.applyUpdate(doc, jsonToUpdate({ type: "doc", content: [{ type: "paragraph" }] }));
-    Y.applyUpdate(doc, replaceJsonUpdate(Y.encodeStateAsUpdate(doc), DOC));
+    setContent(DOC)(doc);
     expect(embeddedPointIds(stateToJson(Y.encodeStateAsUpdate(doc)))).toEqual(["punt-a", "punt-b"]);
   });
 

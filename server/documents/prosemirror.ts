@@ -25,20 +25,27 @@ export function jsonToUpdate(json: unknown): Uint8Array {
 }
 
 /**
- * A Yjs update that replaces a stored document's whole prose with the given ProseMirror JSON, as
- * an editor that selected all and pasted would: one edit on top of the history, so it syncs
- * to open editors like any other (the demo's rewrite of its spiegelparagraaf, tests).
+ * A document change (for `deps.documents.write`) that makes the prose equal to `json` by the
+ * smallest edit y-prosemirror finds: unchanged paragraphs keep their Yjs items, so comment
+ * anchors in them and concurrent edits elsewhere survive. Throws on JSON the schema refuses.
  */
-export function replaceJsonUpdate(state: Uint8Array | null, json: unknown): Uint8Array {
-  const doc = new Y.Doc();
-  if (state) Y.applyUpdate(doc, state);
-  const before = Y.encodeStateVector(doc);
-  const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
-  doc.transact(() => {
-    fragment.delete(0, fragment.length);
-    prosemirrorJSONToYXmlFragment(editorSchema(), json, fragment);
-  });
-  const update = Y.encodeStateAsUpdate(doc, before);
-  doc.destroy();
-  return update;
+export function setContent(json: unknown): (doc: Y.Doc) => void {
+  return (doc) => {
+    prosemirrorJSONToYXmlFragment(editorSchema(), json, doc.getXmlFragment(DOCUMENT_FIELD));
+  };
 }
+
+/** A document change that adds blocks (ProseMirror JSON nodes) after the current content. */
+export function appendBlocks(blocks: unknown[]): (doc: Y.Doc) => void {
+  return (doc) => {
+    const current = docToJson(doc) as { type: string; content?: unknown[] };
+    const content = [...(current.content ?? []), ...blocks];
+    prosemirrorJSONToYXmlFragment(editorSchema(), { type: "doc", content }, doc.getXmlFragment(DOCUMENT_FIELD));
+  };
+}
+
+/** A document change that applies a ready Yjs update (built against the current state, or independent of it). */
+export const applyUpdateChange =
+  (update: Uint8Array) =>
+  (doc: Y.Doc): void =>
+    Y.applyUpdate(doc, update);

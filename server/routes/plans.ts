@@ -9,6 +9,7 @@ import {
   PlanVersionSummary,
   UploadPlanQuery,
   UseSectionsInput,
+  UseSectionsInSpiegelInput,
 } from "../../shared/schemas/plans.ts";
 import { ErrorBody } from "../../shared/schemas/common.ts";
 import type { AppEnv } from "../context.ts";
@@ -22,6 +23,7 @@ import {
   listPlanVersions,
 } from "../services/plans/readPlanVersions.ts";
 import { usePlanSections } from "../services/plans/usePlanSections.ts";
+import { usePlanSectionsInSpiegelparagraaf } from "../services/plans/usePlanSectionsInSpiegelparagraaf.ts";
 import { verbContext } from "./verbContext.ts";
 
 const Params = z.object({ id: Id });
@@ -161,5 +163,28 @@ planRoutes
       c.json(
         await usePlanSections(verbContext(c), { ...c.req.valid("json"), versionId: c.req.valid("param").id }),
         201,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/plan-versions/{id}/use-in-spiegelparagraaf",
+      tags,
+      summary: "Gebruik als basis: gekozen paragrafen achteraan de spiegelparagraaf toevoegen",
+      description:
+        "Eén wijziging via de synchronisatieserver (open editors zien hem direct); elke paragraaf krijgt een regel 'Bron:' met een link naar die paragraaf in deze versie van het plan.",
+      request: { params: Params, body: jsonBody(UseSectionsInSpiegelInput) },
+      responses: {
+        200: jsonResponse("Toegevoegd", z.object({ document: z.string(), sections: z.number().int() })),
+        ...errorResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await usePlanSectionsInSpiegelparagraaf(verbContext(c), {
+          ...c.req.valid("json"),
+          versionId: c.req.valid("param").id,
+        }),
+        200,
       ),
   );

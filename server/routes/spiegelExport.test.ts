@@ -12,7 +12,7 @@ import { auditEvents, documentVersions } from "../../db/schema/index.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
 import { embeddedPointIds } from "../../shared/domain/pointEmbeds.ts";
 import type { VersionSummary } from "../../shared/schemas/versions.ts";
-import { replaceJsonUpdate } from "../documents/prosemirror.ts";
+import { setContent } from "../documents/prosemirror.ts";
 import { createOtherTafel, insertPoint, OTHER_SECRETARY } from "../services/meetings/meetingFixtures.ts";
 import { reply } from "../testing/json.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
@@ -46,7 +46,7 @@ const versionRows = async () =>
       .where(eq(documentVersions.docName, spiegel()))
   )[0]!.n;
 async function setSpiegel(json: unknown) {
-  await t.deps.documents.append(spiegel(), [replaceJsonUpdate(await t.store.load(spiegel()), json)]);
+  await t.deps.documents.write(spiegel(), setContent(json));
 }
 
 beforeAll(async () => {

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { Id } from "../../shared/schemas/common.ts";
 import {
   CompareQuery,
+  RestoreOutcome,
   SaveVersionInput,
   VersionComparison,
   VersionSummary,
@@ -10,6 +11,7 @@ import {
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { requireCaller } from "../auth/middleware.ts";
 import { compareVersions, getVersion, listVersions, saveVersion } from "../services/versions/versionVerbs.ts";
+import { restoreVersion } from "../services/versions/restoreVersion.ts";
 import { verbContext } from "./verbContext.ts";
 
 const tags = ["Versies"];
@@ -81,4 +83,17 @@ versionRoutes
         await compareVersions(verbContext(c), { versionId: c.req.valid("param").id, with: c.req.valid("query").with }),
         200,
       ),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/versions/{id}/restore",
+      tags,
+      summary: "Deze versie terugzetten",
+      description:
+        "Maakt de tekst weer gelijk aan deze versie, als één nieuwe wijziging (open editors zien hem direct). De tekst zoals hij was blijft als versie bewaard; het logboek noemt de versie en wie hem terugzette. 409 als de tekst vastligt.",
+      request: { params: z.object({ id: Id }) },
+      responses: { 200: jsonResponse("Teruggezet", RestoreOutcome), ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => c.json(await restoreVersion(verbContext(c), { versionId: c.req.valid("param").id }), 200),
   );

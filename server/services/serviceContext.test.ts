@@ -23,7 +23,11 @@ beforeEach(async () => {
     database,
     events: new EventBus(),
     config: { production: false, secureCookies: false, publicOrigin: "http://localhost", sessionTtlHours: 1 },
-    documents: { readJson: () => Promise.resolve({ type: "doc", content: [] }), append: () => Promise.resolve() },
+    documents: {
+      readJson: () => Promise.resolve({ type: "doc", content: [] }),
+      readState: () => Promise.resolve(null),
+      write: () => Promise.resolve(false),
+    },
   };
   ctx = createContext(deps, { clock: { now: () => new Date("2026-03-01T10:00:00Z") } });
 });

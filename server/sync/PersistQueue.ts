@@ -92,6 +92,8 @@ export class PersistQueue {
       conn.sealedSeq = conn.received;
     }
     doc.sealedWaiters = waiters;
+    doc.sealedWrites = doc.queuedWrites;
+    doc.queuedWrites = [];
     doc.queued = [];
     doc.queuedBytes = 0;
     doc.queuedWaiters = [];

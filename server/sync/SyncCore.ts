@@ -8,7 +8,8 @@ import { awarenessFrame, saveAckFrame, syncStep1Frame, updateFrame } from "./fra
 import type { SyncOptions } from "./options.ts";
 import { PersistQueue } from "./PersistQueue.ts";
 import type { DocumentStore } from "./storage.ts";
-import { SyncDocument } from "./SyncDocument.ts";
+import { HydrationError, SyncDocument } from "./SyncDocument.ts";
+import { checkUpdate } from "./updateCheck.ts";
 
 export interface SyncStats {
   documents: number;
@@ -26,6 +27,15 @@ export interface SyncStats {
 
 /** Decides whether an access change applies to a socket. */
 export type AccessMatch = (doc: SyncDocument, userId: string, sessionId: string) => boolean;
+
+/** The origin of server writes in a document's 'update' event (not a Connection: every socket receives them). */
+export const SERVER_WRITE = Symbol("server write");
+
+/** A change a server verb makes to a document; it runs on a copy of the current state. */
+export type DocumentChange = (doc: Y.Doc) => void;
+
+/** A server write the update check refused (a bug in the verb, never user input). */
+export class ServerWriteRefused extends Error {}
 
 /** Access changes remembered for upgrades that were authorised just before the change. */
 const REVOCATION_MEMORY = 256;
@@ -141,6 +151,57 @@ export class SyncCore implements ConnectionHost {
     doc.onHydrate = (ydoc) =>
       ydoc.on("update", (update: Uint8Array, origin: unknown) => this.#onUpdate(doc, update, origin));
     doc.awareness.on("update", (changes: AwarenessChanges, origin: unknown) => this.#onAwareness(doc, changes, origin));
+  }
+
+  /**
+   * The one way the server changes a document (restore a version, seed a point's text, append plan
+   * sections): `change` runs on a copy of the current state, the resulting update passes the same
+   * check as a client's, then enters the document exactly like a writer's update — broadcast to
+   * every socket, queued in the same group commit. Resolves after that commit (acknowledged =
+   * durable, as for the save ack), with whether anything changed. Loads (or rehydrates) the
+   * document if needed. Authorisation and locks are the calling verb's job.
+   */
+  async write(docName: string, workspaceId: string, change: DocumentChange): Promise<boolean> {
+    let doc: SyncDocument;
+    do {
+      if (this.#closing) throw new Error("sync server is closing");
+      doc = await this.acquire(docName, workspaceId);
+    } while (doc.unloaded);
+    let ydoc: Y.Doc;
+    try {
+      ydoc = doc.ydoc;
+    } catch (error) {
+      if (error instanceof HydrationError) this.broken(doc, error);
+      throw error;
+    }
+    // Built on a copy so that a change that throws, or an update the check refuses, never
+    // touches the live document; synchronous from copy to apply, so nothing interleaves.
+    const scratch = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    try {
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(ydoc));
+      scratch.on("update", (u: Uint8Array) => updates.push(u));
+      Y.transact(scratch, () => change(scratch));
+    } finally {
+      scratch.destroy();
+    }
+    if (updates.length === 0) {
+      this.#maybeIdle(doc);
+      return false;
+    }
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    const refusal = checkUpdate(update);
+    if (refusal) throw new ServerWriteRefused(`server write to ${docName} refused: ${refusal}`);
+    const durable = new Promise<void>((resolve, reject) => {
+      const before = doc.queued.length;
+      Y.applyUpdate(ydoc, update, SERVER_WRITE);
+      // The 'update' handler queued it synchronously; no new entry means it changed nothing here.
+      if (doc.queued.length === before) return resolve();
+      doc.queuedWrites.push({ resolve, reject });
+    });
+    this.#maybeIdle(doc);
+    await durable;
+    return true;
   }
 
   /**
@@ -267,6 +328,11 @@ export class SyncCore implements ConnectionHost {
     for (const conn of waiters) {
       conn.inSealed = false;
       if (!conn.closed) conn.send(saveAckFrame(doc.durableSv, conn.sealedSeq));
+    }
+    if (doc.sealedWrites.length > 0) {
+      const writes = doc.sealedWrites;
+      doc.sealedWrites = [];
+      for (const w of writes) w.resolve();
     }
     this.stored(doc.name);
     this.#maybeCompact(doc);
@@ -416,6 +482,7 @@ export class SyncCore implements ConnectionHost {
     await Promise.allSettled(this.#loading.values());
     for (const doc of this.#docs.values()) {
       if (doc.hasUnstored) this.options.log(`closing ${doc.name} with unsaved updates (storage unavailable)`);
+      for (const w of [...doc.sealedWrites, ...doc.queuedWrites]) w.reject(new Error("not stored: the server stopped"));
       doc.destroy();
     }
     this.#docs.clear();

@@ -59,11 +59,14 @@ export class SyncDocument {
   queuedBytes = 0;
   /** Connections with saveAck=1 that contributed to `queued`. */
   queuedWaiters: Connection[] = [];
+  /** Server writes (SyncCore.write) in `queued`, settled when their batch commits. */
+  queuedWrites: PendingWrite[] = [];
   /** True while listed in the persist queue's dirty list. */
   dirty = false;
   /** The batch being committed: its state vector and who waits for it (null when none). */
   sealedSv: Uint8Array | null = null;
   sealedWaiters: Connection[] = [];
+  sealedWrites: PendingWrite[] = [];
   sealedBytes = 0;
   sealedRows = 0;
 
@@ -236,6 +239,12 @@ export class SyncDocument {
     this.#ydoc = null;
     this.#state = null;
   }
+}
+
+/** A server write waiting for the commit of its batch. */
+export interface PendingWrite {
+  resolve(): void;
+  reject(error: Error): void;
 }
 
 /** The stored state passed the load-time checks but Yjs could not apply it. */

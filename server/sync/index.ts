@@ -15,7 +15,8 @@ import { recordSuggestionDecisions } from "../services/suggestions/suggestionDec
 import { authorizeDocument } from "./authorizeDocument.ts";
 import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from "./options.ts";
 import type { DocumentStore } from "./storage.ts";
-import { SyncCore, type SyncStats } from "./SyncCore.ts";
+import { SyncCore, type DocumentChange, type SyncStats } from "./SyncCore.ts";
+import { parseDocumentName } from "../../shared/collab/protocol.ts";
 import { createUpgradeHandler } from "./upgrade.ts";
 
 export type { SyncOptions } from "./options.ts";
@@ -33,15 +34,14 @@ export interface SyncServer {
   isLoaded(docName: string): boolean;
 }
 
-/** Attaches the y-websocket sync endpoint (`/sync/<documentName>`) to the HTTP server. */
-export function attachSync(
-  server: Server,
-  deps: AppDeps,
-  store: DocumentStore,
-  options: Partial<SyncOptions> = {},
-): SyncServer {
+/**
+ * The sync core for a store, made before the app so that verbs write documents through it
+ * (`deps.documents.write`, see `writeThrough`) from the first request (and the demo seed) on.
+ */
+export function createSyncCore(deps: AppDeps, store: DocumentStore, options: Partial<SyncOptions> = {}): SyncCore {
   const opts: SyncOptions = { ...DEFAULT_SYNC_OPTIONS, ...options };
-  const core = new SyncCore(
+  void store.open?.().catch((error) => opts.log("storage writer failed to start", error));
+  return new SyncCore(
     store,
     opts,
     (docName) => deps.events.emit("document.stored", { docName }),
@@ -51,7 +51,29 @@ export function attachSync(
         (error: unknown) => opts.log(`logging suggestion decisions on ${docName} failed`, error),
       ),
   );
-  void store.open?.().catch((error) => opts.log("storage writer failed to start", error));
+}
+
+/** `DocumentReader.write` for the app's deps: the document's tafel comes from its name. */
+export function writeThrough(core: SyncCore) {
+  return (docName: string, change: DocumentChange): Promise<boolean> => {
+    const parsed = parseDocumentName(docName);
+    if (!parsed) return Promise.reject(new Error(`not a document name: ${docName}`));
+    return core.write(docName, parsed.workspaceId, change);
+  };
+}
+
+/**
+ * Attaches the y-websocket sync endpoint (`/sync/<documentName>`) to the HTTP server, on `core`
+ * when given (the one the app's verbs write through), else on a new one.
+ */
+export function attachSync(
+  server: Server,
+  deps: AppDeps,
+  store: DocumentStore,
+  options: Partial<SyncOptions> = {},
+  core: SyncCore = createSyncCore(deps, store, options),
+): SyncServer {
+  const opts: SyncOptions = { ...DEFAULT_SYNC_OPTIONS, ...options };
 
   const onUpgrade = createUpgradeHandler({
     core,

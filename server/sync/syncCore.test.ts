@@ -10,13 +10,15 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import * as Y from "yjs";
 import { documentNames } from "../../shared/collab/protocol.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
-import { attachSync, type SyncServer } from "./index.ts";
+import { attachSync, createSyncCore, type SyncServer } from "./index.ts";
+import type { SyncCore } from "./SyncCore.ts";
 import { MemoryDocumentStore } from "./memoryStore.ts";
 import { ackCovers, login, openClient, waitFor } from "./testSupport.ts";
 
 let ctx: TestContext;
 let http: ServerType;
 let sync: SyncServer;
+let core: SyncCore;
 let base: string;
 let cookie: string;
 const store = new MemoryDocumentStore();
@@ -27,12 +29,9 @@ beforeAll(async () => {
   http = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: ctx.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });
-  sync = attachSync(http as Server, ctx.deps, store, {
-    idleUnloadMs: 50,
-    commitRetryMs: 20,
-    closeFlushTimeoutMs: 300,
-    log: (m) => logged.push(m),
-  });
+  const options = { idleUnloadMs: 50, commitRetryMs: 20, closeFlushTimeoutMs: 300, log: (m: string) => logged.push(m) };
+  core = createSyncCore(ctx.deps, store, options);
+  sync = attachSync(http as Server, ctx.deps, store, options, core);
   base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   cookie = await login(base, DEMO.swvTrekker);
 });
@@ -87,6 +86,32 @@ test("a recovering store acknowledges the edits of a connected client", async ()
     expect(ackCovers(a.acks.at(-1), a.doc)).toBe(false);
     store.failAppends = false;
     await waitFor(() => ackCovers(a.acks.at(-1), a.doc), "ack after recovery");
+  } finally {
+    a.destroy();
+    store.failAppends = false;
+  }
+});
+
+test("a server write reaches connected clients at once but resolves only after its commit", async () => {
+  const name = documentNames.procedure(ctx.demo.workspaceId);
+  const a = openClient(base, name, { cookie });
+  try {
+    await waitFor(() => a.provider.synced, "synced");
+    store.failAppends = true;
+    const failed = sync.stats().failedCommits;
+    let resolved = false;
+    const write = core
+      .write(name, ctx.demo.workspaceId, (doc) => doc.getText("s").insert(0, "van de server"))
+      .then((changed) => (resolved = changed));
+    await waitFor(() => a.doc.getText("s").toJSON() === "van de server", "broadcast before storage");
+    await waitFor(() => sync.stats().failedCommits >= failed + 2, "failing commits");
+    expect(resolved).toBe(false);
+    store.failAppends = false;
+    await write;
+    expect(resolved).toBe(true);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, (await store.load(name))!);
+    expect(doc.getText("s").toJSON()).toBe("van de server");
   } finally {
     a.destroy();
     store.failAppends = false;

@@ -11,13 +11,15 @@ import type { AppDeps } from "../context.ts";
 import { EventBus } from "../events.ts";
 import { stateToJson } from "../documents/prosemirror.ts";
 import { LibsqlDocumentStore } from "../sync/libsqlStore.ts";
+import { createSyncCore, writeThrough } from "../sync/index.ts";
+import type { SyncCore } from "../sync/SyncCore.ts";
 import { MailSender } from "../mail/sender.ts";
 import { logTransport } from "../mail/transport.ts";
 import { actingAsDemoMember, seedDemo, type DemoContext } from "../demo/seedDemo.ts";
 import { DEMO_PASSWORD } from "../demo/demoAccounts.ts";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
 import { watchMilestones } from "../services/versions/watchMilestones.ts";
-import { watchPointTexts } from "../services/points/watchPointTexts.ts";
+import { watchPointTexts, type PointTextWatcher } from "../services/points/watchPointTexts.ts";
 import { createContext, type ServiceContext } from "../services/serviceContext.ts";
 
 export function tempDatabaseUrl(prefix = "oogo-test-"): { url: string; dir: string; cleanup(): void } {
@@ -42,6 +44,10 @@ export interface TestContext {
   deps: AppDeps;
   app: App;
   store: LibsqlDocumentStore;
+  /** The sync core verbs write documents through (no sockets attached). */
+  core: SyncCore;
+  /** The context's own point-text watcher (server writes announce `document.stored` to it). */
+  pointTexts: PointTextWatcher;
   demo: DemoContext;
   /** A service context acting as this demo member (call verbs directly: `createPoint(ctx.as(DEMO.swvTrekker), …)`). */
   as(email: string): ServiceContext;
@@ -57,16 +63,21 @@ export interface TestContext {
   cleanup(): void;
 }
 
-function testDeps(database: Database, store: LibsqlDocumentStore): AppDeps {
-  return {
+/** Deps as the server builds them: verbs write documents through a sync core (without sockets here). */
+function testDeps(database: Database, store: LibsqlDocumentStore): { deps: AppDeps; core: SyncCore } {
+  let core: SyncCore | null = null;
+  const deps: AppDeps = {
     database,
     events: new EventBus(),
     config: { production: false, secureCookies: false, publicOrigin: "http://localhost", sessionTtlHours: 12 },
     documents: {
       readJson: async (name) => stateToJson(await store.load(name)),
-      append: (name, updates) => store.append(name, updates),
+      readState: (name) => store.load(name),
+      write: (name, change) => writeThrough(core!)(name, change),
     },
   };
+  core = createSyncCore(deps, store, { idleUnloadMs: 200 });
+  return { deps, core };
 }
 
 type DemoIds = Pick<DemoContext, "workspaceId" | "parties" | "members">;
@@ -82,10 +93,11 @@ function seededTemplate() {
     const database = await createDb(tmp.url);
     await migrateDb(database);
     const store = new LibsqlDocumentStore(database);
-    const deps = testDeps(database, store);
+    const { deps, core } = testDeps(database, store);
     const pointTexts = watchPointTexts(createContext(deps));
     const demo = await seedDemo(deps, store);
     pointTexts.stop();
+    await core.close();
     // The demo's members joined by invitation; their mails go out as `npm start` without SMTP_URL
     // sends them (to the log), so a test's own sender finds only the test's mail due.
     const demoMail = new MailSender(createContext(deps), { transport: logTransport(() => undefined), from: "demo" });
@@ -112,7 +124,7 @@ export async function createTestContext(): Promise<TestContext> {
   const database = await createDb(tmp.url);
   await migrateDb(database);
   const store = new LibsqlDocumentStore(database);
-  const deps = testDeps(database, store);
+  const { deps, core } = testDeps(database, store);
   const pointTexts = watchPointTexts(createContext(deps));
   const milestones = watchMilestones(createContext(deps));
   const as = (email: string) => actingAsDemoMember(deps, template.ids.members, email);
@@ -142,12 +154,15 @@ export async function createTestContext(): Promise<TestContext> {
   const cleanup = () => {
     pointTexts.stop();
     milestones.stop();
-    void store.close().finally(() => {
-      database.close();
-      tmp.cleanup();
-    });
+    void core
+      .close()
+      .then(() => store.close())
+      .finally(() => {
+        database.close();
+        tmp.cleanup();
+      });
   };
-  return { deps, app, store, demo, as, system: createContext(deps), login, request, cleanup };
+  return { deps, app, store, core, pointTexts, demo, as, system: createContext(deps), login, request, cleanup };
 }
 
 /** The demo e-mail addresses, for readable tests. */

@@ -12,6 +12,7 @@ export const DOCUMENT_VERSION_REASONS = [
   "teruggezet",
   // Issue 12, spiegelparagraaf as a document: an export keeps the text it printed.
   "export",
+  "hersteld",
 ] as const;
 export type DocumentVersionReason = (typeof DOCUMENT_VERSION_REASONS)[number];
 
@@ -23,6 +24,7 @@ export const VERSION_REASON_LABELS: Record<DocumentVersionReason, string> = {
   notulen_vastgesteld: "Notulen vastgesteld",
   teruggezet: "Voor het terugzetten van een oudere versie",
   export: "Gedownload als document",
+  hersteld: "Oudere versie teruggezet",
 };
 
 /**

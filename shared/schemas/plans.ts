@@ -58,7 +58,7 @@ export const PlanTextView = z.object({
 
 export const PlanSectionLinkView = z.object({
   sectionId: z.string(),
-  targetType: z.literal("point"),
+  targetType: z.enum(["point", "spiegelparagraaf"]),
   targetId: z.string(),
   targetTitle: z.string(),
 });
@@ -68,6 +68,8 @@ export const PlanVersionDetail = PlanVersionSummary.extend({
   links: z.array(PlanSectionLinkView),
   /** Whether the caller may start a point from sections of this version. */
   canUseAsBasis: z.boolean(),
+  /** May append sections to the spiegelparagraaf (text.edit). */
+  canUseInSpiegelparagraaf: z.boolean(),
 });
 export type PlanVersionDetail = z.infer<typeof PlanVersionDetail>;
 
@@ -113,3 +115,7 @@ export const UseSectionsInput = z.object({
   title: freeText({ label: "de titel", max: 200, min: 3 }),
 });
 export type UseSectionsInput = z.infer<typeof UseSectionsInput>;
+
+/** "Gebruik als basis" for the spiegelparagraaf: the chosen sections are appended to it. */
+export const UseSectionsInSpiegelInput = UseSectionsInput.pick({ sectionIds: true });
+export type UseSectionsInSpiegelInput = z.infer<typeof UseSectionsInSpiegelInput>;

@@ -38,4 +38,8 @@ export const VersionComparison = z.object({
 });
 export type VersionComparison = z.infer<typeof VersionComparison>;
 
+/** What "Deze versie terugzetten" did: the version that now holds the restored text, and how many comment threads were placed again by their quote. */
+export const RestoreOutcome = z.object({ version: VersionSummary, reanchored: z.number().int() });
+export type RestoreOutcome = z.infer<typeof RestoreOutcome>;
+
 export const CompareQuery = z.object({ with: z.union([Id, z.literal("huidig")]).default("huidig") });

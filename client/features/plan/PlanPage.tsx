@@ -1,4 +1,4 @@
-import { A, useNavigate } from "@solidjs/router";
+import { A, useLocation, useNavigate, useSearchParams } from "@solidjs/router";
 import {
   createEffect,
   createMemo,
@@ -7,6 +7,7 @@ import {
   For,
   Match,
   onCleanup,
+  onMount,
   Show,
   Switch,
   type JSX,
@@ -42,7 +43,9 @@ export default function PlanPage() {
     if (!planId() && plans()[0]) setPlanId(plans()[0]!.id);
   });
   const [versions, { refetch }] = createResource(planId, (id) => planApi.versions(id));
-  const [chosen, setChosen] = createSignal<string | undefined>();
+  // A "Bron:" link in the spiegelparagraaf names the version (?versie=) and the section (#…).
+  const [search] = useSearchParams<{ versie?: string }>();
+  const [chosen, setChosen] = createSignal<string | undefined>(search.versie);
   const versionId = () => chosen() ?? versions.latest?.versions[0]?.id;
   // Another member's upload shows up without reloading.
   createEffect(() => {
@@ -265,7 +268,7 @@ function VersionsSection(props: {
 }
 
 function VersionView(props: { versionId: string }) {
-  const [version] = createResource(
+  const [version, { refetch }] = createResource(
     () => props.versionId,
     (id) => planApi.version(id),
   );
@@ -296,7 +299,7 @@ function VersionView(props: { versionId: string }) {
             </button>
           </div>
           <Show when={view() === "text"} fallback={<PlanChanges versionId={v().id} />}>
-            <PlanReader version={v()} />
+            <PlanReader version={v()} onLinked={() => void refetch()} />
           </Show>
         </section>
       )}
@@ -304,7 +307,7 @@ function VersionView(props: { versionId: string }) {
   );
 }
 
-function PlanReader(props: { version: PlanVersionDetail }) {
+function PlanReader(props: { version: PlanVersionDetail; onLinked: () => void }) {
   const ws = useWorkspace();
   const navigate = useNavigate();
   const [picked, setPicked] = createSignal<ReadonlySet<string>>(new Set());
@@ -317,6 +320,12 @@ function PlanReader(props: { version: PlanVersionDetail }) {
   });
   const base = () => `/tafels/${encodeURIComponent(ws.id())}`;
   const anchor = (s: PlanSection) => `plan-${props.version.id}-${s.id}`;
+  // Arriving from a "Bron:" link: the section is rendered only now, so scroll to it ourselves.
+  const location = useLocation();
+  onMount(() => {
+    const target = location.hash.slice(1);
+    if (target.startsWith(`plan-${props.version.id}-`)) document.getElementById(target)?.scrollIntoView();
+  });
   const toggle = (id: string, on: boolean) => {
     const next = new Set(picked());
     if (on) next.add(id);
@@ -362,7 +371,14 @@ function PlanReader(props: { version: PlanVersionDetail }) {
                       {(l, i) => (
                         <>
                           {i() > 0 ? ", " : ""}
-                          <A class="utrecht-link" href={`${base()}/punten/${encodeURIComponent(l.targetId)}`}>
+                          <A
+                            class="utrecht-link"
+                            href={
+                              l.targetType === "spiegelparagraaf"
+                                ? `${base()}/spiegelparagraaf`
+                                : `${base()}/punten/${encodeURIComponent(l.targetId)}`
+                            }
+                          >
                             {l.targetTitle}
                           </A>
                         </>
@@ -371,7 +387,7 @@ function PlanReader(props: { version: PlanVersionDetail }) {
                   </p>
                 )}
               </Show>
-              <Show when={props.version.canUseAsBasis && s.level > 0}>
+              <Show when={(props.version.canUseAsBasis || props.version.canUseInSpiegelparagraaf) && s.level > 0}>
                 <div class="utrecht-form-field utrecht-form-field--checkbox oogo-plan__pick">
                   <input
                     type="checkbox"
@@ -388,6 +404,16 @@ function PlanReader(props: { version: PlanVersionDetail }) {
             </div>
           )}
         </For>
+        <Show when={props.version.canUseInSpiegelparagraaf}>
+          <UseInSpiegelForm
+            versionId={props.version.id}
+            picked={headed().filter((s) => picked().has(s.id))}
+            onDone={() => {
+              setPicked(new Set<string>());
+              props.onLinked();
+            }}
+          />
+        </Show>
         <Show when={props.version.canUseAsBasis}>
           <UseAsBasisForm
             versionId={props.version.id}
@@ -567,6 +593,61 @@ function UseAsBasisForm(props: { versionId: string; picked: PlanSection[]; onDon
         </Field>
         <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={use.busy()}>
           {use.busy() ? "Bezig…" : "Nieuw punt met deze tekst"}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** "Gebruik als basis" for the spiegelparagraaf: the chosen sections go at its end, each with a Bron line. */
+function UseInSpiegelForm(props: { versionId: string; picked: PlanSection[]; onDone: () => void }) {
+  const ws = useWorkspace();
+  const add = createAction(
+    async () => {
+      if (props.picked.length === 0) throw inputError("Kies hierboven ten minste één paragraaf.", "sectionIds");
+      const done = await planApi.useInSpiegelparagraaf(props.versionId, { sectionIds: props.picked.map((s) => s.id) });
+      props.onDone();
+      return done;
+    },
+    {
+      announce: (r) =>
+        `${r.sections === 1 ? "De paragraaf staat" : `De ${r.sections} paragrafen staan`} nu achteraan de spiegelparagraaf.`,
+    },
+  );
+  return (
+    <section aria-labelledby="plan-spiegel" class="oogo-section oogo-plan__basis">
+      <h3 id="plan-spiegel" class="utrecht-heading-3">
+        Opnemen in de spiegelparagraaf
+      </h3>
+      <p class="utrecht-paragraph">
+        Zet de tekst van de gekozen paragrafen achteraan de spiegelparagraaf. Onder elke paragraaf komt een regel
+        ‘Bron:’ met een link naar deze paragraaf in deze versie van het plan. Wie de spiegelparagraaf open heeft, ziet
+        de tekst direct verschijnen.
+      </p>
+      <form
+        class="utrecht-form"
+        novalidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add.run();
+        }}
+      >
+        <ErrorSummary error={add.error()} title="De tekst is niet opgenomen" />
+        <p class="utrecht-paragraph" id="plan-spiegel-picked">
+          {props.picked.length === 0
+            ? "Kies hierboven de paragrafen die in de spiegelparagraaf komen."
+            : `Komt in de spiegelparagraaf: ${props.picked.map(sectionLabel).join("; ")}.`}
+        </p>
+        <Show when={add.result()}>
+          <p class="utrecht-paragraph" role="status">
+            Opgenomen.{" "}
+            <A class="utrecht-link" href={`/tafels/${encodeURIComponent(ws.id())}/spiegelparagraaf`}>
+              Naar de spiegelparagraaf
+            </A>
+          </p>
+        </Show>
+        <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={add.busy()}>
+          {add.busy() ? "Bezig…" : "Toevoegen aan de spiegelparagraaf"}
         </button>
       </form>
     </section>

@@ -1,9 +1,10 @@
 /**
  * Versies van de spiegelparagraaf (issue 12): keep a named version, see the list (kept on
  * demand or at milestones), read one, and compare any two — or one with the current text —
- * paragraph by paragraph with words marked and moved paragraphs recognised.
+ * paragraph by paragraph with words marked and moved paragraphs recognised — and put an older
+ * version back ("Deze versie terugzetten": a new edit, the current text kept as a version).
  */
-import { createResource, createSignal, For, Show, type JSX } from "solid-js";
+import { createEffect, createResource, createSignal, For, onCleanup, Show, type JSX } from "solid-js";
 import { VERSION_REASON_LABELS } from "../../../shared/domain/documentVersions.ts";
 import { formatDateTime } from "../../../shared/domain/dates.ts";
 import { blocksOf, type BlockChange } from "../../../shared/domain/textDiff.ts";
@@ -40,6 +41,26 @@ export default function VersionsPage() {
   const compare = createAction((a: string, b: string) => versionsApi.compare(a, b));
   const [reading, setReading] = createSignal<string | null>(null);
   const [version] = createResource(reading, versionsApi.get);
+
+  // "Deze versie terugzetten": first a confirmation that says what happens, then the restore.
+  const [restoring, setRestoring] = createSignal<VersionSummary | null>(null);
+  let confirmHeading: HTMLHeadingElement | undefined;
+  const restore = createAction((v: VersionSummary) => versionsApi.restore(v.id), {
+    announce: (_r, v) => `De versie ‘${title(v)}’ is teruggezet. De tekst van daarvoor is bewaard als versie.`,
+  });
+  const askRestore = (v: VersionSummary) => {
+    setRestoring(v);
+    queueMicrotask(() => confirmHeading?.focus());
+  };
+  // Someone else restored or kept a version: the list follows.
+  createEffect(() => {
+    const doc = document();
+    onCleanup(
+      ws.onLive((e) => {
+        if (e.entity === "document" && e.entityId === doc) void refetch();
+      }),
+    );
+  });
 
   return (
     <>
@@ -84,6 +105,56 @@ export default function VersionsPage() {
         </form>
       </Show>
 
+      <Show when={restoring()}>
+        {(v) => (
+          <section class="oogo-versions__confirm" aria-labelledby="restore-title">
+            <h2 class="utrecht-heading-2" id="restore-title" tabindex="-1" ref={(el) => (confirmHeading = el)}>
+              Deze versie terugzetten?
+            </h2>
+            <p class="utrecht-paragraph">
+              De tekst van de spiegelparagraaf wordt weer zoals in <strong>{label(v())}</strong>.
+            </p>
+            <ul class="utrecht-unordered-list">
+              <li>Dat is een nieuwe wijziging: er gaat niets verloren.</li>
+              <li>De tekst zoals hij nu is, wordt eerst bewaard als versie. U kunt die later terugzetten.</li>
+              <li>Wie de spiegelparagraaf nu open heeft, ziet de tekst direct veranderen.</li>
+              <li>Het logboek vermeldt welke versie u hebt teruggezet.</li>
+            </ul>
+            <Show when={restore.error()}>
+              <ErrorAlert error={restore.error()} title="Terugzetten mislukt" />
+            </Show>
+            <div class="oogo-versions__confirm-actions">
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--primary-action"
+                disabled={restore.busy()}
+                onClick={() =>
+                  void restore.run(v()).then((r) => {
+                    if (!r) return;
+                    setRestoring(null);
+                    void refetch();
+                  })
+                }
+              >
+                {restore.busy() ? "Bezig…" : "Ja, terugzetten"}
+              </button>
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--secondary-action"
+                onClick={() => setRestoring(null)}
+              >
+                Annuleren
+              </button>
+            </div>
+          </section>
+        )}
+      </Show>
+      <Show when={!restoring() && restore.result()}>
+        <p class="utrecht-paragraph oogo-versions__done" role="status">
+          De versie is teruggezet. De tekst van daarvoor staat bovenaan de lijst als versie.
+        </p>
+      </Show>
+
       <h2 class="utrecht-heading-2">Bewaarde versies</h2>
       <Loaded when={versions} label="Versies laden…">
         {(list) => (
@@ -120,6 +191,15 @@ export default function VersionsPage() {
                       >
                         Vergelijk met nu<span class="oogo-visually-hidden">: {label(v)}</span>
                       </button>
+                      <Show when={ws.can("text.edit")}>
+                        <button
+                          type="button"
+                          class="utrecht-button utrecht-button--subtle"
+                          onClick={() => askRestore(v)}
+                        >
+                          Deze versie terugzetten<span class="oogo-visually-hidden">: {label(v)}</span>
+                        </button>
+                      </Show>
                     </span>
                   </li>
                 )}

@@ -34,7 +34,20 @@ export async function getPlanVersion(ctx: ServiceContext, input: { versionId: st
     .from(planSectionLinks)
     .innerJoin(points, and(eq(planSectionLinks.targetType, "point"), eq(points.id, planSectionLinks.targetId)))
     .where(eq(planSectionLinks.versionId, summary.id));
-  return { ...summary, text, links, canUseAsBasis: can(member.role, "point.manage") };
+  const spiegel = await dbOf(ctx)
+    .select({ sectionId: planSectionLinks.sectionId, targetId: planSectionLinks.targetId })
+    .from(planSectionLinks)
+    .where(and(eq(planSectionLinks.versionId, summary.id), eq(planSectionLinks.targetType, "spiegelparagraaf")));
+  return {
+    ...summary,
+    text,
+    links: [
+      ...links,
+      ...spiegel.map((l) => ({ ...l, targetType: "spiegelparagraaf" as const, targetTitle: "de spiegelparagraaf" })),
+    ],
+    canUseAsBasis: can(member.role, "point.manage"),
+    canUseInSpiegelparagraaf: can(member.role, "text.edit"),
+  };
 }
 
 /**

@@ -20,7 +20,7 @@ import { versionWithMember } from "./planRecords.ts";
 /** Most text a point may start with from a plan (a few pages); more is not one agreement. */
 export const MAX_BASIS_CHARS = 60_000;
 
-type PmNode = Record<string, unknown>;
+export type PmNode = Record<string, unknown>;
 
 const textNode = (run: TextRun): PmNode => ({
   type: "text",
@@ -59,7 +59,7 @@ function listNode(block: Extract<PlanBlock, { kind: "list" }>): PmNode {
   return build(0, 0).node;
 }
 
-function blockNodes(block: PlanBlock): PmNode[] {
+export function blockNodes(block: PlanBlock): PmNode[] {
   switch (block.kind) {
     case "paragraph":
       return [paragraph(block.runs ?? [{ text: block.text }])];

@@ -2,7 +2,7 @@ import { points, pointScope } from "../../../db/schema/index.ts";
 import type { CreatePointInput } from "../../../shared/schemas/points.ts";
 import { assertCan } from "../../auth/access.ts";
 import { newId } from "../../auth/tokens.ts";
-import { jsonToUpdate } from "../../documents/prosemirror.ts";
+import { setContent } from "../../documents/prosemirror.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
 import { membershipOf } from "../membershipOf.ts";
 import { dbOf, nowIso, withTransaction, type ServiceContext, type TxContext } from "../serviceContext.ts";
@@ -46,7 +46,7 @@ export async function createPoint(ctx: ServiceContext, input: CreatePointCommand
   const ref = { id, workspaceId };
   // The document exists before the row: nobody can open it until the row exists, and a failed
   // insert leaves only an unreachable document behind, never a point without text.
-  await ctx.deps.documents.append(pointDocumentName(ref), [jsonToUpdate(input.json ?? plainTextToDoc(input.text))]);
+  await ctx.deps.documents.write(pointDocumentName(ref), setContent(input.json ?? plainTextToDoc(input.text)));
   const text = await readDurableText(ctx, ref);
 
   return withTransaction(ctx, async (t) => {

@@ -18,3 +18,13 @@ export function paragraphEdit(state: Uint8Array | null, text: string): Uint8Arra
   doc.destroy();
   return update;
 }
+
+/** The same edit as a document change for `deps.documents.write` (the demo types through the sync server). */
+export function appendParagraph(text: string): (doc: Y.Doc) => void {
+  return (doc) => {
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText(text)]);
+    const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
+    fragment.insert(fragment.length, [paragraph]);
+  };
+}

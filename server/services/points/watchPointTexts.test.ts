@@ -40,6 +40,9 @@ async function pointWithStance() {
   });
   await transitionPoint(trekker, { pointId: point.id, to: "in_bespreking", reason: "Start", expectedVersion: 1 });
   await recordStance(trekker, { pointId: point.id, stance: "akkoord" });
+  // Seeding the text went through the sync core, whose commit the context's own watcher heard:
+  // let it finish before the isolated watcher is put to work.
+  await ctx.pointTexts.idle();
   return { id: point.id, docName: documentNames.point(ctx.demo.workspaceId, point.id), hash: point.textHash };
 }
 

@@ -13,7 +13,7 @@ import {
 import { periodProblem } from "../../../shared/domain/parties.ts";
 import type { NextPeriodInput, NextPeriodResult } from "../../../shared/schemas/tafel.ts";
 import { newId } from "../../auth/tokens.ts";
-import { jsonToUpdate } from "../../documents/prosemirror.ts";
+import { setContent } from "../../documents/prosemirror.ts";
 import { ApiError } from "../../http/errors.ts";
 import { appendEvent, type EventActor } from "../audit/appendEvent.ts";
 import { pointDocumentName, readDurableText, saveTextVersion, type DurableText } from "../points/pointText.ts";
@@ -80,9 +80,10 @@ export async function startNextPeriod(
     if (named.length > 0 && scope.length === 0) continue;
     const id = newId();
     const ref = { id, workspaceId };
-    await ctx.deps.documents.append(pointDocumentName(ref), [
-      jsonToUpdate(await ctx.deps.documents.readJson(pointDocumentName(origin))),
-    ]);
+    await ctx.deps.documents.write(
+      pointDocumentName(ref),
+      setContent(await ctx.deps.documents.readJson(pointDocumentName(origin))),
+    );
     carried.push({ origin, id, scope, text: await readDurableText(ctx, ref) });
   }
 
