@@ -11,3 +11,4 @@ export * from "./versions.ts";
 export * from "./plans.ts";
 export * from "./notifications.ts";
 export * from "./bespreekpunten.ts";
+export * from "./screenings.ts";
