@@ -94,7 +94,7 @@ export async function screeningOfVersion(
   const db = dbOf(ctx);
   const current = job ?? (await screenJobOf(db, version.workspaceId));
   const [stored] = await db.select().from(planScreenings).where(eq(planScreenings.versionId, version.id)).limit(1);
-  if (stored && stored.algorithmVersion === SCREENING_ALGORITHM_VERSION) {
+  if (stored?.algorithmVersion === SCREENING_ALGORITHM_VERSION) {
     const screening = JSON.parse(stored.result) as PlanScreening;
     if (screening.themes.map((t) => t.key).join() === keysOf(current))
       return { screening, screenedAt: stored.screenedAt };
