@@ -151,10 +151,7 @@ function ThemeCard(props: {
           Per gemeente: {props.theme.perGemeente.map((g) => `${g.gemeente} ${g.score} – ${g.scoreLabel}`).join("; ")}.
         </p>
       </Show>
-      <Show
-        when={props.theme.evidence.length > 0}
-        fallback={<p class="utrecht-paragraph">De screening vond geen passage over dit onderwerp.</p>}
-      >
+      <Show when={props.theme.evidence.length > 0}>
         <h4 class="utrecht-heading-4">Waarop het voorstel rust</h4>
         <ul class="oogo-screening__evidence">
           <For each={props.theme.evidence}>
@@ -215,7 +212,9 @@ function ThemeCard(props: {
           when={props.theme.bespreekpuntId ?? make.result()?.bespreekpunt.id}
           fallback={
             <div class="oogo-screening__make">
-              <ErrorAlert error={make.error()} title="Het bespreekpunt is niet gemaakt" />
+              <Show when={make.error()}>
+                {(error) => <ErrorAlert error={error()} title="Het bespreekpunt is niet gemaakt" />}
+              </Show>
               <button
                 type="button"
                 class="utrecht-button utrecht-button--secondary-action"
