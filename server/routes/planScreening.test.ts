@@ -5,6 +5,8 @@
  * version with what moved, and "Maak bespreekpunt" — plus the denials.
  */
 import { and, asc, eq } from "drizzle-orm";
+import { writeFileSync } from "node:fs";
+import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   auditEvents,
@@ -49,6 +51,8 @@ const setOpinion = (version: string, key: string, body: unknown, cookie: string,
   ctx.request(`/api/workspaces/${tafel}/screening/${version}/opinions/${key}`, { method: "PUT", body, cookie });
 const makeBespreekpunt = (version: string, key: string, cookie: string, tafel = ws) =>
   ctx.request(`/api/workspaces/${tafel}/screening/${version}/themes/${key}/bespreekpunt`, { method: "POST", cookie });
+/** PDF text breaks lines anywhere: compare without whitespace. */
+const squash = (t: string) => t.replace(/\s+/g, "");
 const stored = async (version: string) =>
   (await ctx.deps.database.db.select().from(planScreenings).where(eq(planScreenings.versionId, version)))[0];
 
@@ -287,5 +291,42 @@ describe("a new version", () => {
         (r) => r.versionId,
       ),
     ).toEqual(expect.arrayContaining([v1, v2]));
+  });
+});
+
+describe("the oplegger's screening appendix", () => {
+  it("gives per theme the proposal, the cited passages and each party's opinion, in Dutch", async () => {
+    expect(
+      (
+        await setOpinion(
+          v2,
+          "onderwijshuisvesting",
+          { score: 1, reason: "Huisvesting staat in het IHP, niet in het plan.", quote: null },
+          cookies.gro,
+        )
+      ).status,
+    ).toBe(200);
+    const res = await ctx.request(`/api/workspaces/${ws}/oplegger?format=pdf`, { cookie: cookies.sec });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // OPLEGGER_PDF=/tmp/x.pdf keeps the file, to look at the page (pdftoppm) while working on it.
+    if (process.env.OPLEGGER_PDF) writeFileSync(process.env.OPLEGGER_PDF, bytes);
+    const pdf = await getDocumentProxy(bytes.slice(0));
+    const text = (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, " ");
+    const appendix = text.slice(text.indexOf("Bijlage: screening van het plan"));
+    expect(appendix.length).toBeLessThan(text.length);
+    for (const s of [
+      "Versie 2: concept 0.2",
+      "Voorstel: 3 – Uitgewerkt.",
+      "Voorstel: 0 – Niet beschreven.",
+      "2 Leerlingenvervoer",
+      "Gemeente Groningen",
+      "Huisvesting staat in het IHP, niet in het plan.",
+      "Nog geen partij gaf een eigen score.",
+      "1 – Standaardtekst",
+    ])
+      expect(appendix, s).toContain(s);
+    expect(squash(appendix)).toContain(squash(SCREENING_VERVOER_V2));
+    expect(appendix).not.toMatch(/theme_word|agreement|"score"/);
   });
 });
