@@ -89,6 +89,7 @@ describe("Screening", () => {
     await vervoer.getByRole("button", { name: "Maak bespreekpunt over leerlingenvervoer" }).click();
     await vervoer.getByText("Er is een bespreekpunt over dit thema gemaakt.").waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await vervoer.screenshot({ path: "test-results/screening-thema-1366.png" });
     await vervoer.getByRole("link", { name: "Naar de bespreekpunten" }).click();
     await page.getByRole("heading", { level: 1, name: "Bespreekpunten" }).waitFor();
     const coverage = page.getByRole("region", { name: "Dekking" });
@@ -113,6 +114,9 @@ describe("Screening", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, "screening-390");
+    await page
+      .getByRole("region", { name: "Leerlingenvervoer" })
+      .screenshot({ path: "test-results/screening-thema-390.png" });
     await context.close();
   });
 });
