@@ -606,7 +606,7 @@ describe("the beheerder manages members and sees no content", () => {
       name: "Testversie",
     });
     const perDocument = new Set(["/api/workspaces/{id}/comments", "/api/workspaces/{id}/versions"]);
-    const values: Record<string, string> = { hash: point.textHash };
+    const values: Record<string, string> = { hash: point.textHash, planVersionId: planVersion.id };
     // The overview, and the people side: members and their invitations' outgoing mail.
     const OVERVIEW = new Set([
       "/api/me",
