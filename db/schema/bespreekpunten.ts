@@ -3,6 +3,7 @@ import { BESPREEKPUNT_SOURCES, BESPREEKPUNT_STATUSES } from "../../shared/domain
 import { PARTY_KINDS } from "../../shared/domain/parties.ts";
 import { users } from "./accounts.ts";
 import { agendaItems } from "./meetings.ts";
+import { planVersions } from "./plans.ts";
 import { points } from "./points.ts";
 import { organisations, workspaces } from "./workspaces.ts";
 
@@ -36,6 +37,8 @@ export const bespreekpunten = sqliteTable(
      * so no foreign key yet; the verbs only check its shape.
      */
     planSectionId: text("plan_section_id"),
+    /** The plan version the section belongs to ("Maak bespreekpunt" from the screening). */
+    planVersionId: text("plan_version_id").references(() => planVersions.id),
     position: integer("position").notNull(),
     /** Optimistic concurrency: every change increments it. */
     version: integer("version").notNull().default(1),

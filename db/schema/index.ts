@@ -12,3 +12,4 @@ export * from "./plans.ts";
 export * from "./notifications.ts";
 export * from "./bespreekpunten.ts";
 export * from "./suggestions.ts";
+export * from "./screenings.ts";

@@ -7,11 +7,20 @@
 import { Worker } from "node:worker_threads";
 import { createRequire } from "node:module";
 import type { PlanText } from "../../shared/domain/planText.ts";
+import type { PlanScreening, ScreeningOptions, ScreeningThemeInput } from "../../shared/domain/screening/screenPlan.ts";
 import type { PlanFileKind } from "./parsePlanFile.ts";
 import { PlanFileProblem } from "./planFileProblem.ts";
 
 export type ParserReply =
-  { ok: true; kind: PlanFileKind; text: PlanText } | { ok: false; code: PlanFileProblem["code"]; message: string };
+  | { ok: true; kind: PlanFileKind; text: PlanText; screening?: PlanScreening }
+  | { ok: false; code: PlanFileProblem["code"]; message: string };
+
+/** What the thread needs to screen a text besides the text: the tafel's themes and names. */
+export interface ScreenJob {
+  themes: ScreeningThemeInput[];
+  options: ScreeningOptions;
+}
+export type ScreenReply = { ok: true; screening: PlanScreening } | { ok: false; message: string };
 
 /** Same bootstrap as the update-log thread: Node 20 applies no `--import tsx` loader to a worker's entry. */
 const BOOTSTRAP = `
@@ -85,14 +94,19 @@ function restock(limits: ParserLimits): void {
   if (limits === DEFAULT_PARSER_LIMITS && !spare) spare = spareThread();
 }
 
+/**
+ * Reads a file in a thread; with `screen`, the thread also screens the text it read (the reply's
+ * `screening`, absent if the screening failed — the version is then screened on first read).
+ */
 export function parseInWorker(
   bytes: Uint8Array,
   limits: ParserLimits = DEFAULT_PARSER_LIMITS,
-): Promise<{ kind: PlanFileKind; text: PlanText }> {
+  screen?: ScreenJob,
+): Promise<{ kind: PlanFileKind; text: PlanText; screening?: PlanScreening }> {
   return new Promise((resolve, reject) => {
     const worker = takeThread(limits);
     const copy = new Uint8Array(bytes); // transferred to the thread; the caller keeps its bytes
-    worker.postMessage({ bytes: copy }, [copy.buffer]);
+    worker.postMessage({ bytes: copy, screen }, [copy.buffer]);
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;
@@ -109,7 +123,7 @@ export function parseInWorker(
     worker.on("message", (reply: ParserReply) =>
       finish(() =>
         reply.ok
-          ? resolve({ kind: reply.kind, text: reply.text })
+          ? resolve({ kind: reply.kind, text: reply.text, screening: reply.screening })
           : reject(
               reply.code === "PARSER_FAILED"
                 ? failed("Dit bestand kon niet worden gelezen.")
@@ -129,5 +143,33 @@ export function parseInWorker(
       ),
     );
     worker.on("exit", () => finish(() => reject(failed("Het lezen van dit bestand is onverwacht gestopt."))));
+  });
+}
+
+/**
+ * Screens a stored text in a thread of its own (a version stored before the screening was, or by
+ * an older algorithm): the same thread, limits and deadline as a parse, so the event loop stays free.
+ */
+export function screenInWorker(text: PlanText, job: ScreenJob): Promise<PlanScreening> {
+  const limits = DEFAULT_PARSER_LIMITS;
+  return new Promise((resolve, reject) => {
+    const worker = takeThread(limits);
+    worker.postMessage({ screenOnly: { ...job, text } });
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      restock(limits);
+      outcome();
+    };
+    const fail = (why: string) => new Error(`Screening mislukt: ${why}`);
+    const timer = setTimeout(() => finish(() => reject(fail("te lang"))), limits.timeoutMs);
+    worker.on("message", (reply: ScreenReply) =>
+      finish(() => (reply.ok ? resolve(reply.screening) : reject(fail(reply.message)))),
+    );
+    worker.on("error", (error: Error) => finish(() => reject(fail(error.message))));
+    worker.on("exit", () => finish(() => reject(fail("thread gestopt"))));
   });
 }

@@ -522,6 +522,8 @@ describe("oplegger", SLOW, () => {
       // Concepts are not part of the oplegger; other tafels never are.
       expect(t).not.toContain("Toegankelijkheid toetsen bij nieuwbouw en renovatie");
       expect(t).not.toContain(FOREIGN_TITLE);
+      // No plan was imported at this tafel: no screening appendix.
+      expect(t).not.toContain("Bijlage: screening van het plan");
       expect(squash(t)).toContain(hash);
       expect(squash(t)).toContain(squash(logKenmerk(checkpoint.seq, checkpoint.hash)));
       expect(t).toContain("Controleer een bewaard kenmerk");

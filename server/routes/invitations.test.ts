@@ -617,7 +617,7 @@ describe("the beheerder manages members and sees no content", () => {
       "/api/workspaces/{id}/suggestions/alleen-voorstellen",
       "/api/workspaces/{id}/suggestions/decisions",
     ]);
-    const values: Record<string, string> = { hash: point.textHash };
+    const values: Record<string, string> = { hash: point.textHash, planVersionId: planVersion.id };
     // The overview, and the people side: members and their invitations' outgoing mail.
     const OVERVIEW = new Set([
       "/api/me",

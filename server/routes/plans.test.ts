@@ -115,10 +115,10 @@ describe("uploading a plan version", () => {
       "added Thuiszitters",
       "unchanged Middelen",
     ]);
-    const vervoer = changes.changes[3]!.paragraphs[0]!;
+    const vervoer = changes.changes[3]!.blocks[0]!;
     // Only the words that were added are marked; nothing was removed.
-    expect(vervoer.kind === "changed" && vervoer.words.filter((w) => w.op !== "same")).toEqual([
-      { op: "added", text: expect.stringContaining("en in het voortgezet") as string },
+    expect(vervoer.change === "changed" && vervoer.parts.filter((p) => p.kind !== "same")).toEqual([
+      { kind: "added", text: expect.stringContaining("en in het voortgezet") as string },
     ]);
     const list = await json<PlanVersionList>(await ctx.request(`/api/plans/${planId}/versions`, { cookie: gemeente }));
     expect(list.versions.map((v) => v.seq)).toEqual([2, 1]);

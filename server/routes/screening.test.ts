@@ -1,16 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { asc, eq } from "drizzle-orm";
-import { auditEvents } from "../../db/schema/index.ts";
+import { auditEvents, workspacePlans } from "../../db/schema/index.ts";
+import { makeScreeningDocx } from "../planImport/testing/screeningPlan.ts";
+import { importPlanVersion } from "../services/plans/importPlanVersion.ts";
 import type { ScreeningOpinionView } from "../../shared/schemas/screening.ts";
 import { verdictOf } from "../../shared/domain/screening/index.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 import { apiError, eventData, json } from "../testing/json.ts";
 import { createOtherTafel, OTHER_SECRETARY } from "../services/meetings/meetingFixtures.ts";
 
+// The import boots a parser thread (1–2 s, more on a busy machine).
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
 let ctx: TestContext;
 let ws: string;
 const cookies: Record<string, string> = {};
-const VERSION = "planversie-1";
+let VERSION = "";
 const url = (theme: string, version = VERSION, tafel = ws) =>
   `/api/workspaces/${tafel}/screening/${version}/opinions/${theme}`;
 
@@ -30,6 +35,14 @@ beforeAll(async () => {
   cookies.sec = await ctx.login(DEMO.secretaris);
   cookies.waarnemer = await ctx.login(DEMO.waarnemer);
   cookies.otherSec = await ctx.login(OTHER_SECRETARY);
+  const [plan] = await ctx.deps.database.db.select().from(workspacePlans).where(eq(workspacePlans.workspaceId, ws));
+  VERSION = (
+    await importPlanVersion(ctx.as(DEMO.swvTrekker), {
+      planId: plan!.id,
+      fileName: "plan.docx",
+      bytes: await makeScreeningDocx(),
+    })
+  ).id;
 });
 afterAll(() => ctx?.cleanup());
 

@@ -1,7 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
 import { Id } from "../../shared/schemas/common.ts";
+import { BespreekpuntView } from "../../shared/schemas/bespreekpunten.ts";
 import {
+  PlanScreeningView,
   PlanVersionId,
   ScreeningOpinionView,
   ScreeningThemeKey,
@@ -10,6 +12,8 @@ import {
 import { requireCaller } from "../auth/middleware.ts";
 import type { AppEnv } from "../context.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
+import { makeBespreekpuntFromScreening } from "../services/screening/bespreekpuntFromScreening.ts";
+import { getPlanScreening } from "../services/screening/planScreening.ts";
 import { listScreeningOpinions, setScreeningOpinion } from "../services/screening/screeningOpinions.ts";
 import { verbContext } from "./verbContext.ts";
 
@@ -56,5 +60,41 @@ screeningRoutes
         themeKey,
       });
       return c.json({ opinions }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/workspaces/{id}/screening/{planVersionId}",
+      tags,
+      summary: "De screening van een planversie per thema, met de oordelen van de partijen en wat er verschoof",
+      request: { params: VersionParams },
+      responses: { 200: jsonResponse("De screening", PlanScreeningView), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { id, planVersionId } = c.req.valid("param");
+      return c.json(await getPlanScreening(verbContext(c), { workspaceId: id, planVersionId }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/workspaces/{id}/screening/{planVersionId}/themes/{themeKey}/bespreekpunt",
+      tags,
+      summary: "Maak een bespreekpunt van een thema dat het plan niet of in algemene woorden beschrijft",
+      request: { params: ThemeParams },
+      responses: {
+        201: jsonResponse("Het bespreekpunt", z.object({ bespreekpunt: BespreekpuntView })),
+        ...errorResponses(400, 401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const { id, planVersionId, themeKey } = c.req.valid("param");
+      const bespreekpunt = await makeBespreekpuntFromScreening(verbContext(c), {
+        workspaceId: id,
+        planVersionId,
+        themeKey,
+      });
+      return c.json({ bespreekpunt }, 201);
     },
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { blocksOf, compareBlocks, diffWords, hasChanges, proseMirrorToText } from "./textDiff.ts";
+import type { PlanSection, PlanText } from "./planText.ts";
+import { blocksOf, compareBlocks, comparePlanTexts, diffWords, hasChanges, proseMirrorToText } from "./textDiff.ts";
 
 const doc = (...paragraphs: string[]) => ({
   type: "doc",
@@ -142,5 +143,110 @@ describe("compareBlocks", () => {
 
   it("reports nothing changed for equal versions", () => {
     expect(compareBlocks([p("x"), p("y")], [p("x"), p("y")]).every((b) => b.change === "same")).toBe(true);
+  });
+});
+
+// Plan versions (issue 14), formerly planDiff.ts: the same comparison, per section of a PlanText.
+const section = (number: string, title: string, ...paragraphs: string[]): PlanSection => ({
+  id: `s${number}`,
+  number,
+  title,
+  level: number.includes(".") ? 2 : 1,
+  blocks: paragraphs.map((text) => ({ kind: "paragraph", text })),
+});
+const plan = (...sections: PlanSection[]): PlanText => ({ sections });
+
+describe("comparePlanTexts", () => {
+  it("pairs a reworded paragraph, keeps identical ones, and reports inserted and deleted ones", () => {
+    const [change] = comparePlanTexts(
+      plan(
+        section(
+          "1",
+          "Overleg",
+          "Het samenwerkingsverband overlegt twee keer per jaar met de gemeenten.",
+          "Leerlingenvervoer blijft een taak van de gemeente.",
+          "Deze alinea vervalt helemaal in de nieuwe versie.",
+        ),
+      ),
+      plan(
+        section(
+          "1",
+          "Overleg",
+          "Een geheel nieuwe alinea over thuiszitters.",
+          "Het samenwerkingsverband overlegt vier keer per jaar met de gemeenten.",
+          "Leerlingenvervoer blijft een taak van de gemeente.",
+        ),
+      ),
+    );
+    expect(change!.blocks.map((b) => b.change)).toEqual(["added", "changed", "same", "removed"]);
+    const changed = change!.blocks[1]!;
+    expect(changed.change === "changed" && changed.parts.filter((p) => p.kind !== "same")).toEqual([
+      { kind: "removed", text: "twee" },
+      { kind: "added", text: "vier" },
+    ]);
+  });
+
+  it("pairs sections by title across renumbering, and finds added, removed and changed ones", () => {
+    const v1 = plan(
+      section("1", "Inleiding", "Dit plan beschrijft de ondersteuning."),
+      section("2", "Leerlingenvervoer", "De gemeente regelt het vervoer."),
+      section("3", "Oud hoofdstuk", "Tekst die verdwijnt."),
+    );
+    const v2 = plan(
+      section("1", "Inleiding", "Dit plan beschrijft de ondersteuning."),
+      section("2", "Thuiszitters", "Nieuw hoofdstuk."),
+      section("3", "Leerlingenvervoer", "De gemeente regelt het vervoer binnen zes weken."),
+    );
+    const changes = comparePlanTexts(v1, v2);
+    expect(changes.map((c) => [c.status, c.number, c.title, c.previousSectionId])).toEqual([
+      ["unchanged", "1", "Inleiding", "s1"],
+      ["added", "2", "Thuiszitters", null],
+      ["changed", "3", "Leerlingenvervoer", "s2"],
+      ["removed", "3", "Oud hoofdstuk", "s3"],
+    ]);
+    const vervoer = changes[2]!.blocks[0]!;
+    expect(vervoer.change === "changed" && vervoer.parts.find((p) => p.kind === "added")?.text).toBe(
+      " binnen zes weken",
+    );
+  });
+
+  it("reports a renamed section at the same number as changed, with its old title", () => {
+    const changes = comparePlanTexts(
+      plan(section("2.1", "Vervoer", "Zelfde tekst.")),
+      plan(section("2.1", "Leerlingenvervoer", "Zelfde tekst.")),
+    );
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ status: "changed", previousTitle: "Vervoer", title: "Leerlingenvervoer" });
+  });
+
+  it("says unchanged when nothing changed", () => {
+    const v = plan(section("1", "Inleiding", "a"), section("2", "Slot", "b"));
+    expect(comparePlanTexts(v, v).every((c) => c.status === "unchanged")).toBe(true);
+  });
+
+  it("marks a paragraph moved to another section as moved on both sides, and reads lists and tables per item", () => {
+    const moved = "Het vervoer wordt elk jaar geëvalueerd met de gemeenten.";
+    const v1 = plan(section("1", "Inleiding", "Aanhef.", moved), section("2", "Vervoer", "Regels."));
+    const v2: PlanText = {
+      sections: [
+        section("1", "Inleiding", "Aanhef."),
+        {
+          ...section("2", "Vervoer", "Regels.", moved),
+          blocks: [
+            { kind: "paragraph", text: "Regels." },
+            { kind: "paragraph", text: moved },
+            { kind: "list", ordered: false, items: [{ text: "Eerste punt", depth: 0 }] },
+            { kind: "table", rows: [["Post", "Bedrag"]] },
+          ],
+        },
+      ],
+    };
+    const [intro, vervoer] = comparePlanTexts(v1, v2);
+    expect(intro!.blocks.find((b) => b.change === "removed")).toMatchObject({ text: moved, moved: true });
+    expect(vervoer!.blocks.filter((b) => b.change === "added")).toEqual([
+      { change: "added", kind: "paragraph", text: moved, moved: true },
+      { change: "added", kind: "listItem", text: "Eerste punt", moved: false },
+      { change: "added", kind: "tableRow", text: "Post | Bedrag", moved: false },
+    ]);
   });
 });

@@ -3,9 +3,11 @@
  * between two of its versions): words marked inside paragraphs, paragraphs paired, moved
  * paragraphs recognised. The word and array diffs are jsdiff's (Myers); this module adds what a
  * reader of a legal text needs on top: pairing a changed paragraph with its old self, and not
- * showing a moved paragraph as deleted here and new there.
+ * showing a moved paragraph as deleted here and new there. An imported plan (PlanText) is compared
+ * the same way, section by section (`comparePlanTexts`).
  */
 import { diffArrays, diffWordsWithSpace, wordsWithSpaceDiff } from "diff";
+import type { PlanSection, PlanText } from "./planText.ts";
 
 export interface DiffPart {
   kind: "same" | "added" | "removed";
@@ -122,6 +124,8 @@ export type BlockChange =
 
 /** Below this share of unchanged characters two paragraphs are not the same paragraph rewritten. */
 const PAIRING_THRESHOLD = 0.4;
+/** How many removed blocks ahead an added block looks for its old self. */
+const PAIRING_WINDOW = 20;
 
 function similarity(parts: DiffPart[]): number {
   let same = 0;
@@ -156,7 +160,8 @@ export function similarityBound(before: string, after: string): number {
 /**
  * Compares two versions block by block: unchanged blocks stay "same", a run of removed blocks
  * followed by a run of added ones is paired in order (a "changed" block with words marked when
- * enough of it stayed), the rest is added or removed, and a removed block whose exact text is
+ * enough of it stayed; an added block may skip removed ones to find its old self), the rest is
+ * added or removed, and a removed block whose exact text is
  * added elsewhere is marked moved on both sides.
  */
 export function compareBlocks(before: readonly TextBlock[], after: readonly TextBlock[]): BlockChange[] {
@@ -177,17 +182,33 @@ export function compareBlocks(before: readonly TextBlock[], after: readonly Text
     if (c.removed && next?.added) {
       const removed = c.value.map(blockOf);
       const added = next.value.map(blockOf);
-      const n = Math.max(removed.length, added.length);
-      for (let j = 0; j < n; j++) {
-        const r = removed[j];
-        const a = added[j];
-        if (r && a) {
-          const parts = similarityBound(r.text, a.text) >= PAIRING_THRESHOLD ? diffWords(r.text, a.text) : null;
-          if (parts && similarity(parts) >= PAIRING_THRESHOLD) out.push({ change: "changed", kind: a.kind, parts });
-          else out.push({ change: "removed", ...r, moved: false }, { change: "added", ...a, moved: false });
-        } else if (r) out.push({ change: "removed", ...r, moved: false });
-        else if (a) out.push({ change: "added", ...a, moved: false });
+      // Each added block takes the first still-unpaired removed one that it rewrites (within a
+      // window, so a wholly rewritten long text stays cheap); removed ones it skips are removed.
+      // Unpaired added blocks wait, so a plain replacement reads as removed, then added.
+      let r = 0;
+      let pending: BlockChange[] = [];
+      for (const a of added) {
+        let match: { k: number; parts: DiffPart[] } | null = null;
+        for (let k = r; k < Math.min(removed.length, r + PAIRING_WINDOW); k++) {
+          // similarityBound is cheap: skip the word diff of pairs that cannot reach the threshold.
+          if (similarityBound(removed[k]!.text, a.text) < PAIRING_THRESHOLD) continue;
+          const parts = diffWords(removed[k]!.text, a.text);
+          if (similarity(parts) >= PAIRING_THRESHOLD) {
+            match = { k, parts };
+            break;
+          }
+        }
+        if (!match) {
+          pending.push({ change: "added", ...a, moved: false });
+          continue;
+        }
+        while (r < match.k) out.push({ change: "removed", ...removed[r++]!, moved: false });
+        out.push(...pending, { change: "changed", kind: a.kind, parts: match.parts });
+        pending = [];
+        r++;
       }
+      while (r < removed.length) out.push({ change: "removed", ...removed[r++]!, moved: false });
+      out.push(...pending);
       i++;
       continue;
     }
@@ -202,4 +223,121 @@ export function compareBlocks(before: readonly TextBlock[], after: readonly Text
     if ((b.change === "added" && removedTexts.has(b.text)) || (b.change === "removed" && addedTexts.has(b.text)))
       b.moved = true;
   return out;
+}
+
+// ---- Versions of an imported plan (issue 14): the same block comparison, per section ----
+
+/** A plan section's blocks as a reader sees them: a list item and a table row are blocks of their own. */
+export function planBlocksOf(section: PlanSection): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  for (const b of section.blocks) {
+    if (b.kind === "list") for (const item of b.items) blocks.push({ kind: "listItem", text: item.text });
+    else if (b.kind === "table") for (const row of b.rows) blocks.push({ kind: "tableRow", text: row.join(" | ") });
+    else blocks.push({ kind: "paragraph", text: b.text });
+  }
+  return blocks.filter((b) => b.text.trim() !== "");
+}
+
+export interface PlanSectionChange {
+  status: "added" | "removed" | "changed" | "unchanged";
+  /** The section in the newer version (null when removed). */
+  sectionId: string | null;
+  /** The paired section in the older version (null when added). */
+  previousSectionId: string | null;
+  number: string;
+  title: string;
+  /** Set when the pair's title changed. */
+  previousTitle?: string;
+  /** Every block of the pair in reading order, each with its change (compareBlocks). */
+  blocks: BlockChange[];
+}
+
+const normalTitle = (s: string) => s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+
+/**
+ * Pairs the sections of two versions: index in `prev` for each section of `next`, or -1. By title
+ * first (a chapter inserted before renumbers the rest, their titles stay), then by number (a
+ * renamed section keeps its place), then by a similar title.
+ */
+function pairSections(prev: readonly PlanSection[], next: readonly PlanSection[]): number[] {
+  const pairing = next.map(() => -1);
+  const taken = new Set<number>();
+  const claim = (test: (p: PlanSection, n: PlanSection) => boolean) => {
+    next.forEach((n, ni) => {
+      if (pairing[ni] !== -1) return;
+      const pi = prev.findIndex((p, k) => !taken.has(k) && test(p, n));
+      if (pi >= 0) {
+        pairing[ni] = pi;
+        taken.add(pi);
+      }
+    });
+  };
+  claim((p, n) => p.level === n.level && normalTitle(p.title) === normalTitle(n.title));
+  claim((p, n) => p.level === n.level && p.number !== "" && p.number === n.number);
+  claim((p, n) => p.level === n.level && similarity(diffWords(normalTitle(p.title), normalTitle(n.title))) >= 0.6);
+  return pairing;
+}
+
+/** Per section of the newer version (each removed one after its predecessor): what changed. */
+export function comparePlanTexts(prev: PlanText, next: PlanText): PlanSectionChange[] {
+  const pairing = pairSections(prev.sections, next.sections);
+  const nextOfPrev = new Map<number, number>();
+  pairing.forEach((pi, ni) => pi >= 0 && nextOfPrev.set(pi, ni));
+  // A removed section goes after the newest section paired with something before it.
+  const removedAfter = new Map<number, number[]>();
+  let lastPairedNext = -1;
+  prev.sections.forEach((_, pi) => {
+    const ni = nextOfPrev.get(pi);
+    if (ni !== undefined) lastPairedNext = ni;
+    else removedAfter.set(lastPairedNext, [...(removedAfter.get(lastPairedNext) ?? []), pi]);
+  });
+  const changes: PlanSectionChange[] = [];
+  const pushRemoved = (key: number) => {
+    for (const pi of removedAfter.get(key) ?? []) {
+      const s = prev.sections[pi]!;
+      changes.push({
+        status: "removed",
+        sectionId: null,
+        previousSectionId: s.id,
+        number: s.number,
+        title: s.title,
+        blocks: compareBlocks(planBlocksOf(s), []),
+      });
+    }
+  };
+  pushRemoved(-1);
+  next.sections.forEach((s, ni) => {
+    const pi = pairing[ni]!;
+    if (pi < 0) {
+      changes.push({
+        status: "added",
+        sectionId: s.id,
+        previousSectionId: null,
+        number: s.number,
+        title: s.title,
+        blocks: compareBlocks([], planBlocksOf(s)),
+      });
+    } else {
+      const p = prev.sections[pi]!;
+      const blocks = compareBlocks(planBlocksOf(p), planBlocksOf(s));
+      const titleChanged = normalTitle(p.title) !== normalTitle(s.title);
+      changes.push({
+        status: !titleChanged && blocks.every((b) => b.change === "same") ? "unchanged" : "changed",
+        sectionId: s.id,
+        previousSectionId: p.id,
+        number: s.number,
+        title: s.title,
+        ...(titleChanged ? { previousTitle: p.title } : {}),
+        blocks,
+      });
+    }
+    pushRemoved(ni);
+  });
+  // A paragraph moved to another section is a move there too, not a loss here and a gain there.
+  const all = changes.flatMap((c) => c.blocks);
+  const added = new Set(all.flatMap((b) => (b.change === "added" ? [b.text] : [])));
+  const removed = new Set(all.flatMap((b) => (b.change === "removed" ? [b.text] : [])));
+  for (const b of all)
+    if ((b.change === "added" && removed.has(b.text)) || (b.change === "removed" && added.has(b.text))) b.moved = true;
+  return changes;
 }

@@ -83,6 +83,8 @@ export const BespreekpuntView = z.object({
   theme: z.string().nullable(),
   status: BespreekpuntStatusSchema,
   planSectionId: z.string().nullable(),
+  /** The plan version that section belongs to (set by the screening's "Maak bespreekpunt"). */
+  planVersionId: z.string().nullable(),
   version: z.number(),
   updatedAt: z.string(),
   points: z.array(z.object({ id: z.string(), title: z.string(), status: z.enum(POINT_STATUSES) })),

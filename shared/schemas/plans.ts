@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { freeText } from "./freeText.ts";
 import { ThemeKey } from "./points.ts";
+import { BlockChangeView } from "./versions.ts";
 
 export const PlanVersionLabel = freeText({ label: "de versienaam", max: 80 });
 export const PlanFileName = freeText({ label: "de bestandsnaam", max: 200, min: 1 });
@@ -81,9 +82,9 @@ export const PlanVersionList = z.object({
 });
 export type PlanVersionList = z.infer<typeof PlanVersionList>;
 
-const WordOp = z.object({ op: z.enum(["same", "added", "removed"]), text: z.string() });
 export const PlanVersionChanges = z.object({
   previous: PlanVersionSummary.nullable(),
+  /** Per section (shared/domain/textDiff.ts comparePlanTexts): its blocks compared like any text. */
   changes: z.array(
     z.object({
       status: z.enum(["added", "removed", "changed", "unchanged"]),
@@ -92,14 +93,7 @@ export const PlanVersionChanges = z.object({
       number: z.string(),
       title: z.string(),
       previousTitle: z.string().optional(),
-      paragraphs: z.array(
-        z.discriminatedUnion("kind", [
-          z.object({ kind: z.literal("unchanged"), text: z.string() }),
-          z.object({ kind: z.literal("added"), text: z.string() }),
-          z.object({ kind: z.literal("removed"), text: z.string() }),
-          z.object({ kind: z.literal("changed"), before: z.string(), after: z.string(), words: z.array(WordOp) }),
-        ]),
-      ),
+      blocks: z.array(BlockChangeView),
     }),
   ),
 });

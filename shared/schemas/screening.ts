@@ -39,3 +39,66 @@ export const ScreeningOpinionView = z.object({
   setAt: z.string(),
 });
 export type ScreeningOpinionView = z.infer<typeof ScreeningOpinionView>;
+
+// ---- The stored screening of a plan version (GET /workspaces/{id}/screening/{planVersionId}) ----
+
+const Score = z.number().int().min(0).max(3);
+export const ScreeningEvidenceView = z.object({
+  sectionId: z.string(),
+  sectionNumber: z.string(),
+  sectionTitle: z.string(),
+  quote: z.string(),
+  /** The signals of this passage, in Dutch words. */
+  signals: z.array(z.string()),
+});
+export type ScreeningEvidenceView = z.infer<typeof ScreeningEvidenceView>;
+
+export const ScreeningThemeView = z.object({
+  key: z.string(),
+  label: z.string(),
+  kind: z.enum(["theme", "overleg"]),
+  score: Score,
+  scoreLabel: z.string(),
+  reason: z.string(),
+  evidence: z.array(ScreeningEvidenceView),
+  /** The signals seen, one Dutch sentence per kind. */
+  signals: z.array(z.string()),
+  perGemeente: z.array(z.object({ gemeente: z.string(), score: Score, scoreLabel: z.string() })),
+  opinions: z.array(ScreeningOpinionView),
+  /** Two parties set different scores. */
+  disagreement: z.boolean(),
+  /** The score all parties that gave one agree on. */
+  agreed: Score.nullable(),
+  offersBespreekpunt: z.boolean(),
+  /** The bespreekpunt already made from this theme of this version. */
+  bespreekpuntId: z.string().nullable(),
+});
+export type ScreeningThemeView = z.infer<typeof ScreeningThemeView>;
+
+export const ScreeningMoveView = z.object({
+  key: z.string(),
+  label: z.string(),
+  previousScore: Score.nullable(),
+  score: Score,
+  evidenceAdded: z.array(ScreeningEvidenceView),
+  evidenceRemoved: z.array(ScreeningEvidenceView),
+  moved: z.boolean(),
+});
+export type ScreeningMoveView = z.infer<typeof ScreeningMoveView>;
+
+export const PlanScreeningView = z.object({
+  versionId: z.string(),
+  versionLabel: z.string(),
+  seq: z.number().int(),
+  planId: z.string(),
+  algorithmVersion: z.number().int(),
+  screenedAt: z.string(),
+  themes: z.array(ScreeningThemeView),
+  previous: z.object({ versionId: z.string(), label: z.string(), seq: z.number().int() }).nullable(),
+  /** Per theme, what moved since the previous version; empty for a first version. */
+  moves: z.array(ScreeningMoveView),
+  /** The caller's party when they may give its opinion (ambtelijk trekker), else null. */
+  opinionPartyId: z.string().nullable(),
+  canMakeBespreekpunt: z.boolean(),
+});
+export type PlanScreeningView = z.infer<typeof PlanScreeningView>;

@@ -1,10 +1,12 @@
-import { createResource, For, Match, Show, Switch } from "solid-js";
+import { createResource, For, Show, type JSX } from "solid-js";
 import { sectionLabel } from "../../../shared/domain/planText.ts";
 import type { PlanVersionChanges } from "../../../shared/schemas/plans.ts";
 import { planApi } from "../../api/plans.ts";
+import { DiffParts } from "../../ui/DiffParts.tsx";
 import { Loaded } from "../../ui/feedback.tsx";
 
 type Change = PlanVersionChanges["changes"][number];
+type Block = Change["blocks"][number];
 
 const STATUS_TEXT: Record<Change["status"], string> = {
   added: "nieuw",
@@ -48,45 +50,8 @@ export function PlanChanges(props: { versionId: string }) {
                         {label(s)} <span class="oogo-plan__badge">({STATUS_TEXT[s.status]})</span>
                       </h3>
                       <Show when={s.previousTitle}>{(old) => <p class="utrecht-paragraph">Eerder: {old()}</p>}</Show>
-                      <For each={s.paragraphs.filter((p) => p.kind !== "unchanged")}>
-                        {(p) => (
-                          <Switch>
-                            <Match when={p.kind === "added" && p}>
-                              {(a) => (
-                                <p class="utrecht-paragraph">
-                                  <span class="oogo-visually-hidden">Nieuwe alinea: </span>
-                                  <ins class="oogo-plan__ins">{a().text}</ins>
-                                </p>
-                              )}
-                            </Match>
-                            <Match when={p.kind === "removed" && p}>
-                              {(r) => (
-                                <p class="utrecht-paragraph">
-                                  <span class="oogo-visually-hidden">Vervallen alinea: </span>
-                                  <del class="oogo-plan__del">{r().text}</del>
-                                </p>
-                              )}
-                            </Match>
-                            <Match when={p.kind === "changed" && p}>
-                              {(ch) => (
-                                <p class="utrecht-paragraph">
-                                  <span class="oogo-visually-hidden">Gewijzigde alinea: </span>
-                                  <For each={ch().words}>
-                                    {(w) =>
-                                      w.op === "same" ? (
-                                        w.text
-                                      ) : w.op === "added" ? (
-                                        <ins class="oogo-plan__ins">{w.text}</ins>
-                                      ) : (
-                                        <del class="oogo-plan__del">{w.text}</del>
-                                      )
-                                    }
-                                  </For>
-                                </p>
-                              )}
-                            </Match>
-                          </Switch>
-                        )}
+                      <For each={s.blocks.filter((b) => b.change !== "same")}>
+                        {(b) => <PlanBlockChange block={b} />}
                       </For>
                     </section>
                   )}
@@ -97,5 +62,29 @@ export function PlanChanges(props: { versionId: string }) {
         </Show>
       )}
     </Loaded>
+  );
+}
+
+/** A changed, new, removed or moved block — said in words too, never by colour or strike alone. */
+function PlanBlockChange(props: { block: Block }) {
+  return <>{renderBlock(props.block)}</>;
+}
+
+function renderBlock(b: Block): JSX.Element {
+  if (b.change === "same") return null;
+  if (b.change === "changed")
+    return (
+      <p class="utrecht-paragraph">
+        <span class="oogo-visually-hidden">Gewijzigde alinea: </span>
+        <DiffParts parts={b.parts} />
+      </p>
+    );
+  const added = b.change === "added";
+  const tag = b.moved ? (added ? "Verplaatst naar hier" : "Verplaatst van hier") : added ? "Nieuw" : "Vervallen";
+  return (
+    <p class="utrecht-paragraph">
+      <span class="oogo-plan__badge">{tag}: </span>
+      {added ? <ins class="oogo-plan__ins">{b.text}</ins> : <del class="oogo-plan__del">{b.text}</del>}
+    </p>
   );
 }

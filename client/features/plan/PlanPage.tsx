@@ -26,6 +26,7 @@ import { fieldError, inputError } from "../../ui/inputErrors.ts";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { planLine } from "../workspace/plans.ts";
 import { PlanChanges } from "./PlanChanges.tsx";
+import { PlanScreening } from "./PlanScreening.tsx";
 import "./plan.css";
 
 const mb = (bytes: number) =>
@@ -59,7 +60,7 @@ export default function PlanPage() {
 
   return (
     <>
-      <PageTitle lead="Het plan zoals het op tafel ligt: elke versie die werd aangeleverd, de tekst per hoofdstuk en paragraaf, en wat er veranderde sinds de vorige versie.">
+      <PageTitle lead="Het plan zoals het op tafel ligt: elke versie die werd aangeleverd, de tekst per hoofdstuk en paragraaf, wat er veranderde sinds de vorige versie, en de screening per thema.">
         Plan
       </PageTitle>
       <Show when={plans().length > 0} fallback={<InfoAlert>Er staat nog geen plan op deze tafel.</InfoAlert>}>
@@ -272,7 +273,18 @@ function VersionView(props: { versionId: string }) {
     () => props.versionId,
     (id) => planApi.version(id),
   );
-  const [view, setView] = createSignal<"text" | "changes">("text");
+  const [view, setView] = createSignal<"text" | "changes" | "screening">("text");
+  // From a passage the screening cites to that section of the text: switch, then scroll and focus.
+  const showSection = (sectionId: string) => {
+    setView("text");
+    requestAnimationFrame(() => {
+      const el = document.getElementById(`plan-${props.versionId}-${sectionId}`);
+      if (!el) return;
+      el.setAttribute("tabindex", "-1");
+      el.scrollIntoView({ block: "start" });
+      el.focus({ preventScroll: true });
+    });
+  };
   return (
     <Loaded when={version} label="Tekst laden…">
       {(v) => (
@@ -297,10 +309,26 @@ function VersionView(props: { versionId: string }) {
             >
               Wijzigingen sinds vorige versie
             </button>
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--secondary-action"
+              aria-pressed={view() === "screening"}
+              onClick={() => setView("screening")}
+            >
+              Screening
+            </button>
           </div>
-          <Show when={view() === "text"} fallback={<PlanChanges versionId={v().id} />}>
-            <PlanReader version={v()} onLinked={() => void refetch()} />
-          </Show>
+          <Switch>
+            <Match when={view() === "text"}>
+              <PlanReader version={v()} onLinked={() => void refetch()} />
+            </Match>
+            <Match when={view() === "changes"}>
+              <PlanChanges versionId={v().id} />
+            </Match>
+            <Match when={view() === "screening"}>
+              <PlanScreening versionId={v().id} onShowSection={showSection} />
+            </Match>
+          </Switch>
         </section>
       )}
     </Loaded>

@@ -142,6 +142,7 @@ export async function presentList(ctx: ServiceContext, workspaceId: string): Pro
     theme: b.theme,
     status: b.status,
     planSectionId: b.planSectionId,
+    planVersionId: b.planVersionId,
     version: b.version,
     updatedAt: b.updatedAt,
     points: pointLinks.filter((p) => p.bespreekpuntId === b.id).map(({ id, title, status }) => ({ id, title, status })),

@@ -9,10 +9,16 @@ import { nowIso, withTransaction, type ServiceContext } from "../serviceContext.
 import { presentList, recordChange } from "./bespreekpuntRecord.ts";
 import { assertLeadParty } from "./bespreekpuntRules.ts";
 
+/** Where in an imported plan the bespreekpunt comes from (the screening's "Maak bespreekpunt"). */
+export interface BespreekpuntPlanLink {
+  versionId: string;
+  sectionId: string | null;
+}
+
 /** A tafel's own bespreekpunt, added after the standard ones (bespreekpunt.manage). */
 export async function createBespreekpunt(
   ctx: ServiceContext,
-  input: CreateBespreekpuntInput & { workspaceId: string },
+  input: CreateBespreekpuntInput & { workspaceId: string; plan?: BespreekpuntPlanLink; group?: string },
 ): Promise<BespreekpuntView> {
   const { workspaceId } = input;
   const member = await membershipOf(ctx, workspaceId);
@@ -36,14 +42,15 @@ export async function createBespreekpunt(
       workspaceId,
       standardKey: null,
       source: "eigen" as const,
-      group: "Eigen bespreekpunten",
+      group: input.group ?? "Eigen bespreekpunten",
       title: input.title,
       question: input.question,
       askedBy: input.askedBy,
       leadPartyId,
       theme: input.theme ?? null,
       status: "niet_besproken" as const,
-      planSectionId: null,
+      planSectionId: input.plan?.sectionId ?? null,
+      planVersionId: input.plan?.versionId ?? null,
       position: (last?.max ?? -1) + 1,
       version: 1,
       createdAt: now,
@@ -52,7 +59,14 @@ export async function createBespreekpunt(
     await t.tx.insert(bespreekpunten).values(row);
     await recordChange(t, row, member, "bespreekpunt.created", now, {
       toStatus: row.status,
-      data: { title: row.title, question: row.question, askedBy: row.askedBy, leadPartyId, theme: row.theme },
+      data: {
+        title: row.title,
+        question: row.question,
+        askedBy: row.askedBy,
+        leadPartyId,
+        theme: row.theme,
+        ...(input.plan ? { planVersionId: input.plan.versionId, planSectionId: input.plan.sectionId } : {}),
+      },
     });
   });
   return (await presentList(ctx, workspaceId)).items.find((i) => i.id === id)!;

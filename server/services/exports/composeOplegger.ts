@@ -29,6 +29,7 @@ import {
 } from "./docModel.ts";
 import type { LogCheckpoint } from "./logCheckpoint.ts";
 import { prosemirrorToBlocks } from "./prosemirrorBlocks.ts";
+import { screeningAppendix, type ScreenedPlan } from "./screeningAppendix.ts";
 import { partyName, type TafelContext } from "./tafelContext.ts";
 
 export interface OpleggerPoint {
@@ -42,6 +43,8 @@ export interface OpleggerData {
   tafel: TafelContext;
   points: OpleggerPoint[];
   checkpoint: LogCheckpoint;
+  /** The screening of the newest imported version of each plan; empty when none was imported. */
+  screenedPlans?: ScreenedPlan[];
 }
 
 export const OPLEGGER_EXCLUDED: readonly PointStatus[] = ["concept", "vervallen"];
@@ -130,6 +133,7 @@ export function composeOplegger(data: OpleggerData): DocModel {
       ["Ketencontrole", checkpoint.valid ? "Geldig" : `ONGELDIG bij ${brokenEventsLabel(checkpoint.brokenAt)}`],
       ["Inhoudshash van deze oplegger", CONTENT_HASH_PLACEHOLDER],
     ]),
+    ...screeningAppendix(data.screenedPlans ?? [], themes.length + 3),
   );
 
   return {

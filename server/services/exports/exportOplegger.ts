@@ -14,6 +14,7 @@ import { composeOplegger, OPLEGGER_EXCLUDED, type OpleggerPoint } from "./compos
 import { sealModel } from "./docModel.ts";
 import { CONTENT_TYPES, renderModel, slug, type ExportFile } from "./exportFiles.ts";
 import { logCheckpoint } from "./logCheckpoint.ts";
+import { loadScreenedPlans } from "./screeningAppendix.ts";
 import { loadTafelContext, themeRank } from "./tafelContext.ts";
 
 export interface ExportOpleggerCommand {
@@ -49,7 +50,8 @@ export async function exportOplegger(ctx: ServiceContext, input: ExportOpleggerC
       (a.detail.id < b.detail.id ? -1 : 1),
   );
 
-  const { model, contentHash } = sealModel(composeOplegger({ tafel, points, checkpoint }));
+  const screenedPlans = await loadScreenedPlans(ctx, workspaceId);
+  const { model, contentHash } = sealModel(composeOplegger({ tafel, points, checkpoint, screenedPlans }));
   const bytes = await renderModel(model, format);
   await withTransaction(ctx, async (t) => {
     await appendEvent(t.tx, {
@@ -64,6 +66,7 @@ export async function exportOplegger(ctx: ServiceContext, input: ExportOpleggerC
         contentHash,
         fileSha256: createHash("sha256").update(bytes).digest("hex"),
         points: points.length,
+        screenedVersions: screenedPlans.map((p) => p.screening.versionId),
         checkpointSeq: checkpoint.seq,
       },
     });

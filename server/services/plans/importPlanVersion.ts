@@ -1,19 +1,21 @@
 /**
- * Uploads a version of a plan (issue 14): checks who may, reads the file in the parser thread,
- * and stores file, hash and text as the plan's next version with an audit event — or, for a file
+ * Uploads a version of a plan (issue 14): checks who may, reads and screens the file in the parser
+ * thread, and stores file, hash, text and screening as the plan's next version with an audit event — or, for a file
  * that cannot be read, refuses with the reason and stores nothing.
  */
 import { createHash } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { planFiles, planVersions } from "../../../db/schema/index.ts";
 import { MAX_PLAN_FILE_BYTES, mayImportPlan } from "../../../shared/domain/planImport.ts";
+import { SCREENING_ALGORITHM_VERSION } from "../../../shared/domain/screening/algorithm.ts";
 import type { PlanVersionSummary } from "../../../shared/schemas/plans.ts";
 import { newId } from "../../auth/tokens.ts";
 import { ApiError, forbidden } from "../../http/errors.ts";
 import { DEFAULT_PARSER_LIMITS, parseInWorker, type ParserLimits } from "../../planImport/parseInWorker.ts";
 import { PlanFileProblem } from "../../planImport/planFileProblem.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
-import { afterCommit, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
+import { screenJobOf, storeScreening } from "../screening/planScreening.ts";
+import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
 import { planWithMember, presentVersion } from "./planRecords.ts";
 
 export interface ImportPlanVersionInput {
@@ -39,10 +41,12 @@ export async function importPlanVersion(
       "PAYLOAD_TOO_LARGE",
       "Het bestand is groter dan 25 MB. Verklein het (bijvoorbeeld zonder afbeeldingen) en probeer het opnieuw.",
     );
-  // Parsed before the transaction: the write lock is never held while a parser works.
+  // Parsed (and screened, in the same thread) before the transaction: the write lock is never
+  // held while a parser works.
+  const screenJob = await screenJobOf(dbOf(ctx), plan.workspaceId);
   let parsed: Awaited<ReturnType<typeof parseInWorker>>;
   try {
-    parsed = await parseInWorker(input.bytes, input.parser ?? DEFAULT_PARSER_LIMITS);
+    parsed = await parseInWorker(input.bytes, input.parser ?? DEFAULT_PARSER_LIMITS, screenJob);
   } catch (error) {
     if (error instanceof PlanFileProblem) throw new ApiError(error.code, error.message, "file");
     throw error;
@@ -75,6 +79,13 @@ export async function importPlanVersion(
     };
     await t.tx.insert(planVersions).values(row);
     await t.tx.insert(planFiles).values({ versionId: id, bytes: Buffer.from(input.bytes) });
+    if (parsed.screening)
+      await storeScreening(t.tx, {
+        versionId: id,
+        workspaceId: plan.workspaceId,
+        screening: parsed.screening,
+        at: now,
+      });
     await appendEvent(t.tx, {
       workspaceId: plan.workspaceId,
       type: "plan.version_uploaded",
@@ -91,6 +102,13 @@ export async function importPlanVersion(
         byteSize: row.byteSize,
         sha256,
         sections: row.sectionCount,
+        // The proposal the trekkers will judge, so the log shows what the screening said then.
+        screening: parsed.screening
+          ? {
+              algorithmVersion: SCREENING_ALGORITHM_VERSION,
+              scores: Object.fromEntries(parsed.screening.themes.map((th) => [th.key, th.score])),
+            }
+          : null,
       },
     });
     afterCommit(t, () =>

@@ -1,9 +1,9 @@
 /** Reading a plan's versions: the list, one version's text, its changes, its file (content.read). */
 import { and, eq, inArray } from "drizzle-orm";
 import { planFiles, planSectionLinks, points } from "../../../db/schema/index.ts";
-import { diffPlanTexts } from "../../../shared/domain/planDiff.ts";
 import { mayImportPlan } from "../../../shared/domain/planImport.ts";
 import type { PlanText } from "../../../shared/domain/planText.ts";
+import { comparePlanTexts } from "../../../shared/domain/textDiff.ts";
 import { can } from "../../../shared/domain/roles.ts";
 import type { PlanVersionChanges, PlanVersionDetail, PlanVersionList } from "../../../shared/schemas/plans.ts";
 import { notFound } from "../../http/errors.ts";
@@ -67,7 +67,7 @@ export async function getPlanVersionChanges(
   const previous = await previousVersionRow(ctx, version.planId, version.seq);
   if (!previous) return { previous: null, changes: [] };
   const { planText, ...summary } = previous;
-  return { previous: presentVersion(summary), changes: diffPlanTexts(JSON.parse(planText) as PlanText, text) };
+  return { previous: presentVersion(summary), changes: comparePlanTexts(JSON.parse(planText) as PlanText, text) };
 }
 
 /** The original file, byte for byte. */

@@ -1,7 +1,7 @@
 /**
  * The trekkers' own scores next to the screening's proposal (issue 14). Stored per plan version,
- * theme and party; the proposal itself is computed (shared/domain/screening) and is stored with
- * the plan version once the import lands.
+ * theme and party; the proposal itself is stored per version (planScreening.ts). Both verbs answer
+ * 404 for a version of another tafel.
  */
 import { and, asc, eq } from "drizzle-orm";
 import { organisations, screeningOpinions, workspaceThemes } from "../../../db/schema/index.ts";
@@ -10,7 +10,7 @@ import type { ScreeningOpinionView, SetScreeningOpinionInput } from "../../../sh
 import { assertCan, requireParty } from "../../auth/access.ts";
 import { ApiError } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
-import { membershipOf } from "../membershipOf.ts";
+import { versionOfTafel } from "./versionOfTafel.ts";
 import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
 
 interface Key {
@@ -23,7 +23,7 @@ export async function setScreeningOpinion(
   ctx: ServiceContext,
   input: SetScreeningOpinionInput & Key & { themeKey: string },
 ): Promise<ScreeningOpinionView[]> {
-  const member = await membershipOf(ctx, input.workspaceId);
+  const { member } = await versionOfTafel(ctx, input.workspaceId, input.planVersionId);
   // The trekker speaks for the party, as with a stance on a point.
   assertCan(member, "stance.record", "Alleen de ambtelijk trekker geeft namens de partij een oordeel.");
   const party = requireParty(member);
@@ -88,7 +88,7 @@ export async function setScreeningOpinion(
 
 /** Every party's opinions on one plan version (content.read). */
 export async function listScreeningOpinions(ctx: ServiceContext, input: Key): Promise<ScreeningOpinionView[]> {
-  await membershipOf(ctx, input.workspaceId);
+  await versionOfTafel(ctx, input.workspaceId, input.planVersionId);
   return dbOf(ctx)
     .select({
       themeKey: screeningOpinions.themeKey,
