@@ -5,7 +5,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { startServer, type RunningServer } from "../server/server.ts";
+import { startServer, type RunningServer, type StartOptions } from "../server/server.ts";
 import { tempDatabaseUrl } from "../server/testing/testContext.ts";
 import { DEMO_PASSWORD } from "../server/demo/demoAccounts.ts";
 
@@ -22,13 +22,21 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `sync`: options for the server's sync core (e.g. a short idle unload for a test of loading). */
+export async function startHarness(options: { sync?: StartOptions["sync"] } = {}): Promise<Harness> {
   if (!existsSync(`${DIST}/index.html`))
     throw new Error(`${DIST}/ ontbreekt: voer eerst \`npm run build\` uit (npm test doet dat).`);
   if (!existsSync(CHROMIUM_PATH))
     throw new Error(`Chromium niet gevonden op ${CHROMIUM_PATH} (apt-get install chromium).`);
   const db = tempDatabaseUrl("oogo-e2e-");
-  const server = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: db.url, demo: true, staticRoot: DIST });
+  const server = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    databaseUrl: db.url,
+    demo: true,
+    staticRoot: DIST,
+    ...(options.sync ? { sync: options.sync } : {}),
+  });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [

@@ -5,11 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { documentNames } from "../shared/collab/protocol.ts";
 import { screenshot, seriousAxeViolations, startHarness, type Harness } from "./harness.ts";
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // The demo seed writes the spiegelparagraaf through the sync core, which keeps it loaded until
+  // it has been idle this long; the load-failure test below needs it unloaded.
+  h = await startHarness({ sync: { idleUnloadMs: 300 } });
 });
 afterAll(async () => {
   await h?.close();
@@ -76,7 +79,10 @@ describe("spiegelparagraaf in the browser", () => {
     try {
       const { context, page } = await h.loginAs("swv.medewerker@demo.oogo.test");
       const list = (await (await page.request.get("/api/workspaces")).json()) as { workspaces: Array<{ id: string }> };
-      await page.goto(`/tafels/${list.workspaces[0]!.id}/spiegelparagraaf`);
+      const tafel = list.workspaces[0]!.id;
+      // Only a load from storage can fail: wait until nothing holds the document in memory.
+      await expect.poll(() => h.server.sync.isLoaded(documentNames.spiegelparagraaf(tafel))).toBe(false);
+      await page.goto(`/tafels/${tafel}/spiegelparagraaf`);
       await expect
         .poll(() => page.getByRole("alert").allTextContents())
         .toContainEqual(expect.stringContaining("Het document kon niet worden geladen"));
