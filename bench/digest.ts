@@ -44,7 +44,13 @@ const { port: smtpPort } = await new Promise<{ port: number }>((r) => sink.once(
 process.env.BENCH_SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
 
 await buildChildren(["ours"]);
-const child = new ServerChild("ours", { core: pinned ? 0 : null, logName: "ours-digest" });
+// BENCH_PROFILE_DIR=dir: the server runs from source with a CPU profile written there on exit.
+const profileDir = process.env.BENCH_PROFILE_DIR;
+const child = new ServerChild("ours", {
+  core: pinned ? 0 : null,
+  logName: "ours-digest",
+  ...(profileDir ? { fromSource: true, nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] } : {}),
+});
 const dbPath = resolve(TMP, `digest-${Date.now()}.db`);
 const { target } = await startTarget(child, "ours", dbPath);
 const [doc] = await child.rpc<string[]>("prepareDocs", { keys: ["fanout"] });
@@ -123,7 +129,8 @@ await child.rpc("exit").catch(() => undefined);
 sink.send({ stop: true });
 rmSync(dbPath, { force: true });
 for (const suffix of ["-wal", "-shm"]) rmSync(dbPath + suffix, { force: true });
-if (outcome.people !== MEMBERS || received.unique < MEMBERS) {
+// The demo's own members may have a digest waiting too: at least everyone seeded.
+if (outcome.people < MEMBERS || received.unique < MEMBERS) {
   console.error(`FOUT: ${outcome.people} overzichten voor ${MEMBERS} leden, ${received.unique} unieke mails.`);
   process.exitCode = 1;
 }

@@ -15,6 +15,7 @@ import { ApiError, notFound } from "../http/errors.ts";
 import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext } from "../services/serviceContext.ts";
 import type { RenderedMail } from "./templates.ts";
 import type { MailAttachment } from "./transport.ts";
+import { yieldToLoop } from "../services/yieldToLoop.ts";
 
 export interface MailMessage extends RenderedMail {
   /** The tafel whose beheerder sees this mail on "Uitgaande e-mail"; null for account mail. */
@@ -110,7 +111,7 @@ export async function enqueueMails(ctx: ServiceContext, messages: readonly MailM
       };
     });
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (i > 0) await yieldToLoop();
       await t.tx.insert(mailOutbox).values(rows.slice(i, i + INSERT_CHUNK));
     }
     afterCommit(t, () => t.deps.mail?.nudge());

@@ -24,6 +24,7 @@ import { invitationMail } from "../../mail/templates.ts";
 import { appendEvent, type EventActor } from "../audit/appendEvent.ts";
 import { afterCommit, nowIso, type TxContext } from "../serviceContext.ts";
 import { INVITATION_MAIL, type InvitationRow } from "./invitationRecords.ts";
+import { yieldToLoop } from "../yieldToLoop.ts";
 
 export interface NewInvitation {
   email: string;
@@ -40,7 +41,6 @@ const CHUNK = 50;
  * the local libSQL driver, so a round of 500 would otherwise hold the event loop for its whole length.
  */
 const EVENTS_PER_YIELD = 10;
-const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 export const invitationLink = (publicOrigin: string, token: string) => `${publicOrigin}/uitnodiging#${token}`;
 export const invitationExpiry = (now: Date) => new Date(now.getTime() + INVITATION_DAYS * 86400_000).toISOString();

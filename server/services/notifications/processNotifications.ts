@@ -20,6 +20,7 @@ import { afterCommit, nowIso, withTransaction, type ServiceContext, type TxConte
 import { noticesFor, RuleEnv, type NoticeDraft } from "./noticeRules.ts";
 import { channelsFor } from "./preferences.ts";
 import { oneClickUrl, unsubscribeSigner, unsubscribeUrl } from "./unsubscribeToken.ts";
+import { yieldToLoop } from "../yieldToLoop.ts";
 
 export const NOTIFICATIONS_CONSUMER = "notifications";
 const BATCH = 200;
@@ -43,8 +44,7 @@ export async function processNotifications(ctx: ServiceContext): Promise<Process
     total.notices += step.notices;
     total.mails += step.mails;
     if (step.events < BATCH) return total;
-    // The local driver is synchronous: let requests in between batches.
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToLoop();
   }
 }
 

@@ -10,11 +10,15 @@ import { NOTIFICATION_KIND_INFO } from "../../../shared/domain/notifications.ts"
 import { enqueueMails, type MailMessage } from "../../mail/outbox.ts";
 import { digestMail, type NoticeForMail } from "../../mail/notificationTemplates.ts";
 import { nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
+import { yieldToLoop } from "../yieldToLoop.ts";
 import { channelsFor } from "./preferences.ts";
 import { oneClickUrl, unsubscribeSigner, unsubscribeUrl } from "./unsubscribeToken.ts";
 
-/** People per transaction: short commits, so requests and the sync server keep their turn. */
-const PEOPLE_PER_COMMIT = 50;
+/**
+ * People per transaction: short commits (a few ms each), and the loop gets its turn between them,
+ * so requests and the sync server's fan-out are not held up by the digest (bench/digest.ts).
+ */
+const PEOPLE_PER_COMMIT = 10;
 
 export interface DigestOutcome {
   people: number;
@@ -33,6 +37,7 @@ export async function sendDigests(ctx: ServiceContext): Promise<DigestOutcome> {
     );
   const outcome: DigestOutcome = { people: 0, notices: 0 };
   for (let i = 0; i < waiting.length; i += PEOPLE_PER_COMMIT) {
+    if (i > 0) await yieldToLoop();
     const userIds = waiting.slice(i, i + PEOPLE_PER_COMMIT).map((w) => w.userId);
     await withTransaction(ctx, async (t) => {
       const rows = await t.tx
