@@ -122,6 +122,9 @@ console.log(
 );
 console.log(line("fan-out zonder overzicht", quiet, [...quietBefore.windows, ...quietAfter.windows]));
 console.log(line("fan-out tijdens overzicht", busy, during.windows));
+console.log(
+  `  p99 per venster van ${WINDOW_MS / 1000} s tijdens het overzicht: ${during.windows.map((w) => fmt(w.latencyMs.p99)).join(" · ")} ms (het eerste venster bevat het samenstellen)`,
+);
 if (quiet.p99 && busy.p99) console.log(`  p99 tijdens / zonder: ${(busy.p99 / quiet.p99).toFixed(2)}× (doel ≤ 1.20×)`);
 console.log(`  load average (1 min) ${loadavg()[0]!.toFixed(2)} op ${cpus().length} cores`);
 

@@ -15,7 +15,8 @@ import { createTestContext, DEMO } from "../server/testing/testContext.ts";
 import { workspacePlans } from "../db/schema/index.ts";
 import { eq } from "drizzle-orm";
 
-const FIXTURES = new URL("../../shared/fixtures/", `file://${process.cwd()}/`);
+// ../shared/fixtures beside the repository (bench/ → repository → its parent).
+const FIXTURES = new URL("../../shared/fixtures/", import.meta.url);
 const N = Number(process.env.BENCH_N ?? 5);
 
 interface Line {
