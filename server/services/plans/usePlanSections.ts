@@ -8,6 +8,7 @@
 import { planSectionLinks, workspacePlans } from "../../../db/schema/index.ts";
 import { sectionLabel, type PlanBlock, type PlanSection, type TextRun } from "../../../shared/domain/planText.ts";
 import type { UseSectionsInput } from "../../../shared/schemas/plans.ts";
+import type { Capability } from "../../../shared/domain/roles.ts";
 import { assertCan } from "../../auth/access.ts";
 import { newId } from "../../auth/tokens.ts";
 import { ApiError } from "../../http/errors.ts";
@@ -101,34 +102,42 @@ export function sectionsToDoc(sections: PlanSection[], source: string): PmNode {
   return { type: "doc", content };
 }
 
-export async function usePlanSections(
+/**
+ * The chosen sections of a plan version, in the plan's order, with the plan's title, for a caller
+ * who may use them for this target (`may`: the capability and the Dutch refusal); refuses an id
+ * that is not in this version and more text than one go can take (`tooMuch`).
+ */
+export async function chosenPlanSections(
   ctx: ServiceContext,
-  input: UseSectionsInput & { versionId: string },
-): Promise<{ pointId: string }> {
+  input: { versionId: string; sectionIds: string[] },
+  may: { capability: Capability; refusal: string; tooMuch: string },
+) {
   const { version, summary, text, member } = await versionWithMember(ctx, input.versionId);
-  assertCan(
-    member,
-    "point.manage",
-    "Alleen de ambtelijke werkgroep en de secretaris maken overeenstemmingspunten aan.",
-  );
+  assertCan(member, may.capability, may.refusal);
   const wanted = new Set(input.sectionIds);
   const chosen = text.sections.filter((s) => wanted.has(s.id));
-  const missing = input.sectionIds.find((id) => !chosen.some((s) => s.id === id));
-  if (missing)
+  if (input.sectionIds.some((id) => !chosen.some((s) => s.id === id)))
     throw new ApiError("VALIDATION_FAILED", "Deze paragraaf staat niet in deze versie van het plan.", "sectionIds");
   const size = chosen.reduce((n, s) => n + s.title.length + JSON.stringify(s.blocks).length, 0);
-  if (size > MAX_BASIS_CHARS)
-    throw new ApiError(
-      "VALIDATION_FAILED",
-      "Dat is te veel tekst voor één punt. Kies minder paragrafen.",
-      "sectionIds",
-    );
+  if (size > MAX_BASIS_CHARS) throw new ApiError("VALIDATION_FAILED", may.tooMuch, "sectionIds");
   const [plan] = await dbOf(ctx)
     .select({ title: workspacePlans.title })
     .from(workspacePlans)
     .where(eq(workspacePlans.id, version.planId));
+  return { version, summary, member, chosen, planTitle: plan?.title ?? "het plan" };
+}
+
+export async function usePlanSections(
+  ctx: ServiceContext,
+  input: UseSectionsInput & { versionId: string },
+): Promise<{ pointId: string }> {
+  const { version, summary, member, chosen, planTitle } = await chosenPlanSections(ctx, input, {
+    capability: "point.manage",
+    refusal: "Alleen de ambtelijke werkgroep en de secretaris maken overeenstemmingspunten aan.",
+    tooMuch: "Dat is te veel tekst voor één punt. Kies minder paragrafen.",
+  });
   const numbers = chosen.map((s) => s.number || sectionLabel(s)).join(", ");
-  const source = `Overgenomen uit ${plan?.title ?? "het plan"} (${summary.label}), ${chosen.length > 1 ? "paragrafen" : "paragraaf"} ${numbers}.`;
+  const source = `Overgenomen uit ${planTitle} (${summary.label}), ${chosen.length > 1 ? "paragrafen" : "paragraaf"} ${numbers}.`;
 
   const { point } = await createPoint(ctx, {
     workspaceId: version.workspaceId,

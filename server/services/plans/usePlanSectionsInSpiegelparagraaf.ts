@@ -5,21 +5,17 @@
  * the plan. The links are also kept as rows (the plan page shows where each section went), and
  * the log records it. Comments whose text a rebuild collapsed are anchored again by their quote.
  */
-import { eq } from "drizzle-orm";
 import * as Y from "yjs";
-import { planSectionLinks, workspacePlans } from "../../../db/schema/index.ts";
+import { planSectionLinks } from "../../../db/schema/index.ts";
 import { documentNames } from "../../../shared/collab/protocol.ts";
 import { sectionLabel, type PlanSection } from "../../../shared/domain/planText.ts";
 import type { UseSectionsInSpiegelInput } from "../../../shared/schemas/plans.ts";
-import { assertCan } from "../../auth/access.ts";
 import { newId } from "../../auth/tokens.ts";
 import { appendBlocks } from "../../documents/prosemirror.ts";
-import { ApiError } from "../../http/errors.ts";
 import { appendEvent } from "../audit/appendEvent.ts";
 import { reanchorThreads } from "../comments/reanchorThreads.ts";
-import { afterCommit, dbOf, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
-import { versionWithMember } from "./planRecords.ts";
-import { blockNodes, MAX_BASIS_CHARS, type PmNode } from "./usePlanSections.ts";
+import { afterCommit, nowIso, withTransaction, type ServiceContext } from "../serviceContext.ts";
+import { blockNodes, chosenPlanSections, type PmNode } from "./usePlanSections.ts";
 
 /** Where a section is read in the app: the plan page, that version, scrolled to the section. */
 export const planSectionHref = (workspaceId: string, versionId: string, sectionId: string) =>
@@ -58,33 +54,17 @@ export async function usePlanSectionsInSpiegelparagraaf(
   ctx: ServiceContext,
   input: UseSectionsInSpiegelInput & { versionId: string },
 ): Promise<{ document: string; sections: number }> {
-  const { version, summary, text, member } = await versionWithMember(ctx, input.versionId);
-  assertCan(
-    member,
-    "text.edit",
-    "Alleen wie de spiegelparagraaf mag bewerken, neemt er paragrafen uit het plan in op.",
-  );
-  const wanted = new Set(input.sectionIds);
-  const chosen = text.sections.filter((s) => wanted.has(s.id));
-  if (input.sectionIds.some((id) => !chosen.some((s) => s.id === id)))
-    throw new ApiError("VALIDATION_FAILED", "Deze paragraaf staat niet in deze versie van het plan.", "sectionIds");
-  const size = chosen.reduce((n, s) => n + s.title.length + JSON.stringify(s.blocks).length, 0);
-  if (size > MAX_BASIS_CHARS)
-    throw new ApiError(
-      "VALIDATION_FAILED",
-      "Dat is te veel tekst om in één keer op te nemen. Kies minder paragrafen.",
-      "sectionIds",
-    );
-  const [plan] = await dbOf(ctx)
-    .select({ title: workspacePlans.title })
-    .from(workspacePlans)
-    .where(eq(workspacePlans.id, version.planId));
+  const { version, summary, member, chosen, planTitle } = await chosenPlanSections(ctx, input, {
+    capability: "text.edit",
+    refusal: "Alleen wie de spiegelparagraaf mag bewerken, neemt er paragrafen uit het plan in op.",
+    tooMuch: "Dat is te veel tekst om in één keer op te nemen. Kies minder paragrafen.",
+  });
   const docName = documentNames.spiegelparagraaf(version.workspaceId);
   const append = appendBlocks(
     sectionsWithSource(chosen, {
       workspaceId: version.workspaceId,
       versionId: version.id,
-      planTitle: plan?.title ?? "het plan",
+      planTitle,
       versionLabel: summary.label,
     }),
   );
