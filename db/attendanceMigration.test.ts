@@ -3,35 +3,21 @@
  * becomes "aanwezig", absent "afwezig" (apologies were never recorded, so they are not claimed),
  * and a present bestuurder of a signing party gets the mandate that lets a formal OOGO agree.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { afterAll, expect, it } from "vitest";
 import { workspaces } from "./schema/index.ts";
 import { createDb, migrateDb } from "./client.ts";
+import { migrationsBefore } from "./migrationsBefore.ts";
 
-const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "oogo-migration-0014-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function migrationsBefore(tag: string): string {
-  const folder = join(dir, "migrations");
-  cpSync(join(here, "migrations"), folder, { recursive: true });
-  const journalPath = join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: Array<{ tag: string }> };
-  journal.entries = journal.entries.slice(
-    0,
-    journal.entries.findIndex((e) => e.tag === tag),
-  );
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
-
 it("turns present/absent into the three states and gives present bestuurders of a party the mandate", async () => {
   const database = await createDb(`file:${join(dir, "old.db")}`);
-  await migrate(database.db, { migrationsFolder: migrationsBefore("0014_attendance_states_signoff_voids") });
+  await migrate(database.db, { migrationsFolder: migrationsBefore(dir, "0014_attendance_states_signoff_voids") });
   const now = "2026-01-01T00:00:00.000Z";
   const run = (sql: string, args: unknown[] = []) => database.client.execute({ sql, args: args as never });
   await run(

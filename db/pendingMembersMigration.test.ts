@@ -3,35 +3,21 @@
  * a pending invitee (account without password) was already a member; afterwards they are an
  * expired invitation of that tafel and no member, and nothing else changes.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { afterAll, expect, it } from "vitest";
 import { createDb, migrateDb } from "./client.ts";
+import { migrationsBefore } from "./migrationsBefore.ts";
 
-const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "oogo-migration-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The migrations folder as it was before this change: entries up to 0003. */
-function migrationsBefore(tag: string): string {
-  const folder = join(dir, "migrations");
-  cpSync(join(here, "migrations"), folder, { recursive: true });
-  const journalPath = join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: Array<{ tag: string }> };
-  journal.entries = journal.entries.slice(
-    0,
-    journal.entries.findIndex((e) => e.tag === tag),
-  );
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
-
 it("turns pending memberships into expired invitations of the same tafel and role", async () => {
   const database = await createDb(`file:${join(dir, "old.db")}`);
-  await migrate(database.db, { migrationsFolder: migrationsBefore("0005_invitations_per_tafel") });
+  await migrate(database.db, { migrationsFolder: migrationsBefore(dir, "0005_invitations_per_tafel") });
   const now = "2026-01-01T00:00:00.000Z";
   const run = (sql: string, args: unknown[] = []) => database.client.execute({ sql, args: args as never });
   await run(`INSERT INTO organisations (id, kind, name, created_at) VALUES ('org', 'gemeente', 'Gemeente', ?)`, [now]);

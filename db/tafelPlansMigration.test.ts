@@ -3,35 +3,21 @@
  * plan of a tafel becomes its first plan row (owned by its first SWV), the standard six themes
  * become rows ahead of the tafel's own, and the old plan columns are gone.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { Value } from "@libsql/client";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { afterAll, expect, it } from "vitest";
 import { createDb, migrateDb } from "./client.ts";
+import { migrationsBefore } from "./migrationsBefore.ts";
 
-const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "oogo-migration-0007-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function migrationsBefore(tag: string): string {
-  const folder = join(dir, "migrations");
-  cpSync(join(here, "migrations"), folder, { recursive: true });
-  const journalPath = join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: Array<{ tag: string }> };
-  journal.entries = journal.entries.slice(
-    0,
-    journal.entries.findIndex((e) => e.tag === tag),
-  );
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
-
 it("moves each tafel's plan into workspace_plans and makes the standard themes rows", async () => {
   const database = await createDb(`file:${join(dir, "old.db")}`);
-  await migrate(database.db, { migrationsFolder: migrationsBefore("0009_tafel_plans_parties_themes") });
+  await migrate(database.db, { migrationsFolder: migrationsBefore(dir, "0009_tafel_plans_parties_themes") });
   const now = "2026-01-01T00:00:00.000Z";
   const run = (sql: string, args: unknown[] = []) => database.client.execute({ sql, args: args as never });
   await run(
