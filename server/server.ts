@@ -18,8 +18,9 @@ import { watchMilestones } from "./services/versions/watchMilestones.ts";
 import { watchPointTexts } from "./services/points/watchPointTexts.ts";
 import { createContext } from "./services/serviceContext.ts";
 import { resolveMailConfig } from "./mail/config.ts";
-import { MailSender } from "./mail/sender.ts";
-import { describeSmtpUrl, logTransport, smtpTransport } from "./mail/transport.ts";
+import { inProcessMail, type MailService } from "./mail/mailService.ts";
+import { MailThread, threadCanOpen } from "./mail/mailThread.ts";
+import { describeSmtpUrl } from "./mail/transport.ts";
 import { NotificationEngine } from "./services/notifications/engine.ts";
 
 export interface StartOptions {
@@ -50,8 +51,8 @@ export interface RunningServer {
   deps: AppDeps;
   store: DocumentStore;
   sync: SyncServer;
-  /** Sends the outbox in the background; stopped by close(). */
-  mail: MailSender;
+  /** Sends the outbox and composes the daily overview, in the mail thread; stopped by close(). */
+  mail: MailService;
   /** Turns the log into notices and mails, and runs the daily digest (issue 13). */
   notifications: NotificationEngine;
   /** True when this start created the demo tafel. */
@@ -106,21 +107,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const milestones = watchMilestones(createContext(deps));
 
   // Started after the demo seed; nudged by enqueueMail after each commit that queued mail.
-  const mailConcurrency = 4;
-  const mail = new MailSender(createContext(deps), {
-    transport: mailConfig.smtpUrl
-      ? smtpTransport({ url: mailConfig.smtpUrl, maxConnections: mailConcurrency })
-      : logTransport(),
-    from: mailConfig.from,
-    concurrency: mailConcurrency,
-  });
+  // Its own thread keeps SMTP, MIME and the overview's commits off the sync fan-out's event loop.
+  const mailSettings = { config: mailConfig, concurrency: 4 };
+  const mail: MailService = threadCanOpen(options.databaseUrl)
+    ? new MailThread({
+        databaseUrl: options.databaseUrl,
+        databaseAuthToken: options.databaseAuthToken,
+        appConfig: config,
+        mail: mailSettings,
+      })
+    : inProcessMail(deps, mailSettings);
   deps.mail = mail;
   mail.start();
   if (mailConfig.smtpUrl)
     console.log(`E-mail gaat via ${describeSmtpUrl(mailConfig.smtpUrl)} (afzender ${mailConfig.from}).`);
 
   // After the mail sender: the engine queues mail. Its first run notices what the log holds after its cursor.
-  const notifications = new NotificationEngine(createContext(deps));
+  const notifications = new NotificationEngine(createContext(deps), { digest: (_ctx, until) => mail.digest(until) });
   notifications.start();
 
   const app = createApp(deps);

@@ -3,13 +3,11 @@
  * daily digest competes with the sync fan-out for the same event loop and core, as in production.
  *
  *   seedDigest {tafels, members, noticesEach} → counts   (rows straight into the tables: setup, not measured)
- *   runDigest → {people, notices, composeMs, deliveredMs}  (sendDigests, then until SMTP accepted every mail)
+ *   runDigest → {people, notices, composeMs, deliveredMs}  (the server's digest job, then until SMTP accepted every mail)
  */
 import { randomUUID } from "node:crypto";
 import { memberships, notifications, users, workspaces } from "../../db/schema/index.ts";
 import type { startServer } from "../../server/server.ts";
-import { createContext } from "../../server/services/serviceContext.ts";
-import { sendDigests } from "../../server/services/notifications/sendDigests.ts";
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -80,7 +78,8 @@ export function digestCommands(server: Server) {
 
     async runDigest() {
       const t0 = performance.now();
-      const outcome = await sendDigests(createContext(server.deps));
+      // As the engine does at 07:00: composed and queued by the server's mail service (its thread).
+      const outcome = await server.mail.digest(new Date());
       const composeMs = performance.now() - t0;
       await server.mail.drain();
       return { ...outcome, composeMs, deliveredMs: performance.now() - t0 };

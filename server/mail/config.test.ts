@@ -81,7 +81,7 @@ describe("startServer runs the sender", () => {
       mail: { smtpUrl: smtp.url, from: "Tafel <tafel@example.nl>" },
     });
     try {
-      expect(running.mail.transport.kind).toBe("smtp");
+      expect(running.mail.transportKind).toBe("smtp");
       const mail = passwordResetMail({ link: `${running.url}/wachtwoord#x`, expiresAt: new Date() });
       // No drain: the after-commit nudge alone must get it out.
       await enqueueMail(createContext(running.deps), {
@@ -104,7 +104,7 @@ describe("startServer runs the sender", () => {
     const tmp = tempDatabaseUrl();
     const running = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: tmp.url });
     try {
-      expect(running.mail.transport.kind).toBe("log");
+      expect(running.mail.transportKind).toBe("log");
     } finally {
       await running.close();
       tmp.cleanup();

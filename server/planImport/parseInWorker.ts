@@ -4,8 +4,8 @@
  * event loop free while a 60-page plan is read, and contains whatever goes wrong: a parser that
  * throws, loops or runs out of memory ends only its thread, and the upload gets a Dutch error.
  */
-import { Worker } from "node:worker_threads";
-import { createRequire } from "node:module";
+import type { Worker } from "node:worker_threads";
+import { startTsWorker } from "../threads/tsWorker.ts";
 import type { PlanText } from "../../shared/domain/planText.ts";
 import type { PlanScreening, ScreeningOptions, ScreeningThemeInput } from "../../shared/domain/screening/screenPlan.ts";
 import type { PlanFileKind } from "./parsePlanFile.ts";
@@ -22,16 +22,6 @@ export interface ScreenJob {
 }
 export type ScreenReply = { ok: true; screening: PlanScreening } | { ok: false; message: string };
 
-/** Same bootstrap as the update-log thread: Node 20 applies no `--import tsx` loader to a worker's entry. */
-const BOOTSTRAP = `
-const { workerData } = require("node:worker_threads");
-const { pathToFileURL } = require("node:url");
-import(pathToFileURL(workerData.tsxApi).href)
-  .then((api) => api.tsImport(workerData.entry, workerData.entry));
-`;
-const TSX_API = createRequire(import.meta.url)
-  .resolve("tsx/esm/api")
-  .replace(/\.cjs$/, ".mjs");
 const ENTRY = new URL("./parserWorker.ts", import.meta.url).href;
 
 export interface ParserLimits {
@@ -52,9 +42,7 @@ const failed = (message: string) =>
   );
 
 function spawn(limits: ParserLimits): Worker {
-  const worker = new Worker(BOOTSTRAP, {
-    eval: true,
-    workerData: { tsxApi: TSX_API, entry: limits.entry ?? ENTRY },
+  const worker = startTsWorker(limits.entry ?? ENTRY, {
     resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 32 },
     // pdf.js warns on the console about odd fonts; that is not the server's log.
     stdout: true,

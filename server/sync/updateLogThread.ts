@@ -1,5 +1,5 @@
-import { Worker } from "node:worker_threads";
-import { createRequire } from "node:module";
+import type { Worker } from "node:worker_threads";
+import { startTsWorker } from "../threads/tsWorker.ts";
 import type { CompactionResult, StoredUpdate } from "./storage.ts";
 
 export type WorkerRequest =
@@ -10,21 +10,6 @@ export type WorkerRequest =
 export type WorkerReply =
   { id: number; ok: true; result: CompactionResult | null | "ready" } | { id: number; ok: false; error: string };
 
-/**
- * The worker runs TypeScript like the rest of the server. Node 20 does not apply an `--import tsx`
- * loader to a worker's entry module, so a tiny CommonJS bootstrap imports tsx's API and loads the
- * entry through it (works under `node --import tsx` and under vitest alike).
- */
-const BOOTSTRAP = `
-const { workerData } = require("node:worker_threads");
-const { pathToFileURL } = require("node:url");
-import(pathToFileURL(workerData.tsxApi).href)
-  .then((api) => api.tsImport(workerData.entry, workerData.entry));
-`;
-// The ESM build of tsx's API (its CommonJS build mis-resolves its own loader when used this way).
-const TSX_API = createRequire(import.meta.url)
-  .resolve("tsx/esm/api")
-  .replace(/\.cjs$/, ".mjs");
 const ENTRY = new URL("./updateLogWorker.ts", import.meta.url).href;
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
@@ -50,7 +35,7 @@ export class UpdateLogThread {
   /** Starts the thread ahead of the first write (boot takes a few hundred ms). */
   start(): Promise<void> {
     if (this.#ready) return this.#ready;
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { tsxApi: TSX_API, entry: ENTRY, url: this.url } });
+    const worker = startTsWorker(ENTRY, { data: { url: this.url } });
     this.#worker = worker;
     // Unreferenced while idle so an idle store never keeps the process alive; referenced while
     // a request is pending so a script awaiting a commit does not exit before the reply.

@@ -14,6 +14,9 @@ import { processNotifications } from "./processNotifications.ts";
 import { remindDeadlines } from "./remindDeadlines.ts";
 import { sendDigests, type DigestOutcome } from "./sendDigests.ts";
 
+/** Composes and queues the overview of what waited until `until` (the mail thread's, in the server). */
+export type DigestJob = (ctx: ServiceContext, until: Date) => Promise<DigestOutcome>;
+
 export interface ScheduledOutcome {
   deadlines: { reminders: number; mails: number } | null;
   digest: DigestOutcome | null;
@@ -25,7 +28,10 @@ export interface ScheduledOutcome {
  * The day's row is written only after both finished: a crash halfway runs them again, and
  * reminders made or notices mailed before the crash are not made or mailed again (their keys).
  */
-export async function runScheduledJobs(ctx: ServiceContext): Promise<ScheduledOutcome> {
+export async function runScheduledJobs(
+  ctx: ServiceContext,
+  digestJob: DigestJob = sendDigests,
+): Promise<ScheduledOutcome> {
   const now = ctx.clock.now();
   const today = todayInNl(now);
   const hour = Number(instantToNlLocal(now.toISOString()).time.slice(0, 2));
@@ -38,7 +44,7 @@ export async function runScheduledJobs(ctx: ServiceContext): Promise<ScheduledOu
   if (ran) return { deadlines: null, digest: null };
   await processNotifications(ctx);
   const deadlines = await remindDeadlines(ctx);
-  const digest = await sendDigests(ctx);
+  const digest = await digestJob(ctx, now);
   await withTransaction(ctx, (t) =>
     t.tx
       .insert(scheduledRuns)
@@ -50,6 +56,8 @@ export async function runScheduledJobs(ctx: ServiceContext): Promise<ScheduledOu
 
 export interface EngineOptions {
   pollMs?: number;
+  /** Where the daily overview is composed; default: here, on this thread. */
+  digest?: DigestJob;
   log?: (line: string) => void;
 }
 
@@ -61,6 +69,7 @@ export class NotificationEngine {
   private off: (() => void) | null = null;
   private readonly pollMs: number;
   private readonly log: (line: string) => void;
+  private readonly digest: DigestJob;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -68,6 +77,7 @@ export class NotificationEngine {
   ) {
     this.pollMs = options.pollMs ?? 30_000;
     this.log = options.log ?? ((line) => console.log(line));
+    this.digest = options.digest ?? sendDigests;
   }
 
   start(): void {
@@ -110,7 +120,7 @@ export class NotificationEngine {
   private tick(): void {
     if (this.stopped) return;
     this.nudge();
-    void runScheduledJobs(this.ctx)
+    void runScheduledJobs(this.ctx, this.digest)
       .then((outcome) => {
         if (outcome.digest)
           this.log(
