@@ -2,7 +2,7 @@
  * Commands for bench/digest.ts, run inside our server child (bench/peers/ours.ts) so that the
  * daily digest competes with the sync fan-out for the same event loop and core, as in production.
  *
- *   seedDigest {tafels, members, noticesEach} → counts   (rows straight into the tables: setup, not measured)
+ *   seedDigest {round, tafels, members, noticesEach} → counts   (rows straight into the tables: setup, not measured)
  *   runDigest → {people, notices, composeMs, deliveredMs}  (the server's digest job, then until SMTP accepted every mail)
  */
 import { randomUUID } from "node:crypto";
@@ -20,17 +20,27 @@ const DIGEST_KINDS = [
 export function digestCommands(server: Server) {
   const { db } = server.deps.database;
   return {
-    async seedDigest({ tafels, members, noticesEach }: { tafels: number; members: number; noticesEach: number }) {
+    async seedDigest({
+      round = 0,
+      tafels,
+      members,
+      noticesEach,
+    }: {
+      round?: number;
+      tafels: number;
+      members: number;
+      noticesEach: number;
+    }) {
       const [demo] = await db.select().from(workspaces).limit(1);
       if (!demo) throw new Error("no demo tafel");
       // Created a day ago: the digest picks up what waited until now.
       const at = new Date(Date.now() - 86_400_000).toISOString();
       const perTafel = Math.ceil(members / tafels);
       for (let w = 0; w < tafels; w++) {
-        const workspaceId = `digest-tafel-${w}`;
+        const workspaceId = `digest-tafel-${round}-${w}`;
         const people = Array.from({ length: Math.min(perTafel, members - w * perTafel) }, (_, i) => ({
-          id: `digest-user-${w}-${i}`,
-          email: `lid${w}-${i}@gemeente${w}.example.nl`,
+          id: `digest-user-${round}-${w}-${i}`,
+          email: `lid${round}-${w}-${i}@gemeente${w}.example.nl`,
           name: `Deelnemer ${w}-${i}`,
           createdAt: at,
         }));
@@ -38,7 +48,12 @@ export function digestCommands(server: Server) {
         await db.transaction(async (tx) => {
           await tx
             .insert(workspaces)
-            .values({ ...demo, id: workspaceId, name: `OOGO-tafel regio ${w + 1}`, createdAt: at });
+            .values({
+              ...demo,
+              id: workspaceId,
+              name: `OOGO-tafel regio ${w + 1} (ronde ${round + 1})`,
+              createdAt: at,
+            });
           await tx.insert(users).values(people);
           await tx.insert(memberships).values(
             people.map((u) => ({
