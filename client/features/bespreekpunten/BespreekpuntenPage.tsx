@@ -21,6 +21,7 @@ import type { BespreekpuntenList, BespreekpuntView } from "../../../shared/schem
 import type { MeetingSummary } from "../../../shared/schemas/meetings.ts";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { CoverageBar } from "./CoverageBar.tsx";
+import { PlanSourceLink } from "./PlanSourceLink.tsx";
 import "./bespreekpunten.css";
 
 const ASKED_BY = { gemeente: "gemeenten", swv: "het samenwerkingsverband" } as const;
@@ -146,6 +147,11 @@ function BespreekpuntCard(props: { item: BespreekpuntView; meetings: MeetingSumm
         <Show when={props.item.source === "spiegel_jeugdplan"}> · eigen uitwerking, niet uit de leeswijzer</Show>
         <Show when={props.item.source === "eigen"}> · eigen bespreekpunt van de tafel</Show>
       </p>
+      <Show when={props.item.planSource}>
+        <p class="oogo-bp__asked">
+          <PlanSourceLink workspaceId={ws.id()} source={props.item.planSource} />
+        </p>
+      </Show>
       <p class="utrecht-paragraph oogo-bp__question">{props.item.question}</p>
 
       <div class="oogo-bp__fields">

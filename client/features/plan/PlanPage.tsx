@@ -277,13 +277,7 @@ function VersionView(props: { versionId: string }) {
   // From a passage the screening cites to that section of the text: switch, then scroll and focus.
   const showSection = (sectionId: string) => {
     setView("text");
-    requestAnimationFrame(() => {
-      const el = document.getElementById(`plan-${props.versionId}-${sectionId}`);
-      if (!el) return;
-      el.setAttribute("tabindex", "-1");
-      el.scrollIntoView({ block: "start" });
-      el.focus({ preventScroll: true });
-    });
+    requestAnimationFrame(() => focusSection(`plan-${props.versionId}-${sectionId}`));
   };
   return (
     <Loaded when={version} label="Tekst laden…">
@@ -348,11 +342,12 @@ function PlanReader(props: { version: PlanVersionDetail; onLinked: () => void })
   });
   const base = () => `/tafels/${encodeURIComponent(ws.id())}`;
   const anchor = (s: PlanSection) => `plan-${props.version.id}-${s.id}`;
-  // Arriving from a "Bron:" link: the section is rendered only now, so scroll to it ourselves.
+  // Arriving from a "Bron:" link: the section is rendered only now, so scroll to it ourselves, and
+  // move the focus there so a keyboard user continues reading at that section.
   const location = useLocation();
   onMount(() => {
     const target = location.hash.slice(1);
-    if (target.startsWith(`plan-${props.version.id}-`)) document.getElementById(target)?.scrollIntoView();
+    if (target.startsWith(`plan-${props.version.id}-`)) focusSection(target);
   });
   const toggle = (id: string, on: boolean) => {
     const next = new Set(picked());
@@ -452,6 +447,15 @@ function PlanReader(props: { version: PlanVersionDetail; onLinked: () => void })
       </div>
     </div>
   );
+}
+
+/** Scroll a section of the text to the top and put the focus on it. */
+function focusSection(anchorId: string): void {
+  const el = document.getElementById(anchorId);
+  if (!el) return;
+  el.setAttribute("tabindex", "-1");
+  el.scrollIntoView({ block: "start" });
+  el.focus({ preventScroll: true });
 }
 
 function SectionHeading(props: { section: PlanSection }): JSX.Element {
