@@ -3,7 +3,8 @@
  * screening per theme (scale explained, passages linking into the text, signals in words), gives
  * the party's own score with a reason, and makes a bespreekpunt of a theme the plan leaves
  * generic; the gemeente's trekker differs, which is said in words; the bespreekpunt becomes an
- * overeenstemmingspunt and the coverage bar follows. Axe-clean, 1366 and 390 px.
+ * overeenstemmingspunt and the coverage bar follows; its "Bron:" link leads back to the section of
+ * the plan. Axe-clean, 1366 and 390 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeScreeningDocx, SCREENING_VERVOER_V1 } from "../server/planImport/testing/screeningPlan.ts";
@@ -96,6 +97,14 @@ describe("Screening", () => {
     await expect.poll(() => coverage.textContent()).toContain("18 van 23 bespreekpunten staan nog open");
     const made = page.getByRole("article", { name: "Leerlingenvervoer: afspraken in het plan" });
     expect(await made.textContent()).toContain("concept 0.1");
+    // It names the passage of the plan it came from, as a link there that works from the keyboard.
+    expect(await made.textContent()).toMatch(/Bron: \S.* §2 Leerlingenvervoer/);
+    await made.getByRole("link", { name: /§2 Leerlingenvervoer$/ }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("navigation", { name: "Inhoud" }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? "")).toMatch(/-s2$/);
+    expect(new URL(page.url()).searchParams.get("versie")).toBeTruthy();
+    await page.goBack();
     await made.getByRole("button", { name: /Maak overeenstemmingspunt/ }).click();
     expect(await made.getByLabel("Thema").inputValue()).toBe("leerlingenvervoer");
     await made.getByRole("button", { name: "Punt aanmaken" }).click();
@@ -117,6 +126,14 @@ describe("Screening", () => {
     await page
       .getByRole("region", { name: "Leerlingenvervoer" })
       .screenshot({ path: "test-results/screening-thema-390.png" });
+    // The bespreekpunten with their "Bron:" links, on a phone too.
+    await page.goto(`/tafels/${ws}/bespreekpunten`);
+    await made.getByRole("link", { name: /§2 Leerlingenvervoer$/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await made.screenshot({ path: "test-results/bespreekpunt-bron-390.png" });
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await made.screenshot({ path: "test-results/bespreekpunt-bron-1366.png" });
     await context.close();
   });
 });

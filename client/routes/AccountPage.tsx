@@ -6,7 +6,8 @@ import { clearLocalCopies, hasUnsavedLocalChanges } from "../collab/localCopies.
 import type { AccountView } from "../../shared/schemas/auth.ts";
 import { PageTitle } from "../ui/PageTitle.tsx";
 import { createAction } from "../ui/createAction.ts";
-import { ErrorSummary, Field } from "../ui/Field.tsx";
+import { ActionForm } from "../ui/ActionForm.tsx";
+import { PasswordField, TextBoxField } from "../ui/FieldControls.tsx";
 import { ErrorAlert, InfoAlert, Loaded } from "../ui/feedback.tsx";
 import { fieldError, InvalidInput } from "../ui/inputErrors.ts";
 import { PreferencesSection } from "../features/notifications/PreferencesSection.tsx";
@@ -58,52 +59,35 @@ function DetailsSection(props: { account: AccountView; onSaved: (a: AccountView)
       <p class="utrecht-paragraph">
         E-mailadres: <strong>{props.account.email}</strong>
       </p>
-      <form
-        class="utrecht-form"
-        novalidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save.run();
-        }}
-      >
-        <ErrorSummary error={save.error()} title="Opslaan lukte niet" />
-        <Field id="account-name" label="Naam" required error={fieldError(save.error(), "name")}>
-          {(control) => (
-            <input
-              {...control}
-              name="name"
-              autocomplete="name"
-              maxlength="120"
-              class="utrecht-textbox utrecht-textbox--html-input"
-              value={name()}
-              onInput={(e) => {
-                setName(e.currentTarget.value);
-                save.reset();
-              }}
-            />
-          )}
-        </Field>
-        <Field
+      <ActionForm action={save} errorTitle="Opslaan lukte niet">
+        <TextBoxField
+          id="account-name"
+          label="Naam"
+          required
+          error={fieldError(save.error(), "name")}
+          name="name"
+          autocomplete="name"
+          maxlength="120"
+          value={name()}
+          onInput={(e) => {
+            setName(e.currentTarget.value);
+            save.reset();
+          }}
+        />
+        <TextBoxField
           id="account-functie"
           label="Functie"
           hint="Bijvoorbeeld: wethouder onderwijs en jeugd, beleidsmedewerker passend onderwijs."
           error={fieldError(save.error(), "functie")}
-        >
-          {(control) => (
-            <input
-              {...control}
-              name="functie"
-              autocomplete="organization-title"
-              maxlength="160"
-              class="utrecht-textbox utrecht-textbox--html-input"
-              value={functie()}
-              onInput={(e) => {
-                setFunctie(e.currentTarget.value);
-                save.reset();
-              }}
-            />
-          )}
-        </Field>
+          name="functie"
+          autocomplete="organization-title"
+          maxlength="160"
+          value={functie()}
+          onInput={(e) => {
+            setFunctie(e.currentTarget.value);
+            save.reset();
+          }}
+        />
         <button
           type="submit"
           class="utrecht-button utrecht-button--primary-action"
@@ -117,7 +101,7 @@ function DetailsSection(props: { account: AccountView; onSaved: (a: AccountView)
             <p class="utrecht-paragraph">Uw gegevens zijn opgeslagen.</p>
           </InfoAlert>
         </Show>
-      </form>
+      </ActionForm>
     </section>
   );
 }
@@ -151,62 +135,35 @@ function PasswordSection() {
         Wachtwoord wijzigen
       </h2>
       <p class="utrecht-paragraph">Daarna bent u op andere apparaten uitgelogd; hier blijft u ingelogd.</p>
-      <form
-        class="utrecht-form"
-        novalidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void change.run();
-        }}
-      >
-        <ErrorSummary error={change.error()} title="Wachtwoord wijzigen lukte niet" />
-        <Field id="pw-current" label="Huidig wachtwoord" required error={fieldError(change.error(), "currentPassword")}>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              autocomplete="current-password"
-              class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password"
-              value={current()}
-              onInput={edited(setCurrent)}
-            />
-          )}
-        </Field>
-        <Field
+      <ActionForm action={change} errorTitle="Wachtwoord wijzigen lukte niet">
+        <PasswordField
+          id="pw-current"
+          label="Huidig wachtwoord"
+          required
+          error={fieldError(change.error(), "currentPassword")}
+          autocomplete="current-password"
+          value={current()}
+          onInput={edited(setCurrent)}
+        />
+        <PasswordField
           id="pw-next"
           label="Nieuw wachtwoord"
           hint="Minstens 8 tekens."
           required
           error={fieldError(change.error(), "newPassword")}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              autocomplete="new-password"
-              class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password"
-              value={next()}
-              onInput={edited(setNext)}
-            />
-          )}
-        </Field>
-        <Field
+          autocomplete="new-password"
+          value={next()}
+          onInput={edited(setNext)}
+        />
+        <PasswordField
           id="pw-repeat"
           label="Herhaal het nieuwe wachtwoord"
           required
           error={fieldError(change.error(), "repeatPassword")}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              autocomplete="new-password"
-              class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password"
-              value={repeat()}
-              onInput={edited(setRepeat)}
-            />
-          )}
-        </Field>
+          autocomplete="new-password"
+          value={repeat()}
+          onInput={edited(setRepeat)}
+        />
         <button
           type="submit"
           class="utrecht-button utrecht-button--primary-action"
@@ -227,7 +184,7 @@ function PasswordSection() {
             </InfoAlert>
           )}
         </Show>
-      </form>
+      </ActionForm>
     </section>
   );
 }

@@ -245,6 +245,25 @@ describe("Maak bespreekpunt", () => {
     expect(theme(await screening(v1), "leerlingenvervoer").bespreekpuntId).toBe(bespreekpunt.id);
   });
 
+  it("lists the bespreekpunt with its source: the plan's title, the version and the section's number and title", async () => {
+    const res = await ctx.request(`/api/workspaces/${ws}/bespreekpunten`, { cookie: cookies.waarnemer });
+    expect(res.status).toBe(200);
+    const { items } = await json<{ items: BespreekpuntView[] }>(res);
+    const [plan] = await ctx.deps.database.db.select().from(workspacePlans).where(eq(workspacePlans.id, planId));
+    const made = items.find((i) => i.planVersionId === v1 && i.theme === "leerlingenvervoer");
+    expect(made?.planSource).toEqual({
+      planTitle: plan!.title,
+      versionId: v1,
+      versionLabel: "concept 0.1",
+      sectionId: "s2",
+      sectionNumber: "2",
+      sectionTitle: "Leerlingenvervoer",
+    });
+    // The leeswijzer's own questions come from no plan section: no source.
+    expect(items.filter((i) => !i.planVersionId).every((i) => i.planSource === null)).toBe(true);
+    expect(items.some((i) => !i.planVersionId)).toBe(true);
+  });
+
   it("works for an overleg question (no theme of the tafel), refuses a second one and a theme worked out", async () => {
     const amb = await makeBespreekpunt(v1, "ambtelijk_overleg", cookies.amb);
     expect(amb.status, await amb.clone().text()).toBe(201);

@@ -85,6 +85,21 @@ export const BespreekpuntView = z.object({
   planSectionId: z.string().nullable(),
   /** The plan version that section belongs to (set by the screening's "Maak bespreekpunt"). */
   planVersionId: z.string().nullable(),
+  /**
+   * What the client needs for the "Bron:" link back to the plan: the plan's title, the version and
+   * the section as the plan numbers it. Null when the bespreekpunt was not made from a plan version;
+   * the section fields are null when no section was cited (the link then opens the version).
+   */
+  planSource: z
+    .object({
+      planTitle: z.string(),
+      versionId: z.string(),
+      versionLabel: z.string(),
+      sectionId: z.string().nullable(),
+      sectionNumber: z.string().nullable(),
+      sectionTitle: z.string().nullable(),
+    })
+    .nullable(),
   version: z.number(),
   updatedAt: z.string(),
   points: z.array(z.object({ id: z.string(), title: z.string(), status: z.enum(POINT_STATUSES) })),

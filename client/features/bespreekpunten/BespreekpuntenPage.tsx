@@ -5,7 +5,8 @@ import { meetingsApi } from "../../api/meetings.ts";
 import { createLiveResource } from "../../live/createLiveResource.ts";
 import { createAction } from "../../ui/createAction.ts";
 import { ErrorAlert, Loaded } from "../../ui/feedback.tsx";
-import { ErrorSummary, Field } from "../../ui/Field.tsx";
+import { ErrorSummary } from "../../ui/Field.tsx";
+import { SelectBoxField, TextAreaField, TextBoxField } from "../../ui/FieldControls.tsx";
 import { formText } from "../../ui/formData.ts";
 import { fieldError } from "../../ui/inputErrors.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
@@ -21,6 +22,7 @@ import type { BespreekpuntenList, BespreekpuntView } from "../../../shared/schem
 import type { MeetingSummary } from "../../../shared/schemas/meetings.ts";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { CoverageBar } from "./CoverageBar.tsx";
+import { PlanSourceLink } from "./PlanSourceLink.tsx";
 import "./bespreekpunten.css";
 
 const ASKED_BY = { gemeente: "gemeenten", swv: "het samenwerkingsverband" } as const;
@@ -146,51 +148,48 @@ function BespreekpuntCard(props: { item: BespreekpuntView; meetings: MeetingSumm
         <Show when={props.item.source === "spiegel_jeugdplan"}> · eigen uitwerking, niet uit de leeswijzer</Show>
         <Show when={props.item.source === "eigen"}> · eigen bespreekpunt van de tafel</Show>
       </p>
+      <Show when={props.item.planSource}>
+        <p class="oogo-bp__asked">
+          <PlanSourceLink workspaceId={ws.id()} source={props.item.planSource} />
+        </p>
+      </Show>
       <p class="utrecht-paragraph oogo-bp__question">{props.item.question}</p>
 
       <div class="oogo-bp__fields">
-        <Field id={`bp-${id()}-status`} label="Status">
-          {(control) => (
-            <select
-              {...control}
-              class="utrecht-select utrecht-select--html-select"
-              disabled={!manage() || save.busy()}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                if (isBespreekpuntStatus(v)) void save.run({ status: v });
-              }}
-            >
-              <For each={BESPREEKPUNT_STATUSES}>
-                {(s) => (
-                  <option value={s} selected={s === props.item.status}>
-                    {BESPREEKPUNT_STATUS_LABELS[s]}
-                  </option>
-                )}
-              </For>
-            </select>
-          )}
-        </Field>
-        <Field id={`bp-${id()}-lead`} label="Wie trekt het">
-          {(control) => (
-            <select
-              {...control}
-              class="utrecht-select utrecht-select--html-select"
-              disabled={!manage() || save.busy()}
-              onChange={(e) => void save.run({ leadPartyId: e.currentTarget.value || null })}
-            >
-              <option value="" selected={!props.item.leadPartyId}>
-                Nog niet gekozen
+        <SelectBoxField
+          id={`bp-${id()}-status`}
+          label="Status"
+          disabled={!manage() || save.busy()}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            if (isBespreekpuntStatus(v)) void save.run({ status: v });
+          }}
+        >
+          <For each={BESPREEKPUNT_STATUSES}>
+            {(s) => (
+              <option value={s} selected={s === props.item.status}>
+                {BESPREEKPUNT_STATUS_LABELS[s]}
               </option>
-              <For each={parties()}>
-                {(p) => (
-                  <option value={p.id} selected={p.id === props.item.leadPartyId}>
-                    {p.name}
-                  </option>
-                )}
-              </For>
-            </select>
-          )}
-        </Field>
+            )}
+          </For>
+        </SelectBoxField>
+        <SelectBoxField
+          id={`bp-${id()}-lead`}
+          label="Wie trekt het"
+          disabled={!manage() || save.busy()}
+          onChange={(e) => void save.run({ leadPartyId: e.currentTarget.value || null })}
+        >
+          <option value="" selected={!props.item.leadPartyId}>
+            Nog niet gekozen
+          </option>
+          <For each={parties()}>
+            {(p) => (
+              <option value={p.id} selected={p.id === props.item.leadPartyId}>
+                {p.name}
+              </option>
+            )}
+          </For>
+        </SelectBoxField>
       </div>
       <Show when={save.error()}>
         <ErrorAlert error={save.error()} title="Wijziging niet opgeslagen" />
@@ -263,38 +262,33 @@ function BespreekpuntCard(props: { item: BespreekpuntView; meetings: MeetingSumm
           }}
         >
           <ErrorSummary error={makePoint.error()} title="Overeenstemmingspunt niet aangemaakt" />
-          <Field
+          <TextBoxField
             id={`bp-${id()}-pt-title`}
             label="Titel van het punt"
             required
             error={fieldError(makePoint.error(), "title")}
+            name="title"
+            value={props.item.title}
+            maxLength={200}
+          />
+          <SelectBoxField
+            id={`bp-${id()}-pt-theme`}
+            label="Thema"
+            required
+            error={fieldError(makePoint.error(), "theme")}
+            name="theme"
           >
-            {(control) => (
-              <input
-                {...control}
-                name="title"
-                class="utrecht-textbox utrecht-textbox--html-input"
-                value={props.item.title}
-                maxLength={200}
-              />
-            )}
-          </Field>
-          <Field id={`bp-${id()}-pt-theme`} label="Thema" required error={fieldError(makePoint.error(), "theme")}>
-            {(control) => (
-              <select {...control} name="theme" class="utrecht-select utrecht-select--html-select">
-                <Show when={!props.item.theme}>
-                  <option value="">Kies een thema</option>
-                </Show>
-                <For each={themes()}>
-                  {(t) => (
-                    <option value={t.key} selected={t.key === props.item.theme}>
-                      {t.label}
-                    </option>
-                  )}
-                </For>
-              </select>
-            )}
-          </Field>
+            <Show when={!props.item.theme}>
+              <option value="">Kies een thema</option>
+            </Show>
+            <For each={themes()}>
+              {(t) => (
+                <option value={t.key} selected={t.key === props.item.theme}>
+                  {t.label}
+                </option>
+              )}
+            </For>
+          </SelectBoxField>
           <p class="oogo-bp__hint">De vraag wordt de begintekst van het punt. Het punt begint als concept.</p>
           <div class="utrecht-button-group">
             <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={makePoint.busy()}>
@@ -319,24 +313,21 @@ function BespreekpuntCard(props: { item: BespreekpuntView; meetings: MeetingSumm
           }}
         >
           <ErrorSummary error={agendeer.error()} title="Niet op de agenda gezet" />
-          <Field
+          <SelectBoxField
             id={`bp-${id()}-meeting`}
             label="Vergadering"
             required
             error={fieldError(agendeer.error(), "meetingId")}
+            name="meetingId"
           >
-            {(control) => (
-              <select {...control} name="meetingId" class="utrecht-select utrecht-select--html-select">
-                <For each={openMeetings()}>
-                  {(m) => (
-                    <option value={m.id}>
-                      {m.title} ({m.typeLabel.toLowerCase()}, {formatDateTime(m.startsAt)})
-                    </option>
-                  )}
-                </For>
-              </select>
-            )}
-          </Field>
+            <For each={openMeetings()}>
+              {(m) => (
+                <option value={m.id}>
+                  {m.title} ({m.typeLabel.toLowerCase()}, {formatDateTime(m.startsAt)})
+                </option>
+              )}
+            </For>
+          </SelectBoxField>
           <div class="utrecht-button-group">
             <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={agendeer.busy()}>
               {agendeer.busy() ? "Bezig…" : "Op de agenda zetten"}
@@ -393,42 +384,41 @@ function AddOwn(props: { onAdded: () => void }) {
           }}
         >
           <ErrorSummary error={add.error()} title="Bespreekpunt niet toegevoegd" />
-          <Field id="bp-add-title" label="Titel" required error={fieldError(add.error(), "title")}>
-            {(control) => (
-              <input {...control} name="title" class="utrecht-textbox utrecht-textbox--html-input" maxLength={160} />
-            )}
-          </Field>
-          <Field
+          <TextBoxField
+            id="bp-add-title"
+            label="Titel"
+            required
+            error={fieldError(add.error(), "title")}
+            name="title"
+            maxLength={160}
+          />
+          <TextAreaField
             id="bp-add-question"
             label="Vraag aan de andere partij"
             required
             error={fieldError(add.error(), "question")}
+            name="question"
+            rows={3}
+          />
+          <SelectBoxField
+            id="bp-add-asked"
+            label="Wie stelt de vraag"
+            required
+            error={fieldError(add.error(), "askedBy")}
+            name="askedBy"
           >
-            {(control) => (
-              <textarea
-                {...control}
-                name="question"
-                rows={3}
-                class="utrecht-textarea utrecht-textarea--html-textarea"
-              />
-            )}
-          </Field>
-          <Field id="bp-add-asked" label="Wie stelt de vraag" required error={fieldError(add.error(), "askedBy")}>
-            {(control) => (
-              <select {...control} name="askedBy" class="utrecht-select utrecht-select--html-select">
-                <option value="gemeente">De gemeenten</option>
-                <option value="swv">Het samenwerkingsverband</option>
-              </select>
-            )}
-          </Field>
-          <Field id="bp-add-theme" label="Thema (optioneel)" error={fieldError(add.error(), "theme")}>
-            {(control) => (
-              <select {...control} name="theme" class="utrecht-select utrecht-select--html-select">
-                <option value="">Geen thema</option>
-                <For each={themes()}>{(t) => <option value={t.key}>{t.label}</option>}</For>
-              </select>
-            )}
-          </Field>
+            <option value="gemeente">De gemeenten</option>
+            <option value="swv">Het samenwerkingsverband</option>
+          </SelectBoxField>
+          <SelectBoxField
+            id="bp-add-theme"
+            label="Thema (optioneel)"
+            error={fieldError(add.error(), "theme")}
+            name="theme"
+          >
+            <option value="">Geen thema</option>
+            <For each={themes()}>{(t) => <option value={t.key}>{t.label}</option>}</For>
+          </SelectBoxField>
           <div class="utrecht-button-group">
             <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={add.busy()}>
               {add.busy() ? "Bezig…" : "Toevoegen"}

@@ -4,6 +4,7 @@ import { bespreekpuntenApi } from "../../api/bespreekpunten.ts";
 import { createLiveResource } from "../../live/createLiveResource.ts";
 import { BESPREEKPUNT_STATUS_LABELS, isOpen } from "../../../shared/domain/bespreekpunten.ts";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
+import { PlanSourceLink } from "./PlanSourceLink.tsx";
 
 /**
  * On the page of a formal OOGO, for the secretaris: the bespreekpunten nobody has discussed yet,
@@ -34,6 +35,10 @@ export function OpenBespreekpunten() {
               {(i) => (
                 <li>
                   {i.title} <span class="oogo-bp__asked">({BESPREEKPUNT_STATUS_LABELS[i.status].toLowerCase()})</span>
+                  <Show when={i.planSource}>
+                    {" · "}
+                    <PlanSourceLink workspaceId={ws.id()} source={i.planSource} />
+                  </Show>
                 </li>
               )}
             </For>

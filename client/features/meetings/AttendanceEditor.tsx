@@ -11,6 +11,7 @@ import { workspaceApi } from "../../api/endpoints.ts";
 import { InfoAlert } from "../../ui/feedback.tsx";
 import { createAction } from "../../ui/createAction.ts";
 import { ErrorSummary } from "../../ui/Field.tsx";
+import { TableHead } from "../../ui/TableHead.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
 import { Badge } from "./StatusBadge.tsx";
 
@@ -32,6 +33,8 @@ const toRow = (a: AttendeeView): Row => ({
   mandate: a.mandate,
 });
 
+/** The columns of the attendance list, read and edited alike (the editor adds its actions). */
+const ATTENDANCE_COLUMNS = ["Partij", "Naam", "Hoedanigheid", "Aanwezigheid"] as const;
 const ATTENDANCE_TONE = { aanwezig: "ok", afgemeld: "neutral", afwezig: "neutral" } as const;
 const ATTENDANCE_ICON = { aanwezig: "check", afgemeld: "cross", afwezig: "cross" } as const;
 
@@ -73,22 +76,7 @@ export function AttendanceSection(props: {
           <div class="utrecht-table-container">
             <table class="utrecht-table utrecht-table--html-table oogo-stack-table oogo-stack-table--pairs">
               <caption class="utrecht-table__caption oogo-visually-hidden">Aanwezigheid per partij</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Partij
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Naam
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Hoedanigheid
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Aanwezigheid
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={ATTENDANCE_COLUMNS} />
               <tbody class="utrecht-table__body">
                 <For each={byParty()}>
                   {(a) => (
@@ -248,25 +236,7 @@ function AttendanceForm(props: { meeting: MeetingView; onDone: (m: MeetingView) 
       <div class="utrecht-table-container">
         <table class="utrecht-table utrecht-table--html-table oogo-attendance-table oogo-stack-table">
           <caption class="utrecht-table__caption oogo-visually-hidden">Aanwezigheid bewerken</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                Partij
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Naam
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Hoedanigheid
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Aanwezigheid
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                <span class="oogo-visually-hidden">Acties</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[...ATTENDANCE_COLUMNS, <span class="oogo-visually-hidden">Acties</span>]} />
           <tbody class="utrecht-table__body">
             <Index each={rows()}>
               {(row, i) => {

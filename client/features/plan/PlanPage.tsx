@@ -20,7 +20,8 @@ import type { PlanVersionDetail, PlanVersionSummary } from "../../../shared/sche
 import { planApi, type UploadProgress } from "../../api/plans.ts";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { createAction } from "../../ui/createAction.ts";
-import { ErrorSummary, Field } from "../../ui/Field.tsx";
+import { ActionForm } from "../../ui/ActionForm.tsx";
+import { SelectBoxField, TextBoxField } from "../../ui/FieldControls.tsx";
 import { InfoAlert, Loaded } from "../../ui/feedback.tsx";
 import { fieldError, inputError } from "../../ui/inputErrors.ts";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
@@ -65,21 +66,17 @@ export default function PlanPage() {
       </PageTitle>
       <Show when={plans().length > 0} fallback={<InfoAlert>Er staat nog geen plan op deze tafel.</InfoAlert>}>
         <Show when={plans().length > 1}>
-          <Field id="plan-choice" label="Welk plan">
-            {(control) => (
-              <select
-                {...control}
-                class="utrecht-select utrecht-select--html-select"
-                value={planId()}
-                onChange={(e) => {
-                  setChosen(undefined);
-                  setPlanId(e.currentTarget.value);
-                }}
-              >
-                <For each={plans()}>{(p) => <option value={p.id}>{planLine(p)}</option>}</For>
-              </select>
-            )}
-          </Field>
+          <SelectBoxField
+            id="plan-choice"
+            label="Welk plan"
+            value={planId()}
+            onChange={(e) => {
+              setChosen(undefined);
+              setPlanId(e.currentTarget.value);
+            }}
+          >
+            <For each={plans()}>{(p) => <option value={p.id}>{planLine(p)}</option>}</For>
+          </SelectBoxField>
         </Show>
         <Loaded when={versions} label="Versies laden…">
           {(list) => (
@@ -146,54 +143,33 @@ function UploadSection(props: { planId: string; onUploaded: (v: PlanVersionSumma
       <h2 id="plan-upload" class="utrecht-heading-2">
         Nieuwe versie aanleveren
       </h2>
-      <form
-        class="utrecht-form"
-        novalidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void upload.run();
-        }}
-      >
-        <ErrorSummary error={upload.error()} title="Het plan is niet ingelezen" />
-        <Field
+      <ActionForm action={upload} errorTitle="Het plan is niet ingelezen">
+        <TextBoxField
           id="plan-file"
           label="Bestand"
           hint="Het Word-document (.docx) of de PDF van het plan, hoogstens 25 MB. Een scan zonder tekst kan niet worden ingelezen."
           required
           error={fieldError(upload.error(), "file")}
-        >
-          {(control) => (
-            <input
-              {...control}
-              ref={fileInput}
-              type="file"
-              name="file"
-              accept={PLAN_FILE_ACCEPT}
-              class="utrecht-textbox utrecht-textbox--html-input oogo-plan__file"
-              onChange={(e) => {
-                setFile(e.currentTarget.files?.[0] ?? null);
-                upload.reset();
-              }}
-            />
-          )}
-        </Field>
-        <Field
+          ref={fileInput}
+          type="file"
+          name="file"
+          accept={PLAN_FILE_ACCEPT}
+          class="oogo-plan__file"
+          onChange={(e) => {
+            setFile(e.currentTarget.files?.[0] ?? null);
+            upload.reset();
+          }}
+        />
+        <TextBoxField
           id="plan-label"
           label="Naam van deze versie (optioneel)"
           hint="Bijvoorbeeld ‘concept 0.3’ of ‘na reactie gemeenten’."
           error={fieldError(upload.error(), "label")}
-        >
-          {(control) => (
-            <input
-              {...control}
-              name="label"
-              maxlength="80"
-              class="utrecht-textbox utrecht-textbox--html-input"
-              value={label()}
-              onInput={(e) => setLabel(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+          name="label"
+          maxlength="80"
+          value={label()}
+          onInput={(e) => setLabel(e.currentTarget.value)}
+        />
         <Show when={progress()}>
           {(p) => (
             <div class="oogo-plan__progress" role="status">
@@ -214,7 +190,7 @@ function UploadSection(props: { planId: string; onUploaded: (v: PlanVersionSumma
         <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={upload.busy()}>
           {upload.busy() ? "Bezig met inlezen…" : "Uploaden en inlezen"}
         </button>
-      </form>
+      </ActionForm>
     </section>
   );
 }
@@ -277,13 +253,7 @@ function VersionView(props: { versionId: string }) {
   // From a passage the screening cites to that section of the text: switch, then scroll and focus.
   const showSection = (sectionId: string) => {
     setView("text");
-    requestAnimationFrame(() => {
-      const el = document.getElementById(`plan-${props.versionId}-${sectionId}`);
-      if (!el) return;
-      el.setAttribute("tabindex", "-1");
-      el.scrollIntoView({ block: "start" });
-      el.focus({ preventScroll: true });
-    });
+    requestAnimationFrame(() => focusSection(`plan-${props.versionId}-${sectionId}`));
   };
   return (
     <Loaded when={version} label="Tekst laden…">
@@ -348,11 +318,12 @@ function PlanReader(props: { version: PlanVersionDetail; onLinked: () => void })
   });
   const base = () => `/tafels/${encodeURIComponent(ws.id())}`;
   const anchor = (s: PlanSection) => `plan-${props.version.id}-${s.id}`;
-  // Arriving from a "Bron:" link: the section is rendered only now, so scroll to it ourselves.
+  // Arriving from a "Bron:" link: the section is rendered only now, so scroll to it ourselves, and
+  // move the focus there so a keyboard user continues reading at that section.
   const location = useLocation();
   onMount(() => {
     const target = location.hash.slice(1);
-    if (target.startsWith(`plan-${props.version.id}-`)) document.getElementById(target)?.scrollIntoView();
+    if (target.startsWith(`plan-${props.version.id}-`)) focusSection(target);
   });
   const toggle = (id: string, on: boolean) => {
     const next = new Set(picked());
@@ -452,6 +423,15 @@ function PlanReader(props: { version: PlanVersionDetail; onLinked: () => void })
       </div>
     </div>
   );
+}
+
+/** Scroll a section of the text to the top and put the focus on it. */
+function focusSection(anchorId: string): void {
+  const el = document.getElementById(anchorId);
+  if (!el) return;
+  el.setAttribute("tabindex", "-1");
+  el.scrollIntoView({ block: "start" });
+  el.focus({ preventScroll: true });
 }
 
 function SectionHeading(props: { section: PlanSection }): JSX.Element {
@@ -581,48 +561,36 @@ function UseAsBasisForm(props: { versionId: string; picked: PlanSection[]; onDon
         Begin een nieuw overeenstemmingspunt met de tekst van de gekozen paragrafen. Het punt onthoudt uit welke
         paragraaf van deze versie de tekst komt.
       </p>
-      <form
-        class="utrecht-form"
-        novalidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void use.run();
-        }}
-      >
-        <ErrorSummary error={use.error()} title="Het punt is niet aangemaakt" />
+      <ActionForm action={use} errorTitle="Het punt is niet aangemaakt">
         <p class="utrecht-paragraph" id="plan-basis-picked" role="status">
           {props.picked.length === 0
             ? "Nog geen paragraaf gekozen."
             : `Gekozen: ${props.picked.map(sectionLabel).join("; ")}.`}
         </p>
-        <Field id="plan-basis-theme" label="Thema" required error={fieldError(use.error(), "theme")}>
-          {(control) => (
-            <select
-              {...control}
-              class="utrecht-select utrecht-select--html-select"
-              value={theme()}
-              onChange={(e) => setTheme(e.currentTarget.value)}
-            >
-              <option value="">Kies een thema</option>
-              <For each={themes()}>{(t) => <option value={t.key}>{t.label}</option>}</For>
-            </select>
-          )}
-        </Field>
-        <Field id="plan-basis-title" label="Titel van het punt" required error={fieldError(use.error(), "title")}>
-          {(control) => (
-            <input
-              {...control}
-              maxlength="200"
-              class="utrecht-textbox utrecht-textbox--html-input"
-              value={title()}
-              onInput={(e) => setTitle(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <SelectBoxField
+          id="plan-basis-theme"
+          label="Thema"
+          required
+          error={fieldError(use.error(), "theme")}
+          value={theme()}
+          onChange={(e) => setTheme(e.currentTarget.value)}
+        >
+          <option value="">Kies een thema</option>
+          <For each={themes()}>{(t) => <option value={t.key}>{t.label}</option>}</For>
+        </SelectBoxField>
+        <TextBoxField
+          id="plan-basis-title"
+          label="Titel van het punt"
+          required
+          error={fieldError(use.error(), "title")}
+          maxlength="200"
+          value={title()}
+          onInput={(e) => setTitle(e.currentTarget.value)}
+        />
         <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={use.busy()}>
           {use.busy() ? "Bezig…" : "Nieuw punt met deze tekst"}
         </button>
-      </form>
+      </ActionForm>
     </section>
   );
 }
@@ -652,15 +620,7 @@ function UseInSpiegelForm(props: { versionId: string; picked: PlanSection[]; onD
         ‘Bron:’ met een link naar deze paragraaf in deze versie van het plan. Wie de spiegelparagraaf open heeft, ziet
         de tekst direct verschijnen.
       </p>
-      <form
-        class="utrecht-form"
-        novalidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add.run();
-        }}
-      >
-        <ErrorSummary error={add.error()} title="De tekst is niet opgenomen" />
+      <ActionForm action={add} errorTitle="De tekst is niet opgenomen">
         <p class="utrecht-paragraph" id="plan-spiegel-picked">
           {props.picked.length === 0
             ? "Kies hierboven de paragrafen die in de spiegelparagraaf komen."
@@ -677,7 +637,7 @@ function UseInSpiegelForm(props: { versionId: string; picked: PlanSection[]; onD
         <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={add.busy()}>
           {add.busy() ? "Bezig…" : "Toevoegen aan de spiegelparagraaf"}
         </button>
-      </form>
+      </ActionForm>
     </section>
   );
 }

@@ -16,7 +16,8 @@ import type {
 } from "../../../shared/schemas/screening.ts";
 import { screeningApi } from "../../api/screening.ts";
 import { createAction } from "../../ui/createAction.ts";
-import { ErrorSummary, Field } from "../../ui/Field.tsx";
+import { ActionForm } from "../../ui/ActionForm.tsx";
+import { SelectBoxField, TextAreaField } from "../../ui/FieldControls.tsx";
 import { ErrorAlert, Loaded } from "../../ui/feedback.tsx";
 import { fieldError, inputError } from "../../ui/inputErrors.ts";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
@@ -301,68 +302,49 @@ function OpinionForm(props: {
   return (
     <details class="oogo-screening__form" open={false}>
       <summary>{props.current ? "Score van uw partij wijzigen" : "Score van uw partij geven"}</summary>
-      <form
-        class="utrecht-form"
-        novalidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save.run();
-        }}
-      >
-        <ErrorSummary error={save.error()} title="De score is niet vastgelegd" />
-        <Field id={`${p()}-score`} label="Score van uw partij" required error={fieldError(save.error(), "score")}>
-          {(control) => (
-            <select
-              {...control}
-              class="utrecht-select utrecht-select--html-select"
-              value={score()}
-              onChange={(e) => setScore(e.currentTarget.value)}
-            >
-              <option value="">Kies een score</option>
-              <For each={SCREENING_SCALE}>
-                {(step) => (
-                  <option value={String(step.score)}>
-                    {step.score} – {step.label}
-                    {step.score === props.proposal ? " (voorstel)" : ""}
-                  </option>
-                )}
-              </For>
-            </select>
-          )}
-        </Field>
-        <Field id={`${p()}-reason`} label="Reden" required error={fieldError(save.error(), "reason")}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows="3"
-              maxlength="2000"
-              class="utrecht-textarea"
-              value={reason()}
-              onInput={(e) => setReason(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field
+      <ActionForm action={save} errorTitle="De score is niet vastgelegd">
+        <SelectBoxField
+          id={`${p()}-score`}
+          label="Score van uw partij"
+          required
+          error={fieldError(save.error(), "score")}
+          value={score()}
+          onChange={(e) => setScore(e.currentTarget.value)}
+        >
+          <option value="">Kies een score</option>
+          <For each={SCREENING_SCALE}>
+            {(step) => (
+              <option value={String(step.score)}>
+                {step.score} – {step.label}
+                {step.score === props.proposal ? " (voorstel)" : ""}
+              </option>
+            )}
+          </For>
+        </SelectBoxField>
+        <TextAreaField
+          id={`${p()}-reason`}
+          label="Reden"
+          required
+          error={fieldError(save.error(), "reason")}
+          rows="3"
+          maxlength="2000"
+          value={reason()}
+          onInput={(e) => setReason(e.currentTarget.value)}
+        />
+        <TextAreaField
           id={`${p()}-quote`}
           label="Citaat uit het plan (niet verplicht)"
           hint="De zin uit het plan waarop uw score rust."
           error={fieldError(save.error(), "quote")}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              rows="2"
-              maxlength="2000"
-              class="utrecht-textarea"
-              value={quote()}
-              onInput={(e) => setQuote(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+          rows="2"
+          maxlength="2000"
+          value={quote()}
+          onInput={(e) => setQuote(e.currentTarget.value)}
+        />
         <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={save.busy()}>
           {save.busy() ? "Bezig…" : "Score vastleggen"}
         </button>
-      </form>
+      </ActionForm>
     </details>
   );
 }

@@ -11,6 +11,7 @@ import { STANCE_LABELS } from "../../../shared/domain/stances.ts";
 import { blocksOf } from "../../../shared/domain/textDiff.ts";
 import { formatDate } from "../../../shared/domain/dates.ts";
 import { pointsApi } from "../../api/points.ts";
+import { TableHead } from "../../ui/TableHead.tsx";
 import { createLiveResource } from "../../live/createLiveResource.ts";
 import { StatusBadge } from "../points/StatusBadge.tsx";
 import { useWorkspace } from "../workspace/WorkspaceContext.tsx";
@@ -108,19 +109,7 @@ function EmbeddedPoint(props: { pointId: string }) {
           </div>
           <table class="utrecht-table oogo-point-embed__parties">
             <caption class="oogo-visually-hidden">Standpunten en ondertekeningen</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  Partij
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Standpunt
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Ondertekend
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["Partij", "Standpunt", "Ondertekend"]} />
             <tbody class="utrecht-table__body">
               <For each={p().parties}>
                 {(party) => (

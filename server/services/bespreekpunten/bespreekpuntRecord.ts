@@ -10,11 +10,13 @@ import {
   bespreekpuntPoints,
   meetings,
   organisations,
+  planVersions,
   points,
   workspacePlans,
 } from "../../../db/schema/index.ts";
 import { STANDARD_SETS } from "../../../shared/data/bespreekpuntenSet.ts";
 import { coverageOf } from "../../../shared/domain/bespreekpunten.ts";
+import type { PlanText } from "../../../shared/domain/planText.ts";
 import type { BespreekpuntenList, BespreekpuntView } from "../../../shared/schemas/bespreekpunten.ts";
 import type { MembershipContext } from "../../context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
@@ -129,6 +131,11 @@ export async function presentList(ctx: ServiceContext, workspaceId: string): Pro
           .innerJoin(meetings, and(eq(meetings.id, agendaItems.meetingId)))
           .where(inArray(bespreekpuntAgendaItems.bespreekpuntId, ids))
           .orderBy(asc(meetings.startsAt));
+  const sourceOf = await planSources(
+    db,
+    workspaceId,
+    rows.map((r) => r.b),
+  );
   const items: BespreekpuntView[] = rows.map(({ b, leadPartyName }) => ({
     id: b.id,
     standardKey: b.standardKey,
@@ -143,6 +150,7 @@ export async function presentList(ctx: ServiceContext, workspaceId: string): Pro
     status: b.status,
     planSectionId: b.planSectionId,
     planVersionId: b.planVersionId,
+    planSource: sourceOf(b),
     version: b.version,
     updatedAt: b.updatedAt,
     points: pointLinks.filter((p) => p.bespreekpuntId === b.id).map(({ id, title, status }) => ({ id, title, status })),
@@ -153,4 +161,51 @@ export async function presentList(ctx: ServiceContext, workspaceId: string): Pro
     return set ? [{ source, citation: set.citation }] : [];
   });
   return { items, coverage: coverageOf(items.map((i) => i.status)), sources };
+}
+
+type PlanSource = BespreekpuntView["planSource"];
+
+/**
+ * The plan title, version label and section number/title behind each plan-linked bespreekpunt, so
+ * the list can say "Bron: <plan> §3.2 <titel>". Each cited version's text is read once per list.
+ */
+async function planSources(
+  db: DbOrTx,
+  workspaceId: string,
+  rows: Array<Pick<BespreekpuntRow, "planVersionId" | "planSectionId">>,
+): Promise<(row: Pick<BespreekpuntRow, "planVersionId" | "planSectionId">) => PlanSource> {
+  const versionIds = [...new Set(rows.flatMap((r) => (r.planVersionId ? [r.planVersionId] : [])))];
+  const versions =
+    versionIds.length === 0
+      ? []
+      : await db
+          .select({
+            id: planVersions.id,
+            label: planVersions.label,
+            planText: planVersions.planText,
+            planTitle: workspacePlans.title,
+          })
+          .from(planVersions)
+          .innerJoin(workspacePlans, eq(workspacePlans.id, planVersions.planId))
+          // Only this tafel's versions: a link never names another tafel's plan.
+          .where(and(inArray(planVersions.id, versionIds), eq(planVersions.workspaceId, workspaceId)));
+  const byId = new Map(
+    versions.map((v) => [
+      v.id,
+      { ...v, sections: new Map((JSON.parse(v.planText) as PlanText).sections.map((s) => [s.id, s])) },
+    ]),
+  );
+  return (row) => {
+    const v = row.planVersionId ? byId.get(row.planVersionId) : undefined;
+    if (!v) return null;
+    const section = row.planSectionId ? v.sections.get(row.planSectionId) : undefined;
+    return {
+      planTitle: v.planTitle,
+      versionId: v.id,
+      versionLabel: v.label,
+      sectionId: section?.id ?? null,
+      sectionNumber: section ? section.number || null : null,
+      sectionTitle: section ? section.title || null : null,
+    };
+  };
 }
