@@ -2,7 +2,7 @@
  * The demo tafel's ondersteuningsplan (issue 14), through the verbs like everything else: the
  * SWV's trekker imports concept 0.4 as a DOCX made here from DEMO_PLAN (the demo reads no file
  * outside the repo), the import screens it, the trekkers give their own scores, and the werkgroep
- * turns what the plan leaves open into bespreekpunten that point back to the passage ("Bron").
+ * turns what the plan leaves open into bespreekpunten that point back to it ("Bron").
  */
 import { and, eq } from "drizzle-orm";
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph } from "docx";

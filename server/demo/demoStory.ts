@@ -136,7 +136,8 @@ export const DEMO_YEAR: StoryStep[] = [
       "Het overleg is geregeld, maar wie binnen welke termijn een passend aanbod doet, staat er alleen als streven. Dat willen wij als afspraak.",
     quote: "Wij streven ernaar dat geen leerling langer dan drie maanden zonder passend aanbod thuis zit.",
   },
-  { at: "11:20", do: "bespreekpuntFromScreening", by: GRO_T, theme: "leerlingenvervoer" },
+  // The plan says nothing on huisvesting: the werkgroep asks about it (the vervoer theme stays for a visitor to try).
+  { at: "11:20", do: "bespreekpuntFromScreening", by: GRO_T, theme: "onderwijshuisvesting" },
   {
     at: "2025-09-09 15:00",
     do: "planBespreekpunt",
