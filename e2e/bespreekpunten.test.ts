@@ -25,7 +25,7 @@ describe("Bespreekpunten", () => {
     await page.goto(`/tafels/${ws}/bespreekpunten`);
     await page.getByRole("heading", { level: 1, name: "Bespreekpunten" }).waitFor();
     const coverage = page.getByRole("region", { name: "Dekking" });
-    await expect.poll(() => coverage.textContent()).toContain("17 van 22 bespreekpunten staan nog open");
+    await expect.poll(() => coverage.textContent()).toContain("19 van 24 bespreekpunten staan nog open");
     expect(await page.getByText(/Bron: Naar de VNG-leeswijzer/).count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, "bespreekpunten-1366");
@@ -35,7 +35,7 @@ describe("Bespreekpunten", () => {
     const status = missie.getByLabel("Status");
     await status.focus();
     await status.selectOption("besproken_geen_afspraak");
-    await expect.poll(() => coverage.textContent()).toContain("16 van 22 bespreekpunten staan nog open");
+    await expect.poll(() => coverage.textContent()).toContain("18 van 24 bespreekpunten staan nog open");
     expect(await coverage.textContent()).toContain("Besproken, geen afspraak nodig: 2");
 
     // "Maak overeenstemmingspunt": theme and title prefilled; Enter submits; the point page opens.
@@ -51,7 +51,7 @@ describe("Bespreekpunten", () => {
     expect(page.url()).toContain(`/tafels/${ws}/punten/`);
 
     await page.goto(`/tafels/${ws}/bespreekpunten`);
-    await expect.poll(() => coverage.textContent()).toContain("15 van 22 bespreekpunten staan nog open");
+    await expect.poll(() => coverage.textContent()).toContain("17 van 24 bespreekpunten staan nog open");
     const linked = page.getByRole("article", { name: "Gezamenlijke aanpak thuiszitters" });
     expect(await linked.getByLabel("Status").inputValue()).toBe("leidt_tot_punt");
     expect(await linked.getByRole("link", { name: "Gezamenlijke aanpak thuiszitters" }).count()).toBe(1);
@@ -59,7 +59,7 @@ describe("Bespreekpunten", () => {
     // Only what is open.
     await page.getByLabel("Toon alleen wat nog open staat").check();
     expect(await page.getByRole("article", { name: "Gezamenlijke aanpak thuiszitters" }).count()).toBe(0);
-    expect(await page.getByRole("article").count()).toBe(15);
+    expect(await page.getByRole("article").count()).toBe(17);
     await page.getByLabel("Toon alleen wat nog open staat").uncheck();
 
     await page.setViewportSize({ width: 390, height: 844 });
@@ -78,7 +78,7 @@ describe("Bespreekpunten", () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(`/tafels/${ws}/vergaderingen/${meeting!.id}`);
     const section = page.getByRole("region", { name: "Nog niet besproken bespreekpunten" });
-    await expect.poll(() => section.textContent()).toContain("15 van 22 bespreekpunten zijn nog niet besproken");
+    await expect.poll(() => section.textContent()).toContain("17 van 24 bespreekpunten zijn nog niet besproken");
     expect(await section.textContent()).toContain("Gevolgen voor leerlingenvervoer");
     expect(await section.textContent()).not.toContain("Gezamenlijke aanpak thuiszitters");
     expect(await seriousAxeViolations(page)).toEqual([]);

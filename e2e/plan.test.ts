@@ -27,7 +27,8 @@ describe("Plan: upload and read", () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(`/tafels/${ws}/plan`);
     await page.getByRole("heading", { level: 1, name: "Plan" }).waitFor();
-    await page.getByText("Van dit plan is nog geen versie aangeleverd.").waitFor();
+    // The demo's SWV imported concept 0.4 in September; this test uploads the next versions.
+    await page.getByRole("heading", { level: 2, name: "Versie 1: concept 0.4" }).waitFor();
 
     // A file that is not a plan, named like one: refused by its content, nothing stored.
     await page.getByLabel("Bestand").setInputFiles({
@@ -39,14 +40,14 @@ describe("Plan: upload and read", () => {
     const alert = page.getByRole("alert").filter({ hasText: "Het plan is niet ingelezen" });
     await alert.waitFor();
     expect(await alert.textContent()).toContain("Dit is geen Word-document (.docx) of PDF");
-    expect(await page.getByRole("heading", { name: /^Versie 1/ }).count()).toBe(0);
+    expect(await page.getByRole("heading", { name: /^Versie 2/ }).count()).toBe(0);
 
     await page
       .getByLabel("Bestand")
       .setInputFiles({ name: "Ondersteuningsplan concept.docx", mimeType: DOCX, buffer: await makePlanDocx() });
     await page.getByLabel("Naam van deze versie (optioneel)").fill("concept 0.1");
     await page.getByRole("button", { name: "Uploaden en inlezen" }).click();
-    await page.getByRole("heading", { level: 2, name: "Versie 1: concept 0.1" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Versie 2: concept 0.1" }).waitFor();
     const toc = page.getByRole("navigation", { name: "Inhoud" });
     expect((await toc.getByRole("link").allTextContents()).map((t) => t.trim())).toEqual([
       "1 Inleiding",
@@ -57,7 +58,8 @@ describe("Plan: upload and read", () => {
     await page.getByRole("heading", { level: 3, name: "2 Leerlingenvervoer" }).waitFor();
     await page.getByText(VERVOER_V1).waitFor();
     expect(await page.locator("strong", { hasText: "passend onderwijs" }).count()).toBe(1);
-    expect(await page.getByText(/Kenmerk [0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}/).count()).toBe(1);
+    // One kenmerk per version in the list: the demo's concept 0.4 and this one.
+    expect(await page.getByText(/Kenmerk [0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}/).count()).toBe(2);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, "plan-gelezen-1366");
 
@@ -71,7 +73,7 @@ describe("Plan: upload and read", () => {
       }),
     });
     await page.getByRole("button", { name: "Uploaden en inlezen" }).click();
-    await page.getByRole("heading", { level: 2, name: "Versie 2: versie 2" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Versie 3: versie 3" }).waitFor();
     await page.getByRole("button", { name: "Wijzigingen sinds vorige versie" }).click();
     await page.getByRole("heading", { name: "2 Leerlingenvervoer (gewijzigd)" }).waitFor();
     await page.getByRole("heading", { name: "3 Thuiszitters (nieuw)" }).waitFor();
@@ -94,7 +96,7 @@ describe("Plan: upload and read", () => {
     await page.goto(`/tafels/${ws}/plan`);
     await page.getByRole("link", { name: "Leerlingenvervoer volgens het plan" }).waitFor();
     await page.setViewportSize({ width: 390, height: 800 });
-    await page.getByRole("heading", { level: 2, name: "Versie 2: versie 2" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Versie 3: versie 3" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, "plan-gelezen-390");

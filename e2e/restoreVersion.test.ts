@@ -86,7 +86,7 @@ describe("server writes in an open spiegelparagraaf", () => {
     expect(uploaded.status()).toBe(201);
     await a.page.setViewportSize({ width: 1366, height: 900 });
     await a.page.goto(`/tafels/${ws}/plan`);
-    await a.page.getByRole("heading", { level: 2, name: "Versie 1: concept 0.1" }).waitFor();
+    await a.page.getByRole("heading", { level: 2, name: "Versie 2: concept 0.1" }).waitFor();
     await a.page.getByLabel("Kies 2 Leerlingenvervoer als basis").check();
     const spiegel = a.page.getByRole("region", { name: "Opnemen in de spiegelparagraaf" });
     await spiegel.getByRole("button", { name: "Toevoegen aan de spiegelparagraaf" }).click();

@@ -34,7 +34,7 @@ describe("Screening", () => {
       .setInputFiles({ name: "Ondersteuningsplan.docx", mimeType: DOCX, buffer: await makeScreeningDocx(1) });
     await page.getByLabel("Naam van deze versie (optioneel)").fill("concept 0.1");
     await page.getByRole("button", { name: "Uploaden en inlezen" }).click();
-    await page.getByRole("heading", { level: 2, name: "Versie 1: concept 0.1" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Versie 2: concept 0.1" }).waitFor();
 
     await page.getByRole("button", { name: "Screening" }).click();
     const vervoer = page.getByRole("region", { name: "Leerlingenvervoer" });
@@ -94,7 +94,7 @@ describe("Screening", () => {
     await vervoer.getByRole("link", { name: "Naar de bespreekpunten" }).click();
     await page.getByRole("heading", { level: 1, name: "Bespreekpunten" }).waitFor();
     const coverage = page.getByRole("region", { name: "Dekking" });
-    await expect.poll(() => coverage.textContent()).toContain("18 van 23 bespreekpunten staan nog open");
+    await expect.poll(() => coverage.textContent()).toContain("20 van 25 bespreekpunten staan nog open");
     const made = page.getByRole("article", { name: "Leerlingenvervoer: afspraken in het plan" });
     expect(await made.textContent()).toContain("concept 0.1");
     // It names the passage of the plan it came from, as a link there that works from the keyboard.
@@ -110,7 +110,7 @@ describe("Screening", () => {
     await made.getByRole("button", { name: "Punt aanmaken" }).click();
     await page.getByRole("heading", { level: 1, name: "Leerlingenvervoer: afspraken in het plan" }).waitFor();
     await page.goto(`/tafels/${ws}/bespreekpunten`);
-    await expect.poll(() => coverage.textContent()).toContain("17 van 23 bespreekpunten staan nog open");
+    await expect.poll(() => coverage.textContent()).toContain("19 van 25 bespreekpunten staan nog open");
 
     // On a phone: the screening without sideways scrolling.
     await page.setViewportSize({ width: 390, height: 844 });

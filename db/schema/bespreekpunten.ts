@@ -81,9 +81,8 @@ export const bespreekpuntAgendaItems = sqliteTable(
 
 /**
  * A party's own score for one theme of one screened plan version (issue 14): its trekker's
- * opinion next to the screening's proposal. `planVersionId` names a version of the imported plan,
- * which lands on another branch, so there is no foreign key yet. One row per version, theme and
- * party; a new opinion replaces it (the log keeps every earlier one).
+ * opinion next to the screening's proposal, on one version of the imported plan. One row per
+ * version, theme and party; a new opinion replaces it (the log keeps every earlier one).
  */
 export const screeningOpinions = sqliteTable(
   "screening_opinions",
@@ -91,7 +90,9 @@ export const screeningOpinions = sqliteTable(
     workspaceId: text("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    planVersionId: text("plan_version_id").notNull(),
+    planVersionId: text("plan_version_id")
+      .notNull()
+      .references(() => planVersions.id, { onDelete: "cascade" }),
     themeKey: text("theme_key").notNull(),
     partyId: text("party_id")
       .notNull()

@@ -12,7 +12,10 @@
 import type { BespreekpuntStatus } from "../../shared/domain/bespreekpunten.ts";
 import type { AgendaDecision } from "../../shared/domain/meetings.ts";
 import type { PointStatus } from "../../shared/domain/pointStatus.ts";
+import type { PartyKind } from "../../shared/domain/parties.ts";
+import type { ScreeningScore } from "../../shared/domain/screening/scale.ts";
 import type { Stance } from "../../shared/domain/stances.ts";
+import type { StandardThemeKey } from "../../shared/domain/themes.ts";
 import { FORMAL_MINUTES_CORRECTION, type MeetingKey, type PointKey, type StepKey } from "./demoTexts.ts";
 
 const BEHEERDER = "beheerder@demo.oogo.test";
@@ -59,6 +62,30 @@ export type StoryStep = { at: string } & (
       points?: PointKey[];
       lead?: "swv" | "groningen" | "tynaarlo";
     }
+  /** Issue 14: the plan's owner imports its ondersteuningsplan (demoTexts.ts DEMO_PLAN); the import screens it. */
+  | { do: "importPlan"; by: string }
+  /** A trekker's own score for a theme of the imported plan, next to the screening's proposal. */
+  | {
+      do: "screeningOpinion";
+      by: string;
+      theme: StandardThemeKey;
+      score: ScreeningScore;
+      reason: string;
+      quote?: string;
+    }
+  /** "Maak bespreekpunt" on a theme the plan leaves open (score 0–1). */
+  | { do: "bespreekpuntFromScreening"; by: string; theme: StandardThemeKey }
+  /** A tafel's own bespreekpunt with a link to a chapter of the imported plan. */
+  | {
+      do: "planBespreekpunt";
+      by: string;
+      chapter: string;
+      title: string;
+      question: string;
+      askedBy: PartyKind;
+      theme: StandardThemeKey;
+      lead: "swv" | "groningen" | "tynaarlo";
+    }
 );
 
 /**
@@ -86,6 +113,43 @@ export const DEMO_YEAR: StoryStep[] = [
   { at: "10:20", do: "addStep", by: SEC, step: "opr" },
   { at: "10:24", do: "addStep", by: SEC, step: "vaststelling" },
   { at: "10:28", do: "addStep", by: SEC, step: "inspectie" },
+  // The SWV brings its plan in (concept 0.4); the screening is there before the werkgroep starts.
+  { at: "2025-09-05 10:00", do: "importPlan", by: SWV_T },
+  {
+    at: "2025-09-08 14:00",
+    do: "screeningOpinion",
+    by: SWV_T,
+    theme: "leerplicht_thuiszitters",
+    score: 3,
+    reason: "Het maandelijkse overleg met leerplicht is afgesproken en loopt al sinds het vorige plan.",
+    quote:
+      "Het samenwerkingsverband en de leerplichtambtenaren van Groningen en Tynaarlo overleggen elke maand over leerlingen die dreigen thuis te zitten.",
+  },
+  // Groningen reads the same chapter differently: overleg is geregeld, een termijn voor een aanbod niet.
+  {
+    at: "2025-09-09 11:00",
+    do: "screeningOpinion",
+    by: GRO_T,
+    theme: "leerplicht_thuiszitters",
+    score: 2,
+    reason:
+      "Het overleg is geregeld, maar wie binnen welke termijn een passend aanbod doet, staat er alleen als streven. Dat willen wij als afspraak.",
+    quote: "Wij streven ernaar dat geen leerling langer dan drie maanden zonder passend aanbod thuis zit.",
+  },
+  // The plan says nothing on huisvesting: the werkgroep asks about it (the vervoer theme stays for a visitor to try).
+  { at: "11:20", do: "bespreekpuntFromScreening", by: GRO_T, theme: "onderwijshuisvesting" },
+  {
+    at: "2025-09-09 15:00",
+    do: "planBespreekpunt",
+    by: TYN_T,
+    chapter: "Onderwijs en arbeidsmarkt",
+    title: "Stages voor leerlingen rond Zuidlaren",
+    question:
+      "Het plan noemt alleen de scholen in de stad. Hoe komen leerlingen uit pro en vso die rond Zuidlaren wonen aan een stage dicht bij huis?",
+    askedBy: "gemeente",
+    theme: "onderwijs_arbeidsmarkt",
+    lead: "tynaarlo",
+  },
   { at: "2025-09-10 16:00", do: "stepDone", by: SEC, step: "werkgroepIngesteld" },
 
   { at: "2025-09-11 10:00", do: "createPoint", by: SWV_T, point: "casusoverleg" },

@@ -434,3 +434,96 @@ export const DEMO_STEPS: Record<StepKey, DemoStepText> = {
   },
   inspectie: { title: "Vastgesteld plan toegezonden aan de inspectie", due: { daysFromToday: 75 } },
 };
+
+// ── The ondersteuningsplan (issue 14) ───────────────────────────────────────
+
+/** A chapter of the demo plan: a numbered heading, its paragraphs, and sections under it. */
+export interface DemoPlanChapter {
+  title: string;
+  paragraphs: string[];
+  sections?: Array<{ title: string; paragraphs: string[] }>;
+}
+
+/**
+ * Concept 0.4 of the SWV's ondersteuningsplan, as its trekker imports it in September. Written so
+ * the screening shows its whole scale: jeugdhulp, leerplicht and the overleg are agreed with the
+ * gemeenten (3), the doorgaande lijn and the arbeidsmarkt are the region's own but still intentions
+ * (2), leerlingenvervoer is standard text (1) and onderwijshuisvesting is not in it at all (0) —
+ * which is where the werkgroep's own points on vervoer and huisvesting later come from.
+ */
+export const DEMO_PLAN = {
+  fileName: "Ondersteuningsplan SWV VO Groningen Stad 2023-2027 concept 0.4.docx",
+  label: "concept 0.4",
+  title: "Ondersteuningsplan 2023–2027",
+  subtitle: "Samenwerkingsverband VO Groningen Stad — concept 0.4, september 2025",
+  chapters: [
+    {
+      title: "Inleiding",
+      paragraphs: [
+        "Dit ondersteuningsplan beschrijft hoe de scholen voor voortgezet onderwijs in de stad en rond Zuidlaren samen zorgen dat elke leerling een passende plek krijgt. Het plan loopt van augustus 2023 tot augustus 2027; deze actualisatie verwerkt wat de eerste twee schooljaren hebben geleerd.",
+      ],
+      sections: [
+        {
+          title: "Onze scholen",
+          paragraphs: [
+            "Het samenwerkingsverband telt elf schoolbesturen met samen zesentwintig scholen, van vmbo tot gymnasium, en twee scholen voor voortgezet speciaal onderwijs.",
+          ],
+        },
+      ],
+    },
+    {
+      title: "Basisondersteuning en extra ondersteuning",
+      paragraphs: [
+        "Elke school biedt de basisondersteuning die in het schoolondersteuningsprofiel staat. Leerlingen die meer nodig hebben, krijgen extra ondersteuning op de eigen school, in een arrangement of in de tussenvoorziening van het samenwerkingsverband.",
+      ],
+    },
+    {
+      title: "Jeugdhulp in en om de school",
+      paragraphs: [
+        "Het samenwerkingsverband en de gemeenten Groningen en Tynaarlo hebben afgesproken dat elke vo-school een vaste jeugdprofessional uit het wijkteam heeft.",
+        "Die jeugdprofessional is ten minste één dagdeel per week op school en sluit aan bij het zorgoverleg van de school.",
+      ],
+    },
+    {
+      title: "Leerplicht en thuiszitters",
+      paragraphs: [
+        "Het samenwerkingsverband en de leerplichtambtenaren van Groningen en Tynaarlo overleggen elke maand over leerlingen die dreigen thuis te zitten.",
+        "Wij streven ernaar dat geen leerling langer dan drie maanden zonder passend aanbod thuis zit.",
+      ],
+    },
+    {
+      title: "Doorgaande lijn",
+      paragraphs: [
+        "Een goede overgang van de basisschool naar het voortgezet onderwijs voorkomt dat leerlingen uitvallen.",
+        "Wij verkennen met de basisscholen in Zuidlaren hoe de overstap naar het vo soepeler kan voor leerlingen die extra ondersteuning nodig hebben.",
+      ],
+    },
+    {
+      title: "Onderwijs en arbeidsmarkt",
+      paragraphs: [
+        "De scholen voor praktijkonderwijs en voortgezet speciaal onderwijs in de stad Groningen begeleiden hun leerlingen naar een stage, vervolgonderwijs of betaald werk.",
+        "Wij willen samen met werkgevers meer leerwerkplekken vinden; de gemeenten worden daarbij betrokken.",
+      ],
+    },
+    {
+      title: "Leerlingenvervoer",
+      paragraphs: [
+        "Leerlingenvervoer is een taak van de gemeenten.",
+        "Het samenwerkingsverband stemt waar nodig af met de gemeenten, zodat het vervoer van leerlingen aansluit bij hun plaatsing.",
+      ],
+    },
+    {
+      title: "Overleg met de gemeenten",
+      paragraphs: [
+        "Het samenwerkingsverband voert twee keer per jaar op overeenstemming gericht overleg met de wethouders onderwijs van Groningen en Tynaarlo.",
+        "De beleidsadviseurs van de gemeenten en het samenwerkingsverband komen elk kwartaal bijeen in een ambtelijke werkgroep, die het bestuurlijk overleg voorbereidt.",
+      ],
+    },
+    {
+      title: "Middelen",
+      paragraphs: [
+        "Het samenwerkingsverband besteedt het grootste deel van zijn middelen aan de scholen. Een overzicht per jaar staat in de meerjarenbegroting.",
+      ],
+    },
+  ] satisfies DemoPlanChapter[],
+};

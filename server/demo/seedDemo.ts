@@ -29,6 +29,12 @@ import {
 } from "./demoMeetings.ts";
 import { workDemoBespreekpunt } from "./demoBespreekpunten.ts";
 import {
+  createDemoPlanBespreekpunt,
+  demoBespreekpuntFromScreening,
+  importDemoPlan,
+  setDemoScreeningOpinion,
+} from "./demoPlan.ts";
+import {
   createDemoPoint,
   editDemoPoint,
   embedDemoPoints,
@@ -62,6 +68,8 @@ export interface DemoScene extends DemoContext {
   pointIds: Map<PointKey, string>;
   meetingIds: Map<MeetingKey, string>;
   stepIds: Map<StepKey, string>;
+  /** The imported version of the tafel's ondersteuningsplan, once the story has imported it. */
+  planVersionId: string | null;
 }
 
 /**
@@ -119,6 +127,7 @@ export async function seedDemo(deps: AppDeps, store: DocumentStore, options: See
     pointIds: new Map(),
     meetingIds: new Map(),
     stepIds: new Map(),
+    planVersionId: null,
   };
   for (const [i, step] of DEMO_YEAR.entries()) {
     clock.at(step.at);
@@ -173,6 +182,14 @@ function playStep(scene: DemoScene, step: StoryStep): Promise<void> {
       return workDemoBespreekpunt(scene, step);
     case "embedPoints":
       return embedDemoPoints(scene, step);
+    case "importPlan":
+      return importDemoPlan(scene, step);
+    case "screeningOpinion":
+      return setDemoScreeningOpinion(scene, step);
+    case "bespreekpuntFromScreening":
+      return demoBespreekpuntFromScreening(scene, step);
+    case "planBespreekpunt":
+      return createDemoPlanBespreekpunt(scene, step);
   }
 }
 

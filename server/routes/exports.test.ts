@@ -522,8 +522,11 @@ describe("oplegger", SLOW, () => {
       // Concepts are not part of the oplegger; other tafels never are.
       expect(t).not.toContain("Toegankelijkheid toetsen bij nieuwbouw en renovatie");
       expect(t).not.toContain(FOREIGN_TITLE);
-      // No plan was imported at this tafel: no screening appendix.
-      expect(t).not.toContain("Bijlage: screening van het plan");
+      // The demo imported its plan: the appendix shows its screening and the parties' differing scores.
+      const appendix = t.slice(t.indexOf("Bijlage: screening van het plan"));
+      expect(appendix.length).toBeLessThan(t.length);
+      expect(appendix).toContain("Versie 1: concept 0.4");
+      expect(appendix).toContain("De partijen verschillen van oordeel over dit thema.");
       expect(squash(t)).toContain(hash);
       expect(squash(t)).toContain(squash(logKenmerk(checkpoint.seq, checkpoint.hash)));
       expect(t).toContain("Controleer een bewaard kenmerk");

@@ -8,14 +8,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { writeFileSync } from "node:fs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  auditEvents,
-  bespreekpunten,
-  memberships,
-  planScreenings,
-  users,
-  workspacePlans,
-} from "../../db/schema/index.ts";
+import { auditEvents, bespreekpunten, memberships, planScreenings, users } from "../../db/schema/index.ts";
 import { SCREENING_ALGORITHM_VERSION } from "../../shared/domain/screening/index.ts";
 import type { BespreekpuntView } from "../../shared/schemas/bespreekpunten.ts";
 import type { PlanScreeningView } from "../../shared/schemas/screening.ts";
@@ -27,6 +20,7 @@ import {
 } from "../planImport/testing/screeningPlan.ts";
 import { createOtherTafel, OTHER_SECRETARY } from "../services/meetings/meetingFixtures.ts";
 import { importPlanVersion } from "../services/plans/importPlanVersion.ts";
+import { addPlan } from "../services/tafels/tafelPlans.ts";
 import { apiError, eventData, json } from "../testing/json.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 
@@ -76,8 +70,15 @@ beforeAll(async () => {
     otherSec: OTHER_SECRETARY,
   }))
     cookies[key as keyof typeof cookies] = await ctx.login(email);
-  const [plan] = await ctx.deps.database.db.select().from(workspacePlans).where(eq(workspacePlans.workspaceId, ws));
-  planId = plan!.id;
+  // A plan of the SWV without versions: the demo's own plan already has the version it imported.
+  ({ planId } = await addPlan(ctx.as(DEMO.beheerder), {
+    workspaceId: ws,
+    partyId: ctx.demo.parties.swv.id,
+    kind: "ondersteuningsplan",
+    title: "Ondersteuningsplan 2027–2031",
+    periodStart: 2027,
+    periodEnd: 2031,
+  }));
   v1 = (
     await importPlanVersion(ctx.as(DEMO.swvTrekker), {
       planId,
@@ -96,7 +97,13 @@ describe("a plan version's screening", () => {
     const [event] = await ctx.deps.database.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.workspaceId, ws), eq(auditEvents.type, "plan.version_uploaded")));
+      .where(
+        and(
+          eq(auditEvents.workspaceId, ws),
+          eq(auditEvents.type, "plan.version_uploaded"),
+          eq(auditEvents.entityId, planId),
+        ),
+      );
     expect(eventData(event!)).toMatchObject({
       screening: { algorithmVersion: SCREENING_ALGORITHM_VERSION, scores: { jeugdhulp: 3, leerlingenvervoer: 1 } },
     });

@@ -3,7 +3,7 @@
  * a PDF the test makes, read the text and the outline, download the file byte for byte, a second
  * version's changes, "Gebruik als basis", and every refusal and denial — which change nothing.
  */
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, planSectionLinks, planVersions, points, workspacePlans } from "../../db/schema/index.ts";
 import { createHash } from "node:crypto";
@@ -17,6 +17,7 @@ import type { PointDetail } from "../../shared/schemas/points.ts";
 import { documentNames } from "../../shared/collab/protocol.ts";
 import { getPlanVersionText } from "../services/plans/readPlanVersions.ts";
 import { importPlanVersion } from "../services/plans/importPlanVersion.ts";
+import { addPlan } from "../services/tafels/tafelPlans.ts";
 import { makePlanDocx, makePlanPdf, VERVOER_V1 } from "../planImport/testing/planFiles.ts";
 import { createTestContext, DEMO, type TestContext } from "../testing/testContext.ts";
 import { apiError, json } from "../testing/json.ts";
@@ -46,11 +47,16 @@ beforeAll(async () => {
   [swv, gemeente, secretaris, beheerder, waarnemer] = (await Promise.all(
     [DEMO.swvTrekker, DEMO.groningenTrekker, DEMO.secretaris, DEMO.beheerder, DEMO.waarnemer].map((e) => ctx.login(e)),
   )) as [string, string, string, string, string];
-  const [plan] = await ctx.deps.database.db
-    .select()
-    .from(workspacePlans)
-    .where(eq(workspacePlans.workspaceId, ctx.demo.workspaceId));
-  planId = plan!.id;
+  // A plan of the SWV without versions: the demo's own plan already has the version it imported.
+  ({ planId } = await addPlan(ctx.as(DEMO.beheerder), {
+    workspaceId: ctx.demo.workspaceId,
+    partyId: ctx.demo.parties.swv.id,
+    kind: "ondersteuningsplan",
+    title: "Ondersteuningsplan 2027–2031",
+    periodStart: 2027,
+    periodEnd: 2031,
+  }));
+  const [plan] = await ctx.deps.database.db.select().from(workspacePlans).where(eq(workspacePlans.id, planId));
   expect(plan!.organisationId).toBe(ctx.demo.parties.swv.id);
 });
 afterAll(() => ctx.cleanup());
@@ -80,7 +86,7 @@ describe("uploading a plan version", () => {
     const [event] = await ctx.deps.database.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.type, "plan.version_uploaded"));
+      .where(and(eq(auditEvents.type, "plan.version_uploaded"), eq(auditEvents.entityId, planId)));
     expect(event).toMatchObject({ entityType: "plan", entityId: planId });
     expect(JSON.parse(event!.data)).toMatchObject({ versionId: first.id, seq: 1, sha256: sha, fileName: "plan.docx" });
   });
@@ -223,7 +229,7 @@ describe("Gebruik als basis", () => {
     const [v] = await ctx.deps.database.db
       .select({ id: planVersions.id })
       .from(planVersions)
-      .where(eq(planVersions.seq, 1))
+      .where(and(eq(planVersions.planId, planId), eq(planVersions.seq, 1)))
       .limit(1);
     versionId = v!.id;
   });

@@ -77,7 +77,7 @@ describe("screening opinions", () => {
         .from(auditEvents)
         .where(eq(auditEvents.workspaceId, ws))
         .orderBy(asc(auditEvents.seq))
-    ).filter((e) => e.type === "screening.opinion_set");
+    ).filter((e) => e.type === "screening.opinion_set" && e.entityId === VERSION);
     expect(logged).toHaveLength(2);
     expect(eventData(logged[0]!)).toMatchObject({ themeKey: "leerlingenvervoer", score: 2, previousScore: null });
   });
