@@ -8,7 +8,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { writeFileSync } from "node:fs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { auditEvents, bespreekpunten, memberships, planScreenings, users } from "../../db/schema/index.ts";
+import { auditEvents, bespreekpunten, memberships, planScreenings, users, workspacePlans } from "../../db/schema/index.ts";
 import { SCREENING_ALGORITHM_VERSION } from "../../shared/domain/screening/index.ts";
 import type { BespreekpuntView } from "../../shared/schemas/bespreekpunten.ts";
 import type { PlanScreeningView } from "../../shared/schemas/screening.ts";
