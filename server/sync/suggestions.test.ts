@@ -104,7 +104,10 @@ beforeAll(async () => {
       `/workspaces/${workspaceId}/suggestions/alleen-voorstellen?document=${encodeURIComponent(documentNames.spiegelparagraaf(workspaceId))}`,
     );
     expect(res.status).toBe(200);
-    authors[who] = ((await res.json()) as { author: SuggestionAuthor }).author;
+    const view = (await res.json()) as { author: SuggestionAuthor; serverTime: number };
+    authors[who] = view.author;
+    // The editor dates suggestions by this (the sync server's clock here is fixed at SERVER_NOW).
+    expect(view.serverTime).toBeGreaterThanOrEqual(SERVER_NOW);
   }
 });
 

@@ -90,6 +90,14 @@ export const SUGGESTION_CLOCK_SKEW_MS = 5 * 60_000;
 export const suggestionFromFuture = (at: number, serverNow: number): boolean =>
   at > serverNow + SUGGESTION_CLOCK_SKEW_MS;
 
+/**
+ * How far the server's clock is ahead of this device's (ms; negative when behind), from an answer
+ * carrying the server's time: taken as read halfway between sending and receiving. The editor
+ * dates suggestions by device time plus this, so a fast device clock does not get them refused.
+ */
+export const clockOffset = (serverTime: number, sentAt: number, receivedAt: number): number =>
+  Math.round(serverTime - (sentAt + receivedAt) / 2);
+
 /** Same person and party as the server knows them (name and colour too: they are shown as-is). */
 export function sameAuthor(a: SuggestionAuthor, b: SuggestionAuthor): boolean {
   return (
