@@ -243,7 +243,9 @@ describe("suggestions on the sync server", () => {
     const secretaris = await client(DEMO.secretaris, name);
     await waitFor(() => listSuggestions(jsonOf(secretaris)).length === 2, "both suggestions at the secretaris");
 
-    // No stance and no signature while suggestions are open.
+    // No stance and no signature while suggestions are open. The verbs read the durable text, and
+    // the secretaris may see both before the second is committed (a busy machine): wait for it.
+    await running.sync.flush();
     const stance = await api(DEMO.swvTrekker, `/points/${pointId}/stances`, {
       method: "POST",
       body: JSON.stringify({ stance: "akkoord" }),

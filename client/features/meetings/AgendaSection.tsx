@@ -65,7 +65,7 @@ export function AgendaSection(props: { meeting: MeetingView; canManage: boolean;
           <Badge tone="warning" icon="alert">
             Nog niet verstuurd
           </Badge>{" "}
-          De genodigden hebben deze agenda nog niet. Klaar met de agenda? Verstuur haar bij de convocatie:{" "}
+          De genodigden hebben deze agenda nog niet. Klaar met de agenda? Verstuur de wijziging bij de convocatie:{" "}
           <a
             class="utrecht-link"
             href="#send-changed-agenda"
