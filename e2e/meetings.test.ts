@@ -11,6 +11,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import type { APIRequestContext, Page } from "playwright-core";
 import JSZip from "jszip";
 import { extractText, getDocumentProxy } from "unpdf";
+import { eq } from "drizzle-orm";
+import { mailOutbox } from "../db/schema/index.ts";
 import { screenshot, seriousAxeViolations, startHarness, type Harness } from "./harness.ts";
 
 const SECRETARIS = "secretaris@demo.oogo.test";
@@ -372,6 +374,79 @@ describe("meetings, procedure and dossier in the browser", () => {
     await screenshot(page, "meetings-convocation-outbox");
     await expectNoAxeViolations(page, "Uitgaande e-mail (convocatie)");
     await context.close();
+  });
+
+  it("after the convocatie the agenda changes; the secretaris is told, sends the changed agenda, the mails go out", async () => {
+    const { context, page } = await h.loginAs(SECRETARIS);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`/tafels/${workspaceId}/vergaderingen`);
+    await page.getByRole("link", { name: CONVENED_TITLE }).click();
+    await page.getByRole("heading", { level: 1, name: CONVENED_TITLE }).waitFor();
+    const meetingId = page.url().split("/").pop()!;
+    const db = h.server.deps.database.db;
+    const agendaMails = async () =>
+      (await db.select().from(mailOutbox).where(eq(mailOutbox.relatedId, meetingId))).filter((m) =>
+        m.subject.startsWith("Gewijzigd:"),
+      );
+    const convened = (await db.select().from(mailOutbox).where(eq(mailOutbox.relatedId, meetingId))).length;
+    expect(convened).toBeGreaterThan(0);
+    const notice = page.getByRole("status").filter({ hasText: "De agenda is gewijzigd na de convocatie" });
+    const sendChanged = page.getByRole("button", { name: "Gewijzigde agenda versturen" });
+    expect(await notice.count()).toBe(0);
+
+    // An agenda item after the convocatie: the genodigden do not have it yet.
+    await page.getByRole("button", { name: "Mededelingen", exact: true }).click();
+    await page.getByRole("heading", { level: 3, name: /1\. Mededelingen/ }).waitFor();
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain("De genodigden hebben de nieuwe agenda nog niet");
+    // Told where the agenda is edited, too: the notice itself is up with the convocatie.
+    await page.locator("#agenda-changed-near-agenda").waitFor();
+    expect(await agendaMails()).toEqual([]);
+    for (const width of [390, 1366]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${width}px`).toBe(
+        true,
+      );
+      await screenshot(page, `meetings-agenda-changed-${width}`);
+    }
+    await expectNoAxeViolations(page, "Vergadering (agenda gewijzigd na convocatie)");
+
+    // By keyboard: the link by the agenda takes the focus to the button (in the tab order); Enter sends.
+    await page.getByRole("link", { name: "naar de knop Gewijzigde agenda versturen" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("send-changed-agenda");
+    expect(await sendChanged.evaluate((el) => el === document.activeElement && el.tabIndex >= 0)).toBe(true);
+    await page.keyboard.press("Enter");
+    const confirmation = page.locator("#agenda-sent");
+    await expect.poll(() => confirmation.textContent()).toContain("De gewijzigde agenda is verstuurd.");
+    expect(await page.locator("#convocation-sent").textContent()).toContain("daarna 1 keer bijgewerkt");
+    await notice.waitFor({ state: "detached" });
+    expect(await sendChanged.count()).toBe(0);
+    expect(await page.locator("#agenda-changed-near-agenda").count()).toBe(0);
+    // The focus goes to the confirmation, not lost with the button that left.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("agenda-sent");
+    await expect.poll(() => page.locator("#oogo-announcer").textContent()).toBe("De gewijzigde agenda is verstuurd.");
+    for (const width of [390, 1366]) {
+      await page.setViewportSize({ width, height: 900 });
+      await screenshot(page, `meetings-agenda-sent-${width}`);
+    }
+    await expectNoAxeViolations(page, "Vergadering (gewijzigde agenda verstuurd)");
+    await context.close();
+
+    // One mail per genodigde of the convocatie, with the agenda that now has the item.
+    await h.server.mail.drain();
+    const mails = await agendaMails();
+    expect(mails).toHaveLength(convened);
+    for (const mail of mails) {
+      expect(mail.state).toBe("verstuurd");
+      expect(mail.text).toContain(`De agenda van de vergadering "${CONVENED_TITLE}" is gewijzigd.`);
+    }
+    const attachments = JSON.parse(mails[0]!.attachments!) as Array<{ filename: string; base64: string }>;
+    const pdf = attachments.find((a) => a.filename.endsWith(".pdf"))!;
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(pdf.base64, "base64"))), {
+      mergePages: true,
+    });
+    expect(text).toContain("Mededelingen");
   });
 
   it("the secretaris keeps the procedure checklist: done, due and late in text and icon", async () => {

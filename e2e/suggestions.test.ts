@@ -2,8 +2,13 @@
  * Suggestions on the spiegelparagraaf in three browsers (issue 12): Groningen and the SWV each
  * switch to "Voorstellen" and propose text; the secretaris sees both (who, which party), accepts
  * one and rejects the other; the decisions are listed with who decided. Axe clean; 1366 and 390 px.
+ * A laptop whose clock runs an hour fast still gets its suggestion through (dated by the server).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { documentNames } from "../shared/collab/protocol.ts";
+import { listSuggestions } from "../shared/editor/suggestions.ts";
+import { docToJson } from "../server/documents/prosemirror.ts";
 import { screenshot, seriousAxeViolations, startHarness, type Harness } from "./harness.ts";
 
 let h: Harness;
@@ -95,5 +100,30 @@ describe("suggestions on the spiegelparagraaf", () => {
     await screenshot(groningen.page, "voorstellen-besloten-1366");
 
     for (const v of [groningen, swv, secretaris]) await v.context.close();
+  });
+
+  it("a laptop whose clock runs an hour fast still gets its suggestion through, dated by the server's clock", async () => {
+    const secretaris = await open("secretaris@demo.oogo.test");
+    const groningen = await open("ambtenaar.groningen@demo.oogo.test");
+    // The server refuses a suggestion dated over five minutes ahead of its clock (ADR 0016); the
+    // editor dates by the server's time, learnt when the page asked who may only suggest.
+    await groningen.page.clock.setFixedTime(Date.now() + 3_600_000);
+    await groningen.page.reload();
+    await groningen.editor.getByRole("heading", { level: 2, name: "Jeugdhulp" }).waitFor();
+    await suggestAfter(groningen, "Jeugdhulp", " Voorstel van een snelle klok.");
+    await secretaris.panel
+      .getByTestId("open-suggestion")
+      .filter({ hasText: "Voorstel van een snelle klok." })
+      .waitFor();
+    await h.server.sync.flush();
+    const stored = new Y.Doc();
+    const list = (await (await secretaris.page.request.get("/api/workspaces")).json()) as {
+      workspaces: Array<{ id: string }>;
+    };
+    Y.applyUpdate(stored, (await h.server.store.load(documentNames.spiegelparagraaf(list.workspaces[0]!.id)))!);
+    const mine = listSuggestions(docToJson(stored)).find((s) => s.text === " Voorstel van een snelle klok.");
+    // Dated by the server's clock (give or take the page's round trip), not the laptop's hour ahead.
+    expect(Math.abs(mine!.author!.at - Date.now())).toBeLessThan(5 * 60_000);
+    for (const v of [groningen, secretaris]) await v.context.close();
   });
 });

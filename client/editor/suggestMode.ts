@@ -14,6 +14,8 @@ export interface SuggestModeStorage {
   /** Set once the server said who we are (GET …/alleen-voorstellen): marks must carry exactly this. */
   author: SuggestionAuthor | null;
   suggestOnly: boolean;
+  /** Server clock minus device clock (ms): suggestions are dated by the server's time (ADR 0016). */
+  clockOffset: number;
   /** Called when an edit was not applied in "alleen voorstellen". */
   onBlocked: () => void;
   /**
@@ -34,7 +36,14 @@ const newKey = () => crypto.randomUUID();
 export const SuggestMode = Extension.create<Record<string, never>, SuggestModeStorage>({
   name: "suggestMode",
   addStorage() {
-    return { enabled: false, author: null, suggestOnly: false, onBlocked: () => undefined, awaiting: false };
+    return {
+      enabled: false,
+      author: null,
+      suggestOnly: false,
+      clockOffset: 0,
+      onBlocked: () => undefined,
+      awaiting: false,
+    };
   },
   addProseMirrorPlugins() {
     // The library's plugin: pilcrows for suggested paragraph breaks, arrow keys over its anchors.
@@ -56,7 +65,9 @@ export const SuggestMode = Extension.create<Record<string, never>, SuggestModeSt
     }
     const suggesting = storage.enabled || storage.suggestOnly;
     const tr =
-      suggesting && !skip ? suggestTransaction(transaction, state, storage.author, newKey, Date.now) : transaction;
+      suggesting && !skip
+        ? suggestTransaction(transaction, state, storage.author, newKey, () => Date.now() + storage.clockOffset)
+        : transaction;
     if (storage.suggestOnly) {
       const before = suggestOnlyFingerprint(state.doc.toJSON(), storage.author);
       const after = suggestOnlyFingerprint(state.apply(tr).doc.toJSON(), storage.author);

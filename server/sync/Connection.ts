@@ -51,6 +51,8 @@ export interface Grant {
 /** What a connection needs from the core (kept narrow so Connection stays a protocol handler). */
 export interface ConnectionHost {
   readonly maxBufferedBytes: number;
+  /** The server's clock (ms since epoch): a new suggestion may not be dated far ahead of it. */
+  now(): number;
   detached(conn: Connection): void;
   /** A message was refused (the connection is closed with MALFORMED_MESSAGE); for the log. */
   refused(conn: Connection, reason: string): void;
@@ -311,15 +313,16 @@ export class Connection {
   }
 
   /**
-   * Suggestions (ADR 0016), before the update is applied: refuses marks in another's name and,
-   * for "alleen voorstellen", anything but a suggestion. Returns the open suggestions before the
-   * update when it may decide some (it removes formatting or deletes), else null.
+   * Suggestions (ADR 0016), before the update is applied: refuses new marks in another's name or
+   * dated ahead of the server's clock and, for "alleen voorstellen", anything but a suggestion.
+   * Returns the open suggestions before the update when it may decide some (it removes formatting
+   * or deletes), else null.
    */
   #checkSuggestions(ydoc: Y.Doc, update: Uint8Array): ReturnType<typeof walkSuggestions> | null {
     const doc = this.doc;
     if (facts.formats) {
       doc.suggestionIds ??= new Set([...walkSuggestions(ydoc).byKey.values()].map((s) => s.id));
-      const forged = forgedSuggestion(update, this.author, doc.suggestionIds);
+      const forged = forgedSuggestion(update, this.author, doc.suggestionIds, this.host.now());
       if (forged) throw new Refusal(forged);
     }
     if (this.suggestOnly) {

@@ -84,6 +84,11 @@ export class SyncCore implements ConnectionHost {
     return this.options.maxBufferedBytes;
   }
 
+  /** ConnectionHost: the server's clock. */
+  now(): number {
+    return this.options.now();
+  }
+
   get closing(): boolean {
     return this.#closing;
   }

@@ -20,6 +20,8 @@ export interface SyncOptions {
   commitRetryMs: number;
   /** How long close() keeps retrying a failing commit before giving up. */
   closeFlushTimeoutMs: number;
+  /** The server's clock in ms (a new suggestion may not be dated more than 5 minutes ahead of it). */
+  now: () => number;
   /** Errors that do not concern a single client (storage failures); defaults to console.error. */
   log: (message: string, error?: unknown) => void;
 }
@@ -34,5 +36,6 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   maxMessageBytes: MAX_MESSAGE_BYTES,
   commitRetryMs: 100,
   closeFlushTimeoutMs: 10_000,
+  now: () => Date.now(),
   log: (message, error) => console.error(`[sync] ${message}`, error ?? ""),
 };

@@ -3,7 +3,8 @@
  *
  * 1. Every connection: a suggestion mark the update sets must carry the sender's own identity,
  *    or be one the document already holds (Yjs re-asserts a neighbour's formatting after text
- *    typed next to it). Only updates that carry formatting are decoded for this: O(update).
+ *    typed next to it); a new one must not be dated more than SUGGESTION_CLOCK_SKEW_MS ahead of
+ *    the server's clock. Only updates that carry formatting are decoded for this: O(update).
  * 2. "Alleen voorstellen" connections: the text with all pending suggestions reverted, and other
  *    people's suggestions, must be the same after the update (a copy of the document is used:
  *    whole-document work, for these few connections only).
@@ -20,6 +21,7 @@ import {
   isSuggestionMark,
   parseSuggestionId,
   sameAuthor,
+  suggestionFromFuture,
   type SuggestionAuthor,
   type SuggestionId,
   type SuggestionMark,
@@ -28,17 +30,24 @@ import {
 /** y-tiptap may suffix a mark's attribute key with a hash ("insertion--AbCd1234"). */
 const markOfKey = (key: string): string => /^(.*?)(--[a-zA-Z0-9+/=]{8})?$/.exec(key)?.[1] ?? key;
 
-/** Why an update's new suggestion marks are refused, or null. */
-export function forgedSuggestion(update: Uint8Array, author: SuggestionAuthor, known: Set<string>): string | null {
+/** Why an update's new suggestion marks are refused, or null; `now` is the server's clock (ms). */
+export function forgedSuggestion(
+  update: Uint8Array,
+  author: SuggestionAuthor,
+  known: Set<string>,
+  now: number,
+): string | null {
   for (const struct of Y.decodeUpdate(update).structs) {
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) continue;
     const { key, value } = struct.content;
     if (!isSuggestionMark(markOfKey(key)) || value === null || value === undefined) continue;
     const id = (value as { id?: unknown }).id;
-    const parsed = parseSuggestionId(id);
-    if (parsed && sameAuthor(parsed, author)) continue;
+    // A mark the document holds was checked when it arrived (its time against the clock of then).
     if (typeof id === "string" && known.has(id)) continue;
-    return parsed ? "suggestion: mark in someone else's name" : "suggestion: mark without an author";
+    const parsed = parseSuggestionId(id);
+    if (!parsed) return "suggestion: mark without an author";
+    if (!sameAuthor(parsed, author)) return "suggestion: mark in someone else's name";
+    if (suggestionFromFuture(parsed.at, now)) return "suggestion: dated in the future";
   }
   return null;
 }

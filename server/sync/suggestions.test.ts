@@ -2,10 +2,12 @@
  * Suggestions (issue 12, ADR 0016) end to end with real y-websocket clients: two parties suggest
  * at once and converge; an "alleen voorstellen" member's direct edit is refused by the server
  * while a proper suggestion passes; a mark in someone else's name is refused; accept and reject
- * are logged with who decided; a point with an open suggestion gets no stance or signature.
+ * are logged with who decided; a point with an open suggestion gets no stance or signature; a
+ * suggestion dated more than five minutes ahead of the server's clock is refused like a forged one.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { randomUUID } from "node:crypto";
+import * as Y from "yjs";
 import { and, eq, like } from "drizzle-orm";
 import { initProseMirrorDoc, updateYFragment } from "@tiptap/y-tiptap";
 import { applySuggestion, revertSuggestion } from "@handlewithcare/prosemirror-suggest-changes";
@@ -15,7 +17,7 @@ import { CLOSE_CODES, documentNames } from "../../shared/collab/protocol.ts";
 import type { PointStatus } from "../../shared/domain/pointStatus.ts";
 import { DOCUMENT_FIELD, editorSchema } from "../../shared/editor/extensions.ts";
 import { suggestTransaction } from "../../shared/editor/suggestTransaction.ts";
-import { listSuggestions, type SuggestionAuthor } from "../../shared/editor/suggestions.ts";
+import { SUGGESTION_CLOCK_SKEW_MS, listSuggestions, type SuggestionAuthor } from "../../shared/editor/suggestions.ts";
 import { docToJson } from "../documents/prosemirror.ts";
 import { startServer, type RunningServer } from "../server.ts";
 import { DEMO, tempDatabaseUrl } from "../testing/testContext.ts";
@@ -28,6 +30,8 @@ const cookies: Record<string, string> = {};
 const authors: Record<string, SuggestionAuthor> = {};
 const clients: TestClient[] = [];
 const refusals: string[] = [];
+/** The sync server's clock, fixed: marks made during the run (Date.now) lie seconds after it. */
+const SERVER_NOW = Date.now();
 
 const api = async (who: string, path: string, init: RequestInit = {}) =>
   fetch(`${running.url}/api${path}`, {
@@ -42,13 +46,18 @@ const client = async (who: string, name: string) => {
   return c;
 };
 
-/** Edits the client's document as the editor does: through ProseMirror, suggesting or not. */
-function edit(c: TestClient, who: string | null, change: (s: EditorState) => Transaction): void {
+/** Edits the client's document as the editor does: through ProseMirror, suggesting or not (at the device's `now`). */
+function edit(
+  c: TestClient,
+  who: string | null,
+  change: (s: EditorState) => Transaction,
+  now: () => number = Date.now,
+): void {
   const fragment = c.doc.getXmlFragment(DOCUMENT_FIELD);
   const { doc, meta } = initProseMirrorDoc(fragment, editorSchema());
   const state = EditorState.create({ schema: editorSchema(), doc });
   const tr = change(state);
-  const final = who ? suggestTransaction(tr, state, authors[who]!, randomUUID, Date.now) : tr;
+  const final = who ? suggestTransaction(tr, state, authors[who]!, randomUUID, now) : tr;
   const next = state.apply(final);
   c.doc.transact(() => updateYFragment(c.doc, fragment, next.doc, meta));
 }
@@ -84,7 +93,7 @@ beforeAll(async () => {
     host: "127.0.0.1",
     databaseUrl: tmp.url,
     demo: true,
-    sync: { log: (line: string) => void refusals.push(line) },
+    sync: { log: (line: string) => void refusals.push(line), now: () => SERVER_NOW },
   });
   const [tafel] = await running.deps.database.db.query.workspaces.findMany({ limit: 1 });
   workspaceId = tafel!.id;
@@ -95,7 +104,10 @@ beforeAll(async () => {
       `/workspaces/${workspaceId}/suggestions/alleen-voorstellen?document=${encodeURIComponent(documentNames.spiegelparagraaf(workspaceId))}`,
     );
     expect(res.status).toBe(200);
-    authors[who] = ((await res.json()) as { author: SuggestionAuthor }).author;
+    const view = (await res.json()) as { author: SuggestionAuthor; serverTime: number };
+    authors[who] = view.author;
+    // The editor dates suggestions by this (the sync server's clock here is fixed at SERVER_NOW).
+    expect(view.serverTime).toBeGreaterThanOrEqual(SERVER_NOW);
   }
 });
 
@@ -139,6 +151,42 @@ describe("suggestions on the sync server", () => {
     await roundTrip(victim);
     expect(textOf(victim)).toBe(before);
     expect(refusals.some((l) => l.includes("someone else's name"))).toBe(true);
+  });
+
+  test("a suggestion dated ahead of the server's clock is refused; one from long ago (offline) passes", async () => {
+    const name = documentNames.spiegelparagraaf(workspaceId);
+    const watcher = await client(DEMO.groningenTrekker, name);
+    const before = textOf(watcher);
+    const ahead = await client(DEMO.swvTrekker, name);
+    // A device whose clock runs six minutes ahead: one more than the server allows.
+    const sixMinutesAhead = () => SERVER_NOW + SUGGESTION_CLOCK_SKEW_MS + 60_000;
+    edit(ahead, DEMO.swvTrekker, (s) => s.tr.insertText("Uit de toekomst. ", awayFromEarlier(s)), sixMinutesAhead);
+    await waitFor(() => ahead.closeCodes.includes(CLOSE_CODES.MALFORMED_MESSAGE), "future suggestion refused");
+    ahead.provider.disconnect();
+    await roundTrip(watcher);
+    expect(textOf(watcher)).toBe(before);
+    expect(refusals.some((l) => l.includes("dated in the future"))).toBe(true);
+    // Nor stored: what the store holds for the document lacks it.
+    await running.sync.flush();
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, (await running.store.load(name))!);
+    expect(JSON.stringify(docToJson(stored))).not.toContain("Uit de toekomst.");
+
+    // Written offline a month ago and synced now: kept, with the time it was made.
+    const monthAgo = SERVER_NOW - 30 * 24 * 3600_000;
+    const offline = await client(DEMO.swvTrekker, name);
+    edit(
+      offline,
+      DEMO.swvTrekker,
+      (s) => s.tr.insertText("Offline geschreven. ", awayFromEarlier(s)),
+      () => monthAgo,
+    );
+    const arrived = await waitFor(
+      () => listSuggestions(jsonOf(watcher)).find((s) => s.text === "Offline geschreven. "),
+      "offline suggestion arrives",
+    );
+    expect(arrived.author).toMatchObject({ userId: authors[DEMO.swvTrekker]!.userId, at: monthAgo });
+    expect(offline.closeCodes).toEqual([]);
   });
 
   test("an 'alleen voorstellen' member may suggest but not change the text directly", async () => {
@@ -195,7 +243,9 @@ describe("suggestions on the sync server", () => {
     const secretaris = await client(DEMO.secretaris, name);
     await waitFor(() => listSuggestions(jsonOf(secretaris)).length === 2, "both suggestions at the secretaris");
 
-    // No stance and no signature while suggestions are open.
+    // No stance and no signature while suggestions are open. The verbs read the durable text, and
+    // the secretaris may see both before the second is committed (a busy machine): wait for it.
+    await running.sync.flush();
     const stance = await api(DEMO.swvTrekker, `/points/${pointId}/stances`, {
       method: "POST",
       body: JSON.stringify({ stance: "akkoord" }),

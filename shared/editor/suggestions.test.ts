@@ -4,6 +4,7 @@ import { canonicalJson, textHash } from "../domain/textHash.ts";
 import { editorSchema } from "./extensions.ts";
 import { suggestOnlyFingerprint, suggestTransaction } from "./suggestTransaction.ts";
 import {
+  clockOffset,
   encodeSuggestionId,
   listSuggestions,
   parseSuggestionId,
@@ -70,6 +71,15 @@ describe("suggestion ids", () => {
       "x".repeat(3000),
     ])
       expect(parseSuggestionId(bad)).toBeNull();
+  });
+});
+
+describe("the device's clock against the server's", () => {
+  it("is off by the server's time minus the midpoint of the round trip", () => {
+    // An hour fast, asked at 10 000 and answered at 10 400: the server read its clock around 10 200.
+    expect(clockOffset(10_200 - 3_600_000, 10_000, 10_400)).toBe(-3_600_000);
+    expect(clockOffset(10_200 + 90_000, 10_000, 10_400)).toBe(90_000);
+    expect(clockOffset(10_200, 10_000, 10_400)).toBe(0);
   });
 });
 

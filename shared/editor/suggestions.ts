@@ -31,7 +31,7 @@ export interface SuggestionAuthor {
 export interface SuggestionId extends SuggestionAuthor {
   /** Unique part (uuid). */
   key: string;
-  /** When it was proposed (ms since epoch, as the proposer's device said). */
+  /** When it was proposed (ms since epoch, as the proposer's device said; never far ahead of the server). */
   at: number;
 }
 
@@ -78,6 +78,25 @@ export function parseSuggestionId(id: unknown): SuggestionId | null {
   if (version !== VERSION || !key || !userId || !/^\d{1,15}$/.test(at)) return null;
   return { key, userId, partyId, at: Number(at), name, partyName, color };
 }
+
+/**
+ * How far ahead of the server's clock a new suggestion's time may be (ADR 0016). Devices drift a
+ * little; a proposal dated further ahead would sort after, and read as made after, what followed
+ * it. Earlier times stay allowed: work done offline syncs later with the time it was made.
+ */
+export const SUGGESTION_CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Whether a suggestion's time lies too far ahead of `serverNow` (ms) to be accepted as new. */
+export const suggestionFromFuture = (at: number, serverNow: number): boolean =>
+  at > serverNow + SUGGESTION_CLOCK_SKEW_MS;
+
+/**
+ * How far the server's clock is ahead of this device's (ms; negative when behind), from an answer
+ * carrying the server's time: taken as read halfway between sending and receiving. The editor
+ * dates suggestions by device time plus this, so a fast device clock does not get them refused.
+ */
+export const clockOffset = (serverTime: number, sentAt: number, receivedAt: number): number =>
+  Math.round(serverTime - (sentAt + receivedAt) / 2);
 
 /** Same person and party as the server knows them (name and colour too: they are shown as-is). */
 export function sameAuthor(a: SuggestionAuthor, b: SuggestionAuthor): boolean {

@@ -23,6 +23,8 @@ export const SuggestOnlyView = z.object({
     partyName: z.string(),
     color: z.string(),
   }),
+  /** The server's clock when it answered (ms since epoch): the editor dates suggestions by it (ADR 0016). */
+  serverTime: z.number().int(),
 });
 export type SuggestOnlyView = z.infer<typeof SuggestOnlyView>;
 

@@ -59,6 +59,29 @@ export function AgendaSection(props: { meeting: MeetingView; canManage: boolean;
           </For>
         </ol>
       </Show>
+      <Show when={props.canManage && props.meeting.agendaChangedSinceConvocation}>
+        {/* The notice and its button sit with the convocatie, far above: say it where the agenda is edited. */}
+        <p class="utrecht-paragraph" id="agenda-changed-near-agenda">
+          <Badge tone="warning" icon="alert">
+            Nog niet verstuurd
+          </Badge>{" "}
+          De genodigden hebben deze agenda nog niet. Klaar met de agenda? Verstuur de wijziging bij de convocatie:{" "}
+          <a
+            class="utrecht-link"
+            href="#send-changed-agenda"
+            onClick={(e) => {
+              const target = document.getElementById("send-changed-agenda");
+              if (!target) return;
+              e.preventDefault();
+              target.scrollIntoView({ block: "center" });
+              target.focus();
+            }}
+          >
+            naar de knop Gewijzigde agenda versturen
+          </a>
+          .
+        </p>
+      </Show>
       <Show when={props.canManage}>
         <Show when={!frozen()} fallback={<p class="utrecht-paragraph oogo-loading">{frozen()}</p>}>
           <AddAgendaItemForm meeting={props.meeting} onChange={props.onChange} />

@@ -258,11 +258,20 @@ function Convocation(props: { meeting: MeetingView; canManage: boolean; onChange
                   {c().sequence > 0 ? `; daarna ${c().sequence} keer bijgewerkt` : ""}
                   {c().cancelled ? "; de annulering is verstuurd" : ""}.
                 </p>
+                {/* Said once, right after sending (the button that had the focus is gone): focus lands here. */}
+                <Show when={sendAgenda.result() && !m().agendaChangedSinceConvocation}>
+                  <p class="utrecht-paragraph" id="agenda-sent" tabindex="-1">
+                    De gewijzigde agenda is verstuurd. Iedere genodigde krijgt de nieuwe agenda per e-mail, met de
+                    vergaderstukken en een bijgewerkte agenda-uitnodiging.
+                  </p>
+                </Show>
               </InfoAlert>
               <Show when={props.canManage && m().agendaChangedSinceConvocation}>
                 <InfoAlert type="warning">
                   <p class="utrecht-paragraph" id="agenda-changed">
-                    De agenda is gewijzigd na de convocatie. De genodigden hebben de nieuwe agenda nog niet.
+                    De agenda is gewijzigd na de convocatie. De genodigden hebben de nieuwe agenda nog niet. Bent u
+                    klaar met de agenda? Verstuur dan de gewijzigde agenda, zodat iedere genodigde die per e-mail
+                    krijgt.
                   </p>
                 </InfoAlert>
                 <Show when={sendAgenda.error()}>
@@ -270,12 +279,17 @@ function Convocation(props: { meeting: MeetingView; canManage: boolean; onChange
                 </Show>
                 <button
                   type="button"
+                  id="send-changed-agenda"
                   class="utrecht-button utrecht-button--primary-action"
                   disabled={sendAgenda.busy()}
                   aria-describedby="agenda-changed"
                   onClick={() => {
                     const onChange = props.onChange;
-                    void sendAgenda.run(m().id, m().version).then((updated) => updated && onChange(updated));
+                    void sendAgenda.run(m().id, m().version).then((updated) => {
+                      if (!updated) return;
+                      onChange(updated);
+                      queueMicrotask(() => document.getElementById("agenda-sent")?.focus());
+                    });
                   }}
                 >
                   {sendAgenda.busy() ? "Bezig met versturen…" : "Gewijzigde agenda versturen"}

@@ -14,7 +14,13 @@ import {
 import { createEffect, createResource, createSignal, For, onCleanup, Show, type Accessor } from "solid-js";
 import { formatDateTime } from "../../../shared/domain/dates.ts";
 import { can } from "../../../shared/domain/roles.ts";
-import { listSuggestions, quoteOf, sameAuthor, type OpenSuggestion } from "../../../shared/editor/suggestions.ts";
+import {
+  clockOffset,
+  listSuggestions,
+  quoteOf,
+  sameAuthor,
+  type OpenSuggestion,
+} from "../../../shared/editor/suggestions.ts";
 import { workspaceApi } from "../../api/endpoints.ts";
 import { suggestionsApi } from "../../api/suggestions.ts";
 import { createAction } from "../../ui/createAction.ts";
@@ -45,9 +51,14 @@ export function SuggestionsPanel(props: {
 }) {
   const ws = useWorkspace();
   const source = () => ({ id: ws.id(), document: props.documentName });
-  const [setting, { mutate, refetch: refetchSetting }] = createResource(source, (s) =>
-    suggestionsApi.suggestOnly(s.id, s.document),
-  );
+  // The answer carries the server's time: how far this device's clock is off, to date suggestions by.
+  const [offset, setOffset] = createSignal(0);
+  const [setting, { mutate, refetch: refetchSetting }] = createResource(source, async (s) => {
+    const sentAt = Date.now();
+    const answer = await suggestionsApi.suggestOnly(s.id, s.document);
+    setOffset(clockOffset(answer.serverTime, sentAt, Date.now()));
+    return answer;
+  });
   /** The setting, or undefined while loading or when it could not be read (the server still enforces it). */
   const view = () => (setting.loading || setting.error ? undefined : setting());
   // The server closes our socket when our rights change; ask again what we may do here.
@@ -74,6 +85,7 @@ export function SuggestionsPanel(props: {
     storage.awaiting = !s && !setting.error;
     if (!s) return;
     storage.author = s.author;
+    storage.clockOffset = offset();
     storage.suggestOnly = s.mine;
     storage.enabled = s.mine || suggesting();
     props.onSuggestOnly(s.mine);

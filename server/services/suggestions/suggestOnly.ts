@@ -22,6 +22,8 @@ export interface SuggestOnlyView {
   canManage: boolean;
   /** The identity the caller's suggestion marks must carry here (the sync server checks it). */
   author: SuggestionAuthor;
+  /** The server's clock (ms): the editor corrects the device's by it when dating suggestions. */
+  serverTime: number;
 }
 
 async function documentOf(ctx: ServiceContext, workspaceId: string, docName: string) {
@@ -51,6 +53,7 @@ export async function getSuggestOnly(
     members: canManage ? rows.sort((a, b) => a.name.localeCompare(b.name, "nl")) : [],
     canManage,
     author: await suggestionAuthor(ctx.deps.database.db, member),
+    serverTime: ctx.clock.now().getTime(),
   };
 }
 
