@@ -536,6 +536,16 @@ describe("oplegger", SLOW, () => {
     expect(events.map((e) => eventData(e).format)).toEqual(["pdf", "docx"]);
   });
 
+  it("has no screening appendix at a tafel that imported no plan", async () => {
+    const res = await ctx.request(`/api/workspaces/${other.workspaceId}/oplegger?format=docx`, {
+      cookie: cookies.otherSec,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const t = await docxText(await res.arrayBuffer());
+    expect(t).toContain("Oplegger overeenstemmingspunten");
+    expect(t).not.toContain("Bijlage: screening van het plan");
+  });
+
   it("refuses without a session, non-members and roles without oplegger.export", async () => {
     expect((await ctx.request(`/api/workspaces/${ws}/oplegger`)).status).toBe(401);
     expect((await ctx.request(`/api/workspaces/${ws}/oplegger`, { cookie: cookies.outsider })).status).toBe(403);
