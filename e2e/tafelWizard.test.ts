@@ -200,10 +200,16 @@ describe("Tafel instellen", () => {
     await expect
       .poll(() => page.getByRole("status").filter({ hasText: "Jeugdhulp staat nu op plaats 2." }).count())
       .toBe(1);
-    const labels = await page
-      .locator("#themes-heading ~ ul input[type=text]")
-      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-    expect(labels.slice(0, 2)).toEqual(["Leerlingenvervoer", "Jeugdhulp"]);
+    // The status follows the server's answer; the list follows the tafel's refetch a moment later.
+    await expect
+      .poll(async () =>
+        (
+          await page
+            .locator("#themes-heading ~ ul input[type=text]")
+            .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
+        ).slice(0, 2),
+      )
+      .toEqual(["Leerlingenvervoer", "Jeugdhulp"]);
 
     await tabTo(page, "Naam van thema 1");
     await type(page, "Leerlingenvervoer en reistijd");
