@@ -14,6 +14,8 @@ export default defineConfig({
             "scripts/**/*.test.ts",
           ],
           environment: "node",
+          // The demo template database, seeded once for every test file.
+          globalSetup: ["server/testing/demoTemplateSetup.ts"],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

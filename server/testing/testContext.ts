@@ -81,37 +81,52 @@ function testDeps(database: Database, store: LibsqlDocumentStore): { deps: AppDe
 }
 
 type DemoIds = Pick<DemoContext, "workspaceId" | "parties" | "members">;
-let demoTemplate: Promise<{ path: string; ids: DemoIds }> | undefined;
+export interface DemoTemplate {
+  path: string;
+  ids: DemoIds;
+}
+/** Set by the unit project's global setup (server/testing/demoTemplateSetup.ts) for every test file. */
+export const DEMO_TEMPLATE_ENV = "OOGO_TEST_DEMO_TEMPLATE";
+let demoTemplate: Promise<DemoTemplate> | undefined;
 
 /**
- * Seeding the demo tafel takes ~170 durable transactions (a school year of verbs), so each test
- * file seeds it once into a template database and every test gets its own byte-for-byte copy.
+ * Seeds the demo tafel (~170 durable transactions: a school year of verbs, and a plan import) into
+ * a template database; every test gets its own byte-for-byte copy. Seeded once per test run by the
+ * global setup, or once per file when a file runs without it (a bench).
  */
-function seededTemplate() {
+export async function buildDemoTemplate(): Promise<DemoTemplate & { cleanup(): void }> {
+  const tmp = tempDatabaseUrl("oogo-template-");
+  const database = await createDb(tmp.url);
+  await migrateDb(database);
+  const store = new LibsqlDocumentStore(database);
+  const { deps, core } = testDeps(database, store);
+  const pointTexts = watchPointTexts(createContext(deps));
+  const demo = await seedDemo(deps, store);
+  pointTexts.stop();
+  await core.close();
+  // The demo's members joined by invitation; their mails go out as `npm start` without SMTP_URL
+  // sends them (to the log), so a test's own sender finds only the test's mail due.
+  const demoMail = new MailSender(createContext(deps), { transport: logTransport(() => undefined), from: "demo" });
+  await demoMail.drain();
+  await demoMail.stop();
+  await store.close();
+  // Fold the WAL into the main file so a plain file copy holds everything.
+  await database.client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+  database.close();
+  return {
+    path: join(tmp.dir, "test.db"),
+    ids: { workspaceId: demo.workspaceId, parties: demo.parties, members: demo.members },
+    cleanup: () => tmp.cleanup(),
+  };
+}
+
+function seededTemplate(): Promise<DemoTemplate> {
   demoTemplate ??= (async () => {
-    const tmp = tempDatabaseUrl("oogo-template-");
-    const database = await createDb(tmp.url);
-    await migrateDb(database);
-    const store = new LibsqlDocumentStore(database);
-    const { deps, core } = testDeps(database, store);
-    const pointTexts = watchPointTexts(createContext(deps));
-    const demo = await seedDemo(deps, store);
-    pointTexts.stop();
-    await core.close();
-    // The demo's members joined by invitation; their mails go out as `npm start` without SMTP_URL
-    // sends them (to the log), so a test's own sender finds only the test's mail due.
-    const demoMail = new MailSender(createContext(deps), { transport: logTransport(() => undefined), from: "demo" });
-    await demoMail.drain();
-    await demoMail.stop();
-    await store.close();
-    // Fold the WAL into the main file so a plain file copy holds everything.
-    await database.client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-    database.close();
-    process.once("exit", () => tmp.cleanup());
-    return {
-      path: join(tmp.dir, "test.db"),
-      ids: { workspaceId: demo.workspaceId, parties: demo.parties, members: demo.members },
-    };
+    const shared = process.env[DEMO_TEMPLATE_ENV];
+    if (shared) return JSON.parse(shared) as DemoTemplate;
+    const built = await buildDemoTemplate();
+    process.once("exit", () => built.cleanup());
+    return built;
   })();
   return demoTemplate;
 }
